@@ -1,0 +1,113 @@
+import { type Violation, violation } from "../core/violation.js";
+import type { Agreement, AgreementVersion } from "./agreement.js";
+import { missingApprovers } from "./agreement-terms.js";
+
+export type AgreementRuleCode =
+  | "AGREEMENT.SUPPLIER_COUNT"
+  | "AGREEMENT.DUPLICATE_PARTY"
+  | "AGREEMENT.VERSION_NUMBERING"
+  | "AGREEMENT.START_MISMATCH"
+  | "AGREEMENT.SIGNATURE_MISSING"
+  | "AGREEMENT.ROLE_NOT_PARTY"
+  | "AGREEMENT.TARGET_UNIT_UNKNOWN"
+  | "AGREEMENT.JOINING_APPROVAL_MISSING";
+
+/**
+ * Checks the agreement as a document: versions numbered 1…n in order of effect, the first starting
+ * with the agreement; exactly one supplier; approvers, essential parties and staffing units refer to
+ * parties; FTE targets to staffing units; every party has signed every version it is party to; every
+ * joining decision has all approvals.
+ */
+export function checkAgreement(agreement: Agreement): Violation<AgreementRuleCode>[] {
+  const found: Violation<AgreementRuleCode>[] = [];
+  const versions = [...agreement.versions].sort((a, b) => a.number - b.number);
+  versions.forEach((v, i) => {
+    const previous = versions[i - 1];
+    if (v.number !== i + 1 || (previous && v.effectiveFrom < previous.effectiveFrom)) {
+      found.push(
+        violation("AGREEMENT.VERSION_NUMBERING", [agreement.id], {
+          fi: `Sopimusversiot on numeroitava 1, 2, … voimaantulojärjestyksessä (versio ${v.number}).`,
+          en: `Agreement versions must be numbered 1, 2, … in order of effect (version ${v.number}).`,
+        }, { path: ["versions", i] }),
+      );
+    }
+    found.push(...checkVersion(agreement, v, i));
+  });
+  const first = versions[0];
+  if (first && first.effectiveFrom !== agreement.startsOn) {
+    found.push(
+      violation("AGREEMENT.START_MISMATCH", [agreement.id], {
+        fi: `Ensimmäisen version voimaantulo (${first.effectiveFrom}) poikkeaa sopimuksen alkamisesta (${agreement.startsOn}).`,
+        en: `Version 1 takes effect on ${first.effectiveFrom}, not on the agreement's start ${agreement.startsOn}.`,
+      }, { path: ["versions", 0, "effectiveFrom"] }),
+    );
+  }
+  agreement.joiningDecisions.forEach((d, i) => {
+    const missing = missingApprovers(agreement, d.effectiveFrom, d.approvals);
+    if (missing.length > 0) {
+      found.push(
+        violation("AGREEMENT.JOINING_APPROVAL_MISSING", [d.id, ...missing], {
+          fi: `Liittymispäätökseltä ${d.id} puuttuu hyväksyntä: ${missing.join(", ")}.`,
+          en: `Joining decision ${d.id} lacks the approval of ${missing.join(", ")}.`,
+        }, { path: ["joiningDecisions", i] }),
+      );
+    }
+  });
+  return found;
+}
+
+function checkVersion(agreement: Agreement, v: AgreementVersion, index: number): Violation<AgreementRuleCode>[] {
+  const found: Violation<AgreementRuleCode>[] = [];
+  const path = ["versions", index];
+  const partyIds = v.parties.map((p) => p.organisationId);
+  const suppliers = v.parties.filter((p) => p.role === "supplier").length;
+  if (suppliers !== 1) {
+    found.push(
+      violation("AGREEMENT.SUPPLIER_COUNT", [agreement.id], {
+        fi: `Version ${v.number} toimittajia on ${suppliers}; toimittaja (poliisilaitos) on yksi.`,
+        en: `Version ${v.number} has ${suppliers} suppliers; there is exactly one (the police department).`,
+      }, { path: [...path, "parties"] }),
+    );
+  }
+  for (const id of new Set(partyIds.filter((id, i) => partyIds.indexOf(id) !== i))) {
+    found.push(
+      violation("AGREEMENT.DUPLICATE_PARTY", [id], { fi: `Osapuoli ${id} on mainittu kahdesti.`, en: `Party ${id} is listed twice.` }, { path: [...path, "parties"] }),
+    );
+  }
+  const roleRefs: [string, string[]][] = [
+    ["joiningApproverIds", v.joiningApproverIds],
+    ["essentialPartyIds", v.essentialPartyIds],
+    ["teamUnits", v.teamUnits.map((u) => u.partyId)],
+  ];
+  for (const [field, ids] of roleRefs) {
+    for (const id of ids.filter((x) => !partyIds.includes(x))) {
+      found.push(
+        violation("AGREEMENT.ROLE_NOT_PARTY", [id], {
+          fi: `${id} (${field}) ei ole version ${v.number} osapuoli.`,
+          en: `${id} (${field}) is not a party of version ${v.number}.`,
+        }, { path: [...path, field] }),
+      );
+    }
+  }
+  const units = new Set(v.teamUnits.map((u) => u.organisationId));
+  for (const t of v.fteTargets.filter((t) => !units.has(t.organisationId))) {
+    found.push(
+      violation("AGREEMENT.TARGET_UNIT_UNKNOWN", [t.organisationId], {
+        fi: `Henkilötyövuositavoite koskee yksikköä ${t.organisationId}, joka ei ole työryhmän yksikkö.`,
+        en: `An FTE target names ${t.organisationId}, which is not a staffing unit of the team.`,
+      }, { path: [...path, "fteTargets"] }),
+    );
+  }
+  for (const party of v.parties) {
+    const signed = agreement.signatures.some((s) => s.versionNumber === v.number && s.organisationId === party.organisationId);
+    if (!signed) {
+      found.push(
+        violation("AGREEMENT.SIGNATURE_MISSING", [party.organisationId, agreement.id], {
+          fi: `Osapuoli ${party.organisationId} ei ole allekirjoittanut versiota ${v.number}.`,
+          en: `Party ${party.organisationId} has not signed version ${v.number}.`,
+        }, { path: [...path, "parties"] }),
+      );
+    }
+  }
+  return found;
+}

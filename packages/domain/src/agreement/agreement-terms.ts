@@ -1,0 +1,96 @@
+import type { OrganisationId } from "../core/ids.js";
+import { addMonths, type LocalDate } from "../core/local-date.js";
+import type { Agreement, AgreementVersion } from "./agreement.js";
+
+/**
+ * The version of the terms in effect on `date`: the latest version whose `effectiveFrom` is on or
+ * before it (the first version before the agreement starts, so that drafts can be inspected).
+ */
+export function termsOn(agreement: Agreement, date: LocalDate): AgreementVersion {
+  const sorted = [...agreement.versions].sort((a, b) => a.number - b.number);
+  // agreementSchema guarantees at least one version.
+  let current = sorted[0] as AgreementVersion;
+  for (const v of sorted) if (v.effectiveFrom <= date) current = v;
+  return current;
+}
+
+/** The latest version of the terms. */
+export function latestTerms(agreement: Agreement): AgreementVersion {
+  return agreement.versions.reduce((a, b) => (b.number > a.number ? b : a));
+}
+
+/**
+ * End date for a notice given on `noticeDate`: the notice date plus the notice period (six calendar
+ * months in 003 § 3), the day clamped to the month's end (a notice on 31 August ends on 28/29 February).
+ * The end date is the last day the notice-giver is bound by the agreement.
+ */
+export function agreementEndDate(agreement: Agreement, noticeDate: LocalDate): LocalDate {
+  return addMonths(noticeDate, termsOn(agreement, noticeDate).noticePeriodMonths);
+}
+
+/** Last day of a party's participation, from the earliest notice it has given, or null. */
+export function partyEndDate(agreement: Agreement, partyId: OrganisationId): LocalDate | null {
+  const ends = agreement.notices.filter((n) => n.partyId === partyId).map((n) => agreementEndDate(agreement, n.givenOn));
+  return ends.length === 0 ? null : ends.reduce((a, b) => (a <= b ? a : b));
+}
+
+/**
+ * Last day the agreement as a whole is in force, or null while it runs "until further notice". It ends
+ * when an essential party's notice period ends (see docs/domain.md, "Notice").
+ */
+export function agreementEnd(agreement: Agreement): LocalDate | null {
+  let end: LocalDate | null = null;
+  for (const n of agreement.notices) {
+    if (!termsOn(agreement, n.givenOn).essentialPartyIds.includes(n.partyId)) continue;
+    const candidate = agreementEndDate(agreement, n.givenOn);
+    if (end === null || candidate < end) end = candidate;
+  }
+  return end;
+}
+
+/** True when the agreement is in force on `date`: started and not yet ended. */
+export function isInForce(agreement: Agreement, date: LocalDate): boolean {
+  const end = agreementEnd(agreement);
+  return date >= agreement.startsOn && (end === null || date <= end);
+}
+
+/** True when the party takes part on `date`: the agreement is in force and the party's own notice has not ended it. */
+export function isPartyOn(agreement: Agreement, partyId: OrganisationId, date: LocalDate): boolean {
+  if (!isInForce(agreement, date)) return false;
+  if (!termsOn(agreement, date).parties.some((p) => p.organisationId === partyId)) return false;
+  const end = partyEndDate(agreement, partyId);
+  return end === null || date <= end;
+}
+
+/** True when the party has given notice on or before `date` (it is then skipped as chair). */
+export function hasGivenNotice(agreement: Agreement, partyId: OrganisationId, date: LocalDate): boolean {
+  return agreement.notices.some((n) => n.partyId === partyId && n.givenOn <= date);
+}
+
+/** Joining decisions with every required approval, in effect on `date`. */
+export function joinedOn(agreement: Agreement, date: LocalDate) {
+  return agreement.joiningDecisions.filter(
+    (d) => d.effectiveFrom <= date && missingApprovers(agreement, d.effectiveFrom, d.approvals).length === 0,
+  );
+}
+
+/** Joining approvers whose approval is not among `approvals`. */
+export function missingApprovers(
+  agreement: Agreement,
+  date: LocalDate,
+  approvals: readonly { organisationId: OrganisationId }[],
+): OrganisationId[] {
+  const given = new Set(approvals.map((a) => a.organisationId));
+  return termsOn(agreement, date).joiningApproverIds.filter((id) => !given.has(id));
+}
+
+/**
+ * The organisations of the core team on `date`: the staffing units of parties still taking part, and
+ * the authorities admitted by a joining decision. Inviting anyone else to a client meeting needs consent.
+ */
+export function coreOrganisationIds(agreement: Agreement, date: LocalDate): OrganisationId[] {
+  const terms = termsOn(agreement, date);
+  const units = terms.teamUnits.filter((u) => isPartyOn(agreement, u.partyId, date)).map((u) => u.organisationId);
+  const joined = isInForce(agreement, date) ? joinedOn(agreement, date).map((d) => d.organisationId) : [];
+  return [...new Set([...units, ...joined])];
+}

@@ -1,0 +1,159 @@
+import type { LocalDate } from "../core/local-date.js";
+import { err, ok, type Result, type Violation, violation } from "../core/violation.js";
+import { selectionProfessions } from "../staffing/profession.js";
+import type { Case, CaseStatus } from "./case.js";
+import type { CaseCommand, CaseCommandType } from "./case-commands.js";
+import { duplicate, notBefore } from "./case-refusals.js";
+import type { InvitationContext } from "./consent-policy.js";
+import { cancelMeeting, informResponsibleWorker, planMeeting, recordMeetingHeld, recordMeetingRecord } from "./meeting-commands.js";
+import { recordConsent, withdrawConsent } from "./consent-commands.js";
+import { makeReferral, updateReferral } from "./referral-commands.js";
+
+/** What commands need beyond the case: the core team on the command's date and the age policy. */
+export type CaseContext = InvitationContext;
+
+const open: readonly CaseStatus[] = ["referred", "in-selection", "admitted", "active"];
+const working: readonly CaseStatus[] = ["admitted", "active"];
+const afterAdmission: readonly CaseStatus[] = ["admitted", "active", "closed"];
+
+/** The states in which each command is accepted: the state machine's edges and self-loops. */
+export const commandAllowedIn: Readonly<Record<CaseCommandType, readonly CaseStatus[]>> = {
+  "start-selection": ["referred"],
+  "record-selection-decision": ["in-selection"],
+  admit: ["in-selection"],
+  decline: ["in-selection"],
+  activate: ["admitted"],
+  close: working,
+  "add-guardian": open,
+  "record-existing-clientship": open,
+  "record-child-welfare-notification": open,
+  "record-consent": open,
+  // Withdrawing consent is the client's right at any time, even after the case has ended.
+  "withdraw-consent": ["referred", "in-selection", "admitted", "active", "declined", "closed"],
+  "plan-meeting": working,
+  "record-meeting-held": working,
+  "cancel-meeting": working,
+  // A late record is still better than none: recording stays possible after closing.
+  "record-meeting-record": afterAdmission,
+  "inform-responsible-worker": afterAdmission,
+  "make-referral": working,
+  "update-referral": afterAdmission,
+};
+
+/** Status after a status-changing command. */
+const statusAfter: Partial<Record<CaseCommandType, CaseStatus>> = {
+  "start-selection": "in-selection",
+  admit: "admitted",
+  decline: "declined",
+  activate: "active",
+  close: "closed",
+};
+
+/** Professions of 003 § 4.2 that have not recorded a decision yet. */
+export function missingSelectionProfessions(c: Pick<Case, "selection">): string[] {
+  return selectionProfessions.filter((p) => !c.selection.some((d) => d.profession === p));
+}
+
+function selectionIncomplete(c: Case): Violation[] {
+  const missing = missingSelectionProfessions(c);
+  if (missing.length === 0) return [];
+  return [
+    violation("CASE.SELECTION_INCOMPLETE", [c.id], {
+      fi: `Asiakasvalintaan eivät ole osallistuneet: ${missing.join(", ")}. Valinnan tekevät poliisi, sosiaalityö ja psykiatrian sairaanhoitaja yhdessä.`,
+      en: `Not yet part of the selection: ${missing.join(", ")}. The police, social work and the psychiatric nurse select clients together.`,
+    }),
+  ];
+}
+
+function decide(c: Case, command: Extract<CaseCommand, { type: "admit" | "decline" }>): Result<Case> {
+  const found = [...selectionIncomplete(c), ...notBefore(c.id, command.on, latest(c.selection.map((d) => d.decidedOn)), { fi: "viimeinen valintapäätös", en: "the last selection decision" })];
+  if (command.type === "admit" && c.selection.some((d) => d.decision === "decline")) {
+    found.push(violation("CASE.SELECTION_NOT_UNANIMOUS", [c.id], { fi: "Asiakkaaksi ottaminen edellyttää kaikkien valintaan osallistuneiden puoltoa.", en: "Admission needs every selection participant's approval." }));
+  }
+  if (command.type === "decline" && !c.selection.some((d) => d.decision === "decline")) {
+    found.push(violation("CASE.SELECTION_NO_DECLINE", [c.id], { fi: "Kukaan valintaan osallistunut ei ole esittänyt hylkäämistä.", en: "No selection participant has proposed declining." }));
+  }
+  return found.length > 0 ? err(found) : ok({ ...c, decidedOn: command.on });
+}
+
+function latest(dates: readonly LocalDate[]): LocalDate | null {
+  return dates.length === 0 ? null : dates.reduce((a, b) => (a >= b ? a : b));
+}
+
+function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Case> {
+  switch (command.type) {
+    case "start-selection": {
+      const found = notBefore(c.id, command.on, c.referredOn, { fi: "ohjaus", en: "the referral" });
+      return found.length > 0 ? err(found) : ok({ ...c, selectionStartedOn: command.on });
+    }
+    case "record-selection-decision": {
+      const d = command.decision;
+      if (c.selection.some((x) => x.staffId === d.staffId)) {
+        return err([violation("CASE.SELECTION_DUPLICATE", [c.id, d.staffId], { fi: "Henkilön valintapäätös on jo kirjattu.", en: "This person's selection decision is already recorded." })]);
+      }
+      const found = notBefore(c.id, d.decidedOn, c.selectionStartedOn, { fi: "asiakasvalinnan alku", en: "the start of selection" });
+      return found.length > 0 ? err(found) : ok({ ...c, selection: [...c.selection, d] });
+    }
+    case "admit":
+    case "decline":
+      return decide(c, command);
+    case "activate": {
+      const found = notBefore(c.id, command.on, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" });
+      return found.length > 0 ? err(found) : ok({ ...c, activatedOn: command.on });
+    }
+    case "close": {
+      const lastHeld = latest(c.meetings.flatMap((m) => (m.heldOn === null ? [] : [m.heldOn])));
+      const found = [
+        ...notBefore(c.id, command.on, latest([c.decidedOn, c.activatedOn].filter((d): d is string => d !== null)), { fi: "asiakkuuden alku", en: "the start of the case" }),
+        ...notBefore(c.id, command.on, lastHeld, { fi: "viimeinen pidetty tapaaminen", en: "the last held meeting" }),
+      ];
+      if (found.length > 0) return err(found);
+      // Planned meetings of a closed case will not be held.
+      const meetings = c.meetings.map((m) => (m.status === "planned" ? { ...m, status: "cancelled" as const } : m));
+      return ok({ ...c, closedOn: command.on, closeReason: command.reason, meetings });
+    }
+    case "add-guardian":
+      if (c.guardians.some((g) => g.id === command.guardian.id)) return err([duplicate(c, command.guardian.id)]);
+      return ok({ ...c, guardians: [...c.guardians, command.guardian] });
+    case "record-existing-clientship":
+      return ok({ ...c, existingClientships: [...c.existingClientships.filter((x) => x.organisationId !== command.clientship.organisationId), command.clientship] });
+    case "record-child-welfare-notification":
+      return ok({ ...c, childWelfareNotification: command.notification });
+    case "record-consent":
+      return recordConsent(c, command.consent);
+    case "withdraw-consent":
+      return withdrawConsent(c, command.consentId, command.on);
+    case "plan-meeting":
+      return planMeeting(c, command, context);
+    case "record-meeting-held":
+      return recordMeetingHeld(c, command, context);
+    case "cancel-meeting":
+      return cancelMeeting(c, command.meetingId);
+    case "record-meeting-record":
+      return recordMeetingRecord(c, command.meetingId, command.record);
+    case "inform-responsible-worker":
+      return informResponsibleWorker(c, command.meetingId, command.on);
+    case "make-referral":
+      return makeReferral(c, command.referral);
+    case "update-referral":
+      return updateReferral(c, command.referralId, command.status, command.on);
+  }
+}
+
+/**
+ * Applies one command to a case: refused with the reasons when the state machine or a rule forbids it,
+ * otherwise the new case with its status moved on and `version` incremented. Never mutates `c`.
+ */
+export function applyCaseCommand(c: Case, command: CaseCommand, context: CaseContext = { coreOrganisationIds: [] }): Result<Case> {
+  if (!commandAllowedIn[command.type].includes(c.status)) {
+    return err([
+      violation("CASE.ILLEGAL_TRANSITION", [c.id], {
+        fi: `Toimenpide ${command.type} ei ole sallittu, kun asiakkuuden tila on ${c.status}.`,
+        en: `${command.type} is not allowed while the case is ${c.status}.`,
+      }),
+    ]);
+  }
+  const result = handle(c, command, context);
+  if (!result.ok) return result;
+  return ok({ ...result.value, status: statusAfter[command.type] ?? result.value.status, version: c.version + 1 });
+}

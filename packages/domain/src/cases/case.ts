@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { idSchema } from "../core/ids.js";
+import { localDateSchema } from "../core/local-date.js";
+import { professions } from "../staffing/profession.js";
+
+/** Target groups of 003 § 4.2: youth crime and disruptive behaviour; domestic violence; other multi-professional work. */
+export const caseTypes = ["youth-crime", "domestic-violence", "multi-professional"] as const;
+export type CaseType = (typeof caseTypes)[number];
+
+/** Case lifecycle: referred → in selection → admitted or declined → active → closed. */
+export const caseStatuses = ["referred", "in-selection", "admitted", "declined", "active", "closed"] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** Who referred the young person to Ankkuri. */
+export const referralSources = [
+  "police",
+  "child-welfare",
+  "social-emergency",
+  "school",
+  "health-care",
+  "youth-services",
+  "family",
+  "self",
+  "other",
+] as const;
+export type ReferralSource = (typeof referralSources)[number];
+
+/** Why a case was closed. */
+export const closeReasons = ["goals-met", "transferred", "client-declined", "moved-away", "no-contact", "other"] as const;
+export type CloseReason = (typeof closeReasons)[number];
+
+/** The client as the rules see them: an id and a birth date (from the identity code). Names stay in the db. */
+export const clientSchema = z.object({
+  id: idSchema,
+  birthDate: localDateSchema,
+});
+export type Client = z.output<typeof clientSchema>;
+
+/** A guardian (huoltaja) of a minor client; only guardians with custody give consent. */
+export const guardianSchema = z.object({
+  id: idSchema,
+  relationship: z.enum(["parent", "legal-guardian", "other"]),
+  hasCustody: z.boolean().default(true),
+});
+export type Guardian = z.output<typeof guardianSchema>;
+
+/** The social worker responsible for an existing client relationship (003 § 4.2). */
+export const responsibleWorkerSchema = z.object({
+  /** Set when the worker is also staff in the system; otherwise only the name is known. */
+  staffId: idSchema.nullable().default(null),
+  name: z.string().trim().min(1).max(120),
+  organisationId: idSchema,
+});
+export type ResponsibleWorker = z.output<typeof responsibleWorkerSchema>;
+
+/**
+ * The client is already a client of a party (e.g. child welfare): the team works with that
+ * organisation's responsible social worker to avoid duplicate work.
+ */
+export const existingClientshipSchema = z.object({
+  organisationId: idSchema,
+  since: localDateSchema.nullable().default(null),
+  responsibleWorker: responsibleWorkerSchema.nullable().default(null),
+});
+export type ExistingClientship = z.output<typeof existingClientshipSchema>;
+
+/** One selection participant's decision (003 § 4.2: police, social work, psychiatric nurse). */
+export const selectionDecisionSchema = z.object({
+  staffId: idSchema,
+  organisationId: idSchema,
+  profession: z.enum(professions),
+  decision: z.enum(["admit", "decline"]),
+  decidedOn: localDateSchema,
+});
+export type SelectionDecision = z.output<typeof selectionDecisionSchema>;
+
+/** Who gave a consent: the client, or one of their guardians. */
+export const consentGiverSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("client") }),
+  z.object({ kind: z.literal("guardian"), guardianId: idSchema }),
+]);
+export type ConsentGiver = z.output<typeof consentGiverSchema>;
+
+/**
+ * Consent to invite organisations outside the core team (003 § 4.2). `organisationIds` is the scope: a
+ * consent covers these organisations and their sub-units. Withdrawal stops invitations from that day.
+ */
+export const consentSchema = z.object({
+  id: idSchema,
+  giver: consentGiverSchema,
+  organisationIds: z.array(idSchema).min(1),
+  givenOn: localDateSchema,
+  validUntil: localDateSchema.nullable().default(null),
+  withdrawnOn: localDateSchema.nullable().default(null),
+  form: z.enum(["written", "oral", "electronic"]),
+});
+export type Consent = z.output<typeof consentSchema>;
+
+/** How a participant takes part in a meeting. */
+export const participantRoles = ["core", "invited", "client", "guardian", "responsible-worker"] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+
+/** A seat in a meeting's composition (kokoonpano). */
+export const participantSchema = z.object({
+  id: idSchema,
+  role: z.enum(participantRoles),
+  /** The organisation represented; null for the client and guardians. */
+  organisationId: idSchema.nullable(),
+  staffId: idSchema.nullable().default(null),
+  profession: z.enum(professions).nullable().default(null),
+  guardianId: idSchema.nullable().default(null),
+});
+export type Participant = z.output<typeof participantSchema>;
+
+/** The record of a held meeting in the client and statistics records (003 § 4.2). */
+export const meetingRecordSchema = z.object({
+  recordedOn: localDateSchema,
+  recordedBy: idSchema,
+  inClientRecord: z.boolean(),
+  inStatistics: z.boolean(),
+});
+export type MeetingRecord = z.output<typeof meetingRecordSchema>;
+
+/** A client meeting: planned with a composition, then held (with attendance) or cancelled, then recorded. */
+export const meetingSchema = z.object({
+  id: idSchema,
+  plannedOn: localDateSchema,
+  status: z.enum(["planned", "held", "cancelled"]),
+  heldOn: localDateSchema.nullable().default(null),
+  composition: z.array(participantSchema).min(1),
+  /** Participant ids that attended a held meeting. */
+  attended: z.array(idSchema).default([]),
+  record: meetingRecordSchema.nullable().default(null),
+  /** When the responsible social worker was informed of the meeting, if not present. */
+  responsibleWorkerInformedOn: localDateSchema.nullable().default(null),
+});
+export type Meeting = z.output<typeof meetingSchema>;
+
+/** Services a client is referred to: the goal of the work (003 § 4.2). */
+export const serviceKinds = [
+  "child-welfare",
+  "family-support",
+  "mental-health",
+  "substance-abuse",
+  "youth-work",
+  "education-support",
+  "employment",
+  "housing",
+  "leisure-activity",
+  "victim-support",
+  "domestic-violence-support",
+  "mediation",
+  "other",
+] as const;
+export type ServiceKind = (typeof serviceKinds)[number];
+
+/** Referral statuses; `completed`, `declined` and `cancelled` are final. */
+export const referralStatuses = ["proposed", "made", "accepted", "started", "completed", "declined", "cancelled"] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+
+/** A referral to a service (palveluohjaus). */
+export const referralSchema = z.object({
+  id: idSchema,
+  meetingId: idSchema.nullable().default(null),
+  service: z.enum(serviceKinds),
+  organisationId: idSchema,
+  madeOn: localDateSchema,
+  status: z.enum(referralStatuses),
+  statusChangedOn: localDateSchema,
+});
+export type Referral = z.output<typeof referralSchema>;
+
+/** A child welfare notification (Child Welfare Act 25 §) made about the client. */
+export const childWelfareNotificationSchema = z.object({
+  madeOn: localDateSchema,
+  organisationId: idSchema,
+});
+
+/** zod schema of a {@link Case}. */
+export const caseSchema = z.object({
+  id: idSchema,
+  teamId: idSchema,
+  type: z.enum(caseTypes),
+  status: z.enum(caseStatuses),
+  referredOn: localDateSchema,
+  referralSource: z.enum(referralSources),
+  client: clientSchema,
+  guardians: z.array(guardianSchema).default([]),
+  existingClientships: z.array(existingClientshipSchema).default([]),
+  selection: z.array(selectionDecisionSchema).default([]),
+  selectionStartedOn: localDateSchema.nullable().default(null),
+  /** Day of the admission or the decline decision. */
+  decidedOn: localDateSchema.nullable().default(null),
+  activatedOn: localDateSchema.nullable().default(null),
+  closedOn: localDateSchema.nullable().default(null),
+  closeReason: z.enum(closeReasons).nullable().default(null),
+  consents: z.array(consentSchema).default([]),
+  meetings: z.array(meetingSchema).default([]),
+  referrals: z.array(referralSchema).default([]),
+  childWelfareNotification: childWelfareNotificationSchema.nullable().default(null),
+  /** Optimistic-concurrency version; every accepted command increments it. */
+  version: z.number().int().min(0).default(0),
+});
+
+/**
+ * A client case (asiakkuus) and everything the rules look at: selection, consents, meetings, records
+ * and referrals. Change it only through `applyCaseCommand`, which keeps it legal.
+ */
+export type Case = z.output<typeof caseSchema>;
+export type CaseInput = z.input<typeof caseSchema>;

@@ -1,0 +1,77 @@
+import { addDays, type LocalDate } from "../core/local-date.js";
+import { type Violation, violation } from "../core/violation.js";
+import { defaultAgePolicy } from "./age-policy.js";
+import type { Case } from "./case.js";
+import { caseInvariants } from "./case-invariants.js";
+import type { InvitationContext } from "./consent-policy.js";
+import { invitationRefusals } from "./meeting-commands.js";
+import { clientAge } from "./age-policy.js";
+
+/** Days after a meeting within which its record is still on time (DOMAIN § 5; see docs/domain.md). */
+export const defaultRecordingGraceDays = 7;
+
+/** Options of {@link checkCase}. */
+export interface CheckCaseOptions extends InvitationContext {
+  /** The day the check is made for: time-dependent rules (unrecorded meetings) use it. */
+  asOf: LocalDate;
+  recordingGraceDays?: number;
+}
+
+const open = ["referred", "in-selection", "admitted", "active"];
+
+/**
+ * All rule violations of a case on `asOf`: the invariants (`caseInvariants`) and the operational rules
+ * of 003 § 4.2 — every held meeting recorded in the client and statistics records; no invitation of a
+ * party outside the core team without consent, withdrawn consents included; an existing client
+ * relationship names its responsible social worker, who attends or is informed of each meeting;
+ * compositions from several professions; guardians recorded for a minor; a child welfare notification
+ * recorded for a minor referred by the police.
+ */
+export function checkCase(c: Case, options: CheckCaseOptions): Violation[] {
+  const grace = options.recordingGraceDays ?? defaultRecordingGraceDays;
+  const policy = options.policy ?? defaultAgePolicy;
+  const found = caseInvariants(c, options);
+  const add = (code: string, ids: string[], fi: string, en: string, severity: "error" | "warning" = "error") => found.push(violation(code, ids, { fi, en }, { severity }));
+
+  for (const m of c.meetings) {
+    if (m.status === "held" && m.heldOn !== null && m.record === null && options.asOf > addDays(m.heldOn, grace)) {
+      add("CASE.MEETING_UNRECORDED", [c.id, m.id], `Tapaamista ${m.heldOn} ei ole kirjattu asiakastieto- ja tilastointijärjestelmiin.`, `The meeting held on ${m.heldOn} is not recorded in the client and statistics records.`);
+    }
+    if (m.record !== null && !(m.record.inClientRecord && m.record.inStatistics)) {
+      add("CASE.RECORD_INCOMPLETE", [c.id, m.id], "Tapaaminen on kirjattu vain toiseen järjestelmään (asiakastieto tai tilastointi).", "The meeting is recorded in only one of the client and statistics records.", "warning");
+    }
+    if (m.status === "planned") {
+      found.push(...invitationRefusals(c, m.composition, m.plannedOn, options).map((v) => ({ ...v, ids: [...v.ids, m.id] })));
+      if (m.plannedOn < addDays(options.asOf, -grace)) {
+        add("CASE.PLANNED_MEETING_OVERDUE", [c.id, m.id], `Tapaaminen oli suunniteltu ${m.plannedOn}, mutta sitä ei ole merkitty pidetyksi tai perutuksi.`, `The meeting planned for ${m.plannedOn} is neither held nor cancelled.`, "warning");
+      }
+    }
+    const professions = new Set(m.composition.flatMap((p) => (p.profession === null ? [] : [p.profession])));
+    if (m.status !== "cancelled" && professions.size < 2) {
+      add("CASE.COMPOSITION_SINGLE_PROFESSION", [c.id, m.id], "Tapaamisen kokoonpanossa on vain yhden ammattikunnan edustajia.", "The meeting's composition has only one profession.", "warning");
+    }
+  }
+
+  for (const x of c.existingClientships) {
+    if (x.responsibleWorker === null) {
+      add("CASE.RESPONSIBLE_WORKER_MISSING", [c.id, x.organisationId], "Asiakkaalla on asiakkuus toisessa organisaatiossa, mutta vastuusosiaalityöntekijää ei ole nimetty.", "The client is a client of another organisation, but its responsible social worker is not named.");
+      continue;
+    }
+    for (const m of c.meetings.filter((mm) => mm.status === "held" && (x.since === null || (mm.heldOn ?? "") >= x.since))) {
+      const present = m.composition.some((p) => p.role === "responsible-worker" && p.organisationId === x.organisationId && m.attended.includes(p.id));
+      if (!present && m.responsibleWorkerInformedOn === null) {
+        add("CASE.RESPONSIBLE_WORKER_NOT_INVOLVED", [c.id, m.id], `Vastuusosiaalityöntekijä ${x.responsibleWorker.name} ei osallistunut tapaamiseen eikä hänelle ole ilmoitettu siitä.`, `Responsible social worker ${x.responsibleWorker.name} neither attended nor was informed of the meeting.`);
+      }
+    }
+  }
+
+  if (open.includes(c.status) && clientAge(c.client.birthDate, options.asOf) < policy.adulthoodAge) {
+    if (!c.guardians.some((g) => g.hasCustody)) {
+      add("CASE.GUARDIAN_MISSING", [c.id], "Alaikäisen asiakkaan huoltajia ei ole kirjattu.", "No guardian of the minor client is recorded.", "warning");
+    }
+  }
+  if (c.referralSource === "police" && clientAge(c.client.birthDate, c.referredOn) < policy.adulthoodAge && c.childWelfareNotification === null) {
+    add("CASE.CHILD_WELFARE_NOTIFICATION_MISSING", [c.id], "Poliisin ohjaamasta alaikäisestä ei ole kirjattu lastensuojeluilmoitusta (LSL 25 §).", "No child welfare notification (Child Welfare Act 25 §) is recorded for a minor referred by the police.", "warning");
+  }
+  return found;
+}

@@ -1,0 +1,51 @@
+/**
+ * `@ankkuri/domain`: the rules of Ankkuri teams as pure, typed functions. No I/O, no clock: dates come
+ * in as arguments; rule checks return violations with stable codes and Finnish and English messages.
+ *
+ * @packageDocumentation
+ */
+
+// Core values
+export * from "./core/local-date.js";
+export * from "./core/interval.js";
+export * from "./core/coverage.js";
+export * from "./core/localised-text.js";
+export * from "./core/violation.js";
+export * from "./core/ids.js";
+export * from "./core/parse-input.js";
+
+// Organisations and identities
+export * from "./organisations/business-id.js";
+export * from "./organisations/organisation.js";
+export * from "./organisations/organisation-rules.js";
+export * from "./identity/identity-code.js";
+
+// Teams and the agreement
+export * from "./teams/team.js";
+export * from "./agreement/agreement.js";
+export * from "./agreement/agreement-terms.js";
+export * from "./agreement/agreement-changes.js";
+export * from "./agreement/agreement-rules.js";
+
+// Staffing and FTE
+export * from "./staffing/profession.js";
+export * from "./staffing/staff.js";
+export * from "./staffing/fte.js";
+export * from "./staffing/fte-report.js";
+export * from "./staffing/security-clearance.js";
+export * from "./staffing/check-staffing.js";
+
+// Steering groups and chair rotation
+export * from "./governance/chair-rotation.js";
+export * from "./governance/rotation-from-agreement.js";
+export * from "./governance/cooperation-body.js";
+
+// Cases
+export * from "./cases/age-policy.js";
+export * from "./cases/case.js";
+export * from "./cases/case-commands.js";
+export * from "./cases/case-lifecycle.js";
+export * from "./cases/consent-policy.js";
+export * from "./cases/case-invariants.js";
+export * from "./cases/check-case.js";
+export { finalReferralStatuses } from "./cases/referral-commands.js";

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// @ts-check
+// Workspace rules that no per-package linter can see:
+// 1. every dependency of every workspace package uses `catalog:` or `workspace:` (one version each);
+// 2. no source file imports another package's internals (`@ankkuri/x/src/...`).
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const root = process.cwd();
+const groups = ["apps", "packages", "tooling"];
+const fields = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+const problems = [];
+
+/** @param {string} dir */
+function* sourceFiles(dir) {
+  for (const name of readdirSync(dir)) {
+    if (name === "node_modules" || name === "dist" || name.startsWith(".")) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* sourceFiles(path);
+    else if (/\.(ts|js|mjs)$/.test(name)) yield path;
+  }
+}
+
+const manifests = [join(root, "package.json")];
+for (const group of groups) {
+  let entries = [];
+  try {
+    entries = readdirSync(join(root, group));
+  } catch {
+    continue;
+  }
+  for (const name of entries) {
+    const manifest = join(root, group, name, "package.json");
+    try {
+      statSync(manifest);
+      manifests.push(manifest);
+    } catch {
+      // a folder without a manifest is not a workspace package
+    }
+  }
+}
+
+for (const manifest of manifests) {
+  const pkg = JSON.parse(readFileSync(manifest, "utf8"));
+  for (const field of fields) {
+    for (const [dep, spec] of Object.entries(pkg[field] ?? {})) {
+      if (!String(spec).startsWith("catalog:") && !String(spec).startsWith("workspace:")) {
+        problems.push(`${relative(root, manifest)}: ${field}.${dep} is "${spec}"; use "catalog:" (pnpm-workspace.yaml) or "workspace:"`);
+      }
+    }
+  }
+  if (manifest === join(root, "package.json")) continue;
+  const dir = join(manifest, "..");
+  for (const file of sourceFiles(dir)) {
+    const text = readFileSync(file, "utf8");
+    for (const match of text.matchAll(/from\s+["'](@ankkuri\/[^"']+\/src\/[^"']*)["']/g)) {
+      problems.push(`${relative(root, file)}: deep import "${match[1]}"; import the package's public entry point`);
+    }
+  }
+}
+
+if (problems.length > 0) {
+  process.stderr.write(`workspace lint: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+  process.exit(1);
+}
+process.stdout.write(`workspace lint: ${manifests.length} manifests ok\n`);
