@@ -18,7 +18,7 @@ export function defineProjectConfig(overrides = {}) {
         coverage: {
           provider: "v8",
           include: ["src/**/*.ts"],
-          exclude: ["src/**/*.test.ts", "src/**/*.test-d.ts"],
+          exclude: ["src/**/*.test.ts", "src/**/*.fixture.ts"],
           reporter: ["text-summary", "json-summary"],
         },
       },

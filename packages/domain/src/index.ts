@@ -49,3 +49,7 @@ export * from "./cases/consent-policy.js";
 export * from "./cases/case-invariants.js";
 export * from "./cases/check-case.js";
 export { finalReferralStatuses } from "./cases/referral-commands.js";
+
+// Datasets
+export * from "./seed/team-dataset.js";
+export * from "./seed/helsinki/index.js";

@@ -23,15 +23,17 @@ export function checkAgreement(agreement: Agreement): Violation<AgreementRuleCod
   const versions = [...agreement.versions].sort((a, b) => a.number - b.number);
   versions.forEach((v, i) => {
     const previous = versions[i - 1];
+    // Paths point into the input, which may list versions in any order.
+    const at = agreement.versions.indexOf(v);
     if (v.number !== i + 1 || (previous && v.effectiveFrom < previous.effectiveFrom)) {
       found.push(
         violation("AGREEMENT.VERSION_NUMBERING", [agreement.id], {
           fi: `Sopimusversiot on numeroitava 1, 2, … voimaantulojärjestyksessä (versio ${v.number}).`,
           en: `Agreement versions must be numbered 1, 2, … in order of effect (version ${v.number}).`,
-        }, { path: ["versions", i] }),
+        }, { path: ["versions", at] }),
       );
     }
-    found.push(...checkVersion(agreement, v, i));
+    found.push(...checkVersion(agreement, v, at));
   });
   const first = versions[0];
   if (first && first.effectiveFrom !== agreement.startsOn) {
@@ -39,7 +41,7 @@ export function checkAgreement(agreement: Agreement): Violation<AgreementRuleCod
       violation("AGREEMENT.START_MISMATCH", [agreement.id], {
         fi: `Ensimmäisen version voimaantulo (${first.effectiveFrom}) poikkeaa sopimuksen alkamisesta (${agreement.startsOn}).`,
         en: `Version 1 takes effect on ${first.effectiveFrom}, not on the agreement's start ${agreement.startsOn}.`,
-      }, { path: ["versions", 0, "effectiveFrom"] }),
+      }, { path: ["versions", agreement.versions.indexOf(first), "effectiveFrom"] }),
     );
   }
   agreement.joiningDecisions.forEach((d, i) => {

@@ -2,8 +2,6 @@ import type { LocalDate } from "../core/local-date.js";
 import { type Violation, violation } from "../core/violation.js";
 import type { Case, CaseStatus } from "./case.js";
 import { missingSelectionProfessions } from "./case-lifecycle.js";
-import type { InvitationContext } from "./consent-policy.js";
-import { invitationRefusals } from "./meeting-commands.js";
 
 const decided: readonly CaseStatus[] = ["admitted", "declined", "active", "closed"];
 const admittedLike: readonly CaseStatus[] = ["admitted", "active", "closed"];
@@ -29,11 +27,12 @@ function inOrder(dates: readonly (LocalDate | null)[]): boolean {
 /**
  * What must hold of every case, however it got its state: the fields of its status set, dates in
  * lifecycle order, admission only after a complete, unanimous selection, meetings only after
- * admission and within the case, records only of held meetings, consents of recorded givers, and no
- * one outside the core team at a held meeting without consent. `applyCaseCommand` never produces a
- * case that breaks these; rows loaded from elsewhere are checked with them.
+ * admission and within the case, records only of held meetings, and consents of recorded givers.
+ * `applyCaseCommand` never produces a case that breaks these; rows loaded from elsewhere are checked
+ * with them. Consent at held meetings is not among them: a guardian recorded later, or a withdrawal
+ * dated before a meeting, legitimately changes what that meeting needed, so `checkCase` reports it.
  */
-export function caseInvariants(c: Case, context: InvitationContext): Violation[] {
+export function caseInvariants(c: Case): Violation[] {
   const found: Violation[] = [];
   const broken = (code: string, fi: string, en: string, ids: string[] = [c.id]) => found.push(violation(code, ids, { fi, en }));
   const problems = stateProblems(c);
@@ -61,10 +60,6 @@ export function caseInvariants(c: Case, context: InvitationContext): Violation[]
     }
     if (c.status === "closed" && m.status === "planned") {
       broken("MEETING.STATE_INCONSISTENT", "Päättyneellä asiakkuudella on suunniteltu tapaaminen.", "A closed case has a planned meeting.", [c.id, m.id]);
-    }
-    if (m.status === "held" && m.heldOn !== null) {
-      const attended = m.composition.filter((p) => m.attended.includes(p.id));
-      found.push(...invitationRefusals({ ...c, status: "active" }, attended, m.heldOn, context).map((v) => ({ ...v, ids: [...v.ids, m.id] })));
     }
   }
   for (const consent of c.consents) {

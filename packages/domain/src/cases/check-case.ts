@@ -21,8 +21,9 @@ const open = ["referred", "in-selection", "admitted", "active"];
 
 /**
  * All rule violations of a case on `asOf`: the invariants (`caseInvariants`) and the operational rules
- * of 003 § 4.2 — every held meeting recorded in the client and statistics records; no invitation of a
- * party outside the core team without consent, withdrawn consents included; an existing client
+ * of 003 § 4.2 — every held meeting recorded in the client and statistics records; no party outside
+ * the core team invited to a planned meeting or present at a held one without consent, withdrawn
+ * consents and guardians recorded later included; an existing client
  * relationship names its responsible social worker, who attends or is informed of each meeting;
  * compositions from several professions; guardians recorded for a minor; a child welfare notification
  * recorded for a minor referred by the police.
@@ -30,7 +31,7 @@ const open = ["referred", "in-selection", "admitted", "active"];
 export function checkCase(c: Case, options: CheckCaseOptions): Violation[] {
   const grace = options.recordingGraceDays ?? defaultRecordingGraceDays;
   const policy = options.policy ?? defaultAgePolicy;
-  const found = caseInvariants(c, options);
+  const found = caseInvariants(c);
   const add = (code: string, ids: string[], fi: string, en: string, severity: "error" | "warning" = "error") => found.push(violation(code, ids, { fi, en }, { severity }));
 
   for (const m of c.meetings) {
@@ -39,6 +40,11 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation[] {
     }
     if (m.record !== null && !(m.record.inClientRecord && m.record.inStatistics)) {
       add("CASE.RECORD_INCOMPLETE", [c.id, m.id], "Tapaaminen on kirjattu vain toiseen järjestelmään (asiakastieto tai tilastointi).", "The meeting is recorded in only one of the client and statistics records.", "warning");
+    }
+    if (m.status === "held" && m.heldOn !== null) {
+      // Against the record as it is now, so a guardian recorded later or a backdated withdrawal shows here.
+      const attended = m.composition.filter((p) => m.attended.includes(p.id));
+      found.push(...invitationRefusals({ ...c, status: "active" }, attended, m.heldOn, options).map((v) => ({ ...v, ids: [...v.ids, m.id] })));
     }
     if (m.status === "planned") {
       found.push(...invitationRefusals(c, m.composition, m.plannedOn, options).map((v) => ({ ...v, ids: [...v.ids, m.id] })));

@@ -41,8 +41,9 @@ export function coverage(covers: readonly Cover[], window: Period): CoverageSegm
     const active = clipped.filter((c) => c.from <= from && c.to >= from);
     const segment = { from, to, ids: active.map((c) => c.id), total: active.reduce((sum, c) => sum + c.weight, 0) };
     const last = segments[segments.length - 1];
-    // Merge neighbours with the same covers so each finding is reported once.
-    if (last !== undefined && sameIds(last.ids, segment.ids)) last.to = to;
+    // Merge neighbours with the same covers so each finding is reported once. Compare totals too:
+    // covers may share an id, and a run must not hide a change of weight.
+    if (last !== undefined && sameIds(last.ids, segment.ids) && last.total === segment.total) last.to = to;
     else segments.push(segment);
   });
   return segments;

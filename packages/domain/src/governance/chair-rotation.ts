@@ -53,6 +53,16 @@ export function termStart(rotation: Rotation, index: number): LocalDate {
   return addMonths(rotation.anchor, index * rotation.termMonths);
 }
 
+type MembershipEvent = Exclude<RotationEvent, { kind: "override" }>;
+
+/** Joins, leaves and notices by date; events on the same day keep their listing order. */
+function membershipInDateOrder(events: readonly RotationEvent[]): { e: MembershipEvent; i: number }[] {
+  return events
+    .map((e, i) => ({ e, i }))
+    .filter((x): x is { e: MembershipEvent; i: number } => x.e.kind !== "override")
+    .sort((a, b) => (a.e.on < b.e.on ? -1 : a.e.on > b.e.on ? 1 : a.i - b.i));
+}
+
 interface Entry {
   partyId: OrganisationId;
   active: boolean;
@@ -68,11 +78,7 @@ interface Entry {
  */
 function* walk(rotation: Rotation): Generator<ChairTerm> {
   const roster: Entry[] = rotation.order.map((partyId) => ({ partyId, active: true, noticeGiven: false }));
-  const membership = rotation.events
-    .filter((e) => e.kind !== "override")
-    .map((e, seq) => ({ e, seq }))
-    .sort((a, b) => (a.e.on < b.e.on ? -1 : a.e.on > b.e.on ? 1 : a.seq - b.seq))
-    .map(({ e }) => e);
+  const membership = membershipInDateOrder(rotation.events).map(({ e }) => e);
   const overrides = new Map(rotation.events.flatMap((e) => (e.kind === "override" ? [[e.termStart, e] as const] : [])));
   const latest = (partyId: string) => roster.findLast((x) => x.partyId === partyId && x.active);
   let applied = 0;
@@ -162,16 +168,19 @@ export type RotationViolationCode = "ROTATION.UNKNOWN_PARTY" | "ROTATION.DUPLICA
 export function checkRotation(rotation: Rotation): Violation<RotationViolationCode>[] {
   const found: Violation<RotationViolationCode>[] = [];
   const known = new Set(rotation.order);
+  // Membership is checked in date order, as `walk` applies it, whatever the listing order.
+  for (const { e, i } of membershipInDateOrder(rotation.events)) {
+    if (e.kind === "join") known.add(e.partyId);
+    else if (!known.has(e.partyId)) {
+      found.push(violation("ROTATION.UNKNOWN_PARTY", [e.partyId], { fi: `${e.partyId} ei kuulu vuorotteluun.`, en: `${e.partyId} is not in the rotation.` }, { path: ["events", i] }));
+    }
+  }
   rotation.order.forEach((id, i) => {
     if (rotation.order.indexOf(id) !== i) {
       found.push(violation("ROTATION.DUPLICATE_PARTY", [id], { fi: `${id} on vuorojärjestyksessä kahdesti.`, en: `${id} appears twice in the order.` }, { path: ["order", i] }));
     }
   });
   rotation.events.forEach((e, i) => {
-    if (e.kind === "join") known.add(e.partyId);
-    else if (!known.has(e.partyId) && e.kind !== "override") {
-      found.push(violation("ROTATION.UNKNOWN_PARTY", [e.partyId], { fi: `${e.partyId} ei kuulu vuorotteluun.`, en: `${e.partyId} is not in the rotation.` }, { path: ["events", i] }));
-    }
     if (e.kind === "override") {
       const months = monthsBetween(rotation.anchor, e.termStart);
       const isStart = months >= 0 && months % rotation.termMonths === 0 && termStart(rotation, months / rotation.termMonths) === e.termStart;

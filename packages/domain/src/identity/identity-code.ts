@@ -76,6 +76,7 @@ export function testIdentityCode(birthDate: LocalDate, individualNumber: number)
   }
   const [year = "", month = "", day = ""] = birthDate.split("-");
   const y = Number(year);
+  if (y < 1800 || y > 2099) throw new RangeError("Identity codes cover birth years 1800–2099");
   const sign = y >= 2000 ? "A" : y >= 1900 ? "-" : "+";
   const digits = `${day}${month}${year.slice(2)}${String(individualNumber)}`;
   return `${day}${month}${year.slice(2)}${sign}${String(individualNumber)}${identityCodeCheckCharacter(digits)}`;

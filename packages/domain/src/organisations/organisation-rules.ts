@@ -42,7 +42,8 @@ export function checkOrganisations(organisations: readonly Organisation[]): Viol
       found.push(violation("ORG.CYCLE", chain.map((c) => c.id), { fi: `Organisaatiot muodostavat kehän: ${chain.map((c) => c.id).join(" → ")}.`, en: `Organisations form a cycle: ${chain.map((c) => c.id).join(" → ")}.` }));
     }
     if (o.kind === "legal-entity" && o.businessId === null) {
-      found.push(violation("ORG.BUSINESS_ID_MISSING", [o.id], { fi: `Oikeushenkilöltä ${o.id} puuttuu Y-tunnus.`, en: `Legal entity ${o.id} has no business ID.` }));
+      // A warning: collective parties (the third sector, contract schools) are recorded without one.
+      found.push(violation("ORG.BUSINESS_ID_MISSING", [o.id], { fi: `Oikeushenkilöltä ${o.id} puuttuu Y-tunnus.`, en: `Legal entity ${o.id} has no business ID.` }, { severity: "warning" }));
     }
     if (o.kind !== "legal-entity" && o.businessId !== null) {
       found.push(violation("ORG.BUSINESS_ID_NOT_OWN", [o.id], { fi: `${o.id} käyttää oikeushenkilönsä Y-tunnusta; sille ei tallenneta omaa.`, en: `${o.id} shares its legal entity's business ID and must not carry its own.` }));

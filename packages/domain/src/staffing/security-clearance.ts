@@ -1,4 +1,4 @@
-import { addDays, type LocalDate, minDate } from "../core/local-date.js";
+import { addDays, type LocalDate, maxDate, minDate } from "../core/local-date.js";
 import { contains, intersection, type Interval } from "../core/interval.js";
 import { type Violation, violation } from "../core/violation.js";
 import { type Assignment, type ClearanceScope, clearanceScopes, type PremisesAccess, type SecurityClearance } from "./staff.js";
@@ -57,11 +57,26 @@ export function effectiveAssignments(
 ): Assignment[] {
   return assignments.flatMap((a) => {
     if (!needsClearance(a)) return [a];
-    return validClearanceIntervals(a.staffId, clearances, policy)
+    // Merged first: overlapping clearances (a renewal, a wider scope) must not count a day twice.
+    return union(validClearanceIntervals(a.staffId, clearances, policy))
       .map((valid) => intersection(a.interval, valid))
       .filter((i): i is Interval => i !== null)
       .map((interval) => ({ ...a, interval }));
   });
+}
+
+/** The days covered by any of `intervals`, as maximal runs in date order. */
+function union(intervals: readonly Interval[]): Interval[] {
+  const runs: Interval[] = [];
+  for (const i of [...intervals].sort((a, b) => a.from.localeCompare(b.from))) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && (last.to === null || addDays(last.to, 1) >= i.from)) {
+      last.to = last.to === null || i.to === null ? null : maxDate(last.to, i.to);
+    } else {
+      runs.push({ ...i });
+    }
+  }
+  return runs;
 }
 
 export type PremisesViolationCode = "STAFFING.CLEARANCE_MISSING" | "STAFFING.ACCESS_RIGHT_MISSING";

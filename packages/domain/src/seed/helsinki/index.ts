@@ -1,0 +1,33 @@
+import { teamDatasetSchema, type TeamDataset } from "../team-dataset.js";
+import { helsinkiAgreement, helsinkiAgreementId, helsinkiTeamId } from "./agreement.js";
+import { ankkuriSteeringGroup, cityLevelSteeringGroup } from "./bodies.js";
+import { helsinki004Bodies } from "./bodies-004.js";
+import { helsinki004Organisations } from "./organisations-004.js";
+import { helsinkiOrganisations, org } from "./organisations.js";
+import { helsinkiAssignments, helsinkiClearances, helsinkiPremisesAccess, helsinkiStaff } from "./staff.js";
+
+export { org as helsinkiOrganisationIds } from "./organisations.js";
+export { org004 as helsinki004OrganisationIds } from "./organisations-004.js";
+
+/**
+ * The Helsinki Ankkuri team as a validated dataset (seeds 000, 002, 003, 004): the 2024 agreement, its
+ * organisations with fi/sv/en names, FTE targets, fictional staff meeting the targets, clearances,
+ * the Ankkuri and city-level steering groups, and the 2013–2016 child and youth welfare bodies.
+ * Parsed once at import; a schema error here is a bug in the seed and fails loudly.
+ */
+export const helsinkiAnkkuri: TeamDataset = teamDatasetSchema.parse({
+  team: {
+    id: helsinkiTeamId,
+    code: "helsinki",
+    name: { fi: "Ankkuri Helsinki", sv: "Ankkuri Helsingfors", en: "Ankkuri Helsinki" },
+    policeDepartmentId: org.police,
+    agreementId: helsinkiAgreementId,
+  },
+  organisations: [...helsinkiOrganisations, ...helsinki004Organisations],
+  agreement: helsinkiAgreement,
+  staff: helsinkiStaff,
+  assignments: helsinkiAssignments,
+  clearances: helsinkiClearances,
+  premisesAccess: helsinkiPremisesAccess,
+  bodies: [ankkuriSteeringGroup, cityLevelSteeringGroup, ...helsinki004Bodies],
+});
