@@ -12,6 +12,8 @@ export function defineProjectConfig(overrides = {}) {
     defineConfig({
       resolve: { conditions: ["@ankkuri/source"] },
       ssr: { resolve: { conditions: ["@ankkuri/source"] } },
+      // Global setup files run in the server's own environment; give it the same condition.
+      environments: { __vitest__: { resolve: { conditions: ["@ankkuri/source"] } } },
       test: {
         include: ["src/**/*.test.ts", "test/**/*.test.ts"],
         environment: "node",

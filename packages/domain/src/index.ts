@@ -50,6 +50,9 @@ export * from "./cases/case-invariants.js";
 export * from "./cases/check-case.js";
 export { finalReferralStatuses } from "./cases/referral-commands.js";
 
+// Access
+export * from "./access/roles.js";
+
 // Datasets
 export * from "./seed/team-dataset.js";
 export * from "./seed/helsinki/index.js";

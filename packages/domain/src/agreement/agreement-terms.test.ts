@@ -20,6 +20,7 @@ import {
   latestTerms,
   missingApprovers,
   partyEndDate,
+  selectionOrganisationIds,
   termsOn,
 } from "./agreement-terms.js";
 
@@ -272,5 +273,20 @@ describe("joinedOn and coreOrganisationIds", () => {
       [fx.sotepe, "2025-02-01"],
     ]);
     expect(coreOrganisationIds(buildAgreement({ joiningDecisions: [decision] }), "2025-03-01")).toEqual(units);
+  });
+});
+
+describe("selectionOrganisationIds", () => {
+  it("lists the core units of the selecting professions: police, social work, psychiatric nursing", () => {
+    expect(selectionOrganisationIds(buildAgreement(), "2025-01-01").sort()).toEqual([fx.policeUnit, fx.psychiatry, fx.socialEmergency].sort());
+  });
+
+  it("drops a unit whose party's participation has ended", () => {
+    const agreement = agreementWithNotices([fx.kuva, "2025-01-15"]);
+    // Kuva does not select clients, so its departure changes nothing; Sotepe's ends the agreement.
+    expect(selectionOrganisationIds(agreement, "2025-07-16")).toHaveLength(3);
+    const ended = agreementWithNotices([fx.sotepe, "2025-01-15"]);
+    expect(selectionOrganisationIds(ended, "2025-07-15")).toContain(fx.socialEmergency);
+    expect(selectionOrganisationIds(ended, "2025-07-16")).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { OrganisationId } from "../core/ids.js";
 import { addMonths, type LocalDate } from "../core/local-date.js";
+import { selectionProfessions } from "../staffing/profession.js";
 import type { Agreement, AgreementVersion } from "./agreement.js";
 
 /**
@@ -93,4 +94,16 @@ export function coreOrganisationIds(agreement: Agreement, date: LocalDate): Orga
   const units = terms.teamUnits.filter((u) => isPartyOn(agreement, u.partyId, date)).map((u) => u.organisationId);
   const joined = isInForce(agreement, date) ? joinedOn(agreement, date).map((d) => d.organisationId) : [];
   return [...new Set([...units, ...joined])];
+}
+
+/**
+ * The core-team organisations that take part in client selection on `date` (003 § 4.2: police,
+ * social work, psychiatric nursing): they see a referral from the start; others only when they take
+ * part in the case.
+ */
+export function selectionOrganisationIds(agreement: Agreement, date: LocalDate): OrganisationId[] {
+  const core = new Set(coreOrganisationIds(agreement, date));
+  return termsOn(agreement, date)
+    .teamUnits.filter((u) => core.has(u.organisationId) && u.professions.some((p) => (selectionProfessions as readonly string[]).includes(p)))
+    .map((u) => u.organisationId);
 }

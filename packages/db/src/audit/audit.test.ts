@@ -1,0 +1,133 @@
+import { helsinkiAnkkuri } from "@ankkuri/domain";
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../client.js";
+import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
+import { auditLog } from "../schema/audit.js";
+import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
+import { type AuditEntry, canonicalJson, chainHash, genesisHash } from "./audit-chain.js";
+import { appendAudit } from "./append-audit.js";
+import { verifyAuditChain } from "./verify-audit.js";
+
+const key = parseKeyMaterial(generateKeySettings()).auditKey;
+const teamId = helsinkiAnkkuri.team.id;
+
+const entry = (i: number, team = teamId): AuditEntry => ({
+  teamId: team,
+  occurredAt: new Date(Date.UTC(2025, 0, 1, 8, 0, i)),
+  requestId: `req-${String(i)}`,
+  actorId: "maria.jarvinen",
+  actorOrganisationId: "org-hpl-prevention",
+  actorRole: "police-officer",
+  operation: i % 3 === 0 ? "update" : "read",
+  resource: "case",
+  resourceId: `case-${String(i % 5)}`,
+  caseId: "0190f5a4-7c2e-7000-8000-000000000001",
+  clientId: null,
+  purpose: "casework",
+  details: { fields: ["status", "meetings"], n: i },
+});
+
+/** Runs `change` with the append-only trigger off, as an attacker with database-owner rights could. */
+async function tamper(database: TestDatabase, change: string): Promise<void> {
+  await database.db.execute(sql.raw("alter table audit_log disable trigger audit_log_append_only"));
+  await database.db.execute(sql.raw(change));
+  await database.db.execute(sql.raw("alter table audit_log enable trigger audit_log_append_only"));
+}
+
+describe("the audit chain's hashing", () => {
+  it("is canonical: key order and absent fields do not change the JSON", () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: undefined }] })).toBe(canonicalJson({ a: [{ d: 2 }], b: 1 }));
+  });
+
+  it("changes with any field, the previous hash and the key", () => {
+    const base = { ...entry(1), seq: 1 };
+    const h = chainHash(key, genesisHash, base);
+    expect(chainHash(key, genesisHash, { ...base, purpose: "other" })).not.toBe(h);
+    expect(chainHash(key, "f".repeat(64), base)).not.toBe(h);
+    expect(chainHash(Buffer.alloc(32), genesisHash, base)).not.toBe(h);
+    expect(chainHash(key, genesisHash, { ...base })).toBe(h);
+  });
+});
+
+describe.each(testEngines)("the audit log on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it("chains entries per team and verifies them", async () => {
+    await appendAudit(database.db, key, [entry(1), entry(2), entry(3, "team-other")]);
+    await appendAudit(database.db, key, [entry(4)]);
+    expect(await verifyAuditChain(database.db, key, teamId)).toEqual({ ok: true, rows: 3, headSeq: 3 });
+    expect(await verifyAuditChain(database.db, key, "team-other")).toEqual({ ok: true, rows: 1, headSeq: 1 });
+    expect(await verifyAuditChain(database.db, key, "team-none")).toEqual({ ok: true, rows: 0, headSeq: 0 });
+  });
+
+  it("detects a chain checked with the wrong key", async () => {
+    const result = await verifyAuditChain(database.db, Buffer.alloc(32, 1), teamId);
+    expect(result).toMatchObject({ ok: false, seq: 1, problem: "altered" });
+  });
+
+  it("names the first altered or deleted row, wherever it is (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 12 }), fc.nat(), fc.constantFrom("alter", "delete", "relink"), async (length, pick, attack) => {
+        const team = `team-p${String(Math.random()).slice(2, 10)}`;
+        await appendAudit(database.db, key, Array.from({ length }, (_, i) => entry(i + 1, team)));
+        const seq = (pick % length) + 1;
+        const where = `team_id = '${team}' and seq = ${String(seq)}`;
+        if (attack === "alter") await tamper(database, `update audit_log set purpose = 'covering tracks' where ${where}`);
+        else if (attack === "delete") await tamper(database, `delete from audit_log where ${where}`);
+        else await tamper(database, `update audit_log set prev_hash = repeat('e', 64) where ${where}`);
+        const result = await verifyAuditChain(database.db, key, team, 4);
+        expect(result.ok).toBe(false);
+        if (!result.ok) {
+          expect(result.seq).toBe(seq);
+          expect(result.problem).toBe(attack === "alter" ? "altered" : attack === "delete" ? "missing" : "unlinked");
+          expect(result.message).toContain(String(seq));
+        }
+      }),
+      { numRuns: engine === "pglite" ? 25 : 40 },
+    );
+  });
+
+  it("detects rows deleted from the end through the recorded head", async () => {
+    const team = "team-tail";
+    await appendAudit(database.db, key, [entry(1, team), entry(2, team), entry(3, team)]);
+    await tamper(database, `delete from audit_log where team_id = '${team}' and seq = 3`);
+    expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3, problem: "missing" });
+  });
+
+  it("writes nothing when the transaction around it fails", async () => {
+    const team = "team-rollback";
+    await expect(
+      database.db.transaction(async (tx) => {
+        await appendAudit(tx, key, [entry(1, team)]);
+        throw new Error("the write it belonged to failed");
+      }),
+    ).rejects.toThrow("failed");
+    expect(await database.db.select().from(auditLog).where(sql`team_id = ${team}`)).toEqual([]);
+  });
+});
+
+describe.runIf(testEngines.includes("postgres"))("concurrent audit writers on PostgreSQL", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres", { maxConnections: 10 });
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it("keep one unbroken chain per team", async () => {
+    if (!database.url) throw new Error("no url");
+    const writers = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ engine: "postgres", url: database.url ?? "", maxConnections: 3 })));
+    await Promise.all(writers.flatMap((w, wi) => Array.from({ length: 10 }, (_, i) => appendAudit(w.db, key, [entry(wi * 100 + i), entry(wi * 100 + i + 50)]))));
+    await Promise.all(writers.map((w) => w.close()));
+    expect(await verifyAuditChain(database.db, key, teamId)).toEqual({ ok: true, rows: 80, headSeq: 80 });
+  });
+});

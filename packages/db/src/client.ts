@@ -1,0 +1,80 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { relations } from "./schema/relations.js";
+
+export type Relations = typeof relations;
+
+/** The typed drizzle API, the same on both engines. */
+export type Database = PgAsyncDatabase<PgQueryResultHKT, Relations>;
+/** A transaction handle; accepted wherever a `Database` is, for work inside a transaction. */
+export type Transaction = PgAsyncTransaction<PgQueryResultHKT, Relations>;
+export type Executor = Database | Transaction;
+
+export type Engine = "pglite" | "postgres";
+
+/** Where to connect: a PostgreSQL URL, or the embedded engine with a data folder (or in memory). */
+export type ConnectionOptions =
+  | { engine: "postgres"; url: string; maxConnections?: number; applicationName?: string; onQuery?: (sql: string) => void }
+  | { engine: "pglite"; dataDir?: string; onQuery?: (sql: string) => void };
+
+/** An open database: the drizzle API, the engine it runs on, and a clean shutdown. */
+export interface DatabaseHandle {
+  db: Database;
+  engine: Engine;
+  /** Closes connections (PostgreSQL) or flushes and closes the embedded engine. Idempotent. */
+  close(): Promise<void>;
+  /** The embedded engine, for tools that need it (the job queue runs its SQL through it). */
+  pglite?: PGlite;
+  /** The postgres.js client, for tools that need it (streaming, COPY, LISTEN). */
+  sql?: postgres.Sql;
+}
+
+function logger(onQuery: ((sql: string) => void) | undefined) {
+  return onQuery ? { logQuery: (query: string) => { onQuery(query); } } : undefined;
+}
+
+/**
+ * Opens the database. Without a URL the embedded PGlite runs in-process, persisted to `dataDir`
+ * (in memory when omitted); with one, postgres.js connects to PostgreSQL. Both return the same
+ * typed drizzle API. Migrations are separate (`migrateDatabase`).
+ */
+export async function openDatabase(options: ConnectionOptions): Promise<DatabaseHandle> {
+  if (options.engine === "postgres") {
+    const sql = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => undefined,
+      connection: { application_name: options.applicationName ?? "ankkuri" },
+    });
+    const db = drizzlePostgres({ client: sql, relations, logger: logger(options.onQuery) }) as unknown as Database;
+    let closed = false;
+    return {
+      db,
+      engine: "postgres",
+      sql,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await sql.end({ timeout: 5 });
+      },
+    };
+  }
+  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir ?? "memory://", { extensions: { btree_gist } });
+  const db = drizzlePglite({ client: pglite, relations, logger: logger(options.onQuery) }) as unknown as Database;
+  let closed = false;
+  return {
+    db,
+    engine: "pglite",
+    pglite,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pglite.close();
+    },
+  };
+}

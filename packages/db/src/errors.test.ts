@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { constraintViolation, isConnectionError } from "./errors.js";
+
+describe("constraintViolation", () => {
+  it("reads postgres.js and PGlite errors, also wrapped", () => {
+    expect(constraintViolation({ code: "23505", constraint_name: "staff_login_unique" })).toMatchObject({ kind: "unique", code: "DB.UNIQUE", constraint: "staff_login_unique" });
+    expect(constraintViolation({ message: "Failed query", cause: { code: "23P01", constraint: "x" } })).toMatchObject({ kind: "exclusion", code: "DB.EXCLUSION", constraint: "x" });
+    expect(constraintViolation({ code: "23503" })).toMatchObject({ code: "DB.FOREIGN_KEY", constraint: null });
+  });
+
+  it("returns null for anything else", () => {
+    expect(constraintViolation(new Error("boom"))).toBeNull();
+    expect(constraintViolation({ code: "42601" })).toBeNull();
+    expect(constraintViolation("text")).toBeNull();
+  });
+});
+
+describe("isConnectionError", () => {
+  it("recognises a database that is away", () => {
+    expect(isConnectionError({ code: "ECONNREFUSED" })).toBe(true);
+    expect(isConnectionError({ cause: { code: "57P01" } })).toBe(true);
+    expect(isConnectionError({ code: "08006" })).toBe(true);
+    expect(isConnectionError({ code: "23505" })).toBe(false);
+    expect(isConnectionError(null)).toBe(false);
+  });
+});

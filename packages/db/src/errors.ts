@@ -1,0 +1,93 @@
+/** Why the database refused a write; the constraint name says which rule. */
+export type ConstraintKind = "unique" | "foreign-key" | "check" | "exclusion" | "not-null";
+
+const codes = {
+  unique: "DB.UNIQUE",
+  "foreign-key": "DB.FOREIGN_KEY",
+  check: "DB.CHECK",
+  exclusion: "DB.EXCLUSION",
+  "not-null": "DB.NOT_NULL",
+} as const satisfies Record<ConstraintKind, string>;
+
+/** A write refused by a database constraint, with a stable code for the API layer. */
+export class ConstraintViolationError extends Error {
+  override readonly name = "ConstraintViolationError";
+  readonly code: (typeof codes)[ConstraintKind];
+  constructor(
+    readonly kind: ConstraintKind,
+    readonly constraint: string | null,
+    options: { cause: unknown },
+  ) {
+    super(`The database refused the write (${kind}${constraint ? `: ${constraint}` : ""})`, options);
+    this.code = codes[kind];
+  }
+}
+
+/** A write based on a version of a row that has since changed: nothing was written. */
+export class StaleWriteError extends Error {
+  override readonly name = "StaleWriteError";
+  readonly code = "CONFLICT.STALE_VERSION";
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`${entity} ${id} has changed since version ${expectedVersion}; reload and try again`);
+  }
+}
+
+/** The row to update does not exist (or is not visible to the caller's team). */
+export class RowNotFoundError extends Error {
+  override readonly name = "RowNotFoundError";
+  readonly code = "NOT_FOUND";
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} not found`);
+  }
+}
+
+const kinds: Record<string, ConstraintKind> = {
+  "23505": "unique",
+  "23503": "foreign-key",
+  "23514": "check",
+  "23P01": "exclusion",
+  "23502": "not-null",
+};
+
+interface PgLikeError {
+  code?: unknown;
+  constraint?: unknown;
+  constraint_name?: unknown;
+  cause?: unknown;
+}
+
+/**
+ * The constraint violation behind an error from either driver (postgres.js `PostgresError`, PGlite's
+ * `DatabaseError`, possibly wrapped by drizzle), or null for any other error.
+ */
+export function constraintViolation(error: unknown): ConstraintViolationError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const e = current as PgLikeError;
+    const kind = typeof e.code === "string" ? kinds[e.code] : undefined;
+    if (kind) {
+      const name = typeof e.constraint_name === "string" ? e.constraint_name : typeof e.constraint === "string" ? e.constraint : null;
+      return new ConstraintViolationError(kind, name, { cause: error });
+    }
+    current = e.cause;
+  }
+  return null;
+}
+
+/** SQLSTATE of a connection failure: the database is away, not the request at fault. */
+export function isConnectionError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const e = current as PgLikeError;
+    if (typeof e.code === "string" && (/^(08|57P0)/.test(e.code) || ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ETIMEDOUT", "EPIPE"].includes(e.code))) return true;
+    current = e.cause;
+  }
+  return false;
+}

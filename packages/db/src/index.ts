@@ -1,0 +1,36 @@
+/**
+ * `@ankkuri/db`: the persistence layer. One client factory for the embedded PGlite and PostgreSQL,
+ * the drizzle schema and relations, migrations, repositories that map rows to the domain library's
+ * types, encrypted identity codes and the tamper-evident audit log.
+ */
+export { type ConnectionOptions, type Database, type DatabaseHandle, type Engine, type Executor, openDatabase, type Transaction } from "./client.js";
+export { isDatabaseReady, migrateDatabase, migrationsFolder } from "./migrate.js";
+export { type DatabaseConfig, databaseEnvSchema, parseDatabaseConfig } from "./config.js";
+export { openRuntime, type Runtime } from "./runtime.js";
+export { queryRows } from "./query-rows.js";
+export { ConstraintViolationError, constraintViolation, isConnectionError, RowNotFoundError, StaleWriteError } from "./errors.js";
+export { updateVersioned } from "./versioned-update.js";
+export { generateKeySettings, KeyConfigurationError, type KeyMaterial, type KeySettings, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./keys/key-material.js";
+export { createIdentityVault, type IdentityVault } from "./keys/identity-vault.js";
+export { rotateIdentityKeys, type RotationSummary } from "./keys/rotate-identity-keys.js";
+export { type AuditEntry, type AuditRow, canonicalJson, chainHash, genesisHash } from "./audit/audit-chain.js";
+export { appendAudit } from "./audit/append-audit.js";
+export { type AuditVerification, verifyAuditChain } from "./audit/verify-audit.js";
+export { seedTeam } from "./seed/seed-team.js";
+export { helsinkiUsers, type SeedUser } from "./seed/helsinki-users.js";
+export { loadTeamDataset } from "./repositories/team-dataset.js";
+export {
+  InvalidClientIdentityError,
+  loadCase,
+  newId,
+  referCase,
+  type ReferralInput,
+  type ReferralResult,
+  saveCase,
+  type SaveCaseContext,
+  type StoredCase,
+} from "./repositories/case-repository.js";
+export * as schema from "./schema/tables.js";
+export { relations } from "./schema/relations.js";
+// Query helpers re-exported so apps use the same drizzle instance as the schema.
+export { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, not, or, type SQL, sql } from "drizzle-orm";

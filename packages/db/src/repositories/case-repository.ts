@@ -1,0 +1,332 @@
+import { type Case, caseSchema, type LocalDate, parseIdentityCode } from "@ankkuri/domain";
+import { and, eq, inArray } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
+import type { Executor } from "../client.js";
+import { RowNotFoundError, StaleWriteError } from "../errors.js";
+import type { IdentityVault } from "../keys/identity-vault.js";
+import {
+  caseOrganisations,
+  cases,
+  clients,
+  consentScopes,
+  consents,
+  existingClientships,
+  guardians,
+  meetingParticipants,
+  meetingRecords,
+  meetings,
+  referrals,
+  selectionDecisions,
+} from "../schema/tables.js";
+
+/** A case as stored: the domain aggregate, the client's name, and the organisations taking part. */
+export interface StoredCase {
+  case: Case;
+  client: { id: string; givenName: string; familyName: string; hasIdentityCode: boolean };
+  guardianNames: Record<string, { givenName: string; familyName: string }>;
+  /** The need-to-know grant: only people of these organisations see the case's client data. */
+  organisationIds: string[];
+}
+
+/**
+ * Loads a case with everything the domain rules need, in one relational query. Null when the case
+ * does not exist in the team.
+ */
+export async function loadCase(db: Executor, teamId: string, caseId: string): Promise<StoredCase | null> {
+  const row = await db.query.cases.findFirst({
+    where: { teamId, id: caseId },
+    with: {
+      client: true,
+      guardians: { orderBy: { position: "asc", id: "asc" } },
+      existingClientships: { orderBy: { position: "asc", organisationId: "asc" } },
+      organisations: true,
+      selection: { orderBy: { position: "asc", staffId: "asc" } },
+      consents: { with: { scopes: { orderBy: { position: "asc", organisationId: "asc" } } }, orderBy: { position: "asc", id: "asc" } },
+      meetings: { with: { participants: { orderBy: { position: "asc", id: "asc" } }, record: true }, orderBy: { position: "asc", id: "asc" } },
+      referrals: { orderBy: { position: "asc", id: "asc" } },
+    },
+  });
+  if (!row) return null;
+  const domainCase = caseSchema.parse({
+    id: row.id,
+    teamId: row.teamId,
+    type: row.type,
+    status: row.status,
+    referredOn: row.referredOn,
+    referralSource: row.referralSource,
+    client: { id: row.clientId, birthDate: row.client.birthDate },
+    guardians: row.guardians.map((g) => ({ id: g.id, relationship: g.relationship, hasCustody: g.hasCustody })),
+    existingClientships: row.existingClientships.map((x) => ({
+      organisationId: x.organisationId,
+      since: x.since,
+      responsibleWorker:
+        x.responsibleWorkerName === null || x.responsibleWorkerOrganisationId === null
+          ? null
+          : { staffId: x.responsibleWorkerStaffId, name: x.responsibleWorkerName, organisationId: x.responsibleWorkerOrganisationId },
+    })),
+    selection: row.selection.map((d) => ({ staffId: d.staffId, organisationId: d.organisationId, profession: d.profession, decision: d.decision, decidedOn: d.decidedOn })),
+    selectionStartedOn: row.selectionStartedOn,
+    decidedOn: row.decidedOn,
+    activatedOn: row.activatedOn,
+    closedOn: row.closedOn,
+    closeReason: row.closeReason,
+    consents: row.consents.map((c) => ({
+      id: c.id,
+      giver: c.giverKind === "client" ? { kind: "client" } : { kind: "guardian", guardianId: c.guardianId },
+      organisationIds: c.scopes.map((s) => s.organisationId),
+      givenOn: c.givenOn,
+      validUntil: c.validUntil,
+      withdrawnOn: c.withdrawnOn,
+      form: c.form,
+    })),
+    meetings: row.meetings.map((m) => ({
+      id: m.id,
+      plannedOn: m.plannedOn,
+      status: m.status,
+      heldOn: m.heldOn,
+      composition: m.participants.map((p) => ({ id: p.id, role: p.role, organisationId: p.organisationId, staffId: p.staffId, profession: p.profession, guardianId: p.guardianId })),
+      attended: m.participants.filter((p) => p.attended).map((p) => p.id),
+      record: m.record ? { recordedOn: m.record.recordedOn, recordedBy: m.record.recordedBy, inClientRecord: m.record.inClientRecord, inStatistics: m.record.inStatistics } : null,
+      responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
+    })),
+    referrals: row.referrals.map((r) => ({ id: r.id, meetingId: r.meetingId, service: r.service, organisationId: r.organisationId, madeOn: r.madeOn, status: r.status, statusChangedOn: r.statusChangedOn })),
+    childWelfareNotification: row.childWelfareNotifiedOn === null || row.childWelfareNotifiedById === null ? null : { madeOn: row.childWelfareNotifiedOn, organisationId: row.childWelfareNotifiedById },
+    version: row.version,
+  });
+  return {
+    case: domainCase,
+    client: { id: row.client.id, givenName: row.client.givenName, familyName: row.client.familyName, hasIdentityCode: row.client.identityCodeCiphertext !== null },
+    guardianNames: Object.fromEntries(row.guardians.map((g) => [g.id, { givenName: g.givenName, familyName: g.familyName }])),
+    organisationIds: row.organisations.map((o) => o.organisationId),
+  };
+}
+
+/** A new referral: the client (by test-range identity code, or birth date for those without one) and the case. */
+export interface ReferralInput {
+  teamId: string;
+  type: Case["type"];
+  referredOn: LocalDate;
+  referralSource: Case["referralSource"];
+  client: { identityCode?: string | undefined; birthDate?: LocalDate | undefined; givenName: string; familyName: string };
+  guardians?: { givenName: string; familyName: string; relationship: "parent" | "legal-guardian" | "other"; hasCustody: boolean }[];
+  /** Organisations that see the referral from the start (the selecting units, `selectionOrganisationIds`). */
+  organisationIds: string[];
+}
+
+/** Outcome of {@link referCase}: the new case, and whether the client already had a case in the team. */
+export interface ReferralResult {
+  caseId: string;
+  clientId: string;
+  existingClient: boolean;
+}
+
+/** The identity code or birth date of a referral is not usable. */
+export class InvalidClientIdentityError extends Error {
+  override readonly name = "InvalidClientIdentityError";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Records a referral: finds the client by the keyed hash of their identity code (so a returning client
+ * is recognised without storing the code in plain text), or creates them with the code encrypted; then
+ * creates the case in status `referred`, its guardians, and the organisations that may see it.
+ */
+export async function referCase(db: Executor, vault: IdentityVault, input: ReferralInput): Promise<ReferralResult> {
+  const { teamId } = input;
+  let birthDate = input.client.birthDate;
+  let identity: { ciphertext: string; hmac: string } | null = null;
+  if (input.client.identityCode !== undefined) {
+    const parsed = parseIdentityCode(input.client.identityCode);
+    if (!parsed.ok) throw new InvalidClientIdentityError(parsed.error.code, parsed.error.message.en);
+    birthDate = parsed.value.birthDate;
+    identity = { ciphertext: vault.encrypt(parsed.value.value, teamId), hmac: vault.hmac(parsed.value.value) };
+  }
+  if (birthDate === undefined) throw new InvalidClientIdentityError("CLIENT.BIRTH_DATE_MISSING", "Give the client's identity code or birth date");
+  const clientBirthDate = birthDate;
+  return db.transaction(async (tx) => {
+    const existing = identity
+      ? await tx.select({ id: clients.id }).from(clients).where(and(eq(clients.teamId, teamId), eq(clients.identityCodeHmac, identity.hmac)))
+      : [];
+    const clientId = existing[0]?.id ?? uuidv7();
+    if (!existing[0]) {
+      await tx.insert(clients).values({
+        teamId,
+        id: clientId,
+        identityCodeCiphertext: identity?.ciphertext ?? null,
+        identityCodeHmac: identity?.hmac ?? null,
+        birthDate: clientBirthDate,
+        givenName: input.client.givenName,
+        familyName: input.client.familyName,
+      });
+    }
+    const caseId = uuidv7();
+    await tx.insert(cases).values({ teamId, id: caseId, clientId, type: input.type, status: "referred", referredOn: input.referredOn, referralSource: input.referralSource });
+    const newGuardians = (input.guardians ?? []).map((g, position) => ({ teamId, caseId, id: uuidv7(), position, ...g }));
+    if (newGuardians.length > 0) await tx.insert(guardians).values(newGuardians);
+    const grants = [...new Set(input.organisationIds)].map((organisationId) => ({ teamId, caseId, organisationId, since: input.referredOn, basis: "assigned" as const }));
+    if (grants.length > 0) await tx.insert(caseOrganisations).values(grants).onConflictDoNothing();
+    return { caseId, clientId, existingClient: existing.length > 0 };
+  });
+}
+
+/** What saving needs beyond the two versions of the case. */
+export interface SaveCaseContext {
+  /** Who made the change (staff id or login), recorded on consents. */
+  actorId: string;
+  /** Names of guardians added by the change, by guardian id. */
+  guardianNames?: Record<string, { givenName: string; familyName: string }>;
+}
+
+const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((i) => [i.id, i]));
+
+/**
+ * Persists the change from `before` to `after` (the result of `applyCaseCommand`) in one transaction.
+ * The case row is updated only if its stored version is still `before.version`: a concurrent writer
+ * makes this throw `StaleWriteError` and nothing is written. Organisations that newly take part (in a
+ * selection or a meeting) are granted access to the case.
+ */
+export async function saveCase(db: Executor, before: Case, after: Case, context: SaveCaseContext): Promise<void> {
+  const teamId = after.teamId;
+  const caseId = after.id;
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(cases)
+      .set({
+        status: after.status,
+        selectionStartedOn: after.selectionStartedOn,
+        decidedOn: after.decidedOn,
+        activatedOn: after.activatedOn,
+        closedOn: after.closedOn,
+        closeReason: after.closeReason,
+        childWelfareNotifiedOn: after.childWelfareNotification?.madeOn ?? null,
+        childWelfareNotifiedById: after.childWelfareNotification?.organisationId ?? null,
+        version: after.version,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(cases.teamId, teamId), eq(cases.id, caseId), eq(cases.version, before.version)))
+      .returning({ id: cases.id });
+    if (updated.length === 0) {
+      const exists = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.teamId, teamId), eq(cases.id, caseId)));
+      if (exists.length === 0) throw new RowNotFoundError("case", caseId);
+      throw new StaleWriteError("case", caseId, before.version);
+    }
+
+    const oldGuardians = byId(before.guardians);
+    const position = <T>(list: readonly T[], item: T) => list.indexOf(item);
+    const addedGuardians = after.guardians.filter((g) => !oldGuardians.has(g.id));
+    if (addedGuardians.length > 0) {
+      await tx.insert(guardians).values(
+        addedGuardians.map((g) => ({
+          teamId,
+          caseId,
+          id: g.id,
+          position: position(after.guardians, g),
+          relationship: g.relationship,
+          hasCustody: g.hasCustody,
+          givenName: context.guardianNames?.[g.id]?.givenName ?? "(ei nimeä)",
+          familyName: context.guardianNames?.[g.id]?.familyName ?? "(ei nimeä)",
+        })),
+      );
+    }
+
+    for (const x of after.existingClientships) {
+      const old = before.existingClientships.find((o) => o.organisationId === x.organisationId);
+      if (old && JSON.stringify(old) === JSON.stringify(x)) continue;
+      const values = {
+        since: x.since,
+        responsibleWorkerName: x.responsibleWorker?.name ?? null,
+        responsibleWorkerStaffId: x.responsibleWorker?.staffId ?? null,
+        responsibleWorkerOrganisationId: x.responsibleWorker?.organisationId ?? null,
+        updatedAt: new Date(),
+      };
+      await tx
+        .insert(existingClientships)
+        .values({ teamId, caseId, organisationId: x.organisationId, position: position(after.existingClientships, x), ...values })
+        .onConflictDoUpdate({ target: [existingClientships.teamId, existingClientships.caseId, existingClientships.organisationId], set: values });
+    }
+
+    const grants = new Map<string, { since: LocalDate; basis: "selection" | "meeting" }>();
+    const oldDecisions = new Set(before.selection.map((d) => d.staffId));
+    const addedDecisions = after.selection.filter((d) => !oldDecisions.has(d.staffId));
+    if (addedDecisions.length > 0) {
+      await tx.insert(selectionDecisions).values(addedDecisions.map((d) => ({ teamId, caseId, position: position(after.selection, d), ...d })));
+      for (const d of addedDecisions) grants.set(d.organisationId, { since: d.decidedOn, basis: "selection" });
+    }
+
+    const oldConsents = byId(before.consents);
+    for (const c of after.consents) {
+      const old = oldConsents.get(c.id);
+      if (!old) {
+        await tx.insert(consents).values({
+          teamId,
+          caseId,
+          id: c.id,
+          position: position(after.consents, c),
+          giverKind: c.giver.kind,
+          guardianId: c.giver.kind === "guardian" ? c.giver.guardianId : null,
+          givenOn: c.givenOn,
+          validUntil: c.validUntil,
+          withdrawnOn: c.withdrawnOn,
+          form: c.form,
+          recordedBy: context.actorId,
+        });
+        await tx.insert(consentScopes).values(c.organisationIds.map((organisationId, i) => ({ teamId, consentId: c.id, organisationId, position: i })));
+      } else if (old.withdrawnOn !== c.withdrawnOn) {
+        await tx.update(consents).set({ withdrawnOn: c.withdrawnOn, updatedAt: new Date() }).where(and(eq(consents.teamId, teamId), eq(consents.id, c.id)));
+      }
+    }
+
+    const oldMeetings = byId(before.meetings);
+    for (const m of after.meetings) {
+      const old = oldMeetings.get(m.id);
+      if (!old) {
+        await tx.insert(meetings).values({ teamId, caseId, id: m.id, position: position(after.meetings, m), plannedOn: m.plannedOn, status: m.status, heldOn: m.heldOn, responsibleWorkerInformedOn: m.responsibleWorkerInformedOn });
+        await tx.insert(meetingParticipants).values(
+          m.composition.map((p, i) => ({ teamId, meetingId: m.id, id: p.id, position: i, role: p.role, organisationId: p.organisationId, staffId: p.staffId, profession: p.profession, guardianId: p.guardianId, attended: m.attended.includes(p.id) })),
+        );
+        for (const p of m.composition) if (p.organisationId !== null && !grants.has(p.organisationId)) grants.set(p.organisationId, { since: m.plannedOn, basis: "meeting" });
+      } else if (old.status !== m.status || old.heldOn !== m.heldOn || old.responsibleWorkerInformedOn !== m.responsibleWorkerInformedOn) {
+        await tx
+          .update(meetings)
+          .set({ status: m.status, heldOn: m.heldOn, responsibleWorkerInformedOn: m.responsibleWorkerInformedOn, updatedAt: new Date() })
+          .where(and(eq(meetings.teamId, teamId), eq(meetings.id, m.id)));
+      }
+      const newlyAttended = m.attended.filter((id) => !(old?.attended ?? m.attended).includes(id));
+      if (old && newlyAttended.length > 0) {
+        await tx
+          .update(meetingParticipants)
+          .set({ attended: true })
+          .where(and(eq(meetingParticipants.teamId, teamId), eq(meetingParticipants.meetingId, m.id), inArray(meetingParticipants.id, newlyAttended)));
+      }
+      if (m.record !== null && (old?.record ?? null) === null) {
+        await tx.insert(meetingRecords).values({ teamId, meetingId: m.id, ...m.record });
+      }
+    }
+
+    const oldReferrals = byId(before.referrals);
+    for (const r of after.referrals) {
+      const old = oldReferrals.get(r.id);
+      if (!old) await tx.insert(referrals).values({ teamId, caseId, position: position(after.referrals, r), ...r });
+      else if (old.status !== r.status) {
+        await tx.update(referrals).set({ status: r.status, statusChangedOn: r.statusChangedOn, updatedAt: new Date() }).where(and(eq(referrals.teamId, teamId), eq(referrals.id, r.id)));
+      }
+    }
+
+    if (grants.size > 0) {
+      await tx
+        .insert(caseOrganisations)
+        .values([...grants].map(([organisationId, g]) => ({ teamId, caseId, organisationId, since: g.since, basis: g.basis })))
+        .onConflictDoNothing();
+    }
+  });
+}
+
+/** A fresh id for a row of a case (UUID v7: time-ordered, so inserts stay at the end of the index). */
+export function newId(): string {
+  return uuidv7();
+}

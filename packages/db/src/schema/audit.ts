@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, jsonb, primaryKey, snakeCase, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { oneOf, teamId } from "./columns.js";
+
+export const auditOperations = ["read", "create", "update", "delete"] as const;
+export type AuditOperation = (typeof auditOperations)[number];
+
+/**
+ * Every read and write of client data (003 § 9; client-data act 703/2023): who, in which organisation
+ * and role, which case or client, what, why, when, and in which request. Append-only (a trigger
+ * refuses updates and deletes) and tamper-evident: each row's `hash` covers its content and the
+ * previous row's hash, in one chain per team, so an altered or deleted row breaks the chain at
+ * that row (`verifyAuditChain`).
+ */
+export const auditLog = snakeCase.table(
+  "audit_log",
+  {
+    teamId: teamId(),
+    seq: bigint({ mode: "number" }).notNull(),
+    occurredAt: timestamp({ withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    requestId: text().notNull(),
+    actorId: text().notNull(),
+    actorOrganisationId: text().notNull(),
+    actorRole: text().notNull(),
+    operation: text().notNull().$type<AuditOperation>(),
+    resource: text().notNull(),
+    resourceId: text(),
+    caseId: uuid(),
+    clientId: uuid(),
+    purpose: text().notNull(),
+    details: jsonb().$type<Record<string, unknown>>(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.seq] }),
+    index().on(t.teamId, t.clientId, t.occurredAt),
+    index().on(t.teamId, t.caseId, t.occurredAt),
+    index().on(t.teamId, t.actorId, t.occurredAt),
+    check("audit_log_operation_check", oneOf(t.operation, auditOperations)),
+    check("audit_log_hash_check", sql`${t.hash} ~ '^[0-9a-f]{64}$' and ${t.prevHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/**
+ * The head of each team's audit chain (last sequence number and hash), written in the same
+ * transaction as the rows. Verification compares it with the last row, so deleting rows from the end
+ * is detected too; exporting the head regularly to storage outside the database (see
+ * docs/scaling.md, "Audit log") protects against an attacker who rewrites both.
+ */
+export const auditHeads = snakeCase.table("audit_heads", {
+  teamId: text().primaryKey(),
+  seq: bigint({ mode: "number" }).notNull(),
+  hash: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

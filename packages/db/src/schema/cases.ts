@@ -1,0 +1,258 @@
+import { caseStatuses, caseTypes, closeReasons, professions, referralSources } from "@ankkuri/domain";
+import { sql } from "drizzle-orm";
+import { boolean, check, integer, foreignKey, index, type PgColumn, primaryKey, snakeCase, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { day, oneOf, rowVersion, teamId, timestamps } from "./columns.js";
+import { organisations } from "./organisations.js";
+import { staff } from "./staffing.js";
+import { teams } from "./teams.js";
+
+/**
+ * A client (young person or adult). The identity code is never stored in plain text: only its
+ * authenticated encryption and a keyed hash (HMAC) for exact-match lookup and duplicate detection.
+ */
+export const clients = snakeCase.table(
+  "clients",
+  {
+    teamId: teamId().references(() => teams.id),
+    id: uuid().notNull(),
+    /** `v1.<keyId>.<iv>.<tag>.<ciphertext>` (AES-256-GCM, base64url); null when the client has no Finnish identity code. */
+    identityCodeCiphertext: text(),
+    /** HMAC-SHA-256 of the identity code under the lookup key, hex. */
+    identityCodeHmac: text(),
+    birthDate: day().notNull(),
+    givenName: text().notNull(),
+    familyName: text().notNull(),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    uniqueIndex("clients_identity_hmac_unique").on(t.teamId, t.identityCodeHmac),
+    check("clients_identity_pair_check", sql`(${t.identityCodeCiphertext} is null) = (${t.identityCodeHmac} is null)`),
+    check("clients_identity_format_check", sql`${t.identityCodeCiphertext} is null or ${t.identityCodeCiphertext} like 'v1.%'`),
+  ],
+);
+
+/** A client case and its lifecycle; the columns of each status are enforced as in the domain's invariants. */
+export const cases = snakeCase.table(
+  "cases",
+  {
+    teamId: teamId().references(() => teams.id),
+    id: uuid().notNull(),
+    clientId: uuid().notNull(),
+    type: text().notNull().$type<(typeof caseTypes)[number]>(),
+    status: text().notNull().$type<(typeof caseStatuses)[number]>(),
+    referredOn: day().notNull(),
+    referralSource: text().notNull().$type<(typeof referralSources)[number]>(),
+    selectionStartedOn: day(),
+    decidedOn: day(),
+    activatedOn: day(),
+    closedOn: day(),
+    closeReason: text().$type<(typeof closeReasons)[number]>(),
+    childWelfareNotifiedOn: day(),
+    childWelfareNotifiedById: text().references(() => organisations.id),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    foreignKey({ columns: [t.teamId, t.clientId], foreignColumns: [clients.teamId, clients.id] }),
+    index().on(t.teamId, t.clientId),
+    index().on(t.teamId, t.status, t.referredOn),
+    index().on(t.teamId, t.referredOn),
+    check("cases_type_check", oneOf(t.type, caseTypes)),
+    check("cases_status_check", oneOf(t.status, caseStatuses)),
+    check("cases_referral_source_check", oneOf(t.referralSource, referralSources)),
+    check("cases_close_reason_check", sql`${t.closeReason} is null or ${oneOf(t.closeReason, closeReasons)}`),
+    check(
+      "cases_status_fields_check",
+      sql`(${t.status} = 'referred') = (${t.selectionStartedOn} is null)
+        and (${t.status} in ('admitted', 'declined', 'active', 'closed')) = (${t.decidedOn} is not null)
+        and (${t.status} <> 'active' or ${t.activatedOn} is not null)
+        and (${t.status} in ('active', 'closed') or ${t.activatedOn} is null)
+        and (${t.status} = 'closed') = (${t.closedOn} is not null and ${t.closeReason} is not null)`,
+    ),
+    check(
+      "cases_dates_check",
+      sql`${t.selectionStartedOn} >= ${t.referredOn} and ${t.decidedOn} >= ${t.selectionStartedOn}
+        and ${t.activatedOn} >= ${t.decidedOn} and ${t.closedOn} >= coalesce(${t.activatedOn}, ${t.decidedOn})`,
+    ),
+    check("cases_child_welfare_check", sql`(${t.childWelfareNotifiedOn} is null) = (${t.childWelfareNotifiedById} is null)`),
+  ],
+);
+
+const caseKey = { teamId: teamId(), caseId: uuid().notNull() };
+/** Rows of a case go with it: a case is deleted only by retention, and then entirely. */
+export const caseRef = (t: { teamId: PgColumn; caseId: PgColumn }) =>
+  foreignKey({ columns: [t.teamId, t.caseId], foreignColumns: [cases.teamId, cases.id] }).onDelete("cascade");
+
+/** A guardian (huoltaja) of the client in a case. */
+export const guardians = snakeCase.table(
+  "guardians",
+  {
+    ...caseKey,
+    id: uuid().notNull(),
+    givenName: text().notNull(),
+    familyName: text().notNull(),
+    relationship: text().notNull().$type<"parent" | "legal-guardian" | "other">(),
+    hasCustody: boolean().notNull().default(true),
+    ...timestamps(),
+    /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    caseRef(t),
+    index().on(t.teamId, t.caseId),
+    check("guardians_relationship_check", sql`${t.relationship} in ('parent', 'legal-guardian', 'other')`),
+  ],
+);
+
+/** An existing client relationship with another organisation and its responsible social worker. */
+export const existingClientships = snakeCase.table(
+  "existing_clientships",
+  {
+    ...caseKey,
+    organisationId: text()
+      .notNull()
+      .references(() => organisations.id),
+    since: day(),
+    responsibleWorkerName: text(),
+    responsibleWorkerStaffId: text(),
+    responsibleWorkerOrganisationId: text().references(() => organisations.id),
+    ...timestamps(),
+    /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.caseId, t.organisationId] }),
+    caseRef(t),
+    check("existing_clientships_worker_check", sql`(${t.responsibleWorkerName} is null) = (${t.responsibleWorkerOrganisationId} is null)`),
+  ],
+);
+
+export const caseOrganisationBases = ["selection", "meeting", "referral", "assigned"] as const;
+
+/**
+ * The organisations taking part in a case: the need-to-know grant. A person sees a case's client data
+ * only when their organisation is listed here.
+ */
+export const caseOrganisations = snakeCase.table(
+  "case_organisations",
+  {
+    ...caseKey,
+    organisationId: text()
+      .notNull()
+      .references(() => organisations.id),
+    since: day().notNull(),
+    basis: text().notNull().$type<(typeof caseOrganisationBases)[number]>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.caseId, t.organisationId] }),
+    caseRef(t),
+    index().on(t.teamId, t.organisationId, t.caseId),
+    check("case_organisations_basis_check", oneOf(t.basis, caseOrganisationBases)),
+  ],
+);
+
+/** One selection participant's decision (003 § 4.2). */
+export const selectionDecisions = snakeCase.table(
+  "selection_decisions",
+  {
+    ...caseKey,
+    staffId: text().notNull(),
+    organisationId: text()
+      .notNull()
+      .references(() => organisations.id),
+    profession: text().notNull().$type<(typeof professions)[number]>(),
+    decision: text().notNull().$type<"admit" | "decline">(),
+    decidedOn: day().notNull(),
+    /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.caseId, t.staffId] }),
+    caseRef(t),
+    foreignKey({ columns: [t.teamId, t.staffId], foreignColumns: [staff.teamId, staff.id] }),
+    check("selection_decisions_decision_check", sql`${t.decision} in ('admit', 'decline')`),
+    check("selection_decisions_profession_check", oneOf(t.profession, professions)),
+  ],
+);
+
+/** A consent by the client or a guardian to invite organisations outside the core team. */
+export const consents = snakeCase.table(
+  "consents",
+  {
+    ...caseKey,
+    id: uuid().notNull(),
+    giverKind: text().notNull().$type<"client" | "guardian">(),
+    guardianId: uuid(),
+    givenOn: day().notNull(),
+    validUntil: day(),
+    withdrawnOn: day(),
+    form: text().notNull().$type<"written" | "oral" | "electronic">(),
+    recordedBy: text().notNull(),
+    version: rowVersion(),
+    ...timestamps(),
+    /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    caseRef(t),
+    foreignKey({ columns: [t.teamId, t.guardianId], foreignColumns: [guardians.teamId, guardians.id] }),
+    index().on(t.teamId, t.caseId),
+    index().on(t.teamId, t.guardianId),
+    check("consents_giver_check", sql`${t.giverKind} in ('client', 'guardian') and (${t.giverKind} = 'guardian') = (${t.guardianId} is not null)`),
+    check("consents_form_check", sql`${t.form} in ('written', 'oral', 'electronic')`),
+    check("consents_dates_check", sql`(${t.withdrawnOn} is null or ${t.withdrawnOn} >= ${t.givenOn}) and (${t.validUntil} is null or ${t.validUntil} >= ${t.givenOn})`),
+  ],
+);
+
+/** The organisations a consent covers. */
+export const consentScopes = snakeCase.table(
+  "consent_scopes",
+  {
+    teamId: teamId(),
+    consentId: uuid().notNull(),
+    organisationId: text()
+      .notNull()
+      .references(() => organisations.id),
+    /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.consentId, t.organisationId] }),
+    foreignKey({ columns: [t.teamId, t.consentId], foreignColumns: [consents.teamId, consents.id] }).onDelete("cascade"),
+  ],
+);
+
+export const noteKinds = ["police", "health", "social", "youth", "general"] as const;
+
+/**
+ * A note on a case. Confidential details (police investigation, health) stay inside the originating
+ * organisation (003 § 9): only its people may read a note, whatever else they may see of the case.
+ */
+export const caseNotes = snakeCase.table(
+  "case_notes",
+  {
+    teamId: teamId(),
+    id: uuid().notNull(),
+    caseId: uuid().notNull(),
+    organisationId: text()
+      .notNull()
+      .references(() => organisations.id),
+    kind: text().notNull().$type<(typeof noteKinds)[number]>(),
+    writtenOn: day().notNull(),
+    writtenBy: text().notNull(),
+    body: text().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    caseRef(t),
+    index().on(t.teamId, t.caseId, t.organisationId),
+    check("case_notes_kind_check", oneOf(t.kind, noteKinds)),
+    check("case_notes_body_check", sql`length(${t.body}) between 1 and 20000`),
+  ],
+);

@@ -1,0 +1,70 @@
+import { helsinkiAnkkuri } from "@ankkuri/domain";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../query-rows.js";
+import { loadTeamDataset } from "../repositories/team-dataset.js";
+import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
+import { helsinkiUsers } from "./helsinki-users.js";
+import { seedTeam } from "./seed-team.js";
+
+const counts = (database: TestDatabase) =>
+  queryRows<{ name: string; n: number }>(
+    database.db,
+    sql`select 'organisations' as name, count(*)::int as n from organisations
+        union all select 'staff', count(*)::int from staff
+        union all select 'assignments', count(*)::int from assignments
+        union all select 'bodies', count(*)::int from cooperation_bodies
+        union all select 'seats', count(*)::int from seats
+        union all select 'users', count(*)::int from users
+        order by 1`,
+  );
+
+describe.each(testEngines)("seeding the Helsinki dataset on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it("stores every record of the dataset", async () => {
+    const n = Object.fromEntries((await counts(database)).map((r) => [r.name, r.n]));
+    expect(n).toEqual({
+      assignments: helsinkiAnkkuri.assignments.length,
+      bodies: helsinkiAnkkuri.bodies.length,
+      organisations: helsinkiAnkkuri.organisations.length,
+      seats: helsinkiAnkkuri.bodies.reduce((sum, b) => sum + b.seats.length, 0),
+      staff: helsinkiAnkkuri.staff.length,
+      users: helsinkiUsers.length,
+    });
+  });
+
+  it("is idempotent: a second run changes nothing", async () => {
+    const before = await counts(database);
+    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
+    expect(await counts(database)).toEqual(before);
+  });
+
+  it("reads back exactly the dataset the domain library defines", async () => {
+    const loaded = await loadTeamDataset(database.db, helsinkiAnkkuri.team.id);
+    const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(loaded).not.toBeNull();
+    if (!loaded) return;
+    expect(loaded.team).toEqual(helsinkiAnkkuri.team);
+    // Timestamps come back in UTC: the same instants, written differently.
+    const instants = (a: typeof loaded.agreement) => ({ ...a, signatures: a.signatures.map((s) => ({ ...s, signedAt: new Date(s.signedAt).getTime() })) });
+    expect(instants(loaded.agreement)).toEqual(instants(helsinkiAnkkuri.agreement));
+    expect(sortById(loaded.organisations)).toEqual(sortById(helsinkiAnkkuri.organisations));
+    expect(sortById(loaded.staff)).toEqual(sortById(helsinkiAnkkuri.staff));
+    expect(sortById(loaded.assignments)).toEqual(sortById(helsinkiAnkkuri.assignments));
+    expect(sortById(loaded.clearances)).toEqual(sortById(helsinkiAnkkuri.clearances));
+    expect(sortById(loaded.premisesAccess)).toEqual(sortById(helsinkiAnkkuri.premisesAccess));
+    expect(sortById(loaded.bodies)).toEqual(sortById(helsinkiAnkkuri.bodies));
+  });
+
+  it("returns null for a team that does not exist", async () => {
+    expect(await loadTeamDataset(database.db, "team-nowhere")).toBeNull();
+  });
+});

@@ -1,0 +1,3 @@
+export { createTestDatabase, type TestDatabase } from "./test-database.js";
+export { testDatabaseUrl, testDatabaseUrlFor, testEngines } from "./test-env.js";
+export { pgliteTemplate, postgresTemplate } from "./templates.js";
