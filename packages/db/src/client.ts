@@ -46,7 +46,8 @@ function logger(onQuery: ((sql: string) => void) | undefined) {
 export async function openDatabase(options: ConnectionOptions): Promise<DatabaseHandle> {
   if (options.engine === "postgres") {
     const sql = postgres(options.url, {
-      max: options.maxConnections ?? 10,
+      // At least two: migrations hold an advisory lock on one connection while the migrator uses another.
+      max: Math.max(2, options.maxConnections ?? 10),
       onnotice: () => undefined,
       connection: { application_name: options.applicationName ?? "ankkuri" },
     });

@@ -3,7 +3,7 @@
  * the drizzle schema and relations, migrations, repositories that map rows to the domain library's
  * types, encrypted identity codes and the tamper-evident audit log.
  */
-export { type ConnectionOptions, type Database, type DatabaseHandle, type Engine, type Executor, openDatabase, type Transaction } from "./client.js";
+export { type ConnectionOptions, type Database, type DatabaseHandle, type Engine, type Executor, openDatabase, type Relations, type Transaction } from "./client.js";
 export { isDatabaseReady, migrateDatabase, migrationsFolder } from "./migrate.js";
 export { type DatabaseConfig, databaseEnvSchema, parseDatabaseConfig } from "./config.js";
 export { openRuntime, type Runtime } from "./runtime.js";
@@ -17,11 +17,13 @@ export { type AuditEntry, type AuditRow, canonicalJson, chainHash, genesisHash }
 export { appendAudit } from "./audit/append-audit.js";
 export { type AuditVerification, verifyAuditChain } from "./audit/verify-audit.js";
 export { seedTeam } from "./seed/seed-team.js";
+export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synthesize.js";
 export { helsinkiUsers, type SeedUser } from "./seed/helsinki-users.js";
 export { loadTeamDataset } from "./repositories/team-dataset.js";
 export {
   InvalidClientIdentityError,
   loadCase,
+  loadCases,
   newId,
   referCase,
   type ReferralInput,

@@ -52,6 +52,7 @@ export { finalReferralStatuses } from "./cases/referral-commands.js";
 
 // Access
 export * from "./access/roles.js";
+export * from "./access/access-policy.js";
 
 // Datasets
 export * from "./seed/team-dataset.js";

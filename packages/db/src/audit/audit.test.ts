@@ -114,6 +114,7 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
   });
 });
 
+// Needs a real PostgreSQL (TEST_DATABASE_URL, set in CI): PGlite serves one connection, so writers cannot race.
 describe.runIf(testEngines.includes("postgres"))("concurrent audit writers on PostgreSQL", () => {
   let database: TestDatabase;
   beforeAll(async () => {

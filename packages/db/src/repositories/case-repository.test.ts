@@ -139,6 +139,7 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
   });
 });
 
+// Needs a real PostgreSQL (TEST_DATABASE_URL, set in CI): PGlite serves one connection, so writers cannot race.
 describe.runIf(testEngines.includes("postgres"))("two writers updating the same case on PostgreSQL", () => {
   let database: TestDatabase;
   beforeAll(async () => {

@@ -32,21 +32,40 @@ export interface StoredCase {
  * Loads a case with everything the domain rules need, in one relational query. Null when the case
  * does not exist in the team.
  */
+const caseWith = {
+  client: true,
+  guardians: { orderBy: { position: "asc", id: "asc" } },
+  existingClientships: { orderBy: { position: "asc", organisationId: "asc" } },
+  organisations: true,
+  selection: { orderBy: { position: "asc", staffId: "asc" } },
+  consents: { with: { scopes: { orderBy: { position: "asc", organisationId: "asc" } } }, orderBy: { position: "asc", id: "asc" } },
+  meetings: { with: { participants: { orderBy: { position: "asc", id: "asc" } }, record: true }, orderBy: { position: "asc", id: "asc" } },
+  referrals: { orderBy: { position: "asc", id: "asc" } },
+} as const;
+
+/**
+ * Loads a case with everything the domain rules need, in one relational query. Null when the case
+ * does not exist in the team.
+ */
 export async function loadCase(db: Executor, teamId: string, caseId: string): Promise<StoredCase | null> {
-  const row = await db.query.cases.findFirst({
-    where: { teamId, id: caseId },
-    with: {
-      client: true,
-      guardians: { orderBy: { position: "asc", id: "asc" } },
-      existingClientships: { orderBy: { position: "asc", organisationId: "asc" } },
-      organisations: true,
-      selection: { orderBy: { position: "asc", staffId: "asc" } },
-      consents: { with: { scopes: { orderBy: { position: "asc", organisationId: "asc" } } }, orderBy: { position: "asc", id: "asc" } },
-      meetings: { with: { participants: { orderBy: { position: "asc", id: "asc" } }, record: true }, orderBy: { position: "asc", id: "asc" } },
-      referrals: { orderBy: { position: "asc", id: "asc" } },
-    },
-  });
-  if (!row) return null;
+  const row = await db.query.cases.findFirst({ where: { teamId, id: caseId }, with: caseWith });
+  return row ? toStoredCase(row) : null;
+}
+
+/** Loads many cases of a team in one query (for checks over a page of cases); missing ids are skipped. */
+export async function loadCases(db: Executor, teamId: string, caseIds: readonly string[]): Promise<StoredCase[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db.query.cases.findMany({ where: { teamId, id: { in: [...caseIds] } }, with: caseWith });
+  return rows.map(toStoredCase);
+}
+
+// Only its type is used: the row shape of a case read with `caseWith`.
+function _findCaseRow(db: Executor) {
+  return db.query.cases.findFirst({ with: caseWith });
+}
+type CaseRow = NonNullable<Awaited<ReturnType<typeof _findCaseRow>>>;
+
+function toStoredCase(row: CaseRow): StoredCase {
   const domainCase = caseSchema.parse({
     id: row.id,
     teamId: row.teamId,

@@ -1,0 +1,113 @@
+import { helsinkiAnkkuri, type TeamDataset, teamDatasetSchema } from "@ankkuri/domain";
+import { helsinkiUsers, type SeedUser } from "../seed/helsinki-users.js";
+import { fictionalName, loginOf } from "./fictional-names.js";
+import { createRandom, deriveSeed } from "./random.js";
+
+/** A team to seed: its dataset and the people who sign in to it. */
+export interface SeedableTeam {
+  dataset: TeamDataset;
+  users: SeedUser[];
+}
+
+// Fictional police department areas; a number makes each team's name unique.
+const areas = ["Itä-Kaakko", "Länsi-Ranta", "Pohjois-Harju", "Etelä-Niemi", "Keski-Laakso", "Sisä-Järvi", "Ylä-Koski", "Ala-Virta", "Salmi-Saari", "Kallio-Mäki"];
+
+// Names of the cloned teams' people depend on the team number only, not on the run's seed, so that
+// seeding a team again (with another seed) finds the same rows and changes nothing.
+const nameSeed = 0x5eed;
+
+/** `st-hpl-lehtinen` → `st-s02-hpl-lehtinen`: the Helsinki id with the team's tag after its kind. */
+function retag(id: string, tag: string): string {
+  const dash = id.indexOf("-");
+  return dash < 0 ? `${id}-${tag}` : `${id.slice(0, dash)}-${tag}${id.slice(dash)}`;
+}
+
+/**
+ * Team `number` (2–99): the Helsinki dataset cloned with new ids for everything team-scoped (team,
+ * agreement, signatures, staff, assignments, clearances, premises access, bodies and seats) and new
+ * fictional people. Organisations are Helsinki's: a clone is a second working group of the same
+ * parties, which keeps every reference valid.
+ */
+export function clonedTeam(number: number): SeedableTeam {
+  if (!Number.isInteger(number) || number < 2 || number > 99) throw new RangeError("cloned teams are numbered 2–99");
+  const two = String(number).padStart(2, "0");
+  const tag = `s${two}`;
+  const teamId = `team-synth-${two}`;
+  const agreementId = `agreement-synth-${two}`;
+  const random = createRandom(deriveSeed(nameSeed, number));
+  const source = helsinkiAnkkuri;
+  const area = `${areas[(number - 2) % areas.length] ?? "Itä-Kaakko"} ${String(number)}`;
+
+  const logins = new Set<string>();
+  const uniqueLogin = (name: { givenName: string; familyName: string }) => {
+    const base = loginOf(name);
+    let login = base;
+    for (let n = 2; logins.has(login); n++) login = `${base}${String(n)}`;
+    logins.add(login);
+    return login;
+  };
+  const people = new Map(
+    source.staff.map((s) => {
+      const name = fictionalName(random, "adult");
+      return [s.id, { id: retag(s.id, tag), givenName: name.givenName, familyName: name.familyName, login: uniqueLogin(name) }];
+    }),
+  );
+  const person = (staffId: string) => {
+    const p = people.get(staffId);
+    if (!p) throw new Error(`staff ${staffId} is not in the Helsinki dataset`);
+    return p;
+  };
+
+  const dataset = teamDatasetSchema.parse({
+    ...source,
+    team: {
+      ...source.team,
+      id: teamId,
+      code: `synth-${two}`,
+      name: { fi: `Ankkuri ${area}`, sv: `Ankkuri ${area}`, en: `Ankkuri ${area} (synthetic)` },
+      agreementId,
+    },
+    agreement: {
+      ...source.agreement,
+      id: agreementId,
+      teamId,
+      // 2.999 is the OID arc reserved for examples: no real agreement can carry it.
+      oid: `2.999.${String(number)}`,
+      title: { fi: `[Synteettinen] ${source.agreement.title.fi}`, sv: `[Syntetisk] ${source.agreement.title.sv}`, en: `[Synthetic] ${source.agreement.title.en}` },
+      signatures: source.agreement.signatures.map((s) => ({ ...s, id: retag(s.id, tag) })),
+      joiningDecisions: source.agreement.joiningDecisions.map((d) => ({ ...d, id: retag(d.id, tag) })),
+      notices: source.agreement.notices.map((n) => ({ ...n, id: retag(n.id, tag) })),
+    },
+    staff: source.staff.map((s) => {
+      const p = person(s.id);
+      return { ...s, teamId, id: p.id, givenName: p.givenName, familyName: p.familyName, login: p.login };
+    }),
+    assignments: source.assignments.map((a) => ({ ...a, teamId, id: retag(a.id, tag), staffId: person(a.staffId).id })),
+    clearances: source.clearances.map((c) => ({ ...c, id: retag(c.id, tag), staffId: person(c.staffId).id })),
+    premisesAccess: source.premisesAccess.map((p) => ({ ...p, id: retag(p.id, tag), staffId: person(p.staffId).id })),
+    bodies: source.bodies.map((b) => ({
+      ...b,
+      teamId,
+      id: retag(b.id, tag),
+      parentBodyId: b.parentBodyId === null ? null : retag(b.parentBodyId, tag),
+      seats: b.seats.map((s) => ({ ...s, id: retag(s.id, tag) })),
+    })),
+  });
+
+  const users: SeedUser[] = helsinkiUsers.map((u) => {
+    if (u.staffId !== null) {
+      const p = person(u.staffId);
+      return { ...u, teamId, login: p.login, displayName: `${p.givenName} ${p.familyName}`, staffId: p.id };
+    }
+    const name = fictionalName(random, "adult");
+    return { ...u, teamId, login: uniqueLogin(name), displayName: `${name.givenName} ${name.familyName}` };
+  });
+  return { dataset, users };
+}
+
+/** The teams of a run: Helsinki first, then `count − 1` clones. */
+export function syntheticTeams(count: number): SeedableTeam[] {
+  const teams: SeedableTeam[] = [{ dataset: helsinkiAnkkuri, users: helsinkiUsers }];
+  for (let n = 2; n <= count; n++) teams.push(clonedTeam(n));
+  return teams;
+}
