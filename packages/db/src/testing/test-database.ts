@@ -5,6 +5,7 @@ import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
+import "./provided-context.js";
 import { type Database, type DatabaseHandle, type Engine, openDatabase } from "../client.js";
 import { relations } from "../schema/relations.js";
 import { pgliteTemplate, postgresTemplate } from "./templates.js";

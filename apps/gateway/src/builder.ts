@@ -1,0 +1,79 @@
+import { relations, type Relations } from "@ankkuri/db";
+import SchemaBuilder from "@pothos/core";
+import DrizzlePlugin from "@pothos/plugin-drizzle";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import { getTableConfig } from "drizzle-orm/pg-core";
+import type { GatewayContext } from "./context.js";
+import { forbidden, unauthenticated } from "./errors.js";
+import { authScopes } from "./schema/auth-scopes.js";
+
+/** The builder's type parameters: context, drizzle relations, auth scopes and scalars. */
+export interface PothosTypes {
+  Context: GatewayContext;
+  DrizzleRelations: Relations;
+  AuthScopes: {
+    authenticated: boolean;
+    caseworker: boolean;
+    aggregates: boolean;
+    auditor: boolean;
+    teamAdmin: boolean;
+    /** The case's organisations include the actor's (need-to-know); records the read in the audit log. */
+    caseMember: { teamId: string; id: string; clientId: string; organisations: { organisationId: string }[] };
+    /** The note was written in the actor's organisation; records the read. */
+    noteReader: { teamId: string; id: string; caseId: string; organisationId: string };
+  };
+  Scalars: {
+    Date: { Input: string; Output: string };
+    DateTime: { Input: Date; Output: Date | string };
+  };
+  DefaultFieldNullability: false;
+}
+
+export const builder = new SchemaBuilder<PothosTypes>({
+  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodesOnConnection: true,
+    nodeTypeOptions: { description: "An object with a global id that can be fetched again with `node` (Relay)." },
+    idFieldOptions: { description: "Global id of the object." },
+    nodeQueryOptions: { description: "Fetches any object by its global id; authorization applies as everywhere else." },
+    nodesQueryOptions: { description: "Fetches objects by their global ids." },
+    pageInfoTypeOptions: { description: "Where a page of a connection is (Relay cursor pagination)." },
+    hasNextPageFieldOptions: { description: "Whether there are more items after this page." },
+    hasPreviousPageFieldOptions: { description: "Whether there are items before this page." },
+    startCursorFieldOptions: { description: "Cursor of the first item of the page." },
+    endCursorFieldOptions: { description: "Cursor of the last item of the page." },
+    firstArgOptions: { description: "Page size from the start (at most 100)." },
+    lastArgOptions: { description: "Page size from the end (at most 100)." },
+    afterArgOptions: { description: "Items after this cursor." },
+    beforeArgOptions: { description: "Items before this cursor." },
+    edgesFieldOptions: { description: "The items of the page with their cursors." },
+    nodeFieldOptions: { description: "The item." },
+    cursorFieldOptions: { description: "The item's cursor." },
+    pageInfoFieldOptions: { description: "Where this page is." },
+    defaultConnectionTypeOptions: { description: "A page of items (Relay connection)." },
+    defaultEdgeTypeOptions: { description: "An item of a page with its cursor." },
+  },
+  drizzle: { client: (ctx) => ctx.db, getTableConfig, relations, defaultConnectionSize: 20, maxConnectionSize: 100 },
+  scopeAuth: {
+    authScopes,
+    // Type-level checks run once per object, so a forbidden case errors once, not once per field.
+    runScopesOnType: true,
+    unauthorizedError: (_parent, context) => (context.actor ? forbidden() : unauthenticated(context.authFailure ?? "TOKEN_MISSING")),
+  },
+  errors: {
+    unsafelyHandleInputErrors: true,
+    directResult: true,
+    defaultUnionOptions: { description: "The mutation's result: its payload, or one of the expected errors (each implements Error)." },
+  },
+});
+
+/** The builder's resolved schema types, for helpers that take field builders. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** A field builder of input objects. */
+export type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, "InputObject">;

@@ -1,0 +1,76 @@
+import type { Message, Violation } from "@ankkuri/domain";
+import { GraphQLError } from "graphql";
+
+/**
+ * Expected failures of a mutation, returned as typed results (a union with the payload), never as
+ * generic errors. Each carries a stable `code`, a message in Finnish and English, and a `path`.
+ */
+export abstract class MutationFailure extends Error {
+  abstract readonly code: string;
+  constructor(
+    readonly messages: Message,
+    readonly path: string[] = [],
+  ) {
+    super(messages.en);
+  }
+}
+
+/** A rule of the domain refused the change; `violations` lists every reason. */
+export class RuleViolationFailure extends MutationFailure {
+  override readonly name = "RuleViolationFailure";
+  readonly code: string;
+  constructor(readonly violations: Violation[]) {
+    const first = violations[0];
+    super(first?.message ?? { fi: "Sääntö estää muutoksen.", en: "A rule refuses the change." }, first?.path?.map(String) ?? []);
+    this.code = first?.code ?? "RULE.VIOLATED";
+  }
+}
+
+/** The record changed since the client read it (optimistic concurrency): reload and retry. */
+export class ConflictFailure extends MutationFailure {
+  override readonly name = "ConflictFailure";
+  readonly code = "CONFLICT.STALE_VERSION";
+  constructor(readonly currentVersion: number | null) {
+    super({ fi: "Tietoa on muutettu sen jälkeen, kun luit sen. Lataa se uudelleen ja yritä sitten.", en: "The record has changed since you read it. Reload it and try again." }, ["expectedVersion"]);
+  }
+}
+
+/** The record does not exist, or the caller may not see it (indistinguishable on purpose). */
+export class NotFoundFailure extends MutationFailure {
+  override readonly name = "NotFoundFailure";
+  readonly code = "NOT_FOUND";
+  constructor(what: string, path: string[] = []) {
+    super({ fi: `Kohdetta ei löydy: ${what}.`, en: `Not found: ${what}.` }, path);
+  }
+}
+
+/** The input is well-typed but not acceptable (a wrong identity code, a date outside its range). */
+export class InvalidInputFailure extends MutationFailure {
+  override readonly name = "InvalidInputFailure";
+  constructor(
+    readonly code: string,
+    messages: Message,
+    path: string[],
+  ) {
+    super(messages, path);
+  }
+}
+
+/** Stable codes of request-level errors (in `extensions.code`). */
+export const errorCodes = {
+  unauthenticated: "UNAUTHENTICATED",
+  forbidden: "FORBIDDEN",
+  badRequest: "BAD_REQUEST",
+  unavailable: "SERVICE_UNAVAILABLE",
+  internal: "INTERNAL_SERVER_ERROR",
+} as const;
+
+/** The request has no valid credentials. */
+export function unauthenticated(reason: string): GraphQLError {
+  return new GraphQLError("Authentication required: send a valid bearer token", { extensions: { code: errorCodes.unauthenticated, reason, http: { status: 401 } } });
+}
+
+/** The caller is authenticated but may not do this. */
+export function forbidden(message = "Not allowed for your role or organisation"): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: errorCodes.forbidden } });
+}

@@ -1,0 +1,98 @@
+import { createIdentityVault, type DatabaseConfig, helsinkiUsers, openRuntime, queryRows, type Runtime, seedTeam, sql } from "@ankkuri/db";
+import { helsinkiAnkkuri } from "@ankkuri/domain";
+import { type Reporter, startReporter } from "@ankkuri/reporter";
+import pino, { type Logger } from "pino";
+import { type DevelopmentIssuer, developmentIssuerFor } from "./auth/dev-issuer.js";
+import { defaultDevelopmentLogin, developmentUsers } from "./auth/dev-users.js";
+import { localVerifier, oidcVerifier, type TokenVerifier } from "./auth/token-verifier.js";
+import type { GatewayServices } from "./context.js";
+import type { GatewayConfig } from "./env.js";
+import { createGatewayYoga, type GatewayYoga } from "./yoga.js";
+
+/** A built gateway: the app, its services, the development issuer (if any), and shutdown. */
+export interface Gateway {
+  yoga: GatewayYoga;
+  services: GatewayServices;
+  runtime: Runtime;
+  devIssuer: DevelopmentIssuer | null;
+  close(): Promise<void>;
+}
+
+/** Seeds the Helsinki dataset into an empty database; true when it did. */
+export async function seedIfEmpty(runtime: Runtime): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(runtime.handle.db, sql`select count(*)::int as n from teams`);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedTeam(runtime.handle.db, helsinkiAnkkuri, helsinkiUsers);
+  return true;
+}
+
+/** What a gateway can be given instead of building it from configuration (tests, benchmarks). */
+export interface GatewayOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  database?: DatabaseConfig;
+  verifier?: TokenVerifier;
+  /** `false`: no report worker or queue (requestReport then fails). */
+  reporter?: Reporter | false;
+}
+
+/**
+ * Builds the gateway on an open runtime: the token verifier (OIDC, or the development issuer), the
+ * report worker, and the app.
+ */
+export async function createGatewayOn(runtime: Runtime, config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const embedded = runtime.handle.engine === "pglite";
+  let devIssuer: DevelopmentIssuer | null = null;
+  let verifier = options.verifier;
+  if (!verifier) {
+    if (config.auth.mode === "oidc") verifier = oidcVerifier(config.auth);
+    else {
+      devIssuer = await developmentIssuerFor((options.database ?? config.database).dataDir, config.auth.audience);
+      verifier = localVerifier({ issuer: devIssuer.issuer, audience: devIssuer.audience, jwks: devIssuer.jwks });
+    }
+  }
+  const reporter =
+    options.reporter === false
+      ? null
+      : (options.reporter ??
+        (await startReporter(runtime, { work: embedded || config.reportWorker, schedule: true, logger, ...(config.database.databaseUrl ? { databaseUrl: config.database.databaseUrl } : {}) })));
+  const services: GatewayServices = {
+    db: runtime.handle.db,
+    engine: runtime.handle.engine,
+    keys: runtime.keys,
+    vault: createIdentityVault(runtime.keys),
+    verifier,
+    reporter,
+    auditLog: config.auditLog,
+    clock: options.clock ?? (() => new Date()),
+    logger,
+  };
+  let graphiqlToken: string | undefined;
+  if (devIssuer && config.graphiql) {
+    const user = (await developmentUsers(services.db)).find((u) => u.login === defaultDevelopmentLogin);
+    if (user) graphiqlToken = await devIssuer.sign(user);
+  }
+  const yoga = createGatewayYoga(services, config, graphiqlToken ? { graphiqlToken } : {});
+  return {
+    yoga,
+    services,
+    runtime,
+    devIssuer,
+    close: async () => {
+      if (reporter && options.reporter === undefined) await reporter.stop();
+      await runtime.handle.close();
+    },
+  };
+}
+
+/**
+ * Opens the configured database (embedded: migrated, and seeded with the Helsinki agreement on first
+ * start) and builds the gateway on it.
+ */
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const runtime = await openRuntime(options.database ?? config.database, { warn: (m) => { logger.warn(m); }, applicationName: "ankkuri-gateway" });
+  if (runtime.handle.engine === "pglite" && (await seedIfEmpty(runtime))) logger.info("seeded the Helsinki Ankkuri dataset");
+  return createGatewayOn(runtime, config, { ...options, logger });
+}

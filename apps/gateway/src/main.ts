@@ -1,0 +1,48 @@
+import pino from "pino";
+import { defaultDevelopmentLogin, developmentUsers } from "./auth/dev-users.js";
+import { loadGatewayConfig } from "./env.js";
+import { createGateway } from "./gateway.js";
+import { listen } from "./server.js";
+
+// `pnpm start`: the gateway with the report worker; embedded database unless DATABASE_URL is set.
+const started = performance.now();
+const config = loadGatewayConfig();
+const logger = pino({ level: config.logLevel });
+const gateway = await createGateway(config, { logger });
+const running = await listen(gateway.yoga, { host: config.host, port: config.port, logger });
+
+const lines = [
+  "",
+  `Ankkuri gateway ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `  GraphQL:   ${running.url}/graphql${config.graphiql ? "  (open it in a browser for GraphiQL)" : ""}`,
+  `  Health:    ${running.url}/health, ${running.url}/ready    Metrics: ${running.url}/metrics`,
+  `  Database:  ${gateway.runtime.handle.engine === "pglite" ? `embedded, in ${config.database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+];
+if (gateway.devIssuer) {
+  const user = (await developmentUsers(gateway.services.db)).find((u) => u.login === defaultDevelopmentLogin);
+  const token = user ? await gateway.devIssuer.sign(user) : null;
+  lines.push(
+    "",
+    "Authentication: every request needs `Authorization: Bearer <token>` (development issuer, fictional users).",
+    `  GraphiQL is signed in as ${defaultDevelopmentLogin} (police officer).`,
+    "  List the users:        pnpm dev-token",
+    "  Token for one of them: pnpm dev-token <login>",
+  );
+  if (token) lines.push("", `Token for ${defaultDevelopmentLogin}:`, token, "", `curl -s ${running.url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { name roles } }"}'`);
+} else {
+  lines.push("", `Authentication: bearer tokens of ${config.auth.mode === "oidc" ? config.auth.issuer : "the configured issuer"}.`);
+}
+process.stdout.write(`${lines.join("\n")}\n\n`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down: finishing in-flight requests");
+  await running.close(config.shutdownGraceMs);
+  await gateway.close();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,0 +1,178 @@
+import { agreementEnd, agreementEndDate, checkAgreement, coreOrganisationIds, isInForce, termsOn } from "@ankkuri/domain";
+import { builder } from "../builder.js";
+import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { RuleViolationRef } from "./errors.js";
+import { Organisation } from "./organisation.js";
+
+export const PartyRoleEnum = builder.enumType("PartyRole", {
+  description: "A party's role in the agreement (osapuolen rooli).",
+  values: { SUPPLIER: { value: "supplier" as const, description: "Supplier (toimittaja): the police department." }, CUSTOMER: { value: "customer" as const, description: "Customer (tilaaja): a city division." } },
+});
+
+export const Agreement = builder.drizzleObject("agreements", {
+  name: "Agreement",
+  description: "The team's cooperation agreement (yhteistoimintasopimus) with its versioned terms, signatures, joining decisions and notices.",
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Agreement id." }),
+    oid: t.exposeString("oid", { description: "Identifier as issued (OID), kept exactly, e.g. 1.2.246.10.02012566.1.9.632.1." }),
+    title: t.string({ args: { language: t.arg(languageArgument) }, resolve: (a, args, ctx) => inLanguage(a.title, args.language, ctx.language), description: "Title (nimi) in the requested language." }),
+    titles: t.field({ type: LocalisedTextRef, resolve: (a) => a.title, description: "Title in every language." }),
+    description: t.string({ args: { language: t.arg(languageArgument) }, resolve: (a, args, ctx) => inLanguage(a.description, args.language, ctx.language), description: "Description (kuvaus)." }),
+    startsOn: t.field({ type: "Date", resolve: (a) => a.startsOn, description: "First day in force (voimaantulo)." }),
+    versions: t.relation("versions", { query: { orderBy: { number: "asc" } }, description: "Versions of the terms (sopimusversiot), oldest first; never rewritten." }),
+    signatures: t.relation("signatures", { description: "Electronic signatures (allekirjoitukset)." }),
+    joiningDecisions: t.relation("joiningDecisions", { description: "Joint decisions admitting other authorities (liittymispäätökset)." }),
+    notices: t.relation("notices", { description: "Notices of termination (irtisanomiset)." }),
+    inForce: t.boolean({
+      args: { on: t.arg({ type: "Date", required: false, description: "Day to test; defaults to today." }) },
+      description: "Whether the agreement is in force (voimassa) on the day.",
+      resolve: async (_a, args, ctx) => isInForce((await ctx.team()).dataset.agreement, args.on ?? ctx.today),
+    }),
+    endsOn: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Last day in force after an essential party's notice; null while in force until further notice.",
+      resolve: async (_a, _args, ctx) => agreementEnd((await ctx.team()).dataset.agreement),
+    }),
+    endDateForNotice: t.field({
+      type: "Date",
+      args: { noticeDate: t.arg({ type: "Date", required: true, description: "Day the notice would be given." }) },
+      description: "The end date a notice given on `noticeDate` would set: six calendar months later, clamped to the month's end (irtisanomisaika).",
+      resolve: async (_a, args, ctx) => agreementEndDate((await ctx.team()).dataset.agreement, args.noticeDate),
+    }),
+    currentVersionNumber: t.int({
+      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      description: "Number of the version of the terms in effect on the day.",
+      resolve: async (_a, args, ctx) => termsOn((await ctx.team()).dataset.agreement, args.on ?? ctx.today).number,
+    }),
+    coreOrganisations: t.field({
+      type: [Organisation],
+      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      description: "The core team's organisations (ydintiimi) on the day: inviting anyone else needs consent.",
+      resolve: async (_a, args, ctx) => {
+        const team = await ctx.team();
+        const ids = coreOrganisationIds(team.dataset.agreement, args.on ?? ctx.today);
+        return ctx.db.query.organisations.findMany({ where: { id: { in: ids } } });
+      },
+    }),
+    violations: t.field({
+      type: [RuleViolationRef],
+      description: "Rule violations of the agreement as a document (missing signatures, wrong references).",
+      resolve: async (_a, _args, ctx) => checkAgreement((await ctx.team()).dataset.agreement),
+    }),
+  }),
+});
+
+builder.drizzleObject("agreementVersions", {
+  name: "AgreementVersion",
+  description: "One version of the agreement's terms (sopimusversio).",
+  fields: (t) => ({
+    number: t.exposeInt("number", { description: "Version number, 1 for the original." }),
+    effectiveFrom: t.field({ type: "Date", resolve: (v) => v.effectiveFrom, description: "First day in effect." }),
+    decidedOn: t.field({ type: "Date", resolve: (v) => v.decidedOn, description: "Day decided." }),
+    summary: t.string({ args: { language: t.arg(languageArgument) }, resolve: (v, args, ctx) => inLanguage(v.summary, args.language, ctx.language), description: "What changed." }),
+    noticePeriodMonths: t.exposeInt("noticePeriodMonths", { description: "Notice period in months (irtisanomisaika)." }),
+    parties: t.relation("parties", { query: { orderBy: { position: "asc" } }, description: "Parties (osapuolet) in the agreement's order." }),
+    teamUnits: t.relation("teamUnits", { query: { orderBy: { position: "asc" } }, description: "Units staffing the team." }),
+    fteTargets: t.relation("fteTargets", { query: { orderBy: { position: "asc" } }, description: "FTE targets (henkilötyövuositavoitteet)." }),
+  }),
+});
+
+builder.drizzleObject("agreementParties", {
+  name: "AgreementParty",
+  description: "A party of the agreement (sopimusosapuoli) with its role and contact person.",
+  fields: (t) => ({
+    organisation: t.relation("organisation", { description: "The party." }),
+    role: t.field({ type: PartyRoleEnum, resolve: (p) => p.role, description: "Supplier or customer." }),
+    contactName: t.exposeString("contactName", { description: "Contact person for agreement matters (yhteyshenkilö)." }),
+    contactTitle: t.exposeString("contactTitle", { description: "The contact person's title." }),
+    contactEmail: t.exposeString("contactEmail", { nullable: true, description: "The contact person's e-mail." }),
+    joiningApprover: t.exposeBoolean("joiningApprover", { description: "Whether the party's approval is needed for joining decisions." }),
+    essential: t.exposeBoolean("essential", { description: "Whether the party's notice ends the whole agreement." }),
+  }),
+});
+
+builder.drizzleObject("agreementTeamUnits", {
+  name: "TeamUnit",
+  description: "A unit that staffs the team (työryhmän yksikkö), under one of the parties.",
+  fields: (t) => ({
+    organisation: t.relation("organisation", { description: "The unit." }),
+    partyId: t.exposeID("partyId", { description: "Id of the party the unit belongs to." }),
+    professions: t.exposeStringList("professions", { description: "Professions the unit provides." }),
+  }),
+});
+
+builder.drizzleObject("fteTargets", {
+  name: "FteTarget",
+  description: "An FTE target of a unit (henkilötyövuositavoite), 003 § 5: an aim reported against, not a limit.",
+  fields: (t) => ({
+    organisation: t.relation("organisation", { description: "The unit." }),
+    profession: t.exposeString("profession", { description: "Profession." }),
+    fte: t.exposeFloat("fte", { description: "Target FTE for Ankkuri work." }),
+    namedFte: t.exposeFloat("namedFte", { nullable: true, description: "The larger named resource the target is reserved from (Kuva: 4.0)." }),
+    supervisors: t.exposeInt("supervisors", { description: "How many of the FTE are named operational supervisors." }),
+  }),
+});
+
+builder.drizzleObject("signatures", {
+  name: "Signature",
+  description: "An electronic signature of a version (sähköinen allekirjoitus).",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Signature id." }),
+    versionNumber: t.exposeInt("versionNumber", { description: "Version signed." }),
+    signerName: t.exposeString("signerName", { description: "Signer." }),
+    signerTitle: t.exposeString("signerTitle", { description: "Signer's title." }),
+    organisation: t.relation("organisation", { description: "The party signed for." }),
+    method: t.exposeString("method", { description: "Method, e.g. strong-authentication (vahva tunnistaminen)." }),
+    signedAt: t.field({ type: "DateTime", resolve: (s) => s.signedAt, description: "When signed." }),
+  }),
+});
+
+builder.drizzleObject("joiningDecisions", {
+  name: "JoiningDecision",
+  description: "A joint decision admitting another authority's representatives to the team (liittymispäätös, 003 § 2).",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Decision id." }),
+    organisation: t.relation("organisation", { description: "The joining authority." }),
+    effectiveFrom: t.field({ type: "Date", resolve: (d) => d.effectiveFrom, description: "First day in effect." }),
+    description: t.exposeString("description", { description: "What was decided." }),
+    approvals: t.relation("approvals", { description: "Approvals of the joining approvers." }),
+  }),
+});
+
+builder.drizzleObject("joiningApprovals", {
+  name: "JoiningApproval",
+  description: "One party's approval of a joining decision (hyväksyntä).",
+  fields: (t) => ({
+    organisation: t.relation("organisation", { description: "The approving party." }),
+    approvedOn: t.field({ type: "Date", resolve: (a) => a.approvedOn, description: "Day approved." }),
+    reference: t.exposeString("reference", { description: "Reference of the party's own decision." }),
+  }),
+});
+
+builder.drizzleObject("notices", {
+  name: "Notice",
+  description: "A party's notice of termination (irtisanomisilmoitus).",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Notice id." }),
+    party: t.relation("party", { description: "The party giving notice." }),
+    givenOn: t.field({ type: "Date", resolve: (n) => n.givenOn, description: "Day given." }),
+    reference: t.exposeString("reference", { description: "Reference of the decision." }),
+    endsOn: t.field({
+      type: "Date",
+      description: "The party's last day: the notice date plus the notice period.",
+      resolve: async (n, _args, ctx) => agreementEndDate((await ctx.team()).dataset.agreement, n.givenOn),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  agreement: t.drizzleField({
+    type: "agreements",
+    nullable: true,
+    description: "The signed-in person's team's agreement.",
+    authScopes: { authenticated: true },
+    resolve: (query, _root, _args, ctx) => ctx.db.query.agreements.findFirst(query({ where: { teamId: ctx.actor?.teamId ?? "" } })),
+  }),
+}));

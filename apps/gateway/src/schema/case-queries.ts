@@ -1,0 +1,83 @@
+import { schema, sql, type SQL } from "@ankkuri/db";
+import { addMonths, defaultAgePolicy } from "@ankkuri/domain";
+import { z } from "zod";
+import type { GatewayContext } from "../context.js";
+import { builder } from "../builder.js";
+import { CaseStatusEnum, CaseTypeEnum } from "./enums.js";
+
+const CaseFilter = builder.inputType("CaseFilter", {
+  description: "Filters of the case list (asiakkuuslistan rajaukset); all given filters must match.",
+  fields: (t) => ({
+    statuses: t.field({ type: [CaseStatusEnum], required: false, description: "Any of these statuses." }),
+    types: t.field({ type: [CaseTypeEnum], required: false, description: "Any of these types." }),
+    ageBand: t.string({ required: false, description: "Age band today: under-15, 15-17 or 18-plus.", validate: z.enum(defaultAgePolicy.bands.map((b) => b.code) as [string, ...string[]]) }),
+    organisationId: t.id({ required: false, description: "Only cases this organisation takes part in." }),
+    referredFrom: t.field({ type: "Date", required: false, description: "Referred on or after this day." }),
+    referredTo: t.field({ type: "Date", required: false, description: "Referred on or before this day." }),
+  }),
+});
+
+/** Birth dates of people in an age band today: [after, until] (exclusive, inclusive). */
+function birthDatesOfBand(code: string, today: string): { gt?: string; lte?: string } {
+  const band = defaultAgePolicy.bands.find((b) => b.code === code);
+  if (!band) return {};
+  // Age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
+  return { lte: addMonths(today, -12 * band.minAge), ...(band.maxAge === null ? {} : { gt: addMonths(today, -12 * (band.maxAge + 1)) }) };
+}
+
+type Filter = { statuses?: readonly string[] | null; types?: readonly string[] | null; ageBand?: string | null; organisationId?: string | number | null; referredFrom?: string | null; referredTo?: string | null } | null | undefined;
+
+/** The list's filter as a relational-query `where` (need-to-know first: the actor's organisation takes part). */
+function caseWhere(f: Filter, ctx: GatewayContext) {
+  const actor = ctx.actor;
+  const referred = { ...(f?.referredFrom ? { gte: f.referredFrom } : {}), ...(f?.referredTo ? { lte: f.referredTo } : {}) };
+  return {
+    teamId: actor?.teamId ?? "",
+    organisations: { organisationId: actor?.organisationId ?? "" },
+    ...(f?.organisationId ? { AND: [{ organisations: { organisationId: String(f.organisationId) } }] } : {}),
+    ...(f?.statuses?.length ? { status: { in: [...f.statuses] as never[] } } : {}),
+    ...(f?.types?.length ? { type: { in: [...f.types] as never[] } } : {}),
+    ...(Object.keys(referred).length > 0 ? { referredOn: referred } : {}),
+    ...(f?.ageBand ? { client: { birthDate: birthDatesOfBand(f.ageBand, ctx.today) } } : {}),
+  };
+}
+
+const { cases, caseOrganisations, clients } = schema;
+
+/** The same filter as SQL, for the connection's total count (one statement, no rows loaded). */
+async function countCases(f: Filter, ctx: GatewayContext): Promise<number> {
+  const actor = ctx.actor;
+  if (!actor) return 0;
+  const member = (org: string) => sql`exists (select 1 from ${caseOrganisations} o where o.team_id = ${cases.teamId} and o.case_id = ${cases.id} and o.organisation_id = ${org})`;
+  const parts: SQL[] = [sql`${cases.teamId} = ${actor.teamId}`, member(actor.organisationId)];
+  if (f?.organisationId) parts.push(member(String(f.organisationId)));
+  if (f?.statuses?.length) parts.push(sql`${cases.status} in (${sql.join(f.statuses.map((v) => sql`${v}`), sql`, `)})`);
+  if (f?.types?.length) parts.push(sql`${cases.type} in (${sql.join(f.types.map((v) => sql`${v}`), sql`, `)})`);
+  if (f?.referredFrom) parts.push(sql`${cases.referredOn} >= ${f.referredFrom}`);
+  if (f?.referredTo) parts.push(sql`${cases.referredOn} <= ${f.referredTo}`);
+  if (f?.ageBand) {
+    const b = birthDatesOfBand(f.ageBand, ctx.today);
+    const born = [b.gt ? sql`c.birth_date > ${b.gt}` : sql`true`, b.lte ? sql`c.birth_date <= ${b.lte}` : sql`true`];
+    parts.push(sql`exists (select 1 from ${clients} c where c.team_id = ${cases.teamId} and c.id = ${cases.clientId} and ${sql.join(born, sql` and `)})`);
+  }
+  return ctx.db.$count(cases, sql.join(parts, sql` and `));
+}
+
+builder.queryFields((t) => ({
+  cases: t.drizzleConnection({
+    type: "cases",
+    description: "The cases the signed-in caseworker may see (their organisation takes part), newest referral first, with filters. Every case read is logged.",
+    authScopes: { caseworker: true },
+    args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
+    totalCount: (_parent, args, ctx) => countCases(args.filter, ctx),
+    resolve: (query, _root, args, ctx) => ctx.db.query.cases.findMany(query({ where: caseWhere(args.filter, ctx), orderBy: { referredOn: "desc", id: "desc" } })),
+  }),
+  case: t.drizzleField({
+    type: "cases",
+    nullable: true,
+    description: "One case by its id (UUID); null when it does not exist or the caller may not see it.",
+    authScopes: { caseworker: true },
+    args: { caseId: t.arg.string({ required: true, description: "The case's id.", validate: z.uuid() }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.cases.findFirst(query({ where: { teamId: ctx.actor?.teamId ?? "", id: args.caseId, organisations: { organisationId: ctx.actor?.organisationId ?? "" } } })),
+  }),
+}));

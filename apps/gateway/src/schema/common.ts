@@ -1,0 +1,51 @@
+import { type Language, type LocalisedText, type Message, periodSchema } from "@ankkuri/domain";
+import { builder } from "../builder.js";
+
+export const LanguageEnum = builder.enumType("Language", {
+  description: "A language of names and messages (kieli). Defaults to the request's Accept-Language, then Finnish.",
+  values: {
+    FI: { value: "fi" as const, description: "Finnish (suomi)." },
+    SV: { value: "sv" as const, description: "Swedish (ruotsi)." },
+    EN: { value: "en" as const, description: "English (englanti)." },
+  },
+});
+
+/** Options of the `language` argument of localised fields. */
+export const languageArgument = {
+  type: LanguageEnum,
+  required: false,
+  description: "Language of the text; defaults to the request's language (Accept-Language), then Finnish.",
+} as const;
+
+/** The text of `value` in the requested language (Swedish falls back to Finnish for messages). */
+export function inLanguage(value: LocalisedText | Message, language: Language | null | undefined, fallback: Language): string {
+  const lang = language ?? fallback;
+  if (lang === "sv") return "sv" in value ? value.sv : value.fi;
+  return value[lang];
+}
+
+export const LocalisedTextRef = builder.objectRef<LocalisedText>("LocalisedText").implement({
+  description: "A text in Finnish, Swedish and English (monikielinen teksti).",
+  fields: (t) => ({
+    fi: t.exposeString("fi", { description: "Finnish (suomeksi)." }),
+    sv: t.exposeString("sv", { description: "Swedish (ruotsiksi)." }),
+    en: t.exposeString("en", { description: "English (englanniksi)." }),
+  }),
+});
+
+export const PeriodInput = builder.inputType("PeriodInput", {
+  description: "A period of calendar days (ajanjakso), both ends included.",
+  fields: (t) => ({
+    from: t.field({ type: "Date", required: true, description: "First day." }),
+    to: t.field({ type: "Date", required: true, description: "Last day; not before `from`." }),
+  }),
+  validate: periodSchema,
+});
+
+export const PeriodRef = builder.objectRef<{ from: string; to: string }>("Period").implement({
+  description: "A period of calendar days (ajanjakso), both ends included.",
+  fields: (t) => ({
+    from: t.field({ type: "Date", resolve: (p) => p.from, description: "First day." }),
+    to: t.field({ type: "Date", resolve: (p) => p.to, description: "Last day." }),
+  }),
+});

@@ -1,0 +1,110 @@
+import { type ChairTerm, chairCalendar, chairOn, type Rotation } from "@ankkuri/domain";
+import { z } from "zod";
+import { builder } from "../builder.js";
+import type { GatewayContext } from "../context.js";
+import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { Organisation } from "./organisation.js";
+
+const teamReaders = { $any: { aggregates: true, teamAdmin: true } } as const;
+
+/** The rotation of a body, from the team dataset (the domain computes chairs from it). */
+async function rotationOf(ctx: GatewayContext, bodyId: string): Promise<Rotation | null> {
+  const body = (await ctx.team()).dataset.bodies.find((b) => b.id === bodyId);
+  return body?.chairPolicy.kind === "rotating" ? body.chairPolicy.rotation : null;
+}
+
+const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
+  description: "One term of a rotating chair (puheenjohtajakausi) and its chair.",
+  fields: (t) => ({
+    index: t.exposeInt("index", { description: "0 for the term starting at the rotation's anchor." }),
+    from: t.field({ type: "Date", resolve: (c) => c.from, description: "First day of the term." }),
+    to: t.field({ type: "Date", resolve: (c) => c.to, description: "Last day of the term." }),
+    chair: t.field({
+      type: Organisation,
+      nullable: true,
+      description: "The chairing party (puheenjohtajuus); null when no party was eligible.",
+      resolve: async (c, _args, ctx) => (c.chairId === null ? null : ((await ctx.organisationRows()).get(c.chairId) ?? null)),
+    }),
+    overrideReference: t.string({ nullable: true, resolve: (c) => c.override?.reference ?? null, description: "Reference of the recorded decision that gave this term, if the order did not." }),
+  }),
+});
+
+export const CooperationBody = builder.drizzleObject("cooperationBodies", {
+  name: "CooperationBody",
+  description: "A cooperation body (yhteistyöelin): the Ankkuri steering group (ohjausryhmä), the city-level steering group, the LASU collegium, a regional coordination group or a network.",
+  authScopes: teamReaders,
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Body id." }),
+    kind: t.exposeString("kind", { description: "Kind, e.g. ankkuri-steering-group, regional-coordination-group." }),
+    tier: t.exposeString("tier", { description: "Tier: city, strategic, regional, operational or network." }),
+    name: t.string({ args: { language: t.arg(languageArgument) }, resolve: (b, args, ctx) => inLanguage({ fi: b.nameFi, sv: b.nameSv, en: b.nameEn }, args.language, ctx.language), description: "Name in the requested language." }),
+    region: t.exposeString("region", { nullable: true, description: "Region of a regional body (alue)." }),
+    parent: t.relation("parent", { nullable: true, description: "The body this one reports to." }),
+    seats: t.relation("seats", { query: { orderBy: { position: "asc" } }, description: "Seats (paikat): organisation and role title." }),
+    chairPolicy: t.exposeString("chairPolicy", { description: "rotating, fixed or unspecified." }),
+    tasks: t.field({ type: [LocalisedTextRef], resolve: (b) => b.tasks, description: "Tasks (tehtävät)." }),
+    legalBasis: t.exposeStringList("legalBasis", { description: "Statutes the body rests on." }),
+    ageMin: t.exposeInt("ageMin", { nullable: true, description: "Youngest age the body's work concerns." }),
+    ageMax: t.exposeInt("ageMax", { nullable: true, description: "Oldest age the body's work concerns." }),
+    chairOn: t.field({
+      type: ChairTermRef,
+      nullable: true,
+      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      description: "The chair on a day, with its term; null for bodies without a rotating chair or before the first term.",
+      resolve: async (b, args, ctx) => {
+        const rotation = await rotationOf(ctx, b.id);
+        return rotation ? chairOn(rotation, args.on ?? ctx.today) : null;
+      },
+    }),
+    chairCalendar: t.field({
+      type: [ChairTermRef],
+      args: {
+        from: t.arg({ type: "Date", required: false, description: "First day; defaults to today." }),
+        years: t.arg.int({ required: false, defaultValue: 3, description: "How many years (1–20).", validate: z.number().int().min(1).max(20) }),
+      },
+      description: "The chairs for N years (puheenjohtajakalenteri): every term that overlaps the window.",
+      resolve: async (b, args, ctx) => {
+        const rotation = await rotationOf(ctx, b.id);
+        return rotation ? chairCalendar(rotation, args.from ?? ctx.today, args.years ?? 3) : [];
+      },
+    }),
+  }),
+});
+
+builder.drizzleObject("seats", {
+  name: "Seat",
+  description: "A seat of a body (jäsenpaikka): an organisation and its representative's role title.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Seat id." }),
+    organisation: t.relation("organisation", { description: "Organisation holding the seat." }),
+    roleTitle: t.string({ args: { language: t.arg(languageArgument) }, resolve: (s, args, ctx) => inLanguage({ fi: s.roleTitleFi, sv: s.roleTitleSv, en: s.roleTitleEn }, args.language, ctx.language), description: "Role title of the representative." }),
+    invitedWhenNeeded: t.boolean({ resolve: (s) => s.attendance === "invited-when-needed", description: "Invited when needed (kutsutaan tarvittaessa), not a standing member." }),
+    secretary: t.exposeBoolean("secretary", { description: "The secretary's seat (sihteeri)." }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  cooperationBodies: t.drizzleField({
+    type: ["cooperationBodies"],
+    description: "The team's cooperation bodies, optionally of one kind.",
+    authScopes: teamReaders,
+    args: { kind: t.arg.string({ required: false, description: "Only bodies of this kind, e.g. ankkuri-steering-group." }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.query.cooperationBodies.findMany(query({ where: { teamId: ctx.actor?.teamId ?? "", ...(args.kind ? { kind: args.kind as never } : {}) }, orderBy: { id: "asc" } })),
+  }),
+  chairCalendar: t.field({
+    type: [ChairTermRef],
+    description: "The chair calendar of one body for N years (puheenjohtajakalenteri).",
+    authScopes: teamReaders,
+    args: {
+      bodyId: t.arg.id({ required: true, description: "The body." }),
+      from: t.arg({ type: "Date", required: false, description: "First day; defaults to today." }),
+      years: t.arg.int({ required: false, defaultValue: 3, description: "How many years (1–20)." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const rotation = await rotationOf(ctx, args.bodyId);
+      const years = Math.min(20, Math.max(1, args.years ?? 3));
+      return rotation ? chairCalendar(rotation, args.from ?? ctx.today, years) : [];
+    },
+  }),
+}));

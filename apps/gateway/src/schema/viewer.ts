@@ -1,0 +1,49 @@
+import { accessRoles, type Actor } from "@ankkuri/domain";
+import { builder } from "../builder.js";
+import { inLanguage, languageArgument } from "./common.js";
+
+export const AccessRoleEnum = builder.enumType("AccessRole", {
+  description: "An access role (käyttörooli). Only caseworker roles ever see client data.",
+  values: Object.fromEntries(accessRoles.map((r) => [r.toUpperCase().replaceAll("-", "_"), { value: r, description: `Role ${r}.` }])) as never,
+});
+
+export const Team = builder.drizzleObject("teams", {
+  name: "Team",
+  description: "An Ankkuri team (Ankkuri-tiimi): the working group of one agreement in one police department's area.",
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Team id." }),
+    code: t.exposeString("code", { description: "Short code, e.g. helsinki." }),
+    name: t.string({ args: { language: t.arg(languageArgument) }, resolve: (team, args, ctx) => inLanguage({ fi: team.nameFi, sv: team.nameSv, en: team.nameEn }, args.language, ctx.language), description: "Name in the requested language." }),
+    policeDepartment: t.relation("policeDepartment", { description: "The police department hosting the team (poliisilaitos)." }),
+    agreement: t.relation("agreement", { nullable: true, description: "The team's cooperation agreement (sopimus)." }),
+  }),
+});
+
+const ViewerRef = builder.objectRef<Actor>("Viewer").implement({
+  description: "The signed-in person (kirjautunut käyttäjä), from the verified token.",
+  fields: (t) => ({
+    login: t.exposeString("login", { description: "Login (the token's subject)." }),
+    name: t.exposeString("name", { description: "Display name." }),
+    roles: t.field({ type: [AccessRoleEnum], resolve: (a) => a.roles as never, description: "Access roles." }),
+    organisation: t.drizzleField({
+      type: "organisations",
+      description: "The organisation the person acts for.",
+      resolve: (query, actor, _args, ctx) => ctx.db.query.organisations.findFirst(query({ where: { id: actor.organisationId } })).then((o) => o ?? Promise.reject(new Error("organisation missing"))),
+    }),
+    team: t.drizzleField({
+      type: "teams",
+      description: "The person's team.",
+      resolve: (query, actor, _args, ctx) => ctx.db.query.teams.findFirst(query({ where: { id: actor.teamId } })).then((o) => o ?? Promise.reject(new Error("team missing"))),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: ViewerRef,
+    description: "Who is signed in, with their roles, organisation and team.",
+    authScopes: { authenticated: true },
+    resolve: (_root, _args, ctx) => ctx.actor as Actor,
+  }),
+}));

@@ -1,0 +1,56 @@
+import { createServer, type Server } from "node:http";
+import type { Logger } from "pino";
+import type { GatewayYoga } from "./yoga.js";
+
+/** A listening gateway and its graceful shutdown. */
+export interface RunningServer {
+  server: Server;
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish (up to `graceMs`), then resolves. */
+  close(graceMs: number): Promise<void>;
+}
+
+/** Serves the yoga app over HTTP, logging one line per request with its id, status and duration. */
+export async function listen(yoga: GatewayYoga, options: { host: string; port: number; logger: Logger }): Promise<RunningServer> {
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    const started = performance.now();
+    res.on("close", () => {
+      inFlight -= 1;
+      options.logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started), requestId: res.getHeader("x-request-id") }, "request");
+      if (inFlight === 0 && drained) drained();
+    });
+    void yoga(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const url = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${String(port)}`;
+  return {
+    server,
+    url,
+    close: (graceMs) =>
+      new Promise<void>((resolve) => {
+        server.close(() => { resolve(); });
+        server.closeIdleConnections();
+        const timer = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, graceMs);
+        timer.unref();
+        if (inFlight === 0) server.closeIdleConnections();
+        drained = () => {
+          server.closeIdleConnections();
+        };
+      }),
+  };
+}

@@ -1,0 +1,31 @@
+import { type ConstraintViolationError, constraintViolation, StaleWriteError } from "@ankkuri/db";
+import { violation } from "@ankkuri/domain";
+import { ConflictFailure, type MutationFailure, RuleViolationFailure } from "../errors.js";
+
+/** Database constraints that express domain rules, with the rule's code and message. */
+const constraintRules: Record<string, { code: string; fi: string; en: string }> = {
+  assignments_fte_limit: { code: "STAFFING.OVER_ALLOCATED", fi: "Henkilön tehtävät ylittäisivät 1,0 htv jonakin päivänä.", en: "The person would be assigned more than 1.0 FTE on some day." },
+  assignments_one_supervisor_per_day: { code: "STAFFING.SUPERVISOR_OVERLAP", fi: "Samalle päivälle tulisi kaksi operatiivista esimiestä.", en: "There would be two operational supervisors on the same day." },
+  notices_one_per_party: { code: "AGREEMENT.NOTICE_ALREADY_GIVEN", fi: "Osapuoli on jo irtisanonut sopimuksen.", en: "The party has already given notice." },
+  clients_identity_hmac_unique: { code: "CLIENT.DUPLICATE", fi: "Asiakas on jo rekisterissä.", en: "The client is already on record." },
+};
+
+function fromConstraint(error: ConstraintViolationError): RuleViolationFailure {
+  const rule = error.constraint ? constraintRules[error.constraint] : undefined;
+  return new RuleViolationFailure([
+    rule
+      ? violation(rule.code, [], { fi: rule.fi, en: rule.en })
+      : violation(error.code, error.constraint ? [error.constraint] : [], { fi: "Tietokanta hylkäsi muutoksen eheyssäännön perusteella.", en: `The database refused the change (${error.kind}).` }),
+  ]);
+}
+
+/**
+ * Turns expected write failures into typed mutation results: a stale version into a conflict, a
+ * database constraint into the rule it expresses. Anything else is rethrown (and masked as 500).
+ */
+export function asMutationFailure(error: unknown): MutationFailure {
+  if (error instanceof StaleWriteError) return new ConflictFailure(null);
+  const constraint = constraintViolation(error);
+  if (constraint) return fromConstraint(constraint);
+  throw error;
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { isConnectionError, isDatabaseReady } from "@ankkuri/db";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
+import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
+import { GraphQLError } from "graphql";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { z } from "zod";
+import { type GatewayContext, type GatewayServices, createContext } from "./context.js";
+import type { GatewayConfig } from "./env.js";
+import { errorCodes } from "./errors.js";
+import { useAuditFlush } from "./plugins/use-audit-flush.js";
+import { useBodyLimit } from "./plugins/use-body-limit.js";
+import { useHealth } from "./plugins/use-health.js";
+import { useRequestId } from "./plugins/use-request-id.js";
+import { schema } from "./schema/index.js";
+
+export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+
+const persistedFileSchema = z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().min(1));
+
+function loadPersistedOperations(file: string | undefined): Map<string, string> {
+  if (!file) return new Map();
+  return new Map(Object.entries(persistedFileSchema.parse(JSON.parse(readFileSync(file, "utf8")))));
+}
+
+/**
+ * Masks unexpected errors (no stack traces or internals reach clients): a database that is away
+ * becomes 503 SERVICE_UNAVAILABLE, anything else 500 INTERNAL_SERVER_ERROR with the request id.
+ * Errors the gateway raised on purpose (with a code) pass unchanged.
+ */
+function maskError(services: GatewayServices) {
+  return (error: unknown): Error => {
+    // Duck-typed: plugins may construct errors with their own copy of graphql's classes.
+    const coded = (e: unknown): e is Error & { extensions: { code: string } } =>
+      e instanceof Error && typeof (e as { extensions?: { code?: unknown } }).extensions?.code === "string";
+    const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+    if (coded(original)) return original;
+    if (coded(error) && (error as { originalError?: unknown }).originalError == null) return error;
+    if (isConnectionError(original)) {
+      return new GraphQLError("The database is not available; try again shortly", { extensions: { code: errorCodes.unavailable, http: { status: 503 } } });
+    }
+    services.logger.error({ err: original }, "unexpected error");
+    return new GraphQLError("Unexpected error", { extensions: { code: errorCodes.internal } });
+  };
+}
+
+/**
+ * Builds the gateway's GraphQL application (without listening): schema, authentication, limits,
+ * audit, health, metrics and persisted operations. Tests call `yoga.fetch` directly.
+ */
+export function createGatewayYoga(services: GatewayServices, config: GatewayConfig, options: { graphiqlToken?: string } = {}): GatewayYoga {
+  const persisted = loadPersistedOperations(config.persistedOperations.file);
+  const limits = config.limits;
+  return createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    batching: { limit: limits.maxBatch },
+    context: async ({ request }) => {
+      const context = await createContext(services, request);
+      return context;
+    },
+    logging: {
+      debug: (...args: unknown[]) => { services.logger.debug(args); },
+      info: (...args: unknown[]) => { services.logger.info(args); },
+      warn: (...args: unknown[]) => { services.logger.warn(args); },
+      // Errors in results are expected (auth, validation); unexpected ones are logged by maskError.
+      error: (...args: unknown[]) => { services.logger.debug(args); },
+    },
+    maskedErrors: { maskError: maskError(services) },
+    graphiql: config.graphiql
+      ? {
+          title: "Ankkuri GraphQL",
+          ...(options.graphiqlToken ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) } : {}),
+          defaultQuery: "query Me {\n  viewer {\n    name\n    roles\n    organisation { name }\n    team { name agreement { title inForce } }\n  }\n}\n",
+        }
+      : false,
+    plugins: [
+      useHealth(() => isDatabaseReady({ db: services.db, engine: services.engine, close: () => Promise.resolve() })),
+      useRequestId(),
+      useBodyLimit(limits.maxBodyBytes),
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+        maxAliases: { n: limits.maxAliases, allowList: [] },
+        costLimit: { maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
+        maxTokens: { n: limits.maxTokens },
+        maxDirectives: { n: 20 },
+        blockFieldSuggestion: { enabled: config.nodeEnv === "production" },
+      }),
+      ...(config.persistedOperations.mode === "off"
+        ? []
+        : [
+            usePersistedOperations({
+              getPersistedOperation: (hash: string) => persisted.get(hash) ?? null,
+              allowArbitraryOperations: config.persistedOperations.mode === "allowed",
+              skipDocumentValidation: false,
+            }),
+          ]),
+      usePrometheus({ endpoint: "/metrics", metrics: { graphql_yoga_http_duration: true, graphql_envelop_request_duration: true, graphql_envelop_error_result: true } }),
+      useAuditFlush(),
+    ],
+  });
+}

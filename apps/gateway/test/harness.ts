@@ -1,0 +1,79 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateKeySettings, helsinkiUsers, parseKeyMaterial, seedTeam } from "@ankkuri/db";
+import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
+import { type Actor, actorSchema, helsinkiAnkkuri } from "@ankkuri/domain";
+import pino from "pino";
+import { developmentIssuerFor, type DevelopmentIssuer } from "../src/auth/dev-issuer.js";
+import { localVerifier } from "../src/auth/token-verifier.js";
+import { loadGatewayConfig } from "../src/env.js";
+import { createGatewayOn, type Gateway, type GatewayOptions } from "../src/gateway.js";
+
+/** A GraphQL response body as the tests read it. */
+export interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** A gateway on a fresh test database seeded with Helsinki, with a token issuer for its users. */
+export interface Harness {
+  gateway: Gateway;
+  database: TestDatabase;
+  issuer: DevelopmentIssuer;
+  /** Every SQL statement the database ran since the last `resetQueries()`. */
+  queries: string[];
+  resetQueries(): void;
+  token(login: string): Promise<string>;
+  /** POSTs a GraphQL operation as `login` (or anonymously) and returns status and body. */
+  gql(login: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLBody }>;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export const users: Record<string, Actor> = Object.fromEntries(
+  helsinkiUsers.map((u) => [u.login, actorSchema.parse({ login: u.login, name: u.displayName, teamId: u.teamId, organisationId: u.organisationId, roles: u.roles })]),
+);
+
+export async function startHarness(engine: "pglite" | "postgres", options: { env?: Record<string, string>; gateway?: GatewayOptions } = {}): Promise<Harness> {
+  const queries: string[] = [];
+  const database = await createTestDatabase(engine, { onQuery: (q) => queries.push(q) });
+  await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
+  const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-gw-"));
+  const config = loadGatewayConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent", GRAPHIQL: "off", ...options.env });
+  const issuer = await developmentIssuerFor(dataDir, config.auth.audience);
+  const keys = parseKeyMaterial(generateKeySettings());
+  const gateway = await createGatewayOn({ handle: database, keys }, config, {
+    logger: pino({ level: "silent" }),
+    verifier: localVerifier({ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks }),
+    reporter: false,
+    ...options.gateway,
+  });
+  const token = async (login: string) => {
+    const actor = users[login];
+    if (!actor) throw new Error(`no user ${login}`);
+    return issuer.sign(actor);
+  };
+  return {
+    gateway,
+    database,
+    issuer,
+    queries,
+    resetQueries: () => queries.splice(0),
+    token,
+    async gql(login, query, variables, headers = {}) {
+      const auth = login ? { authorization: `Bearer ${await token(login)}` } : {};
+      const response = await gateway.yoga.fetch("http://gateway.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", ...auth, ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as never };
+    },
+    fetch: (path, init = {}) => Promise.resolve(gateway.yoga.fetch(new URL(`http://gateway.test${path}`), init)),
+    async close() {
+      await gateway.close();
+      await database.dispose();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { defineProjectConfig } from "@ankkuri/vitest-config";
+
+export default defineProjectConfig({
+  // Node resolves `graphql` to its CommonJS entry (the package has no exports map); Vite would pick
+  // the ES module one. Two copies of graphql cannot share a schema, so tests use Node's choice too.
+  resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
+  test: {
+    globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
