@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { generateKeySettings, helsinkiUsers, parseKeyMaterial, seedTeam } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
 import { type Actor, actorSchema, helsinkiAnkkuri } from "@ankkuri/domain";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import pino from "pino";
 import { developmentIssuerFor, type DevelopmentIssuer } from "../src/auth/dev-issuer.js";
 import { localVerifier } from "../src/auth/token-verifier.js";
@@ -27,6 +29,8 @@ export interface Harness {
   token(login: string): Promise<string>;
   /** POSTs a GraphQL operation as `login` (or anonymously) and returns status and body. */
   gql(login: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLBody }>;
+  /** Runs a typed operation from the generated client (test/client/graphql.ts) as `login`. */
+  request<R, V>(login: string | null, document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<{ status: number; data: R | null | undefined; errors: GraphQLBody["errors"] }>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
@@ -54,14 +58,7 @@ export async function startHarness(engine: "pglite" | "postgres", options: { env
     if (!actor) throw new Error(`no user ${login}`);
     return issuer.sign(actor);
   };
-  return {
-    gateway,
-    database,
-    issuer,
-    queries,
-    resetQueries: () => queries.splice(0),
-    token,
-    async gql(login, query, variables, headers = {}) {
+  const gql: Harness["gql"] = async (login, query, variables, headers = {}) => {
       const auth = login ? { authorization: `Bearer ${await token(login)}` } : {};
       const response = await gateway.yoga.fetch("http://gateway.test/graphql", {
         method: "POST",
@@ -69,6 +66,18 @@ export async function startHarness(engine: "pglite" | "postgres", options: { env
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as never };
+  };
+  return {
+    gateway,
+    database,
+    issuer,
+    queries,
+    resetQueries: () => queries.splice(0),
+    token,
+    gql,
+    async request(login, document, variables, headers) {
+      const result = await gql(login, print(document), variables as Record<string, unknown> | undefined, headers);
+      return { status: result.status, data: result.body.data as never, errors: result.body.errors };
     },
     fetch: (path, init = {}) => Promise.resolve(gateway.yoga.fetch(new URL(`http://gateway.test${path}`), init)),
     async close() {
