@@ -1,0 +1,29 @@
+import { createHash } from "node:crypto";
+import type { schema } from "@ankkuri/db";
+import { csvContentType, renderCsv } from "./formats/csv.js";
+import { jsonContentType, renderJson } from "./formats/json.js";
+import type { ReportDocument } from "./report-document.js";
+
+/** One rendered file of a report, with its SHA-256 checksum. */
+export interface Artifact {
+  format: schema.ReportFormat;
+  contentType: string;
+  content: Buffer;
+  sha256: string;
+  byteSize: number;
+}
+
+const artifact = (format: schema.ReportFormat, contentType: string, content: Buffer): Artifact => ({
+  format,
+  contentType,
+  content,
+  sha256: createHash("sha256").update(content).digest("hex"),
+  byteSize: content.byteLength,
+});
+
+/** The report in its three formats: the canonical JSON, CSV and PDF. */
+export async function renderArtifacts(document: ReportDocument): Promise<Artifact[]> {
+  // Loaded on first use: pdfkit costs start-up time of every process that embeds the worker.
+  const { pdfContentType, renderPdf } = await import("./formats/pdf.js");
+  return [artifact("json", jsonContentType, renderJson(document)), artifact("csv", csvContentType, renderCsv(document)), artifact("pdf", pdfContentType, await renderPdf(document))];
+}

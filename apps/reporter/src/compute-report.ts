@@ -1,0 +1,207 @@
+import { type Executor, loadTeamDataset } from "@ankkuri/db";
+import {
+  type AgePolicy,
+  addDays,
+  type Assignment,
+  type ChairTerm,
+  chairOn,
+  defaultAgePolicy,
+  defaultRecordingGraceDays,
+  effectiveAssignments,
+  fteReport,
+  indexOrganisations,
+  isWithin,
+  lengthInDays,
+  type Organisation,
+  type OrganisationIndex,
+  type Period,
+  type TeamDataset,
+  termsOn,
+} from "@ankkuri/domain";
+import { ReportError } from "./errors.js";
+import { ageBandsTable } from "./figures/age-bands.js";
+import { caseFlowTable } from "./figures/case-flow.js";
+import { casesOverTimeTable } from "./figures/cases-over-time.js";
+import { consentsTable } from "./figures/consents.js";
+import { meetingsTable } from "./figures/meetings.js";
+import { caseViolationsTable, countCaseViolations, organisationViolations } from "./figures/open-violations.js";
+import { participationTable } from "./figures/participation.js";
+import { referralSourcesTable } from "./figures/referral-sources.js";
+import type { FigureScope } from "./figures/scope.js";
+import { serviceReferralsTable } from "./figures/service-referrals.js";
+import { reportTitles, type Text } from "./labels.js";
+import { type Cell, type ReportDocument, reportDocumentSchema, reportSchemaVersion, type TableId } from "./report-document.js";
+import { chartBuckets } from "./periods.js";
+import { parseReportRequest, type ReportRequest } from "./report-request.js";
+import { defaultSuppressionThreshold } from "./suppression.js";
+import { publishTable, type RawTable, suppressTables, type TableLink } from "./tables.js";
+
+/** What a run is doing, as stored in `report_runs.stage`. */
+export type ReportStage =
+  | "queued"
+  | "loading team"
+  | "counting cases"
+  | "counting meetings"
+  | "counting referrals and consents"
+  | "checking rules"
+  | "suppressing small cells"
+  | "rendering"
+  | "saving"
+  | "completed";
+
+export interface ReportProgress {
+  percent: number;
+  stage: ReportStage;
+}
+
+/** Told of every step; awaited, so a listener may write the progress down before the work goes on. */
+export type ProgressListener = (progress: ReportProgress) => Promise<void> | void;
+
+export interface ComputeOptions {
+  /** When the report is made (default: now). */
+  generatedAt?: Date;
+  /** Small-cell threshold (default 5). */
+  threshold?: number;
+  /** Cases read per query by the rule check (default 300). */
+  batchSize?: number;
+  policy?: AgePolicy;
+  recordingGraceDays?: number;
+}
+
+/** Figures that leave the team are suppressed; monthly operational statistics stay in the team. */
+export function isSuppressed(type: ReportRequest["type"]): boolean {
+  return type !== "monthly";
+}
+
+const name = (index: OrganisationIndex, id: string): Text => {
+  const o = index.get(id);
+  return o ? { fi: o.name.fi, en: o.name.en } : { fi: id, en: id };
+};
+
+/** The party's organisation and all below it, in the organisation tree. */
+export function partyUnits(organisations: readonly Organisation[], partyId: string): string[] {
+  const index = indexOrganisations(organisations);
+  return organisations.filter((o) => isWithin(o.id, partyId, index)).map((o) => o.id).sort();
+}
+
+/** Cases referred in the period are counted in four tables: their totals must be hidden together. */
+const newCaseTotals: TableLink = (["casesByType", "ageBands", "referralSources", "casesOverTime"] as const).map((table) => ({ table, row: "total", column: "new" }));
+
+/** Resolves the team's dataset and the report's scope, refusing an unknown team or party. */
+export async function resolveScope(db: Executor, request: ReportRequest): Promise<{ dataset: TeamDataset; scope: FigureScope }> {
+  const dataset = await loadTeamDataset(db, request.teamId);
+  if (!dataset) throw new ReportError("REPORT.UNKNOWN_TEAM", { fi: `Työryhmää ${request.teamId} ei ole tai sillä ei ole sopimusta.`, en: `Team ${request.teamId} does not exist or has no agreement.` });
+  let units: string[] | null = null;
+  if (request.type === "party") {
+    const party = request.scope ?? "";
+    const parties = new Set(dataset.agreement.versions.flatMap((v) => v.parties.map((p) => p.organisationId)));
+    if (!parties.has(party)) throw new ReportError("REPORT.UNKNOWN_PARTY", { fi: `${party} ei ole sopimuksen osapuoli.`, en: `${party} is not a party of the agreement.` });
+    units = partyUnits(dataset.organisations, party);
+  }
+  return { dataset, scope: { teamId: request.teamId, period: request.period, partyUnits: units } };
+}
+
+/** Who chairs the Ankkuri steering group during the period, and who chairs the term after. */
+function chairSection(dataset: TeamDataset, period: Period, index: OrganisationIndex): ReportDocument["chair"] {
+  const body = dataset.bodies.find((b) => b.kind === "ankkuri-steering-group");
+  if (body?.chairPolicy.kind !== "rotating") return null;
+  const rotation = body.chairPolicy.rotation;
+  const show = (t: ChairTerm) => ({ from: t.from, to: t.to, chairId: t.chairId, chairName: t.chairId === null ? null : name(index, t.chairId), override: t.override !== null });
+  const terms: ChairTerm[] = [];
+  let term = period.to < rotation.anchor ? null : chairOn(rotation, period.from < rotation.anchor ? rotation.anchor : period.from);
+  while (term !== null && term.from <= period.to) {
+    terms.push(term);
+    term = chairOn(rotation, addDays(term.to, 1));
+  }
+  const next = period.to < rotation.anchor ? chairOn(rotation, rotation.anchor) : term;
+  return { bodyId: body.id, bodyName: { fi: body.name.fi, en: body.name.en }, terms: terms.map(show), next: next === null ? null : show(next) };
+}
+
+/** Target vs realised FTE (003 § 5), counting work that needs premises access only with a valid clearance. */
+function staffingSection(dataset: TeamDataset, scope: FigureScope, index: OrganisationIndex): ReportDocument["staffing"] {
+  const { agreement } = dataset;
+  const supplierId = termsOn(agreement, scope.period.from).parties.find((p) => p.role === "supplier")?.organisationId;
+  const staffOrganisation = new Map(dataset.staff.map((s) => [s.id, s.organisationId]));
+  // As `checkStaffing` decides it: police staff are not gated by a clearance (003 § 7).
+  const needsClearance = (a: Assignment) => {
+    const organisationId = staffOrganisation.get(a.staffId);
+    const isPolice = organisationId !== undefined && supplierId !== undefined && isWithin(organisationId, supplierId, index);
+    return a.needsPremisesAccess && !isPolice;
+  };
+  const report = fteReport(agreement, effectiveAssignments(dataset.assignments, dataset.clearances, needsClearance), scope.period);
+  const inScope = (partyId: string) => scope.partyUnits === null || scope.partyUnits.includes(partyId);
+  return {
+    units: report.units
+      .filter((u) => inScope(u.partyId))
+      .map((u) => ({ organisationId: u.organisationId, name: name(index, u.organisationId), partyId: u.partyId, profession: u.profession, target: u.target, named: u.named, realised: u.realised, difference: u.difference, headcount: u.headcount })),
+    parties: report.parties.filter((p) => inScope(p.partyId)).map((p) => ({ ...p, name: name(index, p.partyId) })),
+  };
+}
+
+/**
+ * Computes one report as its canonical document. Every figure that grows with the number of cases or
+ * meetings is an aggregate in SQL returning a few rows; the rule check reads cases a page at a time.
+ * Annual and party reports are suppressed (they leave the team); monthly statistics are not.
+ */
+export async function computeReport(db: Executor, request: ReportRequest, onProgress: ProgressListener = () => undefined, options: ComputeOptions = {}): Promise<ReportDocument> {
+  const valid = parseReportRequest(request);
+  const threshold = options.threshold ?? defaultSuppressionThreshold;
+  const policy = options.policy ?? defaultAgePolicy;
+  const graceDays = options.recordingGraceDays ?? defaultRecordingGraceDays;
+  await onProgress({ percent: 5, stage: "loading team" });
+  const { dataset, scope } = await resolveScope(db, valid);
+  const index = indexOrganisations(dataset.organisations);
+  const parties = [...new Set(dataset.agreement.versions.flatMap((v) => v.parties.map((p) => p.organisationId)))];
+  const partyOf = (id: string) => parties.find((p) => isWithin(id, p, index)) ?? null;
+
+  await onProgress({ percent: 15, stage: "counting cases" });
+  const raw: RawTable[] = [await caseFlowTable(db, scope), await ageBandsTable(db, scope, policy), await referralSourcesTable(db, scope), await casesOverTimeTable(db, scope)];
+  await onProgress({ percent: 30, stage: "counting meetings" });
+  raw.push(await meetingsTable(db, scope, graceDays), await participationTable(db, scope, index, partyOf));
+  await onProgress({ percent: 40, stage: "counting referrals and consents" });
+  raw.push(await serviceReferralsTable(db, scope), await consentsTable(db, scope));
+  await onProgress({ percent: 50, stage: "checking rules" });
+  const counts = await countCaseViolations(db, scope, dataset, {
+    batchSize: options.batchSize ?? 300,
+    policy,
+    onPage: (checked, total) => onProgress({ percent: 50 + Math.floor((30 * checked) / Math.max(total, 1)), stage: "checking rules" }),
+  });
+  raw.push(caseViolationsTable(counts));
+
+  await onProgress({ percent: 82, stage: "suppressing small cells" });
+  const suppress = isSuppressed(valid.type);
+  const hidden = suppress ? suppressTables(raw, [newCaseTotals], threshold) : null;
+  const tables = Object.fromEntries(raw.map((t) => [t.id, publishTable(t, hidden?.get(t.id) ?? null, threshold)])) as ReportDocument["tables"];
+  const columnTotal = (id: TableId, column: string): Cell => tables[id].totals?.values[column] ?? 0;
+
+  const scopeName = valid.scope === null ? null : name(index, valid.scope);
+  const document: ReportDocument = {
+    schemaVersion: reportSchemaVersion,
+    type: valid.type,
+    title: scopeName === null ? reportTitles[valid.type] : { fi: `${reportTitles.party.fi}: ${scopeName.fi}`, en: `${reportTitles.party.en}: ${scopeName.en}` },
+    team: { id: dataset.team.id, code: dataset.team.code, name: { fi: dataset.team.name.fi, en: dataset.team.name.en } },
+    period: { from: valid.period.from, to: valid.period.to, days: lengthInDays(valid.period) },
+    scope: valid.scope === null || scopeName === null ? null : { partyId: valid.scope, name: scopeName, unitIds: [...(scope.partyUnits ?? [])] },
+    generatedAt: (options.generatedAt ?? new Date()).toISOString(),
+    definitions: {
+      ageReference: "referral",
+      ageBands: policy.bands.map((b) => ({ code: b.code, minAge: b.minAge, maxAge: b.maxAge })),
+      recordingGraceDays: graceDays,
+      violationsAsOf: valid.period.to,
+    },
+    suppression: { applied: suppress, threshold, primaryLabel: `<${String(threshold)}`, secondaryLabel: "x" },
+    headline: {
+      newCases: columnTotal("casesByType", "new"),
+      activeCases: columnTotal("casesByType", "active"),
+      closedCases: columnTotal("casesByType", "closed"),
+      meetingsHeld: tables.meetings.totals?.total ?? 0,
+      serviceReferrals: tables.serviceReferrals.totals?.total ?? 0,
+    },
+    tables,
+    chart: { tableId: "casesOverTime", unit: chartBuckets(valid.period).unit, title: tables.casesOverTime.title },
+    staffing: staffingSection(dataset, scope, index),
+    chair: chairSection(dataset, valid.period, index),
+    organisationViolations: organisationViolations(dataset, scope),
+  };
+  return reportDocumentSchema.parse(document);
+}

@@ -1,0 +1,18 @@
+/** Stable codes of the reporter's expected failures; the gateway maps them to its own error shapes. */
+export type ReportErrorCode =
+  | "REPORT.PERIOD_INVALID"
+  | "REPORT.REQUEST_INVALID"
+  | "REPORT.UNKNOWN_TEAM"
+  | "REPORT.UNKNOWN_PARTY"
+  | "REPORT.NO_AGREEMENT";
+
+/** An expected failure of a report request: a stable code and a message in Finnish and English. */
+export class ReportError extends Error {
+  override readonly name = "ReportError";
+  constructor(
+    readonly code: ReportErrorCode,
+    readonly messages: { fi: string; en: string },
+  ) {
+    super(messages.en);
+  }
+}

@@ -1,0 +1,136 @@
+import { type Executor, loadCases, queryRows, type SQL, sql } from "@ankkuri/db";
+import {
+  type AgePolicy,
+  checkAgreement,
+  checkCase,
+  checkStaffing,
+  coreOrganisationIds,
+  defaultAgePolicy,
+  indexOrganisations,
+  type TeamDataset,
+  type Violation,
+} from "@ankkuri/domain";
+import { columnLabels, tableTitles } from "../labels.js";
+import type { RawTable } from "../tables.js";
+import { caseInScope, type FigureScope } from "./scope.js";
+
+/** One page of the team's cases referred by the period's end, in id order after `after` (keyset pagination). */
+export function caseIdPageQuery(scope: FigureScope, after: string | null, limit: number): SQL {
+  return sql`select c.id from cases c
+    where c.team_id = ${scope.teamId} and c.referred_on <= ${scope.period.to} and ${caseInScope(scope)}
+      ${after === null ? sql`` : sql`and c.id > ${after}::uuid`}
+    order by c.id limit ${limit}`;
+}
+
+/** How many cases the rule check will read (for progress). */
+export function caseCountQuery(scope: FigureScope): SQL {
+  return sql`select count(*)::int as n from cases c where c.team_id = ${scope.teamId} and c.referred_on <= ${scope.period.to} and ${caseInScope(scope)}`;
+}
+
+/** Violations counted by code, with the code's severity. */
+export type ViolationCounts = Map<string, { severity: "error" | "warning"; count: number }>;
+
+function tally(into: ViolationCounts, found: readonly Violation[]): void {
+  for (const v of found) {
+    const entry = into.get(v.code) ?? { severity: v.severity, count: 0 };
+    entry.count += 1;
+    into.set(v.code, entry);
+  }
+}
+
+/**
+ * Every case rule violation open on the period's last day, by code: the cases referred by then are
+ * read in pages of `batchSize` and checked with the domain's `checkCase` (`asOf` = the last day), so
+ * only one page is in memory at a time. Cases are checked as they stand when the report is made: a
+ * record made after the period's end clears its finding.
+ */
+export async function countCaseViolations(
+  db: Executor,
+  scope: FigureScope,
+  dataset: TeamDataset,
+  options: { batchSize: number; policy?: AgePolicy; onPage?: (checked: number, total: number) => Promise<void> | void },
+): Promise<ViolationCounts> {
+  const asOf = scope.period.to;
+  const context = {
+    coreOrganisationIds: coreOrganisationIds(dataset.agreement, asOf),
+    organisations: indexOrganisations(dataset.organisations),
+    policy: options.policy ?? defaultAgePolicy,
+  };
+  const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(db, caseCountQuery(scope));
+  const counts: ViolationCounts = new Map();
+  let after: string | null = null;
+  let checked = 0;
+  for (;;) {
+    const page: { id: string }[] = await queryRows<{ id: string }>(db, caseIdPageQuery(scope, after, options.batchSize));
+    const ids = page.map((r) => r.id);
+    if (ids.length === 0) break;
+    for (const stored of await loadCases(db, scope.teamId, ids)) tally(counts, checkCase(stored.case, { ...context, asOf }));
+    checked += ids.length;
+    after = ids[ids.length - 1] ?? null;
+    await options.onPage?.(checked, total);
+    if (ids.length < options.batchSize) break;
+  }
+  return counts;
+}
+
+export function caseViolationsTable(counts: ViolationCounts): RawTable {
+  return {
+    id: "caseViolations",
+    title: tableTitles.caseViolations,
+    unit: "violations",
+    margins: "columns",
+    columns: [{ key: "count", label: columnLabels.violations }],
+    rows: [...counts]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([code, { severity, count }]) => ({ key: code, label: { fi: code, en: code }, values: [count], attributes: { severity } })),
+    note: {
+      fi: "Säännöt ja koodit: docs/domain.md. Virhe (error) rikkoo sääntöä, varoitus (warning) vaatii huomiota.",
+      en: "Rules and codes: docs/domain.md. An error breaks a rule; a warning needs attention.",
+    },
+  };
+}
+
+/** A staffing or agreement violation as reported. */
+export interface OrganisationViolation {
+  code: string;
+  area: "staffing" | "agreement";
+  severity: "error" | "warning";
+  count: number;
+}
+
+/**
+ * Staffing rules on the period's last day (`checkStaffing`) and the agreement as a document
+ * (`checkAgreement`). For a party report only findings about the party: those naming one of its
+ * organisations or staff (or their assignments), and those about the agreement as a whole.
+ */
+export function organisationViolations(dataset: TeamDataset, scope: FigureScope): OrganisationViolation[] {
+  const day = { from: scope.period.to, to: scope.period.to };
+  const found: { area: "staffing" | "agreement"; v: Violation }[] = [
+    ...checkStaffing({ ...dataset, period: day }).map((v) => ({ area: "staffing" as const, v })),
+    ...checkAgreement(dataset.agreement).map((v) => ({ area: "agreement" as const, v })),
+  ];
+  const units = scope.partyUnits;
+  const index = indexOrganisations(dataset.organisations);
+  const mine = (id: string): boolean | null => {
+    if (units === null) return true;
+    if (index.has(id)) return units.includes(id);
+    const person = dataset.staff.find((s) => s.id === id);
+    if (person) return units.includes(person.organisationId);
+    const assignment = dataset.assignments.find((a) => a.id === id);
+    if (assignment) return units.includes(assignment.organisationId);
+    return null;
+  };
+  const relevant = found.filter(({ v }) => {
+    if (units === null) return true;
+    const answers = v.ids.map(mine).filter((a): a is boolean => a !== null);
+    // Findings that name nobody in particular (the agreement) concern every party.
+    return answers.length === 0 || answers.some(Boolean);
+  });
+  const counts = new Map<string, OrganisationViolation>();
+  for (const { area, v } of relevant) {
+    const entry = counts.get(v.code) ?? { code: v.code, area, severity: v.severity, count: 0 };
+    entry.count += 1;
+    counts.set(v.code, entry);
+  }
+  return [...counts.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+}

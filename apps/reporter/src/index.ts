@@ -1,0 +1,18 @@
+/**
+ * `@ankkuri/reporter`: the reports the parties evaluate Ankkuri by (003 § 8) — the annual evaluation,
+ * party reports and monthly operational statistics — produced by a worker on a PostgreSQL-backed
+ * queue (pg-boss), as JSON, CSV and PDF stored in the database.
+ */
+export { type ReportRequest, reportRequestSchema } from "./report-request.js";
+export { type RequestedReport, requestReport } from "./request-report.js";
+export { type QueueSettings, type ReportQueue, defaultQueueSettings, reportQueueName } from "./queue.js";
+export { type Reporter, type ReporterOptions, startReporter } from "./reporter.js";
+export { agreementYear, lastCompletedAgreementYear, parsePeriod, periodText, previousMonth } from "./periods.js";
+export { type Cell, type CountTable, type ReportDocument, reportDocumentSchema, reportSchemaVersion } from "./report-document.js";
+export { type ComputeOptions, computeReport, isSuppressed, type ProgressListener, type ReportProgress, type ReportStage, resolveScope } from "./compute-report.js";
+export { ReportError, type ReportErrorCode } from "./errors.js";
+export { type Artifact, renderArtifacts } from "./artifacts.js";
+export { type RunOutcome, runReport } from "./run-report.js";
+export { reportAggregates, runAggregates } from "./figures/aggregates.js";
+export type { FigureScope } from "./figures/scope.js";
+export { defaultSuppressionThreshold, suppressGrid } from "./suppression.js";
