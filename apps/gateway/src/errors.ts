@@ -61,6 +61,8 @@ export const errorCodes = {
   unauthenticated: "UNAUTHENTICATED",
   forbidden: "FORBIDDEN",
   badRequest: "BAD_REQUEST",
+  badUserInput: "BAD_USER_INPUT",
+  queryTooComplex: "QUERY_TOO_COMPLEX",
   unavailable: "SERVICE_UNAVAILABLE",
   internal: "INTERNAL_SERVER_ERROR",
 } as const;

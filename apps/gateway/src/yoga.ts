@@ -4,6 +4,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import { GraphQLError } from "graphql";
+import { collectDefaultMetrics, Registry } from "prom-client";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { z } from "zod";
 import { type GatewayContext, type GatewayServices, createContext } from "./context.js";
@@ -24,6 +25,20 @@ function loadPersistedOperations(file: string | undefined): Map<string, string> 
   return new Map(Object.entries(persistedFileSchema.parse(JSON.parse(readFileSync(file, "utf8")))));
 }
 
+type ErrorLike = Error & { extensions?: Record<string, unknown>; originalError?: unknown; path?: readonly (string | number)[] };
+
+// Duck-typed: plugins may construct errors with their own copy of graphql's classes.
+const isGraphQLError = (e: unknown): e is ErrorLike => e instanceof Error && e.name === "GraphQLError";
+const codeOf = (e: ErrorLike) => (typeof e.extensions?.code === "string" ? e.extensions.code : undefined);
+const limitPattern = /depth|alias|cost|token|directive|complex/i;
+
+/** One registry per gateway (tests run several in a process), with the process metrics. */
+function metricsRegistry(): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return registry;
+}
+
 /**
  * Masks unexpected errors (no stack traces or internals reach clients): a database that is away
  * becomes 503 SERVICE_UNAVAILABLE, anything else 500 INTERNAL_SERVER_ERROR with the request id.
@@ -31,12 +46,24 @@ function loadPersistedOperations(file: string | undefined): Map<string, string> 
  */
 function maskError(services: GatewayServices) {
   return (error: unknown): Error => {
-    // Duck-typed: plugins may construct errors with their own copy of graphql's classes.
-    const coded = (e: unknown): e is Error & { extensions: { code: string } } =>
-      e instanceof Error && typeof (e as { extensions?: { code?: unknown } }).extensions?.code === "string";
+    if (isGraphQLError(error)) {
+      const original = error.originalError;
+      // Raised on purpose (by a resolver, validation, variable coercion or the limits): shown as is,
+      // with a code and a 4xx status when it concerns the request itself.
+      if (original == null) {
+        if (codeOf(error) !== undefined) return error;
+        const code = limitPattern.test(error.message) ? errorCodes.queryTooComplex : errorCodes.badUserInput;
+        return new GraphQLError(error.message, { ...(error.path ? { path: error.path } : {}), extensions: { ...error.extensions, code, http: { status: 400 } } });
+      }
+      if (isGraphQLError(original)) {
+        if (codeOf(original) !== undefined) return original;
+        // Variable coercion wraps graphql's own error: the client sent a value of the wrong type.
+        if (original.originalError == null) {
+          return new GraphQLError(error.message, { extensions: { ...original.extensions, code: errorCodes.badUserInput, http: { status: 400 } } });
+        }
+      }
+    }
     const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
-    if (coded(original)) return original;
-    if (coded(error) && (error as { originalError?: unknown }).originalError == null) return error;
     if (isConnectionError(original)) {
       return new GraphQLError("The database is not available; try again shortly", { extensions: { code: errorCodes.unavailable, http: { status: 503 } } });
     }
@@ -97,7 +124,7 @@ export function createGatewayYoga(services: GatewayServices, config: GatewayConf
               skipDocumentValidation: false,
             }),
           ]),
-      usePrometheus({ endpoint: "/metrics", metrics: { graphql_yoga_http_duration: true, graphql_envelop_request_duration: true, graphql_envelop_error_result: true } }),
+      usePrometheus({ endpoint: "/metrics", registry: metricsRegistry(), metrics: { graphql_yoga_http_duration: true, graphql_envelop_request_duration: true, graphql_envelop_error_result: true } }),
       useAuditFlush(),
     ],
   });

@@ -20,6 +20,7 @@ describe("isConnectionError", () => {
     expect(isConnectionError({ code: "ECONNREFUSED" })).toBe(true);
     expect(isConnectionError({ cause: { code: "57P01" } })).toBe(true);
     expect(isConnectionError({ code: "08006" })).toBe(true);
+    expect(isConnectionError({ message: "Failed query", cause: new Error("PGlite is closed") })).toBe(true);
     expect(isConnectionError({ code: "23505" })).toBe(false);
     expect(isConnectionError(null)).toBe(false);
   });

@@ -61,6 +61,7 @@ interface PgLikeError {
   constraint?: unknown;
   constraint_name?: unknown;
   cause?: unknown;
+  message?: unknown;
 }
 
 /**
@@ -87,6 +88,8 @@ export function isConnectionError(error: unknown): boolean {
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
     const e = current as PgLikeError;
     if (typeof e.code === "string" && (/^(08|57P0)/.test(e.code) || ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ETIMEDOUT", "EPIPE"].includes(e.code))) return true;
+    // The embedded engine has no codes; once shut down (e.g. during shutdown) it says so.
+    if (typeof e.message === "string" && e.message === "PGlite is closed") return true;
     current = e.cause;
   }
   return false;
