@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { generateKeySettings, helsinkiUsers, parseKeyMaterial, seedTeam } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
 import { type Actor, actorSchema, helsinkiAnkkuri } from "@ankkuri/domain";
+import { defaultQueueSettings, startReporter } from "@ankkuri/reporter";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import pino from "pino";
@@ -11,6 +12,7 @@ import { developmentIssuerFor, type DevelopmentIssuer } from "../src/auth/dev-is
 import { localVerifier } from "../src/auth/token-verifier.js";
 import { loadGatewayConfig } from "../src/env.js";
 import { createGatewayOn, type Gateway, type GatewayOptions } from "../src/gateway.js";
+import { listen } from "../src/server.js";
 
 /** A GraphQL response body as the tests read it. */
 export interface GraphQLBody {
@@ -31,6 +33,8 @@ export interface Harness {
   gql(login: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLBody }>;
   /** Runs a typed operation from the generated client (test/client/graphql.ts) as `login`. */
   request<R, V>(login: string | null, document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<{ status: number; data: R | null | undefined; errors: GraphQLBody["errors"] }>;
+  /** The listening server's base URL (http://127.0.0.1:<port>). */
+  url: string;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
@@ -39,7 +43,11 @@ export const users: Record<string, Actor> = Object.fromEntries(
   helsinkiUsers.map((u) => [u.login, actorSchema.parse({ login: u.login, name: u.displayName, teamId: u.teamId, organisationId: u.organisationId, roles: u.roles })]),
 );
 
-export async function startHarness(engine: "pglite" | "postgres", options: { env?: Record<string, string>; gateway?: GatewayOptions } = {}): Promise<Harness> {
+/**
+ * `reporter: true` runs a real report worker on the same database (polling every second), stopped
+ * by `close()`; otherwise requested reports stay queued.
+ */
+export async function startHarness(engine: "pglite" | "postgres", options: { env?: Record<string, string>; gateway?: GatewayOptions; reporter?: boolean } = {}): Promise<Harness> {
   const queries: string[] = [];
   const database = await createTestDatabase(engine, { onQuery: (q) => queries.push(q) });
   await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
@@ -47,10 +55,14 @@ export async function startHarness(engine: "pglite" | "postgres", options: { env
   const config = loadGatewayConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent", GRAPHIQL: "off", ...options.env });
   const issuer = await developmentIssuerFor(dataDir, config.auth.audience);
   const keys = parseKeyMaterial(generateKeySettings());
-  const gateway = await createGatewayOn({ handle: database, keys }, config, {
+  const runtime = { handle: database, keys };
+  const reporter = options.reporter
+    ? await startReporter(runtime, { work: true, settings: { ...defaultQueueSettings, pollingIntervalSeconds: 1, retryDelaySeconds: 1 }, ...(database.url ? { databaseUrl: database.url } : {}) })
+    : false;
+  const gateway = await createGatewayOn(runtime, config, {
     logger: pino({ level: "silent" }),
     verifier: localVerifier({ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks }),
-    reporter: false,
+    reporter,
     ...options.gateway,
   });
   const token = async (login: string) => {
@@ -58,14 +70,16 @@ export async function startHarness(engine: "pglite" | "postgres", options: { env
     if (!actor) throw new Error(`no user ${login}`);
     return issuer.sign(actor);
   };
+  // Over HTTP against the listening server, as a frontend would call it.
+  const server = await listen(gateway.yoga, { host: "127.0.0.1", port: 0, logger: pino({ level: "silent" }) });
   const gql: Harness["gql"] = async (login, query, variables, headers = {}) => {
-      const auth = login ? { authorization: `Bearer ${await token(login)}` } : {};
-      const response = await gateway.yoga.fetch("http://gateway.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", ...auth, ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: (await response.json()) as never };
+    const auth: Record<string, string> = login ? { authorization: `Bearer ${await token(login)}` } : {};
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...auth, ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as never };
   };
   return {
     gateway,
@@ -79,8 +93,11 @@ export async function startHarness(engine: "pglite" | "postgres", options: { env
       const result = await gql(login, print(document), variables as Record<string, unknown> | undefined, headers);
       return { status: result.status, data: result.body.data as never, errors: result.body.errors };
     },
-    fetch: (path, init = {}) => Promise.resolve(gateway.yoga.fetch(new URL(`http://gateway.test${path}`), init)),
+    url: server.url,
+    fetch: (path, init = {}) => fetch(`${server.url}${path}`, init),
     async close() {
+      await server.close(1_000);
+      if (reporter) await reporter.stop();
       await gateway.close();
       await database.dispose();
     },

@@ -1,0 +1,69 @@
+import { schema } from "@ankkuri/db";
+import { testEngines } from "@ankkuri/db/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AccessLogDocument, AuditChainDocument, CaseDetailDocument, CaseListDocument, StartSelectionDocument } from "./client/graphql.js";
+import { type Harness, startHarness } from "./harness.js";
+import { as, clock, login, refer } from "./steps.js";
+
+describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
+  let h: Harness;
+  let cases: string[] = [];
+  beforeAll(async () => {
+    h = await startHarness(engine, { gateway: { clock } });
+    cases = [await refer(h), await refer(h), await refer(h)];
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const rowsOf = (requestId: string) => h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.requestId, requestId));
+
+  it("records each case read under the request's id, in one insert for the whole page", async () => {
+    h.resetQueries();
+    const requestId = "req-list-0001";
+    const { data } = await h.request(login.police, CaseListDocument, {}, { "x-request-id": requestId });
+    expect(data?.cases.nodes.length).toBe(3);
+    const inserts = h.queries.filter((q) => q.startsWith('insert into "audit_log"'));
+    expect(inserts).toHaveLength(1);
+    const rows = await rowsOf(requestId);
+    expect(rows.map((r) => r.caseId).sort()).toEqual([...cases].sort());
+    expect(rows.every((r) => r.operation === "read" && r.actorId === login.police && r.actorOrganisationId === "org-hpl-prevention" && r.purpose === "casework")).toBe(true);
+  });
+
+  it("echoes the request id, and makes one up when none is given", async () => {
+    const given = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", "x-request-id": "req-echo-0001", authorization: `Bearer ${await h.token(login.police)}` }, body: JSON.stringify({ query: "{ viewer { login } }" }) });
+    expect(given.headers.get("x-request-id")).toBe("req-echo-0001");
+    const made = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await h.token(login.police)}` }, body: JSON.stringify({ query: "{ viewer { login } }" }) });
+    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("writes nothing for a request that reads no client data", async () => {
+    await h.request(login.leadership, CaseDetailDocument, { caseId: cases[0] ?? "" }, { "x-request-id": "req-forbidden-01" });
+    expect(await rowsOf("req-forbidden-01")).toEqual([]);
+  });
+
+  it("audits a write together with the read of its result", async () => {
+    const caseId = cases[1] ?? "";
+    as((await h.request(login.socialWorker, StartSelectionDocument, { input: { caseId, on: "2026-10-02" } }, { "x-request-id": "req-write-00001" })).data?.startSelection, "CasePayload");
+    const rows = await rowsOf("req-write-00001");
+    expect(rows.map((r) => r.operation).sort()).toEqual(["read", "update"]);
+    expect(rows.find((r) => r.operation === "update")?.details).toEqual({ command: "start-selection" });
+  });
+
+  it("lets the auditor see who processed a client's data, and verifies the chain", async () => {
+    const caseId = cases[2] ?? "";
+    const detail = await h.request(login.nurse, CaseDetailDocument, { caseId });
+    const clientRows = await h.database.db.select({ clientId: schema.cases.clientId }).from(schema.cases).where(eq(schema.cases.id, caseId));
+    const clientId = clientRows[0]?.clientId ?? "";
+    expect(detail.data?.case?.caseId).toBe(caseId);
+    const log = (await h.request(login.auditor, AccessLogDocument, { clientId })).data?.auditLog ?? [];
+    expect(log.map((e) => e.actorId)).toEqual(expect.arrayContaining([login.nurse, login.police]));
+    expect(log.every((e) => e.clientId === clientId)).toBe(true);
+    const chain = (await h.request(login.auditor, AuditChainDocument, {})).data?.auditChain;
+    expect(chain).toMatchObject({ intact: true, firstBadSeq: null });
+    // Reading the log is itself logged.
+    const own = await h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.actorId, login.auditor));
+    expect(own.some((r) => r.resource === "audit-log" && r.clientId === clientId)).toBe(true);
+  });
+});

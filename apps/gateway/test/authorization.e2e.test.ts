@@ -1,0 +1,186 @@
+import { testEngines } from "@ankkuri/db/testing";
+import { actorSchema } from "@ankkuri/domain";
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AccessLogDocument,
+  AddCaseNoteDocument,
+  AgreementDocument,
+  AssignStaffDocument,
+  CaseDetailDocument,
+  CaseListDocument,
+  ChairCalendarDocument,
+  FteDashboardDocument,
+  GiveNoticeDocument,
+  ReferCaseDocument,
+  StartSelectionDocument,
+  StaffListDocument,
+} from "./client/graphql.js";
+import { type Harness, startHarness } from "./harness.js";
+import { admit, as, clock, coreComposition, login, nextIdentityCode, org, planCoreMeeting, refer } from "./steps.js";
+
+const everyone = Object.values(login);
+const caseworkers: string[] = [login.police, login.supervisor, login.socialWorker, login.nurse, login.youthWorker];
+const period = { from: "2026-01-01", to: "2026-06-30" };
+
+describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
+  let h: Harness;
+  let policeCase = "";
+  let kuvaCase = "";
+  let globalId = "";
+  beforeAll(async () => {
+    h = await startHarness(engine, { gateway: { clock } });
+    // A case the police, Sotepe's selecting units and (after a meeting) Kuva take part in …
+    kuvaCase = await refer(h);
+    await admit(h, kuvaCase);
+    await planCoreMeeting(h, kuvaCase, "2026-12-01", coreComposition);
+    // … and one only the selecting units take part in.
+    policeCase = await refer(h);
+    const detail = await h.request(login.police, CaseDetailDocument, { caseId: policeCase });
+    globalId = detail.data?.case?.id ?? "";
+    as((await h.request(login.police, AddCaseNoteDocument, { input: { caseId: policeCase, kind: "police", body: "Poliisin luottamuksellinen tieto (kuvitteellinen)." } })).data?.addCaseNote, "CasePayload");
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const codeOf = (errors: { extensions?: Record<string, unknown> }[] | undefined) => errors?.[0]?.extensions?.code;
+  const visibleCases = async (who: string) => {
+    const { data, errors } = await h.request(who, CaseListDocument, {});
+    return { ids: data?.cases.nodes.map((n) => n.caseId) ?? null, total: data?.cases.totalCount ?? null, code: codeOf(errors) };
+  };
+
+  it.each([
+    [login.police, true, true],
+    [login.supervisor, true, true],
+    [login.socialWorker, true, true],
+    [login.nurse, true, true],
+    [login.youthWorker, false, true],
+  ])("shows %s only the cases their organisation takes part in (police case %s, Kuva case %s)", async (who, seesPoliceCase, seesKuvaCase) => {
+    const { ids, total } = await visibleCases(who);
+    expect(ids?.includes(policeCase)).toBe(seesPoliceCase);
+    expect(ids?.includes(kuvaCase)).toBe(seesKuvaCase);
+    expect(total).toBe(ids?.length);
+    const single = await h.request(who, CaseDetailDocument, { caseId: policeCase });
+    expect(single.data?.case?.caseId ?? null).toBe(seesPoliceCase ? policeCase : null);
+  });
+
+  it.each([login.admin, login.auditor, login.steering, login.leadership])("never shows client data to %s", async (who) => {
+    const list = await visibleCases(who);
+    expect(list.ids).toBeNull();
+    expect(list.code).toBe("FORBIDDEN");
+    const single = await h.request(who, CaseDetailDocument, { caseId: kuvaCase });
+    expect(single.data?.case ?? null).toBeNull();
+    expect(codeOf(single.errors)).toBe("FORBIDDEN");
+  });
+
+  it("refuses a case fetched by global id to an organisation that does not take part", async () => {
+    const query = `query($id: ID!) { node(id: $id) { ... on Case { caseId client { givenName } } } }`;
+    const own = await h.gql(login.police, query, { id: globalId });
+    expect(own.body.data?.node).toMatchObject({ caseId: policeCase });
+    const outsider = await h.gql(login.youthWorker, query, { id: globalId });
+    expect(JSON.stringify(outsider.body.data ?? {})).not.toContain("givenName");
+    expect(codeOf(outsider.body.errors)).toBe("FORBIDDEN");
+  });
+
+  it("cannot be widened by filters: another organisation's filter still needs one's own", async () => {
+    const { data } = await h.request(login.youthWorker, CaseListDocument, { filter: { organisationId: org.policePrevention } });
+    expect(data?.cases.nodes.map((n) => n.caseId)).toEqual([kuvaCase]);
+  });
+
+  it("keeps notes inside the writing organisation", async () => {
+    const police = await h.request(login.police, CaseDetailDocument, { caseId: policeCase });
+    expect(police.data?.case?.notes.map((n) => n.kind)).toEqual(["police"]);
+    const social = await h.request(login.socialWorker, CaseDetailDocument, { caseId: policeCase });
+    expect(social.data?.case?.caseId).toBe(policeCase);
+    expect(social.data?.case?.notes).toEqual([]);
+  });
+
+  it.each(everyone)("gives aggregates to the team but not to auditors (%s)", async (who) => {
+    const expected = who !== login.auditor;
+    const fte = await h.request(who, FteDashboardDocument, { period });
+    expect(fte.data?.fteReport.units.length ?? 0).toBe(expected ? 4 : 0);
+    if (!expected) expect(codeOf(fte.errors)).toBe("FORBIDDEN");
+    const chairs = await h.request(who, ChairCalendarDocument, { bodyId: "body-hel-ankkuri-steering", from: "2024-05-01", years: 2 });
+    expect((chairs.data?.chairCalendar ?? []).map((t) => t.chair?.id)).toEqual(expected ? ["org-hpl", "org-hel-sotepe"] : []);
+    const agreement = await h.request(who, AgreementDocument, {});
+    expect(agreement.data?.agreement?.oid ?? null).toBe("1.2.246.10.02012566.1.9.632.1");
+  });
+
+  it.each(everyone)("lets only the team administrator administer (%s)", async (who) => {
+    const staff = await h.request(who, StaffListDocument, {});
+    expect(staff.data?.staff.length ?? 0).toBe(who === login.auditor ? 0 : 13);
+    const assign = await h.request(who, AssignStaffDocument, { input: { staffId: "st-hpl-koskinen", organisationId: org.policePrevention, fraction: 0.1, validFrom: "2040-01-01", validTo: "2040-01-31" } });
+    const notice = await h.request(who, GiveNoticeDocument, { partyId: org.education, givenOn: "2040-01-01", reference: "test" });
+    if (who === login.admin) {
+      expect(assign.data?.assignStaff.__typename).toBe("RuleViolationError");
+      expect(notice.data?.giveNotice.__typename).toBe("RuleViolationError");
+    } else {
+      expect(codeOf(assign.errors)).toBe("FORBIDDEN");
+      expect(codeOf(notice.errors)).toBe("FORBIDDEN");
+    }
+  });
+
+  it.each(everyone)("lets only caseworkers change cases (%s)", async (who) => {
+    const refer = await h.request(who, ReferCaseDocument, { input: { type: "YOUTH_CRIME", referredOn: "2026-10-01", referralSource: "POLICE", client: { identityCode: nextIdentityCode(), givenName: "A", familyName: "B" } } });
+    const start = await h.request(who, StartSelectionDocument, { input: { caseId: kuvaCase, on: "2026-10-02" } });
+    if (caseworkers.includes(who)) {
+      expect(refer.data?.referCase.__typename).toBe("CasePayload");
+      // The Kuva case is already admitted: a caseworker who sees it gets the domain's refusal.
+      expect(start.data?.startSelection.__typename).toBe("RuleViolationError");
+    } else {
+      expect(codeOf(refer.errors)).toBe("FORBIDDEN");
+      expect(codeOf(start.errors)).toBe("FORBIDDEN");
+    }
+  });
+
+  it("answers a case of an organisation that does not take part as not found, not as forbidden", async () => {
+    const start = await h.request(login.youthWorker, StartSelectionDocument, { input: { caseId: policeCase, on: "2026-10-02" } });
+    expect(start.data?.startSelection.__typename).toBe("NotFoundError");
+  });
+
+  it.each(everyone)("shows the access log to auditors only (%s)", async (who) => {
+    const log = await h.request(who, AccessLogDocument, { limit: 5 });
+    if (who === login.auditor) expect(log.data?.auditLog.length).toBeGreaterThan(0);
+    else expect(codeOf(log.errors)).toBe("FORBIDDEN");
+  });
+
+  describe("authentication", () => {
+    it("refuses requests without a token", async () => {
+      const { body } = await h.gql(null, "{ viewer { name } }");
+      expect(body.data ?? null).toBeNull();
+      expect(codeOf(body.errors)).toBe("UNAUTHENTICATED");
+    });
+
+    it("refuses expired tokens, tokens of another key, and garbage", async () => {
+      const actor = actorSchema.parse({ login: login.police, name: "Maria Järvinen", teamId: "team-helsinki", organisationId: org.policePrevention, roles: ["police-officer"] });
+      const expired = await h.issuer.sign(actor, -120);
+      const otherKey = await new SignJWT({ sub: login.police, name: "x", team_id: "team-helsinki", organisation_id: org.policePrevention, roles: ["police-officer"] })
+        .setProtectedHeader({ alg: "HS256" })
+        .setIssuer(h.issuer.issuer)
+        .setAudience(h.issuer.audience)
+        .setExpirationTime("1h")
+        .sign(new TextEncoder().encode("not the issuer's key, just 32 bytes long!"));
+      for (const token of [expired, otherKey, "not.a.token"]) {
+        const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ viewer { name } }" }) });
+        const body = (await response.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
+        expect(body.data ?? null).toBeNull();
+        expect(codeOf(body.errors)).toBe("UNAUTHENTICATED");
+      }
+    });
+
+    it("shows nothing of this team to a person of another team", async () => {
+      const stranger = actorSchema.parse({ login: "vieras.kayttaja", name: "Vieras", teamId: "team-tampere", organisationId: org.policePrevention, roles: ["police-officer", "team-administrator"] });
+      const token = await h.issuer.sign(stranger);
+      const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+      const post = async (query: string, variables: Record<string, unknown> = {}) =>
+        (await (await h.fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) })).json()) as { data?: Record<string, unknown> | null };
+      const list = await post("{ cases(first: 50) { totalCount nodes { caseId } } }");
+      expect(list.data?.cases).toEqual({ totalCount: 0, nodes: [] });
+      const single = await post("query($id: String!) { case(caseId: $id) { caseId } }", { id: policeCase });
+      expect(single.data?.case ?? null).toBeNull();
+      const staff = await post("{ staff { id } }");
+      expect(staff.data?.staff).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,205 @@
+import { testEngines } from "@ankkuri/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OrganisationTreeDocument } from "./client/graphql.js";
+import { type GraphQLBody, type Harness, startHarness } from "./harness.js";
+import { clock, login } from "./steps.js";
+
+// The request boundary: malformed and abusive requests get a 4xx or a coded GraphQL error with a
+// readable message, never a 500 or a stack trace; probes, metrics and localisation.
+
+interface Answer {
+  status: number;
+  body: GraphQLBody;
+  text: string;
+}
+
+describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
+  let h: Harness;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    h = await startHarness(engine, { gateway: { clock } });
+    auth = { authorization: `Bearer ${await h.token(login.police)}` };
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function post(body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const response = await h.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...auth, ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, text, body: text === "" ? {} : (JSON.parse(text) as GraphQLBody) };
+  }
+
+  function expectClearError(answer: Answer, status: number, code: string, message: RegExp) {
+    expect(answer.status, answer.text).toBe(status);
+    expect(answer.body.data ?? null).toBeNull();
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe(code);
+    expect(answer.body.errors?.[0]?.message).toMatch(message);
+    expect(answer.text).not.toMatch(/\bat .+\.(ts|js):\d+|stack/i);
+  }
+
+  describe("malformed requests", () => {
+    it("refuses a body that is not JSON with 400", async () => {
+      expectClearError(await post("{not json"), 400, "BAD_REQUEST", /not valid JSON/);
+    });
+
+    it("refuses JSON that is not an operation with 400", async () => {
+      expectClearError(await post("42"), 400, "BAD_REQUEST", /JSON object with a `query` string/);
+    });
+
+    it("asks for a query when there is none", async () => {
+      const answer = await post({});
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.body.errors?.[0]).toMatchObject({ message: "Must provide query string.", extensions: { code: "BAD_REQUEST" } });
+    });
+
+    it("refuses a variable of the wrong type with 400 BAD_USER_INPUT", async () => {
+      const answer = await post({ query: "query($id: String!) { case(caseId: $id) { caseId } }", variables: { id: 42 } });
+      expectClearError(answer, 400, "BAD_USER_INPUT", /Variable "\$id" got invalid value 42/);
+    });
+
+    it("refuses a malformed date with a readable message", async () => {
+      const answer = await post({ query: "query($d: Date!) { chairCalendar(bodyId: \"x\", from: $d, years: 1) { __typename } }", variables: { d: "31.12.2025" } });
+      expectClearError(answer, 400, "BAD_USER_INPUT", /calendar date YYYY-MM-DD/);
+    });
+
+    it("reports an unknown field as a validation error", async () => {
+      const answer = await post({ query: "{ viewer { password } }" });
+      expect(answer.body.errors?.[0]).toMatchObject({ message: 'Cannot query field "password" on type "Viewer".', extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    });
+
+    it("refuses a body over the size limit with 413 before reading it", async () => {
+      expectClearError(await post({ query: "{ viewer { login } }", variables: { x: "a".repeat(300_000) } }), 413, "PAYLOAD_TOO_LARGE", /larger than 262144 bytes/);
+    });
+
+    it("refuses a body that is not JSON by content type with 415", async () => {
+      const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "text/plain", ...auth }, body: "{ viewer { login } }" });
+      expect(response.status).toBe(415);
+    });
+
+    it("refuses a mutation over GET with 405", async () => {
+      const query = encodeURIComponent('mutation { startSelection(input: {caseId: "x", on: "2026-01-01"}) { __typename } }');
+      const response = await h.fetch(`/graphql?query=${query}`, { headers: { ...auth, accept: "application/json" } });
+      expect(response.status).toBe(405);
+      expect(await response.text()).toMatch(/mutation operation from a POST request/);
+    });
+  });
+
+  describe("abuse limits", () => {
+    it("refuses a query deeper than the depth limit", async () => {
+      const deep = `{ organisations { ${"children { ".repeat(12)} id ${"} ".repeat(12)} } }`;
+      expectClearError(await post({ query: deep }), 400, "QUERY_TOO_COMPLEX", /depth limit of 10 exceeded/);
+    });
+
+    it("refuses an alias flood", async () => {
+      const wide = `{ ${Array.from({ length: 40 }, (_, i) => `a${String(i)}: viewer { login }`).join(" ")} }`;
+      expectClearError(await post({ query: wide }), 400, "QUERY_TOO_COMPLEX", /Aliases limit of 15 exceeded, found 40/);
+    });
+
+    it("refuses a query with too many tokens before validating it", async () => {
+      const answer = await post({ query: `{ viewer { ${Array.from({ length: 2000 }, () => "login").join(" ")} } }` });
+      expect(answer.body.data ?? null).toBeNull();
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    });
+
+    it("refuses a directive flood", async () => {
+      const answer = await post({ query: `{ viewer ${"@include(if: true) ".repeat(60)} { login } }` });
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    });
+
+    it("refuses a batch over the limit with 413", async () => {
+      const batch = Array.from({ length: 10 }, () => ({ query: "{ viewer { login } }" }));
+      expectClearError(await post(batch), 413, "BAD_REQUEST", /limited to 5 operations/);
+    });
+
+    it("runs a batch within the limit", async () => {
+      const answer = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", ...auth }, body: JSON.stringify([{ query: "{ viewer { login } }" }, { query: "{ viewer { name } }" }]) });
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual([{ data: { viewer: { login: login.police } } }, { data: { viewer: { name: "Maria Järvinen" } } }]);
+    });
+
+    it("refuses a query over the cost limit", async () => {
+      const strict = await startHarness(engine, { env: { MAX_COST: "100" }, gateway: { clock } });
+      try {
+        const { status, body } = await strict.gql(login.police, "{ cases(first: 50) { nodes { caseId meetings { id plannedOn composition { organisation { id name children { id name } } } } } } }");
+        expect(status).toBe(400);
+        expect(body.errors?.[0]).toMatchObject({ extensions: { code: "QUERY_TOO_COMPLEX" } });
+        expect(body.errors?.[0]?.message).toMatch(/Query Cost limit of 100 exceeded/);
+      } finally {
+        await strict.close();
+      }
+    });
+  });
+
+  describe("authentication at the boundary", () => {
+    it("answers 401 without a token, with a forged one, and with an expired one", async () => {
+      const anonymous = await h.gql(null, "{ viewer { login } }");
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const token = await h.token(login.police);
+      const [header = "", payload = "", signature = ""] = token.split(".");
+      const forgedPayload = Buffer.from(JSON.stringify({ ...(JSON.parse(Buffer.from(payload, "base64url").toString()) as object), roles: ["team-administrator"] })).toString("base64url");
+      const forged = await h.gql(null, "{ viewer { login } }", {}, { authorization: `Bearer ${header}.${forgedPayload}.${signature}` });
+      expect(forged.status).toBe(401);
+      const garbage = await h.gql(null, "{ viewer { login } }", {}, { authorization: "Bearer not-a-token" });
+      expect(garbage.status).toBe(401);
+      expect(JSON.stringify(garbage.body)).not.toMatch(/stack|\.ts:/);
+    });
+  });
+
+  describe("localisation", () => {
+    const policeName = (body: unknown) => (body as { organisations: { id: string; name: string }[] } | null | undefined)?.organisations.find((o) => o.id === "org-hpl")?.name;
+
+    it("names organisations by Accept-Language, and the argument wins over the header", async () => {
+      const names = async (headers: Record<string, string>, language?: string) => policeName((await h.gql(login.police, "query($l: Language) { organisations { id name(language: $l) } }", { l: language }, headers)).body.data);
+      expect(await names({ "accept-language": "sv-FI,sv;q=0.9,en;q=0.5" })).toBe("Helsingfors polisinrättning");
+      expect(await names({ "accept-language": "de-DE" })).toBe("Helsingin poliisilaitos");
+      expect(await names({ "accept-language": "sv" }, "EN")).toBe("Helsinki Police Department");
+      const tree = await h.request(login.police, OrganisationTreeDocument, { language: "SV" });
+      expect(tree.data?.organisations.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe("operations endpoints", () => {
+    it("answers /health and /ready while the database is up", async () => {
+      const health = await h.fetch("/health");
+      expect(health.status).toBe(200);
+      const ready = await h.fetch("/ready");
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: "ready" });
+    });
+
+    it("exposes Prometheus metrics of the GraphQL requests", async () => {
+      await post({ query: "{ viewer { login } }", operationName: null });
+      const metrics = await (await h.fetch("/metrics")).text();
+      expect(metrics).toMatch(/^graphql_yoga_http_duration_count\{.*statusCode="200".*\} \d+$/m);
+      expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
+    });
+  });
+});
+
+describe.each(testEngines)("a gateway whose database goes away on %s", (engine) => {
+  it("answers 503 on /ready and SERVICE_UNAVAILABLE for queries, with no internals", async () => {
+    const h = await startHarness(engine, { gateway: { clock } });
+    const token = await h.token(login.police);
+    try {
+      await h.database.close();
+      const ready = await h.fetch("/ready");
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "unavailable" });
+      expect((await h.fetch("/health")).status).toBe(200);
+      const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ cases { totalCount } }" }) });
+      const body = (await response.json()) as GraphQLBody;
+      expect(response.status).toBe(503);
+      expect(body.errors?.[0]).toMatchObject({ message: "The database is not available; try again shortly", extensions: { code: "SERVICE_UNAVAILABLE" } });
+    } finally {
+      await h.close().catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { testEngines } from "@ankkuri/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CaseDetailDocument, CaseListDocument } from "./client/graphql.js";
+import { type Harness, startHarness } from "./harness.js";
+import { admit, clock, login, planCoreMeeting, refer } from "./steps.js";
+
+// No N+1: the number of SQL statements a request costs must not grow with the rows it returns.
+// Each query is measured on a small team, then again after the team has ten times the cases.
+
+/** A depth-5 query over every list of a case. */
+const deepCaseQuery = `{
+  cases(first: 100) {
+    nodes {
+      caseId
+      client { ageBand { code } }
+      guardians { guardianId }
+      organisations { organisation { name } }
+      meetings { plannedOn participants { role organisation { name } } referrals { service organisation { name } } record { recordedOn } }
+      consents { giverKind organisations { name } guardian { givenName } }
+      referrals { service status organisation { name } }
+      violations { code }
+    }
+  }
+}`;
+
+describe.each(testEngines)("statements per request on %s", (engine) => {
+  let h: Harness;
+  const cases: string[] = [];
+
+  /** Adds `count` cases, every other one admitted with a planned meeting. */
+  async function addCases(count: number) {
+    for (let i = 0; i < count; i++) {
+      const caseId = await refer(h);
+      cases.push(caseId);
+      if (i % 2 === 0) {
+        await admit(h, caseId);
+        await planCoreMeeting(h, caseId);
+      }
+    }
+  }
+
+  /** Statements the gateway ran for one request, with the rows it returned. */
+  async function measure(run: () => Promise<unknown>): Promise<number> {
+    h.resetQueries();
+    await run();
+    return h.queries.length;
+  }
+
+  async function statementsOf(): Promise<{ list: number; detail: number; deep: number; rows: number }> {
+    let rows = 0;
+    const list = await measure(async () => {
+      const { data } = await h.request(login.police, CaseListDocument, { first: 50 });
+      rows = data?.cases.nodes.length ?? 0;
+    });
+    const detail = await measure(() => h.request(login.police, CaseDetailDocument, { caseId: cases[0] ?? "" }));
+    const deep = await measure(async () => {
+      const { body } = await h.gql(login.police, deepCaseQuery);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    });
+    return { list, detail, deep, rows };
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(engine, { gateway: { clock } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("stay the same whether the team has 3 cases or 30", async () => {
+    await addCases(3);
+    const small = await statementsOf();
+    await addCases(27);
+    const large = await statementsOf();
+    expect(small.rows).toBe(3);
+    expect(large.rows).toBe(30);
+    expect(large).toEqual({ ...small, rows: 30 });
+    // Bounded, not only constant: a handful of reads plus the one audit insert.
+    expect(large.list).toBeLessThanOrEqual(8);
+    expect(large.detail).toBeLessThanOrEqual(8);
+    expect(large.deep).toBeLessThanOrEqual(10);
+  });
+});

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { testEngines } from "@ankkuri/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReportDownloadDocument, ReportRunsDocument, RequestReportDocument } from "./client/graphql.js";
+import { type Harness, startHarness } from "./harness.js";
+import { admit, as, clock, login, org, refer } from "./steps.js";
+
+// Reports through the gateway with a real worker on the same database: requested once, produced
+// once, fetched with their checksums; who may ask for which report.
+
+const agreementYear = { from: "2025-05-01", to: "2026-04-30" };
+
+describe.each(testEngines)("reports over HTTP on %s", (engine) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(engine, { gateway: { clock }, reporter: true });
+    const caseId = await refer(h, { referredOn: "2025-09-01" });
+    await admit(h, caseId, "2025-09-10");
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function completed(runId: string, asLogin: string) {
+    for (let i = 0; i < 120; i++) {
+      const run = (await h.request(asLogin, ReportRunsDocument, {})).data?.reportRuns.find((r) => r.runId === runId);
+      if (run?.status === "completed" || run?.status === "failed") return run;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`report ${runId} did not finish in 30 s: ${JSON.stringify((await h.request(asLogin, ReportRunsDocument, {})).data?.reportRuns)}`);
+  }
+
+  it("produces the annual evaluation once, however often it is requested, with checked files", async () => {
+    const request = () => h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear });
+    const [first, second] = await Promise.all([request(), request()]);
+    const runId = as(first.data?.requestReport, "ReportRun").runId;
+    expect(as(second.data?.requestReport, "ReportRun").runId).toBe(runId);
+
+    const run = await completed(runId, login.leadership);
+    expect(run).toMatchObject({ status: "completed", progress: 100, periodFrom: agreementYear.from, periodTo: agreementYear.to, error: null });
+    expect(run.artifacts.map((a) => a.format).sort()).toEqual(["CSV", "JSON", "PDF"]);
+    const again = await request();
+    expect(as(again.data?.requestReport, "ReportRun")).toMatchObject({ runId, status: "completed" });
+
+    const download = (await h.request(login.leadership, ReportDownloadDocument, { runId })).data?.reportRun;
+    expect(download?.artifacts).toHaveLength(3);
+    for (const artifact of download?.artifacts ?? []) {
+      const bytes = Buffer.from(artifact.contentBase64, "base64");
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(artifact.sha256);
+      if (artifact.format === "PDF") expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+      if (artifact.format === "JSON") {
+        const document = JSON.parse(bytes.toString("utf8")) as { type: string; period: { from: string; to: string } };
+        expect(document).toMatchObject({ type: "annual", period: agreementYear });
+      }
+    }
+    // Exactly one run of that type, period and scope exists.
+    const runs = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns ?? [];
+    expect(runs.filter((r) => r.periodFrom === agreementYear.from && r.periodTo === agreementYear.to)).toHaveLength(1);
+  });
+
+  it("gives monthly statistics to the team's caseworkers only", async () => {
+    const refused = await h.request(login.leadership, RequestReportDocument, { type: "MONTHLY", period: { from: "2025-09-01", to: "2025-09-30" } });
+    expect(refused.data?.requestReport ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const run = as((await h.request(login.socialWorker, RequestReportDocument, { type: "MONTHLY", period: { from: "2025-09-01", to: "2025-09-30" } })).data?.requestReport, "ReportRun");
+    expect((await completed(run.runId, login.socialWorker)).status).toBe("completed");
+    // Leadership cannot read the monthly run either.
+    const seen = (await h.request(login.leadership, ReportRunsDocument, {})).data?.reportRuns ?? [];
+    expect(seen.map((r) => r.runId)).not.toContain(run.runId);
+  });
+
+  it("gives a party report only to that party's own people", async () => {
+    const own = as((await h.request(login.leadership, RequestReportDocument, { type: "PARTY", period: agreementYear, partyId: org.sotepe })).data?.requestReport, "ReportRun");
+    expect((await completed(own.runId, login.leadership)).scope).toBe(org.sotepe);
+    const other = await h.request(login.leadership, RequestReportDocument, { type: "PARTY", period: agreementYear, partyId: org.police });
+    expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const police = (await h.request(login.police, ReportRunsDocument, { type: "PARTY" })).data?.reportRuns ?? [];
+    expect(police.map((r) => r.runId)).not.toContain(own.runId);
+  });
+
+  it("refuses reports to the auditor and an inverted period with a typed error", async () => {
+    const auditor = await h.request(login.auditor, RequestReportDocument, { type: "ANNUAL", period: agreementYear });
+    expect(auditor.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const inverted = (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: { from: "2026-04-30", to: "2025-05-01" } })).data?.requestReport;
+    expect(inverted?.__typename).toMatch(/Error$/);
+  });
+});

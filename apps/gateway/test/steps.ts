@@ -1,0 +1,91 @@
+import { helsinkiOrganisationIds as org, testIdentityCode } from "@ankkuri/domain";
+import { expect } from "vitest";
+import {
+  AdmitCaseDocument,
+  PlanMeetingDocument,
+  RecordConsentDocument,
+  RecordSelectionDecisionDocument,
+  ReferCaseDocument,
+  StartSelectionDocument,
+  type ParticipantInput,
+} from "./client/graphql.js";
+import type { Harness } from "./harness.js";
+
+/** The day the tests run on, as the gateway's clock sees it. */
+export const today = "2026-11-22";
+export const clock = () => new Date(`${today}T09:00:00Z`);
+
+export { org };
+
+/** Logins of the seeded fictional users by role. */
+export const login = {
+  police: "maria.jarvinen",
+  supervisor: "tuomas.lehtinen",
+  socialWorker: "hanna.mattila",
+  nurse: "satu.honkanen",
+  youthWorker: "noora.lindqvist",
+  admin: "kari.nurmi",
+  auditor: "outi.tarkka",
+  steering: "sari.niemela",
+  leadership: "mikko.rantanen",
+} as const;
+
+/** Narrows a mutation result union to the expected member, failing with the actual error otherwise. */
+export function as<T extends { __typename: string }, N extends T["__typename"]>(result: T | undefined, typename: N): Extract<T, { __typename: N }> {
+  expect(result?.__typename, JSON.stringify(result)).toBe(typename);
+  return result as Extract<T, { __typename: N }>;
+}
+
+let sequence = 0;
+/** A fresh test-range identity code (individual numbers 900–999) for a child born on `birthDate`. */
+export function nextIdentityCode(birthDate = "2011-04-05"): string {
+  sequence += 1;
+  const day = String(1 + (Math.floor(sequence / 100) % 28)).padStart(2, "0");
+  return testIdentityCode(`${birthDate.slice(0, 8)}${day}`, 900 + (sequence % 100));
+}
+
+/** Refers a new case (a minor with one guardian) as `by`; returns its id. */
+export async function refer(h: Harness, options: { by?: string; birthDate?: string; referredOn?: string } = {}): Promise<string> {
+  const { data, errors } = await h.request(options.by ?? login.police, ReferCaseDocument, {
+    input: {
+      type: "YOUTH_CRIME",
+      referredOn: options.referredOn ?? "2026-10-01",
+      referralSource: "POLICE",
+      client: { identityCode: nextIdentityCode(options.birthDate), givenName: "Eetu", familyName: "Esimerkki" },
+      guardians: [{ givenName: "Anna", familyName: "Esimerkki", relationship: "parent", hasCustody: true }],
+    },
+  });
+  expect(errors).toBeUndefined();
+  return as(data?.referCase, "CasePayload").case.caseId;
+}
+
+/** Takes a referred case through a complete, unanimous selection to ADMITTED. */
+export async function admit(h: Harness, caseId: string, on = "2026-10-05"): Promise<void> {
+  as((await h.request(login.police, StartSelectionDocument, { input: { caseId, on } })).data?.startSelection, "CasePayload");
+  for (const who of [login.police, login.socialWorker, login.nurse]) {
+    as((await h.request(who, RecordSelectionDecisionDocument, { input: { caseId, admit: true, decidedOn: on } })).data?.recordSelectionDecision, "CasePayload");
+  }
+  as((await h.request(login.police, AdmitCaseDocument, { input: { caseId, on } })).data?.admitCase, "CasePayload");
+}
+
+/** A core-team composition: the police and youth services, and the client. */
+export const coreComposition: ParticipantInput[] = [
+  { role: "CORE", organisationId: org.policePrevention, profession: "POLICE_OFFICER" },
+  { role: "CORE", organisationId: org.youthServices, profession: "YOUTH_WORKER" },
+  { role: "CLIENT" },
+];
+
+/** Plans a meeting with the core composition; returns its id. */
+export async function planCoreMeeting(h: Harness, caseId: string, plannedOn = "2026-12-01", composition: ParticipantInput[] = coreComposition): Promise<string> {
+  const payload = as((await h.request(login.police, PlanMeetingDocument, { input: { caseId, plannedOn, composition } })).data?.planMeeting, "CasePayload");
+  const meeting = payload.case.meetings[payload.case.meetings.length - 1];
+  if (!meeting) throw new Error("no meeting");
+  return meeting.meetingId;
+}
+
+/** Records consents of every required giver of a minor (the client and the guardian) for `organisations`. */
+export async function consentAll(h: Harness, caseId: string, guardianId: string, organisations: string[], givenOn = "2026-10-06"): Promise<void> {
+  for (const giver of [{ giverKind: "CLIENT" as const }, { giverKind: "GUARDIAN" as const, guardianId }]) {
+    as((await h.request(login.socialWorker, RecordConsentDocument, { input: { caseId, ...giver, organisationIds: organisations, givenOn, form: "WRITTEN" } })).data?.recordConsent, "CasePayload");
+  }
+}
