@@ -24,7 +24,7 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
   async function completed(runId: string, asLogin: string) {
     for (let i = 0; i < 120; i++) {
       const run = (await h.request(asLogin, ReportRunsDocument, {})).data?.reportRuns.find((r) => r.runId === runId);
-      if (run?.status === "completed" || run?.status === "failed") return run;
+      if (run?.status === "COMPLETED" || run?.status === "FAILED") return run;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(`report ${runId} did not finish in 30 s: ${JSON.stringify((await h.request(asLogin, ReportRunsDocument, {})).data?.reportRuns)}`);
@@ -37,10 +37,10 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     expect(as(second.data?.requestReport, "ReportRun").runId).toBe(runId);
 
     const run = await completed(runId, login.leadership);
-    expect(run).toMatchObject({ status: "completed", progress: 100, periodFrom: agreementYear.from, periodTo: agreementYear.to, error: null });
+    expect(run).toMatchObject({ status: "COMPLETED", progress: 100, periodFrom: agreementYear.from, periodTo: agreementYear.to, error: null });
     expect(run.artifacts.map((a) => a.format).sort()).toEqual(["CSV", "JSON", "PDF"]);
     const again = await request();
-    expect(as(again.data?.requestReport, "ReportRun")).toMatchObject({ runId, status: "completed" });
+    expect(as(again.data?.requestReport, "ReportRun")).toMatchObject({ runId, status: "COMPLETED" });
 
     const download = (await h.request(login.leadership, ReportDownloadDocument, { runId })).data?.reportRun;
     expect(download?.artifacts).toHaveLength(3);
@@ -63,7 +63,7 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     expect(refused.data?.requestReport ?? null).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const run = as((await h.request(login.socialWorker, RequestReportDocument, { type: "MONTHLY", period: { from: "2025-09-01", to: "2025-09-30" } })).data?.requestReport, "ReportRun");
-    expect((await completed(run.runId, login.socialWorker)).status).toBe("completed");
+    expect((await completed(run.runId, login.socialWorker)).status).toBe("COMPLETED");
     // Leadership cannot read the monthly run either.
     const seen = (await h.request(login.leadership, ReportRunsDocument, {})).data?.reportRuns ?? [];
     expect(seen.map((r) => r.runId)).not.toContain(run.runId);

@@ -26,6 +26,16 @@ const ReportFormatEnum = builder.enumType("ReportFormat", {
   },
 });
 
+const ReportStatusEnum = builder.enumType("ReportStatus", {
+  description: "Where a report run is (ajon tila).",
+  values: {
+    QUEUED: { value: "queued" as const, description: "Waiting for a worker." },
+    RUNNING: { value: "running" as const, description: "A worker is producing it; see `progress` and `stage`." },
+    COMPLETED: { value: "completed" as const, description: "Done: the files are in `artifacts`." },
+    FAILED: { value: "failed" as const, description: "Every attempt failed; `error` says why." },
+  },
+});
+
 /** Whether the actor may see a stored report run. */
 async function visible(ctx: GatewayContext, run: { teamId: string; type: "annual" | "party" | "monthly"; scope: string }): Promise<boolean> {
   if (!ctx.actor) return false;
@@ -41,7 +51,7 @@ builder.drizzleObject("reportRuns", {
     periodFrom: t.field({ type: "Date", resolve: (r) => r.periodFrom, description: "First day of the period." }),
     periodTo: t.field({ type: "Date", resolve: (r) => r.periodTo, description: "Last day of the period." }),
     scope: t.string({ nullable: true, resolve: (r) => (r.scope === "" ? null : r.scope), description: "The party of a party report." }),
-    status: t.exposeString("status", { description: "queued, running, completed or failed." }),
+    status: t.field({ type: ReportStatusEnum, resolve: (r) => r.status, description: "Where the run is." }),
     progress: t.exposeInt("progress", { description: "Progress in percent." }),
     stage: t.exposeString("stage", { description: "What the worker is doing." }),
     error: t.exposeString("error", { nullable: true, description: "Why the last attempt failed." }),

@@ -530,6 +530,17 @@ export type ReportFormat =
   /** A readable PDF with tables and a chart. */
   | 'PDF';
 
+/** Where a report run is (ajon tila). */
+export type ReportStatus =
+  /** Done: the files are in `artifacts`. */
+  | 'COMPLETED'
+  /** Every attempt failed; `error` says why. */
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** A worker is producing it; see `progress` and `stage`. */
+  | 'RUNNING';
+
 /** Kind of report (raportti). */
 export type ReportType =
   /** Annual evaluation for the joint leadership meeting (vuosiarviointi, 003 § 8); small cells suppressed. */
@@ -914,7 +925,7 @@ export type RequestReportMutation = { requestReport:
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
     | { __typename: 'NotFoundError', code: string, message: string, path: Array<string> }
-    | { __typename: 'ReportRun', runId: string, status: string, progress: number, stage: string }
+    | { __typename: 'ReportRun', runId: string, status: ReportStatus, progress: number, stage: string }
     | { __typename: 'RuleViolationError', code: string, message: string, path: Array<string>, violations: Array<{ code: string, severity: Severity, message: string, ids: Array<string> }> }
    };
 
@@ -923,14 +934,14 @@ export type ReportRunsQueryVariables = Exact<{
 }>;
 
 
-export type ReportRunsQuery = { reportRuns: Array<{ runId: string, type: ReportType, periodFrom: string, periodTo: string, scope: string | null, status: string, progress: number, stage: string, error: string | null, attempts: number, artifacts: Array<{ format: ReportFormat, sha256: string, byteSize: number }> }> };
+export type ReportRunsQuery = { reportRuns: Array<{ runId: string, type: ReportType, periodFrom: string, periodTo: string, scope: string | null, status: ReportStatus, progress: number, stage: string, error: string | null, attempts: number, artifacts: Array<{ format: ReportFormat, sha256: string, byteSize: number }> }> };
 
 export type ReportDownloadQueryVariables = Exact<{
   runId: string;
 }>;
 
 
-export type ReportDownloadQuery = { reportRun: { runId: string, status: string, artifacts: Array<{ format: ReportFormat, contentType: string, sha256: string, contentBase64: string }> } | null };
+export type ReportDownloadQuery = { reportRun: { runId: string, status: ReportStatus, artifacts: Array<{ format: ReportFormat, contentType: string, sha256: string, contentBase64: string }> } | null };
 
 export type CaseListQueryVariables = Exact<{
   first?: number | null | undefined;
