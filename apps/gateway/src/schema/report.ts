@@ -151,6 +151,7 @@ const AuditVerificationRef = builder.objectRef<Awaited<ReturnType<typeof verifyA
   fields: (t) => ({
     intact: t.boolean({ resolve: (v) => v.ok, description: "Whether every row verifies." }),
     rows: t.int({ nullable: true, resolve: (v) => (v.ok ? v.rows : null), description: "Rows verified." }),
+    prunedThroughSeq: t.int({ nullable: true, resolve: (v) => (v.ok ? v.prunedSeq : null), description: "Rows up to this sequence number were removed by the retention policy (0: none); the chain is verified from the sealed point after them." }),
     firstBadSeq: t.int({ nullable: true, resolve: (v) => (v.ok ? null : v.seq), description: "The first altered or deleted row." }),
     problem: t.string({ nullable: true, resolve: (v) => (v.ok ? null : v.problem), description: "altered, missing or unlinked." }),
   }),

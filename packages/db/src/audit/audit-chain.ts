@@ -65,3 +65,11 @@ export function chainHash(key: Buffer, prevHash: string, row: AuditEntry & { seq
   ]);
   return createHmac("sha256", key).update(prevHash).update("\n").update(payload).digest("hex");
 }
+
+/**
+ * Seals a retention run's pruning point: without the key, nobody can delete older rows and pass it
+ * off as retention by moving the chain's start.
+ */
+export function pruneMac(key: Buffer, teamId: string, prunedSeq: number, prunedHash: string): string {
+  return createHmac("sha256", key).update(canonicalJson(["pruned", teamId, prunedSeq, prunedHash])).digest("hex");
+}

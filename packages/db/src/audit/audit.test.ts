@@ -8,6 +8,7 @@ import { auditLog } from "../schema/audit.js";
 import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
 import { type AuditEntry, canonicalJson, chainHash, genesisHash } from "./audit-chain.js";
 import { appendAudit } from "./append-audit.js";
+import { pruneAuditLog, retentionCutoff } from "./prune-audit.js";
 import { verifyAuditChain } from "./verify-audit.js";
 
 const key = parseKeyMaterial(generateKeySettings()).auditKey;
@@ -63,9 +64,9 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
   it("chains entries per team and verifies them", async () => {
     await appendAudit(database.db, key, [entry(1), entry(2), entry(3, "team-other")]);
     await appendAudit(database.db, key, [entry(4)]);
-    expect(await verifyAuditChain(database.db, key, teamId)).toEqual({ ok: true, rows: 3, headSeq: 3 });
-    expect(await verifyAuditChain(database.db, key, "team-other")).toEqual({ ok: true, rows: 1, headSeq: 1 });
-    expect(await verifyAuditChain(database.db, key, "team-none")).toEqual({ ok: true, rows: 0, headSeq: 0 });
+    expect(await verifyAuditChain(database.db, key, teamId)).toEqual({ ok: true, rows: 3, headSeq: 3, prunedSeq: 0 });
+    expect(await verifyAuditChain(database.db, key, "team-other")).toEqual({ ok: true, rows: 1, headSeq: 1, prunedSeq: 0 });
+    expect(await verifyAuditChain(database.db, key, "team-none")).toEqual({ ok: true, rows: 0, headSeq: 0, prunedSeq: 0 });
   });
 
   it("detects a chain checked with the wrong key", async () => {
@@ -102,6 +103,84 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
     expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3, problem: "missing" });
   });
 
+  it("ignores entries appended after the head it verifies against", async () => {
+    const team = "team-live";
+    await appendAudit(database.db, key, [entry(1, team), entry(2, team)]);
+    // A row written by an appender the verification has not seen yet (past the head it read).
+    const late = { ...entry(3, team), seq: 3 };
+    const [second] = await database.db.select().from(auditLog).where(sql`team_id = ${team} and seq = 2`);
+    await database.db.insert(auditLog).values({ ...late, prevHash: second?.hash ?? "", hash: chainHash(key, second?.hash ?? "", late) });
+    expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 2, headSeq: 2, prunedSeq: 0 });
+  });
+
+  it("detects a chain whose head was deleted", async () => {
+    const team = "team-headless";
+    await appendAudit(database.db, key, [entry(1, team)]);
+    await database.db.execute(sql`delete from audit_heads where team_id = ${team}`);
+    expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 1, problem: "unlinked" });
+  });
+
+  describe("retention", () => {
+    const at = (team: string, i: number, year: number): AuditEntry => ({ ...entry(i, team), occurredAt: new Date(Date.UTC(year, 5, 1, 8, 0, i)) });
+
+    it("computes the cutoff by calendar years", () => {
+      expect(retentionCutoff(new Date("2026-11-30T00:00:00Z"), 12).toISOString()).toBe("2014-11-30T00:00:00.000Z");
+    });
+
+    it("removes the entries past retention, oldest first, and the chain still verifies", async () => {
+      const team = "team-retention";
+      await appendAudit(database.db, key, [at(team, 1, 2012), at(team, 2, 2013), at(team, 3, 2014), at(team, 4, 2020), at(team, 5, 2026)]);
+      const outcome = await pruneAuditLog(database.db, key, team, new Date("2014-01-01T00:00:00Z"));
+      expect(outcome).toEqual({ ok: true, teamId: team, pruned: 2, prunedSeq: 2 });
+      const kept = await database.db.select({ seq: auditLog.seq }).from(auditLog).where(sql`team_id = ${team}`).orderBy(auditLog.seq);
+      expect(kept.map((r) => r.seq)).toEqual([3, 4, 5]);
+      expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 3, headSeq: 5, prunedSeq: 2 });
+      // Idempotent, and new entries continue the chain.
+      expect(await pruneAuditLog(database.db, key, team, new Date("2014-01-01T00:00:00Z"))).toMatchObject({ ok: true, pruned: 0, prunedSeq: 2 });
+      await appendAudit(database.db, key, [at(team, 6, 2026)]);
+      expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 4, headSeq: 6, prunedSeq: 2 });
+    });
+
+    it("removes only a whole prefix: an old entry after a newer one waits", async () => {
+      const team = "team-retention-order";
+      await appendAudit(database.db, key, [at(team, 1, 2010), at(team, 2, 2020), at(team, 3, 2010)]);
+      expect(await pruneAuditLog(database.db, key, team, new Date("2015-01-01T00:00:00Z"))).toMatchObject({ ok: true, pruned: 1, prunedSeq: 1 });
+    });
+
+    it("still refuses a direct delete, also of a pruned range's neighbour", async () => {
+      const team = "team-retention-guard";
+      await appendAudit(database.db, key, [at(team, 1, 2010), at(team, 2, 2025)]);
+      await pruneAuditLog(database.db, key, team, new Date("2015-01-01T00:00:00Z"));
+      await expect(database.db.execute(sql`delete from audit_log where team_id = ${team} and seq = 2`)).rejects.toThrow();
+      // Switching the setting on outside a retention run does not help: seq 2 is past the pruning point.
+      await expect(
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('ankkuri.audit_prune', 'on', true)`);
+          await tx.execute(sql`delete from audit_log where team_id = ${team} and seq = 2`);
+        }),
+      ).rejects.toThrow();
+      expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: true, rows: 1 });
+    });
+
+    it("detects a forged pruning point: deleting old rows is not passed off as retention without the key", async () => {
+      const team = "team-retention-forged";
+      await appendAudit(database.db, key, [at(team, 1, 2025), at(team, 2, 2025), at(team, 3, 2025)]);
+      const [second] = await database.db.select().from(auditLog).where(sql`team_id = ${team} and seq = 2`);
+      await tamper(database, `delete from audit_log where team_id = '${team}' and seq <= 2`);
+      await database.db.execute(sql`update audit_heads set pruned_seq = 2, pruned_hash = ${second?.hash ?? ""}, pruned_mac = ${"f".repeat(64)} where team_id = ${team}`);
+      expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3, problem: "missing" });
+    });
+
+    it("leaves a chain that does not verify untouched", async () => {
+      const team = "team-retention-broken";
+      await appendAudit(database.db, key, [at(team, 1, 2010), at(team, 2, 2010), at(team, 3, 2025)]);
+      await tamper(database, `update audit_log set purpose = 'covering tracks' where team_id = '${team}' and seq = 3`);
+      const outcome = await pruneAuditLog(database.db, key, team, new Date("2015-01-01T00:00:00Z"));
+      expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining("row 3") as unknown });
+      expect(await database.db.select().from(auditLog).where(sql`team_id = ${team}`)).toHaveLength(3);
+    });
+  });
+
   it("writes nothing when the transaction around it fails", async () => {
     const team = "team-rollback";
     await expect(
@@ -129,6 +208,6 @@ describe.runIf(testEngines.includes("postgres"))("concurrent audit writers on Po
     const writers = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ engine: "postgres", url: database.url ?? "", maxConnections: 3 })));
     await Promise.all(writers.flatMap((w, wi) => Array.from({ length: 10 }, (_, i) => appendAudit(w.db, key, [entry(wi * 100 + i), entry(wi * 100 + i + 50)]))));
     await Promise.all(writers.map((w) => w.close()));
-    expect(await verifyAuditChain(database.db, key, teamId)).toEqual({ ok: true, rows: 80, headSeq: 80 });
+    expect(await verifyAuditChain(database.db, key, teamId)).toEqual({ ok: true, rows: 80, headSeq: 80, prunedSeq: 0 });
   });
 });

@@ -1,38 +1,50 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, lte } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { auditHeads, auditLog } from "../schema/audit.js";
-import { type AuditRow, chainHash, genesisHash } from "./audit-chain.js";
+import { type AuditRow, chainHash, genesisHash, pruneMac } from "./audit-chain.js";
 
 /** Outcome of {@link verifyAuditChain}: intact, or the first row at fault and how. */
 export type AuditVerification =
-  | { ok: true; rows: number; headSeq: number }
+  | { ok: true; rows: number; headSeq: number; prunedSeq: number }
   | { ok: false; seq: number; problem: "altered" | "missing" | "unlinked"; message: string };
 
 /**
  * Walks a team's audit chain in order (in batches, so memory stays flat) and names the first row that
- * was altered (its hash no longer matches), deleted (a gap in the sequence, or rows missing after the
- * recorded head) or relinked (its previous hash is not the hash of the row before).
+ * was altered (its hash no longer matches), deleted (a gap in the sequence, or rows missing before the
+ * recorded head) or relinked (its previous hash is not the hash of the row before). The head is read
+ * first, so entries appended while it runs are not mistaken for damage; after a retention run the
+ * chain starts at the sealed pruning point instead of the genesis.
  */
 export async function verifyAuditChain(db: Executor, key: Buffer, teamId: string, batchSize = 5000): Promise<AuditVerification> {
-  let expectedSeq = 1;
-  let prevHash = genesisHash;
+  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.teamId, teamId));
+  if (!head) {
+    const [stray] = await db.select({ seq: auditLog.seq }).from(auditLog).where(eq(auditLog.teamId, teamId)).orderBy(asc(auditLog.seq)).limit(1);
+    if (stray) return { ok: false, seq: stray.seq, problem: "unlinked", message: `audit rows of team ${teamId} exist without a recorded head` };
+    return { ok: true, rows: 0, headSeq: 0, prunedSeq: 0 };
+  }
+  const pruned = head.prunedSeq > 0;
+  if (pruned ? head.prunedMac !== pruneMac(key, teamId, head.prunedSeq, head.prunedHash) : head.prunedHash !== genesisHash) {
+    return { ok: false, seq: head.prunedSeq + 1, problem: "missing", message: `the retention record of team ${teamId} has been altered: rows before ${String(head.prunedSeq + 1)} may have been deleted` };
+  }
+  let expectedSeq = head.prunedSeq + 1;
+  let prevHash = head.prunedHash;
   let count = 0;
   for (;;) {
     const batch = (await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.teamId, teamId), gt(auditLog.seq, expectedSeq - 1)))
+      .where(and(eq(auditLog.teamId, teamId), gt(auditLog.seq, expectedSeq - 1), lte(auditLog.seq, head.seq)))
       .orderBy(asc(auditLog.seq))
       .limit(batchSize)) as AuditRow[];
     for (const row of batch) {
       if (row.seq !== expectedSeq) {
-        return { ok: false, seq: expectedSeq, problem: "missing", message: `audit row ${expectedSeq} of team ${teamId} has been deleted` };
+        return { ok: false, seq: expectedSeq, problem: "missing", message: `audit row ${String(expectedSeq)} of team ${teamId} has been deleted` };
       }
       if (row.prevHash !== prevHash) {
-        return { ok: false, seq: row.seq, problem: "unlinked", message: `audit row ${row.seq} of team ${teamId} does not follow the row before it` };
+        return { ok: false, seq: row.seq, problem: "unlinked", message: `audit row ${String(row.seq)} of team ${teamId} does not follow the row before it` };
       }
       if (chainHash(key, row.prevHash, row) !== row.hash) {
-        return { ok: false, seq: row.seq, problem: "altered", message: `audit row ${row.seq} of team ${teamId} has been altered` };
+        return { ok: false, seq: row.seq, problem: "altered", message: `audit row ${String(row.seq)} of team ${teamId} has been altered` };
       }
       prevHash = row.hash;
       expectedSeq += 1;
@@ -40,13 +52,12 @@ export async function verifyAuditChain(db: Executor, key: Buffer, teamId: string
     }
     if (batch.length < batchSize) break;
   }
-  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.teamId, teamId));
   const lastSeq = expectedSeq - 1;
-  if (head && head.seq > lastSeq) {
-    return { ok: false, seq: lastSeq + 1, problem: "missing", message: `audit rows from ${lastSeq + 1} to ${head.seq} of team ${teamId} have been deleted` };
+  if (head.seq > lastSeq) {
+    return { ok: false, seq: lastSeq + 1, problem: "missing", message: `audit rows from ${String(lastSeq + 1)} to ${String(head.seq)} of team ${teamId} have been deleted` };
   }
-  if (head && head.hash !== prevHash) {
-    return { ok: false, seq: head.seq, problem: "altered", message: `audit row ${head.seq} of team ${teamId} does not match the recorded head` };
+  if (head.hash !== prevHash) {
+    return { ok: false, seq: head.seq, problem: "altered", message: `audit row ${String(head.seq)} of team ${teamId} does not match the recorded head` };
   }
-  return { ok: true, rows: count, headSeq: head?.seq ?? 0 };
+  return { ok: true, rows: count, headSeq: head.seq, prunedSeq: head.prunedSeq };
 }

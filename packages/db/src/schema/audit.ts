@@ -53,4 +53,12 @@ export const auditHeads = snakeCase.table("audit_heads", {
   seq: bigint({ mode: "number" }).notNull(),
   hash: text().notNull(),
   updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  /** Retention: rows up to this sequence number were pruned (0: none); the chain resumes after it. */
+  prunedSeq: bigint({ mode: "number" }).notNull().default(0),
+  /** The hash of the last pruned row: the previous hash of the first row kept. */
+  prunedHash: text().notNull().default("0".repeat(64)),
+  /** HMAC under the audit key over team, `prunedSeq` and `prunedHash`: only the key holder can move the start. */
+  prunedMac: text(),
+  /** Entries before this time were pruned by the last retention run. */
+  prunedBefore: timestamp({ withTimezone: true, mode: "date" }),
 });
