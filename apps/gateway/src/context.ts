@@ -1,12 +1,13 @@
 import type { Database, Engine, IdentityVault, KeyMaterial } from "@ankkuri/db";
-import { loadCases, loadTeamDataset, type StoredCase } from "@ankkuri/db";
-import { type Actor, indexOrganisations, type Language, type LocalDate, type OrganisationIndex, type TeamDataset } from "@ankkuri/domain";
+import { loadCases, type StoredCase } from "@ankkuri/db";
+import type { Actor, Language, LocalDate } from "@ankkuri/domain";
 import type { Reporter } from "@ankkuri/reporter";
 import type { Logger } from "pino";
 import { AuditCollector } from "./audit/audit-collector.js";
 import type { AuthFailure, TokenVerifier } from "./auth/token-verifier.js";
 import { batchLoader } from "./batch-loader.js";
 import { requestIdOf } from "./plugins/use-request-id.js";
+import type { TeamCache, TeamSnapshot } from "./team-cache.js";
 
 /** Long-lived things the gateway is built from (one set per process). */
 export interface GatewayServices {
@@ -20,13 +21,11 @@ export interface GatewayServices {
   auditLog: boolean;
   clock: () => Date;
   logger: Logger;
+  /** Each team's dataset, reloaded only when it changed. */
+  teams: TeamCache;
 }
 
-/** A team's dataset with its organisation index, loaded once per request when needed. */
-export interface TeamSnapshot {
-  dataset: TeamDataset;
-  organisations: OrganisationIndex;
-}
+export type { TeamSnapshot } from "./team-cache.js";
 
 /** What every resolver sees: who asks, in which language, and the request's audit collector. */
 export interface GatewayContext {
@@ -88,12 +87,7 @@ export async function createContext(services: GatewayServices, request: Request)
     services,
     db: services.db,
     team() {
-      team ??= (async () => {
-        if (!actor) throw new Error("team() needs an authenticated actor");
-        const dataset = await loadTeamDataset(services.db, actor.teamId);
-        if (!dataset) throw new Error(`team ${actor.teamId} not found`);
-        return { dataset, organisations: indexOrganisations(dataset.organisations) };
-      })();
+      team ??= actor ? services.teams.get(services.db, actor.teamId) : Promise.reject(new Error("team() needs an authenticated actor"));
       return team;
     },
     storedCase: batchLoader(async (ids: string[]) => {

@@ -20,7 +20,7 @@ export { defaultAuditRetentionYears, type PruneOutcome, pruneAuditLog, retention
 export { seedTeam } from "./seed/seed-team.js";
 export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synthesize.js";
 export { helsinkiUsers, type SeedUser } from "./seed/helsinki-users.js";
-export { loadTeamDataset } from "./repositories/team-dataset.js";
+export { loadTeamDataset, teamDatasetVersion } from "./repositories/team-dataset.js";
 export {
   InvalidClientIdentityError,
   loadCase,

@@ -1,5 +1,7 @@
 import { type TeamDataset, teamDatasetSchema } from "@ankkuri/domain";
+import { eq } from "drizzle-orm";
 import type { Executor } from "../client.js";
+import { teams } from "../schema/teams.js";
 
 /**
  * A team's dataset (team, organisations, agreement with versions, staff, assignments, clearances,
@@ -154,4 +156,13 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
       annualClock: b.annualClock,
     })),
   });
+}
+
+/**
+ * The team's dataset version (bumped by triggers on every change to the dataset's tables): equal
+ * versions mean an identical {@link loadTeamDataset} result. Null when the team does not exist.
+ */
+export async function teamDatasetVersion(db: Executor, teamId: string): Promise<number | null> {
+  const [row] = await db.select({ version: teams.datasetVersion }).from(teams).where(eq(teams.id, teamId));
+  return row?.version ?? null;
 }

@@ -1,6 +1,6 @@
 import type { AccessRole } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
-import { check, index, primaryKey, snakeCase, text } from "drizzle-orm/pg-core";
+import { bigint, check, index, primaryKey, snakeCase, text } from "drizzle-orm/pg-core";
 import { rowVersion, timestamps } from "./columns.js";
 import { organisations } from "./organisations.js";
 
@@ -17,6 +17,11 @@ export const teams = snakeCase.table(
       .notNull()
       .references(() => organisations.id),
     version: rowVersion(),
+    /**
+     * Changes whenever anything in the team's dataset does (organisations, agreement, staff, bodies):
+     * triggers bump it, so a process may cache the dataset and check one number per request.
+     */
+    datasetVersion: bigint({ mode: "number" }).notNull().default(1),
     ...timestamps(),
   },
   (t) => [check("teams_code_check", sql`${t.code} ~ '^[a-z][a-z0-9-]{1,39}$'`)],

@@ -1,0 +1,52 @@
+import { type Executor, loadTeamDataset, teamDatasetVersion } from "@ankkuri/db";
+import { indexOrganisations, type OrganisationIndex, type TeamDataset } from "@ankkuri/domain";
+
+/** A team's dataset with its organisation index. */
+export interface TeamSnapshot {
+  dataset: TeamDataset;
+  organisations: OrganisationIndex;
+}
+
+/** The team was not found (its token names a team this database does not hold). */
+export class UnknownTeamError extends Error {
+  override readonly name = "UnknownTeamError";
+  constructor(readonly teamId: string) {
+    super(`team ${teamId} not found`);
+  }
+}
+
+/**
+ * Keeps each team's dataset (organisations, agreement, staff, bodies) in memory for as long as its
+ * `dataset_version` is unchanged. Building it is one large relational query and a validation, the
+ * bulk of a small request's cost; checking the version is one indexed read. Triggers bump the
+ * version on every change to those tables, whichever process makes it, so no instance serves a
+ * stale dataset after the change is committed.
+ */
+export class TeamCache {
+  readonly #entries = new Map<string, { version: number; snapshot: Promise<TeamSnapshot> }>();
+  #loads = 0;
+
+  /** How many times a dataset was loaded from the database (for tests and metrics). */
+  get loads(): number {
+    return this.#loads;
+  }
+
+  async get(db: Executor, teamId: string): Promise<TeamSnapshot> {
+    const version = await teamDatasetVersion(db, teamId);
+    if (version === null) throw new UnknownTeamError(teamId);
+    const hit = this.#entries.get(teamId);
+    if (hit?.version === version) return hit.snapshot;
+    this.#loads += 1;
+    // Loaded after the version was read, so it is at least that new; a newer one only costs a reload.
+    const snapshot = loadTeamDataset(db, teamId).then((dataset) => {
+      if (!dataset) throw new UnknownTeamError(teamId);
+      return { dataset, organisations: indexOrganisations(dataset.organisations) };
+    });
+    const entry = { version, snapshot };
+    this.#entries.set(teamId, entry);
+    snapshot.catch(() => {
+      if (this.#entries.get(teamId) === entry) this.#entries.delete(teamId);
+    });
+    return snapshot;
+  }
+}
