@@ -49,7 +49,9 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       // At least two: migrations hold an advisory lock on one connection while the migrator uses another.
       max: Math.max(2, options.maxConnections ?? 10),
       onnotice: () => undefined,
-      connection: { application_name: options.applicationName ?? "ankkuri" },
+      // JIT compiles each statement whose estimated cost passes a threshold: the nested reads of a
+      // case page pass it and spend more time compiling (tens of ms) than running.
+      connection: { application_name: options.applicationName ?? "ankkuri", jit: "off" },
     });
     const db = drizzlePostgres({ client: sql, relations, logger: logger(options.onQuery) }) as unknown as Database;
     let closed = false;

@@ -58,17 +58,27 @@ export async function countCaseViolations(
   };
   const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(db, caseCountQuery(scope));
   const counts: ViolationCounts = new Map();
-  let after: string | null = null;
+  const fetchPage = async (after: string | null) => {
+    const ids = (await queryRows<{ id: string }>(db, caseIdPageQuery(scope, after, options.batchSize))).map((r) => r.id);
+    return { ids, cases: ids.length === 0 ? [] : await loadCases(db, scope.teamId, ids) };
+  };
+  // One page ahead: the database reads the next page while this process checks the current one.
+  const ahead = (after: string | null) => {
+    const page = fetchPage(after);
+    page.catch(() => undefined); // awaited below; this only keeps an abandoned read from going unhandled
+    return page;
+  };
+  let next = ahead(null);
   let checked = 0;
   for (;;) {
-    const page: { id: string }[] = await queryRows<{ id: string }>(db, caseIdPageQuery(scope, after, options.batchSize));
-    const ids = page.map((r) => r.id);
+    const { ids, cases } = await next;
     if (ids.length === 0) break;
-    for (const stored of await loadCases(db, scope.teamId, ids)) tally(counts, checkCase(stored.case, { ...context, asOf }));
+    const more = ids.length === options.batchSize;
+    if (more) next = ahead(ids[ids.length - 1] ?? null);
+    for (const stored of cases) tally(counts, checkCase(stored.case, { ...context, asOf }));
     checked += ids.length;
-    after = ids[ids.length - 1] ?? null;
     await options.onPage?.(checked, total);
-    if (ids.length < options.batchSize) break;
+    if (!more) break;
   }
   return counts;
 }
