@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isConnectionError, isDatabaseReady } from "@ankkuri/db";
+import { isConnectionError, isDatabaseReady, isDataException } from "@ankkuri/db";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
@@ -12,6 +12,7 @@ import type { GatewayConfig } from "./env.js";
 import { errorCodes } from "./errors.js";
 import { useAuditFlush } from "./plugins/use-audit-flush.js";
 import { useBodyLimit } from "./plugins/use-body-limit.js";
+import { useGetParams } from "./plugins/use-get-params.js";
 import { useHealth } from "./plugins/use-health.js";
 import { useRequestId } from "./plugins/use-request-id.js";
 import { schema } from "./schema/index.js";
@@ -64,6 +65,14 @@ function maskError(services: GatewayServices) {
       }
     }
     const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+    // Argument validation (zod `validate`) and malformed global ids: the client's input, with its reason.
+    if (original instanceof Error && original.name === "PothosValidationError") {
+      return new GraphQLError(original.message, { ...(isGraphQLError(error) && error.path ? { path: error.path } : {}), extensions: { code: errorCodes.badUserInput } });
+    }
+    // A value PostgreSQL cannot take (a NUL character, a number out of range) came from the request.
+    if (isDataException(original)) {
+      return new GraphQLError("A value in the request cannot be used (e.g. it contains a NUL character or is out of range)", { extensions: { code: errorCodes.badUserInput } });
+    }
     if (isConnectionError(original)) {
       return new GraphQLError("The database is not available; try again shortly", { extensions: { code: errorCodes.unavailable, http: { status: 503 } } });
     }
@@ -107,6 +116,7 @@ export function createGatewayYoga(services: GatewayServices, config: GatewayConf
       useHealth(() => isDatabaseReady({ db: services.db, engine: services.engine, close: () => Promise.resolve() })),
       useRequestId(),
       useBodyLimit(limits.maxBodyBytes),
+      useGetParams(),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
         maxAliases: { n: limits.maxAliases, allowList: [] },

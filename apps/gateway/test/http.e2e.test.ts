@@ -67,6 +67,36 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       expectClearError(answer, 400, "BAD_USER_INPUT", /calendar date YYYY-MM-DD/);
     });
 
+    it("refuses an argument that fails its validation, with the reason", async () => {
+      const answer = await post({ query: '{ case(caseId: "NaN") { caseId } }' });
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, path: ["case"] });
+      expect(answer.body.errors?.[0]?.message).toMatch(/^Validation error: caseId: /);
+      const limit = await post({ query: "{ reportRuns(limit: -1) { runId } }" });
+      expect(limit.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    });
+
+    it("refuses a malformed global id", async () => {
+      for (const id of ["not-a-global-id", Buffer.from("Case:../../etc").toString("base64")]) {
+        const answer = await post({ query: "query($id: ID!) { node(id: $id) { id } }", variables: { id } });
+        expect(answer.body.errors?.[0]?.extensions?.code, answer.text).toBe("BAD_USER_INPUT");
+        expect(answer.body.errors?.[0]?.message).toMatch(/Invalid (global|serialized) ID/);
+      }
+    });
+
+    it("refuses a NUL character the database cannot search for", async () => {
+      const answer = await post({ query: "query($o: ID) { staff(organisationId: $o) { id } }", variables: { o: "before\u0000after" } });
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.body.errors?.[0]?.extensions?.code, answer.text).toBe("BAD_USER_INPUT");
+    });
+
+    it("refuses GET parameters that are not JSON objects, and an empty batch", async () => {
+      const response = await h.fetch(`/graphql?query=${encodeURIComponent("{ viewer { name } }")}&variables=${encodeURIComponent("{not-json")}`, { headers: { ...auth, accept: "application/json" } });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ errors: [{ message: "The `variables` parameter must be a JSON object", extensions: { code: "BAD_REQUEST" } }] });
+      expectClearError(await post([]), 400, "BAD_REQUEST", /batch is empty/);
+    });
+
     it("reports an unknown field as a validation error", async () => {
       const answer = await post({ query: "{ viewer { password } }" });
       expect(answer.body.errors?.[0]).toMatchObject({ message: 'Cannot query field "password" on type "Viewer".', extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });

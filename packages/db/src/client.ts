@@ -49,6 +49,8 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       // At least two: migrations hold an advisory lock on one connection while the migrator uses another.
       max: Math.max(2, options.maxConnections ?? 10),
       onnotice: () => undefined,
+      // Reconnect quickly once the server is back (the default backoff grows to 20 s under load).
+      backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
       // JIT compiles each statement whose estimated cost passes a threshold: the nested reads of a
       // case page pass it and spend more time compiling (tens of ms) than running.
       connection: { application_name: options.applicationName ?? "ankkuri", jit: "off" },

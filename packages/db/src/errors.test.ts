@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { constraintViolation, isConnectionError } from "./errors.js";
+import { constraintViolation, isConnectionError, isDataException } from "./errors.js";
 
 describe("constraintViolation", () => {
   it("reads postgres.js and PGlite errors, also wrapped", () => {
@@ -23,5 +23,14 @@ describe("isConnectionError", () => {
     expect(isConnectionError({ message: "Failed query", cause: new Error("PGlite is closed") })).toBe(true);
     expect(isConnectionError({ code: "23505" })).toBe(false);
     expect(isConnectionError(null)).toBe(false);
+  });
+});
+
+describe("isDataException", () => {
+  it("recognises a value the database cannot take, also wrapped", () => {
+    expect(isDataException({ code: "22021" })).toBe(true);
+    expect(isDataException({ message: "Failed query", cause: { code: "22003" } })).toBe(true);
+    expect(isDataException({ code: "23505" })).toBe(false);
+    expect(isDataException(new Error("boom"))).toBe(false);
   });
 });

@@ -94,3 +94,17 @@ export function isConnectionError(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * SQLSTATE class 22 (data exception): a value the database cannot take — a NUL character in text, a
+ * number out of range, malformed input to a cast. It comes from the request, not from the server.
+ */
+export function isDataException(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const e = current as PgLikeError;
+    if (typeof e.code === "string" && e.code.startsWith("22")) return true;
+    current = e.cause;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ export { isDatabaseReady, migrateDatabase, migrationsFolder } from "./migrate.js
 export { type DatabaseConfig, databaseEnvSchema, parseDatabaseConfig } from "./config.js";
 export { openRuntime, type Runtime } from "./runtime.js";
 export { queryRows } from "./query-rows.js";
-export { ConstraintViolationError, constraintViolation, isConnectionError, RowNotFoundError, StaleWriteError } from "./errors.js";
+export { ConstraintViolationError, constraintViolation, isConnectionError, isDataException, RowNotFoundError, StaleWriteError } from "./errors.js";
 export { updateVersioned } from "./versioned-update.js";
 export { generateKeySettings, KeyConfigurationError, type KeyMaterial, type KeySettings, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./keys/key-material.js";
 export { createIdentityVault, type IdentityVault } from "./keys/identity-vault.js";

@@ -31,11 +31,21 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
 }
 
 /** True when the database answers a trivial query (the gateway's readiness probe). */
-export async function isDatabaseReady(handle: DatabaseHandle): Promise<boolean> {
+export async function isDatabaseReady(handle: DatabaseHandle, timeoutMs = 1000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  // A query to a database that is away waits for a connection; readiness must answer promptly.
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, timeoutMs);
+  });
+  const answered = handle.db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
   try {
-    await handle.db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -23,7 +23,10 @@ export function useBodyLimit(maxBytes: number): Plugin {
         } catch {
           throw createGraphQLError("The request body is not valid JSON", { extensions: { http: { status: 400 }, code: "BAD_REQUEST" } });
         }
-        if (Array.isArray(body)) return body as never;
+        if (Array.isArray(body)) {
+          if (body.length === 0) throw createGraphQLError("The batch is empty: send at least one operation", { extensions: { http: { status: 400 }, code: "BAD_REQUEST" } });
+          return body as never;
+        }
         if (body === null || typeof body !== "object") {
           throw createGraphQLError("The request body must be a JSON object with a `query` string", { extensions: { http: { status: 400 }, code: "BAD_REQUEST" } });
         }
