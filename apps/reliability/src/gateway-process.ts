@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { KeySettings } from "@ankkuri/db";
+import { gatewayDir, type Login } from "./apps.js";
+import { type ManagedProcess, startTypeScriptProcess } from "./child-process.js";
+import { ChildProcessError } from "./errors.js";
+
+/** The gateway (`apps/gateway/src/main.ts`) in a process of its own, listening on a free loopback port. */
+export interface GatewayProcess {
+  process: ManagedProcess;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  dataDir: string;
+  /** Bearer tokens of the development issuer, one per login. */
+  tokens: Record<Login, string>;
+  /** Stops the gateway (SIGTERM, then SIGKILL) and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+export interface GatewayProcessOptions {
+  /** PostgreSQL, already migrated and seeded; without it the gateway uses its embedded database in the data folder. */
+  databaseUrl?: string;
+  keys?: Required<KeySettings>;
+  /** Runs the report worker inside the gateway (off: a separate worker process does the reports). */
+  reportWorker?: boolean;
+  env?: Record<string, string>;
+  logins: readonly Login[];
+}
+
+const startupTimeoutMs = 90_000;
+
+/**
+ * Starts the gateway with its own data folder (the development issuer keeps its signing key there)
+ * and waits for the line it prints when it listens. Tokens come from `dev-token`, the same command a
+ * developer uses, run once the gateway has created the key.
+ */
+export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-reliability-gw-"));
+  const env: Record<string, string> = {
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    GRAPHIQL: "off",
+    DATA_DIR: dataDir,
+    REPORT_WORKER: options.reportWorker === false ? "off" : "on",
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...(options.keys ? { ANKKURI_IDENTITY_KEYS: options.keys.identityKeys, ANKKURI_IDENTITY_HMAC_KEY: options.keys.identityHmacKey, ANKKURI_AUDIT_KEY: options.keys.auditKey } : {}),
+    ...options.env,
+  };
+  const child = startTypeScriptProcess(gatewayDir, "src/main.ts", [], env);
+  const cleanUp = async () => {
+    await child.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const [, url] = await child.waitForOutput(/GraphQL:\s+(http:\/\/127\.0\.0\.1:\d+)\/graphql/, startupTimeoutMs);
+    if (url === undefined) throw new ChildProcessError("the gateway printed no URL", child.output());
+    const minted = await Promise.all(options.logins.map(async (login) => [login, await mintToken(dataDir, login)] as const));
+    return { process: child, url, dataDir, tokens: Object.fromEntries(minted) as Record<Login, string>, stop: cleanUp };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+/** Runs `dev-token <login>` against the data folder and returns the printed token. */
+export async function mintToken(dataDir: string, login: string): Promise<string> {
+  const cli = startTypeScriptProcess(gatewayDir, "src/cli/dev-token.ts", [login], { NODE_ENV: "test", DATA_DIR: dataDir });
+  const exit = await cli.exited;
+  const token = cli.output().trim().split("\n").at(-1) ?? "";
+  if (exit !== 0 || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new ChildProcessError(`dev-token ${login} failed (${String(exit)})`, cli.output());
+  return token;
+}
