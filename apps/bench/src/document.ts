@@ -1,0 +1,205 @@
+import { type Cell, formatNumber, formatRatio, markdownTable } from "./markdown.js";
+import type { BenchResults, TargetCheck } from "./results.js";
+import { meetsTarget, ratio } from "./stats.js";
+
+/** The issue's targets. */
+export const targets = {
+  /** Gateway p50 latency at most this many times the floor's. */
+  p50Ratio: 1.5,
+  /** The annual report at most this many times its bare aggregates. */
+  reportRatio: 1.5,
+  /** Peak memory of the report process at full scale at most this many times that at the small scale. */
+  rssGrowth: 1.25,
+  /** SQL statements per request, whatever the page or case (no statement per row). */
+  statements: 5,
+} as const;
+
+const ms = (value: number) => `${formatNumber(value, value < 10 ? 2 : 1)} ms`;
+const perSecond = (value: number) => `${formatNumber(value)} req/s`;
+const mib = (value: number) => `${formatNumber(value)} MiB`;
+const cases = (n: number) => `${formatNumber(n)} cases`;
+
+/** Each target against this run's figures. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const op of results.operations) {
+    checks.push({ name: `${op.title}: gateway p50 latency`, target: `≤ ${String(targets.p50Ratio)}× the floor`, measured: formatRatio(op.p50Ratio), met: meetsTarget(op.p50Ratio, targets.p50Ratio) });
+    if (op.statements) {
+      checks.push({ name: `${op.title}: SQL statements per request`, target: `≤ ${String(targets.statements)}`, measured: `${formatNumber(op.statements.gateway.max)} (audit on: ${formatNumber(op.statements.gatewayWithAudit.max)})`, met: op.statements.gateway.max <= targets.statements });
+    }
+  }
+  const full = results.reports.find((r) => r.scale === results.options.scale);
+  const small = results.reports.find((r) => r.scale === results.options.smallScale);
+  if (full) checks.push({ name: `Annual report at ${cases(full.scale)}`, target: `≤ ${String(targets.reportRatio)}× its bare aggregates`, measured: formatRatio(full.ratio), met: meetsTarget(full.ratio, targets.reportRatio) });
+  if (full && small) {
+    const growth = ratio(full.peakRssMb, small.peakRssMb);
+    checks.push({ name: `Report peak memory, ${cases(small.scale)} → ${cases(full.scale)}`, target: `flat: ≤ ${String(targets.rssGrowth)}×`, measured: `${formatRatio(growth)} (${mib(small.peakRssMb)} → ${mib(full.peakRssMb)})`, met: meetsTarget(growth, targets.rssGrowth) });
+  }
+  return checks;
+}
+
+/** The one summary table: every figure against its baseline measured in the same run. */
+export function summaryRows(results: BenchResults): { header: string[]; rows: Cell[][] } {
+  const header = ["figure", "baseline", "measured", "ratio", "target", "met"];
+  const rows: Cell[][] = [];
+  const yes = (met: boolean) => (met ? "yes" : "**no**");
+  for (const op of results.operations) {
+    rows.push([`${op.key}: p50 latency`, `floor ${ms(op.floor.p50)}`, `gateway ${ms(op.gateway.p50)}`, formatRatio(op.p50Ratio), `≤ ${String(targets.p50Ratio)}×`, yes(meetsTarget(op.p50Ratio, targets.p50Ratio))]);
+    rows.push([`${op.key}: p99 latency`, `floor ${ms(op.floor.p99)}`, `gateway ${ms(op.gateway.p99)}`, formatRatio(op.p99Ratio), "", ""]);
+    rows.push([`${op.key}: throughput`, `floor ${perSecond(op.floor.throughput)}`, `gateway ${perSecond(op.gateway.throughput)}`, formatRatio(op.throughputRatio), "", ""]);
+    if (op.statements) {
+      const s = op.statements;
+      rows.push([`${op.key}: SQL statements/request`, `floor ${formatNumber(s.floor.max)}`, `gateway ${formatNumber(s.gateway.max)}, audit on ${formatNumber(s.gatewayWithAudit.max)}`, formatRatio(ratio(s.gateway.max, s.floor.max)), `≤ ${String(targets.statements)}`, yes(s.gateway.max <= targets.statements)]);
+    }
+  }
+  for (const r of results.reports) {
+    const isFull = r.scale === results.options.scale;
+    rows.push([`annual report, ${cases(r.scale)}`, `aggregates ${ms(r.aggregatesMs)}`, `report ${ms(r.reportMs)}`, formatRatio(r.ratio), isFull ? `≤ ${String(targets.reportRatio)}×` : "", isFull ? yes(meetsTarget(r.ratio, targets.reportRatio)) : ""]);
+  }
+  const full = results.reports.find((r) => r.scale === results.options.scale);
+  const small = results.reports.find((r) => r.scale === results.options.smallScale);
+  if (full && small) {
+    const growth = ratio(full.peakRssMb, small.peakRssMb);
+    rows.push(["report process peak RSS", `${cases(small.scale)}: ${mib(small.peakRssMb)}`, `${cases(full.scale)}: ${mib(full.peakRssMb)}`, formatRatio(growth), `≤ ${String(targets.rssGrowth)}×`, yes(meetsTarget(growth, targets.rssGrowth))]);
+  }
+  if (results.start) {
+    rows.push(["embedded start to first answer", `cold ${ms(results.start.coldMs)}`, `warm ${ms(results.start.warmMs)}`, formatRatio(ratio(results.start.warmMs, results.start.coldMs)), "", ""]);
+  }
+  if (results.audit) {
+    const a = results.audit;
+    rows.push(["case-detail throughput, audit log on", `off ${perSecond(a.off.throughput)}`, `on ${perSecond(a.on.throughput)}`, formatRatio(a.throughputRatio), "", ""]);
+    rows.push(["case-detail p50 latency, audit log on", `off ${ms(a.off.p50)}`, `on ${ms(a.on.p50)}`, formatRatio(a.p50Ratio), "", ""]);
+  }
+  return { header, rows };
+}
+
+/** The summary table as printed at the end of a run. */
+export function summaryTable(results: BenchResults): string {
+  const { header, rows } = summaryRows(results);
+  return markdownTable(header, rows);
+}
+
+const howTo = `# Benchmarks
+
+\`pnpm bench\` measures the gateway and the report worker on PostgreSQL against a floor — the same
+data fetched with hand-written SQL — and writes this page and its raw figures
+([benchmarks.json](benchmarks.json)). The figures below are from the last run written here.
+
+\`\`\`sh
+pnpm bench                      # 100 000 cases (about 1 000 000 meetings); the first run generates them (about 4 min)
+pnpm bench --quick              # smoke run for CI: 2 000 cases, 3 s per measurement
+pnpm bench --scale 10000 --duration 20 --connections 20
+pnpm bench --no-docs            # print the summary only; --docs DIR writes the documents elsewhere
+\`\`\`
+
+It needs a PostgreSQL server (\`--database-url\`, or \`BENCH_DATABASE_URL\`; default
+\`postgres://postgres@127.0.0.1:5432/postgres\`) where it may create databases. The synthetic data
+(\`pnpm db:synth\`, seed 1, one team, history up to the day of generation) goes into
+\`ankkuri_bench_<scale>\`, which later runs reuse; a table \`bench_dataset\` written after the data
+marks it complete. Drop the database to regenerate it. Key settings are generated for each run and
+kept in memory only; the raw load-generator output and the server logs go to \`bench-results/\`
+(not committed). Other flags: \`--small-scale\`, \`--warmup\`, \`--report-repeat\` (\`pnpm bench --help\`).
+
+## How the figures are measured
+
+- **Gateway against the floor.** The gateway runs as \`pnpm start\` does (its own process,
+  \`AUDIT_LOG=off\`, \`REPORT_WORKER=off\`, pool of 10 connections); the floor is a small \`node:http\`
+  server with postgres.js (its own process, pool of 10) that answers the same four operations with
+  one or two hand-written statements each and the same need-to-know rule, without authentication or
+  audit. Before loading, both answers are compared (cases, meetings, seats, consents, FTE rows, chair
+  terms) and must match. The load generator (autocannon, its own process, loopback) keeps a fixed
+  number of connections busy for the stated time after an unmeasured warm-up and reports p50 and p99
+  latency and throughput; the case query cycles through 100 cases the caller may see. Ratios are
+  gateway ÷ floor.
+- **The operations** are the example operations in \`docs/operations\`: the police case list (50 cases
+  with next meeting and organisations), the case screen without \`violations\` (a rules check in the
+  domain library with no SQL counterpart), the FTE dashboard without \`staffingViolations\`, and the
+  chair calendar (three years). The FTE figures and chair terms are computed by the same domain
+  functions in both servers; the floor fetches only their inputs.
+- **SQL statements per request** are counted on the wire: in a separate phase the gateway (audit log
+  off and on) and the floor connect through a proxy that counts every simple query and every
+  extended-protocol Execute message, and each operation is sent sequentially; the largest count per
+  request is shown. The proxy is never in the path of a timed request.
+- **Report worker.** The annual report of the last completed agreement year (\`computeReport\`)
+  against its bare aggregate SQL alone (\`runAggregates\`), alternating, median of the repeats, in a
+  fresh process per data set whose peak resident memory (\`maxRSS\`) is reported, at the full and at
+  the small scale.
+- **Start-up.** The embedded gateway (PGlite) from process spawn to the first answered
+  \`{ __typename }\`: cold in a fresh temporary data folder (creates, migrates and seeds the database),
+  then warm on the same folder. pnpm's own start (about half a second) is not included.
+- **Audit log.** The case query on the gateway with \`AUDIT_LOG=off\` and on a second gateway process
+  with the audit log on, loaded one after the other.
+
+Loopback load on a small machine shares its cores between the load generator, the server and
+PostgreSQL: figures are for comparing within one run, not capacity planning.
+`;
+
+/** docs/benchmarks.md: how to run, how it measures, and this run's figures. */
+export function renderMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const data = results.datasets.find((d) => d.scale === results.options.scale);
+  const lines: string[] = [howTo, "## Latest run", ""];
+  lines.push(
+    `Measured ${results.date} on ${m.cpu} (${String(m.cores)} cores, ${String(m.ramGiB)} GiB RAM), ${m.os}, Node ${m.node}, ${m.postgres}; commit \`${m.commit}\`${m.dirty ? " with uncommitted changes" : ""}.`,
+    `Data: ${cases(results.options.scale)}${data ? ` (${formatNumber(data.meetings)} meetings, history up to ${data.today})` : ""}; load ${String(results.options.connections)} connections for ${String(results.options.duration)} s after ${String(results.options.warmup)} s of warm-up per measurement${results.options.quick ? " (a quick run)" : ""}. The run took ${formatNumber(results.runSeconds / 60, 1)} min.`,
+    "",
+  );
+  const checks = results.targets;
+  const missed = checks.filter((c) => !c.met);
+  lines.push("### Targets", "", markdownTable(["target", "goal", "measured", "met"], checks.map((c) => [c.name, c.target, c.measured, c.met ? "yes" : "**no**"])), "");
+  lines.push(missed.length === 0 ? "Every target was met." : `${String(missed.length)} of ${String(checks.length)} targets were not met in this run.`, "");
+  lines.push("### Summary", "", summaryTable(results), "");
+
+  lines.push(
+    "### Gateway against the floor",
+    "",
+    markdownTable(
+      ["operation", "floor p50 ms", "gateway p50 ms", "p50 ×", "floor p99 ms", "gateway p99 ms", "p99 ×", "floor req/s", "gateway req/s", "statements floor / gateway / audit on"],
+      results.operations.map((op) => [
+        op.title,
+        op.floor.p50,
+        op.gateway.p50,
+        formatRatio(op.p50Ratio),
+        op.floor.p99,
+        op.gateway.p99,
+        formatRatio(op.p99Ratio),
+        Math.round(op.floor.throughput),
+        Math.round(op.gateway.throughput),
+        op.statements ? `${formatNumber(op.statements.floor.max)} / ${formatNumber(op.statements.gateway.max)} / ${formatNumber(op.statements.gatewayWithAudit.max)}` : "",
+      ]),
+    ),
+    "",
+    `Answers compared: ${results.operations.map((op) => `${op.key} — ${op.answer.length > 120 ? `${op.answer.slice(0, 120)}…` : op.answer}`).join("; ")}.`,
+    "",
+  );
+  lines.push(
+    "### Report worker",
+    "",
+    markdownTable(
+      ["data set", "meetings", "cases in period", "period", "report ms", "aggregates ms", "report ×", "RSS before MiB", "peak RSS MiB"],
+      results.reports.map((r) => [cases(r.scale), r.meetings, r.casesInPeriod, `${r.period.from}..${r.period.to}`, Math.round(r.reportMs), Math.round(r.aggregatesMs), formatRatio(r.ratio), Math.round(r.baselineRssMb), Math.round(r.peakRssMb)]),
+    ),
+    "",
+  );
+  if (results.start) {
+    lines.push("### Start-up (embedded database)", "", markdownTable(["start", "spawn to first answer ms"], [["cold (fresh data folder)", Math.round(results.start.coldMs)], ["warm (same folder)", Math.round(results.start.warmMs)]]), "");
+  }
+  if (results.audit) {
+    const a = results.audit;
+    lines.push(
+      "### Audit log",
+      "",
+      markdownTable(
+        ["case query", "req/s", "p50 ms", "p99 ms"],
+        [
+          ["audit log off", Math.round(a.off.throughput), a.off.p50, a.off.p99],
+          ["audit log on", Math.round(a.on.throughput), a.on.p50, a.on.p99],
+        ],
+      ),
+      "",
+      `With the audit log on the case query reaches ${formatRatio(a.throughputRatio)} of the throughput without it.`,
+      "",
+    );
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}

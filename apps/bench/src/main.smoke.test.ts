@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import postgres from "postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { repositoryRoot, tsxArgs } from "./processes.js";
+
+// CI's smoke run of `pnpm bench`: every phase at a tiny scale, on databases of its own that are
+// dropped afterwards. It checks that the benchmark works and reports every figure, not the figures:
+// speed is judged from full runs (docs/benchmarks.md), never in a test.
+// Needs a PostgreSQL server where it may create databases (TEST_DATABASE_URL, set in CI).
+const serverUrl = process.env.TEST_DATABASE_URL;
+const prefix = `ankkuri_bench_smoke_${String(process.pid)}`;
+
+interface Results {
+  operations: { key: string; gateway: { throughput: number; non2xx: number; errorAnswers: number }; floor: { throughput: number } }[];
+  reports: { reportMs: number; aggregatesMs: number; peakRssMb: number }[];
+  start: { coldMs: number; warmMs: number };
+  audit: { on: { throughput: number }; off: { throughput: number } };
+  targets: { name: string; met: boolean }[];
+}
+
+describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
+  const docs = mkdtempSync(join(tmpdir(), "ankkuri-bench-smoke-"));
+  afterAll(async () => {
+    rmSync(docs, { recursive: true, force: true });
+    const sql = postgres(serverUrl ?? "", { max: 1, onnotice: () => undefined });
+    try {
+      const names = await sql<{ datname: string }[]>`select datname from pg_database where datname like ${`${prefix}_%`}`;
+      for (const { datname } of names) await sql.unsafe(`drop database if exists "${datname}" with (force)`);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it("measures every phase and writes the summary and the raw figures", async () => {
+    const args = ["--quick", "--scale", "300", "--small-scale", "100", "--duration", "1", "--warmup", "1", "--connections", "4", "--database-url", serverUrl ?? "", "--database-prefix", prefix, "--docs", docs];
+    const child = spawn(process.execPath, tsxArgs(join(repositoryRoot, "apps/bench/src/main.ts"), args), { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code, output.slice(-3000)).toBe(0);
+
+    const results = JSON.parse(readFileSync(join(docs, "benchmarks.json"), "utf8")) as Results;
+    expect(results.operations.map((o) => o.key).sort()).toEqual(["case-detail", "case-list", "chair-calendar", "fte-dashboard"]);
+    for (const o of results.operations) {
+      expect(o.gateway.throughput).toBeGreaterThan(0);
+      expect(o.floor.throughput).toBeGreaterThan(0);
+      expect(o.gateway.non2xx).toBe(0);
+      expect(o.gateway.errorAnswers).toBe(0);
+    }
+    expect(results.reports).toHaveLength(2);
+    for (const r of results.reports) expect(r.reportMs * r.aggregatesMs * r.peakRssMb).toBeGreaterThan(0);
+    expect(results.start.coldMs).toBeGreaterThan(0);
+    expect(results.audit.on.throughput).toBeGreaterThan(0);
+    expect(results.targets.length).toBeGreaterThan(0);
+    expect(readFileSync(join(docs, "benchmarks.md"), "utf8")).toMatch(/^# Benchmarks/);
+  });
+});

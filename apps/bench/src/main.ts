@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { generateKeySettings } from "@ankkuri/db";
+import { type BenchOptions, parseBenchArgs, usage } from "./args.js";
+import { type BenchDatabase, ensureBenchDatabase, type KeyEnv } from "./bench-database.js";
+import { checkTargets, renderMarkdown, summaryTable } from "./document.js";
+import { BenchError } from "./errors.js";
+import { describeMachine } from "./machine.js";
+import { auditOverhead } from "./phases/audit.js";
+import { coldAndWarmStart } from "./phases/cold-start.js";
+import type { RunContext } from "./phases/context.js";
+import { gatewayVersusFloor } from "./phases/gateway-vs-floor.js";
+import { helsinkiToday, pickInputs } from "./phases/inputs.js";
+import { reportVersusAggregates } from "./phases/reporter.js";
+import { countStatements } from "./phases/statements.js";
+import { repositoryRoot } from "./processes.js";
+import type { BenchResults } from "./results.js";
+import { devToken, gatewayEnv, type Server, startFloor, startGateway } from "./servers.js";
+import { round } from "./stats.js";
+
+// `pnpm bench [--quick] [...]`: the gateway and the report worker against hand-written SQL on
+// PostgreSQL, embedded start-up and the audit log's cost; see docs/benchmarks.md.
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/** Rounds every number of the results for the JSON (raw figures stay in bench-results/). */
+function rounded(value: unknown): unknown {
+  if (typeof value === "number") return round(value, 3);
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  return value;
+}
+
+async function run(options: BenchOptions): Promise<BenchResults> {
+  const started = performance.now();
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
+  const resultsDir = resolve(repositoryRoot, options.resultsDir, stamp);
+  mkdirSync(resultsDir, { recursive: true });
+  log(`raw results and server logs: ${join(options.resultsDir, stamp)}`);
+
+  const generated = generateKeySettings();
+  const keys: KeyEnv = { ANKKURI_IDENTITY_KEYS: generated.identityKeys, ANKKURI_IDENTITY_HMAC_KEY: generated.identityHmacKey, ANKKURI_AUDIT_KEY: generated.auditKey };
+  const today = helsinkiToday();
+  const databases: BenchDatabase[] = [];
+  for (const scale of [options.smallScale, options.scale]) {
+    databases.push(await ensureBenchDatabase({ serverUrl: options.serverUrl, prefix: options.databasePrefix, scale, today, keys, log }));
+  }
+  const [small, full] = databases as [BenchDatabase, BenchDatabase];
+  const machine = await describeMachine(full.url);
+
+  // Only the development issuer's signing key lives here (tokens for the fictional users).
+  const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-bench-"));
+  const servers: Server[] = [];
+  try {
+    const inputs = await pickInputs(full.url);
+    const tokens = { caseworker: await devToken(inputs.caseworker.login, dataDir), leadership: await devToken(inputs.leadership.login, dataDir) };
+    const context: RunContext = { options, resultsDir, database: full, keys, dataDir, inputs, tokens, log };
+
+    log(`gateway and floor on ${full.name}`);
+    const gateway = await startGateway("gateway", gatewayEnv(full.url, dataDir, keys, false), resultsDir);
+    servers.push(gateway);
+    const floor = await startFloor("floor", full.url, resultsDir);
+    servers.push(floor);
+    const operations = await gatewayVersusFloor(context, gateway, floor);
+    log("audit log: case query with the audit log off and on");
+    const audit = await auditOverhead(context, gateway);
+    await Promise.all(servers.splice(0).map((s) => s.child.stop()));
+
+    log("counting SQL statements per request");
+    const counts = await countStatements(context);
+    for (const op of operations) op.statements = counts.get(op.key) ?? null;
+
+    const reports = [];
+    for (const database of [small, full]) {
+      log(`annual report ${inputs.period.from}..${inputs.period.to} against its aggregates on ${database.name}`);
+      reports.push(await reportVersusAggregates(database, keys, inputs.teamId, inputs.period, options.reportRepeat));
+    }
+
+    log("embedded start-up, cold and warm");
+    const start = await coldAndWarmStart(resultsDir, log);
+
+    const results: BenchResults = {
+      date: new Date().toISOString().slice(0, 10),
+      machine,
+      options: { scale: options.scale, smallScale: options.smallScale, duration: options.duration, warmup: options.warmup, connections: options.connections, reportRepeat: options.reportRepeat, countRequests: options.countRequests, quick: options.quick },
+      datasets: databases.map((d) => ({ name: d.name, scale: d.scale, cases: d.cases, meetings: d.meetings, today: d.today, reused: !d.created, synthSeconds: d.synthSeconds })),
+      operations,
+      reports,
+      start,
+      audit,
+      targets: [],
+      runSeconds: 0,
+    };
+    results.targets = checkTargets(results);
+    results.runSeconds = (performance.now() - started) / 1000;
+    return results;
+  } finally {
+    await Promise.all(servers.map((s) => s.child.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+try {
+  const options = parseBenchArgs(process.argv.slice(2), process.env);
+  if (options === "help") {
+    process.stdout.write(usage);
+  } else {
+    const results = await run(options);
+    writeFileSync(resolve(repositoryRoot, options.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    if (options.docsDir !== null) {
+      const docs = resolve(repositoryRoot, options.docsDir);
+      mkdirSync(docs, { recursive: true });
+      writeFileSync(join(docs, "benchmarks.json"), `${JSON.stringify(rounded(results), null, 2)}\n`);
+      writeFileSync(join(docs, "benchmarks.md"), renderMarkdown(results));
+      log(`wrote ${join(options.docsDir, "benchmarks.md")} and benchmarks.json`);
+    }
+    const missed = results.targets.filter((t) => !t.met);
+    process.stdout.write(`\n${summaryTable(results)}\n\n${missed.length === 0 ? "Every target met." : `Targets not met: ${missed.map((t) => `${t.name} (${t.measured}; goal ${t.target})`).join("; ")}.`}\n`);
+  }
+} catch (error) {
+  if (error instanceof BenchError) {
+    process.stderr.write(`bench: ${error.message}\n`);
+    if (error.code === "arguments") process.stderr.write(`\n${usage}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

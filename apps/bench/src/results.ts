@@ -1,0 +1,79 @@
+import type { BenchOptions } from "./args.js";
+import type { LoadSummary } from "./load-worker.js";
+import type { Machine } from "./machine.js";
+import type { OperationKey } from "./operations.js";
+
+/** Statements one request made PostgreSQL execute, over the sequential counting requests. */
+export interface StatementFigures {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** One operation, gateway against the floor. */
+export interface OperationFigures {
+  key: OperationKey;
+  title: string;
+  /** What both servers answered (a digest), checked equal before the load. */
+  answer: string;
+  floor: LoadSummary;
+  gateway: LoadSummary;
+  /** gateway ÷ floor. */
+  p50Ratio: number;
+  p99Ratio: number;
+  /** gateway ÷ floor (the share of the floor's throughput the gateway reaches). */
+  throughputRatio: number;
+  statements: { floor: StatementFigures; gateway: StatementFigures; gatewayWithAudit: StatementFigures } | null;
+}
+
+/** The annual report against its bare aggregates on one data set. */
+export interface ReportFigures {
+  scale: number;
+  cases: number;
+  meetings: number;
+  casesInPeriod: number;
+  period: { from: string; to: string };
+  reportMs: number;
+  aggregatesMs: number;
+  /** report ÷ aggregates. */
+  ratio: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+}
+
+/** Embedded start-up: spawn to the first answered query. */
+export interface StartFigures {
+  coldMs: number;
+  warmMs: number;
+}
+
+/** The case query with the audit log on against off. */
+export interface AuditFigures {
+  off: LoadSummary;
+  on: LoadSummary;
+  /** on ÷ off. */
+  throughputRatio: number;
+  p50Ratio: number;
+}
+
+/** A target of the issue and whether this run met it. */
+export interface TargetCheck {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** Everything one run measured (docs/benchmarks.json). */
+export interface BenchResults {
+  date: string;
+  machine: Machine;
+  options: Pick<BenchOptions, "scale" | "smallScale" | "duration" | "warmup" | "connections" | "reportRepeat" | "countRequests" | "quick">;
+  datasets: { name: string; scale: number; cases: number; meetings: number; today: string; reused: boolean; synthSeconds: number | null }[];
+  operations: OperationFigures[];
+  reports: ReportFigures[];
+  start: StartFigures | null;
+  audit: AuditFigures | null;
+  targets: TargetCheck[];
+  runSeconds: number;
+}

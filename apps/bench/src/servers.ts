@@ -1,0 +1,63 @@
+import { join } from "node:path";
+import type { KeyEnv } from "./bench-database.js";
+import { BenchError } from "./errors.js";
+import { type Child, freePort, repositoryRoot, runToEnd, startChild, tsxArgs, waitUntil } from "./processes.js";
+
+/** A server process under test. */
+export interface Server {
+  child: Child;
+  url: string;
+  /** Milliseconds from spawn to the first answer. */
+  readyMs: number;
+}
+
+const gatewayMain = join(repositoryRoot, "apps/gateway/src/main.ts");
+const devTokenCli = join(repositoryRoot, "apps/gateway/src/cli/dev-token.ts");
+const floorMain = join(repositoryRoot, "apps/bench/src/floor/floor-server.ts");
+
+/** POSTs a GraphQL request; the parsed answer. */
+export async function graphql(url: string, body: string, token?: string): Promise<{ status: number; json: { data?: unknown; errors?: { message: string }[] } }> {
+  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  return { status: res.status, json: (await res.json()) as { data?: unknown; errors?: { message: string }[] } };
+}
+
+/** Answers `{ __typename }`: the gateway serves queries (database open, schema built). */
+export async function answersQueries(url: string): Promise<boolean> {
+  const { status, json } = await graphql(url, JSON.stringify({ query: "{ __typename }" }));
+  return status === 200 && json.errors === undefined;
+}
+
+/**
+ * Starts the gateway as `pnpm start` does (tsx on its main module) with `env` and a free port; waits
+ * until it answers a query. PostgreSQL when `env` has DATABASE_URL, otherwise embedded in DATA_DIR.
+ */
+export async function startGateway(name: string, env: Record<string, string>, logDir: string, timeoutMs = 120_000): Promise<Server> {
+  const port = await freePort();
+  const since = performance.now();
+  const child = startChild(name, tsxArgs(gatewayMain), { HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", GRAPHIQL: "off", ...env }, join(logDir, `${name}.log`));
+  const url = `http://127.0.0.1:${String(port)}`;
+  const readyMs = await waitUntil(child, () => answersQueries(url), { since, timeoutMs });
+  return { child, url, readyMs };
+}
+
+/** The gateway environment for a bench database: no report worker, audit log as asked. */
+export function gatewayEnv(databaseUrl: string, dataDir: string, keys: KeyEnv, audit: boolean): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, REPORT_WORKER: "off", AUDIT_LOG: audit ? "on" : "off", ...keys };
+}
+
+/** Starts the floor server on a free port with `databaseUrl`. */
+export async function startFloor(name: string, databaseUrl: string, logDir: string): Promise<Server> {
+  const port = await freePort();
+  const since = performance.now();
+  const child = startChild(name, tsxArgs(floorMain), { DATABASE_URL: databaseUrl, PORT: String(port), DATABASE_POOL_SIZE: "10" }, join(logDir, `${name}.log`));
+  const url = `http://127.0.0.1:${String(port)}`;
+  const readyMs = await waitUntil(child, async () => (await fetch(`${url}/health`)).ok, { since, timeoutMs: 60_000 });
+  return { child, url, readyMs };
+}
+
+/** A development-issuer token for `login`, signed with the key in `dataDir` (as `pnpm dev-token` does). */
+export async function devToken(login: string, dataDir: string): Promise<string> {
+  const out = (await runToEnd("dev-token", tsxArgs(devTokenCli, [login]), { DATA_DIR: dataDir })).trim();
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(out)) throw new BenchError("process", `dev-token printed no token for ${login}`);
+  return out;
+}
