@@ -3,7 +3,7 @@ import { and, eq, generateKeySettings, parseKeyMaterial, type Runtime, schema, v
 import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
 import { helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitForRuns } from "../test/helpers.js";
+import { settledJobs, waitForRuns } from "../test/helpers.js";
 import { fixtureTeamId, loadReportFixture } from "./fixtures/report-dataset.fixture.js";
 import { reportQueueName } from "./queue.js";
 import { reportDocumentSchema } from "./report-document.js";
@@ -42,7 +42,7 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
 
     // Asked again once it is done: the same run, completed, and no new job.
     expect(await requestReport(reporter, database.db, annual)).toEqual({ runId: a.runId, created: false, status: "completed" });
-    const jobs = await reporter.queue.boss.findJobs(reporterQueue, { key: a.runId });
+    const jobs = await settledJobs(reporter.queue.boss, reporterQueue, a.runId);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.state).toBe("completed");
 

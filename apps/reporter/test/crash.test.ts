@@ -6,7 +6,7 @@ import { fixtureTeamId, loadReportFixture } from "../src/fixtures/report-dataset
 import { reportQueueName } from "../src/queue.js";
 import { type Reporter, startReporter } from "../src/reporter.js";
 import { requestReport } from "../src/request-report.js";
-import { waitForRuns } from "./helpers.js";
+import { settledJobs, waitForRuns } from "./helpers.js";
 import { startWorkerProcess, waitForLog, type WorkerProcess } from "./worker-process.js";
 
 const { auditLog, reportArtifacts, reportRuns } = schema;
@@ -76,7 +76,7 @@ describe.skipIf(!testEngines.includes("postgres"))("a worker killed mid-run (Pos
     expect(await database.db.select().from(reportArtifacts).where(eq(reportArtifacts.runId, runId))).toHaveLength(3);
     expect(await database.db.select().from(auditLog).where(and(eq(auditLog.teamId, fixtureTeamId), eq(auditLog.resourceId, runId)))).toHaveLength(1);
     // One job, retried once (the dead worker's heartbeat stopped), completed.
-    const jobs = await client.queue.boss.findJobs(reportQueueName, { key: runId });
+    const jobs = await settledJobs(client.queue.boss, reportQueueName, runId);
     expect(jobs.map((j) => [j.state, j.retryCount])).toEqual([["completed", 1]]);
     expect(second.log()).toContain("report run completed");
   }, 180_000);
