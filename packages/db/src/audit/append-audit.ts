@@ -18,8 +18,13 @@ export async function appendAudit(db: Executor, key: Buffer, entries: readonly A
       const teamEntries = byTeam.get(teamId) ?? [];
       // Locking the team's head row orders concurrent appenders. It is a row lock on a row of the
       // team, so it stays on the team's shard when the schema is distributed by team.
-      await tx.insert(auditHeads).values({ teamId, seq: 0, hash: genesisHash }).onConflictDoNothing();
-      const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.teamId, teamId)).for("update");
+      const lockHead = () => tx.select().from(auditHeads).where(eq(auditHeads.teamId, teamId)).for("update");
+      let [head] = await lockHead();
+      if (!head) {
+        // The team's first entry: create its head (another appender may race to it), then lock it.
+        await tx.insert(auditHeads).values({ teamId, seq: 0, hash: genesisHash }).onConflictDoNothing();
+        [head] = await lockHead();
+      }
       let seq = head?.seq ?? 0;
       let prevHash = head?.hash ?? genesisHash;
       const rows = teamEntries.map((entry) => {
