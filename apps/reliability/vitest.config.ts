@@ -6,7 +6,8 @@ export default defineProjectConfig({
     // One scenario at a time: each starts its own gateway (and database or worker) and loads the two
     // cores fully; running them side by side would only make their bounded waits flaky.
     fileParallelism: false,
-    testTimeout: 120_000,
+    // Each scenario bounds its own waits; this only stops a hung one. Full scale loads for minutes.
+    testTimeout: process.env.RELIABILITY_SCALE === "full" ? 900_000 : 120_000,
     hookTimeout: 120_000,
   },
 });

@@ -24,7 +24,10 @@ export async function listen(yoga: GatewayYoga, options: { host: string; port: n
     });
     void yoga(req, res);
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than the idle timeout of common load balancers and clients (60 s): the side that closes an
+  // idle connection first must be the client, or a request sent at that moment is reset.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {
