@@ -1,4 +1,4 @@
-import { createIdentityVault, type DatabaseConfig, openRuntime, synthesize } from "@ankkuri/db";
+import { createIdentityVault, type DatabaseConfig, type keySettingsEnv, openRuntime, synthesize } from "@ankkuri/db";
 import postgres from "postgres";
 import { BenchError } from "./errors.js";
 
@@ -18,7 +18,7 @@ export interface BenchDatabase {
 }
 
 /** Key settings as environment variables (the synthetic identity codes are encrypted under them). */
-export type KeyEnv = Record<"ANKKURI_IDENTITY_KEYS" | "ANKKURI_IDENTITY_HMAC_KEY" | "ANKKURI_AUDIT_KEY", string>;
+export type KeyEnv = ReturnType<typeof keySettingsEnv>;
 
 // Written last, after the data: a database without it (an interrupted run) is rebuilt.
 const markerTable = "bench_dataset";

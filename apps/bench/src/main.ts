@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { generateKeySettings } from "@ankkuri/db";
+import { generateKeySettings, keySettingsEnv } from "@ankkuri/db";
 import { type BenchOptions, parseBenchArgs, usage } from "./args.js";
 import { type BenchDatabase, ensureBenchDatabase, type KeyEnv } from "./bench-database.js";
 import { checkTargets, renderMarkdown, summaryTable } from "./document.js";
@@ -39,8 +39,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   mkdirSync(resultsDir, { recursive: true });
   log(`raw results and server logs: ${join(options.resultsDir, stamp)}`);
 
-  const generated = generateKeySettings();
-  const keys: KeyEnv = { ANKKURI_IDENTITY_KEYS: generated.identityKeys, ANKKURI_IDENTITY_HMAC_KEY: generated.identityHmacKey, ANKKURI_AUDIT_KEY: generated.auditKey };
+  const keys: KeyEnv = keySettingsEnv(generateKeySettings());
   const today = helsinkiToday();
   const databases: BenchDatabase[] = [];
   for (const scale of [options.smallScale, options.scale]) {

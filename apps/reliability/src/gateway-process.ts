@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { KeySettings } from "@ankkuri/db";
+import { type KeySettings, keySettingsEnv } from "@ankkuri/db";
 import { gatewayDir, type Login } from "./apps.js";
 import { type ManagedProcess, startTypeScriptProcess } from "./child-process.js";
 import { ChildProcessError } from "./errors.js";
@@ -46,7 +46,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     DATA_DIR: dataDir,
     REPORT_WORKER: options.reportWorker === false ? "off" : "on",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-    ...(options.keys ? { ANKKURI_IDENTITY_KEYS: options.keys.identityKeys, ANKKURI_IDENTITY_HMAC_KEY: options.keys.identityHmacKey, ANKKURI_AUDIT_KEY: options.keys.auditKey } : {}),
+    ...(options.keys ? keySettingsEnv(options.keys) : {}),
     ...options.env,
   };
   const child = startTypeScriptProcess(gatewayDir, "src/main.ts", [], env);

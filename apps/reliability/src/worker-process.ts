@@ -1,4 +1,4 @@
-import type { KeySettings } from "@ankkuri/db";
+import { type KeySettings, keySettingsEnv } from "@ankkuri/db";
 import { reporterDir } from "./apps.js";
 import { type ManagedProcess, startTypeScriptProcess } from "./child-process.js";
 
@@ -12,9 +12,7 @@ export function startWorkerProcess(databaseUrl: string, keys: Required<KeySettin
     NODE_ENV: "test",
     LOG_LEVEL: "info",
     DATABASE_URL: databaseUrl,
-    ANKKURI_IDENTITY_KEYS: keys.identityKeys,
-    ANKKURI_IDENTITY_HMAC_KEY: keys.identityHmacKey,
-    ANKKURI_AUDIT_KEY: keys.auditKey,
+    ...keySettingsEnv(keys),
     REPORTER_SCHEDULE: "false",
     REPORTER_CONCURRENCY: "1",
     REPORTER_TEST_STAGE_DELAY_MS: "1500",

@@ -64,33 +64,39 @@ interface PgLikeError {
   message?: unknown;
 }
 
+/** The error and its causes (drizzle wraps driver errors), at most five deep. */
+function* causes(error: unknown): Generator<PgLikeError> {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const e = current as PgLikeError;
+    yield e;
+    current = e.cause;
+  }
+}
+
+const connectionCodes = ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ETIMEDOUT", "EPIPE"];
+
 /**
  * The constraint violation behind an error from either driver (postgres.js `PostgresError`, PGlite's
  * `DatabaseError`, possibly wrapped by drizzle), or null for any other error.
  */
 export function constraintViolation(error: unknown): ConstraintViolationError | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const e = current as PgLikeError;
+  for (const e of causes(error)) {
     const kind = typeof e.code === "string" ? kinds[e.code] : undefined;
     if (kind) {
       const name = typeof e.constraint_name === "string" ? e.constraint_name : typeof e.constraint === "string" ? e.constraint : null;
       return new ConstraintViolationError(kind, name, { cause: error });
     }
-    current = e.cause;
   }
   return null;
 }
 
 /** SQLSTATE of a connection failure: the database is away, not the request at fault. */
 export function isConnectionError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const e = current as PgLikeError;
-    if (typeof e.code === "string" && (/^(08|57P0)/.test(e.code) || ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ETIMEDOUT", "EPIPE"].includes(e.code))) return true;
+  for (const e of causes(error)) {
+    if (typeof e.code === "string" && (/^(08|57P0)/.test(e.code) || connectionCodes.includes(e.code))) return true;
     // The embedded engine has no codes; once shut down (e.g. during shutdown) it says so.
-    if (typeof e.message === "string" && e.message === "PGlite is closed") return true;
-    current = e.cause;
+    if (e.message === "PGlite is closed") return true;
   }
   return false;
 }
@@ -100,11 +106,6 @@ export function isConnectionError(error: unknown): boolean {
  * number out of range, malformed input to a cast. It comes from the request, not from the server.
  */
 export function isDataException(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const e = current as PgLikeError;
-    if (typeof e.code === "string" && e.code.startsWith("22")) return true;
-    current = e.cause;
-  }
+  for (const e of causes(error)) if (typeof e.code === "string" && e.code.startsWith("22")) return true;
   return false;
 }

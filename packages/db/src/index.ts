@@ -10,7 +10,7 @@ export { openRuntime, type Runtime } from "./runtime.js";
 export { queryRows } from "./query-rows.js";
 export { ConstraintViolationError, constraintViolation, isConnectionError, isDataException, RowNotFoundError, StaleWriteError } from "./errors.js";
 export { updateVersioned } from "./versioned-update.js";
-export { generateKeySettings, KeyConfigurationError, type KeyMaterial, type KeySettings, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./keys/key-material.js";
+export { generateKeySettings, KeyConfigurationError, keySettingsEnv, type KeyMaterial, type KeySettings, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./keys/key-material.js";
 export { createIdentityVault, type IdentityVault } from "./keys/identity-vault.js";
 export { rotateIdentityKeys, type RotationSummary } from "./keys/rotate-identity-keys.js";
 export { type AuditEntry, type AuditRow, canonicalJson, chainHash, genesisHash, pruneMac } from "./audit/audit-chain.js";

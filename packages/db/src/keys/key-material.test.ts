@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { generateKeySettings, KeyConfigurationError, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./key-material.js";
+import { parseDatabaseConfig } from "../config.js";
+import { generateKeySettings, KeyConfigurationError, keySettingsEnv, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./key-material.js";
 
 const b64 = (n: number) => Buffer.alloc(n, 7).toString("base64");
 
@@ -41,5 +42,12 @@ describe("loadOrCreateEmbeddedKeys", () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(second.auditKey.equals(first.auditKey)).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, "keys.json"), "utf8"))).toHaveProperty("identityKeys");
+  });
+});
+
+describe("keySettingsEnv", () => {
+  it("names the settings as the configuration reads them back", () => {
+    const settings = generateKeySettings();
+    expect(parseDatabaseConfig(keySettingsEnv(settings)).keys).toEqual(settings);
   });
 });

@@ -71,6 +71,11 @@ export function generateKeySettings(): Required<KeySettings> {
   return { identityKeys: `k1:${b64()}`, identityHmacKey: b64(), auditKey: b64() };
 }
 
+/** Key settings as the environment variables every app reads them from (for child processes). */
+export function keySettingsEnv(settings: Required<KeySettings>): Record<"ANKKURI_IDENTITY_KEYS" | "ANKKURI_IDENTITY_HMAC_KEY" | "ANKKURI_AUDIT_KEY", string> {
+  return { ANKKURI_IDENTITY_KEYS: settings.identityKeys, ANKKURI_IDENTITY_HMAC_KEY: settings.identityHmacKey, ANKKURI_AUDIT_KEY: settings.auditKey };
+}
+
 /**
  * Keys of the embedded database: read from `<dataDir>/keys.json`, or generated there (mode 0600) on
  * first start with a warning, since keys beside the data protect nothing if the folder leaks.
