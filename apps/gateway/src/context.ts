@@ -7,7 +7,7 @@ import { AuditCollector } from "./audit/audit-collector.js";
 import type { AuthFailure, TokenVerifier } from "./auth/token-verifier.js";
 import { batchLoader } from "./batch-loader.js";
 import { requestIdOf } from "./plugins/use-request-id.js";
-import type { TeamCache, TeamSnapshot } from "./team-cache.js";
+import type { OrganisationRow, TeamCache, TeamSnapshot } from "./team-cache.js";
 
 /** Long-lived things the gateway is built from (one set per process). */
 export interface GatewayServices {
@@ -25,7 +25,7 @@ export interface GatewayServices {
   teams: TeamCache;
 }
 
-export type { TeamSnapshot } from "./team-cache.js";
+export type { OrganisationRow, TeamSnapshot } from "./team-cache.js";
 
 /** What every resolver sees: who asks, in which language, and the request's audit collector. */
 export interface GatewayContext {
@@ -40,14 +40,12 @@ export interface GatewayContext {
   db: Database;
   /** The actor's team (organisations, agreement, staff, bodies), loaded at most once per request. */
   team(): Promise<TeamSnapshot>;
-  /** Organisation rows by id (for fields computed by the domain that return organisations), loaded once. */
+  /** Organisation rows by id (for fields computed by the domain that return organisations), from the team cache. */
   organisationRows(): Promise<Map<string, OrganisationRow>>;
   /** A case as the domain rules see it; every case asked for in one tick is loaded with one query. */
   storedCase(caseId: string): Promise<StoredCase | undefined>;
 }
 
-/** A row of the organisations table. */
-export type OrganisationRow = NonNullable<Awaited<ReturnType<Database["query"]["organisations"]["findFirst"]>>>;
 
 const helsinkiDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
 
@@ -76,7 +74,7 @@ export async function createContext(services: GatewayServices, request: Request)
   const auth = await services.verifier.verify(request.headers.get("authorization"));
   const actor = auth.ok ? auth.actor : null;
   let team: Promise<TeamSnapshot> | undefined;
-  let organisations: Promise<Map<string, OrganisationRow>> | undefined;
+  const teamOnce = () => (team ??= actor ? services.teams.get(services.db, actor.teamId) : Promise.reject(new Error("team() needs an authenticated actor")));
   return {
     requestId,
     actor,
@@ -86,18 +84,12 @@ export async function createContext(services: GatewayServices, request: Request)
     audit: new AuditCollector(requestId, actor, services.clock),
     services,
     db: services.db,
-    team() {
-      team ??= actor ? services.teams.get(services.db, actor.teamId) : Promise.reject(new Error("team() needs an authenticated actor"));
-      return team;
-    },
+    team: teamOnce,
     storedCase: batchLoader(async (ids: string[]) => {
       if (!actor) return new Map<string, StoredCase>();
       const loaded = await loadCases(services.db, actor.teamId, ids);
       return new Map(loaded.map((c) => [c.case.id, c]));
     }),
-    organisationRows() {
-      organisations ??= services.db.query.organisations.findMany().then((rows) => new Map(rows.map((r) => [r.id, r])));
-      return organisations;
-    },
+    organisationRows: async () => (await teamOnce()).organisationRows,
   };
 }

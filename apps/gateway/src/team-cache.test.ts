@@ -23,6 +23,7 @@ describe.each(testEngines)("the team cache on %s", (engine) => {
     const again = await cache.get(database.db, teamId);
     expect(again).toBe(first);
     expect(cache.loads).toBe(1);
+    expect(first.organisationRows.get(helsinkiAnkkuri.team.policeDepartmentId)?.nameFi).toBe("Helsingin poliisilaitos");
     const person = first.dataset.staff[0];
     await database.db.update(schema.staff).set({ title: "Ylikonstaapeli" }).where(eq(schema.staff.id, person?.id ?? ""));
     const changed = await cache.get(database.db, teamId);

@@ -1,10 +1,14 @@
-import { type Executor, loadTeamDataset, teamDatasetVersion } from "@ankkuri/db";
+import { type Database, loadTeamDataset, teamDatasetVersion } from "@ankkuri/db";
 import { indexOrganisations, type OrganisationIndex, type TeamDataset } from "@ankkuri/domain";
 
-/** A team's dataset with its organisation index. */
+/** A row of the organisations table. */
+export type OrganisationRow = NonNullable<Awaited<ReturnType<Database["query"]["organisations"]["findFirst"]>>>;
+
+/** A team's dataset with its organisation index, and the organisation rows fields resolve to. */
 export interface TeamSnapshot {
   dataset: TeamDataset;
   organisations: OrganisationIndex;
+  organisationRows: Map<string, OrganisationRow>;
 }
 
 /** The team was not found (its token names a team this database does not hold). */
@@ -31,16 +35,17 @@ export class TeamCache {
     return this.#loads;
   }
 
-  async get(db: Executor, teamId: string): Promise<TeamSnapshot> {
+  async get(db: Database, teamId: string): Promise<TeamSnapshot> {
     const version = await teamDatasetVersion(db, teamId);
     if (version === null) throw new UnknownTeamError(teamId);
     const hit = this.#entries.get(teamId);
     if (hit?.version === version) return hit.snapshot;
     this.#loads += 1;
     // Loaded after the version was read, so it is at least that new; a newer one only costs a reload.
-    const snapshot = loadTeamDataset(db, teamId).then((dataset) => {
+    // Organisations are shared by the teams; a change to them bumps every team's version too.
+    const snapshot = Promise.all([loadTeamDataset(db, teamId), db.query.organisations.findMany()]).then(([dataset, rows]) => {
       if (!dataset) throw new UnknownTeamError(teamId);
-      return { dataset, organisations: indexOrganisations(dataset.organisations) };
+      return { dataset, organisations: indexOrganisations(dataset.organisations), organisationRows: new Map(rows.map((r) => [r.id, r])) };
     });
     const entry = { version, snapshot };
     this.#entries.set(teamId, entry);
