@@ -41,9 +41,11 @@ function metricsRegistry(): Registry {
 }
 
 /**
- * Masks unexpected errors (no stack traces or internals reach clients): a database that is away
- * becomes 503 SERVICE_UNAVAILABLE, anything else 500 INTERNAL_SERVER_ERROR with the request id.
- * Errors the gateway raised on purpose (with a code) pass unchanged.
+ * Gives every error a stable code and hides internals (no stack traces reach clients). Errors raised
+ * on purpose with a code pass unchanged; the client's own mistakes (wrong variable types, failed
+ * argument validation, malformed ids, values the database cannot take) become BAD_USER_INPUT and
+ * the limits QUERY_TOO_COMPLEX; a database that is away becomes 503 SERVICE_UNAVAILABLE; anything
+ * else is logged under the request id and answered as INTERNAL_SERVER_ERROR.
  */
 function maskError(services: GatewayServices) {
   return (error: unknown): Error => {
