@@ -46,7 +46,6 @@ export interface GatewayContext {
   storedCase(caseId: string): Promise<StoredCase | undefined>;
 }
 
-
 const helsinkiDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** The calendar day in Helsinki at `instant`. */
