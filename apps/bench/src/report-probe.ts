@@ -1,5 +1,5 @@
 import { openRuntime, parseDatabaseConfig, queryRows, sql } from "@ankkuri/db";
-import { computeReport, type ReportRequest, resolveScope, runAggregates } from "@ankkuri/reporter";
+import { caseRuleContext, computeReport, type ReportRequest, resolveScope, runAggregates } from "@ankkuri/reporter";
 
 // Run by the benchmark in its own process, once per data set: the annual report (as the worker
 // computes it) against its bare aggregate SQL alone, alternating, and the process's peak resident
@@ -31,7 +31,8 @@ try {
       (select count(*)::int from meetings where team_id = ${teamId}) as meetings,
       (select count(*)::int from cases where team_id = ${teamId} and referred_on between ${from} and ${to}) as "casesInPeriod"`,
   );
-  const { scope } = await resolveScope(db, request);
+  const { dataset, scope } = await resolveScope(db, request);
+  const rules = caseRuleContext(dataset, scope.period.to);
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
   const reportMs: number[] = [];
   const aggregatesMs: number[] = [];
@@ -40,7 +41,7 @@ try {
     await computeReport(db, request);
     reportMs.push(performance.now() - started);
     started = performance.now();
-    await runAggregates(db, scope);
+    await runAggregates(db, scope, rules);
     aggregatesMs.push(performance.now() - started);
   }
   const result: ReportProbeResult = {

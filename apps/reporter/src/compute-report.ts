@@ -24,7 +24,8 @@ import { caseFlowTable } from "./figures/case-flow.js";
 import { casesOverTimeTable } from "./figures/cases-over-time.js";
 import { consentsTable } from "./figures/consents.js";
 import { meetingsTable } from "./figures/meetings.js";
-import { caseViolationsTable, countCaseViolations, organisationViolations } from "./figures/open-violations.js";
+import { caseRuleContext, countCaseRuleViolations } from "./figures/case-rule-counts.js";
+import { caseViolationsTable, organisationViolations } from "./figures/open-violations.js";
 import { participationTable } from "./figures/participation.js";
 import { referralSourcesTable } from "./figures/referral-sources.js";
 import type { FigureScope } from "./figures/scope.js";
@@ -62,8 +63,6 @@ export interface ComputeOptions {
   generatedAt?: Date;
   /** Small-cell threshold (default 5). */
   threshold?: number;
-  /** Cases read per query by the rule check (default 300). */
-  batchSize?: number;
   policy?: AgePolicy;
   recordingGraceDays?: number;
 }
@@ -140,7 +139,7 @@ function staffingSection(dataset: TeamDataset, scope: FigureScope, index: Organi
 
 /**
  * Computes one report as its canonical document. Every figure that grows with the number of cases or
- * meetings is an aggregate in SQL returning a few rows; the rule check reads cases a page at a time.
+ * meetings is an aggregate in SQL returning a few rows, the case rule check included.
  * Annual and party reports are suppressed (they leave the team); monthly statistics are not.
  */
 export async function computeReport(db: Executor, request: ReportRequest, onProgress: ProgressListener = () => undefined, options: ComputeOptions = {}): Promise<ReportDocument> {
@@ -161,11 +160,7 @@ export async function computeReport(db: Executor, request: ReportRequest, onProg
   await onProgress({ percent: 40, stage: "counting referrals and consents" });
   raw.push(await serviceReferralsTable(db, scope), await consentsTable(db, scope));
   await onProgress({ percent: 50, stage: "checking rules" });
-  const counts = await countCaseViolations(db, scope, dataset, {
-    batchSize: options.batchSize ?? 300,
-    policy,
-    onPage: (checked, total) => onProgress({ percent: 50 + Math.floor((30 * checked) / Math.max(total, 1)), stage: "checking rules" }),
-  });
+  const counts = await countCaseRuleViolations(db, scope, caseRuleContext(dataset, scope.period.to, { policy, recordingGraceDays: graceDays }));
   raw.push(caseViolationsTable(counts));
 
   await onProgress({ percent: 82, stage: "suppressing small cells" });

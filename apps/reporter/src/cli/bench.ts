@@ -3,6 +3,7 @@ import { openRuntime, queryRows, sql } from "@ankkuri/db";
 import { computeReport, resolveScope } from "../compute-report.js";
 import { parseReporterEnv } from "../env.js";
 import { runAggregates } from "../figures/aggregates.js";
+import { caseRuleContext } from "../figures/case-rule-counts.js";
 import { parsePeriod } from "../periods.js";
 import type { ReportRequest } from "../report-request.js";
 
@@ -42,12 +43,13 @@ try {
       (select count(*)::int from meetings where team_id = ${request.teamId}) as meetings,
       (select count(*)::int from cases where team_id = ${request.teamId} and referred_on between ${request.period.from} and ${request.period.to}) as "casesInPeriod"`,
   );
-  const { scope } = await resolveScope(db, request);
+  const { dataset, scope } = await resolveScope(db, request);
+  const rules = caseRuleContext(dataset, scope.period.to);
   const report: { ms: number; peakHeapMb: number }[] = [];
   const aggregates: { ms: number; peakHeapMb: number }[] = [];
   for (let i = 0; i < repeat; i++) {
     report.push(await timed(() => computeReport(db, request)));
-    aggregates.push(await timed(() => runAggregates(db, scope)));
+    aggregates.push(await timed(() => runAggregates(db, scope, rules)));
   }
   process.stdout.write(
     `${JSON.stringify(

@@ -15,7 +15,7 @@ import type { RawTable } from "../tables.js";
 import { caseInScope, type FigureScope } from "./scope.js";
 
 /** One page of the team's cases referred by the period's end, in id order after `after` (keyset pagination). */
-export function caseIdPageQuery(scope: FigureScope, after: string | null, limit: number): SQL {
+function caseIdPageQuery(scope: FigureScope, after: string | null, limit: number): SQL {
   return sql`select c.id from cases c
     where c.team_id = ${scope.teamId} and c.referred_on <= ${scope.period.to} and ${caseInScope(scope)}
       ${after === null ? sql`` : sql`and c.id > ${after}::uuid`}
@@ -23,7 +23,7 @@ export function caseIdPageQuery(scope: FigureScope, after: string | null, limit:
 }
 
 /** How many cases the rule check will read (for progress). */
-export function caseCountQuery(scope: FigureScope): SQL {
+function caseCountQuery(scope: FigureScope): SQL {
   return sql`select count(*)::int as n from cases c where c.team_id = ${scope.teamId} and c.referred_on <= ${scope.period.to} and ${caseInScope(scope)}`;
 }
 
@@ -39,22 +39,25 @@ function tally(into: ViolationCounts, found: readonly Violation[]): void {
 }
 
 /**
- * Every case rule violation open on the period's last day, by code: the cases referred by then are
- * read in pages of `batchSize` and checked with the domain's `checkCase` (`asOf` = the last day), so
- * only one page is in memory at a time. Cases are checked as they stand when the report is made: a
- * record made after the period's end clears its finding.
+ * Every case rule violation open on the period's last day, by code, as the domain library decides it:
+ * the cases referred by then are read in pages of `batchSize` and checked with `checkCase` (`asOf` =
+ * the last day), so only one page is in memory at a time. Cases are checked as they stand when the
+ * report is made: a record made after the period's end clears its finding. Reports count with
+ * `countCaseRuleViolations` (one statement, no cases loaded); this is the reference it is tested
+ * against.
  */
 export async function countCaseViolations(
   db: Executor,
   scope: FigureScope,
   dataset: TeamDataset,
-  options: { batchSize: number; policy?: AgePolicy; onPage?: (checked: number, total: number) => Promise<void> | void },
+  options: { batchSize: number; policy?: AgePolicy; recordingGraceDays?: number; onPage?: (checked: number, total: number) => Promise<void> | void },
 ): Promise<ViolationCounts> {
   const asOf = scope.period.to;
   const context = {
     coreOrganisationIds: coreOrganisationIds(dataset.agreement, asOf),
     organisations: indexOrganisations(dataset.organisations),
     policy: options.policy ?? defaultAgePolicy,
+    ...(options.recordingGraceDays === undefined ? {} : { recordingGraceDays: options.recordingGraceDays }),
   };
   const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(db, caseCountQuery(scope));
   const counts: ViolationCounts = new Map();

@@ -1,0 +1,250 @@
+import { type Executor, queryRows, type SQL, sql } from "@ankkuri/db";
+import {
+  type AgePolicy,
+  coreOrganisationIds,
+  defaultAgePolicy,
+  defaultRecordingGraceDays,
+  indexOrganisations,
+  isWithin,
+  type LocalDate,
+  type Severity,
+  selectionProfessions,
+  type TeamDataset,
+} from "@ankkuri/domain";
+import type { ViolationCounts } from "./open-violations.js";
+import { caseInScope, type FigureScope } from "./scope.js";
+
+/**
+ * Every code `checkCase` can report, with its severity. The statement below counts each of them; the
+ * agreement test (case-rule-counts.test.ts) holds it to `checkCase` code by code.
+ */
+export const caseRuleSeverities = {
+  "CASE.STATE_INCONSISTENT": "error",
+  "CASE.DATE_ORDER": "error",
+  "CASE.SELECTION_INCOMPLETE": "error",
+  "CASE.SELECTION_NOT_UNANIMOUS": "error",
+  "MEETING.STATE_INCONSISTENT": "error",
+  "CONSENT.STATE_INCONSISTENT": "error",
+  "CASE.MEETING_UNRECORDED": "error",
+  "CASE.RECORD_INCOMPLETE": "warning",
+  "CASE.PLANNED_MEETING_OVERDUE": "warning",
+  "CASE.COMPOSITION_SINGLE_PROFESSION": "warning",
+  "CASE.RESPONSIBLE_WORKER_MISSING": "error",
+  "CASE.RESPONSIBLE_WORKER_NOT_INVOLVED": "error",
+  "CASE.GUARDIAN_MISSING": "warning",
+  "CASE.CHILD_WELFARE_NOTIFICATION_MISSING": "warning",
+  "CASE.NOT_OPEN": "error",
+  "CONSENT.NO_GUARDIAN_RECORDED": "error",
+  "CONSENT.MISSING": "error",
+} as const satisfies Record<string, Severity>;
+
+export type CaseRuleCode = keyof typeof caseRuleSeverities;
+
+/** What the rules need beyond the rows: the day, the core team on it, the organisation tree, the policy. */
+export interface CaseRuleContext {
+  asOf: LocalDate;
+  coreOrganisationIds: readonly string[];
+  /** Every (organisation, organisation it is within) pair, itself included: a consent for one covers the other. */
+  within: readonly { org: string; scope: string }[];
+  policy: AgePolicy;
+  recordingGraceDays: number;
+}
+
+/** The context `countCaseViolations` gives `checkCase`, for the same day. */
+export function caseRuleContext(dataset: TeamDataset, asOf: LocalDate, options: { policy?: AgePolicy; recordingGraceDays?: number } = {}): CaseRuleContext {
+  const index = indexOrganisations(dataset.organisations);
+  const ids = dataset.organisations.map((o) => o.id);
+  return {
+    asOf,
+    coreOrganisationIds: coreOrganisationIds(dataset.agreement, asOf),
+    within: ids.flatMap((org) => ids.filter((scope) => isWithin(org, scope, index)).map((scope) => ({ org, scope }))),
+    policy: options.policy ?? defaultAgePolicy,
+    recordingGraceDays: options.recordingGraceDays ?? defaultRecordingGraceDays,
+  };
+}
+
+/**
+ * The day a person born on `birth` turns `years`, as `ageOn` counts it: a 29 February birthday falls
+ * on 1 March in common years (the first of the month plus the day's offset rolls over the same way).
+ */
+const turns = (birth: SQL, years: number): SQL =>
+  sql`(make_date(extract(year from ${birth})::int + ${years}::int, extract(month from ${birth})::int, 1) + (extract(day from ${birth})::int - 1))`;
+
+/** Non-null dates of the list are in non-decreasing order (`inOrder` of case-invariants). */
+function inOrder(dates: readonly SQL[]): SQL {
+  const pairs: SQL[] = [];
+  dates.forEach((a, i) => {
+    for (const b of dates.slice(i + 1)) pairs.push(sql`coalesce(${a} <= ${b}, true)`);
+  });
+  return sql`(${sql.join(pairs, sql` and `)})`;
+}
+
+const texts = (values: readonly string[]) => sql`${JSON.stringify(values)}::jsonb`;
+
+/**
+ * `checkCase` of every case in the scope on `context.asOf`, counted by code in one aggregate statement:
+ * case rules in one pass over the cases, meeting rules in one pass over the meetings with their
+ * composition summarised, and the consent rules only for the (meeting, organisation) pairs outside the
+ * core team, which are few. Returns (code, n) for every code found at least once.
+ */
+export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext): SQL {
+  const team = scope.teamId;
+  const asOf = sql`${context.asOf}::date`;
+  const grace = context.recordingGraceDays;
+  const { adulthoodAge, ownConsentFromAge } = context.policy;
+  const [police, social, nurse] = selectionProfessions;
+  return sql`with
+  core as (select value as org from jsonb_array_elements_text(${texts(context.coreOrganisationIds)})),
+  within_org as (select x.org, x.scope from jsonb_to_recordset(${sql`${JSON.stringify(context.within)}::jsonb`}) as x(org text, scope text)),
+  cs as materialized (
+    select c.id, c.status, c.referred_on, c.referral_source, c.selection_started_on, c.decided_on, c.activated_on, c.closed_on, c.close_reason,
+      c.child_welfare_notified_on, c.child_welfare_notified_by_id,
+      ${turns(sql`cl.birth_date`, adulthoodAge)} as adult_on,
+      ${turns(sql`cl.birth_date`, ownConsentFromAge)} as own_consent_on
+    from cases c join clients cl on cl.team_id = c.team_id and cl.id = c.client_id
+    where c.team_id = ${team} and c.referred_on <= ${scope.period.to} and ${caseInScope(scope)}
+  ),
+  sel as (
+    select d.case_id, bool_or(d.profession = ${police}) as police, bool_or(d.profession = ${social}) as social, bool_or(d.profession = ${nurse}) as nurse,
+      bool_or(d.decision = 'decline') as declined
+    from selection_decisions d where d.team_id = ${team} group by d.case_id
+  ),
+  -- Client relationships and participants outside the core team are few: as CTEs they are hashed
+  -- and joined to the meetings in one pass, rather than looked up meeting by meeting.
+  clientships as materialized (select x.case_id, x.organisation_id, x.since, x.responsible_worker_name, x.responsible_worker_organisation_id from existing_clientships x where x.team_id = ${team}),
+  custody as (select g.case_id, count(*)::int as guardians from guardians g where g.team_id = ${team} and g.has_custody group by g.case_id),
+  case_rules as (
+    select
+      count(*) filter (where not (
+        (cs.status = 'referred') = (cs.selection_started_on is null)
+        and (cs.status in ('admitted', 'declined', 'active', 'closed')) = (cs.decided_on is not null)
+        and (case when cs.status = 'active' then cs.activated_on is not null else cs.status = 'closed' or cs.activated_on is null end)
+        and (cs.status = 'closed') = (cs.closed_on is not null and cs.close_reason is not null))) as state_inconsistent,
+      count(*) filter (where not ${inOrder([sql`cs.referred_on`, sql`cs.selection_started_on`, sql`cs.decided_on`, sql`cs.activated_on`, sql`cs.closed_on`])}) as date_order,
+      count(*) filter (where cs.status in ('admitted', 'declined', 'active', 'closed') and not coalesce(sel.police and sel.social and sel.nurse, false)) as selection_incomplete,
+      count(*) filter (where cs.status in ('admitted', 'active', 'closed') and coalesce(sel.declined, false)) as selection_not_unanimous,
+      count(*) filter (where cs.status in ('referred', 'in-selection', 'admitted', 'active') and ${asOf} < cs.adult_on and custody.case_id is null) as guardian_missing,
+      count(*) filter (where cs.referral_source = 'police' and cs.referred_on < cs.adult_on
+        and (cs.child_welfare_notified_on is null or cs.child_welfare_notified_by_id is null)) as child_welfare_notification_missing
+    from cs left join sel on sel.case_id = cs.id left join custody on custody.case_id = cs.id
+  ),
+  clientship_rules as (
+    select count(*) filter (where x.responsible_worker_name is null or x.responsible_worker_organisation_id is null) as responsible_worker_missing
+    from clientships x join cs on cs.id = x.case_id
+  ),
+  consent_rules as (
+    select count(*) filter (where (k.withdrawn_on is not null and k.withdrawn_on < k.given_on)
+      or (k.giver_kind = 'guardian' and not exists (select 1 from guardians g where g.team_id = k.team_id and g.case_id = k.case_id and g.id = k.guardian_id))) as consent_inconsistent
+    from consents k join cs on cs.id = k.case_id where k.team_id = ${team}
+  ),
+  composition as (
+    select p.meeting_id, min(p.profession) as lowest, max(p.profession) as highest,
+      array_agg(p.organisation_id) filter (where p.role = 'responsible-worker' and p.attended) as workers_present
+    from meeting_participants p where p.team_id = ${team} group by p.meeting_id
+  ),
+  ms as materialized (
+    select m.id, m.case_id, m.status, m.planned_on, m.held_on, m.responsible_worker_informed_on,
+      cs.status as case_status, cs.decided_on, cs.closed_on, cs.adult_on, cs.own_consent_on,
+      r.meeting_id is not null as recorded, r.recorded_on, r.in_client_record, r.in_statistics,
+      composition.lowest, composition.highest, composition.workers_present
+    from meetings m join cs on cs.id = m.case_id
+      left join meeting_records r on r.team_id = m.team_id and r.meeting_id = m.id
+      left join composition on composition.meeting_id = m.id
+    where m.team_id = ${team}
+  ),
+  meeting_rules as (
+    select
+      count(*) filter (where ms.case_status not in ('admitted', 'active', 'closed') or (ms.decided_on is not null and ms.planned_on < ms.decided_on)) as meeting_date_order,
+      count(*) filter (where (ms.status = 'held') <> (ms.held_on is not null)
+        or (ms.held_on is not null and not ${inOrder([sql`ms.decided_on`, sql`ms.held_on`, sql`ms.closed_on`])})) as held_inconsistent,
+      count(*) filter (where ms.recorded and (ms.status <> 'held' or (ms.held_on is not null and ms.recorded_on < ms.held_on))) as record_inconsistent,
+      count(*) filter (where ms.case_status = 'closed' and ms.status = 'planned') as planned_in_closed,
+      count(*) filter (where ms.status = 'held' and ms.held_on is not null and not ms.recorded and ${asOf} > ms.held_on + ${grace}::int) as unrecorded,
+      count(*) filter (where ms.recorded and not (ms.in_client_record and ms.in_statistics)) as record_incomplete,
+      count(*) filter (where ms.status = 'planned' and ms.planned_on < ${asOf} - ${grace}::int) as planned_overdue,
+      count(*) filter (where ms.status <> 'cancelled' and (ms.lowest is null or ms.lowest = ms.highest)) as single_profession
+    from ms
+  ),
+  outside as materialized (
+    select p.meeting_id, p.organisation_id, p.role, p.attended from meeting_participants p
+    where p.team_id = ${team} and p.organisation_id is not null and p.organisation_id not in (select org from core)
+  ),
+  not_involved as (
+    select count(*) as n
+    from clientships x join ms on ms.case_id = x.case_id
+    where x.responsible_worker_name is not null and x.responsible_worker_organisation_id is not null
+      and ms.status = 'held' and (x.since is null or ms.held_on >= x.since) and ms.responsible_worker_informed_on is null
+      and not coalesce(x.organisation_id = any(ms.workers_present), false)
+  ),
+  -- Who an invitation needs consent for: each organisation outside the core team at a held meeting
+  -- (those who attended) or a planned one (the composition), except a responsible worker of a
+  -- client relationship the case records.
+  invited as (
+    select distinct ms.id, ms.case_id, ms.adult_on, ms.own_consent_on, p.organisation_id as org,
+      case when ms.status = 'held' then ms.held_on else ms.planned_on end as on_day
+    from outside p join ms on ms.id = p.meeting_id
+    where ((ms.status = 'held' and ms.held_on is not null and p.attended) or (ms.status = 'planned' and ms.case_status in ('admitted', 'active')))
+      and not (p.role = 'responsible-worker' and exists (select 1 from clientships x where x.case_id = ms.case_id and x.organisation_id = p.organisation_id))
+  ),
+  -- A planned meeting of a case that is not open refuses every organisation it names, core or not.
+  not_open as (
+    select count(distinct (m.id, p.organisation_id)) as n
+    from cs join meetings m on m.team_id = ${team} and m.case_id = cs.id
+      join meeting_participants p on p.team_id = m.team_id and p.meeting_id = m.id
+    where cs.status not in ('admitted', 'active') and m.status = 'planned' and p.organisation_id is not null
+      and not (p.role = 'responsible-worker' and exists (select 1 from clientships x where x.case_id = cs.id and x.organisation_id = p.organisation_id))
+  ),
+  consent_needed as (
+    select i.*, i.on_day < i.adult_on as minor,
+      coalesce((select count(*)::int from guardians g where g.team_id = ${team} and g.case_id = i.case_id and g.has_custody), 0) as guardians
+    from invited i
+  ),
+  consent_refusals as (
+    select
+      count(*) filter (where n.minor and n.guardians = 0) as no_guardian,
+      coalesce(sum(
+        (case when (not n.minor or n.on_day >= n.own_consent_on) and not exists (
+          select 1 from consents k join consent_scopes s on s.team_id = k.team_id and s.consent_id = k.id
+          where k.team_id = ${team} and k.case_id = n.case_id and k.giver_kind = 'client'
+            and k.given_on <= n.on_day and (k.valid_until is null or n.on_day <= k.valid_until) and (k.withdrawn_on is null or n.on_day < k.withdrawn_on)
+            and (s.organisation_id = n.org or exists (select 1 from within_org w where w.org = n.org and w.scope = s.organisation_id))
+        ) then 1 else 0 end)
+        + (case when n.minor then (
+          select count(*)::int from guardians g
+          where g.team_id = ${team} and g.case_id = n.case_id and g.has_custody and not exists (
+            select 1 from consents k join consent_scopes s on s.team_id = k.team_id and s.consent_id = k.id
+            where k.team_id = ${team} and k.case_id = n.case_id and k.giver_kind = 'guardian' and k.guardian_id = g.id
+              and k.given_on <= n.on_day and (k.valid_until is null or n.on_day <= k.valid_until) and (k.withdrawn_on is null or n.on_day < k.withdrawn_on)
+              and (s.organisation_id = n.org or exists (select 1 from within_org w where w.org = n.org and w.scope = s.organisation_id))
+          )) else 0 end)
+      ), 0) as missing
+    from consent_needed n
+  )
+  select code, n::int as n from (
+    select 'CASE.STATE_INCONSISTENT' as code, state_inconsistent as n from case_rules
+    union all select 'CASE.DATE_ORDER', date_order + (select meeting_date_order from meeting_rules) from case_rules
+    union all select 'CASE.SELECTION_INCOMPLETE', selection_incomplete from case_rules
+    union all select 'CASE.SELECTION_NOT_UNANIMOUS', selection_not_unanimous from case_rules
+    union all select 'CASE.GUARDIAN_MISSING', guardian_missing from case_rules
+    union all select 'CASE.CHILD_WELFARE_NOTIFICATION_MISSING', child_welfare_notification_missing from case_rules
+    union all select 'CASE.RESPONSIBLE_WORKER_MISSING', responsible_worker_missing from clientship_rules
+    union all select 'CONSENT.STATE_INCONSISTENT', consent_inconsistent from consent_rules
+    union all select 'MEETING.STATE_INCONSISTENT', held_inconsistent + record_inconsistent + planned_in_closed from meeting_rules
+    union all select 'CASE.MEETING_UNRECORDED', unrecorded from meeting_rules
+    union all select 'CASE.RECORD_INCOMPLETE', record_incomplete from meeting_rules
+    union all select 'CASE.PLANNED_MEETING_OVERDUE', planned_overdue from meeting_rules
+    union all select 'CASE.COMPOSITION_SINGLE_PROFESSION', single_profession from meeting_rules
+    union all select 'CASE.RESPONSIBLE_WORKER_NOT_INVOLVED', n from not_involved
+    union all select 'CASE.NOT_OPEN', n from not_open
+    union all select 'CONSENT.NO_GUARDIAN_RECORDED', no_guardian from consent_refusals
+    union all select 'CONSENT.MISSING', missing from consent_refusals
+  ) counted where n > 0 order by code`;
+}
+
+/** Every case rule violation open on the period's last day, by code: `checkCase` for the whole scope, counted in the database. */
+export async function countCaseRuleViolations(db: Executor, scope: FigureScope, context: CaseRuleContext): Promise<ViolationCounts> {
+  const rows = await queryRows<{ code: string; n: number }>(db, caseRuleCountsQuery(scope, context));
+  const counts: ViolationCounts = new Map();
+  for (const { code, n } of rows) counts.set(code, { severity: caseRuleSeverities[code as CaseRuleCode], count: n });
+  return counts;
+}
