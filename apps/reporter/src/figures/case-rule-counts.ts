@@ -109,8 +109,7 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
       bool_or(d.decision = 'decline') as declined
     from selection_decisions d where d.team_id = ${team} group by d.case_id
   ),
-  -- Client relationships and participants outside the core team are few: as CTEs they are hashed
-  -- and joined to the meetings in one pass, rather than looked up meeting by meeting.
+  -- Client relationships are few: kept once and hashed wherever a rule needs them.
   clientships as materialized (select x.case_id, x.organisation_id, x.since, x.responsible_worker_name, x.responsible_worker_organisation_id from existing_clientships x where x.team_id = ${team}),
   custody as (select g.case_id, count(*)::int as guardians from guardians g where g.team_id = ${team} and g.has_custody group by g.case_id),
   case_rules as (
@@ -137,54 +136,45 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
       or (k.giver_kind = 'guardian' and not exists (select 1 from guardians g where g.team_id = k.team_id and g.case_id = k.case_id and g.id = k.guardian_id))) as consent_inconsistent
     from consents k join cs on cs.id = k.case_id where k.team_id = ${team}
   ),
-  composition as (
-    select p.meeting_id, min(p.profession) as lowest, max(p.profession) as highest,
-      array_agg(p.organisation_id) filter (where p.role = 'responsible-worker' and p.attended) as workers_present
-    from meeting_participants p where p.team_id = ${team} group by p.meeting_id
-  ),
-  ms as materialized (
-    select m.id, m.case_id, m.status, m.planned_on, m.held_on, m.responsible_worker_informed_on,
-      cs.status as case_status, cs.decided_on, cs.closed_on, cs.adult_on, cs.own_consent_on,
-      r.meeting_id is not null as recorded, r.recorded_on, r.in_client_record, r.in_statistics,
-      composition.lowest, composition.highest, composition.workers_present
-    from meetings m join cs on cs.id = m.case_id
-      left join meeting_records r on r.team_id = m.team_id and r.meeting_id = m.id
-      left join composition on composition.meeting_id = m.id
-    where m.team_id = ${team}
+  -- Meetings with participants of two professions or more; every other meeting not cancelled has one.
+  several_professions as (
+    select p.meeting_id from meeting_participants p where p.team_id = ${team} and p.profession is not null
+    group by p.meeting_id having min(p.profession) < max(p.profession)
   ),
   meeting_rules as (
     select
-      count(*) filter (where ms.case_status not in ('admitted', 'active', 'closed') or (ms.decided_on is not null and ms.planned_on < ms.decided_on)) as meeting_date_order,
-      count(*) filter (where (ms.status = 'held') <> (ms.held_on is not null)
-        or (ms.held_on is not null and not ${inOrder([sql`ms.decided_on`, sql`ms.held_on`, sql`ms.closed_on`])})) as held_inconsistent,
-      count(*) filter (where ms.recorded and (ms.status <> 'held' or (ms.held_on is not null and ms.recorded_on < ms.held_on))) as record_inconsistent,
-      count(*) filter (where ms.case_status = 'closed' and ms.status = 'planned') as planned_in_closed,
-      count(*) filter (where ms.status = 'held' and ms.held_on is not null and not ms.recorded and ${asOf} > ms.held_on + ${grace}::int) as unrecorded,
-      count(*) filter (where ms.recorded and not (ms.in_client_record and ms.in_statistics)) as record_incomplete,
-      count(*) filter (where ms.status = 'planned' and ms.planned_on < ${asOf} - ${grace}::int) as planned_overdue,
-      count(*) filter (where ms.status <> 'cancelled' and (ms.lowest is null or ms.lowest = ms.highest)) as single_profession
-    from ms
-  ),
-  outside as materialized (
-    select p.meeting_id, p.organisation_id, p.role, p.attended from meeting_participants p
-    where p.team_id = ${team} and p.organisation_id is not null and p.organisation_id not in (select org from core)
+      count(*) filter (where cs.status not in ('admitted', 'active', 'closed') or (cs.decided_on is not null and m.planned_on < cs.decided_on)) as meeting_date_order,
+      count(*) filter (where (m.status = 'held') <> (m.held_on is not null)
+        or (m.held_on is not null and not ${inOrder([sql`cs.decided_on`, sql`m.held_on`, sql`cs.closed_on`])})) as held_inconsistent,
+      count(*) filter (where r.meeting_id is not null and (m.status <> 'held' or (m.held_on is not null and r.recorded_on < m.held_on))) as record_inconsistent,
+      count(*) filter (where cs.status = 'closed' and m.status = 'planned') as planned_in_closed,
+      count(*) filter (where m.status = 'held' and m.held_on is not null and r.meeting_id is null and ${asOf} > m.held_on + ${grace}::int) as unrecorded,
+      count(*) filter (where r.meeting_id is not null and not (r.in_client_record and r.in_statistics)) as record_incomplete,
+      count(*) filter (where m.status = 'planned' and m.planned_on < ${asOf} - ${grace}::int) as planned_overdue,
+      count(*) filter (where m.status <> 'cancelled' and sp.meeting_id is null) as single_profession
+    from meetings m join cs on cs.id = m.case_id
+      left join meeting_records r on r.team_id = m.team_id and r.meeting_id = m.id
+      left join several_professions sp on sp.meeting_id = m.id
+    where m.team_id = ${team}
   ),
   not_involved as (
     select count(*) as n
-    from clientships x join ms on ms.case_id = x.case_id
+    from clientships x join cs on cs.id = x.case_id join meetings m on m.team_id = ${team} and m.case_id = x.case_id
     where x.responsible_worker_name is not null and x.responsible_worker_organisation_id is not null
-      and ms.status = 'held' and (x.since is null or ms.held_on >= x.since) and ms.responsible_worker_informed_on is null
-      and not coalesce(x.organisation_id = any(ms.workers_present), false)
+      and m.status = 'held' and (x.since is null or m.held_on >= x.since) and m.responsible_worker_informed_on is null
+      and not exists (select 1 from meeting_participants p where p.team_id = ${team} and p.meeting_id = m.id
+        and p.role = 'responsible-worker' and p.organisation_id = x.organisation_id and p.attended)
   ),
   -- Who an invitation needs consent for: each organisation outside the core team at a held meeting
   -- (those who attended) or a planned one (the composition), except a responsible worker of a
   -- client relationship the case records.
   invited as (
-    select distinct ms.id, ms.case_id, ms.adult_on, ms.own_consent_on, p.organisation_id as org,
-      case when ms.status = 'held' then ms.held_on else ms.planned_on end as on_day
-    from outside p join ms on ms.id = p.meeting_id
-    where ((ms.status = 'held' and ms.held_on is not null and p.attended) or (ms.status = 'planned' and ms.case_status in ('admitted', 'active')))
-      and not (p.role = 'responsible-worker' and exists (select 1 from clientships x where x.case_id = ms.case_id and x.organisation_id = p.organisation_id))
+    select distinct m.id, m.case_id, cs.adult_on, cs.own_consent_on, p.organisation_id as org,
+      case when m.status = 'held' then m.held_on else m.planned_on end as on_day
+    from meeting_participants p join meetings m on m.team_id = p.team_id and m.id = p.meeting_id join cs on cs.id = m.case_id
+    where p.team_id = ${team} and p.organisation_id is not null and p.organisation_id not in (select org from core)
+      and ((m.status = 'held' and m.held_on is not null and p.attended) or (m.status = 'planned' and cs.status in ('admitted', 'active')))
+      and not (p.role = 'responsible-worker' and exists (select 1 from clientships x where x.case_id = m.case_id and x.organisation_id = p.organisation_id))
   ),
   -- A planned meeting of a case that is not open refuses every organisation it names, core or not.
   not_open as (
