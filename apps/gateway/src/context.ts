@@ -7,6 +7,7 @@ import { AuditCollector } from "./audit/audit-collector.js";
 import type { AuthFailure, TokenVerifier } from "./auth/token-verifier.js";
 import { batchLoader } from "./batch-loader.js";
 import { requestIdOf } from "./plugins/use-request-id.js";
+import type { PreparedQueries } from "./prepared-queries.js";
 import type { OrganisationRow, TeamCache, TeamSnapshot } from "./team-cache.js";
 
 /** Long-lived things the gateway is built from (one set per process). */
@@ -23,6 +24,8 @@ export interface GatewayServices {
   logger: Logger;
   /** Each team's dataset, reloaded only when it changed. */
   teams: TeamCache;
+  /** Relational queries built once per selection shape. */
+  queries: PreparedQueries;
 }
 
 export type { OrganisationRow, TeamSnapshot } from "./team-cache.js";

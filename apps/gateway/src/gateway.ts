@@ -8,6 +8,7 @@ import { localVerifier, oidcVerifier, type TokenVerifier } from "./auth/token-ve
 import type { GatewayServices } from "./context.js";
 import type { GatewayConfig } from "./env.js";
 import { createGatewayYoga, type GatewayYoga } from "./yoga.js";
+import { PreparedQueries } from "./prepared-queries.js";
 import { TeamCache } from "./team-cache.js";
 
 /** A built gateway: the app, its services, the development issuer (if any), and shutdown. */
@@ -69,6 +70,7 @@ export async function createGatewayOn(runtime: Runtime, config: GatewayConfig, o
     clock: options.clock ?? (() => new Date()),
     logger,
     teams: new TeamCache(),
+    queries: new PreparedQueries(runtime.handle.db),
   };
   let graphiqlToken: string | undefined;
   if (devIssuer && config.graphiql) {

@@ -27,19 +27,30 @@ function birthDatesOfBand(code: string, today: string): { gt?: string; lte?: str
 
 type Filter = { statuses?: readonly string[] | null; types?: readonly string[] | null; ageBand?: string | null; organisationId?: string | number | null; referredFrom?: string | null; referredTo?: string | null } | null | undefined;
 
-/** The list's filter as a relational-query `where` (need-to-know first: the actor's organisation takes part). */
+/**
+ * The list's filter as a relational-query `where` (need-to-know first: the actor's organisation takes
+ * part), with its values as placeholders: the query is prepared once per combination of filters.
+ */
 function caseWhere(f: Filter, ctx: GatewayContext) {
   const actor = ctx.actor;
-  const referred = { ...(f?.referredFrom ? { gte: f.referredFrom } : {}), ...(f?.referredTo ? { lte: f.referredTo } : {}) };
-  return {
-    teamId: actor?.teamId ?? "",
-    organisations: { organisationId: actor?.organisationId ?? "" },
-    ...(f?.organisationId ? { AND: [{ organisations: { organisationId: String(f.organisationId) } }] } : {}),
+  const values: Record<string, string> = { teamId: actor?.teamId ?? "", actorOrganisationId: actor?.organisationId ?? "" };
+  const value = (name: string, v: string) => {
+    values[name] = v;
+    return sql.placeholder(name);
+  };
+  const referred = { ...(f?.referredFrom ? { gte: value("referredFrom", f.referredFrom) } : {}), ...(f?.referredTo ? { lte: value("referredTo", f.referredTo) } : {}) };
+  const born = f?.ageBand ? birthDatesOfBand(f.ageBand, ctx.today) : {};
+  const where = {
+    teamId: sql.placeholder("teamId"),
+    organisations: { organisationId: sql.placeholder("actorOrganisationId") },
+    ...(f?.organisationId ? { AND: [{ organisations: { organisationId: value("organisationId", String(f.organisationId)) } }] } : {}),
+    // Enum values: few combinations, so they stay in the prepared text.
     ...(f?.statuses?.length ? { status: { in: [...f.statuses] as never[] } } : {}),
     ...(f?.types?.length ? { type: { in: [...f.types] as never[] } } : {}),
     ...(Object.keys(referred).length > 0 ? { referredOn: referred } : {}),
-    ...(f?.ageBand ? { client: { birthDate: birthDatesOfBand(f.ageBand, ctx.today) } } : {}),
+    ...(f?.ageBand ? { client: { birthDate: { ...(born.gt ? { gt: value("bornAfter", born.gt) } : {}), ...(born.lte ? { lte: value("bornBy", born.lte) } : {}) } } } : {}),
   };
+  return { where, values };
 }
 
 const { cases, caseOrganisations, clients } = schema;
@@ -70,7 +81,10 @@ builder.queryFields((t) => ({
     authScopes: { caseworker: true },
     args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
     totalCount: (_parent, args, ctx) => countCases(args.filter, ctx),
-    resolve: (query, _root, args, ctx) => ctx.db.query.cases.findMany(query({ where: caseWhere(args.filter, ctx), orderBy: { referredOn: "desc", id: "desc" } })),
+    resolve: (query, _root, args, ctx) => {
+      const { where, values } = caseWhere(args.filter, ctx);
+      return ctx.services.queries.findMany("cases", query({ where, orderBy: { referredOn: "desc", id: "desc" } }), values) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findMany>>>;
+    },
   }),
   case: t.drizzleField({
     type: "cases",
@@ -78,6 +92,12 @@ builder.queryFields((t) => ({
     description: "One case by its id (UUID); null when it does not exist or the caller may not see it.",
     authScopes: { caseworker: true },
     args: { caseId: t.arg.string({ required: true, description: "The case's id.", validate: z.uuid() }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.cases.findFirst(query({ where: { teamId: ctx.actor?.teamId ?? "", id: args.caseId, organisations: { organisationId: ctx.actor?.organisationId ?? "" } } })),
+    // Prepared once per selection shape: the ids go in as placeholders (see prepared-queries.ts).
+    resolve: (query, _root, args, ctx) =>
+      ctx.services.queries.findFirst(
+        "cases",
+        query({ where: { teamId: sql.placeholder("teamId"), id: sql.placeholder("caseId"), organisations: { organisationId: sql.placeholder("organisationId") } } }),
+        { teamId: ctx.actor?.teamId ?? "", caseId: args.caseId, organisationId: ctx.actor?.organisationId ?? "" },
+      ) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>>,
   }),
 }));

@@ -1,0 +1,58 @@
+import { helsinkiUsers, seedTeam, sql } from "@ankkuri/db";
+import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
+import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PreparedQueries, shapeKey } from "./prepared-queries.js";
+
+describe("shapeKey", () => {
+  it("keeps values and placeholder names, and the order of keys", () => {
+    expect(shapeKey({ where: { id: sql.placeholder("id") }, limit: 1 })).toBe('{"where":{"id":$id},"limit":1}');
+    expect(shapeKey({ where: { id: "x" } })).not.toBe(shapeKey({ where: { id: "y" } }));
+    expect(shapeKey({ orderBy: { a: "asc", b: "asc" } })).not.toBe(shapeKey({ orderBy: { b: "asc", a: "asc" } }));
+    expect(shapeKey({ with: { children: true, parent: { columns: { id: true } } } })).toBe('{"with":{"children":true,"parent":{"columns":{"id":true}}}}');
+  });
+
+  it("gives up on what it cannot compare: SQL fragments, functions, dates", () => {
+    expect(shapeKey({ extras: { n: sql`1` } })).toBeNull();
+    expect(shapeKey({ where: { RAW: () => sql`true` } })).toBeNull();
+    expect(shapeKey([new Date(0)])).toBeNull();
+  });
+});
+
+describe.each(testEngines)("prepared relational queries on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  const withParent = { columns: { id: true }, with: { parent: { columns: { id: true } } }, where: { id: sql.placeholder("id") } };
+
+  it("answers each request with its own values from one prepared shape", async () => {
+    const queries = new PreparedQueries(database.db);
+    const direct = async (id: string) => database.db.query.organisations.findFirst({ columns: { id: true }, with: { parent: { columns: { id: true } } }, where: { id } });
+    for (const id of [org.youthServices, org.kuva, org.police, "org-that-does-not-exist"]) {
+      expect(await queries.findFirst("organisations", withParent, { id })).toEqual(await direct(id));
+    }
+    expect(await queries.findFirst("organisations", withParent, { id: org.youthServices })).toEqual({ id: org.youthServices, parent: { id: org.kuva } });
+    expect(queries.size).toBe(1);
+  });
+
+  it("keeps one entry per shape, evicts the least recently used, and runs what it cannot key unprepared", async () => {
+    const queries = new PreparedQueries(database.db, 2);
+    const many = async (orderBy: object) => (await queries.findMany("organisations", { columns: { id: true }, where: { parentId: sql.placeholder("parent") }, orderBy }, { parent: org.sotepe })) as { id: string }[];
+    const ascending = await many({ id: "asc" });
+    const descending = await many({ id: "desc" });
+    expect(ascending.length).toBeGreaterThan(1);
+    expect(descending).toEqual(ascending.slice().reverse());
+    expect(queries.size).toBe(2);
+    await queries.findFirst("organisations", withParent, { id: org.kuva });
+    expect(queries.size).toBe(2);
+    const raw = await queries.findMany("organisations", { columns: { id: true }, where: { RAW: (t: { parentId: unknown }) => sql`${t.parentId} = ${org.sotepe}` }, orderBy: { id: "asc" } }, {});
+    expect(raw).toEqual(ascending);
+    expect(queries.size).toBe(2);
+  });
+});
