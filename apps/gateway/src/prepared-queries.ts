@@ -36,7 +36,8 @@ export function shapeKey(value: unknown): string | null {
  * query's SQL is the largest part of a case request's CPU time in the gateway (a profile of the case
  * screen put it at about a third); a GraphQL selection has few shapes, so each is built once and kept
  * (least recently used first out, at most `limit`). The values that change per request go in as
- * placeholders, so no request's data is kept in the cache key.
+ * placeholders; what the plugin writes into the configuration itself (today's date, a later page's
+ * cursor) stays in the key.
  */
 export class PreparedQueries {
   private readonly cache = new Map<string, Prepared>();
