@@ -41,6 +41,15 @@ describe.each(testEngines)("prepared relational queries on %s", (engine) => {
     expect(queries.size).toBe(1);
   });
 
+  it("keeps concurrent requests on one prepared shape apart", async () => {
+    const queries = new PreparedQueries(database.db);
+    const ids = Object.values(org);
+    const expected = await Promise.all(ids.map((id) => database.db.query.organisations.findFirst({ columns: { id: true }, with: { parent: { columns: { id: true } } }, where: { id } })));
+    const answers = await Promise.all([...ids, ...ids].map((id) => queries.findFirst("organisations", withParent, { id })));
+    expect(answers).toEqual([...expected, ...expected]);
+    expect(queries.size).toBe(1);
+  });
+
   it("keeps one entry per shape, evicts the least recently used, and runs what it cannot key unprepared", async () => {
     const queries = new PreparedQueries(database.db, 2);
     const many = async (orderBy: object) => (await queries.findMany("organisations", { columns: { id: true }, where: { parentId: sql.placeholder("parent") }, orderBy }, { parent: org.sotepe })) as { id: string }[];
