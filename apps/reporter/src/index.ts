@@ -14,6 +14,6 @@ export { ReportError, type ReportErrorCode } from "./errors.js";
 export { type Artifact, renderArtifacts } from "./artifacts.js";
 export { type RunOutcome, runReport } from "./run-report.js";
 export { reportAggregates, runAggregates } from "./figures/aggregates.js";
-export { type CaseRuleContext, caseRuleContext, caseRuleSeverities } from "./figures/case-rule-counts.js";
+export { type CaseRuleContext, caseRuleContext } from "./figures/case-rule-counts.js";
 export type { FigureScope } from "./figures/scope.js";
 export { defaultSuppressionThreshold, suppressGrid } from "./suppression.js";

@@ -79,7 +79,26 @@ function inOrder(dates: readonly SQL[]): SQL {
   return sql`(${sql.join(pairs, sql` and `)})`;
 }
 
-const texts = (values: readonly string[]) => sql`${JSON.stringify(values)}::jsonb`;
+/** Where each code's count comes from in the statement below: a column of one of its rule CTEs. */
+const counted: Record<CaseRuleCode, string> = {
+  "CASE.STATE_INCONSISTENT": "select state_inconsistent from case_rules",
+  "CASE.DATE_ORDER": "select date_order + (select meeting_date_order from meeting_rules) from case_rules",
+  "CASE.SELECTION_INCOMPLETE": "select selection_incomplete from case_rules",
+  "CASE.SELECTION_NOT_UNANIMOUS": "select selection_not_unanimous from case_rules",
+  "MEETING.STATE_INCONSISTENT": "select held_inconsistent + record_inconsistent + planned_in_closed from meeting_rules",
+  "CONSENT.STATE_INCONSISTENT": "select consent_inconsistent from consent_rules",
+  "CASE.MEETING_UNRECORDED": "select unrecorded from meeting_rules",
+  "CASE.RECORD_INCOMPLETE": "select record_incomplete from meeting_rules",
+  "CASE.PLANNED_MEETING_OVERDUE": "select planned_overdue from meeting_rules",
+  "CASE.COMPOSITION_SINGLE_PROFESSION": "select single_profession from meeting_rules",
+  "CASE.RESPONSIBLE_WORKER_MISSING": "select responsible_worker_missing from clientship_rules",
+  "CASE.RESPONSIBLE_WORKER_NOT_INVOLVED": "select n from not_involved",
+  "CASE.GUARDIAN_MISSING": "select guardian_missing from case_rules",
+  "CASE.CHILD_WELFARE_NOTIFICATION_MISSING": "select child_welfare_notification_missing from case_rules",
+  "CASE.NOT_OPEN": "select n from not_open",
+  "CONSENT.NO_GUARDIAN_RECORDED": "select no_guardian from consent_refusals",
+  "CONSENT.MISSING": "select missing from consent_refusals",
+};
 
 /**
  * `checkCase` of every case in the scope on `context.asOf`, counted by code in one aggregate statement:
@@ -94,8 +113,8 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
   const { adulthoodAge, ownConsentFromAge } = context.policy;
   const [police, social, nurse] = selectionProfessions;
   return sql`with
-  core as (select value as org from jsonb_array_elements_text(${texts(context.coreOrganisationIds)})),
-  within_org as (select x.org, x.scope from jsonb_to_recordset(${sql`${JSON.stringify(context.within)}::jsonb`}) as x(org text, scope text)),
+  core as (select value as org from jsonb_array_elements_text(${JSON.stringify(context.coreOrganisationIds)}::jsonb)),
+  within_org as (select x.org, x.scope from jsonb_to_recordset(${JSON.stringify(context.within)}::jsonb) as x(org text, scope text)),
   cs as materialized (
     select c.id, c.status, c.referred_on, c.referral_source, c.selection_started_on, c.decided_on, c.activated_on, c.closed_on, c.close_reason,
       c.child_welfare_notified_on, c.child_welfare_notified_by_id,
@@ -211,23 +230,10 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
     from consent_needed n
   )
   select code, n::int as n from (
-    select 'CASE.STATE_INCONSISTENT' as code, state_inconsistent as n from case_rules
-    union all select 'CASE.DATE_ORDER', date_order + (select meeting_date_order from meeting_rules) from case_rules
-    union all select 'CASE.SELECTION_INCOMPLETE', selection_incomplete from case_rules
-    union all select 'CASE.SELECTION_NOT_UNANIMOUS', selection_not_unanimous from case_rules
-    union all select 'CASE.GUARDIAN_MISSING', guardian_missing from case_rules
-    union all select 'CASE.CHILD_WELFARE_NOTIFICATION_MISSING', child_welfare_notification_missing from case_rules
-    union all select 'CASE.RESPONSIBLE_WORKER_MISSING', responsible_worker_missing from clientship_rules
-    union all select 'CONSENT.STATE_INCONSISTENT', consent_inconsistent from consent_rules
-    union all select 'MEETING.STATE_INCONSISTENT', held_inconsistent + record_inconsistent + planned_in_closed from meeting_rules
-    union all select 'CASE.MEETING_UNRECORDED', unrecorded from meeting_rules
-    union all select 'CASE.RECORD_INCOMPLETE', record_incomplete from meeting_rules
-    union all select 'CASE.PLANNED_MEETING_OVERDUE', planned_overdue from meeting_rules
-    union all select 'CASE.COMPOSITION_SINGLE_PROFESSION', single_profession from meeting_rules
-    union all select 'CASE.RESPONSIBLE_WORKER_NOT_INVOLVED', n from not_involved
-    union all select 'CASE.NOT_OPEN', n from not_open
-    union all select 'CONSENT.NO_GUARDIAN_RECORDED', no_guardian from consent_refusals
-    union all select 'CONSENT.MISSING', missing from consent_refusals
+    ${sql.join(
+      Object.entries(counted).map(([code, n]) => sql`select ${code}::text as code, (${sql.raw(n)}) as n`),
+      sql` union all `,
+    )}
   ) counted where n > 0 order by code`;
 }
 

@@ -22,11 +22,6 @@ function caseIdPageQuery(scope: FigureScope, after: string | null, limit: number
     order by c.id limit ${limit}`;
 }
 
-/** How many cases the rule check will read (for progress). */
-function caseCountQuery(scope: FigureScope): SQL {
-  return sql`select count(*)::int as n from cases c where c.team_id = ${scope.teamId} and c.referred_on <= ${scope.period.to} and ${caseInScope(scope)}`;
-}
-
 /** Violations counted by code, with the code's severity. */
 export type ViolationCounts = Map<string, { severity: "error" | "warning"; count: number }>;
 
@@ -50,7 +45,7 @@ export async function countCaseViolations(
   db: Executor,
   scope: FigureScope,
   dataset: TeamDataset,
-  options: { batchSize: number; policy?: AgePolicy; recordingGraceDays?: number; onPage?: (checked: number, total: number) => Promise<void> | void },
+  options: { batchSize: number; policy?: AgePolicy; recordingGraceDays?: number },
 ): Promise<ViolationCounts> {
   const asOf = scope.period.to;
   const context = {
@@ -59,7 +54,6 @@ export async function countCaseViolations(
     policy: options.policy ?? defaultAgePolicy,
     ...(options.recordingGraceDays === undefined ? {} : { recordingGraceDays: options.recordingGraceDays }),
   };
-  const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(db, caseCountQuery(scope));
   const counts: ViolationCounts = new Map();
   const fetchPage = async (after: string | null) => {
     const ids = (await queryRows<{ id: string }>(db, caseIdPageQuery(scope, after, options.batchSize))).map((r) => r.id);
@@ -72,15 +66,12 @@ export async function countCaseViolations(
     return page;
   };
   let next = ahead(null);
-  let checked = 0;
   for (;;) {
     const { ids, cases } = await next;
     if (ids.length === 0) break;
     const more = ids.length === options.batchSize;
     if (more) next = ahead(ids[ids.length - 1] ?? null);
     for (const stored of cases) tally(counts, checkCase(stored.case, { ...context, asOf }));
-    checked += ids.length;
-    await options.onPage?.(checked, total);
     if (!more) break;
   }
   return counts;
