@@ -2,6 +2,7 @@ import { type ChairTerm, chairCalendar, chairOn, type Rotation } from "@ankkuri/
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
+import { cachedOrganisation } from "./cached-organisations.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
 import { Organisation } from "./organisation.js";
 
@@ -23,7 +24,7 @@ const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
       type: Organisation,
       nullable: true,
       description: "The chairing party (puheenjohtajuus); null when no party was eligible.",
-      resolve: async (c, _args, ctx) => (c.chairId === null ? null : ((await ctx.organisationRows()).get(c.chairId) ?? null)),
+      resolve: async (c, _args, ctx, info) => (c.chairId === null ? null : ((await cachedOrganisation(ctx, info, c.chairId)) ?? null)),
     }),
     overrideReference: t.string({ nullable: true, resolve: (c) => c.override?.reference ?? null, description: "Reference of the recorded decision that gave this term, if the order did not." }),
   }),

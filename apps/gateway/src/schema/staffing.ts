@@ -1,6 +1,7 @@
 import { checkStaffing, clearanceInterval, effectiveAssignments, type FteRow, fteReport, isWithin } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
+import { cachedOrganisation } from "./cached-organisations.js";
 import { PeriodInput, PeriodRef } from "./common.js";
 import { Organisation } from "./organisation.js";
 import { RuleViolationRef } from "./errors.js";
@@ -81,8 +82,8 @@ const FteRowRef = builder.objectRef<FteRow>("FteRow").implement({
     organisation: t.field({
       type: Organisation,
       description: "The unit.",
-      resolve: async (row, _args, ctx) => {
-        const found = (await ctx.organisationRows()).get(row.organisationId);
+      resolve: async (row, _args, ctx, info) => {
+        const found = await cachedOrganisation(ctx, info, row.organisationId);
         if (!found) throw new Error(`organisation ${row.organisationId} missing`);
         return found;
       },

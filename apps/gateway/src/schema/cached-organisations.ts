@@ -1,0 +1,54 @@
+import { getSchemaConfig, queryFromInfo } from "@pothos/plugin-drizzle";
+import type { GraphQLResolveInfo } from "graphql";
+import { batchLoader } from "../batch-loader.js";
+import { builder } from "../builder.js";
+import type { GatewayContext, OrganisationRow } from "../context.js";
+
+// Fields the domain computes (a term's chair, a staffing unit) return organisations by id. Their
+// rows are in the team cache with every column, but the drizzle plugin cannot know that: a row it
+// did not load itself carries no selection mapping, so each field beneath would reload it (one
+// more statement per request). Planning the selection here records the mapping as a planned query
+// would; when the plan asks for columns only, the cached row answers it.
+
+const config = getSchemaConfig(builder);
+
+type OrganisationQuery = NonNullable<Parameters<GatewayContext["db"]["query"]["organisations"]["findMany"]>[0]>;
+type Loader = (id: string) => Promise<OrganisationRow | undefined>;
+
+/** Loaders of rows whose selection reaches beyond the columns, per request and field path. */
+const relationLoaders = new WeakMap<GatewayContext, Map<string, Loader>>();
+
+/** The field's path without list indices: every row of a list shares its plan. */
+function fieldPath(info: GraphQLResolveInfo): string {
+  const keys: string[] = [];
+  for (let p: GraphQLResolveInfo["path"] | undefined = info.path; p; p = p.prev) if (typeof p.key === "string") keys.push(p.key);
+  return keys.reverse().join(".");
+}
+
+const isEmpty = (value: object | undefined) => value === undefined || Object.keys(value).length === 0;
+
+function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo, query: OrganisationQuery): Loader {
+  let byPath = relationLoaders.get(ctx);
+  if (!byPath) relationLoaders.set(ctx, (byPath = new Map<string, Loader>()));
+  const path = fieldPath(info);
+  let load = byPath.get(path);
+  if (!load) {
+    load = batchLoader(async (ids: string[]) => {
+      const rows = await ctx.db.query.organisations.findMany({ ...query, where: { id: { in: ids } } });
+      return new Map(rows.map((r) => [r.id, r]));
+    });
+    byPath.set(path, load);
+  }
+  return load;
+}
+
+/**
+ * The organisation `id` for the field `info` resolves, or undefined when there is none. A selection
+ * of columns only is served from the team cache; one that reaches into relations (the parent, the
+ * children) loads them, the rows of one field and tick in one query.
+ */
+export async function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): Promise<OrganisationRow | undefined> {
+  const query = queryFromInfo({ config, context: ctx, info, typeName: "Organisation" }) as OrganisationQuery;
+  if (isEmpty(query.with) && isEmpty(query.extras)) return (await ctx.organisationRows()).get(id);
+  return loaderFor(ctx, info, query)(id);
+}

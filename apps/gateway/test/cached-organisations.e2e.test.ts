@@ -1,0 +1,72 @@
+import { testEngines } from "@ankkuri/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "./harness.js";
+import { clock, login } from "./steps.js";
+
+// The chair calendar and the FTE dashboard return organisations the domain computed, by id. Their
+// rows come from the team cache: selecting their columns costs no statement, and a selection that
+// reaches into relations loads them with one statement for every row of the field.
+
+const calendar = (selection: string) => `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", from: "2024-05-01", years: 3) { from ${selection} } }`;
+const fte = (selection: string) => `{ fteReport(period: { from: "2026-01-01", to: "2026-06-30" }) { units { profession ${selection} } } }`;
+const columns = "id name shortName kind sector ownBusinessId address { postalCode }";
+const withRelations = `id name parent { id name } children { id name }`;
+
+type Json = Record<string, unknown>;
+
+describe.each(testEngines)("organisations of computed fields on %s", (engine) => {
+  let h: Harness;
+
+  /** The answer's data and the statements it cost (the team cache already warm). */
+  async function run(query: string): Promise<{ data: Json; statements: number }> {
+    await h.gql(login.leadership, query);
+    h.resetQueries();
+    const { body } = await h.gql(login.leadership, query);
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    return { data: body.data as Json, statements: h.queries.length };
+  }
+
+  /** The same organisations asked for by id: what the computed fields must answer. */
+  async function byId(ids: string[], selection: string): Promise<Json[]> {
+    const answers = await Promise.all(ids.map((id) => h.gql(login.leadership, `{ organisation(id: "${id}") { ${selection} } }`)));
+    return answers.map(({ body }) => (body.data as { organisation: Json }).organisation);
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(engine, { gateway: { clock } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("serves a chair's columns without a statement of its own", async () => {
+    const bare = await run(calendar(""));
+    const chairs = await run(calendar(`chair { ${columns} }`));
+    const terms = (chairs.data.chairCalendar as { chair: Json }[]).map((t) => t.chair);
+    expect(terms.map((c) => c.id)).toEqual(["org-hpl", "org-hel-sotepe", "org-hel-kuva"]);
+    expect(terms).toEqual(await byId(["org-hpl", "org-hel-sotepe", "org-hel-kuva"], columns));
+    expect(chairs.statements).toBe(bare.statements);
+  });
+
+  it("loads a chair's relations with one statement for all terms", async () => {
+    const bare = await run(calendar(""));
+    const chairs = await run(calendar(`chair { ${withRelations} }`));
+    const terms = (chairs.data.chairCalendar as { chair: Json }[]).map((t) => t.chair);
+    expect(terms).toEqual(await byId(["org-hpl", "org-hel-sotepe", "org-hel-kuva"], withRelations));
+    expect(terms.some((c) => (c.children as unknown[]).length > 0)).toBe(true);
+    expect(chairs.statements).toBe(bare.statements + 1);
+  });
+
+  it("serves the FTE units' organisations likewise", async () => {
+    const bare = await run(fte(""));
+    const plain = await run(fte(`organisation { ${columns} }`));
+    const nested = await run(fte(`organisation { ${withRelations} }`));
+    const units = (answer: { data: Json }) => ((answer.data.fteReport as { units: { organisation: Json }[] }).units).map((u) => u.organisation);
+    const ids = units(plain).map((o) => String(o.id));
+    expect(ids.length).toBeGreaterThan(1);
+    expect(units(plain)).toEqual(await byId(ids, columns));
+    expect(units(nested)).toEqual(await byId(ids, withRelations));
+    expect(plain.statements).toBe(bare.statements);
+    expect(nested.statements).toBe(bare.statements + 1);
+  });
+});
