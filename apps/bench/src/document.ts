@@ -70,6 +70,11 @@ export function summaryRows(results: BenchResults): { header: string[]; rows: Ce
     rows.push(["case-detail throughput, audit log on", `off ${perSecond(a.off.throughput)}`, `on ${perSecond(a.on.throughput)}`, formatRatio(a.throughputRatio), "", ""]);
     rows.push(["case-detail p50 latency, audit log on", `off ${ms(a.off.p50)}`, `on ${ms(a.on.p50)}`, formatRatio(a.p50Ratio), "", ""]);
   }
+  const empty = results.emptyRequest;
+  if (empty) {
+    rows.push(["empty request: p50 latency", `graphql-yoga ${ms(empty.bare.p50)}`, `gateway ${ms(empty.gateway.p50)}`, formatRatio(empty.p50Ratio), "", ""]);
+    rows.push(["empty request: throughput", `graphql-yoga ${perSecond(empty.bare.throughput)}`, `gateway ${perSecond(empty.gateway.throughput)}`, formatRatio(empty.throughputRatio), "", ""]);
+  }
   return { header, rows };
 }
 
@@ -129,6 +134,10 @@ kept in memory only; the raw load-generator output and the server logs go to \`b
   then warm on the same folder. pnpm's own start (about half a second) is not included.
 - **Audit log.** The case query on the gateway with \`AUDIT_LOG=off\` and on a second gateway process
   with the audit log on, loaded one after the other.
+- **Empty request.** \`{ __typename }\`, which touches no data, on graphql-yoga as it comes (one-field
+  schema, no plugins, no authentication, its own process) and on the gateway with a token, loaded
+  like the operations. It is the least a request costs: the framework's, and the gateway's with
+  token verification, limits, metrics and its context.
 
 Loopback load on a small machine shares its cores between the load generator, the server and
 PostgreSQL: figures are for comparing within one run, not capacity planning.
@@ -138,14 +147,14 @@ PostgreSQL: figures are for comparing within one run, not capacity planning.
 - **Where the gateway stands.** When the database does the work (the case list over 100 000 cases),
   the gateway is within the 1.5× target. When the answer costs the database a millisecond, the
   ratio measures the gateway's own work per request instead: authentication, GraphQL execution
-  with per-field authorization, planning the SQL for the selection and serialisation. On
-  2026-12-01 (10 000 cases, the same load generator and settings, one run after the other) an
-  authenticated \`{ __typename }\`, which touches no data, was answered about 2 700–2 900 times a
-  second, while the floor answered the whole chair calendar about 7 000 times: the gateway's empty
-  request alone is about 2.5× the floor's chair calendar. The 1.5× target is not reachable for
-  those operations by tuning within this stack; the gateway's answer is capacity per process (one
-  to two thousand small requests per second on one core) and horizontal scaling, since every
-  instance is stateless apart from its caches.
+  with per-field authorization, planning the SQL for the selection and serialisation. The section
+  "Empty request" below gives the least a request costs: graphql-yoga with no plugins answering
+  \`{ __typename }\`, which touches no data, and the gateway answering it with a token. Where the
+  floor answers a whole operation about as often as, or more often than, the bare framework answers
+  nothing, as with the chair calendar, the 1.5× target cannot be met by any gateway built on this
+  stack, however its resolvers are tuned. The gateway's answer is capacity per process (one to two
+  thousand small requests per second on one core) and horizontal scaling, since every instance is
+  stateless apart from its caches.
 - **What was done.** Caching each team's dataset behind a version the database bumps on every
   change (docs/gateway.md, "Query planning") cut the CPU time of an FTE dashboard request from
   16.6 ms to 6.6 ms and of a chair calendar request from 17 ms to 8 ms (sequential requests in one
@@ -215,6 +224,26 @@ export function renderMarkdown(results: BenchResults): string {
     ),
     "",
   );
+  const empty = results.emptyRequest;
+  if (empty) {
+    const fastest = [...results.operations].sort((a, b) => b.floor.throughput - a.floor.throughput)[0];
+    lines.push(
+      "### Empty request",
+      "",
+      markdownTable(
+        ["`{ __typename }`", "req/s", "p50 ms", "p99 ms"],
+        [
+          ["graphql-yoga, no plugins", Math.round(empty.bare.throughput), empty.bare.p50, empty.bare.p99],
+          ["gateway, authenticated", Math.round(empty.gateway.throughput), empty.gateway.p50, empty.gateway.p99],
+        ],
+      ),
+      "",
+      fastest
+        ? `For comparison, the floor answered the ${fastest.title.toLowerCase()} ${formatNumber(Math.round(fastest.floor.throughput))} times a second at p50 ${String(fastest.floor.p50)} ms: ${fastest.floor.throughput > empty.bare.throughput ? "more often than graphql-yoga answers a request that touches no data" : `${formatRatio(ratio(fastest.floor.throughput, empty.bare.throughput))} of graphql-yoga's empty requests`}.`
+        : "",
+      "",
+    );
+  }
   if (results.start) {
     lines.push("### Start-up (embedded database)", "", markdownTable(["start", "spawn to first answer ms"], [["cold (fresh data folder)", Math.round(results.start.coldMs)], ["warm (same folder)", Math.round(results.start.warmMs)]]), "");
   }

@@ -9,6 +9,7 @@ import { BenchError } from "./errors.js";
 import { describeMachine } from "./machine.js";
 import { auditOverhead } from "./phases/audit.js";
 import { coldAndWarmStart } from "./phases/cold-start.js";
+import { emptyRequest } from "./phases/empty-request.js";
 import type { RunContext } from "./phases/context.js";
 import { gatewayVersusFloor } from "./phases/gateway-vs-floor.js";
 import { helsinkiToday, pickInputs } from "./phases/inputs.js";
@@ -64,6 +65,8 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     const operations = await gatewayVersusFloor(context, gateway, floor);
     log("audit log: case query with the audit log off and on");
     const audit = await auditOverhead(context, gateway);
+    log("empty request: graphql-yoga with no plugins, then the gateway");
+    const empty = await emptyRequest(context, gateway);
     await Promise.all(servers.splice(0).map((s) => s.child.stop()));
 
     log("counting SQL statements per request");
@@ -88,6 +91,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       reports,
       start,
       audit,
+      emptyRequest: empty,
       targets: [],
       runSeconds: 0,
     };

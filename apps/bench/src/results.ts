@@ -56,6 +56,17 @@ export interface AuditFigures {
   p50Ratio: number;
 }
 
+/** \`{ __typename }\`, which touches no data: graphql-yoga with no plugins against the gateway. */
+export interface EmptyRequestFigures {
+  /** graphql-yoga as it comes, one-field schema, no authentication. */
+  bare: LoadSummary;
+  /** The gateway, authenticated (token verification, limits, metrics, context). */
+  gateway: LoadSummary;
+  /** gateway ÷ bare. */
+  p50Ratio: number;
+  throughputRatio: number;
+}
+
 /** A target of the issue and whether this run met it. */
 export interface TargetCheck {
   name: string;
@@ -74,6 +85,8 @@ export interface BenchResults {
   reports: ReportFigures[];
   start: StartFigures | null;
   audit: AuditFigures | null;
+  /** Absent from runs before 2026-12-01. */
+  emptyRequest?: EmptyRequestFigures | null;
   targets: TargetCheck[];
   runSeconds: number;
 }

@@ -14,6 +14,7 @@ export interface Server {
 const gatewayMain = join(repositoryRoot, "apps/gateway/src/main.ts");
 const devTokenCli = join(repositoryRoot, "apps/gateway/src/cli/dev-token.ts");
 const floorMain = join(repositoryRoot, "apps/bench/src/floor/floor-server.ts");
+const bareGraphqlMain = join(repositoryRoot, "apps/bench/src/floor/bare-graphql-server.ts");
 
 /** POSTs a GraphQL request; the parsed answer. */
 export async function graphql(url: string, body: string, token?: string): Promise<{ status: number; json: { data?: unknown; errors?: { message: string }[] } }> {
@@ -52,6 +53,16 @@ export async function startFloor(name: string, databaseUrl: string, logDir: stri
   const child = startChild(name, tsxArgs(floorMain), { DATABASE_URL: databaseUrl, PORT: String(port), DATABASE_POOL_SIZE: "10" }, join(logDir, `${name}.log`));
   const url = `http://127.0.0.1:${String(port)}`;
   const readyMs = await waitUntil(child, async () => (await fetch(`${url}/health`)).ok, { since, timeoutMs: 60_000 });
+  return { child, url, readyMs };
+}
+
+/** Starts graphql-yoga with no plugins and a one-field schema on a free port (the framework's floor). */
+export async function startBareGraphql(name: string, logDir: string): Promise<Server> {
+  const port = await freePort();
+  const since = performance.now();
+  const child = startChild(name, tsxArgs(bareGraphqlMain), { PORT: String(port) }, join(logDir, `${name}.log`));
+  const url = `http://127.0.0.1:${String(port)}`;
+  const readyMs = await waitUntil(child, () => answersQueries(url), { since, timeoutMs: 60_000 });
   return { child, url, readyMs };
 }
 

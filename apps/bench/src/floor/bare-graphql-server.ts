@@ -1,0 +1,18 @@
+import { createServer } from "node:http";
+import { createSchema, createYoga } from "graphql-yoga";
+
+// The framework's own floor (run in its own process by the benchmark): graphql-yoga as it comes,
+// with a one-field schema, no plugins, no authentication, no database. What it spends answering
+// `{ __typename }` is the least any request to a GraphQL server of this stack costs, the gateway's
+// included. `PORT`.
+
+const yoga = createYoga({
+  schema: createSchema({ typeDefs: "type Query { ok: Boolean! }", resolvers: { Query: { ok: () => true } } }),
+  graphiql: false,
+  landingPage: false,
+  logging: false,
+});
+
+createServer((req, res) => {
+  void yoga(req, res);
+}).listen(Number(process.env.PORT ?? "0"), "127.0.0.1");
