@@ -118,6 +118,8 @@ export function createGatewayYoga(services: GatewayServices, config: GatewayConf
     graphqlEndpoint: "/graphql",
     landingPage: false,
     batching: { limit: limits.maxBatch },
+    // The body limit is useBodyLimit's, which reads bodies without graphql-yoga's transform stream.
+    maxRequestBodySize: false,
     context: async ({ request }) => {
       const context = await createContext(services, request);
       return context;

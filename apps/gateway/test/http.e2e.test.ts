@@ -106,6 +106,36 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       expectClearError(await post({ query: "{ viewer { login } }", variables: { x: "a".repeat(300_000) } }), 413, "PAYLOAD_TOO_LARGE", /larger than 262144 bytes/);
     });
 
+    /** A body sent in chunks, with no Content-Length: the limit must hold while it is read. */
+    const chunked = (text: string) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          const bytes = new TextEncoder().encode(text);
+          for (let i = 0; i < bytes.length; i += 16_384) controller.enqueue(bytes.subarray(i, i + 16_384));
+          controller.close();
+        },
+      });
+
+    it("refuses a chunked JSON body over the size limit with 413", async () => {
+      const body = JSON.stringify({ query: `{ viewer { login } } # ${"a".repeat(300_000)}` });
+      const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", ...auth }, body: chunked(body), duplex: "half" } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    });
+
+    it("reads another kind of body graphql-yoga parses only with a declared length within the limit", async () => {
+      const send = (body: BodyInit) => h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/graphql", ...auth }, body, duplex: "half" } as RequestInit);
+      const whole = await send("{ viewer { login } }");
+      expect(whole.status).toBe(200);
+      expect(await whole.json()).toEqual({ data: { viewer: { login: login.police } } });
+      const big = await send(`{ viewer { login } } # ${"a".repeat(300_000)}`);
+      expect(big.status).toBe(413);
+      expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+      const unbounded = await send(chunked("{ viewer { login } }"));
+      expect(unbounded.status).toBe(411);
+      expect(await unbounded.json()).toMatchObject({ errors: [{ message: /Content-Length/, extensions: { code: "BAD_REQUEST" } }] });
+    });
+
     it("refuses a body that is not JSON by content type with 415", async () => {
       const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "text/plain", ...auth }, body: "{ viewer { login } }" });
       expect(response.status).toBe(415);
