@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Actor } from "@ankkuri/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DevelopmentIssuer, developmentIssuerFor } from "./dev-issuer.js";
+import { type Authentication, localVerifier, type VerifiedTokenCacheOptions } from "./token-verifier.js";
+
+const actor: Actor = { login: "maria.jarvinen", name: "Maria Järvinen", teamId: "team-helsinki", organisationId: "org-hpl-prevention", roles: ["police-officer"] };
+
+function actorOf(result: Authentication): Actor {
+  if (!result.ok) throw new Error(`refused: ${result.reason}`);
+  return result.actor;
+}
+
+describe("verified-token reuse", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ankkuri-token-"));
+  let issuer: DevelopmentIssuer;
+  let clock = Date.now();
+  const verifier = (cache: Omit<VerifiedTokenCacheOptions, "now">) => localVerifier(issuer, { ...cache, now: () => clock });
+  const bearer = (token: string) => `Bearer ${token}`;
+
+  beforeAll(async () => {
+    issuer = await developmentIssuerFor(dir, "ankkuri-gateway");
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers a token verified before with the same, unchangeable actor", async () => {
+    clock = Date.now();
+    const verify = verifier({ ttlMs: 60_000, maxEntries: 10 });
+    const token = await issuer.sign(actor);
+    const first = actorOf(await verify.verify(bearer(token)));
+    const again = actorOf(await verify.verify(bearer(token)));
+    expect(first).toEqual(actor);
+    expect(again).toBe(first);
+    expect(Object.isFrozen(again) && Object.isFrozen(again.roles)).toBe(true);
+  });
+
+  it("verifies again once the reuse time is over, and every time when it is zero", async () => {
+    clock = Date.now();
+    const token = await issuer.sign(actor);
+    const reusing = verifier({ ttlMs: 60_000, maxEntries: 10 });
+    const first = actorOf(await reusing.verify(bearer(token)));
+    clock += 60_001;
+    expect(actorOf(await reusing.verify(bearer(token)))).not.toBe(first);
+    const never = verifier({ ttlMs: 0, maxEntries: 10 });
+    expect(actorOf(await never.verify(bearer(token)))).not.toBe(actorOf(await never.verify(bearer(token))));
+  });
+
+  it("refuses a reused token once it has expired", async () => {
+    clock = Date.now();
+    const verify = verifier({ ttlMs: 600_000, maxEntries: 10 });
+    const token = await issuer.sign(actor, 5);
+    actorOf(await verify.verify(bearer(token)));
+    clock += 4_000;
+    actorOf(await verify.verify(bearer(token)));
+    // Past expiry and the 30 s of clock tolerance the verification allows, well inside the reuse time.
+    clock += 32_000;
+    expect(await verify.verify(bearer(token))).toEqual({ ok: false, reason: "TOKEN_EXPIRED" });
+  });
+
+  it("keeps at most maxEntries tokens, the least recently used out", async () => {
+    clock = Date.now();
+    const verify = verifier({ ttlMs: 60_000, maxEntries: 2 });
+    const [a, b, c] = await Promise.all([issuer.sign(actor), issuer.sign({ ...actor, login: "b.user" }), issuer.sign({ ...actor, login: "c.user" })]);
+    const first = actorOf(await verify.verify(bearer(a)));
+    const second = actorOf(await verify.verify(bearer(b)));
+    expect(actorOf(await verify.verify(bearer(a)))).toBe(first); // a is now the most recent
+    await verify.verify(bearer(c)); // b goes
+    expect(actorOf(await verify.verify(bearer(a)))).toBe(first);
+    expect(actorOf(await verify.verify(bearer(b)))).not.toBe(second);
+  });
+
+  it("does not remember refused tokens", async () => {
+    clock = Date.now();
+    const verify = verifier({ ttlMs: 60_000, maxEntries: 10 });
+    const token = await issuer.sign(actor);
+    const forged = `${token.slice(0, -4)}AAAA`;
+    expect(await verify.verify(bearer(forged))).toEqual({ ok: false, reason: "TOKEN_INVALID" });
+    expect(await verify.verify(bearer(forged))).toEqual({ ok: false, reason: "TOKEN_INVALID" });
+    expect(await verify.verify(null)).toEqual({ ok: false, reason: "TOKEN_MISSING" });
+  });
+});
