@@ -51,9 +51,14 @@ export interface GatewayContext {
 
 const helsinkiDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
 
+let formatted = { minute: Number.NaN, day: "" };
+
 /** The calendar day in Helsinki at `instant`. */
 export function helsinkiDay(instant: Date): LocalDate {
-  return helsinkiDate.format(instant);
+  // Asked on every request; the day can only change on a minute boundary, and Intl formatting is not free.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== formatted.minute) formatted = { minute, day: helsinkiDate.format(instant) };
+  return formatted.day;
 }
 
 /** The preferred of fi, sv, en in an `Accept-Language` header (Finnish by default). */
