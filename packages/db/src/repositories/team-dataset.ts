@@ -1,5 +1,5 @@
 import { type TeamDataset, teamDatasetSchema } from "@ankkuri/domain";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { teams } from "../schema/teams.js";
 
@@ -163,6 +163,19 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
  * versions mean an identical {@link loadTeamDataset} result. Null when the team does not exist.
  */
 export async function teamDatasetVersion(db: Executor, teamId: string): Promise<number | null> {
-  const [row] = await db.select({ version: teams.datasetVersion }).from(teams).where(eq(teams.id, teamId));
+  const [row] = await versionQuery(db).execute({ teamId });
   return row?.version ?? null;
+}
+
+// Read on every request that needs the team: its SQL is built once per database handle.
+const versionQueries = new WeakMap<Executor, ReturnType<typeof buildVersionQuery>>();
+
+function buildVersionQuery(db: Executor) {
+  return db.select({ version: teams.datasetVersion }).from(teams).where(eq(teams.id, sql.placeholder("teamId"))).prepare("team_dataset_version");
+}
+
+function versionQuery(db: Executor): ReturnType<typeof buildVersionQuery> {
+  let query = versionQueries.get(db);
+  if (!query) versionQueries.set(db, (query = buildVersionQuery(db)));
+  return query;
 }
