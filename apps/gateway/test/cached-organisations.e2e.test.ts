@@ -57,6 +57,18 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
     expect(chairs.statements).toBe(bare.statements + 1);
   });
 
+  it("answers the same under a body the planned query loaded, with at most one statement more", async () => {
+    const nested = (selection: string) => `{ cooperationBodies(kind: "ankkuri-steering-group") { id chairCalendar(from: "2024-05-01", years: 3) { from ${selection} } } }`;
+    const bare = await run(nested(""));
+    const chairs = await run(nested(`chair { ${columns} }`));
+    const terms = (chairs.data.cooperationBodies as { chairCalendar: { chair: Json }[] }[]).flatMap((b) => b.chairCalendar.map((t) => t.chair));
+    expect(terms.map((c) => c.id)).toEqual(["org-hpl", "org-hel-sotepe", "org-hel-kuva"]);
+    expect(terms).toEqual(await byId(["org-hpl", "org-hel-sotepe", "org-hel-kuva"], columns));
+    // The selection is planned once per field path; beneath a planned parent the plugin reloads the
+    // chairs of the later terms itself, all of them in one statement.
+    expect(chairs.statements).toBeLessThanOrEqual(bare.statements + 1);
+  });
+
   it("serves the FTE units' organisations likewise", async () => {
     const bare = await run(fte(""));
     const plain = await run(fte(`organisation { ${columns} }`));

@@ -15,8 +15,8 @@ const config = getSchemaConfig(builder);
 type OrganisationQuery = NonNullable<Parameters<GatewayContext["db"]["query"]["organisations"]["findMany"]>[0]>;
 type Loader = (id: string) => Promise<OrganisationRow | undefined>;
 
-/** Loaders of rows whose selection reaches beyond the columns, per request and field path. */
-const relationLoaders = new WeakMap<GatewayContext, Map<string, Loader>>();
+/** Per request and field path: the loader of rows whose selection reaches beyond the columns, or null. */
+const plans = new WeakMap<GatewayContext, Map<string, Loader | null>>();
 
 /** The field's path without list indices: every row of a list shares its plan. */
 function fieldPath(info: GraphQLResolveInfo): string {
@@ -27,16 +27,24 @@ function fieldPath(info: GraphQLResolveInfo): string {
 
 const isEmpty = (value: object | undefined) => value === undefined || Object.keys(value).length === 0;
 
-function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo, query: OrganisationQuery): Loader {
-  let byPath = relationLoaders.get(ctx);
-  if (!byPath) relationLoaders.set(ctx, (byPath = new Map<string, Loader>()));
+/**
+ * Planned once for all rows of a list: the plan records its mapping under the path without list
+ * indices, where the fields of every row find it.
+ */
+function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo): Loader | null {
+  let byPath = plans.get(ctx);
+  if (!byPath) plans.set(ctx, (byPath = new Map<string, Loader | null>()));
   const path = fieldPath(info);
   let load = byPath.get(path);
-  if (!load) {
-    load = batchLoader(async (ids: string[]) => {
-      const rows = await ctx.db.query.organisations.findMany({ ...query, where: { id: { in: ids } } });
-      return new Map(rows.map((r) => [r.id, r]));
-    });
+  if (load === undefined) {
+    const query = queryFromInfo({ config, context: ctx, info, typeName: "Organisation" }) as OrganisationQuery;
+    load =
+      isEmpty(query.with) && isEmpty(query.extras)
+        ? null
+        : batchLoader(async (ids: string[]) => {
+            const rows = await ctx.db.query.organisations.findMany({ ...query, where: { id: { in: ids } } });
+            return new Map(rows.map((r) => [r.id, r]));
+          });
     byPath.set(path, load);
   }
   return load;
@@ -48,7 +56,6 @@ function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo, query: Organis
  * children) loads them, the rows of one field and tick in one query.
  */
 export async function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): Promise<OrganisationRow | undefined> {
-  const query = queryFromInfo({ config, context: ctx, info, typeName: "Organisation" }) as OrganisationQuery;
-  if (isEmpty(query.with) && isEmpty(query.extras)) return (await ctx.organisationRows()).get(id);
-  return loaderFor(ctx, info, query)(id);
+  const load = loaderFor(ctx, info);
+  return load ? load(id) : (await ctx.organisationRows()).get(id);
 }
