@@ -5,6 +5,7 @@ import {
   AssignStaffDocument,
   ChairCalendarDocument,
   EndAssignmentDocument,
+  FteDashboardDocument,
   GiveNoticeDocument,
   OverrideChairTermDocument,
   RecordClearanceDocument,
@@ -39,6 +40,18 @@ describe.each(testEngines)("team administration over HTTP on %s", (engine) => {
       expect(stale.code).toBe("CONFLICT.STALE_VERSION");
       const staff = (await h.request(admin, StaffListDocument, { organisationId: org.socialEmergency })).data?.staff ?? [];
       expect(staff.find((s) => s.id === "st-sotepe-karjalainen")?.assignments.find((a) => a.id === assigned.id)?.validTo).toBe("2027-03-31");
+    });
+
+    it("shows a new assignment on the FTE dashboard at once", async () => {
+      // The dashboard is derived once per dataset version: a change must give a new one.
+      const period = { from: "2029-01-01", to: "2029-06-30" };
+      const unit = async () => (await h.request(login.leadership, FteDashboardDocument, { period })).data?.fteReport.units.find((u) => u.organisation.id === org.socialEmergency);
+      const before = await unit();
+      expect(await unit()).toEqual(before);
+      as((await h.request(admin, AssignStaffDocument, { input: { staffId: "st-sotepe-karjalainen", organisationId: org.socialEmergency, fraction: 0.5, validFrom: "2029-01-01", validTo: "2029-06-30" } })).data?.assignStaff, "Assignment");
+      const after = await unit();
+      // More realised FTE (not the whole 0.5: premises work counts only while cleared).
+      expect(after?.realised ?? 0).toBeGreaterThan(before?.realised ?? Number.POSITIVE_INFINITY);
     });
 
     it("refuses a second operational supervisor on the same days", async () => {

@@ -1,6 +1,6 @@
-import { checkStaffing, clearanceInterval, effectiveAssignments, type FteRow, fteReport, isWithin } from "@ankkuri/domain";
+import { checkStaffing, clearanceInterval, effectiveAssignments, type FteReport, type FteRow, fteReport, isWithin, type Period } from "@ankkuri/domain";
 import { builder } from "../builder.js";
-import type { GatewayContext } from "../context.js";
+import type { GatewayContext, TeamSnapshot } from "../context.js";
 import { cachedOrganisation } from "./cached-organisations.js";
 import { PeriodInput, PeriodRef } from "./common.js";
 import { Organisation } from "./organisation.js";
@@ -118,11 +118,31 @@ const FteReportRef = builder.objectRef<ReturnType<typeof fteReport>>("FteReport"
 });
 
 /** The dataset's assignments as they count: city staff's premises work only while cleared. */
-async function countedAssignments(ctx: GatewayContext) {
-  const { dataset, organisations } = await ctx.team();
+function countedAssignments({ dataset, organisations }: TeamSnapshot) {
   const supplier = dataset.agreement.versions[0]?.parties.find((p) => p.role === "supplier")?.organisationId ?? "";
   const staffOrg = new Map(dataset.staff.map((s) => [s.id, s.organisationId]));
   return effectiveAssignments(dataset.assignments, dataset.clearances, (a) => a.needsPremisesAccess && !isWithin(staffOrg.get(a.staffId) ?? "", supplier, organisations));
+}
+
+// A team snapshot never changes (a new dataset version is a new snapshot), so what the FTE
+// dashboard derives from it is computed once per version: the counted assignments, and the report
+// of each period asked for, a few dozen periods at most.
+const reportsPerVersion = 32;
+const derived = new WeakMap<TeamSnapshot, { assignments: ReturnType<typeof countedAssignments>; reports: Map<string, FteReport> }>();
+
+/** The FTE report of a period for the team's current dataset. */
+async function fteReportOf(ctx: GatewayContext, period: Period): Promise<FteReport> {
+  const snapshot = await ctx.team();
+  let memo = derived.get(snapshot);
+  if (!memo) derived.set(snapshot, (memo = { assignments: countedAssignments(snapshot), reports: new Map() }));
+  const key = `${period.from}/${period.to}`;
+  let report = memo.reports.get(key);
+  if (!report) {
+    report = fteReport(snapshot.dataset.agreement, memo.assignments, period);
+    if (memo.reports.size >= reportsPerVersion) memo.reports.clear();
+    memo.reports.set(key, report);
+  }
+  return report;
 }
 
 builder.queryFields((t) => ({
@@ -139,7 +159,7 @@ builder.queryFields((t) => ({
     description: "Target vs realised FTE per unit and party for a period (the FTE dashboard).",
     authScopes: teamReaders,
     args: { period: t.arg({ type: PeriodInput, required: true, description: "The period." }) },
-    resolve: async (_root, args, ctx) => fteReport((await ctx.team()).dataset.agreement, await countedAssignments(ctx), args.period),
+    resolve: (_root, args, ctx) => fteReportOf(ctx, args.period),
   }),
   staffingViolations: t.field({
     type: [RuleViolationRef],
