@@ -161,7 +161,9 @@ export function createGatewayYoga(services: GatewayServices, config: GatewayConf
               skipDocumentValidation: false,
             }),
           ]),
-      usePrometheus({ endpoint: "/metrics", registry: metricsRegistry(), metrics: prometheusMetrics }),
+      // No `url` label: a GET request's URL carries its query and variables (ids the client sent),
+      // which must not reach the metrics, and every distinct URL would make a new time series.
+      usePrometheus({ endpoint: "/metrics", registry: metricsRegistry(), metrics: prometheusMetrics, labels: { url: false } }),
       useAuditFlush(),
     ],
   });

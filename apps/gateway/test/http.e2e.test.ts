@@ -241,6 +241,17 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       expect(metrics).toMatch(/^graphql_yoga_http_duration_count\{.*statusCode="200".*\} \d+$/m);
       expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
     });
+
+    it("keeps requests' URLs, and so their variables, out of the metrics", async () => {
+      const marker = "fictional-marker-7f3a";
+      const query = encodeURIComponent("query Probe($id: String!) { case(caseId: $id) { caseId } }");
+      const response = await h.fetch(`/graphql?query=${query}&variables=${encodeURIComponent(JSON.stringify({ id: marker }))}`, { headers: { ...auth, accept: "application/json" } });
+      expect(response.status).toBe(200);
+      const metrics = await (await h.fetch("/metrics")).text();
+      expect(metrics).toMatch(/^graphql_yoga_http_duration_count\{.*operationName="Probe".*\} \d+$/m);
+      expect(metrics).not.toContain(marker);
+      expect(metrics).not.toMatch(/url="/);
+    });
   });
 });
 
