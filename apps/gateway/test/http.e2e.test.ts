@@ -238,7 +238,8 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
     it("exposes Prometheus metrics of the GraphQL requests", async () => {
       await post({ query: "{ viewer { login } }", operationName: null });
       const metrics = await (await h.fetch("/metrics")).text();
-      expect(metrics).toMatch(/^graphql_yoga_http_duration_count\{.*statusCode="200".*\} \d+$/m);
+      expect(metrics).toMatch(/^graphql_envelop_request_duration_count\{.*operationType="query".*\} \d+$/m);
+      expect(metrics).toMatch(/^graphql_envelop_request\{.*\} \d+$/m);
       expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
     });
 
@@ -248,7 +249,7 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       const response = await h.fetch(`/graphql?query=${query}&variables=${encodeURIComponent(JSON.stringify({ id: marker }))}`, { headers: { ...auth, accept: "application/json" } });
       expect(response.status).toBe(200);
       const metrics = await (await h.fetch("/metrics")).text();
-      expect(metrics).toMatch(/^graphql_yoga_http_duration_count\{.*operationName="Probe".*\} \d+$/m);
+      expect(metrics).toMatch(/^graphql_envelop_request_duration_count\{.*operationName="Probe".*\} \d+$/m);
       expect(metrics).not.toContain(marker);
       expect(metrics).not.toMatch(/url="/);
     });
