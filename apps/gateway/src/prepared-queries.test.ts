@@ -1,7 +1,7 @@
-import { helsinkiUsers, seedTeam, sql } from "@ankkuri/db";
-import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
-import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "@ankkuri/db";
+import { seededTestDatabase, testEngines } from "@ankkuri/db/testing";
+import { helsinkiOrganisationIds as org } from "@ankkuri/domain";
+import { describe, expect, it } from "vitest";
 import { PreparedQueries, shapeKey } from "./prepared-queries.js";
 
 describe("shapeKey", () => {
@@ -20,14 +20,7 @@ describe("shapeKey", () => {
 });
 
 describe.each(testEngines)("prepared relational queries on %s", (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = seededTestDatabase(engine);
 
   const withParent = { columns: { id: true }, with: { parent: { columns: { id: true } } }, where: { id: sql.placeholder("id") } };
 

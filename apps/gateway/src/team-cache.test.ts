@@ -1,21 +1,14 @@
-import { helsinkiUsers, schema, seedTeam } from "@ankkuri/db";
-import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
+import { schema } from "@ankkuri/db";
+import { seededTestDatabase, testEngines } from "@ankkuri/db/testing";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TeamCache, UnknownTeamError } from "./team-cache.js";
 
 const teamId = helsinkiAnkkuri.team.id;
 
 describe.each(testEngines)("the team cache on %s", (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = seededTestDatabase(engine);
 
   it("loads a team's dataset once while it is unchanged, and again after any change", async () => {
     const cache = new TeamCache();

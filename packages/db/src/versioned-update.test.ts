@@ -1,25 +1,16 @@
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RowNotFoundError, StaleWriteError } from "./errors.js";
 import { staff } from "./schema/tables.js";
-import { helsinkiUsers } from "./seed/helsinki-users.js";
-import { seedTeam } from "./seed/seed-team.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "./testing/index.js";
+import { seededTestDatabase, testEngines } from "./testing/index.js";
 import { updateVersioned } from "./versioned-update.js";
 
 const teamId = helsinkiAnkkuri.team.id;
 const key = { teamId, id: "st-kuva-tuominen", entity: "staff member" };
 
 describe.each(testEngines)("optimistic concurrency on %s", (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = seededTestDatabase(engine);
 
   const title = async () => (await database.db.select().from(staff).where(and(eq(staff.teamId, teamId), eq(staff.id, key.id))))[0];
 

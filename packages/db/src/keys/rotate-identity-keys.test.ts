@@ -1,10 +1,8 @@
 import { helsinkiAnkkuri, testIdentityCode } from "@ankkuri/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { referCase } from "../repositories/case-repository.js";
 import { clients } from "../schema/tables.js";
-import { helsinkiUsers } from "../seed/helsinki-users.js";
-import { seedTeam } from "../seed/seed-team.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
+import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { createIdentityVault } from "./identity-vault.js";
 import { generateKeySettings, parseKeyMaterial } from "./key-material.js";
 import { rotateIdentityKeys } from "./rotate-identity-keys.js";
@@ -18,12 +16,9 @@ const newVault = createIdentityVault(
 const codes = Array.from({ length: 7 }, (_, i) => testIdentityCode(`2010-01-${String(i + 10)}`, 920 + i));
 
 describe.each(testEngines)("identity key rotation on %s", (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
+  const database = seededTestDatabase(engine, async (db) => {
     for (const code of codes) {
-      await referCase(database.db, oldVault, {
+      await referCase(db, oldVault, {
         teamId: helsinkiAnkkuri.team.id,
         type: "youth-crime",
         referredOn: "2025-01-01",
@@ -32,9 +27,6 @@ describe.each(testEngines)("identity key rotation on %s", (engine) => {
         organisationIds: [],
       });
     }
-  });
-  afterAll(async () => {
-    await database.dispose();
   });
 
   it("re-encrypts under the new key and re-hashes with the new HMAC key, in batches, once", async () => {

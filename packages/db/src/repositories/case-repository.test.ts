@@ -1,14 +1,12 @@
 import { applyCaseCommand, type Case, type CaseCommand, caseInvariants, coreOrganisationIds, helsinkiAnkkuri, helsinkiOrganisationIds as org, selectionOrganisationIds, testIdentityCode } from "@ankkuri/domain";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Executor, openDatabase } from "../client.js";
 import { StaleWriteError } from "../errors.js";
 import { createIdentityVault } from "../keys/identity-vault.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import { clients } from "../schema/tables.js";
-import { helsinkiUsers } from "../seed/helsinki-users.js";
-import { seedTeam } from "../seed/seed-team.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
+import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { InvalidClientIdentityError, loadCase, newId, referCase, saveCase } from "./case-repository.js";
 
 const vault = createIdentityVault(parseKeyMaterial(generateKeySettings()));
@@ -46,14 +44,7 @@ const decide = (staffId: string, organisationId: string, profession: "police-off
 });
 
 describe.each(testEngines)("the case repository on %s", (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = seededTestDatabase(engine);
 
   it("records a referral with the identity code encrypted, and recognises a returning client", async () => {
     const code = testIdentityCode("2011-04-05", 951);
@@ -141,14 +132,7 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
 
 // Needs a real PostgreSQL (TEST_DATABASE_URL, set in CI): PGlite serves one connection, so writers cannot race.
 describe.runIf(testEngines.includes("postgres"))("two writers updating the same case on PostgreSQL", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase("postgres");
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = seededTestDatabase("postgres");
 
   it("lets exactly one win, gives the other a conflict, and loses nothing after a retry", async () => {
     const { caseId } = await refer(database.db, testIdentityCode("2008-02-29", 977));

@@ -1,12 +1,10 @@
 import { helsinkiAnkkuri, selectionOrganisationIds, testIdentityCode } from "@ankkuri/domain";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createIdentityVault } from "../keys/identity-vault.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import { organisations, staff, teams } from "../schema/tables.js";
-import { helsinkiUsers } from "../seed/helsinki-users.js";
-import { seedTeam } from "../seed/seed-team.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
+import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { referCase } from "./case-repository.js";
 import { loadTeamDataset, teamDatasetVersion } from "./team-dataset.js";
 
@@ -14,14 +12,7 @@ const teamId = helsinkiAnkkuri.team.id;
 const vault = createIdentityVault(parseKeyMaterial(generateKeySettings()));
 
 describe.each(testEngines)("the team dataset's version on %s", (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = seededTestDatabase(engine);
 
   const version = () => teamDatasetVersion(database.db, teamId);
 

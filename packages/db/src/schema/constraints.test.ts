@@ -1,11 +1,9 @@
 import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { constraintViolation } from "../errors.js";
-import { helsinkiUsers } from "../seed/helsinki-users.js";
-import { seedTeam } from "../seed/seed-team.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
+import { seededTestDatabase, testEngines } from "../testing/index.js";
 import * as t from "./tables.js";
 
 const teamId = helsinkiAnkkuri.team.id;
@@ -21,20 +19,13 @@ async function refusedBy(write: Promise<unknown>, constraint: string): Promise<v
 }
 
 describe.each(testEngines)("database constraints on %s", (engine) => {
-  let database: TestDatabase;
-  const db = () => database.db;
   const clientId = uuidv7();
   const caseId = uuidv7();
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
-    await db().insert(t.clients).values({ teamId, id: clientId, birthDate: "2010-03-04", givenName: "Testi", familyName: "Asiakas" });
-    await db().insert(t.cases).values({ teamId, id: caseId, clientId, type: "youth-crime", status: "active", referredOn: "2025-01-02", referralSource: "police", selectionStartedOn: "2025-01-03", decidedOn: "2025-01-05", activatedOn: "2025-01-06" });
+  const database = seededTestDatabase(engine, async (db) => {
+    await db.insert(t.clients).values({ teamId, id: clientId, birthDate: "2010-03-04", givenName: "Testi", familyName: "Asiakas" });
+    await db.insert(t.cases).values({ teamId, id: caseId, clientId, type: "youth-crime", status: "active", referredOn: "2025-01-02", referralSource: "police", selectionStartedOn: "2025-01-03", decidedOn: "2025-01-05", activatedOn: "2025-01-06" });
   });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const db = () => database.db;
 
   describe("organisations", () => {
     it("refuses a business ID on a division and a malformed one", async () => {

@@ -1,13 +1,14 @@
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { Database } from "../client.js";
 import { queryRows } from "../query-rows.js";
 import { loadTeamDataset } from "../repositories/team-dataset.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
+import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { helsinkiUsers } from "./helsinki-users.js";
 import { seedTeam } from "./seed-team.js";
 
-const counts = (database: TestDatabase) =>
+const counts = (database: { db: Database }) =>
   queryRows<{ name: string; n: number }>(
     database.db,
     sql`select 'organisations' as name, count(*)::int as n from organisations
@@ -20,14 +21,7 @@ const counts = (database: TestDatabase) =>
   );
 
 describe.each(testEngines)("seeding the Helsinki dataset on %s", (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = seededTestDatabase(engine);
 
   it("stores every record of the dataset", async () => {
     const n = Object.fromEntries((await counts(database)).map((r) => [r.name, r.n]));

@@ -1,3 +1,4 @@
 export { createTestDatabase, type TestDatabase } from "./test-database.js";
 export { testDatabaseUrl, testDatabaseUrlFor, testEngines } from "./test-env.js";
 export { pgliteTemplate, postgresTemplate } from "./templates.js";
+export { type SeededTestDatabase, seededTestDatabase } from "./seeded-database.js";
