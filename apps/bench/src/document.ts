@@ -1,3 +1,4 @@
+import type { LoadSummary } from "./load-worker.js";
 import { type Cell, formatNumber, formatRatio, markdownTable } from "./markdown.js";
 import type { BenchResults, TargetCheck } from "./results.js";
 import { meetsTarget, ratio } from "./stats.js";
@@ -187,6 +188,11 @@ PostgreSQL: figures are for comparing within one run, not capacity planning.
   scale, because the composition and consent rules read every meeting participant.
 `;
 
+/** Load runs side by side: throughput and latency, one row each. */
+function loadTable(what: string, runs: [string, LoadSummary][]): string {
+  return markdownTable([what, "req/s", "p50 ms", "p99 ms"], runs.map(([name, run]) => [name, Math.round(run.throughput), run.p50, run.p99]));
+}
+
 /** docs/benchmarks.md: how to run, how it measures, and this run's figures. */
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
@@ -240,13 +246,10 @@ export function renderMarkdown(results: BenchResults): string {
     lines.push(
       "### Empty request",
       "",
-      markdownTable(
-        ["`{ __typename }`", "req/s", "p50 ms", "p99 ms"],
-        [
-          ["graphql-yoga, no plugins", Math.round(empty.bare.throughput), empty.bare.p50, empty.bare.p99],
-          ["gateway, authenticated", Math.round(empty.gateway.throughput), empty.gateway.p50, empty.gateway.p99],
-        ],
-      ),
+      loadTable("`{ __typename }`", [
+        ["graphql-yoga, no plugins", empty.bare],
+        ["gateway, authenticated", empty.gateway],
+      ]),
       "",
       fastest
         ? `For comparison, the floor answered its quickest operation (${fastest.key}) ${formatNumber(Math.round(fastest.floor.throughput))} times a second at p50 ${String(fastest.floor.p50)} ms, and the gateway ${formatNumber(Math.round(fastest.gateway.throughput))} times a second at p50 ${String(fastest.gateway.p50)} ms.`
@@ -262,13 +265,10 @@ export function renderMarkdown(results: BenchResults): string {
     lines.push(
       "### Audit log",
       "",
-      markdownTable(
-        ["case query", "req/s", "p50 ms", "p99 ms"],
-        [
-          ["audit log off", Math.round(a.off.throughput), a.off.p50, a.off.p99],
-          ["audit log on", Math.round(a.on.throughput), a.on.p50, a.on.p99],
-        ],
-      ),
+      loadTable("case query", [
+        ["audit log off", a.off],
+        ["audit log on", a.on],
+      ]),
       "",
       `With the audit log on the case query reaches ${formatRatio(a.throughputRatio)} of the throughput without it.`,
       "",

@@ -29,16 +29,24 @@ export async function answersQueries(url: string): Promise<boolean> {
 }
 
 /**
+ * Starts a server entry point with `env` and a free loopback port (given as PORT); waits until
+ * `ready` answers true for its URL.
+ */
+async function startServer(name: string, entry: string, env: Record<string, string>, logDir: string, ready: (url: string) => Promise<boolean>, timeoutMs: number): Promise<Server> {
+  const port = await freePort();
+  const since = performance.now();
+  const child = startChild(name, tsxArgs(entry), { ...env, PORT: String(port) }, join(logDir, `${name}.log`));
+  const url = `http://127.0.0.1:${String(port)}`;
+  const readyMs = await waitUntil(child, () => ready(url), { since, timeoutMs });
+  return { child, url, readyMs };
+}
+
+/**
  * Starts the gateway as `pnpm start` does (tsx on its main module) with `env` and a free port; waits
  * until it answers a query. PostgreSQL when `env` has DATABASE_URL, otherwise embedded in DATA_DIR.
  */
-export async function startGateway(name: string, env: Record<string, string>, logDir: string, timeoutMs = 120_000): Promise<Server> {
-  const port = await freePort();
-  const since = performance.now();
-  const child = startChild(name, tsxArgs(gatewayMain), { HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", GRAPHIQL: "off", ...env }, join(logDir, `${name}.log`));
-  const url = `http://127.0.0.1:${String(port)}`;
-  const readyMs = await waitUntil(child, () => answersQueries(url), { since, timeoutMs });
-  return { child, url, readyMs };
+export function startGateway(name: string, env: Record<string, string>, logDir: string, timeoutMs = 120_000): Promise<Server> {
+  return startServer(name, gatewayMain, { HOST: "127.0.0.1", LOG_LEVEL: "warn", GRAPHIQL: "off", ...env }, logDir, answersQueries, timeoutMs);
 }
 
 /** The gateway environment for a bench database: no report worker, audit log as asked. */
@@ -47,23 +55,13 @@ export function gatewayEnv(databaseUrl: string, dataDir: string, keys: KeyEnv, a
 }
 
 /** Starts the floor server on a free port with `databaseUrl`. */
-export async function startFloor(name: string, databaseUrl: string, logDir: string): Promise<Server> {
-  const port = await freePort();
-  const since = performance.now();
-  const child = startChild(name, tsxArgs(floorMain), { DATABASE_URL: databaseUrl, PORT: String(port), DATABASE_POOL_SIZE: "10" }, join(logDir, `${name}.log`));
-  const url = `http://127.0.0.1:${String(port)}`;
-  const readyMs = await waitUntil(child, async () => (await fetch(`${url}/health`)).ok, { since, timeoutMs: 60_000 });
-  return { child, url, readyMs };
+export function startFloor(name: string, databaseUrl: string, logDir: string): Promise<Server> {
+  return startServer(name, floorMain, { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" }, logDir, async (url) => (await fetch(`${url}/health`)).ok, 60_000);
 }
 
 /** Starts graphql-yoga with no plugins and a one-field schema on a free port (the framework's floor). */
-export async function startBareGraphql(name: string, logDir: string): Promise<Server> {
-  const port = await freePort();
-  const since = performance.now();
-  const child = startChild(name, tsxArgs(bareGraphqlMain), { PORT: String(port) }, join(logDir, `${name}.log`));
-  const url = `http://127.0.0.1:${String(port)}`;
-  const readyMs = await waitUntil(child, () => answersQueries(url), { since, timeoutMs: 60_000 });
-  return { child, url, readyMs };
+export function startBareGraphql(name: string, logDir: string): Promise<Server> {
+  return startServer(name, bareGraphqlMain, {}, logDir, answersQueries, 60_000);
 }
 
 /** A development-issuer token for `login`, signed with the key in `dataDir` (as `pnpm dev-token` does). */
