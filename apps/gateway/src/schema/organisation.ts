@@ -22,6 +22,8 @@ const PostalAddressRef = builder.objectRef<{ street: string | null; postalCode: 
   }),
 });
 
+// No `select`: organisation rows are loaded with every column (and the team cache holds them so),
+// so fields read their columns directly and the drizzle plugin need not plan or check them per row.
 export const Organisation = builder.drizzleObject("organisations", {
   name: "Organisation",
   description: "An organisation (organisaatio): a legal entity with a business ID, a division of it (toimiala), or a unit (yksikkö). Shared by all teams.",
@@ -29,8 +31,8 @@ export const Organisation = builder.drizzleObject("organisations", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id, e.g. org-hel-sotepe." }),
     kind: t.field({ type: OrganisationKindEnum, resolve: (o) => o.kind as never, description: "Level in the tree." }),
-    name: t.string({ args: { language: t.arg(languageArgument) }, select: { columns: { nameFi: true, nameSv: true, nameEn: true } }, resolve: (o, args, ctx) => inLanguage({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }, args.language, ctx.language), description: "Name (nimi) in the requested language." }),
-    names: t.field({ type: LocalisedTextRef, select: { columns: { nameFi: true, nameSv: true, nameEn: true } }, resolve: (o) => ({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }), description: "Name in Finnish, Swedish and English." }),
+    name: t.string({ args: { language: t.arg(languageArgument) }, resolve: (o, args, ctx) => inLanguage({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }, args.language, ctx.language), description: "Name (nimi) in the requested language." }),
+    names: t.field({ type: LocalisedTextRef, resolve: (o) => ({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }), description: "Name in Finnish, Swedish and English." }),
     shortName: t.exposeString("shortName", { nullable: true, description: "Common abbreviation, e.g. Sotepe, Kuva." }),
     sector: t.field({ type: SectorEnum, resolve: (o) => o.sector as never, description: "Field of work." }),
     ownBusinessId: t.exposeString("businessId", { nullable: true, description: "Business ID (Y-tunnus) of a legal entity; null for divisions and units." }),
