@@ -58,6 +58,20 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     expect(runs.filter((r) => r.periodFrom === agreementYear.from && r.periodTo === agreementYear.to)).toHaveLength(1);
   });
 
+  it("reads a report's files from the database only when they are downloaded", async () => {
+    const runId = as((await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data?.requestReport, "ReportRun").runId;
+    await completed(runId, login.leadership);
+    const readsFiles = () => h.queries.some((q) => /^\s*select/i.test(q) && q.includes('"content"'));
+    h.resetQueries();
+    const listed = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns.find((r) => r.runId === runId);
+    expect(listed?.artifacts).toHaveLength(3);
+    expect(readsFiles()).toBe(false);
+    h.resetQueries();
+    const download = (await h.request(login.leadership, ReportDownloadDocument, { runId })).data?.reportRun;
+    expect(download?.artifacts.map((a) => a.contentBase64.length > 0)).toEqual([true, true, true]);
+    expect(readsFiles()).toBe(true);
+  });
+
   it("gives monthly statistics to the team's caseworkers only", async () => {
     const refused = await h.request(login.leadership, RequestReportDocument, { type: "MONTHLY", period: { from: "2025-09-01", to: "2025-09-30" } });
     expect(refused.data?.requestReport ?? null).toBeNull();

@@ -66,6 +66,9 @@ builder.drizzleObject("reportRuns", {
 builder.drizzleObject("reportArtifacts", {
   name: "ReportArtifact",
   description: "A produced report file with its checksum.",
+  // Every column but the file itself, which only `contentBase64` asks for: listing runs and their
+  // artifacts must not read every PDF and CSV from the database.
+  select: { columns: { content: false } },
   fields: (t) => ({
     format: t.field({ type: ReportFormatEnum, resolve: (a) => a.format, description: "File format." }),
     contentType: t.exposeString("contentType", { description: "MIME type." }),
