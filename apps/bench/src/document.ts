@@ -15,7 +15,9 @@ export const targets = {
   statements: 5,
 } as const;
 
-const ms = (value: number) => `${formatNumber(value, value < 10 ? 2 : 1)} ms`;
+/** A latency in milliseconds: two decimals below 10 ms, one above. */
+const latency = (value: number) => formatNumber(value, value < 10 ? 2 : 1);
+const ms = (value: number) => `${latency(value)} ms`;
 const perSecond = (value: number) => `${formatNumber(value)} req/s`;
 const mib = (value: number) => `${formatNumber(value)} MiB`;
 const cases = (n: number) => `${formatNumber(n)} cases`;
@@ -116,7 +118,10 @@ kept in memory only; the raw load-generator output and the server logs go to \`b
   terms) and must match. The load generator (autocannon, its own process, loopback) keeps a fixed
   number of connections busy for the stated time after an unmeasured warm-up and reports p50 and p99
   latency and throughput; the case query cycles through 100 cases the caller may see. Ratios are
-  gateway ÷ floor.
+  gateway ÷ floor. Latencies are the load generator's own timing of every measured response, to a
+  fraction of a millisecond: autocannon's histogram keeps whole milliseconds, which put a 0.9 ms
+  answer at 0 ms and made the ratio of two p50s of a few milliseconds jump in steps (runs before
+  2026-12-01 afternoon were reported so).
 - **The operations** are the example operations in \`docs/operations\`: the police case list (50 cases
   with next meeting and organisations), the case screen without \`violations\` (a rules check in the
   domain library with no SQL counterpart), the FTE dashboard without \`staffingViolations\`, and the
@@ -190,7 +195,7 @@ PostgreSQL: figures are for comparing within one run, not capacity planning.
 
 /** Load runs side by side: throughput and latency, one row each. */
 function loadTable(what: string, runs: [string, LoadSummary][]): string {
-  return markdownTable([what, "req/s", "p50 ms", "p99 ms"], runs.map(([name, run]) => [name, Math.round(run.throughput), run.p50, run.p99]));
+  return markdownTable([what, "req/s", "p50 ms", "p99 ms"], runs.map(([name, run]) => [name, Math.round(run.throughput), latency(run.p50), latency(run.p99)]));
 }
 
 /** docs/benchmarks.md: how to run, how it measures, and this run's figures. */
@@ -216,11 +221,11 @@ export function renderMarkdown(results: BenchResults): string {
       ["operation", "floor p50 ms", "gateway p50 ms", "p50 ×", "floor p99 ms", "gateway p99 ms", "p99 ×", "floor req/s", "gateway req/s", "statements floor / gateway / audit on"],
       results.operations.map((op) => [
         op.title,
-        op.floor.p50,
-        op.gateway.p50,
+        latency(op.floor.p50),
+        latency(op.gateway.p50),
         formatRatio(op.p50Ratio),
-        op.floor.p99,
-        op.gateway.p99,
+        latency(op.floor.p99),
+        latency(op.gateway.p99),
         formatRatio(op.p99Ratio),
         Math.round(op.floor.throughput),
         Math.round(op.gateway.throughput),

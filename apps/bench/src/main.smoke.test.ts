@@ -14,7 +14,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const prefix = `ankkuri_bench_smoke_${String(process.pid)}`;
 
 interface Results {
-  operations: { key: string; gateway: { throughput: number; non2xx: number; errorAnswers: number }; floor: { throughput: number } }[];
+  operations: { key: string; gateway: { throughput: number; non2xx: number; errorAnswers: number; p50: number; p99: number }; floor: { throughput: number; p50: number } }[];
   reports: { reportMs: number; aggregatesMs: number; peakRssMb: number }[];
   start: { coldMs: number; warmMs: number };
   audit: { on: { throughput: number }; off: { throughput: number } };
@@ -51,7 +51,13 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
       expect(o.floor.throughput).toBeGreaterThan(0);
       expect(o.gateway.non2xx).toBe(0);
       expect(o.gateway.errorAnswers).toBe(0);
+      expect(o.gateway.p50).toBeGreaterThan(0);
+      expect(o.gateway.p99).toBeGreaterThanOrEqual(o.gateway.p50);
     }
+    // Latencies are timed per response, not in autocannon's whole milliseconds (the JSON keeps three
+    // decimals): a run of four operations on two servers where every p50 is whole is that histogram.
+    const p50s = results.operations.flatMap((o) => [o.gateway.p50, o.floor.p50]);
+    expect(p50s.some((p) => !Number.isInteger(p)), p50s.join(", ")).toBe(true);
     expect(results.reports).toHaveLength(2);
     for (const r of results.reports) expect(r.reportMs * r.aggregatesMs * r.peakRssMb).toBeGreaterThan(0);
     expect(results.start.coldMs).toBeGreaterThan(0);

@@ -21,12 +21,17 @@ function cellText(cell: Cell): string {
   return typeof cell === "number" ? formatNumber(cell, Number.isInteger(cell) ? 0 : 1) : cell;
 }
 
+/** A number, or a number already formatted (`formatNumber`), which aligns as one. */
+function isNumeric(cell: Cell): boolean {
+  return cell === null || typeof cell === "number" || cell === "–" || /^−?\d{1,3}( \d{3})*(\.\d+)?$/.test(cell);
+}
+
 /**
- * A GitHub-flavoured Markdown table. Columns whose cells are all numbers are right-aligned; cells are
+ * A GitHub-flavoured Markdown table. Columns whose cells are all numbers (or formatted numbers) are right-aligned; cells are
  * padded so the source reads as a table too.
  */
 export function markdownTable(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === "number" || row[i] === null));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((row) => isNumeric(row[i] ?? null)));
   const texts = [header.map(escapeCell), ...rows.map((row) => header.map((_, i) => escapeCell(cellText(row[i] ?? null))))];
   const widths = header.map((_, i) => Math.max(3, ...texts.map((row) => row[i]?.length ?? 0)));
   const line = (row: readonly string[]) => `| ${row.map((text, i) => (numeric[i] === true ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0))).join(" | ")} |`;
