@@ -4,6 +4,7 @@ import type { Actor, Language, LocalDate } from "@ankkuri/domain";
 import type { Reporter } from "@ankkuri/reporter";
 import type { Logger } from "pino";
 import { AuditCollector } from "./audit/audit-collector.js";
+import type { AuditWriter } from "./audit/audit-writer.js";
 import type { AuthFailure, TokenVerifier } from "./auth/token-verifier.js";
 import { batchLoader } from "./batch-loader.js";
 import { requestIdOf } from "./plugins/use-request-id.js";
@@ -26,6 +27,8 @@ export interface GatewayServices {
   teams: TeamCache;
   /** Relational queries built once per selection shape. */
   queries: PreparedQueries;
+  /** Writes the reads of concurrent requests to the audit log together. */
+  audit: AuditWriter;
 }
 
 export type { OrganisationRow, TeamSnapshot } from "./team-cache.js";

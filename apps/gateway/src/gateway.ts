@@ -1,7 +1,8 @@
-import { createIdentityVault, type DatabaseConfig, helsinkiUsers, openRuntime, queryRows, type Runtime, seedTeam, sql } from "@ankkuri/db";
+import { appendAudit, createIdentityVault, type DatabaseConfig, helsinkiUsers, openRuntime, queryRows, type Runtime, seedTeam, sql } from "@ankkuri/db";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { type Reporter, startReporter } from "@ankkuri/reporter";
 import pino, { type Logger } from "pino";
+import { AuditWriter } from "./audit/audit-writer.js";
 import { type DevelopmentIssuer, developmentIssuerFor } from "./auth/dev-issuer.js";
 import { defaultDevelopmentLogin, developmentUsers } from "./auth/dev-users.js";
 import { localVerifier, oidcVerifier, type TokenVerifier } from "./auth/token-verifier.js";
@@ -71,6 +72,7 @@ export async function createGatewayOn(runtime: Runtime, config: GatewayConfig, o
     logger,
     teams: new TeamCache(),
     queries: new PreparedQueries(runtime.handle.db),
+    audit: new AuditWriter((entries) => appendAudit(runtime.handle.db, runtime.keys.auditKey, entries)),
   };
   let graphiqlToken: string | undefined;
   if (devIssuer && config.graphiql) {

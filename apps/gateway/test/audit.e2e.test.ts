@@ -1,4 +1,4 @@
-import { schema } from "@ankkuri/db";
+import { schema, sql } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +49,32 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     const rows = await rowsOf("req-write-00001");
     expect(rows.map((r) => r.operation).sort()).toEqual(["read", "update"]);
     expect(rows.find((r) => r.operation === "update")?.details).toEqual({ command: "start-selection" });
+  });
+
+  it("withholds a read whose log entry the database refuses, and serves the reads written beside it", async () => {
+    // A trigger refuses the entries of one request id. Reads finishing together are logged in one
+    // transaction, so the refused one must not take the others down with it.
+    const refused = "req-refused-0001";
+    const served = ["req-served-00001", "req-served-00002", "req-served-00003", "req-served-00004"];
+    await h.database.db.execute(sql.raw(`create function refuse_marked_read() returns trigger language plpgsql as $$ begin if new.request_id = '${refused}' then raise exception 'refused for the test'; end if; return new; end $$`));
+    await h.database.db.execute(sql.raw("create trigger refuse_marked_read before insert on audit_log for each row execute function refuse_marked_read()"));
+    try {
+      const ids = [served[0], refused, ...served.slice(1)] as string[];
+      const answers = await Promise.all(ids.map((id) => h.request(login.police, CaseDetailDocument, { caseId: cases[0] ?? "" }, { "x-request-id": id })));
+      const byId = new Map(ids.map((id, i) => [id, answers[i]]));
+      expect(byId.get(refused)).toMatchObject({ status: 503, data: undefined });
+      expect(byId.get(refused)?.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      for (const id of served) {
+        expect(byId.get(id)?.data?.case?.caseId, id).toBe(cases[0]);
+        expect((await rowsOf(id)).map((r) => r.caseId), id).toEqual([cases[0]]);
+      }
+      expect(await rowsOf(refused)).toEqual([]);
+    } finally {
+      await h.database.db.execute(sql.raw("drop trigger refuse_marked_read on audit_log"));
+      await h.database.db.execute(sql.raw("drop function refuse_marked_read()"));
+    }
+    const chain = (await h.request(login.auditor, AuditChainDocument, {})).data?.auditChain;
+    expect(chain).toMatchObject({ intact: true, firstBadSeq: null });
   });
 
   it("lets the auditor see who processed a client's data, and verifies the chain", async () => {

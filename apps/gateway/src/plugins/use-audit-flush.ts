@@ -1,11 +1,10 @@
-import { appendAudit } from "@ankkuri/db";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
 
 /**
- * Writes the request's client-data reads to the audit log in one batch once the operation has run,
- * before the response leaves. If the log cannot be written, the data is withheld: a read that is not
- * logged is not served.
+ * Writes the request's client-data reads to the audit log once the operation has run, before the
+ * response leaves (with the reads of requests finishing at the same time: `AuditWriter`). If the log
+ * cannot be written, the data is withheld: a read that is not logged is not served.
  */
 export function useAuditFlush(): Plugin<GatewayContext> {
   return {
@@ -16,7 +15,7 @@ export function useAuditFlush(): Plugin<GatewayContext> {
         const entries = context.audit.drain();
         if (entries.length === 0 || !context.services.auditLog) return result as never;
         try {
-          await appendAudit(context.db, context.services.keys.auditKey, entries);
+          await context.services.audit.write(entries);
           return result as never;
         } catch (error) {
           context.services.logger.error({ err: error, requestId: context.requestId }, "audit log write failed; response withheld");
