@@ -101,12 +101,15 @@ const InvitationRef = builder.objectRef<ReturnType<typeof canInvite>>("Invitatio
 builder.drizzleObject("clients", {
   name: "Client",
   description: "A client (asiakas): a child, young person or adult. The identity code is stored only encrypted and never returned.",
+  // The identity code's ciphertext and keyed hash stay in the database unless `hasIdentityCode` is
+  // asked for; the fields below read only what the type selects, straight from the row.
+  select: { columns: { id: true, givenName: true, familyName: true, birthDate: true } },
   fields: (t) => ({
-    clientId: t.exposeString("id", { description: "The client's id (UUID)." }),
-    givenName: t.exposeString("givenName", { description: "Given name." }),
-    familyName: t.exposeString("familyName", { description: "Family name." }),
+    clientId: t.string({ resolve: (c) => c.id, description: "The client's id (UUID)." }),
+    givenName: t.string({ resolve: (c) => c.givenName, description: "Given name." }),
+    familyName: t.string({ resolve: (c) => c.familyName, description: "Family name." }),
     birthDate: t.field({ type: "Date", resolve: (c) => c.birthDate, description: "Birth date (syntymäaika)." }),
-    hasIdentityCode: t.boolean({ resolve: (c) => c.identityCodeCiphertext !== null, description: "Whether a personal identity code is on record (it is never returned)." }),
+    hasIdentityCode: t.boolean({ select: { columns: { identityCodeCiphertext: true } }, resolve: (c) => c.identityCodeCiphertext !== null, description: "Whether a personal identity code is on record (it is never returned)." }),
     age: t.int({ args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) }, resolve: (c, args, ctx) => clientAge(c.birthDate, args.on ?? ctx.today), description: "Age in completed years on the day." }),
     ageBand: t.field({ type: AgeBandRef, args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) }, resolve: (c, args, ctx) => ageBand(c.birthDate, args.on ?? ctx.today, defaultAgePolicy), description: "Report age band on the day." }),
   }),
