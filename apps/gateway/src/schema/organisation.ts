@@ -22,28 +22,26 @@ const PostalAddressRef = builder.objectRef<{ street: string | null; postalCode: 
   }),
 });
 
-// Organisations appear beneath most client data (a participant's, a referral's), nearly always for
-// their id and name: those columns come with the type and are read straight from the row; the rest
-// are selected when asked for, so a case screen's many organisations stay small in its query.
+// No `select`: organisation rows are loaded with every column (and the team cache holds them so),
+// so fields read their columns directly and the drizzle plugin need not plan or check them per row.
 export const Organisation = builder.drizzleObject("organisations", {
   name: "Organisation",
   description: "An organisation (organisaatio): a legal entity with a business ID, a division of it (toimiala), or a unit (yksikkö). Shared by all teams.",
-  select: { columns: { id: true, nameFi: true, nameSv: true, nameEn: true } },
   authScopes: { authenticated: true },
   fields: (t) => ({
-    id: t.id({ resolve: (o) => o.id, description: "Stable id, e.g. org-hel-sotepe." }),
-    kind: t.field({ type: OrganisationKindEnum, select: { columns: { kind: true } }, resolve: (o) => o.kind as never, description: "Level in the tree." }),
+    id: t.exposeID("id", { description: "Stable id, e.g. org-hel-sotepe." }),
+    kind: t.field({ type: OrganisationKindEnum, resolve: (o) => o.kind as never, description: "Level in the tree." }),
     name: t.string({ args: { language: t.arg(languageArgument) }, resolve: (o, args, ctx) => inLanguage({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }, args.language, ctx.language), description: "Name (nimi) in the requested language." }),
     names: t.field({ type: LocalisedTextRef, resolve: (o) => ({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }), description: "Name in Finnish, Swedish and English." }),
     shortName: t.exposeString("shortName", { nullable: true, description: "Common abbreviation, e.g. Sotepe, Kuva." }),
-    sector: t.field({ type: SectorEnum, select: { columns: { sector: true } }, resolve: (o) => o.sector as never, description: "Field of work." }),
+    sector: t.field({ type: SectorEnum, resolve: (o) => o.sector as never, description: "Field of work." }),
     ownBusinessId: t.exposeString("businessId", { nullable: true, description: "Business ID (Y-tunnus) of a legal entity; null for divisions and units." }),
     businessId: t.string({
       nullable: true,
       description: "The business ID that applies: the organisation's own, or its legal entity's (divisions share it).",
       resolve: async (o, _args, ctx) => businessIdOf(o.id, (await ctx.team()).organisations),
     }),
-    address: t.field({ type: PostalAddressRef, nullable: true, select: { columns: { address: true } }, resolve: (o) => o.address, description: "Postal address, when recorded." }),
+    address: t.field({ type: PostalAddressRef, nullable: true, resolve: (o) => o.address, description: "Postal address, when recorded." }),
     parent: t.relation("parent", { nullable: true, description: "The organisation this one belongs to." }),
     children: t.relation("children", { query: { orderBy: { nameFi: "asc" } }, description: "Divisions or units under this one." }),
   }),
