@@ -5,11 +5,11 @@ import { BenchError } from "./errors.js";
 describe("parseBenchArgs", () => {
   it("defaults to the full scale", () => {
     const options = parseBenchArgs([]);
-    expect(options).toMatchObject({ scale: 100_000, smallScale: 10_000, duration: 10, warmup: 3, connections: 10, reportRepeat: 3, docsDir: "docs", quick: false });
+    expect(options).toMatchObject({ scale: 100_000, smallScale: 10_000, duration: 10, rounds: 5, warmup: 3, connections: 10, reportRepeat: 3, docsDir: "docs", quick: false });
   });
 
   it("makes --quick a small, short run and lets flags override it", () => {
-    expect(parseBenchArgs(["--quick"])).toMatchObject({ scale: 2_000, smallScale: 200, duration: 3, warmup: 1, reportRepeat: 1, quick: true });
+    expect(parseBenchArgs(["--quick"])).toMatchObject({ scale: 2_000, smallScale: 200, duration: 3, rounds: 1, warmup: 1, reportRepeat: 1, quick: true });
     expect(parseBenchArgs(["--", "--quick", "--duration", "5", "--connections", "20"])).toMatchObject({ scale: 2_000, duration: 5, connections: 20 });
   });
 
@@ -36,6 +36,7 @@ describe("parseBenchArgs", () => {
     [["--scale", "0"]],
     [["--scale", "1.5"]],
     [["--duration", "ten"]],
+    [["--rounds", "0"]],
     [["--scale", "1000", "--small-scale", "1000"]],
     [["--database-url", "mysql://x"]],
     [["--docs", "d", "--no-docs"]],

@@ -7,8 +7,10 @@ export interface BenchOptions {
   scale: number;
   /** The smaller data set the report worker's peak memory is compared against. */
   smallScale: number;
-  /** Seconds of measured load per operation and server. */
+  /** Seconds of measured load per operation and server, split over the rounds. */
   duration: number;
+  /** Rounds a comparison alternates its two servers in (see `alternateRounds`). */
+  rounds: number;
   /** Seconds of unmeasured load before each measurement. */
   warmup: number;
   /** Concurrent connections of the load generator. */
@@ -28,12 +30,13 @@ export interface BenchOptions {
   quick: boolean;
 }
 
-export const usage = `usage: pnpm bench [--quick] [--scale N] [--small-scale N] [--duration S] [--warmup S]
+export const usage = `usage: pnpm bench [--quick] [--scale N] [--small-scale N] [--duration S] [--rounds N] [--warmup S]
                   [--connections C] [--report-repeat N] [--database-url URL] [--docs DIR | --no-docs]
   --quick          a smoke run: 2 000 cases, 3 s per measurement (for CI)
   --scale          cases in the main data set (default 100 000; about 10 meetings per case)
   --small-scale    the smaller data set for the report's peak memory (default scale / 10)
   --duration       seconds of measured load per operation and server (default 10; quick 3)
+  --rounds         rounds the two servers of a comparison alternate in, sharing the duration (default 5; quick 1)
   --warmup         seconds of unmeasured load before each measurement (default 3; quick 1)
   --connections    concurrent connections of the load generator (default 10)
   --report-repeat  report runs per data set, median kept (default 3; quick 1)
@@ -69,6 +72,7 @@ export function parseBenchArgs(argv: readonly string[], env: Record<string, stri
         scale: { type: "string" },
         "small-scale": { type: "string" },
         duration: { type: "string" },
+        rounds: { type: "string" },
         warmup: { type: "string" },
         connections: { type: "string" },
         "report-repeat": { type: "string" },
@@ -96,6 +100,7 @@ export function parseBenchArgs(argv: readonly string[], env: Record<string, stri
     scale,
     smallScale,
     duration: positiveInt("duration", values.duration, quick ? 3 : 10, 600),
+    rounds: positiveInt("rounds", values.rounds, quick ? 1 : 5, 20),
     warmup: positiveInt("warmup", values.warmup, quick ? 1 : 3, 600),
     connections: positiveInt("connections", values.connections, 10, 1000),
     reportRepeat: positiveInt("report-repeat", values["report-repeat"], quick ? 1 : 3, 50),

@@ -106,7 +106,7 @@ It needs a PostgreSQL server (\`--database-url\`, or \`BENCH_DATABASE_URL\`; def
 \`ankkuri_bench_<scale>\`, which later runs reuse; a table \`bench_dataset\` written after the data
 marks it complete. Drop the database to regenerate it. Key settings are generated for each run and
 kept in memory only; the raw load-generator output and the server logs go to \`bench-results/\`
-(not committed). Other flags: \`--small-scale\`, \`--warmup\`, \`--report-repeat\` (\`pnpm bench --help\`).
+(not committed). Other flags: \`--small-scale\`, \`--rounds\`, \`--warmup\`, \`--report-repeat\` (\`pnpm bench --help\`).
 
 ## How the figures are measured
 
@@ -118,7 +118,11 @@ kept in memory only; the raw load-generator output and the server logs go to \`b
   terms) and must match. The load generator (autocannon, its own process, loopback) keeps a fixed
   number of connections busy for the stated time after an unmeasured warm-up and reports p50 and p99
   latency and throughput; the case query cycles through 100 cases the caller may see. Ratios are
-  gateway ÷ floor. Latencies are the load generator's own timing of every measured response, to a
+  gateway ÷ floor. The two servers of a comparison are loaded in alternating rounds that share the
+  time (five by default: floor, gateway, gateway, floor, floor, …; only the first round of each is
+  preceded by the warm-up), so that a machine whose speed drifts during the run, as shared machines'
+  do by a fifth, weighs on both alike; a side's percentiles are over every response of its rounds.
+  Latencies are the load generator's own timing of every measured response, to a
   fraction of a millisecond. Until 2026-12-01 they were autocannon's, whose histogram keeps whole
   milliseconds: a 0.9 ms answer read 0 ms, and a ratio of two p50s of a few milliseconds could
   only move in steps.
@@ -216,7 +220,7 @@ export function renderMarkdown(results: BenchResults): string {
   const lines: string[] = [howTo, "## Latest run", ""];
   lines.push(
     `Measured ${results.date} on ${m.cpu} (${String(m.cores)} cores, ${String(m.ramGiB)} GiB RAM), ${m.os}, Node ${m.node}, ${m.postgres}; commit \`${m.commit}\`${m.dirty ? " with uncommitted changes" : ""}.`,
-    `Data: ${cases(results.options.scale)}${data ? ` (${formatNumber(data.meetings)} meetings, history up to ${data.today})` : ""}; load ${String(results.options.connections)} connections for ${String(results.options.duration)} s after ${String(results.options.warmup)} s of warm-up per measurement${results.options.quick ? " (a quick run)" : ""}. The run took ${formatNumber(results.runSeconds / 60, 1)} min.`,
+    `Data: ${cases(results.options.scale)}${data ? ` (${formatNumber(data.meetings)} meetings, history up to ${data.today})` : ""}; load ${String(results.options.connections)} connections for ${String(results.options.duration)} s per server and measurement, in ${String(results.options.rounds)} alternating round(s), after ${String(results.options.warmup)} s of warm-up${results.options.quick ? " (a quick run)" : ""}. The run took ${formatNumber(results.runSeconds / 60, 1)} min.`,
     "",
   );
   const checks = results.targets;

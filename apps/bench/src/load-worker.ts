@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
+import { latenciesFile } from "./load.js";
 import { percentile } from "./stats.js";
 
 // The load generator, run in its own process (never in a server's): fixed concurrency against one
@@ -78,6 +79,8 @@ const latencies: number[] = [];
 const result = await run(spec.duration, latencies);
 writeFileSync(spec.output, `${JSON.stringify({ ...result, errorAnswers }, null, 2)}\n`);
 const sorted = latencies.sort((a, b) => a - b);
+// Every response's time, for percentiles over several runs of the same server (`combineRuns`).
+writeFileSync(latenciesFile(spec.output), JSON.stringify(sorted));
 const summary: LoadSummary = {
   requests: result.requests.total,
   throughput: result.requests.average,

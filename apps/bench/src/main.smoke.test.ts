@@ -14,7 +14,8 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const prefix = `ankkuri_bench_smoke_${String(process.pid)}`;
 
 interface Results {
-  operations: { key: string; gateway: { throughput: number; non2xx: number; errorAnswers: number; p50: number; p99: number }; floor: { throughput: number; p50: number } }[];
+  options: { rounds: number; duration: number };
+  operations: { key: string; gateway: { throughput: number; non2xx: number; errorAnswers: number; p50: number; p99: number; duration: number }; floor: { throughput: number; p50: number; duration: number } }[];
   reports: { reportMs: number; aggregatesMs: number; peakRssMb: number }[];
   start: { coldMs: number; warmMs: number };
   audit: { on: { throughput: number }; off: { throughput: number } };
@@ -36,7 +37,7 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
   });
 
   it("measures every phase and writes the summary and the raw figures", async () => {
-    const args = ["--quick", "--scale", "300", "--small-scale", "100", "--duration", "1", "--warmup", "1", "--connections", "4", "--database-url", serverUrl ?? "", "--database-prefix", prefix, "--docs", docs];
+    const args = ["--quick", "--scale", "300", "--small-scale", "100", "--duration", "2", "--rounds", "2", "--warmup", "1", "--connections", "4", "--database-url", serverUrl ?? "", "--database-prefix", prefix, "--docs", docs];
     const child = spawn(process.execPath, tsxArgs(join(repositoryRoot, "apps/bench/src/main.ts"), args), { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -46,6 +47,8 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
 
     const results = JSON.parse(readFileSync(join(docs, "benchmarks.json"), "utf8")) as Results;
     expect(results.operations.map((o) => o.key).sort()).toEqual(["case-detail", "case-list", "chair-calendar", "fte-dashboard"]);
+    // Two alternating rounds of a second each per server: both sides' rounds are in its figures.
+    expect(results.options).toMatchObject({ rounds: 2, duration: 2 });
     for (const o of results.operations) {
       expect(o.gateway.throughput).toBeGreaterThan(0);
       expect(o.floor.throughput).toBeGreaterThan(0);
@@ -53,6 +56,8 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
       expect(o.gateway.errorAnswers).toBe(0);
       expect(o.gateway.p50).toBeGreaterThan(0);
       expect(o.gateway.p99).toBeGreaterThanOrEqual(o.gateway.p50);
+      expect(o.gateway.duration).toBeGreaterThan(1.5);
+      expect(o.floor.duration).toBeGreaterThan(1.5);
     }
     // Latencies are timed per response, not in autocannon's whole milliseconds (the JSON keeps three
     // decimals): a run of four operations on two servers where every p50 is whole is that histogram.

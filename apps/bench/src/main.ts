@@ -85,7 +85,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 10),
       machine,
-      options: { scale: options.scale, smallScale: options.smallScale, duration: options.duration, warmup: options.warmup, connections: options.connections, reportRepeat: options.reportRepeat, countRequests: options.countRequests, quick: options.quick },
+      options: { scale: options.scale, smallScale: options.smallScale, duration: options.duration, rounds: options.rounds, warmup: options.warmup, connections: options.connections, reportRepeat: options.reportRepeat, countRequests: options.countRequests, quick: options.quick },
       datasets: databases.map((d) => ({ name: d.name, scale: d.scale, cases: d.cases, meetings: d.meetings, today: d.today, reused: !d.created, synthSeconds: d.synthSeconds })),
       operations,
       reports,

@@ -79,7 +79,7 @@ export interface TargetCheck {
 export interface BenchResults {
   date: string;
   machine: Machine;
-  options: Pick<BenchOptions, "scale" | "smallScale" | "duration" | "warmup" | "connections" | "reportRepeat" | "countRequests" | "quick">;
+  options: Pick<BenchOptions, "scale" | "smallScale" | "duration" | "rounds" | "warmup" | "connections" | "reportRepeat" | "countRequests" | "quick">;
   datasets: { name: string; scale: number; cases: number; meetings: number; today: string; reused: boolean; synthSeconds: number | null }[];
   operations: OperationFigures[];
   reports: ReportFigures[];

@@ -1,4 +1,5 @@
-import { runLoad } from "../load.js";
+import { runTimedLoad } from "../load.js";
+import { alternateRounds, roundTiming } from "../load-rounds.js";
 import type { EmptyRequestFigures } from "../results.js";
 import { type Server, startBareGraphql } from "../servers.js";
 import { ratio } from "../stats.js";
@@ -13,13 +14,16 @@ const emptyQuery = JSON.stringify({ query: "{ __typename }" });
  * cost per request.
  */
 export async function emptyRequest(context: RunContext, gateway: Server): Promise<EmptyRequestFigures> {
-  const { connections, duration, warmup } = context.options;
-  const spec = (url: string) => ({ url: `${url}/graphql`, method: "POST" as const, headers: { "content-type": "application/json" }, bodies: [emptyQuery], paths: [], connections, duration, warmup });
+  const { connections } = context.options;
+  const spec = (url: string, round: number) => ({ url: `${url}/graphql`, method: "POST" as const, headers: { "content-type": "application/json" }, bodies: [emptyQuery], paths: [], connections, ...roundTiming(context.options, round) });
   const bareServer = await startBareGraphql("bare-graphql", context.resultsDir);
   try {
-    const bare = await runLoad("empty.bare", context.resultsDir, spec(bareServer.url));
-    const onGateway = await runLoad("empty.gateway", context.resultsDir, spec(gateway.url), context.tokens.leadership);
-    context.log(`empty request: bare graphql-yoga p50 ${String(bare.p50)} ms, ${bare.throughput.toFixed(0)} req/s; gateway p50 ${String(onGateway.p50)} ms, ${onGateway.throughput.toFixed(0)} req/s`);
+    const { baseline: bare, subject: onGateway } = await alternateRounds(context.options.rounds, (side, round) =>
+      side === "baseline"
+        ? runTimedLoad(`empty.bare.${String(round + 1)}`, context.resultsDir, spec(bareServer.url, round))
+        : runTimedLoad(`empty.gateway.${String(round + 1)}`, context.resultsDir, spec(gateway.url, round), context.tokens.leadership),
+    );
+    context.log(`empty request: bare graphql-yoga p50 ${bare.p50.toFixed(2)} ms, ${bare.throughput.toFixed(0)} req/s; gateway p50 ${onGateway.p50.toFixed(2)} ms, ${onGateway.throughput.toFixed(0)} req/s`);
     return { bare, gateway: onGateway, p50Ratio: ratio(onGateway.p50, bare.p50), throughputRatio: ratio(onGateway.throughput, bare.throughput) };
   } finally {
     await bareServer.child.stop();

@@ -1,5 +1,6 @@
 import { BenchError } from "../errors.js";
-import { runLoad } from "../load.js";
+import { runTimedLoad, type TimedRun } from "../load.js";
+import { alternateRounds, roundTiming } from "../load-rounds.js";
 import type { LoadSummary } from "../load-worker.js";
 import { type Operation, operations } from "../operations.js";
 import type { OperationFigures } from "../results.js";
@@ -31,24 +32,34 @@ function loadFailures(name: string, s: LoadSummary): string | null {
   return bad > 0 ? `${name}: ${String(s.non2xx)} non-2xx, ${String(s.errors)} errors, ${String(s.timeouts)} timeouts, ${String(s.errorAnswers)} GraphQL error answers of ${String(s.requests)}` : null;
 }
 
-/** Loads the gateway with an operation (fixed concurrency, separate load process). */
-export function loadGateway(context: RunContext, operation: Operation, gateway: Server, name: string): Promise<LoadSummary> {
-  const { connections, duration, warmup } = context.options;
-  return runLoad(name, context.resultsDir, { url: `${gateway.url}/graphql`, method: "POST", headers: { "content-type": "application/json" }, bodies: operation.gatewayBodies(context.inputs), paths: [], connections, duration, warmup }, tokenFor(context, operation));
+/** Loads the gateway with an operation for one round (fixed concurrency, separate load process). */
+export function loadGateway(context: RunContext, operation: Operation, gateway: Server, name: string, round: number): Promise<TimedRun> {
+  const { connections } = context.options;
+  const timing = roundTiming(context.options, round);
+  return runTimedLoad(`${name}.${String(round + 1)}`, context.resultsDir, { url: `${gateway.url}/graphql`, method: "POST", headers: { "content-type": "application/json" }, bodies: operation.gatewayBodies(context.inputs), paths: [], connections, ...timing }, tokenFor(context, operation));
+}
+
+/** Loads the floor with an operation for one round. */
+function loadFloor(context: RunContext, operation: Operation, floor: Server, round: number): Promise<TimedRun> {
+  const { connections } = context.options;
+  const timing = roundTiming(context.options, round);
+  return runTimedLoad(`${operation.key}.floor.${String(round + 1)}`, context.resultsDir, { url: floor.url, method: "GET", headers: {}, bodies: [], paths: operation.floorPaths(context.inputs), connections, ...timing });
 }
 
 /**
- * Each operation against the floor and the gateway in turn (floor first), after checking both
- * answer the same data. Latency percentiles and throughput come from the load generator.
+ * Each operation against the floor and the gateway, after checking both answer the same data: in
+ * alternating rounds that share the duration (see `alternateRounds`). Latency percentiles are over
+ * every response of a side's rounds.
  */
 export async function gatewayVersusFloor(context: RunContext, gateway: Server, floor: Server): Promise<OperationFigures[]> {
   const figures: OperationFigures[] = [];
-  const { connections, duration, warmup } = context.options;
+  const { connections, duration, rounds } = context.options;
   for (const operation of operations) {
     const answer = await checkSameAnswer(context, operation, gateway, floor);
-    context.log(`${operation.key}: same answer from both (${answer.length > 90 ? `${answer.slice(0, 90)}…` : answer}); loading ${String(connections)} connections × ${String(duration)} s`);
-    const floorLoad = await runLoad(`${operation.key}.floor`, context.resultsDir, { url: floor.url, method: "GET", headers: {}, bodies: [], paths: operation.floorPaths(context.inputs), connections, duration, warmup });
-    const gatewayLoad = await loadGateway(context, operation, gateway, `${operation.key}.gateway`);
+    context.log(`${operation.key}: same answer from both (${answer.length > 90 ? `${answer.slice(0, 90)}…` : answer}); loading ${String(connections)} connections × ${String(duration)} s in ${String(rounds)} round(s)`);
+    const { baseline: floorLoad, subject: gatewayLoad } = await alternateRounds(rounds, (side, round) =>
+      side === "baseline" ? loadFloor(context, operation, floor, round) : loadGateway(context, operation, gateway, `${operation.key}.gateway`, round),
+    );
     for (const failure of [loadFailures(`${operation.key} floor`, floorLoad), loadFailures(`${operation.key} gateway`, gatewayLoad)]) if (failure) context.log(`warning: ${failure}`);
     figures.push({
       key: operation.key,
@@ -61,7 +72,7 @@ export async function gatewayVersusFloor(context: RunContext, gateway: Server, f
       throughputRatio: ratio(gatewayLoad.throughput, floorLoad.throughput),
       statements: null,
     });
-    context.log(`  floor p50 ${String(floorLoad.p50)} ms, ${floorLoad.throughput.toFixed(0)} req/s; gateway p50 ${String(gatewayLoad.p50)} ms, ${gatewayLoad.throughput.toFixed(0)} req/s`);
+    context.log(`  floor p50 ${floorLoad.p50.toFixed(2)} ms, ${floorLoad.throughput.toFixed(0)} req/s; gateway p50 ${gatewayLoad.p50.toFixed(2)} ms, ${gatewayLoad.throughput.toFixed(0)} req/s`);
   }
   return figures;
 }
