@@ -12,7 +12,7 @@ export function latenciesFile(output: string): string {
 }
 
 /** Runs the load generator in its own process; the raw result goes to `<resultsDir>/<name>.json`. */
-export async function runLoad(name: string, resultsDir: string, spec: Omit<LoadSpec, "output">, token?: string): Promise<LoadSummary> {
+async function runLoad(name: string, resultsDir: string, spec: Omit<LoadSpec, "output">, token?: string): Promise<LoadSummary> {
   const specFile = join(resultsDir, `${name}.spec.json`);
   writeFileSync(specFile, JSON.stringify({ ...spec, output: join(resultsDir, `${name}.json`) }));
   const out = await runToEnd(`load ${name}`, tsxArgs(worker, [specFile]), token ? { LOAD_AUTHORIZATION: `Bearer ${token}` } : {});

@@ -1,4 +1,4 @@
-import { appendAudit, createIdentityVault, type DatabaseConfig, helsinkiUsers, openRuntime, queryRows, type Runtime, seedTeam, sql } from "@ankkuri/db";
+import { appendAudit, createIdentityVault, type DatabaseConfig, helsinkiUsers, isConnectionError, openRuntime, queryRows, type Runtime, seedTeam, sql } from "@ankkuri/db";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { type Reporter, startReporter } from "@ankkuri/reporter";
 import pino, { type Logger } from "pino";
@@ -72,7 +72,7 @@ export async function createGatewayOn(runtime: Runtime, config: GatewayConfig, o
     logger,
     teams: new TeamCache(),
     queries: new PreparedQueries(runtime.handle.db),
-    audit: new AuditWriter((entries) => appendAudit(runtime.handle.db, runtime.keys.auditKey, entries)),
+    audit: new AuditWriter((entries) => appendAudit(runtime.handle.db, runtime.keys.auditKey, entries), { retryAlone: (error) => !isConnectionError(error) }),
   };
   let graphiqlToken: string | undefined;
   if (devIssuer && config.graphiql) {

@@ -81,7 +81,7 @@ describe("AuditWriter", () => {
 
   it("keeps a batch within its entry limit, and writes a larger request alone", async () => {
     const { calls, append } = controlledAppend();
-    const writer = new AuditWriter(append, 3);
+    const writer = new AuditWriter(append, { maxEntries: 3 });
     void writer.write([entry("a")]);
     await settle();
     void writer.write([entry("b"), entry("b")]);
@@ -114,6 +114,21 @@ describe("AuditWriter", () => {
     expect(b).toEqual({ done: true, error: undefined });
     expect(c.done).toBe(true);
     expect((c.error as Error).message).toBe("value refused");
+  });
+
+  it("refuses a whole batch at once when the failure is not one request's fault", async () => {
+    const { calls, append } = controlledAppend();
+    const writer = new AuditWriter(append, { retryAlone: (error) => (error as Error).message !== "database away" });
+    void writer.write([entry("a")]);
+    await settle();
+    const b = track(writer.write([entry("b")]));
+    const c = track(writer.write([entry("c")]));
+    calls[0]?.finish();
+    await settle();
+    calls[1]?.finish(new Error("database away"));
+    await settle();
+    expect(calls.map((x) => x.requests)).toEqual([["a"], ["b", "c"]]);
+    expect([(b.error as Error).message, (c.error as Error).message]).toEqual(["database away", "database away"]);
   });
 
   it("refuses a request whose append failed and goes on with the next", async () => {

@@ -8,6 +8,19 @@ interface Pending {
   settle(error?: unknown): void;
 }
 
+export interface AuditWriterOptions {
+  /**
+   * Entries per batch at most (one statement inserts them all; PostgreSQL takes at most 65 535
+   * parameters). A request with more is written alone.
+   */
+  maxEntries?: number;
+  /**
+   * Whether a failed batch is written again request by request. Worth it when one request's entries
+   * may be at fault; not when the database is away, which would fail every request again in turn.
+   */
+  retryAlone?: (error: unknown) => boolean;
+}
+
 /**
  * Writes the reads of concurrent requests to the audit log together (a group commit). A team's chain
  * is appended to under a lock on its head row, held until the commit, so appends of one team run one
@@ -17,21 +30,23 @@ interface Pending {
  * committed, and is told if they could not be: a read that is not logged is not served.
  *
  * A batch that fails is written again one request at a time, so that one request's entries (a
- * value the database refuses) never withhold another request's data.
+ * value the database refuses) never withhold another request's data; unless the failure says the
+ * database is away (`retryAlone`), when every request of the batch is refused at once.
  */
 export class AuditWriter {
   private readonly queue: Pending[] = [];
   private writing = false;
+  private readonly maxEntries: number;
+  private readonly retryAlone: (error: unknown) => boolean;
 
-  /**
-   * @param append writes one batch in one transaction.
-   * @param maxEntries entries per batch at most (one statement inserts them all; PostgreSQL takes at
-   *   most 65 535 parameters). A request with more is written alone.
-   */
+  /** @param append writes one batch in one transaction. */
   constructor(
     private readonly append: AppendAudit,
-    private readonly maxEntries = 1_000,
-  ) {}
+    options: AuditWriterOptions = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? 1_000;
+    this.retryAlone = options.retryAlone ?? (() => true);
+  }
 
   /** Resolves once `entries` are committed; rejects with the database's error if they were not. */
   write(entries: readonly AuditEntry[]): Promise<void> {
@@ -75,8 +90,8 @@ export class AuditWriter {
       for (const p of batch) p.settle();
       return;
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.settle(error ?? new Error("audit append failed"));
+      if (batch.length === 1 || !this.retryAlone(error)) {
+        for (const p of batch) p.settle(error ?? new Error("audit append failed"));
         return;
       }
     }
