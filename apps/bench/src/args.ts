@@ -11,7 +11,7 @@ export interface BenchOptions {
   duration: number;
   /** Rounds a comparison alternates its two servers in (see `alternateRounds`). */
   rounds: number;
-  /** Seconds of unmeasured load before each measurement. */
+  /** Seconds of unmeasured load before each server's first round of a measurement. */
   warmup: number;
   /** Concurrent connections of the load generator. */
   connections: number;
@@ -37,7 +37,7 @@ export const usage = `usage: pnpm bench [--quick] [--scale N] [--small-scale N] 
   --small-scale    the smaller data set for the report's peak memory (default scale / 10)
   --duration       seconds of measured load per operation and server (default 10; quick 3)
   --rounds         rounds the two servers of a comparison alternate in, sharing the duration (default 5; quick 1)
-  --warmup         seconds of unmeasured load before each measurement (default 3; quick 1)
+  --warmup         seconds of unmeasured load before each server's first round (default 3; quick 1)
   --connections    concurrent connections of the load generator (default 10)
   --report-repeat  report runs per data set, median kept (default 3; quick 1)
   --database-url   PostgreSQL server (default $BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres);
