@@ -1,6 +1,6 @@
 import type { AuditEntry } from "@ankkuri/db";
 import { describe, expect, it } from "vitest";
-import { AuditWriter } from "./audit-writer.js";
+import { AuditWriter, type AuditWriterOptions } from "./audit-writer.js";
 
 /** An entry of request `requestId` (only the request id matters here). */
 const entry = (requestId: string): AuditEntry => ({
@@ -45,6 +45,24 @@ function track(promise: Promise<void>) {
     },
   );
   return state;
+}
+
+/**
+ * Requests b and c queue behind a's append and are written together in the next one, which fails
+ * with `error`; returns once that failure has been handled.
+ */
+async function batchOfTwoFailing(options: AuditWriterOptions | undefined, error: Error) {
+  const { calls, append } = controlledAppend();
+  const writer = new AuditWriter(append, options);
+  void writer.write([entry("a")]);
+  await settle();
+  const b = track(writer.write([entry("b")]));
+  const c = track(writer.write([entry("c")]));
+  calls[0]?.finish();
+  await settle();
+  calls[1]?.finish(error);
+  await settle();
+  return { calls, b, c };
 }
 
 describe("AuditWriter", () => {
@@ -95,16 +113,7 @@ describe("AuditWriter", () => {
   });
 
   it("writes a failed batch again one request at a time, so one request's entries withhold no one else's data", async () => {
-    const { calls, append } = controlledAppend();
-    const writer = new AuditWriter(append);
-    void writer.write([entry("a")]);
-    await settle();
-    const b = track(writer.write([entry("b")]));
-    const c = track(writer.write([entry("c")]));
-    calls[0]?.finish();
-    await settle();
-    calls[1]?.finish(new Error("value refused"));
-    await settle();
+    const { calls, b, c } = await batchOfTwoFailing(undefined, new Error("value refused"));
     expect(calls.map((x) => x.requests)).toEqual([["a"], ["b", "c"], ["b"]]);
     calls[2]?.finish();
     await settle();
@@ -117,16 +126,7 @@ describe("AuditWriter", () => {
   });
 
   it("refuses a whole batch at once when the failure is not one request's fault", async () => {
-    const { calls, append } = controlledAppend();
-    const writer = new AuditWriter(append, { retryAlone: (error) => (error as Error).message !== "database away" });
-    void writer.write([entry("a")]);
-    await settle();
-    const b = track(writer.write([entry("b")]));
-    const c = track(writer.write([entry("c")]));
-    calls[0]?.finish();
-    await settle();
-    calls[1]?.finish(new Error("database away"));
-    await settle();
+    const { calls, b, c } = await batchOfTwoFailing({ retryAlone: (error) => (error as Error).message !== "database away" }, new Error("database away"));
     expect(calls.map((x) => x.requests)).toEqual([["a"], ["b", "c"]]);
     expect([(b.error as Error).message, (c.error as Error).message]).toEqual(["database away", "database away"]);
   });
