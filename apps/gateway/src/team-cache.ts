@@ -1,5 +1,6 @@
 import { type Database, loadTeamDataset, teamDatasetVersion } from "@ankkuri/db";
 import { indexOrganisations, type OrganisationIndex, type TeamDataset } from "@ankkuri/domain";
+import { freshRead } from "./fresh-read.js";
 
 /** A row of the organisations table. */
 export type OrganisationRow = NonNullable<Awaited<ReturnType<Database["query"]["organisations"]["findFirst"]>>>;
@@ -24,10 +25,13 @@ export class UnknownTeamError extends Error {
  * `dataset_version` is unchanged. Building it is one large relational query and a validation, the
  * bulk of a small request's cost; checking the version is one indexed read. Triggers bump the
  * version on every change to those tables, whichever process makes it, so no instance serves a
- * stale dataset after the change is committed.
+ * stale dataset after the change is committed. Concurrent requests share version reads, each
+ * answered by a read that started after it asked (`freshRead`): under load one read serves the
+ * requests that arrived while the one before it was on its way.
  */
 export class TeamCache {
   readonly #entries = new Map<string, { version: number; snapshot: Promise<TeamSnapshot> }>();
+  readonly #versions = new WeakMap<Database, Map<string, () => Promise<number | null>>>();
   #loads = 0;
 
   /** How many times a dataset was loaded from the database (for tests and metrics). */
@@ -36,7 +40,7 @@ export class TeamCache {
   }
 
   async get(db: Database, teamId: string): Promise<TeamSnapshot> {
-    const version = await teamDatasetVersion(db, teamId);
+    const version = await this.#versionReader(db, teamId)();
     if (version === null) throw new UnknownTeamError(teamId);
     const hit = this.#entries.get(teamId);
     if (hit?.version === version) return hit.snapshot;
@@ -53,5 +57,13 @@ export class TeamCache {
       if (this.#entries.get(teamId) === entry) this.#entries.delete(teamId);
     });
     return snapshot;
+  }
+
+  #versionReader(db: Database, teamId: string): () => Promise<number | null> {
+    let byTeam = this.#versions.get(db);
+    if (!byTeam) this.#versions.set(db, (byTeam = new Map<string, () => Promise<number | null>>()));
+    let read = byTeam.get(teamId);
+    if (!read) byTeam.set(teamId, (read = freshRead(() => teamDatasetVersion(db, teamId))));
+    return read;
   }
 }
