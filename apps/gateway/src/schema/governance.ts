@@ -1,8 +1,9 @@
-import { type ChairTerm, chairCalendar, chairOn, type Rotation } from "@ankkuri/domain";
+import type { ChairTerm, Rotation } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { cachedOrganisation } from "./cached-organisations.js";
+import { rotationCalendar, rotationChairOn } from "./chair-terms.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
 import { Organisation } from "./organisation.js";
 
@@ -54,7 +55,7 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
       description: "The chair on a day, with its term; null for bodies without a rotating chair or before the first term.",
       resolve: async (b, args, ctx) => {
         const rotation = await rotationOf(ctx, b.id);
-        return rotation ? chairOn(rotation, args.on ?? ctx.today) : null;
+        return rotation ? rotationChairOn(rotation, args.on ?? ctx.today) : null;
       },
     }),
     chairCalendar: t.field({
@@ -66,7 +67,7 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
       description: "The chairs for N years (puheenjohtajakalenteri): every term that overlaps the window.",
       resolve: async (b, args, ctx) => {
         const rotation = await rotationOf(ctx, b.id);
-        return rotation ? chairCalendar(rotation, args.from ?? ctx.today, args.years ?? 3) : [];
+        return rotation ? rotationCalendar(rotation, args.from ?? ctx.today, args.years ?? 3) : [];
       },
     }),
   }),
@@ -105,7 +106,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const rotation = await rotationOf(ctx, args.bodyId);
       const years = Math.min(20, Math.max(1, args.years ?? 3));
-      return rotation ? chairCalendar(rotation, args.from ?? ctx.today, years) : [];
+      return rotation ? rotationCalendar(rotation, args.from ?? ctx.today, years) : [];
     },
   }),
 }));
