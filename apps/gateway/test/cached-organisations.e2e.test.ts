@@ -69,6 +69,26 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
     expect(chairs.statements).toBeLessThanOrEqual(bare.statements + 1);
   });
 
+  it("plans a selection a variable changes in every request", async () => {
+    const query = `query($withParent: Boolean!) { chairCalendar(bodyId: "body-hel-ankkuri-steering", from: "2024-05-01", years: 3) { from chair { id parent @include(if: $withParent) { id name } } } }`;
+    const ask = async (withParent: boolean) => {
+      h.resetQueries();
+      const { body } = await h.gql(login.leadership, query, { withParent });
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return { chairs: (body.data as { chairCalendar: { chair: Json }[] }).chairCalendar.map((t) => t.chair), statements: h.queries.length };
+    };
+    const bare = await run(calendar(""));
+    await ask(false);
+    const without = await ask(false);
+    const withParents = await ask(true);
+    const againWithout = await ask(false);
+    expect(without.chairs.map((c) => Object.keys(c))).toEqual([["id"], ["id"], ["id"]]);
+    expect(withParents.chairs).toEqual(await byId(["org-hpl", "org-hel-sotepe", "org-hel-kuva"], "id parent { id name }"));
+    expect(without.statements).toBe(bare.statements);
+    expect(withParents.statements).toBe(bare.statements + 1);
+    expect(againWithout.statements).toBe(bare.statements);
+  });
+
   it("serves the FTE units' organisations likewise", async () => {
     const bare = await run(fte(""));
     const plain = await run(fte(`organisation { ${columns} }`));

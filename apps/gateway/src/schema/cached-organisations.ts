@@ -1,5 +1,5 @@
 import { getSchemaConfig, queryFromInfo } from "@pothos/plugin-drizzle";
-import type { GraphQLResolveInfo } from "graphql";
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { batchLoader } from "../batch-loader.js";
 import { builder } from "../builder.js";
 import type { GatewayContext, OrganisationRow } from "../context.js";
@@ -28,6 +28,38 @@ function fieldPath(info: GraphQLResolveInfo): string {
 const isEmpty = (value: object | undefined) => value === undefined || Object.keys(value).length === 0;
 
 /**
+ * Field nodes (of cached, parsed documents) found to select columns only. Without directives the
+ * selection beneath a lone field node is the same in every request, so it is planned once per
+ * document rather than once per request; the set forgets a node with its document.
+ */
+const columnsOnly = new WeakSet<FieldNode>();
+
+type Fragments = GraphQLResolveInfo["fragments"];
+
+/** True when a directive (`@include(if: $x)`, …) anywhere beneath could make the selection vary. */
+function hasDirectives(selectionSet: SelectionSetNode | undefined, fragments: Fragments, seen: Set<string>): boolean {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.directives?.length) return true;
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      if (seen.has(selection.name.value)) continue;
+      seen.add(selection.name.value);
+      const fragment = fragments[selection.name.value];
+      if (!fragment || fragment.directives?.length || hasDirectives(fragment.selectionSet, fragments, seen)) return true;
+    } else if (hasDirectives(selection.selectionSet, fragments, seen)) return true;
+  }
+  return false;
+}
+
+/**
+ * The field's node when its selection is the same in every request: the node alone makes up the
+ * field (no other node of the same name merged into it) and carries no directive at any depth.
+ */
+export function fixedSelectionNode(fieldNodes: readonly FieldNode[], fragments: Fragments): FieldNode | undefined {
+  const [node, ...more] = fieldNodes;
+  return node && more.length === 0 && !node.directives?.length && !hasDirectives(node.selectionSet, fragments, new Set()) ? node : undefined;
+}
+
+/**
  * Planned once for all rows of a list: the plan records its mapping under the path without list
  * indices, where the fields of every row find it.
  */
@@ -38,10 +70,12 @@ function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo): Loader | null
   let load = byPath.get(path);
   if (load === undefined) {
     const query = queryFromInfo({ config, context: ctx, info, typeName: "Organisation" }) as OrganisationQuery;
-    load =
-      isEmpty(query.with) && isEmpty(query.extras)
-        ? null
-        : batchLoader(async (ids: string[]) => {
+    const plain = isEmpty(query.with) && isEmpty(query.extras);
+    const node = plain ? fixedSelectionNode(info.fieldNodes, info.fragments) : undefined;
+    if (node) columnsOnly.add(node);
+    load = plain
+      ? null
+      : batchLoader(async (ids: string[]) => {
             const rows = await ctx.db.query.organisations.findMany({ ...query, where: { id: { in: ids } } });
             return new Map(rows.map((r) => [r.id, r]));
           });
@@ -56,6 +90,7 @@ function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo): Loader | null
  * children) loads them, the rows of one field and tick in one query.
  */
 export async function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): Promise<OrganisationRow | undefined> {
-  const load = loaderFor(ctx, info);
+  const [node] = info.fieldNodes;
+  const load = node && columnsOnly.has(node) && info.fieldNodes.length === 1 ? null : loaderFor(ctx, info);
   return load ? load(id) : (await ctx.organisationRows()).get(id);
 }
