@@ -19,7 +19,9 @@ export async function listen(yoga: GatewayYoga, options: { host: string; port: n
     const started = performance.now();
     res.on("close", () => {
       inFlight -= 1;
-      options.logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started), requestId: res.getHeader("x-request-id") }, "request");
+      if (options.logger.isLevelEnabled("info")) {
+        options.logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started), requestId: res.getHeader("x-request-id") }, "request");
+      }
       if (inFlight === 0 && drained) drained();
     });
     void yoga(req, res);
