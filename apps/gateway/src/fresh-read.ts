@@ -1,3 +1,5 @@
+const ignore = () => undefined;
+
 /**
  * Shares a read between concurrent callers without answering any of them with a value read before
  * its call. A call made while no read is in flight starts one; calls made while one is in flight
@@ -23,10 +25,8 @@ export function freshRead<T>(read: () => Promise<T>): () => Promise<T> {
   return () => {
     if (next) return next;
     if (!inFlight) return start();
-    const queued = inFlight.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
+    // After the read in flight settles, whether it answered or failed.
+    const queued = inFlight.then(ignore, ignore).then(() => {
       next = null;
       return start();
     });
