@@ -1,3 +1,4 @@
+import { connect, type Socket } from "node:net";
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrganisationTreeDocument } from "./client/graphql.js";
@@ -104,6 +105,27 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
 
     it("refuses a body over the size limit with 413 before reading it", async () => {
       expectClearError(await post({ query: "{ viewer { login } }", variables: { x: "a".repeat(300_000) } }), 413, "PAYLOAD_TOO_LARGE", /larger than 262144 bytes/);
+    });
+
+    it("answers a refused body's sender, who may go on sending it, and keeps the connection", async () => {
+      // The client sends the headers, reads the 413 the server gives before the body, then sends
+      // the body anyway (as an HTTP client writing its whole request does) and a second request.
+      const { hostname, port } = new URL(h.url);
+      const socket = connect(Number(port), hostname);
+      const responses = rawResponses(socket);
+      const head = (length: number) => `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\nauthorization: ${auth.authorization}\r\ncontent-length: ${String(length)}\r\n\r\n`;
+      const refused = JSON.stringify({ query: "{ viewer { login } }", variables: { x: "a".repeat(1_000_000) } });
+      socket.write(head(Buffer.byteLength(refused)));
+      const first = await responses.next();
+      expect(first.status).toBe(413);
+      expect(first.headers.connection).not.toBe("close");
+      await new Promise<void>((resolve, reject) => socket.write(refused, (error) => { if (error) reject(error); else resolve(); }));
+      const query = JSON.stringify({ query: "{ viewer { login } }" });
+      socket.write(head(Buffer.byteLength(query)) + query);
+      const second = await responses.next();
+      socket.destroy();
+      expect(second.status).toBe(200);
+      expect(JSON.parse(second.body)).toEqual({ data: { viewer: { login: login.police } } });
     });
 
     /** A body sent in chunks, with no Content-Length: the limit must hold while it is read. */
@@ -275,3 +297,32 @@ describe.each(testEngines)("a gateway whose database goes away on %s", (engine) 
     }
   });
 });
+
+/** Reads HTTP/1.1 responses with a Content-Length off a raw socket, one after another. */
+function rawResponses(socket: Socket) {
+  let buffered = Buffer.alloc(0);
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  socket.on("data", (chunk: Buffer) => { buffered = Buffer.concat([buffered, chunk]); wake?.(); });
+  socket.on("error", (error) => { failure = error; wake?.(); });
+  socket.on("close", () => { failure ??= new Error("the server closed the connection"); wake?.(); });
+  return {
+    async next(): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+      for (;;) {
+        const end = buffered.indexOf("\r\n\r\n");
+        if (end >= 0) {
+          const [statusLine = "", ...lines] = buffered.subarray(0, end).toString("latin1").split("\r\n");
+          const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+          const length = Number(headers["content-length"] ?? "0");
+          if (buffered.length >= end + 4 + length) {
+            const body = buffered.subarray(end + 4, end + 4 + length).toString("utf8");
+            buffered = buffered.subarray(end + 4 + length);
+            return { status: Number(statusLine.split(" ")[1]), headers, body };
+          }
+        }
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => { wake = resolve; });
+      }
+    },
+  };
+}

@@ -4,9 +4,18 @@ import { createGraphQLError, type Plugin } from "graphql-yoga";
 // smuggling attempt).
 const contentLength = /^\d+$/;
 
-// Refused before its body was read: the connection is closed after the answer, since what is left
-// of the body would otherwise stand in front of the client's next request.
+// Refused before its body was read, and the body's end cannot be found or is too far away: the
+// connection is closed after the answer, since what is left of the body would otherwise stand in
+// front of the client's next request.
 const closeUnread = { connection: "close" };
+
+/**
+ * A refused body of a declared length up to this is read and thrown away after the answer (Node's
+ * HTTP server does so for a body no one read), and the connection stays open. Closing at once
+ * instead would reset the connection under a client still sending the body: its write fails, and
+ * it may never read the 413.
+ */
+const drainableBytes = (maxBytes: number) => Math.max(4 * 1024 * 1024, 4 * maxBytes);
 
 /**
  * Refuses request bodies over `maxBytes` with 413 before parsing them, whether or not the client
@@ -22,7 +31,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
       if (request.method !== "POST") return;
       const length = request.headers.get("content-length");
       if (length !== null && !contentLength.test(length)) throw createGraphQLError("The Content-Length header is invalid", { extensions: { http: { status: 400 }, code: "BAD_REQUEST" } });
-      if (Number(length ?? "0") > maxBytes) throw tooLarge(maxBytes);
+      if (Number(length ?? "0") > maxBytes) throw tooLarge(maxBytes, Number(length) > drainableBytes(maxBytes));
       const type = request.headers.get("content-type") ?? "";
       if (!type.includes("application/json") && !type.includes("application/graphql-response+json")) {
         if (type.includes("multipart/")) throw createGraphQLError("File uploads are not supported", { extensions: { http: { status: 415 }, code: "BAD_REQUEST" } });
@@ -52,8 +61,9 @@ export function useBodyLimit(maxBytes: number): Plugin {
   };
 }
 
-function tooLarge(maxBytes: number) {
-  return createGraphQLError(`The request body is larger than ${String(maxBytes)} bytes`, { extensions: { http: { status: 413, headers: closeUnread }, code: "PAYLOAD_TOO_LARGE" } });
+/** 413; `close`: the connection is closed after the answer (see `drainableBytes`). */
+function tooLarge(maxBytes: number, close = true) {
+  return createGraphQLError(`The request body is larger than ${String(maxBytes)} bytes`, { extensions: { http: { status: 413, ...(close ? { headers: closeUnread } : {}) }, code: "PAYLOAD_TOO_LARGE" } });
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {
