@@ -1,5 +1,6 @@
 import { checkStaffing, clearanceInterval, effectiveAssignments, type FteReport, type FteRow, fteReport, isWithin, type Period } from "@ankkuri/domain";
 import { builder } from "../builder.js";
+import { derivedCache } from "../derived-cache.js";
 import type { GatewayContext, TeamSnapshot } from "../context.js";
 import { cachedOrganisation } from "./cached-organisations.js";
 import { PeriodInput, PeriodRef } from "./common.js";
@@ -127,22 +128,13 @@ function countedAssignments({ dataset, organisations }: TeamSnapshot) {
 // A team snapshot never changes (a new dataset version is a new snapshot), so what the FTE
 // dashboard derives from it is computed once per version: the counted assignments, and the report
 // of each period asked for, a few dozen periods at most.
-const reportsPerVersion = 32;
-const derived = new WeakMap<TeamSnapshot, { assignments: ReturnType<typeof countedAssignments>; reports: Map<string, FteReport> }>();
+const assignmentsOf = derivedCache<ReturnType<typeof countedAssignments>>(1);
+const reportsOf = derivedCache<FteReport>(32);
 
 /** The FTE report of a period for the team's current dataset. */
 async function fteReportOf(ctx: GatewayContext, period: Period): Promise<FteReport> {
   const snapshot = await ctx.team();
-  let memo = derived.get(snapshot);
-  if (!memo) derived.set(snapshot, (memo = { assignments: countedAssignments(snapshot), reports: new Map() }));
-  const key = `${period.from}/${period.to}`;
-  let report = memo.reports.get(key);
-  if (!report) {
-    report = fteReport(snapshot.dataset.agreement, memo.assignments, period);
-    if (memo.reports.size >= reportsPerVersion) memo.reports.clear();
-    memo.reports.set(key, report);
-  }
-  return report;
+  return reportsOf(snapshot, `${period.from}/${period.to}`, () => fteReport(snapshot.dataset.agreement, assignmentsOf(snapshot, "", () => countedAssignments(snapshot)), period));
 }
 
 builder.queryFields((t) => ({
