@@ -77,6 +77,15 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       expect(limit.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     });
 
+    it("refuses a chair calendar outside 1–20 years rather than shortening it", async () => {
+      for (const years of [0, 21]) {
+        const { body } = await h.gql(login.leadership, `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", years: ${String(years)}) { from } }`);
+        expect(body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, path: ["chairCalendar"] });
+      }
+      const { body } = await h.gql(login.leadership, `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", years: 20) { from } }`);
+      expect(body.errors).toBeUndefined();
+    });
+
     it("refuses a malformed global id", async () => {
       for (const id of ["not-a-global-id", Buffer.from("Case:../../etc").toString("base64")]) {
         const answer = await post({ query: "query($id: ID!) { node(id: $id) { id } }", variables: { id } });

@@ -9,6 +9,9 @@ import { Organisation } from "./organisation.js";
 
 const teamReaders = { $any: { aggregates: true, teamAdmin: true } } as const;
 
+/** A chair calendar's length in years; refused outside 1–20 with the reason, never clamped. */
+const calendarYears = z.number().int().min(1).max(20);
+
 /** The rotation of a body, from the team dataset (the domain computes chairs from it). */
 async function rotationOf(ctx: GatewayContext, bodyId: string): Promise<Rotation | null> {
   const body = (await ctx.team()).dataset.bodies.find((b) => b.id === bodyId);
@@ -62,7 +65,7 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
       type: [ChairTermRef],
       args: {
         from: t.arg({ type: "Date", required: false, description: "First day; defaults to today." }),
-        years: t.arg.int({ required: false, defaultValue: 3, description: "How many years (1–20).", validate: z.number().int().min(1).max(20) }),
+        years: t.arg.int({ required: false, defaultValue: 3, description: "How many years (1–20).", validate: calendarYears }),
       },
       description: "The chairs for N years (puheenjohtajakalenteri): every term that overlaps the window.",
       resolve: async (b, args, ctx) => {
@@ -101,12 +104,11 @@ builder.queryFields((t) => ({
     args: {
       bodyId: t.arg.id({ required: true, description: "The body." }),
       from: t.arg({ type: "Date", required: false, description: "First day; defaults to today." }),
-      years: t.arg.int({ required: false, defaultValue: 3, description: "How many years (1–20)." }),
+      years: t.arg.int({ required: false, defaultValue: 3, description: "How many years (1–20).", validate: calendarYears }),
     },
     resolve: async (_root, args, ctx) => {
       const rotation = await rotationOf(ctx, args.bodyId);
-      const years = Math.min(20, Math.max(1, args.years ?? 3));
-      return rotation ? rotationCalendar(rotation, args.from ?? ctx.today, years) : [];
+      return rotation ? rotationCalendar(rotation, args.from ?? ctx.today, args.years ?? 3) : [];
     },
   }),
 }));
