@@ -1,11 +1,12 @@
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.js";
-import { clock, login } from "./steps.js";
+import { admit, clock, consentAll, login, org, planCoreMeeting, refer } from "./steps.js";
 
-// The chair calendar and the FTE dashboard return organisations the domain computed, by id. Their
-// rows come from the team cache: selecting their columns costs no statement, and a selection that
-// reaches into relations loads them with one statement for every row of the field.
+// The chair calendar and the FTE dashboard return organisations the domain computed, by id, and the
+// parts of a case name theirs by id. Their rows come from the team cache: selecting their columns
+// costs no statement, and a selection that reaches into relations loads them with one statement for
+// every row of the field.
 
 const calendar = (selection: string) => `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", from: "2024-05-01", years: 3) { from ${selection} } }`;
 const fte = (selection: string) => `{ fteReport(period: { from: "2026-01-01", to: "2026-06-30" }) { units { profession ${selection} } } }`;
@@ -100,5 +101,56 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
     expect(units(nested)).toEqual(await byId(ids, withRelations));
     expect(plain.statements).toBe(bare.statements);
     expect(nested.statements).toBe(bare.statements + 1);
+  });
+
+  it("serves the organisations of a case's parts from the team cache", async () => {
+    const caseId = await refer(h);
+    await admit(h, caseId);
+    const guardianId = ((await h.gql(login.police, `{ case(caseId: "${caseId}") { guardians { guardianId } } }`)).body.data as { case: { guardians: { guardianId: string }[] } }).case.guardians[0]?.guardianId ?? "";
+    await consentAll(h, caseId, guardianId, [org.education]);
+    await planCoreMeeting(h, caseId);
+    const screen = (selection: string) =>
+      `{ case(caseId: "${caseId}") { organisations { since ${selection} } selection { admit ${selection} } consents { consentId ${selection.replace("organisation", "organisations")} } meetings { participants { role ${selection} } } } }`;
+    type Part = { organisation?: Json | null; organisations?: Json[] };
+    const ask = async (query: string) => {
+      await h.gql(login.police, query);
+      h.resetQueries();
+      const { body } = await h.gql(login.police, query);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      const c = (body.data as { case: { organisations: Part[]; selection: Part[]; consents: Part[]; meetings: { participants: Part[] }[] } }).case;
+      const parts = { organisations: c.organisations, selection: c.selection, consents: c.consents, participants: c.meetings.flatMap((m) => m.participants) };
+      const ids = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.flatMap((p) => p.organisations ?? [p.organisation ?? null]).map((o) => (o ? String(o.id) : null))]));
+      const named = Object.values(parts).flatMap((v) => v.flatMap((p) => p.organisations ?? [p.organisation ?? null])).filter((o): o is Json => o !== null);
+      return { ids, named, statements: h.queries.length, readsOrganisations: h.queries.some((q) => q.includes('from "organisations"')) };
+    };
+    // What the rows name, read directly.
+    const stored = await h.database.db.query.cases.findFirst({
+      where: { id: caseId },
+      with: {
+        organisations: true,
+        selection: { orderBy: { position: "asc", staffId: "asc" } },
+        consents: { orderBy: { position: "asc", id: "asc" }, with: { scopes: { orderBy: { position: "asc" } } } },
+        meetings: { orderBy: { position: "asc", id: "asc" }, with: { participants: { orderBy: { position: "asc", id: "asc" } } } },
+      },
+    });
+    if (!stored) throw new Error("case missing");
+    const bare = await ask(screen(""));
+    const plain = await ask(screen(`organisation { ${columns} }`));
+    const nested = await ask(screen(`organisation { ${withRelations} }`));
+    expect({ ...plain.ids, organisations: [...(plain.ids.organisations ?? [])].sort() }).toEqual({
+      organisations: stored.organisations.map((o) => o.organisationId).sort(),
+      selection: stored.selection.map((d) => d.organisationId),
+      consents: stored.consents.flatMap((k) => k.scopes.map((x) => x.organisationId)),
+      participants: stored.meetings.flatMap((m) => m.participants.map((p) => p.organisationId)),
+    });
+    expect(plain.ids.consents).toEqual([org.education, org.education]);
+    expect(plain.ids.participants).toContain(null);
+    expect(plain.named).toEqual(await byId(plain.named.map((o) => String(o.id)), columns));
+    expect(nested.named).toEqual(await byId(plain.named.map((o) => String(o.id)), withRelations));
+    expect(plain.statements).toBe(bare.statements);
+    expect(plain.readsOrganisations).toBe(false);
+    // Relations beneath cost statements per field, not per row: the field's rows in one, and the
+    // drizzle plugin reloads the parents those rows carry in one more.
+    expect(nested.statements).toBeLessThanOrEqual(bare.statements + 2 * 4);
   });
 });

@@ -94,3 +94,16 @@ export async function cachedOrganisation(ctx: GatewayContext, info: GraphQLResol
   const load = node && columnsOnly.has(node) && info.fieldNodes.length === 1 ? null : loaderFor(ctx, info);
   return load ? load(id) : (await ctx.organisationRows()).get(id);
 }
+
+/**
+ * The organisation a row names by id (`cachedOrganisation`), or null when it names none. The rows'
+ * foreign keys make a named organisation missing from the cache an internal error.
+ */
+export async function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): Promise<OrganisationRow>;
+export async function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null): Promise<OrganisationRow | null>;
+export async function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null): Promise<OrganisationRow | null> {
+  if (id === null) return null;
+  const found = await cachedOrganisation(ctx, info, id);
+  if (!found) throw new Error(`organisation ${id} missing`);
+  return found;
+}

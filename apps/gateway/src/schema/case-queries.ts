@@ -74,6 +74,15 @@ async function countCases(f: Filter, ctx: GatewayContext): Promise<number> {
   return ctx.db.$count(cases, sql.join(parts, sql` and `));
 }
 
+/**
+ * Starts reading the team's dataset version beside the case query: the organisations of a case's
+ * parts come from the team cache (`organisationNamed`), and the read would otherwise wait for the
+ * case's rows. A failure surfaces in the fields that need the team.
+ */
+function prefetchTeam(ctx: GatewayContext): void {
+  if (ctx.actor) ctx.team().catch(() => undefined);
+}
+
 builder.queryFields((t) => ({
   cases: t.drizzleConnection({
     type: "cases",
@@ -82,6 +91,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
     totalCount: (_parent, args, ctx) => countCases(args.filter, ctx),
     resolve: (query, _root, args, ctx) => {
+      prefetchTeam(ctx);
       const { where, values } = caseWhere(args.filter, ctx);
       return ctx.services.queries.findMany("cases", query({ where, orderBy: { referredOn: "desc", id: "desc" } }), values) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findMany>>>;
     },
@@ -93,11 +103,13 @@ builder.queryFields((t) => ({
     authScopes: { caseworker: true },
     args: { caseId: t.arg.string({ required: true, description: "The case's id.", validate: z.uuid() }) },
     // Prepared once per selection shape: the ids go in as placeholders (see prepared-queries.ts).
-    resolve: (query, _root, args, ctx) =>
-      ctx.services.queries.findFirst(
+    resolve: (query, _root, args, ctx) => {
+      prefetchTeam(ctx);
+      return ctx.services.queries.findFirst(
         "cases",
         query({ where: { teamId: sql.placeholder("teamId"), id: sql.placeholder("caseId"), organisations: { organisationId: sql.placeholder("organisationId") } } }),
         { teamId: ctx.actor?.teamId ?? "", caseId: args.caseId, organisationId: ctx.actor?.organisationId ?? "" },
-      ) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>>,
+      ) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>>;
+    },
   }),
 }));

@@ -4,6 +4,7 @@ import type { GatewayContext } from "../context.js";
 import { inLanguage, languageArgument } from "./common.js";
 import { CaseStatusEnum, CaseTypeEnum, CloseReasonEnum, ConsentFormEnum, ConsentGiverKindEnum, MeetingStatusEnum, ParticipantRoleEnum, ProfessionEnum, ReferralSourceEnum, ReferralStatusEnum, ServiceKindEnum } from "./enums.js";
 import { RuleViolationRef } from "./errors.js";
+import { organisationNamed } from "./cached-organisations.js";
 import { Organisation } from "./organisation.js";
 
 const AgeBandRef = builder.objectRef<{ code: string; label: { fi: string; sv: string; en: string } }>("AgeBand").implement({
@@ -131,7 +132,7 @@ builder.drizzleObject("existingClientships", {
   name: "ExistingClientship",
   description: "The client is already a client of another organisation; the team works with its responsible social worker (003 § 4.2).",
   fields: (t) => ({
-    organisation: t.relation("organisation", { description: "The organisation." }),
+    organisation: t.field({ type: Organisation, resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId), description: "The organisation." }),
     since: t.field({ type: "Date", nullable: true, resolve: (x) => x.since, description: "Since when." }),
     responsibleWorkerName: t.exposeString("responsibleWorkerName", { nullable: true, description: "The responsible social worker (vastuusosiaalityöntekijä); null if not yet named." }),
   }),
@@ -141,7 +142,7 @@ builder.drizzleObject("caseOrganisations", {
   name: "CaseOrganisation",
   description: "An organisation taking part in a case, and why (asiakkuuden osapuoli).",
   fields: (t) => ({
-    organisation: t.relation("organisation", { description: "The organisation." }),
+    organisation: t.field({ type: Organisation, resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId), description: "The organisation." }),
     since: t.field({ type: "Date", resolve: (x) => x.since, description: "Since when." }),
     basis: t.exposeString("basis", { description: "assigned (a selecting unit), selection, meeting or referral." }),
   }),
@@ -152,7 +153,7 @@ builder.drizzleObject("selectionDecisions", {
   description: "One selection participant's decision (valintapäätös).",
   fields: (t) => ({
     staffMember: t.relation("staffMember", { nullable: true, description: "Who decided." }),
-    organisation: t.relation("organisation", { description: "For which organisation." }),
+    organisation: t.field({ type: Organisation, resolve: (d, _args, ctx, info) => organisationNamed(ctx, info, d.organisationId), description: "For which organisation." }),
     profession: t.field({ type: ProfessionEnum, resolve: (d) => d.profession, description: "Profession." }),
     admit: t.boolean({ resolve: (d) => d.decision === "admit", description: "True to admit, false to decline." }),
     decidedOn: t.field({ type: "Date", resolve: (d) => d.decidedOn, description: "Day decided." }),
@@ -168,8 +169,8 @@ builder.drizzleObject("consents", {
     guardian: t.relation("guardian", { nullable: true, description: "The guardian, when a guardian gave it." }),
     organisations: t.field({
       type: [Organisation],
-      select: (_args, _ctx, nested) => ({ with: { scopes: { with: { organisation: nested() }, orderBy: { position: "asc" } } } }),
-      resolve: (c) => c.scopes.map((s) => s.organisation),
+      select: { with: { scopes: { columns: { organisationId: true }, orderBy: { position: "asc" } } } },
+      resolve: (c, _args, ctx, info) => Promise.all(c.scopes.map((s) => organisationNamed(ctx, info, s.organisationId))),
       description: "Organisations the consent covers (and their units).",
     }),
     givenOn: t.field({ type: "Date", resolve: (c) => c.givenOn, description: "Day given." }),
@@ -206,7 +207,7 @@ builder.drizzleObject("meetingParticipants", {
   fields: (t) => ({
     participantId: t.exposeString("id", { description: "Participant id within the meeting." }),
     role: t.field({ type: ParticipantRoleEnum, resolve: (p) => p.role, description: "How the participant takes part." }),
-    organisation: t.relation("organisation", { nullable: true, description: "Organisation represented; null for the client and guardians." }),
+    organisation: t.field({ type: Organisation, nullable: true, resolve: (p, _args, ctx, info) => organisationNamed(ctx, info, p.organisationId), description: "Organisation represented; null for the client and guardians." }),
     staffMember: t.relation("staffMember", { nullable: true, description: "The staff member, when known." }),
     profession: t.field({ type: ProfessionEnum, nullable: true, resolve: (p) => p.profession, description: "Profession." }),
     attended: t.exposeBoolean("attended", { description: "Whether the participant attended a held meeting." }),
@@ -230,7 +231,7 @@ builder.drizzleObject("referrals", {
   fields: (t) => ({
     referralId: t.exposeString("id", { description: "Referral id." }),
     service: t.field({ type: ServiceKindEnum, resolve: (r) => r.service, description: "The service." }),
-    organisation: t.relation("organisation", { description: "The organisation providing it." }),
+    organisation: t.field({ type: Organisation, resolve: (r, _args, ctx, info) => organisationNamed(ctx, info, r.organisationId), description: "The organisation providing it." }),
     meeting: t.relation("meeting", { nullable: true, description: "The meeting it was made in, if any." }),
     madeOn: t.field({ type: "Date", resolve: (r) => r.madeOn, description: "Day made." }),
     status: t.field({ type: ReferralStatusEnum, resolve: (r) => r.status, description: "Status." }),
@@ -246,7 +247,7 @@ builder.drizzleObject("caseNotes", {
   fields: (t) => ({
     noteId: t.exposeString("id", { description: "Note id." }),
     kind: t.exposeString("kind", { description: "police, health, social, youth or general." }),
-    organisation: t.relation("organisation", { description: "The writing organisation." }),
+    organisation: t.field({ type: Organisation, resolve: (n, _args, ctx, info) => organisationNamed(ctx, info, n.organisationId), description: "The writing organisation." }),
     writtenOn: t.field({ type: "Date", resolve: (n) => n.writtenOn, description: "Day written." }),
     writtenBy: t.exposeString("writtenBy", { description: "Who wrote it." }),
     body: t.exposeString("body", { description: "The text." }),

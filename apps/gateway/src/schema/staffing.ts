@@ -2,7 +2,7 @@ import { checkStaffing, clearanceInterval, effectiveAssignments, type FteReport,
 import { builder } from "../builder.js";
 import { derivedCache } from "../derived-cache.js";
 import type { GatewayContext, TeamSnapshot } from "../context.js";
-import { cachedOrganisation } from "./cached-organisations.js";
+import { organisationNamed } from "./cached-organisations.js";
 import { PeriodInput, PeriodRef } from "./common.js";
 import { Organisation } from "./organisation.js";
 import { RuleViolationRef } from "./errors.js";
@@ -83,11 +83,7 @@ const FteRowRef = builder.objectRef<FteRow>("FteRow").implement({
     organisation: t.field({
       type: Organisation,
       description: "The unit.",
-      resolve: async (row, _args, ctx, info) => {
-        const found = await cachedOrganisation(ctx, info, row.organisationId);
-        if (!found) throw new Error(`organisation ${row.organisationId} missing`);
-        return found;
-      },
+      resolve: (row, _args, ctx, info) => organisationNamed(ctx, info, row.organisationId),
     }),
     partyId: t.exposeID("partyId", { description: "The unit's party." }),
     profession: t.exposeString("profession", { description: "Profession." }),
