@@ -48,6 +48,8 @@ export interface GatewayContext {
   team(): Promise<TeamSnapshot>;
   /** Organisation rows by id (for fields computed by the domain that return organisations), from the team cache. */
   organisationRows(): Promise<Map<string, OrganisationRow>>;
+  /** The same rows once this request's `team()` has resolved, so that fields can answer without a promise. */
+  loadedOrganisationRows(): Map<string, OrganisationRow> | undefined;
   /** A case as the domain rules see it; every case asked for in one tick is loaded with one query. */
   storedCase(caseId: string): Promise<StoredCase | undefined>;
 }
@@ -84,7 +86,11 @@ export async function createContext(services: GatewayServices, request: Request)
   const auth = await services.verifier.verify(request.headers.get("authorization"));
   const actor = auth.ok ? auth.actor : null;
   let team: Promise<TeamSnapshot> | undefined;
-  const teamOnce = () => (team ??= actor ? services.teams.get(services.db, actor.teamId) : Promise.reject(new Error("team() needs an authenticated actor")));
+  let loaded: TeamSnapshot | undefined;
+  const teamOnce = () =>
+    (team ??= actor
+      ? services.teams.get(services.db, actor.teamId).then((snapshot) => (loaded = snapshot))
+      : Promise.reject(new Error("team() needs an authenticated actor")));
   return {
     requestId,
     actor,
@@ -101,5 +107,6 @@ export async function createContext(services: GatewayServices, request: Request)
       return new Map(loaded.map((c) => [c.case.id, c]));
     }),
     organisationRows: async () => (await teamOnce()).organisationRows,
+    loadedOrganisationRows: () => loaded?.organisationRows,
   };
 }

@@ -89,21 +89,28 @@ function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo): Loader | null
  * of columns only is served from the team cache; one that reaches into relations (the parent, the
  * children) loads them, the rows of one field and tick in one query.
  */
-export async function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): Promise<OrganisationRow | undefined> {
+export function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): OrganisationRow | undefined | Promise<OrganisationRow | undefined> {
   const [node] = info.fieldNodes;
   const load = node && columnsOnly.has(node) && info.fieldNodes.length === 1 ? null : loaderFor(ctx, info);
-  return load ? load(id) : (await ctx.organisationRows()).get(id);
+  if (load) return load(id);
+  // Once the request has its team, answer without a promise: a case screen has dozens of these.
+  const rows = ctx.loadedOrganisationRows();
+  return rows ? rows.get(id) : ctx.organisationRows().then((all) => all.get(id));
 }
 
 /**
  * The organisation a row names by id (`cachedOrganisation`), or null when it names none. The rows'
  * foreign keys make a named organisation missing from the cache an internal error.
  */
-export async function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): Promise<OrganisationRow>;
-export async function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null): Promise<OrganisationRow | null>;
-export async function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null): Promise<OrganisationRow | null> {
+export function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): OrganisationRow | Promise<OrganisationRow>;
+export function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null): OrganisationRow | null | Promise<OrganisationRow | null>;
+export function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null): OrganisationRow | null | Promise<OrganisationRow | null> {
   if (id === null) return null;
-  const found = await cachedOrganisation(ctx, info, id);
-  if (!found) throw new Error(`organisation ${id} missing`);
-  return found;
+  const found = cachedOrganisation(ctx, info, id);
+  return found instanceof Promise ? found.then((row) => present(row, id)) : present(found, id);
+}
+
+function present(row: OrganisationRow | undefined, id: string): OrganisationRow {
+  if (!row) throw new Error(`organisation ${id} missing`);
+  return row;
 }

@@ -170,7 +170,7 @@ builder.drizzleObject("consents", {
     organisations: t.field({
       type: [Organisation],
       select: { with: { scopes: { columns: { organisationId: true }, orderBy: { position: "asc" } } } },
-      resolve: (c, _args, ctx, info) => Promise.all(c.scopes.map((s) => organisationNamed(ctx, info, s.organisationId))),
+      resolve: (c, _args, ctx, info) => c.scopes.map((s) => organisationNamed(ctx, info, s.organisationId)),
       description: "Organisations the consent covers (and their units).",
     }),
     givenOn: t.field({ type: "Date", resolve: (c) => c.givenOn, description: "Day given." }),

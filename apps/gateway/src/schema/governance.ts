@@ -2,7 +2,7 @@ import type { ChairTerm, Rotation } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { cachedOrganisation } from "./cached-organisations.js";
+import { organisationNamed } from "./cached-organisations.js";
 import { rotationCalendar, rotationChairOn } from "./chair-terms.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
 import { Organisation } from "./organisation.js";
@@ -28,7 +28,7 @@ const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
       type: Organisation,
       nullable: true,
       description: "The chairing party (puheenjohtajuus); null when no party was eligible.",
-      resolve: async (c, _args, ctx, info) => (c.chairId === null ? null : ((await cachedOrganisation(ctx, info, c.chairId)) ?? null)),
+      resolve: (c, _args, ctx, info) => organisationNamed(ctx, info, c.chairId),
     }),
     overrideReference: t.string({ nullable: true, resolve: (c) => c.override?.reference ?? null, description: "Reference of the recorded decision that gave this term, if the order did not." }),
   }),
