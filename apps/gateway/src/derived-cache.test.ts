@@ -28,4 +28,21 @@ describe("derivedCache", () => {
     expect(cached(owner, "a", derive("a"))).toBe("A");
     expect(runs).toBe(4);
   });
+
+  it("forgets a value only while it is the one kept", () => {
+    const cached = derivedCache<{ n: number }>(8);
+    let runs = 0;
+    const derive = () => ({ n: ++runs });
+    const owner = {};
+    const first = cached(owner, "x", derive);
+    cached.forget(owner, "x", { n: 1 });
+    expect(cached(owner, "x", derive)).toBe(first);
+    cached.forget(owner, "x", first);
+    const second = cached(owner, "x", derive);
+    expect(second).toEqual({ n: 2 });
+    cached.forget(owner, "x", first);
+    expect(cached(owner, "x", derive)).toBe(second);
+    cached.forget({}, "x", second);
+    expect(cached(owner, "x", derive)).toBe(second);
+  });
 });

@@ -22,6 +22,8 @@ const gatewayEnvSchema = z.object({
   GRAPHIQL: flag(true),
   /** Benchmarks only: writes no audit log. Refused in production and with a real issuer. */
   AUDIT_LOG: flag(true),
+  /** Serves the chair calendar and FTE dashboard again from answers computed on the same team dataset. */
+  DERIVED_ANSWER_CACHE: flag(true),
   /** Runs the report worker in this process (always, on the embedded database). */
   REPORT_WORKER: flag(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
@@ -46,6 +48,7 @@ export interface GatewayConfig {
   persistedOperations: { mode: "off" | "allowed" | "required"; file: string | undefined };
   graphiql: boolean;
   auditLog: boolean;
+  derivedAnswerCache: boolean;
   reportWorker: boolean;
   limits: { maxBodyBytes: number; maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxBatch: number };
   shutdownGraceMs: number;
@@ -84,6 +87,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     persistedOperations: { mode: e.PERSISTED_OPERATIONS, file: e.PERSISTED_OPERATIONS_FILE },
     graphiql: e.GRAPHIQL && !production,
     auditLog: e.AUDIT_LOG,
+    derivedAnswerCache: e.DERIVED_ANSWER_CACHE,
     reportWorker: e.REPORT_WORKER,
     limits: { maxBodyBytes: e.MAX_BODY_BYTES, maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxCost: e.MAX_COST, maxTokens: e.MAX_TOKENS, maxBatch: e.MAX_BATCH },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

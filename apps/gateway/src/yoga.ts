@@ -12,6 +12,7 @@ import type { GatewayConfig } from "./env.js";
 import { errorCodes } from "./errors.js";
 import { useAuditFlush } from "./plugins/use-audit-flush.js";
 import { useBodyLimit } from "./plugins/use-body-limit.js";
+import { useDerivedAnswers } from "./plugins/use-derived-answers.js";
 import { useGetParams } from "./plugins/use-get-params.js";
 import { useHealth } from "./plugins/use-health.js";
 import { useRequestId } from "./plugins/use-request-id.js";
@@ -165,6 +166,8 @@ export function createGatewayYoga(services: GatewayServices, config: GatewayConf
       // No `url` label (should the HTTP histogram be switched on): a GET request's URL carries its
       // query and variables (ids the client sent), which must not reach the metrics.
       usePrometheus({ endpoint: "/metrics", registry: metricsRegistry(), metrics: prometheusMetrics, labels: { url: false } }),
+      // Before the audit flush, which so wraps it and takes the reads after it has looked at them.
+      ...(config.derivedAnswerCache ? [useDerivedAnswers()] : []),
       useAuditFlush(),
     ],
   });

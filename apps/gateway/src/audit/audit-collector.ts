@@ -30,6 +30,11 @@ export class AuditCollector {
     return entry ? [entry] : [];
   }
 
+  /** Reads collected and not yet taken. */
+  get size(): number {
+    return this.pending.size;
+  }
+
   /** Takes the collected reads (the collector is empty afterwards). */
   drain(): AuditEntry[] {
     const entries = [...this.pending.values()];

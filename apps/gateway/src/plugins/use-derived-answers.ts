@@ -1,0 +1,90 @@
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, Kind, type OperationDefinitionNode, OperationTypeNode } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { GatewayContext } from "../context.js";
+import { derivedCache } from "../derived-cache.js";
+
+/**
+ * Root fields whose answers are computed from the team dataset alone: no client data beneath them
+ * (`use-derived-answers.test.ts` walks the schema from them and fails on any type it did not list).
+ */
+export const derivedRootFields: ReadonlySet<string> = new Set(["chairCalendar", "fteReport"]);
+
+/** The operation a request runs: the named one, or the only one. */
+function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) return operations.find((o) => o.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+const verdicts = new WeakMap<DocumentNode, Map<string, boolean>>();
+
+/**
+ * True when the operation is a query whose root selections are derived fields (and perhaps
+ * `__typename`), written out as fields: a fragment at the root is not looked into. Remembered with
+ * the parsed document.
+ */
+export function isDerivedOperation(document: DocumentNode, operationName: string | null | undefined): boolean {
+  let byName = verdicts.get(document);
+  if (!byName) verdicts.set(document, (byName = new Map<string, boolean>()));
+  let verdict = byName.get(operationName ?? "");
+  if (verdict === undefined) {
+    const operation = operationOf(document, operationName);
+    const roots = operation?.operation === OperationTypeNode.QUERY ? operation.selectionSet.selections : [];
+    verdict =
+      roots.some((s) => s.kind === Kind.FIELD && derivedRootFields.has(s.name.value)) &&
+      roots.every((s) => s.kind === Kind.FIELD && (derivedRootFields.has(s.name.value) || s.name.value === "__typename"));
+    byName.set(operationName ?? "", verdict);
+  }
+  return verdict;
+}
+
+const documentIds = new WeakMap<DocumentNode, number>();
+let documentCount = 0;
+
+/** A number for each parsed document (parsed documents are shared by requests of the same text). */
+function documentId(document: DocumentNode): number {
+  let id = documentIds.get(document);
+  if (id === undefined) documentIds.set(document, (id = ++documentCount));
+  return id;
+}
+
+type Answer = Promise<ExecutionResult>;
+
+/**
+ * Answers of derived operations, kept beside the team snapshot they were computed from: a change
+ * to the dataset makes a new snapshot, and its answers are computed afresh. At most 1 000 a team,
+ * since the variables (a period, a day) are the client's.
+ */
+const answers = derivedCache<Answer>(1_000);
+
+/**
+ * Serves a derived operation (the chair calendar, the FTE dashboard) again from the answer computed
+ * for the same person, document, variables, language and day on the same team dataset. The dataset
+ * version is still read for every request (`context.team()`), so a change committed before a request
+ * arrived is always seen. An answer with errors, or one that collected a client-data read for the
+ * audit log, is never kept; concurrent identical requests share one execution.
+ */
+export function useDerivedAnswers(): Plugin<GatewayContext> {
+  return {
+    onExecute({ args, setExecuteFn, executeFn }) {
+      const { document, operationName, variableValues, contextValue } = args as ExecutionArgs;
+      const context = contextValue as GatewayContext;
+      const actor = context.actor;
+      if (!actor || !isDerivedOperation(document, operationName)) return;
+      setExecuteFn(async (execution) => {
+        const snapshot = await context.team();
+        const key = JSON.stringify([documentId(document), operationName ?? null, variableValues ?? {}, actor.login, actor.teamId, actor.organisationId, actor.roles, context.language, context.today]);
+        let computed: Answer | undefined;
+        const answer = answers(snapshot, key, () => (computed = Promise.resolve(executeFn(execution) as ExecutionResult | Promise<ExecutionResult>)));
+        if (computed) {
+          // Kept only when whole and free of client data; the audit collector is checked before the audit flush takes it.
+          computed.then(
+            (result) => { if (result.errors !== undefined || context.audit.size > 0) answers.forget(snapshot, key, answer); },
+            () => { answers.forget(snapshot, key, answer); },
+          );
+        }
+        return (await answer) as never;
+      });
+    },
+  };
+}
