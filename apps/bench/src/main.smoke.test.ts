@@ -19,6 +19,7 @@ interface Results {
   reports: { reportMs: number; aggregatesMs: number; peakRssMb: number }[];
   start: { coldMs: number; warmMs: number };
   audit: { on: { throughput: number }; off: { throughput: number } };
+  derivedAnswers: { key: string; on: { throughput: number }; off: { throughput: number } }[];
   emptyRequest: { bare: { throughput: number; non2xx: number }; gateway: { throughput: number; non2xx: number; errorAnswers: number } };
   targets: { name: string; met: boolean }[];
 }
@@ -67,6 +68,8 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     for (const r of results.reports) expect(r.reportMs * r.aggregatesMs * r.peakRssMb).toBeGreaterThan(0);
     expect(results.start.coldMs).toBeGreaterThan(0);
     expect(results.audit.on.throughput).toBeGreaterThan(0);
+    expect(results.derivedAnswers.map((d) => d.key)).toEqual(["chair-calendar", "fte-dashboard"]);
+    for (const d of results.derivedAnswers) expect(d.on.throughput * d.off.throughput).toBeGreaterThan(0);
     expect(results.emptyRequest.bare.throughput).toBeGreaterThan(0);
     expect(results.emptyRequest.gateway.throughput).toBeGreaterThan(0);
     expect(results.emptyRequest.bare.non2xx + results.emptyRequest.gateway.non2xx + results.emptyRequest.gateway.errorAnswers).toBe(0);
@@ -74,5 +77,6 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     const markdown = readFileSync(join(docs, "benchmarks.md"), "utf8");
     expect(markdown).toMatch(/^# Benchmarks/);
     expect(markdown).toMatch(/### Empty request/);
+    expect(markdown).toMatch(/### Derived answers/);
   });
 });

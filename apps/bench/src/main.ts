@@ -8,6 +8,7 @@ import { checkTargets, renderMarkdown, summaryTable } from "./document.js";
 import { BenchError } from "./errors.js";
 import { describeMachine } from "./machine.js";
 import { auditOverhead } from "./phases/audit.js";
+import { derivedAnswers } from "./phases/derived-answers.js";
 import { coldAndWarmStart } from "./phases/cold-start.js";
 import { emptyRequest } from "./phases/empty-request.js";
 import type { RunContext } from "./phases/context.js";
@@ -63,6 +64,8 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     const floor = await startFloor("floor", full.url, resultsDir);
     servers.push(floor);
     const operations = await gatewayVersusFloor(context, gateway, floor);
+    log("derived answers: chair calendar and FTE dashboard with the gateway's derived-answer cache off and on");
+    const derived = await derivedAnswers(context, gateway);
     log("audit log: case query with the audit log off and on");
     const audit = await auditOverhead(context, gateway);
     log("empty request: graphql-yoga with no plugins, then the gateway");
@@ -92,6 +95,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       start,
       audit,
       emptyRequest: empty,
+      derivedAnswers: derived,
       targets: [],
       runSeconds: 0,
     };

@@ -56,6 +56,18 @@ export interface AuditFigures {
   p50Ratio: number;
 }
 
+/** A derived operation on the gateway with its derived-answer cache (as it runs) against without. */
+export interface DerivedAnswerFigures {
+  key: "chair-calendar" | "fte-dashboard";
+  /** The gateway as it runs against the floor. */
+  on: LoadSummary;
+  /** A gateway with DERIVED_ANSWER_CACHE=off: every request computes its answer. */
+  off: LoadSummary;
+  /** on ÷ off. */
+  p50Ratio: number;
+  throughputRatio: number;
+}
+
 /** \`{ __typename }\`, which touches no data: graphql-yoga with no plugins against the gateway. */
 export interface EmptyRequestFigures {
   /** graphql-yoga as it comes, one-field schema, no authentication. */
@@ -87,6 +99,8 @@ export interface BenchResults {
   audit: AuditFigures | null;
   /** Absent from runs before 2026-12-01. */
   emptyRequest?: EmptyRequestFigures | null;
+  /** Absent from runs before the derived-answer cache (2026-12-01). */
+  derivedAnswers?: DerivedAnswerFigures[];
   targets: TargetCheck[];
   runSeconds: number;
 }
