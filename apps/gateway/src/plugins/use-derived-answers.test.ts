@@ -104,6 +104,20 @@ describe("useDerivedAnswers", () => {
     expect(h.runs()).toBe(10);
   });
 
+  it("lets a request that waited for an answer with errors or audited reads execute on its own", async () => {
+    const h = harness();
+    for (const query of [`{ chairCalendar(bodyId: "b1", wait: true, fail: true) }`, `{ chairCalendar(bodyId: "b1", wait: true, readCase: true) }`]) {
+      const before = h.runs();
+      const both = Promise.all([h.ask(query), h.ask(query)]);
+      await new Promise((done) => setTimeout(done, 20));
+      h.release();
+      await new Promise((done) => setTimeout(done, 20));
+      h.release();
+      await both;
+      expect(h.runs() - before).toBe(2);
+    }
+  });
+
   it("lets concurrent identical requests share one execution", async () => {
     const h = harness();
     const query = `{ chairCalendar(bodyId: "b1", wait: true) }`;

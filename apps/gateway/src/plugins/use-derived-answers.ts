@@ -48,7 +48,8 @@ function documentId(document: DocumentNode): number {
   return id;
 }
 
-type Answer = Promise<ExecutionResult>;
+/** An execution's answer, and whether it may be served to another request. */
+type Answer = Promise<{ result: ExecutionResult; reusable: boolean }>;
 
 /**
  * Answers of derived operations, kept beside the team snapshot they were computed from: a change
@@ -61,8 +62,9 @@ const answers = derivedCache<Answer>(1_000);
  * Serves a derived operation (the chair calendar, the FTE dashboard) again from the answer computed
  * for the same person, document, variables, language and day on the same team dataset. The dataset
  * version is still read for every request (`context.team()`), so a change committed before a request
- * arrived is always seen. An answer with errors, or one that collected a client-data read for the
- * audit log, is never kept; concurrent identical requests share one execution.
+ * arrived is always seen. Concurrent identical requests share one execution. An answer with errors,
+ * or one whose execution collected a client-data read for the audit log, is served to no other
+ * request: it is forgotten, and a request that waited for it executes on its own.
  */
 export function useDerivedAnswers(): Plugin<GatewayContext> {
   return {
@@ -75,15 +77,19 @@ export function useDerivedAnswers(): Plugin<GatewayContext> {
         const snapshot = await context.team();
         const key = JSON.stringify([documentId(document), operationName ?? null, variableValues ?? {}, actor.login, actor.teamId, actor.organisationId, actor.roles, context.language, context.today]);
         let computed: Answer | undefined;
-        const answer = answers(snapshot, key, () => (computed = Promise.resolve(executeFn(execution) as ExecutionResult | Promise<ExecutionResult>)));
-        if (computed) {
-          // Kept only when whole and free of client data; the audit collector is checked before the audit flush takes it.
-          computed.then(
-            (result) => { if (result.errors !== undefined || context.audit.size > 0) answers.forget(snapshot, key, answer); },
+        const answer = answers(snapshot, key, () =>
+          // Looked at when the execution ends, before the audit flush (which wraps this plugin) takes the reads.
+          (computed = Promise.resolve(executeFn(execution) as ExecutionResult | Promise<ExecutionResult>).then((result) => ({ result, reusable: result.errors === undefined && context.audit.size === 0 }))),
+        );
+        if (answer === computed) {
+          answer.then(
+            ({ reusable }) => { if (!reusable) answers.forget(snapshot, key, answer); },
             () => { answers.forget(snapshot, key, answer); },
           );
+          return (await answer).result as never;
         }
-        return (await answer) as never;
+        const shared = await answer.catch(() => null);
+        return (shared?.reusable ? shared.result : await executeFn(execution)) as never;
       });
     },
   };
