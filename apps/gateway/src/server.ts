@@ -10,6 +10,13 @@ export interface RunningServer {
   close(graceMs: number): Promise<void>;
 }
 
+/** A request target without its query string. */
+export function pathOf(url: string | undefined): string {
+  const target = url ?? "";
+  const query = target.indexOf("?");
+  return query === -1 ? target : target.slice(0, query);
+}
+
 /** Serves the yoga app over HTTP, logging one line per request with its id, status and duration. */
 export async function listen(yoga: GatewayYoga, options: { host: string; port: number; logger: Logger }): Promise<RunningServer> {
   let inFlight = 0;
@@ -20,7 +27,9 @@ export async function listen(yoga: GatewayYoga, options: { host: string; port: n
     res.on("close", () => {
       inFlight -= 1;
       if (options.logger.isLevelEnabled("info")) {
-        options.logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started), requestId: res.getHeader("x-request-id") }, "request");
+        // The path alone: a GET request's query string carries its GraphQL variables (ids of cases
+        // and clients), which do not belong in the log.
+        options.logger.info({ method: req.method, path: pathOf(req.url), status: res.statusCode, ms: Math.round(performance.now() - started), requestId: res.getHeader("x-request-id") }, "request");
       }
       if (inFlight === 0 && drained) drained();
     });
