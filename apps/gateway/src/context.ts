@@ -9,7 +9,7 @@ import type { AuthFailure, TokenVerifier } from "./auth/token-verifier.js";
 import { batchLoader } from "./batch-loader.js";
 import { requestIdOf } from "./plugins/use-request-id.js";
 import type { PreparedQueries } from "./prepared-queries.js";
-import type { OrganisationRow, TeamCache, TeamSnapshot } from "./team-cache.js";
+import type { TeamCache, TeamSnapshot } from "./team-cache.js";
 
 /** Long-lived things the gateway is built from (one set per process). */
 export interface GatewayServices {
@@ -46,10 +46,8 @@ export interface GatewayContext {
   db: Database;
   /** The actor's team (organisations, agreement, staff, bodies), loaded at most once per request. */
   team(): Promise<TeamSnapshot>;
-  /** Organisation rows by id (for fields computed by the domain that return organisations), from the team cache. */
-  organisationRows(): Promise<Map<string, OrganisationRow>>;
-  /** The same rows once this request's `team()` has resolved, so that fields can answer without a promise. */
-  loadedOrganisationRows(): Map<string, OrganisationRow> | undefined;
+  /** The team once this request's `team()` has resolved, so that fields can answer without a promise. */
+  loadedTeam(): TeamSnapshot | undefined;
   /** A case as the domain rules see it; every case asked for in one tick is loaded with one query. */
   storedCase(caseId: string): Promise<StoredCase | undefined>;
 }
@@ -106,7 +104,6 @@ export async function createContext(services: GatewayServices, request: Request)
       const loaded = await loadCases(services.db, actor.teamId, ids);
       return new Map(loaded.map((c) => [c.case.id, c]));
     }),
-    organisationRows: async () => (await teamOnce()).organisationRows,
-    loadedOrganisationRows: () => loaded?.organisationRows,
+    loadedTeam: () => loaded,
   };
 }

@@ -1,4 +1,4 @@
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, Kind, type OperationDefinitionNode, OperationTypeNode } from "graphql";
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, Kind, OperationTypeNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
 import { derivedCache } from "../derived-cache.js";
@@ -9,33 +9,17 @@ import { derivedCache } from "../derived-cache.js";
  */
 export const derivedRootFields: ReadonlySet<string> = new Set(["chairCalendar", "fteReport"]);
 
-/** The operation a request runs: the named one, or the only one. */
-function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operationName) return operations.find((o) => o.name?.value === operationName);
-  return operations.length === 1 ? operations[0] : undefined;
-}
-
-const verdicts = new WeakMap<DocumentNode, Map<string, boolean>>();
-
 /**
  * True when the operation is a query whose root selections are derived fields (and perhaps
- * `__typename`), written out as fields: a fragment at the root is not looked into. Remembered with
- * the parsed document.
+ * `__typename`), written out as fields: a fragment at the root is not looked into.
  */
 export function isDerivedOperation(document: DocumentNode, operationName: string | null | undefined): boolean {
-  let byName = verdicts.get(document);
-  if (!byName) verdicts.set(document, (byName = new Map<string, boolean>()));
-  let verdict = byName.get(operationName ?? "");
-  if (verdict === undefined) {
-    const operation = operationOf(document, operationName);
-    const roots = operation?.operation === OperationTypeNode.QUERY ? operation.selectionSet.selections : [];
-    verdict =
-      roots.some((s) => s.kind === Kind.FIELD && derivedRootFields.has(s.name.value)) &&
-      roots.every((s) => s.kind === Kind.FIELD && (derivedRootFields.has(s.name.value) || s.name.value === "__typename"));
-    byName.set(operationName ?? "", verdict);
-  }
-  return verdict;
+  const operation = getOperationAST(document, operationName);
+  const roots = operation?.operation === OperationTypeNode.QUERY ? operation.selectionSet.selections : [];
+  return (
+    roots.some((s) => s.kind === Kind.FIELD && derivedRootFields.has(s.name.value)) &&
+    roots.every((s) => s.kind === Kind.FIELD && (derivedRootFields.has(s.name.value) || s.name.value === "__typename"))
+  );
 }
 
 const documentIds = new WeakMap<DocumentNode, number>();

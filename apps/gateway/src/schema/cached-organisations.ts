@@ -89,13 +89,13 @@ function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo): Loader | null
  * of columns only is served from the team cache; one that reaches into relations (the parent, the
  * children) loads them, the rows of one field and tick in one query.
  */
-export function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): OrganisationRow | undefined | Promise<OrganisationRow | undefined> {
+function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): OrganisationRow | undefined | Promise<OrganisationRow | undefined> {
   const [node] = info.fieldNodes;
   const load = node && columnsOnly.has(node) && info.fieldNodes.length === 1 ? null : loaderFor(ctx, info);
   if (load) return load(id);
   // Once the request has its team, answer without a promise: a case screen has dozens of these.
-  const rows = ctx.loadedOrganisationRows();
-  return rows ? rows.get(id) : ctx.organisationRows().then((all) => all.get(id));
+  const team = ctx.loadedTeam();
+  return team ? team.organisationRows.get(id) : ctx.team().then((t) => t.organisationRows.get(id));
 }
 
 /**
