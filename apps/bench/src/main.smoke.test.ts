@@ -21,6 +21,7 @@ interface Results {
   audit: { on: { throughput: number }; off: { throughput: number } };
   derivedAnswers: { key: string; on: { throughput: number }; off: { throughput: number } }[];
   emptyRequest: { bare: { throughput: number; non2xx: number }; gateway: { throughput: number; non2xx: number; errorAnswers: number } };
+  caseFromMemory: { floor: { throughput: number }; memory: { throughput: number; non2xx: number; errorAnswers: number }; answerBytes: number };
   targets: { name: string; met: boolean }[];
 }
 
@@ -73,10 +74,14 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     expect(results.emptyRequest.bare.throughput).toBeGreaterThan(0);
     expect(results.emptyRequest.gateway.throughput).toBeGreaterThan(0);
     expect(results.emptyRequest.bare.non2xx + results.emptyRequest.gateway.non2xx + results.emptyRequest.gateway.errorAnswers).toBe(0);
+    expect(results.caseFromMemory.floor.throughput * results.caseFromMemory.memory.throughput).toBeGreaterThan(0);
+    expect(results.caseFromMemory.memory.non2xx + results.caseFromMemory.memory.errorAnswers).toBe(0);
+    expect(results.caseFromMemory.answerBytes).toBeGreaterThan(500);
     expect(results.targets.length).toBeGreaterThan(0);
     const markdown = readFileSync(join(docs, "benchmarks.md"), "utf8");
     expect(markdown).toMatch(/^# Benchmarks/);
     expect(markdown).toMatch(/### Empty request/);
     expect(markdown).toMatch(/### Derived answers/);
+    expect(markdown).toMatch(/### Case screen from memory/);
   });
 });

@@ -8,6 +8,7 @@ import { checkTargets, renderMarkdown, summaryTable } from "./document.js";
 import { BenchError } from "./errors.js";
 import { describeMachine } from "./machine.js";
 import { auditOverhead } from "./phases/audit.js";
+import { caseFromMemory } from "./phases/case-from-memory.js";
 import { derivedAnswers } from "./phases/derived-answers.js";
 import { coldAndWarmStart } from "./phases/cold-start.js";
 import { emptyRequest } from "./phases/empty-request.js";
@@ -70,6 +71,8 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     const audit = await auditOverhead(context, gateway);
     log("empty request: graphql-yoga with no plugins, then the gateway");
     const empty = await emptyRequest(context, gateway);
+    log("case screen from memory: graphql-yoga with the gateway's schema and its answers, against the floor");
+    const fromMemory = await caseFromMemory(context, gateway, floor);
     await Promise.all(servers.splice(0).map((s) => s.child.stop()));
 
     log("counting SQL statements per request");
@@ -96,6 +99,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       audit,
       emptyRequest: empty,
       derivedAnswers: derived,
+      caseFromMemory: fromMemory,
       targets: [],
       runSeconds: 0,
     };

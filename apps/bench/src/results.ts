@@ -79,6 +79,20 @@ export interface EmptyRequestFigures {
   throughputRatio: number;
 }
 
+/**
+ * The case screen answered from memory by graphql-yoga with the gateway's schema and no plugins (the
+ * gateway's own answers), against the floor: what the framework alone spends on that answer.
+ */
+export interface CaseFromMemoryFigures {
+  floor: LoadSummary;
+  memory: LoadSummary;
+  /** memory ÷ floor. */
+  p50Ratio: number;
+  throughputRatio: number;
+  /** Mean length of a served `case` answer's JSON, in bytes. */
+  answerBytes: number;
+}
+
 /** A target of the issue and whether this run met it. */
 export interface TargetCheck {
   name: string;
@@ -101,6 +115,8 @@ export interface BenchResults {
   emptyRequest?: EmptyRequestFigures | null;
   /** Absent from runs before the derived-answer cache (2026-12-01). */
   derivedAnswers?: DerivedAnswerFigures[];
+  /** Absent from runs before 2026-12-01's last. */
+  caseFromMemory?: CaseFromMemoryFigures | null;
   targets: TargetCheck[];
   runSeconds: number;
 }

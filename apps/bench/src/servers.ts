@@ -15,6 +15,8 @@ const gatewayMain = join(repositoryRoot, "apps/gateway/src/main.ts");
 const devTokenCli = join(repositoryRoot, "apps/gateway/src/cli/dev-token.ts");
 const floorMain = join(repositoryRoot, "apps/bench/src/floor/floor-server.ts");
 const bareGraphqlMain = join(repositoryRoot, "apps/bench/src/floor/bare-graphql-server.ts");
+const caseFromMemoryMain = join(repositoryRoot, "apps/bench/src/floor/case-from-memory-server.ts");
+const gatewaySchema = join(repositoryRoot, "apps/gateway/schema.graphql");
 
 /** POSTs a GraphQL request; the parsed answer. */
 export async function graphql(url: string, body: string, token?: string): Promise<{ status: number; json: { data?: unknown; errors?: { message: string }[] } }> {
@@ -62,6 +64,14 @@ export function startFloor(name: string, databaseUrl: string, logDir: string): P
 /** Starts graphql-yoga with no plugins and a one-field schema on a free port (the framework's floor). */
 export function startBareGraphql(name: string, logDir: string): Promise<Server> {
   return startServer(name, bareGraphqlMain, {}, logDir, answersQueries, 60_000);
+}
+
+/**
+ * Starts graphql-yoga with the gateway's committed schema and no plugins, answering the case query
+ * from `answersFile` (answers keyed by case id), on a free port.
+ */
+export function startCaseFromMemory(name: string, answersFile: string, logDir: string): Promise<Server> {
+  return startServer(name, caseFromMemoryMain, { ANSWERS_FILE: answersFile, SCHEMA_FILE: gatewaySchema }, logDir, answersQueries, 60_000);
 }
 
 /** A development-issuer token for `login`, signed with the key in `dataDir` (as `pnpm dev-token` does). */
