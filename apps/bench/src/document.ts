@@ -270,6 +270,11 @@ function uncachedChair(results: BenchResults): string {
   return chair && floor ? ` With the cache off the chair calendar's p50 is ${ms(chair.off.p50)}, ${formatRatio(ratio(chair.off.p50, floor))} the floor's in the comparison above.` : "";
 }
 
+/** A section of the document: its heading, then each block as a paragraph (empty blocks left out). */
+function section(title: string, ...blocks: string[]): string[] {
+  return [`### ${title}`, "", ...blocks.filter((b) => b !== "").flatMap((b) => [b, ""])];
+}
+
 /** docs/benchmarks.md: how to run, how it measures, and this run's figures. */
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
@@ -282,14 +287,19 @@ export function renderMarkdown(results: BenchResults): string {
   );
   const checks = results.targets;
   const missed = checks.filter((c) => !c.met);
-  lines.push("### Targets", "", markdownTable(["target", "goal", "measured", "met"], checks.map((c) => [c.name, c.target, c.measured, c.met ? "yes" : "**no**"])), "");
-  lines.push(missed.length === 0 ? "Every target was met." : `${String(missed.length)} of ${String(checks.length)} targets were not met in this run.`, "");
-  lines.push("### Summary", "", summaryTable(results), "");
+  lines.push(
+    ...section(
+      "Targets",
+      markdownTable(["target", "goal", "measured", "met"], checks.map((c) => [c.name, c.target, c.measured, c.met ? "yes" : "**no**"])),
+      missed.length === 0 ? "Every target was met." : `${String(missed.length)} of ${String(checks.length)} targets were not met in this run.`,
+    ),
+  );
+  lines.push(...section("Summary", summaryTable(results)));
 
   lines.push(
-    "### Gateway against the floor",
-    "",
-    markdownTable(
+    ...section(
+      "Gateway against the floor",
+      markdownTable(
       ["operation", "floor p50 ms", "gateway p50 ms", "p50 ×", "floor p99 ms", "gateway p99 ms", "p99 ×", "floor req/s", "gateway req/s", "statements floor / gateway / audit on"],
       results.operations.map((op) => [
         op.title,
@@ -303,35 +313,33 @@ export function renderMarkdown(results: BenchResults): string {
         Math.round(op.gateway.throughput),
         op.statements ? `${formatNumber(op.statements.floor.max)} / ${formatNumber(op.statements.gateway.max)} / ${formatNumber(op.statements.gatewayWithAudit.max)}` : "",
       ]),
+      ),
+      `Answers compared: ${results.operations.map((op) => `${op.key} — ${op.answer.length > 120 ? `${op.answer.slice(0, 120)}…` : op.answer}`).join("; ")}.`,
     ),
-    "",
-    `Answers compared: ${results.operations.map((op) => `${op.key} — ${op.answer.length > 120 ? `${op.answer.slice(0, 120)}…` : op.answer}`).join("; ")}.`,
-    "",
   );
   lines.push(
-    "### Report worker",
-    "",
-    markdownTable(
-      ["data set", "meetings", "cases in period", "period", "report ms", "aggregates ms", "report ×", "RSS before MiB", "peak RSS MiB"],
-      results.reports.map((r) => [cases(r.scale), r.meetings, r.casesInPeriod, `${r.period.from}..${r.period.to}`, Math.round(r.reportMs), Math.round(r.aggregatesMs), formatRatio(r.ratio), Math.round(r.baselineRssMb), Math.round(r.peakRssMb)]),
+    ...section(
+      "Report worker",
+      markdownTable(
+        ["data set", "meetings", "cases in period", "period", "report ms", "aggregates ms", "report ×", "RSS before MiB", "peak RSS MiB"],
+        results.reports.map((r) => [cases(r.scale), r.meetings, r.casesInPeriod, `${r.period.from}..${r.period.to}`, Math.round(r.reportMs), Math.round(r.aggregatesMs), formatRatio(r.ratio), Math.round(r.baselineRssMb), Math.round(r.peakRssMb)]),
+      ),
     ),
-    "",
   );
   const empty = results.emptyRequest;
   if (empty) {
     const fastest = [...results.operations].sort((a, b) => b.floor.throughput - a.floor.throughput)[0];
     lines.push(
-      "### Empty request",
-      "",
-      loadTable("`{ __typename }`", [
-        ["graphql-yoga, no plugins", empty.bare],
-        ["gateway, authenticated", empty.gateway],
-      ]),
-      "",
-      fastest
-        ? `For comparison, the floor answered its quickest operation (${fastest.key}) ${formatNumber(Math.round(fastest.floor.throughput))} times a second at p50 ${ms(fastest.floor.p50)}, and the gateway ${formatNumber(Math.round(fastest.gateway.throughput))} times a second at p50 ${ms(fastest.gateway.p50)}. ${emptyAgainstTarget(fastest.floor.p50 * targets.p50Ratio, empty.gateway.p50)}`
-        : "",
-      "",
+      ...section(
+        "Empty request",
+        loadTable("`{ __typename }`", [
+          ["graphql-yoga, no plugins", empty.bare],
+          ["gateway, authenticated", empty.gateway],
+        ]),
+        fastest
+          ? `For comparison, the floor answered its quickest operation (${fastest.key}) ${formatNumber(Math.round(fastest.floor.throughput))} times a second at p50 ${ms(fastest.floor.p50)}, and the gateway ${formatNumber(Math.round(fastest.gateway.throughput))} times a second at p50 ${ms(fastest.gateway.p50)}. ${emptyAgainstTarget(fastest.floor.p50 * targets.p50Ratio, empty.gateway.p50)}`
+          : "",
+      ),
     );
   }
   const memory = results.caseFromMemory;
@@ -339,50 +347,47 @@ export function renderMarkdown(results: BenchResults): string {
     const onGateway = results.operations.find((o) => o.key === "case-detail");
     const within = memory.p50Ratio <= targets.p50Ratio;
     lines.push(
-      "### Case screen from memory",
-      "",
-      loadTable("case screen", [
-        ["floor: hand-written SQL", memory.floor],
-        ["graphql-yoga: the gateway's schema, answers from memory", memory.memory],
-        ...(onGateway ? [["gateway (from the comparison above)", onGateway.gateway] as [string, LoadSummary]] : []),
-      ]),
-      "",
-      `graphql-yoga executing the case screen's selection over the gateway's own answers (${formatNumber(memory.answerBytes / 1024, 1)} KB of JSON each), with no data read, no plugins and no authentication, reached ${formatRatio(memory.p50Ratio)} the floor's p50${onGateway ? ` (the gateway ${formatRatio(onGateway.p50Ratio)} in the comparison above)` : ""}. ${within ? "The framework's execution and serialisation of that answer fit within the target on their own; the rest of the gateway's ratio is its own work per request: the token, per-field authorization, planning and running the statement, mapping its rows and the garbage they leave." : "The framework alone does not fit that answer within the target."}`,
-      "",
+      ...section(
+        "Case screen from memory",
+        loadTable("case screen", [
+          ["floor: hand-written SQL", memory.floor],
+          ["graphql-yoga: the gateway's schema, answers from memory", memory.memory],
+          ...(onGateway ? [["gateway (from the comparison above)", onGateway.gateway] as [string, LoadSummary]] : []),
+        ]),
+        `graphql-yoga executing the case screen's selection over the gateway's own answers (${formatNumber(memory.answerBytes / 1024, 1)} KB of JSON each), with no data read, no plugins and no authentication, reached ${formatRatio(memory.p50Ratio)} the floor's p50${onGateway ? ` (the gateway ${formatRatio(onGateway.p50Ratio)} in the comparison above)` : ""}. ${within ? "The framework's execution and serialisation of that answer fit within the target on their own; the rest of the gateway's ratio is its own work per request: the token, per-field authorization, planning and running the statement, mapping its rows and the garbage they leave." : "The framework alone does not fit that answer within the target."}`,
+      ),
     );
   }
   if (results.start) {
-    lines.push("### Start-up (embedded database)", "", markdownTable(["start", "spawn to first answer ms"], [["cold (fresh data folder)", Math.round(results.start.coldMs)], ["warm (same folder)", Math.round(results.start.warmMs)]]), "");
+    lines.push(...section("Start-up (embedded database)", markdownTable(["start", "spawn to first answer ms"], [["cold (fresh data folder)", Math.round(results.start.coldMs)], ["warm (same folder)", Math.round(results.start.warmMs)]])));
   }
   const derived = results.derivedAnswers ?? [];
   if (derived.length > 0) {
     lines.push(
-      "### Derived answers",
-      "",
-      loadTable(
-        "operation",
-        derived.flatMap((d): [string, LoadSummary][] => [
-          [`${d.key}, cache off`, d.off],
-          [`${d.key}, cache on (as measured against the floor)`, d.on],
-        ]),
+      ...section(
+        "Derived answers",
+        loadTable(
+          "operation",
+          derived.flatMap((d): [string, LoadSummary][] => [
+            [`${d.key}, cache off`, d.off],
+            [`${d.key}, cache on (as measured against the floor)`, d.on],
+          ]),
+        ),
+        `Every request of a load asks the same question, so with the cache on all but the first are served from it after the dataset-version read.${uncachedChair(results)}`,
       ),
-      "",
-      `Every request of a load asks the same question, so with the cache on all but the first are served from it after the dataset-version read.${uncachedChair(results)}`,
-      "",
     );
   }
   if (results.audit) {
     const a = results.audit;
     lines.push(
-      "### Audit log",
-      "",
-      loadTable("case query", [
-        ["audit log off", a.off],
-        ["audit log on", a.on],
-      ]),
-      "",
-      `With the audit log on the case query reaches ${formatRatio(a.throughputRatio)} of the throughput without it.`,
-      "",
+      ...section(
+        "Audit log",
+        loadTable("case query", [
+          ["audit log off", a.off],
+          ["audit log on", a.on],
+        ]),
+        `With the audit log on the case query reaches ${formatRatio(a.throughputRatio)} of the throughput without it.`,
+      ),
     );
   }
   return `${lines.join("\n").trimEnd()}\n`;
