@@ -115,7 +115,7 @@ export interface BenchResults {
   emptyRequest?: EmptyRequestFigures | null;
   /** Absent from runs before the derived-answer cache (2026-12-01). */
   derivedAnswers?: DerivedAnswerFigures[];
-  /** Absent from runs before 2026-12-01's last. */
+  /** Absent from runs before the case-from-memory phase (2026-12-01). */
   caseFromMemory?: CaseFromMemoryFigures | null;
   targets: TargetCheck[];
   runSeconds: number;

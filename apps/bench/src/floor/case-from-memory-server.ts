@@ -1,14 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { buildSchema } from "graphql";
-import { createYoga } from "graphql-yoga";
+import { createSchema, createYoga } from "graphql-yoga";
 
 // The framework's share of the case screen (run in its own process by the benchmark): graphql-yoga
-// with no plugins and no authentication, the gateway's schema as committed (SCHEMA_FILE) with
-// graphql's default resolvers, answering `case(caseId:)` from memory with the answers in
-// ANSWERS_FILE (the gateway's own, keyed by case id). What it spends is what executing and
-// serialising that answer costs on this stack without reading it: the least the gateway could spend.
-// `PORT`.
+// with no plugins and no authentication, the gateway's schema as committed (SCHEMA_FILE) with the
+// default resolvers, answering `case(caseId:)` from memory with the answers in ANSWERS_FILE (the
+// gateway's own, keyed by case id). What it spends is what executing and serialising that answer
+// costs on this stack without reading it: the least the gateway could spend. `PORT`.
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -17,23 +15,17 @@ const required = (name: string): string => {
 };
 
 const answers = new Map(Object.entries(JSON.parse(readFileSync(required("ANSWERS_FILE"), "utf8")) as Record<string, unknown>));
-const schema = buildSchema(readFileSync(required("SCHEMA_FILE"), "utf8"));
-const rootValue = { case: ({ caseId }: { caseId: string }) => answers.get(caseId) ?? null };
 
 const yoga = createYoga({
-  schema,
+  schema: createSchema({
+    typeDefs: readFileSync(required("SCHEMA_FILE"), "utf8"),
+    resolvers: { Query: { case: (_root: unknown, { caseId }: { caseId: string }) => answers.get(caseId) ?? null } },
+  }),
   graphiql: false,
   landingPage: false,
   logging: false,
   // As in the bare server and the gateway: graphql-yoga's own limit pipes every body through a stream.
   maxRequestBodySize: false,
-  plugins: [
-    {
-      onExecute({ args }: { args: { rootValue: unknown } }) {
-        args.rootValue = rootValue;
-      },
-    },
-  ],
 });
 
 createServer((req, res) => {

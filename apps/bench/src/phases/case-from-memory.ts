@@ -8,6 +8,7 @@ import type { CaseFromMemoryFigures } from "../results.js";
 import { graphql, type Server, startCaseFromMemory } from "../servers.js";
 import { ratio } from "../stats.js";
 import { type RunContext, tokenFor } from "./context.js";
+import { loadFloor } from "./gateway-vs-floor.js";
 
 const caseIdOf = (body: string): string => (JSON.parse(body) as { variables: { caseId: string } }).variables.caseId;
 
@@ -45,7 +46,7 @@ export async function caseFromMemory(context: RunContext, gateway: Server, floor
       const { connections } = context.options;
       const { baseline: floorLoad, subject: memory } = await alternateRounds(context.options.rounds, (side, round) =>
         side === "baseline"
-          ? runTimedLoad(`case-from-memory.floor.${String(round + 1)}`, context.resultsDir, { url: floor.url, method: "GET", headers: {}, bodies: [], paths: operation.floorPaths(context.inputs), connections, ...roundTiming(context.options, round) })
+          ? loadFloor(context, operation, floor, "case-from-memory.floor", round)
           : runTimedLoad(`case-from-memory.yoga.${String(round + 1)}`, context.resultsDir, { url: `${server.url}/graphql`, method: "POST", headers: { "content-type": "application/json" }, bodies, paths: [], connections, ...roundTiming(context.options, round) }),
       );
       context.log(`case from memory: floor p50 ${floorLoad.p50.toFixed(2)} ms, ${floorLoad.throughput.toFixed(0)} req/s; graphql-yoga from memory p50 ${memory.p50.toFixed(2)} ms, ${memory.throughput.toFixed(0)} req/s`);

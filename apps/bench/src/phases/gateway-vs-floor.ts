@@ -40,10 +40,10 @@ export function loadGateway(context: RunContext, operation: Operation, gateway: 
 }
 
 /** Loads the floor with an operation for one round. */
-function loadFloor(context: RunContext, operation: Operation, floor: Server, round: number): Promise<TimedRun> {
+export function loadFloor(context: RunContext, operation: Operation, floor: Server, name: string, round: number): Promise<TimedRun> {
   const { connections } = context.options;
   const timing = roundTiming(context.options, round);
-  return runTimedLoad(`${operation.key}.floor.${String(round + 1)}`, context.resultsDir, { url: floor.url, method: "GET", headers: {}, bodies: [], paths: operation.floorPaths(context.inputs), connections, ...timing });
+  return runTimedLoad(`${name}.${String(round + 1)}`, context.resultsDir, { url: floor.url, method: "GET", headers: {}, bodies: [], paths: operation.floorPaths(context.inputs), connections, ...timing });
 }
 
 /**
@@ -58,7 +58,7 @@ export async function gatewayVersusFloor(context: RunContext, gateway: Server, f
     const answer = await checkSameAnswer(context, operation, gateway, floor);
     context.log(`${operation.key}: same answer from both (${answer.length > 90 ? `${answer.slice(0, 90)}…` : answer}); loading ${String(connections)} connections × ${String(duration)} s in ${String(rounds)} round(s)`);
     const { baseline: floorLoad, subject: gatewayLoad } = await alternateRounds(rounds, (side, round) =>
-      side === "baseline" ? loadFloor(context, operation, floor, round) : loadGateway(context, operation, gateway, `${operation.key}.gateway`, round),
+      side === "baseline" ? loadFloor(context, operation, floor, `${operation.key}.floor`, round) : loadGateway(context, operation, gateway, `${operation.key}.gateway`, round),
     );
     for (const failure of [loadFailures(`${operation.key} floor`, floorLoad), loadFailures(`${operation.key} gateway`, gatewayLoad)]) if (failure) context.log(`warning: ${failure}`);
     figures.push({
