@@ -1,3 +1,4 @@
+import { logNodeRuntime } from "@ankkuri/db";
 import pino from "pino";
 import { defaultDevelopmentLogin, developmentUsers } from "./auth/dev-users.js";
 import { loadGatewayConfig } from "./env.js";
@@ -8,12 +9,13 @@ import { listen } from "./server.js";
 const started = performance.now();
 const config = loadGatewayConfig();
 const logger = pino({ level: config.logLevel });
+const node = logNodeRuntime(logger);
 const gateway = await createGateway(config, { logger });
 const running = await listen(gateway.yoga, { host: config.host, port: config.port, logger });
 
 const lines = [
   "",
-  `Ankkuri gateway ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `Ankkuri gateway ready in ${((performance.now() - started) / 1000).toFixed(1)} s (Node.js ${node})`,
   `  GraphQL:   ${running.url}/graphql${config.graphiql ? "  (open it in a browser for GraphiQL)" : ""}`,
   `  Health:    ${running.url}/health, ${running.url}/ready    Metrics: ${running.url}/metrics`,
   `  Database:  ${gateway.runtime.handle.engine === "pglite" ? `embedded, in ${config.database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,

@@ -11,6 +11,8 @@ export interface GatewayProcess {
   process: ManagedProcess;
   /** http://127.0.0.1:<port> */
   url: string;
+  /** The Node.js version the gateway's start line names. */
+  nodeVersion: string;
   dataDir: string;
   /** Bearer tokens of the development issuer, one per login. */
   tokens: Record<Login, string>;
@@ -56,9 +58,10 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   };
   try {
     const [, url] = await child.waitForOutput(/GraphQL:\s+(http:\/\/127\.0\.0\.1:\d+)\/graphql/, startupTimeoutMs);
-    if (url === undefined) throw new ChildProcessError("the gateway printed no URL", child.output());
+    const nodeVersion = /ready in [\d.]+ s \(Node\.js ([\d.]+)\)/.exec(child.output())?.[1];
+    if (url === undefined || nodeVersion === undefined) throw new ChildProcessError("the gateway printed no URL or runtime", child.output());
     const minted = await Promise.all(options.logins.map(async (login) => [login, await mintToken(dataDir, login)] as const));
-    return { process: child, url, dataDir, tokens: Object.fromEntries(minted) as Record<Login, string>, stop: cleanUp };
+    return { process: child, url, nodeVersion, dataDir, tokens: Object.fromEntries(minted) as Record<Login, string>, stop: cleanUp };
   } catch (error) {
     await cleanUp();
     throw error;

@@ -41,6 +41,8 @@ describe.skipIf(!testDatabaseUrl)("mixed read/write load on loopback (PostgreSQL
     expect(await lostThroughGateway(client, gateway.tokens[logins.police], acknowledged)).toEqual({ cases: [], notes: [] });
     expect(await lostInDatabase(databaseUrl, acknowledged)).toEqual({ cases: [], notes: [] });
     expect(gateway.process.running(), gateway.process.output()).toBe(true);
+    // The gateway runs on the Node.js 24 the workspace brings, whatever the machine's own node is.
+    expect(gateway.nodeVersion).toMatch(/^24\./);
     expect(gateway.process.output()).not.toContain("unexpected error");
     summary(`load (${scale.name}): ${JSON.stringify(counts)}; acknowledged ${String(acknowledged.cases.length)} cases, ${String(acknowledged.notes.length)} notes`);
   });

@@ -1,4 +1,4 @@
-import { openRuntime } from "@ankkuri/db";
+import { logNodeRuntime, openRuntime } from "@ankkuri/db";
 import { pino } from "pino";
 import { parseReporterEnv } from "./env.js";
 import { startReporter } from "./reporter.js";
@@ -7,6 +7,8 @@ import { startReporter } from "./reporter.js";
 // the worker in its own process). JSON logs on stdout; SIGTERM/SIGINT finish the job in hand first.
 const env = parseReporterEnv(process.env);
 const logger = pino({ level: env.logLevel, base: { service: "ankkuri-reporter", pid: process.pid } });
+
+logNodeRuntime(logger);
 
 const runtime = await openRuntime(env.database, {
   warn: (message) => {

@@ -6,7 +6,7 @@
 export { type ConnectionOptions, type Database, type DatabaseHandle, type Engine, type Executor, openDatabase, type Relations, type Transaction } from "./client.js";
 export { isDatabaseReady, migrateDatabase, migrationsFolder } from "./migrate.js";
 export { type DatabaseConfig, databaseEnvSchema, parseDatabaseConfig } from "./config.js";
-export { openRuntime, type Runtime } from "./runtime.js";
+export { logNodeRuntime, nodeRuntime, openRuntime, type Runtime, supportedNodeMajor } from "./runtime.js";
 export { queryRows } from "./query-rows.js";
 export { ConstraintViolationError, constraintViolation, isConnectionError, isDataException, RowNotFoundError, StaleWriteError } from "./errors.js";
 export { updateVersioned } from "./versioned-update.js";

@@ -27,3 +27,22 @@ export async function openRuntime(config: DatabaseConfig, options: { warn: (mess
   if (options.migrate !== false) await migrateDatabase(handle);
   return { handle, keys };
 }
+
+/** The Node.js major version the project brings and supports (the `node` package in the catalog). */
+export const supportedNodeMajor = 24;
+
+/**
+ * The runtime an app runs on, for its start-up log, and a warning when it is not the supported
+ * major version: Node.js 20 reached its end of life, and the project's scripts bring Node.js 24.
+ */
+export function nodeRuntime(version: string = process.versions.node): { node: string; supported: boolean } {
+  return { node: version, supported: Number(version.split(".")[0]) === supportedNodeMajor };
+}
+
+/** Logs the runtime at start-up: `info` on the supported major version, `warn` on any other. */
+export function logNodeRuntime(logger: { info(fields: object, message: string): void; warn(fields: object, message: string): void }): string {
+  const runtime = nodeRuntime();
+  if (runtime.supported) logger.info(runtime, "runtime");
+  else logger.warn(runtime, `unsupported Node.js ${runtime.node}: run through the project's scripts, which bring Node.js ${String(supportedNodeMajor)}`);
+  return runtime.node;
+}
