@@ -27,7 +27,7 @@ export default tseslint.config(
       "@typescript-eslint/non-nullable-type-assertion-style": "off",
       "@typescript-eslint/array-type": "off",
       "no-console": "error",
-      eqeqeq: ["error", "always", { null: "ignore" }],
+      "eqeqeq": ["error", "always", { null: "ignore" }],
     },
   },
   {

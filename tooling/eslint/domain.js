@@ -22,9 +22,19 @@ const purity = {
     ],
     "no-restricted-globals": [
       "error",
-      ...["process", "fetch", "setTimeout", "setInterval", "setImmediate", "queueMicrotask", "console", "crypto", "performance", "require", "Buffer"].map(
-        (name) => ({ name, message: `The domain package is pure: '${name}' is I/O or ambient state.` }),
-      ),
+      ...[
+        "process",
+        "fetch",
+        "setTimeout",
+        "setInterval",
+        "setImmediate",
+        "queueMicrotask",
+        "console",
+        "crypto",
+        "performance",
+        "require",
+        "Buffer",
+      ].map((name) => ({ name, message: `The domain package is pure: '${name}' is I/O or ambient state.` })),
     ],
     "no-restricted-syntax": [
       "error",

@@ -45,7 +45,9 @@ for (const manifest of manifests) {
   for (const field of fields) {
     for (const [dep, spec] of Object.entries(pkg[field] ?? {})) {
       if (!String(spec).startsWith("catalog:") && !String(spec).startsWith("workspace:")) {
-        problems.push(`${relative(root, manifest)}: ${field}.${dep} is "${spec}"; use "catalog:" (pnpm-workspace.yaml) or "workspace:"`);
+        problems.push(
+          `${relative(root, manifest)}: ${field}.${dep} is "${spec}"; use "catalog:" (pnpm-workspace.yaml) or "workspace:"`,
+        );
       }
     }
   }
@@ -60,7 +62,9 @@ for (const manifest of manifests) {
 }
 
 if (problems.length > 0) {
-  process.stderr.write(`workspace lint: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+  process.stderr.write(
+    `workspace lint: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join("\n")}\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`workspace lint: ${manifests.length} manifests ok\n`);

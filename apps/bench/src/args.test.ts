@@ -5,12 +5,34 @@ import { BenchError } from "./errors.js";
 describe("parseBenchArgs", () => {
   it("defaults to the full scale", () => {
     const options = parseBenchArgs([]);
-    expect(options).toMatchObject({ scale: 100_000, smallScale: 10_000, duration: 10, rounds: 5, warmup: 3, connections: 10, reportRepeat: 3, docsDir: "docs", quick: false });
+    expect(options).toMatchObject({
+      scale: 100_000,
+      smallScale: 10_000,
+      duration: 10,
+      rounds: 5,
+      warmup: 3,
+      connections: 10,
+      reportRepeat: 3,
+      docsDir: "docs",
+      quick: false,
+    });
   });
 
   it("makes --quick a small, short run and lets flags override it", () => {
-    expect(parseBenchArgs(["--quick"])).toMatchObject({ scale: 2_000, smallScale: 200, duration: 3, rounds: 1, warmup: 1, reportRepeat: 1, quick: true });
-    expect(parseBenchArgs(["--", "--quick", "--duration", "5", "--connections", "20"])).toMatchObject({ scale: 2_000, duration: 5, connections: 20 });
+    expect(parseBenchArgs(["--quick"])).toMatchObject({
+      scale: 2_000,
+      smallScale: 200,
+      duration: 3,
+      rounds: 1,
+      warmup: 1,
+      reportRepeat: 1,
+      quick: true,
+    });
+    expect(parseBenchArgs(["--", "--quick", "--duration", "5", "--connections", "20"])).toMatchObject({
+      scale: 2_000,
+      duration: 5,
+      connections: 20,
+    });
   });
 
   it("reads grouped numbers and the server from the environment", () => {
@@ -25,7 +47,9 @@ describe("parseBenchArgs", () => {
 
   it("names the bench databases by a prefix", () => {
     expect(parseBenchArgs([])).toMatchObject({ databasePrefix: "ankkuri_bench" });
-    expect(parseBenchArgs(["--database-prefix", "ankkuri_smoke_42"])).toMatchObject({ databasePrefix: "ankkuri_smoke_42" });
+    expect(parseBenchArgs(["--database-prefix", "ankkuri_smoke_42"])).toMatchObject({
+      databasePrefix: "ankkuri_smoke_42",
+    });
   });
 
   it("returns help for --help", () => {

@@ -50,37 +50,45 @@ export const usage = `usage: pnpm bench [--quick] [--scale N] [--small-scale N] 
 function positiveInt(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value.replace(/[_\s]/g, ""));
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new BenchError("arguments", `--${name} must be a whole number from 1 to ${String(max)}, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new BenchError("arguments", `--${name} must be a whole number from 1 to ${String(max)}, not "${value}"`);
   return n;
 }
 
 function databasePrefix(value: string | undefined): string {
   if (value === undefined) return "ankkuri_bench";
-  if (!/^[a-z][a-z0-9_]{0,39}$/.test(value)) throw new BenchError("arguments", `--database-prefix must be lower-case letters, digits and _ (at most 40), not "${value}"`);
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(value))
+    throw new BenchError(
+      "arguments",
+      `--database-prefix must be lower-case letters, digits and _ (at most 40), not "${value}"`,
+    );
   return value;
 }
 
 /** The command line (and `BENCH_DATABASE_URL`) as options; throws `BenchError` on a bad flag. */
-export function parseBenchArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): BenchOptions | "help" {
+export function parseBenchArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+): BenchOptions | "help" {
   let values;
   try {
     ({ values } = parseArgs({
       // `pnpm bench -- --quick` passes the separator through.
       args: argv.filter((a) => a !== "--"),
       options: {
-        quick: { type: "boolean", default: false },
-        scale: { type: "string" },
+        "quick": { type: "boolean", default: false },
+        "scale": { type: "string" },
         "small-scale": { type: "string" },
-        duration: { type: "string" },
-        rounds: { type: "string" },
-        warmup: { type: "string" },
-        connections: { type: "string" },
+        "duration": { type: "string" },
+        "rounds": { type: "string" },
+        "warmup": { type: "string" },
+        "connections": { type: "string" },
         "report-repeat": { type: "string" },
         "database-url": { type: "string" },
         "database-prefix": { type: "string" },
-        docs: { type: "string" },
+        "docs": { type: "string" },
         "no-docs": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
+        "help": { type: "boolean", short: "h", default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -94,8 +102,10 @@ export function parseBenchArgs(argv: readonly string[], env: Record<string, stri
   const smallScale = positiveInt("small-scale", values["small-scale"], Math.max(1, Math.round(scale / 10)), 1_000_000);
   if (smallScale >= scale) throw new BenchError("arguments", "--small-scale must be below --scale");
   const serverUrl = values["database-url"] ?? env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  if (!/^postgres(ql)?:\/\//.test(serverUrl)) throw new BenchError("arguments", "--database-url must be a postgres:// URL");
-  if (values["no-docs"] && values.docs !== undefined) throw new BenchError("arguments", "--docs and --no-docs exclude each other");
+  if (!/^postgres(ql)?:\/\//.test(serverUrl))
+    throw new BenchError("arguments", "--database-url must be a postgres:// URL");
+  if (values["no-docs"] && values.docs !== undefined)
+    throw new BenchError("arguments", "--docs and --no-docs exclude each other");
   return {
     scale,
     smallScale,

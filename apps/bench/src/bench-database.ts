@@ -31,7 +31,16 @@ export function databaseUrl(serverUrl: string, name: string): string {
 }
 
 function runtimeConfig(url: string, keys: KeyEnv): DatabaseConfig {
-  return { databaseUrl: url, dataDir: ".", poolSize: 4, keys: { identityKeys: keys.ANKKURI_IDENTITY_KEYS, identityHmacKey: keys.ANKKURI_IDENTITY_HMAC_KEY, auditKey: keys.ANKKURI_AUDIT_KEY } };
+  return {
+    databaseUrl: url,
+    dataDir: ".",
+    poolSize: 4,
+    keys: {
+      identityKeys: keys.ANKKURI_IDENTITY_KEYS,
+      identityHmacKey: keys.ANKKURI_IDENTITY_HMAC_KEY,
+      auditKey: keys.ANKKURI_AUDIT_KEY,
+    },
+  };
 }
 
 async function markerOf(url: string): Promise<{ scale: number; today: string } | null> {
@@ -39,7 +48,9 @@ async function markerOf(url: string): Promise<{ scale: number; today: string } |
   try {
     const [exists] = await sql<{ found: boolean }[]>`select to_regclass(${markerTable}) is not null as found`;
     if (exists?.found !== true) return null;
-    const [row] = await sql<{ scale: number; today: string }[]>`select scale, today::text as today from bench_dataset limit 1`;
+    const [row] = await sql<
+      { scale: number; today: string }[]
+    >`select scale, today::text as today from bench_dataset limit 1`;
     return row ?? null;
   } finally {
     await sql.end({ timeout: 5 });
@@ -49,7 +60,9 @@ async function markerOf(url: string): Promise<{ scale: number; today: string } |
 async function sizeOf(url: string): Promise<{ cases: number; meetings: number }> {
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   try {
-    const [row] = await sql<{ cases: number; meetings: number }[]>`select (select count(*)::int from cases) as cases, (select count(*)::int from meetings) as meetings`;
+    const [row] = await sql<
+      { cases: number; meetings: number }[]
+    >`select (select count(*)::int from cases) as cases, (select count(*)::int from meetings) as meetings`;
     return row ?? { cases: 0, meetings: 0 };
   } finally {
     await sql.end({ timeout: 5 });
@@ -61,7 +74,14 @@ async function sizeOf(url: string): Promise<{ cases: number; meetings: number }>
  * finished generating it, otherwise created, migrated and filled with `synthesize` (Helsinki, seed 1,
  * history up to `today`). Reuse is what keeps a re-run from spending minutes on data.
  */
-export async function ensureBenchDatabase(options: { serverUrl: string; prefix: string; scale: number; today: string; keys: KeyEnv; log: (line: string) => void }): Promise<BenchDatabase> {
+export async function ensureBenchDatabase(options: {
+  serverUrl: string;
+  prefix: string;
+  scale: number;
+  today: string;
+  keys: KeyEnv;
+  log: (line: string) => void;
+}): Promise<BenchDatabase> {
   const name = `${options.prefix}_${String(options.scale)}`;
   const url = databaseUrl(options.serverUrl, name);
   const admin = postgres(databaseUrl(options.serverUrl, "postgres"), { max: 1, onnotice: () => undefined });
@@ -71,7 +91,10 @@ export async function ensureBenchDatabase(options: { serverUrl: string; prefix: 
     exists = (rows[0]?.n ?? 0) > 0;
   } catch (error) {
     await admin.end({ timeout: 5 });
-    throw new BenchError("database", `cannot reach PostgreSQL at ${new URL(options.serverUrl).host}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BenchError(
+      "database",
+      `cannot reach PostgreSQL at ${new URL(options.serverUrl).host}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     if (exists) {
@@ -79,9 +102,21 @@ export async function ensureBenchDatabase(options: { serverUrl: string; prefix: 
       if (marker?.scale === options.scale) {
         options.log(`database ${name}: reusing ${String(options.scale)} cases generated up to ${marker.today}`);
         // Migrations added since it was generated are applied (a no-op when there are none).
-        const runtime = await openRuntime(runtimeConfig(url, options.keys), { warn: options.log, migrate: true, applicationName: "ankkuri-bench" });
+        const runtime = await openRuntime(runtimeConfig(url, options.keys), {
+          warn: options.log,
+          migrate: true,
+          applicationName: "ankkuri-bench",
+        });
         await runtime.handle.close();
-        return { name, url, scale: options.scale, today: marker.today, ...(await sizeOf(url)), created: false, synthSeconds: null };
+        return {
+          name,
+          url,
+          scale: options.scale,
+          today: marker.today,
+          ...(await sizeOf(url)),
+          created: false,
+          synthSeconds: null,
+        };
       }
       options.log(`database ${name}: incomplete or of another scale, rebuilding`);
       await admin.unsafe(`drop database "${name}" with (force)`);
@@ -91,17 +126,28 @@ export async function ensureBenchDatabase(options: { serverUrl: string; prefix: 
     await admin.end({ timeout: 5 });
   }
 
-  options.log(`database ${name}: migrating and generating ${String(options.scale)} cases (history up to ${options.today})`);
+  options.log(
+    `database ${name}: migrating and generating ${String(options.scale)} cases (history up to ${options.today})`,
+  );
   const started = performance.now();
-  const runtime = await openRuntime(runtimeConfig(url, options.keys), { warn: options.log, migrate: true, applicationName: "ankkuri-bench" });
+  const runtime = await openRuntime(runtimeConfig(url, options.keys), {
+    warn: options.log,
+    migrate: true,
+    applicationName: "ankkuri-bench",
+  });
   let lastShown = 0;
   try {
-    await synthesize(runtime.handle.db, createIdentityVault(runtime.keys), { scale: options.scale, teams: 1, seed: 1, today: options.today, batchSize: 1000 }, (p) => {
-      if (p.cases - lastShown >= Math.max(1000, options.scale / 10) || p.cases === options.scale) {
-        lastShown = p.cases;
-        options.log(`  ${String(p.cases)}/${String(options.scale)} cases`);
-      }
-    });
+    await synthesize(
+      runtime.handle.db,
+      createIdentityVault(runtime.keys),
+      { scale: options.scale, teams: 1, seed: 1, today: options.today, batchSize: 1000 },
+      (p) => {
+        if (p.cases - lastShown >= Math.max(1000, options.scale / 10) || p.cases === options.scale) {
+          lastShown = p.cases;
+          options.log(`  ${String(p.cases)}/${String(options.scale)} cases`);
+        }
+      },
+    );
   } finally {
     await runtime.handle.close();
   }
@@ -109,7 +155,9 @@ export async function ensureBenchDatabase(options: { serverUrl: string; prefix: 
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   try {
     await sql`vacuum analyze`;
-    await sql.unsafe(`create table ${markerTable} (scale integer not null, today date not null, created_at timestamptz not null default now())`);
+    await sql.unsafe(
+      `create table ${markerTable} (scale integer not null, today date not null, created_at timestamptz not null default now())`,
+    );
     await sql`insert into bench_dataset (scale, today) values (${options.scale}, ${options.today})`;
   } finally {
     await sql.end({ timeout: 5 });

@@ -26,17 +26,38 @@ const cases = (n: number) => `${formatNumber(n)} cases`;
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const op of results.operations) {
-    checks.push({ name: `${op.title}: gateway p50 latency`, target: `≤ ${String(targets.p50Ratio)}× the floor`, measured: formatRatio(op.p50Ratio), met: meetsTarget(op.p50Ratio, targets.p50Ratio) });
+    checks.push({
+      name: `${op.title}: gateway p50 latency`,
+      target: `≤ ${String(targets.p50Ratio)}× the floor`,
+      measured: formatRatio(op.p50Ratio),
+      met: meetsTarget(op.p50Ratio, targets.p50Ratio),
+    });
     if (op.statements) {
-      checks.push({ name: `${op.title}: SQL statements per request`, target: `≤ ${String(targets.statements)}`, measured: `${formatNumber(op.statements.gateway.max)} (audit on: ${formatNumber(op.statements.gatewayWithAudit.max)})`, met: op.statements.gateway.max <= targets.statements });
+      checks.push({
+        name: `${op.title}: SQL statements per request`,
+        target: `≤ ${String(targets.statements)}`,
+        measured: `${formatNumber(op.statements.gateway.max)} (audit on: ${formatNumber(op.statements.gatewayWithAudit.max)})`,
+        met: op.statements.gateway.max <= targets.statements,
+      });
     }
   }
   const full = results.reports.find((r) => r.scale === results.options.scale);
   const small = results.reports.find((r) => r.scale === results.options.smallScale);
-  if (full) checks.push({ name: `Annual report at ${cases(full.scale)}`, target: `≤ ${String(targets.reportRatio)}× its bare aggregates`, measured: formatRatio(full.ratio), met: meetsTarget(full.ratio, targets.reportRatio) });
+  if (full)
+    checks.push({
+      name: `Annual report at ${cases(full.scale)}`,
+      target: `≤ ${String(targets.reportRatio)}× its bare aggregates`,
+      measured: formatRatio(full.ratio),
+      met: meetsTarget(full.ratio, targets.reportRatio),
+    });
   if (full && small) {
     const growth = ratio(full.peakRssMb, small.peakRssMb);
-    checks.push({ name: `Report peak memory, ${cases(small.scale)} → ${cases(full.scale)}`, target: `flat: ≤ ${String(targets.rssGrowth)}×`, measured: `${formatRatio(growth)} (${mib(small.peakRssMb)} → ${mib(full.peakRssMb)})`, met: meetsTarget(growth, targets.rssGrowth) });
+    checks.push({
+      name: `Report peak memory, ${cases(small.scale)} → ${cases(full.scale)}`,
+      target: `flat: ≤ ${String(targets.rssGrowth)}×`,
+      measured: `${formatRatio(growth)} (${mib(small.peakRssMb)} → ${mib(full.peakRssMb)})`,
+      met: meetsTarget(growth, targets.rssGrowth),
+    });
   }
   return checks;
 }
@@ -47,45 +68,150 @@ export function summaryRows(results: BenchResults): { header: string[]; rows: Ce
   const rows: Cell[][] = [];
   const yes = (met: boolean) => (met ? "yes" : "**no**");
   for (const op of results.operations) {
-    rows.push([`${op.key}: p50 latency`, `floor ${ms(op.floor.p50)}`, `gateway ${ms(op.gateway.p50)}`, formatRatio(op.p50Ratio), `≤ ${String(targets.p50Ratio)}×`, yes(meetsTarget(op.p50Ratio, targets.p50Ratio))]);
-    rows.push([`${op.key}: p99 latency`, `floor ${ms(op.floor.p99)}`, `gateway ${ms(op.gateway.p99)}`, formatRatio(op.p99Ratio), "", ""]);
-    rows.push([`${op.key}: throughput`, `floor ${perSecond(op.floor.throughput)}`, `gateway ${perSecond(op.gateway.throughput)}`, formatRatio(op.throughputRatio), "", ""]);
+    rows.push([
+      `${op.key}: p50 latency`,
+      `floor ${ms(op.floor.p50)}`,
+      `gateway ${ms(op.gateway.p50)}`,
+      formatRatio(op.p50Ratio),
+      `≤ ${String(targets.p50Ratio)}×`,
+      yes(meetsTarget(op.p50Ratio, targets.p50Ratio)),
+    ]);
+    rows.push([
+      `${op.key}: p99 latency`,
+      `floor ${ms(op.floor.p99)}`,
+      `gateway ${ms(op.gateway.p99)}`,
+      formatRatio(op.p99Ratio),
+      "",
+      "",
+    ]);
+    rows.push([
+      `${op.key}: throughput`,
+      `floor ${perSecond(op.floor.throughput)}`,
+      `gateway ${perSecond(op.gateway.throughput)}`,
+      formatRatio(op.throughputRatio),
+      "",
+      "",
+    ]);
     if (op.statements) {
       const s = op.statements;
-      rows.push([`${op.key}: SQL statements/request`, `floor ${formatNumber(s.floor.max)}`, `gateway ${formatNumber(s.gateway.max)}, audit on ${formatNumber(s.gatewayWithAudit.max)}`, formatRatio(ratio(s.gateway.max, s.floor.max)), `≤ ${String(targets.statements)}`, yes(s.gateway.max <= targets.statements)]);
+      rows.push([
+        `${op.key}: SQL statements/request`,
+        `floor ${formatNumber(s.floor.max)}`,
+        `gateway ${formatNumber(s.gateway.max)}, audit on ${formatNumber(s.gatewayWithAudit.max)}`,
+        formatRatio(ratio(s.gateway.max, s.floor.max)),
+        `≤ ${String(targets.statements)}`,
+        yes(s.gateway.max <= targets.statements),
+      ]);
     }
   }
   for (const r of results.reports) {
     const isFull = r.scale === results.options.scale;
-    rows.push([`annual report, ${cases(r.scale)}`, `aggregates ${ms(r.aggregatesMs)}`, `report ${ms(r.reportMs)}`, formatRatio(r.ratio), isFull ? `≤ ${String(targets.reportRatio)}×` : "", isFull ? yes(meetsTarget(r.ratio, targets.reportRatio)) : ""]);
+    rows.push([
+      `annual report, ${cases(r.scale)}`,
+      `aggregates ${ms(r.aggregatesMs)}`,
+      `report ${ms(r.reportMs)}`,
+      formatRatio(r.ratio),
+      isFull ? `≤ ${String(targets.reportRatio)}×` : "",
+      isFull ? yes(meetsTarget(r.ratio, targets.reportRatio)) : "",
+    ]);
   }
   const full = results.reports.find((r) => r.scale === results.options.scale);
   const small = results.reports.find((r) => r.scale === results.options.smallScale);
   if (full && small) {
     const growth = ratio(full.peakRssMb, small.peakRssMb);
-    rows.push(["report process peak RSS", `${cases(small.scale)}: ${mib(small.peakRssMb)}`, `${cases(full.scale)}: ${mib(full.peakRssMb)}`, formatRatio(growth), `≤ ${String(targets.rssGrowth)}×`, yes(meetsTarget(growth, targets.rssGrowth))]);
+    rows.push([
+      "report process peak RSS",
+      `${cases(small.scale)}: ${mib(small.peakRssMb)}`,
+      `${cases(full.scale)}: ${mib(full.peakRssMb)}`,
+      formatRatio(growth),
+      `≤ ${String(targets.rssGrowth)}×`,
+      yes(meetsTarget(growth, targets.rssGrowth)),
+    ]);
   }
   if (results.start) {
-    rows.push(["embedded start to first answer", `cold ${ms(results.start.coldMs)}`, `warm ${ms(results.start.warmMs)}`, formatRatio(ratio(results.start.warmMs, results.start.coldMs)), "", ""]);
+    rows.push([
+      "embedded start to first answer",
+      `cold ${ms(results.start.coldMs)}`,
+      `warm ${ms(results.start.warmMs)}`,
+      formatRatio(ratio(results.start.warmMs, results.start.coldMs)),
+      "",
+      "",
+    ]);
   }
   if (results.audit) {
     const a = results.audit;
-    rows.push(["case-detail throughput, audit log on", `off ${perSecond(a.off.throughput)}`, `on ${perSecond(a.on.throughput)}`, formatRatio(a.throughputRatio), "", ""]);
-    rows.push(["case-detail p50 latency, audit log on", `off ${ms(a.off.p50)}`, `on ${ms(a.on.p50)}`, formatRatio(a.p50Ratio), "", ""]);
+    rows.push([
+      "case-detail throughput, audit log on",
+      `off ${perSecond(a.off.throughput)}`,
+      `on ${perSecond(a.on.throughput)}`,
+      formatRatio(a.throughputRatio),
+      "",
+      "",
+    ]);
+    rows.push([
+      "case-detail p50 latency, audit log on",
+      `off ${ms(a.off.p50)}`,
+      `on ${ms(a.on.p50)}`,
+      formatRatio(a.p50Ratio),
+      "",
+      "",
+    ]);
   }
   for (const d of results.derivedAnswers ?? []) {
-    rows.push([`${d.key} p50 latency, derived-answer cache on`, `off ${ms(d.off.p50)}`, `on ${ms(d.on.p50)}`, formatRatio(d.p50Ratio), "", ""]);
-    rows.push([`${d.key} throughput, derived-answer cache on`, `off ${perSecond(d.off.throughput)}`, `on ${perSecond(d.on.throughput)}`, formatRatio(d.throughputRatio), "", ""]);
+    rows.push([
+      `${d.key} p50 latency, derived-answer cache on`,
+      `off ${ms(d.off.p50)}`,
+      `on ${ms(d.on.p50)}`,
+      formatRatio(d.p50Ratio),
+      "",
+      "",
+    ]);
+    rows.push([
+      `${d.key} throughput, derived-answer cache on`,
+      `off ${perSecond(d.off.throughput)}`,
+      `on ${perSecond(d.on.throughput)}`,
+      formatRatio(d.throughputRatio),
+      "",
+      "",
+    ]);
   }
   const empty = results.emptyRequest;
   if (empty) {
-    rows.push(["empty request: p50 latency", `graphql-yoga ${ms(empty.bare.p50)}`, `gateway ${ms(empty.gateway.p50)}`, formatRatio(empty.p50Ratio), "", ""]);
-    rows.push(["empty request: throughput", `graphql-yoga ${perSecond(empty.bare.throughput)}`, `gateway ${perSecond(empty.gateway.throughput)}`, formatRatio(empty.throughputRatio), "", ""]);
+    rows.push([
+      "empty request: p50 latency",
+      `graphql-yoga ${ms(empty.bare.p50)}`,
+      `gateway ${ms(empty.gateway.p50)}`,
+      formatRatio(empty.p50Ratio),
+      "",
+      "",
+    ]);
+    rows.push([
+      "empty request: throughput",
+      `graphql-yoga ${perSecond(empty.bare.throughput)}`,
+      `gateway ${perSecond(empty.gateway.throughput)}`,
+      formatRatio(empty.throughputRatio),
+      "",
+      "",
+    ]);
   }
   const memory = results.caseFromMemory;
   if (memory) {
-    rows.push(["case-detail from memory: p50 latency", `floor ${ms(memory.floor.p50)}`, `graphql-yoga ${ms(memory.memory.p50)}`, formatRatio(memory.p50Ratio), "", ""]);
-    rows.push(["case-detail from memory: throughput", `floor ${perSecond(memory.floor.throughput)}`, `graphql-yoga ${perSecond(memory.memory.throughput)}`, formatRatio(memory.throughputRatio), "", ""]);
+    rows.push([
+      "case-detail from memory: p50 latency",
+      `floor ${ms(memory.floor.p50)}`,
+      `graphql-yoga ${ms(memory.memory.p50)}`,
+      formatRatio(memory.p50Ratio),
+      "",
+      "",
+    ]);
+    rows.push([
+      "case-detail from memory: throughput",
+      `floor ${perSecond(memory.floor.throughput)}`,
+      `graphql-yoga ${perSecond(memory.memory.throughput)}`,
+      formatRatio(memory.throughputRatio),
+      "",
+      "",
+    ]);
   }
   return { header, rows };
 }
@@ -260,14 +386,19 @@ function emptyAgainstTarget(allowed: number, empty: number): string {
 
 /** Load runs side by side: throughput and latency, one row each. */
 function loadTable(what: string, runs: [string, LoadSummary][]): string {
-  return markdownTable([what, "req/s", "p50 ms", "p99 ms"], runs.map(([name, run]) => [name, Math.round(run.throughput), latency(run.p50), latency(run.p99)]));
+  return markdownTable(
+    [what, "req/s", "p50 ms", "p99 ms"],
+    runs.map(([name, run]) => [name, Math.round(run.throughput), latency(run.p50), latency(run.p99)]),
+  );
 }
 
 /** The chair calendar without the derived-answer cache against the floor, as a sentence (or nothing). */
 function uncachedChair(results: BenchResults): string {
   const chair = results.derivedAnswers?.find((d) => d.key === "chair-calendar");
   const floor = results.operations.find((o) => o.key === "chair-calendar")?.floor.p50;
-  return chair && floor ? ` With the cache off the chair calendar's p50 is ${ms(chair.off.p50)}, ${formatRatio(ratio(chair.off.p50, floor))} the floor's in the comparison above.` : "";
+  return chair && floor
+    ? ` With the cache off the chair calendar's p50 is ${ms(chair.off.p50)}, ${formatRatio(ratio(chair.off.p50, floor))} the floor's in the comparison above.`
+    : "";
 }
 
 /** A section of the document: its heading, then each block as a paragraph (empty blocks left out). */
@@ -290,8 +421,13 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push(
     ...section(
       "Targets",
-      markdownTable(["target", "goal", "measured", "met"], checks.map((c) => [c.name, c.target, c.measured, c.met ? "yes" : "**no**"])),
-      missed.length === 0 ? "Every target was met." : `${String(missed.length)} of ${String(checks.length)} targets were not met in this run.`,
+      markdownTable(
+        ["target", "goal", "measured", "met"],
+        checks.map((c) => [c.name, c.target, c.measured, c.met ? "yes" : "**no**"]),
+      ),
+      missed.length === 0
+        ? "Every target was met."
+        : `${String(missed.length)} of ${String(checks.length)} targets were not met in this run.`,
     ),
   );
   lines.push(...section("Summary", summaryTable(results)));
@@ -300,19 +436,32 @@ export function renderMarkdown(results: BenchResults): string {
     ...section(
       "Gateway against the floor",
       markdownTable(
-      ["operation", "floor p50 ms", "gateway p50 ms", "p50 ×", "floor p99 ms", "gateway p99 ms", "p99 ×", "floor req/s", "gateway req/s", "statements floor / gateway / audit on"],
-      results.operations.map((op) => [
-        op.title,
-        latency(op.floor.p50),
-        latency(op.gateway.p50),
-        formatRatio(op.p50Ratio),
-        latency(op.floor.p99),
-        latency(op.gateway.p99),
-        formatRatio(op.p99Ratio),
-        Math.round(op.floor.throughput),
-        Math.round(op.gateway.throughput),
-        op.statements ? `${formatNumber(op.statements.floor.max)} / ${formatNumber(op.statements.gateway.max)} / ${formatNumber(op.statements.gatewayWithAudit.max)}` : "",
-      ]),
+        [
+          "operation",
+          "floor p50 ms",
+          "gateway p50 ms",
+          "p50 ×",
+          "floor p99 ms",
+          "gateway p99 ms",
+          "p99 ×",
+          "floor req/s",
+          "gateway req/s",
+          "statements floor / gateway / audit on",
+        ],
+        results.operations.map((op) => [
+          op.title,
+          latency(op.floor.p50),
+          latency(op.gateway.p50),
+          formatRatio(op.p50Ratio),
+          latency(op.floor.p99),
+          latency(op.gateway.p99),
+          formatRatio(op.p99Ratio),
+          Math.round(op.floor.throughput),
+          Math.round(op.gateway.throughput),
+          op.statements
+            ? `${formatNumber(op.statements.floor.max)} / ${formatNumber(op.statements.gateway.max)} / ${formatNumber(op.statements.gatewayWithAudit.max)}`
+            : "",
+        ]),
       ),
       `Answers compared: ${results.operations.map((op) => `${op.key} — ${op.answer.length > 120 ? `${op.answer.slice(0, 120)}…` : op.answer}`).join("; ")}.`,
     ),
@@ -321,8 +470,28 @@ export function renderMarkdown(results: BenchResults): string {
     ...section(
       "Report worker",
       markdownTable(
-        ["data set", "meetings", "cases in period", "period", "report ms", "aggregates ms", "report ×", "RSS before MiB", "peak RSS MiB"],
-        results.reports.map((r) => [cases(r.scale), r.meetings, r.casesInPeriod, `${r.period.from}..${r.period.to}`, Math.round(r.reportMs), Math.round(r.aggregatesMs), formatRatio(r.ratio), Math.round(r.baselineRssMb), Math.round(r.peakRssMb)]),
+        [
+          "data set",
+          "meetings",
+          "cases in period",
+          "period",
+          "report ms",
+          "aggregates ms",
+          "report ×",
+          "RSS before MiB",
+          "peak RSS MiB",
+        ],
+        results.reports.map((r) => [
+          cases(r.scale),
+          r.meetings,
+          r.casesInPeriod,
+          `${r.period.from}..${r.period.to}`,
+          Math.round(r.reportMs),
+          Math.round(r.aggregatesMs),
+          formatRatio(r.ratio),
+          Math.round(r.baselineRssMb),
+          Math.round(r.peakRssMb),
+        ]),
       ),
     ),
   );
@@ -359,7 +528,18 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
   if (results.start) {
-    lines.push(...section("Start-up (embedded database)", markdownTable(["start", "spawn to first answer ms"], [["cold (fresh data folder)", Math.round(results.start.coldMs)], ["warm (same folder)", Math.round(results.start.warmMs)]])));
+    lines.push(
+      ...section(
+        "Start-up (embedded database)",
+        markdownTable(
+          ["start", "spawn to first answer ms"],
+          [
+            ["cold (fresh data folder)", Math.round(results.start.coldMs)],
+            ["warm (same folder)", Math.round(results.start.warmMs)],
+          ],
+        ),
+      ),
+    );
   }
   const derived = results.derivedAnswers ?? [];
   if (derived.length > 0) {

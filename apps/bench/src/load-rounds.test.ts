@@ -3,7 +3,20 @@ import type { TimedRun } from "./load.js";
 import { alternateRounds, combineRuns, roundTiming } from "./load-rounds.js";
 
 const run = (latencies: number[], duration: number, failures = 0): TimedRun => ({
-  summary: { requests: latencies.length, throughput: latencies.length / duration, p50: Number.NaN, p90: Number.NaN, p99: Number.NaN, mean: Number.NaN, max: Number.NaN, non2xx: failures, errors: 0, timeouts: 0, errorAnswers: 0, duration },
+  summary: {
+    requests: latencies.length,
+    throughput: latencies.length / duration,
+    p50: Number.NaN,
+    p90: Number.NaN,
+    p99: Number.NaN,
+    mean: Number.NaN,
+    max: Number.NaN,
+    non2xx: failures,
+    errors: 0,
+    timeouts: 0,
+    errorAnswers: 0,
+    duration,
+  },
   latencies: [...latencies].sort((a, b) => a - b),
 });
 

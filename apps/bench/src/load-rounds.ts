@@ -32,7 +32,10 @@ export function combineRuns(runs: readonly TimedRun[]): LoadSummary {
  * in even ones), so that a machine that speeds up or slows down during the measurement weighs on
  * both alike; each side's rounds are then combined. `run(side, round)` performs one round.
  */
-export async function alternateRounds(rounds: number, run: (side: "baseline" | "subject", round: number) => Promise<TimedRun>): Promise<{ baseline: LoadSummary; subject: LoadSummary }> {
+export async function alternateRounds(
+  rounds: number,
+  run: (side: "baseline" | "subject", round: number) => Promise<TimedRun>,
+): Promise<{ baseline: LoadSummary; subject: LoadSummary }> {
   const baseline: TimedRun[] = [];
   const subject: TimedRun[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -43,6 +46,12 @@ export async function alternateRounds(rounds: number, run: (side: "baseline" | "
 }
 
 /** One round's share of the measured time, and its warm-up (the first round's only). */
-export function roundTiming(options: Pick<BenchOptions, "duration" | "warmup" | "rounds">, round: number): { duration: number; warmup: number } {
-  return { duration: Math.max(1, Math.round(options.duration / options.rounds)), warmup: round === 0 ? options.warmup : 0 };
+export function roundTiming(
+  options: Pick<BenchOptions, "duration" | "warmup" | "rounds">,
+  round: number,
+): { duration: number; warmup: number } {
+  return {
+    duration: Math.max(1, Math.round(options.duration / options.rounds)),
+    warmup: round === 0 ? options.warmup : 0,
+  };
 }

@@ -65,10 +65,13 @@ const request: autocannon.Request = {
 /** One load run; `latencies` receives the time of every response (ms, fractional). */
 function run(duration: number, latencies?: number[]): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url: spec.url, connections: spec.connections, duration, headers, requests: [request], timeout: 30 }, (error: unknown, result) => {
-      if (error) reject(error instanceof Error ? error : new Error("the load run failed", { cause: error }));
-      else resolve(result);
-    });
+    const instance = autocannon(
+      { url: spec.url, connections: spec.connections, duration, headers, requests: [request], timeout: 30 },
+      (error: unknown, result) => {
+        if (error) reject(error instanceof Error ? error : new Error("the load run failed", { cause: error }));
+        else resolve(result);
+      },
+    );
     if (latencies) instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
 }

@@ -12,10 +12,19 @@ export function latenciesFile(output: string): string {
 }
 
 /** Runs the load generator in its own process; the raw result goes to `<resultsDir>/<name>.json`. */
-async function runLoad(name: string, resultsDir: string, spec: Omit<LoadSpec, "output">, token?: string): Promise<LoadSummary> {
+async function runLoad(
+  name: string,
+  resultsDir: string,
+  spec: Omit<LoadSpec, "output">,
+  token?: string,
+): Promise<LoadSummary> {
   const specFile = join(resultsDir, `${name}.spec.json`);
   writeFileSync(specFile, JSON.stringify({ ...spec, output: join(resultsDir, `${name}.json`) }));
-  const out = await runToEnd(`load ${name}`, tsxArgs(worker, [specFile]), token ? { LOAD_AUTHORIZATION: `Bearer ${token}` } : {});
+  const out = await runToEnd(
+    `load ${name}`,
+    tsxArgs(worker, [specFile]),
+    token ? { LOAD_AUTHORIZATION: `Bearer ${token}` } : {},
+  );
   const summary = JSON.parse(out.trim().split("\n").at(-1) ?? "null") as LoadSummary | null;
   if (!summary) throw new BenchError("load", `load ${name} printed no summary`);
   return summary;
@@ -28,7 +37,12 @@ export interface TimedRun {
 }
 
 /** `runLoad`, also returning the response times the worker recorded. */
-export async function runTimedLoad(name: string, resultsDir: string, spec: Omit<LoadSpec, "output">, token?: string): Promise<TimedRun> {
+export async function runTimedLoad(
+  name: string,
+  resultsDir: string,
+  spec: Omit<LoadSpec, "output">,
+  token?: string,
+): Promise<TimedRun> {
   const summary = await runLoad(name, resultsDir, spec, token);
   const latencies = JSON.parse(readFileSync(latenciesFile(join(resultsDir, `${name}.json`)), "utf8")) as number[];
   return { summary, latencies };

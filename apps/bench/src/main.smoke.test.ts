@@ -15,13 +15,24 @@ const prefix = `ankkuri_bench_smoke_${String(process.pid)}`;
 
 interface Results {
   options: { rounds: number; duration: number };
-  operations: { key: string; gateway: { throughput: number; non2xx: number; errorAnswers: number; p50: number; p99: number; duration: number }; floor: { throughput: number; p50: number; duration: number } }[];
+  operations: {
+    key: string;
+    gateway: { throughput: number; non2xx: number; errorAnswers: number; p50: number; p99: number; duration: number };
+    floor: { throughput: number; p50: number; duration: number };
+  }[];
   reports: { reportMs: number; aggregatesMs: number; peakRssMb: number }[];
   start: { coldMs: number; warmMs: number };
   audit: { on: { throughput: number }; off: { throughput: number } };
   derivedAnswers: { key: string; on: { throughput: number }; off: { throughput: number } }[];
-  emptyRequest: { bare: { throughput: number; non2xx: number }; gateway: { throughput: number; non2xx: number; errorAnswers: number } };
-  caseFromMemory: { floor: { throughput: number }; memory: { throughput: number; non2xx: number; errorAnswers: number }; answerBytes: number };
+  emptyRequest: {
+    bare: { throughput: number; non2xx: number };
+    gateway: { throughput: number; non2xx: number; errorAnswers: number };
+  };
+  caseFromMemory: {
+    floor: { throughput: number };
+    memory: { throughput: number; non2xx: number; errorAnswers: number };
+    answerBytes: number;
+  };
   targets: { name: string; met: boolean }[];
 }
 
@@ -31,7 +42,9 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     rmSync(docs, { recursive: true, force: true });
     const sql = postgres(serverUrl ?? "", { max: 1, onnotice: () => undefined });
     try {
-      const names = await sql<{ datname: string }[]>`select datname from pg_database where datname like ${`${prefix}_%`}`;
+      const names = await sql<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${`${prefix}_%`}`;
       for (const { datname } of names) await sql.unsafe(`drop database if exists "${datname}" with (force)`);
     } finally {
       await sql.end();
@@ -39,8 +52,31 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
   });
 
   it("measures every phase and writes the summary and the raw figures", async () => {
-    const args = ["--quick", "--scale", "300", "--small-scale", "100", "--duration", "2", "--rounds", "2", "--warmup", "1", "--connections", "4", "--database-url", serverUrl ?? "", "--database-prefix", prefix, "--docs", docs];
-    const child = spawn(process.execPath, tsxArgs(join(repositoryRoot, "apps/bench/src/main.ts"), args), { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const args = [
+      "--quick",
+      "--scale",
+      "300",
+      "--small-scale",
+      "100",
+      "--duration",
+      "2",
+      "--rounds",
+      "2",
+      "--warmup",
+      "1",
+      "--connections",
+      "4",
+      "--database-url",
+      serverUrl ?? "",
+      "--database-prefix",
+      prefix,
+      "--docs",
+      docs,
+    ];
+    const child = spawn(process.execPath, tsxArgs(join(repositoryRoot, "apps/bench/src/main.ts"), args), {
+      cwd: repositoryRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -48,7 +84,12 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     expect(code, output.slice(-3000)).toBe(0);
 
     const results = JSON.parse(readFileSync(join(docs, "benchmarks.json"), "utf8")) as Results;
-    expect(results.operations.map((o) => o.key).sort()).toEqual(["case-detail", "case-list", "chair-calendar", "fte-dashboard"]);
+    expect(results.operations.map((o) => o.key).sort()).toEqual([
+      "case-detail",
+      "case-list",
+      "chair-calendar",
+      "fte-dashboard",
+    ]);
     // Two alternating rounds of a second each per server: both sides' rounds are in its figures.
     expect(results.options).toMatchObject({ rounds: 2, duration: 2 });
     for (const o of results.operations) {
@@ -64,7 +105,10 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     // Latencies are timed per response, not in autocannon's whole milliseconds (the JSON keeps three
     // decimals): a run of four operations on two servers where every p50 is whole is that histogram.
     const p50s = results.operations.flatMap((o) => [o.gateway.p50, o.floor.p50]);
-    expect(p50s.some((p) => !Number.isInteger(p)), p50s.join(", ")).toBe(true);
+    expect(
+      p50s.some((p) => !Number.isInteger(p)),
+      p50s.join(", "),
+    ).toBe(true);
     expect(results.reports).toHaveLength(2);
     for (const r of results.reports) expect(r.reportMs * r.aggregatesMs * r.peakRssMb).toBeGreaterThan(0);
     expect(results.start.coldMs).toBeGreaterThan(0);
@@ -73,7 +117,11 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     for (const d of results.derivedAnswers) expect(d.on.throughput * d.off.throughput).toBeGreaterThan(0);
     expect(results.emptyRequest.bare.throughput).toBeGreaterThan(0);
     expect(results.emptyRequest.gateway.throughput).toBeGreaterThan(0);
-    expect(results.emptyRequest.bare.non2xx + results.emptyRequest.gateway.non2xx + results.emptyRequest.gateway.errorAnswers).toBe(0);
+    expect(
+      results.emptyRequest.bare.non2xx +
+        results.emptyRequest.gateway.non2xx +
+        results.emptyRequest.gateway.errorAnswers,
+    ).toBe(0);
     expect(results.caseFromMemory.floor.throughput * results.caseFromMemory.memory.throughput).toBeGreaterThan(0);
     expect(results.caseFromMemory.memory.non2xx + results.caseFromMemory.memory.errorAnswers).toBe(0);
     expect(results.caseFromMemory.answerBytes).toBeGreaterThan(500);

@@ -31,7 +31,8 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 function rounded(value: unknown): unknown {
   if (typeof value === "number") return round(value, 3);
   if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
   return value;
 }
 
@@ -46,7 +47,16 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   const today = helsinkiToday();
   const databases: BenchDatabase[] = [];
   for (const scale of [options.smallScale, options.scale]) {
-    databases.push(await ensureBenchDatabase({ serverUrl: options.serverUrl, prefix: options.databasePrefix, scale, today, keys, log }));
+    databases.push(
+      await ensureBenchDatabase({
+        serverUrl: options.serverUrl,
+        prefix: options.databasePrefix,
+        scale,
+        today,
+        keys,
+        log,
+      }),
+    );
   }
   const [small, full] = databases as [BenchDatabase, BenchDatabase];
   const machine = await describeMachine(full.url);
@@ -56,7 +66,10 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   const servers: Server[] = [];
   try {
     const inputs = await pickInputs(full.url);
-    const tokens = { caseworker: await devToken(inputs.caseworker.login, dataDir), leadership: await devToken(inputs.leadership.login, dataDir) };
+    const tokens = {
+      caseworker: await devToken(inputs.caseworker.login, dataDir),
+      leadership: await devToken(inputs.leadership.login, dataDir),
+    };
     const context: RunContext = { options, resultsDir, database: full, keys, dataDir, inputs, tokens, log };
 
     log(`gateway and floor on ${full.name}`);
@@ -91,8 +104,26 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 10),
       machine,
-      options: { scale: options.scale, smallScale: options.smallScale, duration: options.duration, rounds: options.rounds, warmup: options.warmup, connections: options.connections, reportRepeat: options.reportRepeat, countRequests: options.countRequests, quick: options.quick },
-      datasets: databases.map((d) => ({ name: d.name, scale: d.scale, cases: d.cases, meetings: d.meetings, today: d.today, reused: !d.created, synthSeconds: d.synthSeconds })),
+      options: {
+        scale: options.scale,
+        smallScale: options.smallScale,
+        duration: options.duration,
+        rounds: options.rounds,
+        warmup: options.warmup,
+        connections: options.connections,
+        reportRepeat: options.reportRepeat,
+        countRequests: options.countRequests,
+        quick: options.quick,
+      },
+      datasets: databases.map((d) => ({
+        name: d.name,
+        scale: d.scale,
+        cases: d.cases,
+        meetings: d.meetings,
+        today: d.today,
+        reused: !d.created,
+        synthSeconds: d.synthSeconds,
+      })),
       operations,
       reports,
       start,
@@ -127,7 +158,9 @@ try {
       log(`wrote ${join(options.docsDir, "benchmarks.md")} and benchmarks.json`);
     }
     const missed = results.targets.filter((t) => !t.met);
-    process.stdout.write(`\n${summaryTable(results)}\n\n${missed.length === 0 ? "Every target met." : `Targets not met: ${missed.map((t) => `${t.name} (${t.measured}; goal ${t.target})`).join("; ")}.`}\n`);
+    process.stdout.write(
+      `\n${summaryTable(results)}\n\n${missed.length === 0 ? "Every target met." : `Targets not met: ${missed.map((t) => `${t.name} (${t.measured}; goal ${t.target})`).join("; ")}.`}\n`,
+    );
   }
 } catch (error) {
   if (error instanceof BenchError) {

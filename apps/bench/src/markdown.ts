@@ -32,9 +32,13 @@ function isNumeric(cell: Cell): boolean {
  */
 export function markdownTable(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((row) => isNumeric(row[i] ?? null)));
-  const texts = [header.map(escapeCell), ...rows.map((row) => header.map((_, i) => escapeCell(cellText(row[i] ?? null))))];
+  const texts = [
+    header.map(escapeCell),
+    ...rows.map((row) => header.map((_, i) => escapeCell(cellText(row[i] ?? null)))),
+  ];
   const widths = header.map((_, i) => Math.max(3, ...texts.map((row) => row[i]?.length ?? 0)));
-  const line = (row: readonly string[]) => `| ${row.map((text, i) => (numeric[i] === true ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0))).join(" | ")} |`;
+  const line = (row: readonly string[]) =>
+    `| ${row.map((text, i) => (numeric[i] === true ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0))).join(" | ")} |`;
   const rule = `| ${widths.map((w, i) => (numeric[i] === true ? `${"-".repeat(w - 1)}:` : "-".repeat(w))).join(" | ")} |`;
   const [head = [], ...body] = texts;
   return [line(head), rule, ...body.map(line)].join("\n");

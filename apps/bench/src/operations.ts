@@ -87,11 +87,14 @@ const chairQuery = `query ChairCalendar($bodyId: ID!, $from: Date, $years: Int) 
   }
 }`;
 
-const body = (query: string, operationName: string, variables: Record<string, unknown>) => JSON.stringify({ query, operationName, variables });
-const params = (values: Record<string, string | number>) => new URLSearchParams(Object.entries(values).map(([k, v]): [string, string] => [k, String(v)])).toString();
+const body = (query: string, operationName: string, variables: Record<string, unknown>) =>
+  JSON.stringify({ query, operationName, variables });
+const params = (values: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(values).map(([k, v]): [string, string] => [k, String(v)])).toString();
 
 type Json = Record<string, unknown> | null | undefined;
-const field = (value: unknown, name: string): unknown => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[name] : undefined);
+const field = (value: unknown, name: string): unknown =>
+  value !== null && typeof value === "object" ? (value as Record<string, unknown>)[name] : undefined;
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : []);
 
 export const operations: readonly Operation[] = [
@@ -113,7 +116,8 @@ export const operations: readonly Operation[] = [
     title: "Case: meetings, compositions, consents, referrals",
     asks: "caseworker",
     gatewayBodies: (i) => i.caseIds.map((caseId) => body(caseDetailQuery, "CaseDetail", { caseId })),
-    floorPaths: (i) => i.caseIds.map((caseId) => `/case?${params({ team: i.teamId, org: i.caseworker.organisationId, caseId })}`),
+    floorPaths: (i) =>
+      i.caseIds.map((caseId) => `/case?${params({ team: i.teamId, org: i.caseworker.organisationId, caseId })}`),
     fingerprint: (data) => {
       const c = field(data, "case") as Json;
       const meetings = list(field(c, "meetings"));
@@ -129,7 +133,10 @@ export const operations: readonly Operation[] = [
     floorPaths: (i) => [`/fte?${params({ team: i.teamId, from: i.period.from, to: i.period.to })}`],
     fingerprint: (data) =>
       list(field(field(data, "fteReport"), "units"))
-        .map((u) => `${String(field(field(u, "organisation"), "id"))} ${String(field(u, "target"))}/${String(field(u, "realised"))}`)
+        .map(
+          (u) =>
+            `${String(field(field(u, "organisation"), "id"))} ${String(field(u, "target"))}/${String(field(u, "realised"))}`,
+        )
         .join("; "),
   },
   {

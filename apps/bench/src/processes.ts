@@ -21,7 +21,11 @@ export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const address = server.address();
-  await new Promise<void>((done) => server.close(() => { done(); }));
+  await new Promise<void>((done) =>
+    server.close(() => {
+      done();
+    }),
+  );
   if (address === null || typeof address === "string") throw new BenchError("process", "no free port");
   return address.port;
 }
@@ -48,7 +52,11 @@ export function startChild(name: string, args: readonly string[], env: Record<st
   const log = createWriteStream(logFile);
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  const exited = new Promise<number | null>((done) => child.on("exit", (code) => { done(code); }));
+  const exited = new Promise<number | null>((done) =>
+    child.on("exit", (code) => {
+      done(code);
+    }),
+  );
   return {
     name,
     process: child,
@@ -67,15 +75,24 @@ export function startChild(name: string, args: readonly string[], env: Record<st
  * Polls `probe` until it answers true; fails when the child exits first or after `timeoutMs`.
  * Returns the milliseconds from `since` (a `performance.now()`) to the first true answer.
  */
-export async function waitUntil(child: Child, probe: () => Promise<boolean>, options: { since: number; timeoutMs: number; intervalMs?: number }): Promise<number> {
+export async function waitUntil(
+  child: Child,
+  probe: () => Promise<boolean>,
+  options: { since: number; timeoutMs: number; intervalMs?: number },
+): Promise<number> {
   let exitCode: number | null | undefined;
   void child.exited.then((code) => (exitCode = code));
   for (;;) {
-    if (exitCode !== undefined) throw new BenchError("process", `${child.name} exited with code ${String(exitCode)} before it answered (see its log in bench-results)`);
+    if (exitCode !== undefined)
+      throw new BenchError(
+        "process",
+        `${child.name} exited with code ${String(exitCode)} before it answered (see its log in bench-results)`,
+      );
     const ok = await probe().catch(() => false);
     const now = performance.now();
     if (ok) return now - options.since;
-    if (now - options.since > options.timeoutMs) throw new BenchError("process", `${child.name} did not answer within ${String(options.timeoutMs / 1000)} s`);
+    if (now - options.since > options.timeoutMs)
+      throw new BenchError("process", `${child.name} did not answer within ${String(options.timeoutMs / 1000)} s`);
     await new Promise((done) => setTimeout(done, options.intervalMs ?? 50));
   }
 }
@@ -83,14 +100,24 @@ export async function waitUntil(child: Child, probe: () => Promise<boolean>, opt
 /** Runs `node <args>` to completion and returns its stdout; fails with its stderr on a non-zero exit. */
 export function runToEnd(name: string, args: readonly string[], env: Record<string, string>): Promise<string> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: repositoryRoot, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "development", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: repositoryRoot,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "development", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (err += c.toString()));
     child.on("exit", (code) => {
       if (code === 0) done(out);
-      else fail(new BenchError("process", `${name} failed (exit ${String(code)}): ${err.trim().split("\n").slice(-5).join(" / ")}`));
+      else
+        fail(
+          new BenchError(
+            "process",
+            `${name} failed (exit ${String(code)}): ${err.trim().split("\n").slice(-5).join(" / ")}`,
+          ),
+        );
     });
   });
 }

@@ -20,7 +20,10 @@ export interface ReportProbeResult {
 }
 
 const [teamId = "team-helsinki", from = "", to = "", repeatText = "1"] = process.argv.slice(2);
-const runtime = await openRuntime(parseDatabaseConfig(process.env), { warn: () => undefined, applicationName: "ankkuri-bench-report" });
+const runtime = await openRuntime(parseDatabaseConfig(process.env), {
+  warn: () => undefined,
+  applicationName: "ankkuri-bench-report",
+});
 const { db } = runtime.handle;
 const request: ReportRequest = { teamId, type: "annual", period: { from, to }, scope: null, requestedBy: "bench" };
 

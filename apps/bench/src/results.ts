@@ -105,8 +105,27 @@ export interface TargetCheck {
 export interface BenchResults {
   date: string;
   machine: Machine;
-  options: Pick<BenchOptions, "scale" | "smallScale" | "duration" | "rounds" | "warmup" | "connections" | "reportRepeat" | "countRequests" | "quick">;
-  datasets: { name: string; scale: number; cases: number; meetings: number; today: string; reused: boolean; synthSeconds: number | null }[];
+  options: Pick<
+    BenchOptions,
+    | "scale"
+    | "smallScale"
+    | "duration"
+    | "rounds"
+    | "warmup"
+    | "connections"
+    | "reportRepeat"
+    | "countRequests"
+    | "quick"
+  >;
+  datasets: {
+    name: string;
+    scale: number;
+    cases: number;
+    meetings: number;
+    today: string;
+    reused: boolean;
+    synthSeconds: number | null;
+  }[];
   operations: OperationFigures[];
   reports: ReportFigures[];
   start: StartFigures | null;

@@ -19,8 +19,16 @@ const caseFromMemoryMain = join(repositoryRoot, "apps/bench/src/floor/case-from-
 const gatewaySchema = join(repositoryRoot, "apps/gateway/schema.graphql");
 
 /** POSTs a GraphQL request; the parsed answer. */
-export async function graphql(url: string, body: string, token?: string): Promise<{ status: number; json: { data?: unknown; errors?: { message: string }[] } }> {
-  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+export async function graphql(
+  url: string,
+  body: string,
+  token?: string,
+): Promise<{ status: number; json: { data?: unknown; errors?: { message: string }[] } }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
   return { status: res.status, json: (await res.json()) as { data?: unknown; errors?: { message: string }[] } };
 }
 
@@ -34,7 +42,14 @@ export async function answersQueries(url: string): Promise<boolean> {
  * Starts a server entry point with `env` and a free loopback port (given as PORT); waits until
  * `ready` answers true for its URL.
  */
-async function startServer(name: string, entry: string, env: Record<string, string>, logDir: string, ready: (url: string) => Promise<boolean>, timeoutMs: number): Promise<Server> {
+async function startServer(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  logDir: string,
+  ready: (url: string) => Promise<boolean>,
+  timeoutMs: number,
+): Promise<Server> {
   const port = await freePort();
   const since = performance.now();
   const child = startChild(name, tsxArgs(entry), { ...env, PORT: String(port) }, join(logDir, `${name}.log`));
@@ -47,18 +62,43 @@ async function startServer(name: string, entry: string, env: Record<string, stri
  * Starts the gateway as `pnpm start` does (tsx on its main module) with `env` and a free port; waits
  * until it answers a query. PostgreSQL when `env` has DATABASE_URL, otherwise embedded in DATA_DIR.
  */
-export function startGateway(name: string, env: Record<string, string>, logDir: string, timeoutMs = 120_000): Promise<Server> {
-  return startServer(name, gatewayMain, { HOST: "127.0.0.1", LOG_LEVEL: "warn", GRAPHIQL: "off", ...env }, logDir, answersQueries, timeoutMs);
+export function startGateway(
+  name: string,
+  env: Record<string, string>,
+  logDir: string,
+  timeoutMs = 120_000,
+): Promise<Server> {
+  return startServer(
+    name,
+    gatewayMain,
+    { HOST: "127.0.0.1", LOG_LEVEL: "warn", GRAPHIQL: "off", ...env },
+    logDir,
+    answersQueries,
+    timeoutMs,
+  );
 }
 
 /** The gateway environment for a bench database: no report worker, audit log as asked. */
 export function gatewayEnv(databaseUrl: string, dataDir: string, keys: KeyEnv, audit: boolean): Record<string, string> {
-  return { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, REPORT_WORKER: "off", AUDIT_LOG: audit ? "on" : "off", ...keys };
+  return {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    REPORT_WORKER: "off",
+    AUDIT_LOG: audit ? "on" : "off",
+    ...keys,
+  };
 }
 
 /** Starts the floor server on a free port with `databaseUrl`. */
 export function startFloor(name: string, databaseUrl: string, logDir: string): Promise<Server> {
-  return startServer(name, floorMain, { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" }, logDir, async (url) => (await fetch(`${url}/health`)).ok, 60_000);
+  return startServer(
+    name,
+    floorMain,
+    { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" },
+    logDir,
+    async (url) => (await fetch(`${url}/health`)).ok,
+    60_000,
+  );
 }
 
 /** Starts graphql-yoga with no plugins and a one-field schema on a free port (the framework's floor). */
@@ -71,7 +111,14 @@ export function startBareGraphql(name: string, logDir: string): Promise<Server> 
  * from `answersFile` (answers keyed by case id), on a free port.
  */
 export function startCaseFromMemory(name: string, answersFile: string, logDir: string): Promise<Server> {
-  return startServer(name, caseFromMemoryMain, { ANSWERS_FILE: answersFile, SCHEMA_FILE: gatewaySchema }, logDir, answersQueries, 60_000);
+  return startServer(
+    name,
+    caseFromMemoryMain,
+    { ANSWERS_FILE: answersFile, SCHEMA_FILE: gatewaySchema },
+    logDir,
+    answersQueries,
+    60_000,
+  );
 }
 
 /** A development-issuer token for `login`, signed with the key in `dataDir` (as `pnpm dev-token` does). */

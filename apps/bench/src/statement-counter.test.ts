@@ -40,7 +40,11 @@ describe("FrontendParser", () => {
   it("handles messages split across chunks", () => {
     let n = 0;
     const parser = new FrontendParser(() => (n += 1));
-    const stream = Buffer.concat([untyped(196608, Buffer.from("user\0x\0\0")), message("Q", Buffer.from("select 1\0")), message("E", Buffer.alloc(5))]);
+    const stream = Buffer.concat([
+      untyped(196608, Buffer.from("user\0x\0\0")),
+      message("Q", Buffer.from("select 1\0")),
+      message("E", Buffer.alloc(5)),
+    ]);
     for (const byte of stream) parser.push(Buffer.from([byte]));
     expect(n).toBe(2);
   });

@@ -9,7 +9,9 @@ export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): 
       const keys = new Set<K>();
       const batch: { keys: Set<K>; result: Promise<Map<K, V>> } = {
         keys,
-        result: new Promise<void>((resolve) => { queueMicrotask(resolve); }).then(() => {
+        result: new Promise<void>((resolve) => {
+          queueMicrotask(resolve);
+        }).then(() => {
           pending = null;
           return loadMany([...keys]);
         }),

@@ -64,12 +64,15 @@ export const builder = new SchemaBuilder<PothosTypes>({
     authScopes,
     // Type-level checks run once per object, so a forbidden case errors once, not once per field.
     runScopesOnType: true,
-    unauthorizedError: (_parent, context) => (context.actor ? forbidden() : unauthenticated(context.authFailure ?? "TOKEN_MISSING")),
+    unauthorizedError: (_parent, context) =>
+      context.actor ? forbidden() : unauthenticated(context.authFailure ?? "TOKEN_MISSING"),
   },
   errors: {
     unsafelyHandleInputErrors: true,
     directResult: true,
-    defaultUnionOptions: { description: "The mutation's result: its payload, or one of the expected errors (each implements Error)." },
+    defaultUnionOptions: {
+      description: "The mutation's result: its payload, or one of the expected errors (each implements Error).",
+    },
   },
 });
 

@@ -52,7 +52,12 @@ export interface GatewayContext {
   storedCase(caseId: string): Promise<StoredCase | undefined>;
 }
 
-const helsinkiDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
+const helsinkiDate = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 let formatted = { minute: Number.NaN, day: "" };
 

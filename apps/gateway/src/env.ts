@@ -42,15 +42,20 @@ export interface GatewayConfig {
   host: string;
   logLevel: z.output<typeof gatewayEnvSchema>["LOG_LEVEL"];
   database: DatabaseConfig;
-  auth:
-    | { mode: "oidc"; issuer: string; audience: string; jwksUrl: string }
-    | { mode: "development"; audience: string };
+  auth: { mode: "oidc"; issuer: string; audience: string; jwksUrl: string } | { mode: "development"; audience: string };
   persistedOperations: { mode: "off" | "allowed" | "required"; file: string | undefined };
   graphiql: boolean;
   auditLog: boolean;
   derivedAnswerCache: boolean;
   reportWorker: boolean;
-  limits: { maxBodyBytes: number; maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxBatch: number };
+  limits: {
+    maxBodyBytes: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+    maxBatch: number;
+  };
   shutdownGraceMs: number;
 }
 
@@ -67,16 +72,30 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   const database = databaseEnvSchema.safeParse(env);
   if (!parsed.success || !database.success) {
     const issues = [...(parsed.error?.issues ?? []), ...(database.error?.issues ?? [])];
-    throw new ConfigurationError(`Invalid configuration: ${issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new ConfigurationError(
+      `Invalid configuration: ${issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
-  if (e.OIDC_ISSUER === undefined && production) throw new ConfigurationError("OIDC_ISSUER is required in production: the development issuer is for local use only");
-  if (!e.AUDIT_LOG && (production || e.OIDC_ISSUER !== undefined)) throw new ConfigurationError("AUDIT_LOG=off is for benchmarks on development data only");
+  if (e.OIDC_ISSUER === undefined && production)
+    throw new ConfigurationError("OIDC_ISSUER is required in production: the development issuer is for local use only");
+  if (!e.AUDIT_LOG && (production || e.OIDC_ISSUER !== undefined))
+    throw new ConfigurationError("AUDIT_LOG=off is for benchmarks on development data only");
   const auth: GatewayConfig["auth"] =
     e.OIDC_ISSUER === undefined
       ? { mode: "development", audience: e.OIDC_AUDIENCE }
-      : { mode: "oidc", issuer: e.OIDC_ISSUER, audience: e.OIDC_AUDIENCE, jwksUrl: e.OIDC_JWKS_URL ?? new URL(".well-known/jwks.json", e.OIDC_ISSUER.endsWith("/") ? e.OIDC_ISSUER : `${e.OIDC_ISSUER}/`).toString() };
+      : {
+          mode: "oidc",
+          issuer: e.OIDC_ISSUER,
+          audience: e.OIDC_AUDIENCE,
+          jwksUrl:
+            e.OIDC_JWKS_URL ??
+            new URL(
+              ".well-known/jwks.json",
+              e.OIDC_ISSUER.endsWith("/") ? e.OIDC_ISSUER : `${e.OIDC_ISSUER}/`,
+            ).toString(),
+        };
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -89,7 +108,14 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     auditLog: e.AUDIT_LOG,
     derivedAnswerCache: e.DERIVED_ANSWER_CACHE,
     reportWorker: e.REPORT_WORKER,
-    limits: { maxBodyBytes: e.MAX_BODY_BYTES, maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxCost: e.MAX_COST, maxTokens: e.MAX_TOKENS, maxBatch: e.MAX_BATCH },
+    limits: {
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxCost: e.MAX_COST,
+      maxTokens: e.MAX_TOKENS,
+      maxBatch: e.MAX_BATCH,
+    },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -21,7 +21,10 @@ export class RuleViolationFailure extends MutationFailure {
   readonly code: string;
   constructor(readonly violations: Violation[]) {
     const first = violations[0];
-    super(first?.message ?? { fi: "Sääntö estää muutoksen.", en: "A rule refuses the change." }, first?.path?.map(String) ?? []);
+    super(
+      first?.message ?? { fi: "Sääntö estää muutoksen.", en: "A rule refuses the change." },
+      first?.path?.map(String) ?? [],
+    );
     this.code = first?.code ?? "RULE.VIOLATED";
   }
 }
@@ -31,7 +34,13 @@ export class ConflictFailure extends MutationFailure {
   override readonly name = "ConflictFailure";
   readonly code = "CONFLICT.STALE_VERSION";
   constructor(readonly currentVersion: number | null) {
-    super({ fi: "Tietoa on muutettu sen jälkeen, kun luit sen. Lataa se uudelleen ja yritä sitten.", en: "The record has changed since you read it. Reload it and try again." }, ["expectedVersion"]);
+    super(
+      {
+        fi: "Tietoa on muutettu sen jälkeen, kun luit sen. Lataa se uudelleen ja yritä sitten.",
+        en: "The record has changed since you read it. Reload it and try again.",
+      },
+      ["expectedVersion"],
+    );
   }
 }
 
@@ -69,7 +78,9 @@ export const errorCodes = {
 
 /** The request has no valid credentials. */
 export function unauthenticated(reason: string): GraphQLError {
-  return new GraphQLError("Authentication required: send a valid bearer token", { extensions: { code: errorCodes.unauthenticated, reason, http: { status: 401 } } });
+  return new GraphQLError("Authentication required: send a valid bearer token", {
+    extensions: { code: errorCodes.unauthenticated, reason, http: { status: 401 } },
+  });
 }
 
 /** The caller is authenticated but may not do this. */

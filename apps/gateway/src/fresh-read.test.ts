@@ -9,7 +9,12 @@ function manualRead() {
     new Promise<number>((resolve, reject) => {
       reads += 1;
       const n = reads;
-      pending.push({ settle: (fail) => { if (fail) reject(fail); else resolve(n); } });
+      pending.push({
+        settle: (fail) => {
+          if (fail) reject(fail);
+          else resolve(n);
+        },
+      });
     });
   return {
     read,

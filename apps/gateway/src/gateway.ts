@@ -1,4 +1,15 @@
-import { appendAudit, createIdentityVault, type DatabaseConfig, helsinkiUsers, isConnectionError, openRuntime, queryRows, type Runtime, seedTeam, sql } from "@ankkuri/db";
+import {
+  appendAudit,
+  createIdentityVault,
+  type DatabaseConfig,
+  helsinkiUsers,
+  isConnectionError,
+  openRuntime,
+  queryRows,
+  type Runtime,
+  seedTeam,
+  sql,
+} from "@ankkuri/db";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { type Reporter, startReporter } from "@ankkuri/reporter";
 import pino, { type Logger } from "pino";
@@ -43,7 +54,11 @@ export interface GatewayOptions {
  * Builds the gateway on an open runtime: the token verifier (OIDC, or the development issuer), the
  * report worker, and the app.
  */
-export async function createGatewayOn(runtime: Runtime, config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+export async function createGatewayOn(
+  runtime: Runtime,
+  config: GatewayConfig,
+  options: GatewayOptions = {},
+): Promise<Gateway> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const embedded = runtime.handle.engine === "pglite";
   let devIssuer: DevelopmentIssuer | null = null;
@@ -59,7 +74,12 @@ export async function createGatewayOn(runtime: Runtime, config: GatewayConfig, o
     options.reporter === false
       ? null
       : (options.reporter ??
-        (await startReporter(runtime, { work: embedded || config.reportWorker, schedule: true, logger, ...(config.database.databaseUrl ? { databaseUrl: config.database.databaseUrl } : {}) })));
+        (await startReporter(runtime, {
+          work: embedded || config.reportWorker,
+          schedule: true,
+          logger,
+          ...(config.database.databaseUrl ? { databaseUrl: config.database.databaseUrl } : {}),
+        })));
   const services: GatewayServices = {
     db: runtime.handle.db,
     engine: runtime.handle.engine,
@@ -72,7 +92,9 @@ export async function createGatewayOn(runtime: Runtime, config: GatewayConfig, o
     logger,
     teams: new TeamCache(),
     queries: new PreparedQueries(runtime.handle.db),
-    audit: new AuditWriter((entries) => appendAudit(runtime.handle.db, runtime.keys.auditKey, entries), { retryAlone: (error) => !isConnectionError(error) }),
+    audit: new AuditWriter((entries) => appendAudit(runtime.handle.db, runtime.keys.auditKey, entries), {
+      retryAlone: (error) => !isConnectionError(error),
+    }),
   };
   let graphiqlToken: string | undefined;
   if (devIssuer && config.graphiql) {
@@ -98,7 +120,13 @@ export async function createGatewayOn(runtime: Runtime, config: GatewayConfig, o
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const runtime = await openRuntime(options.database ?? config.database, { warn: (m) => { logger.warn(m); }, applicationName: "ankkuri-gateway" });
-  if (runtime.handle.engine === "pglite" && (await seedIfEmpty(runtime))) logger.info("seeded the Helsinki Ankkuri dataset");
+  const runtime = await openRuntime(options.database ?? config.database, {
+    warn: (m) => {
+      logger.warn(m);
+    },
+    applicationName: "ankkuri-gateway",
+  });
+  if (runtime.handle.engine === "pglite" && (await seedIfEmpty(runtime)))
+    logger.info("seeded the Helsinki Ankkuri dataset");
   return createGatewayOn(runtime, config, { ...options, logger });
 }

@@ -30,9 +30,19 @@ if (gateway.devIssuer) {
     "  List the users:        pnpm dev-token",
     "  Token for one of them: pnpm dev-token <login>",
   );
-  if (token) lines.push("", `Token for ${defaultDevelopmentLogin}:`, token, "", `curl -s ${running.url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { name roles } }"}'`);
+  if (token)
+    lines.push(
+      "",
+      `Token for ${defaultDevelopmentLogin}:`,
+      token,
+      "",
+      `curl -s ${running.url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { name roles } }"}'`,
+    );
 } else {
-  lines.push("", `Authentication: bearer tokens of ${config.auth.mode === "oidc" ? config.auth.issuer : "the configured issuer"}.`);
+  lines.push(
+    "",
+    `Authentication: bearer tokens of ${config.auth.mode === "oidc" ? config.auth.issuer : "the configured issuer"}.`,
+  );
 }
 process.stdout.write(`${lines.join("\n")}\n\n`);
 

@@ -12,7 +12,8 @@ type Prepared = { execute(values: Record<string, unknown>): Promise<unknown> };
  */
 export function shapeKey(value: unknown): string | null {
   if (value === undefined) return "undefined";
-  if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string") return JSON.stringify(value);
+  if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string")
+    return JSON.stringify(value);
   if (is(value, Placeholder)) return `$${value.name}`;
   if (Array.isArray(value)) {
     const items = value.map(shapeKey);
@@ -63,9 +64,17 @@ export class PreparedQueries {
     return this.cache.size;
   }
 
-  private run(table: TableName, mode: "first" | "many", config: object, values: Record<string, unknown>): Promise<unknown> {
+  private run(
+    table: TableName,
+    mode: "first" | "many",
+    config: object,
+    values: Record<string, unknown>,
+  ): Promise<unknown> {
     const shape = shapeKey(config);
-    const builder = this.db.query[table] as unknown as { findFirst(c: object): QueryLike; findMany(c: object): QueryLike };
+    const builder = this.db.query[table] as unknown as {
+      findFirst(c: object): QueryLike;
+      findMany(c: object): QueryLike;
+    };
     const build = () => (mode === "first" ? builder.findFirst(config) : builder.findMany(config));
     if (shape === null) return build().execute(values);
     const key = `${table}.${mode}:${shape}`;

@@ -56,11 +56,20 @@ describe("graceful shutdown", () => {
 describe("the request log", () => {
   it("logs the path without the query string, where a GET request's variables are", async () => {
     const lines: Record<string, unknown>[] = [];
-    const logger = pino({ level: "info" }, { write: (line: string) => { lines.push(JSON.parse(line) as Record<string, unknown>); } });
+    const logger = pino(
+      { level: "info" },
+      {
+        write: (line: string) => {
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        },
+      },
+    );
     const running = await listen(slowApp(0), { host: "127.0.0.1", port: 0, logger });
     try {
       const variables = encodeURIComponent(JSON.stringify({ caseId: "0193a1b2-0000-7000-8000-00000000beef" }));
-      await get(`${running.url}/graphql?query=${encodeURIComponent("query($caseId: String!) { case(caseId: $caseId) { caseId } }")}&variables=${variables}`);
+      await get(
+        `${running.url}/graphql?query=${encodeURIComponent("query($caseId: String!) { case(caseId: $caseId) { caseId } }")}&variables=${variables}`,
+      );
       await new Promise((r) => setTimeout(r, 50));
     } finally {
       await running.close(1_000);

@@ -18,7 +18,10 @@ export function pathOf(url: string | undefined): string {
 }
 
 /** Serves the yoga app over HTTP, logging one line per request with its id, status and duration. */
-export async function listen(yoga: GatewayYoga, options: { host: string; port: number; logger: Logger }): Promise<RunningServer> {
+export async function listen(
+  yoga: GatewayYoga,
+  options: { host: string; port: number; logger: Logger },
+): Promise<RunningServer> {
   let inFlight = 0;
   let drained: (() => void) | null = null;
   const server = createServer((req, res) => {
@@ -29,7 +32,16 @@ export async function listen(yoga: GatewayYoga, options: { host: string; port: n
       if (options.logger.isLevelEnabled("info")) {
         // The path alone: a GET request's query string carries its GraphQL variables (ids of cases
         // and clients), which do not belong in the log.
-        options.logger.info({ method: req.method, path: pathOf(req.url), status: res.statusCode, ms: Math.round(performance.now() - started), requestId: res.getHeader("x-request-id") }, "request");
+        options.logger.info(
+          {
+            method: req.method,
+            path: pathOf(req.url),
+            status: res.statusCode,
+            ms: Math.round(performance.now() - started),
+            requestId: res.getHeader("x-request-id"),
+          },
+          "request",
+        );
       }
       if (inFlight === 0 && drained) drained();
     });
@@ -54,7 +66,9 @@ export async function listen(yoga: GatewayYoga, options: { host: string; port: n
     url,
     close: (graceMs) =>
       new Promise<void>((resolve) => {
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
         server.closeIdleConnections();
         const timer = setTimeout(() => {
           server.closeAllConnections();

@@ -18,7 +18,10 @@ describe.each(testEngines)("the team cache on %s", (engine) => {
     expect(cache.loads).toBe(1);
     expect(first.organisationRows.get(helsinkiAnkkuri.team.policeDepartmentId)?.nameFi).toBe("Helsingin poliisilaitos");
     const person = first.dataset.staff[0];
-    await database.db.update(schema.staff).set({ title: "Ylikonstaapeli" }).where(eq(schema.staff.id, person?.id ?? ""));
+    await database.db
+      .update(schema.staff)
+      .set({ title: "Ylikonstaapeli" })
+      .where(eq(schema.staff.id, person?.id ?? ""));
     const changed = await cache.get(database.db, teamId);
     expect(cache.loads).toBe(2);
     expect(changed.dataset.staff.find((s) => s.id === person?.id)?.title).toBe("Ylikonstaapeli");
@@ -28,7 +31,10 @@ describe.each(testEngines)("the team cache on %s", (engine) => {
     const cache = new TeamCache();
     await cache.get(database.db, teamId);
     // Written past the cache: only the dataset version tells it.
-    await database.db.update(schema.cooperationBodies).set({ nameEn: "Steering group (renamed)" }).where(eq(schema.cooperationBodies.teamId, teamId));
+    await database.db
+      .update(schema.cooperationBodies)
+      .set({ nameEn: "Steering group (renamed)" })
+      .where(eq(schema.cooperationBodies.teamId, teamId));
     const reloaded = await cache.get(database.db, teamId);
     expect(cache.loads).toBe(2);
     expect(reloaded.dataset.bodies.some((b) => b.name.en === "Steering group (renamed)")).toBe(true);

@@ -47,10 +47,16 @@ export class TeamCache {
     this.#loads += 1;
     // Loaded after the version was read, so it is at least that new; a newer one only costs a reload.
     // Organisations are shared by the teams; a change to them bumps every team's version too.
-    const snapshot = Promise.all([loadTeamDataset(db, teamId), db.query.organisations.findMany()]).then(([dataset, rows]) => {
-      if (!dataset) throw new UnknownTeamError(teamId);
-      return { dataset, organisations: indexOrganisations(dataset.organisations), organisationRows: new Map(rows.map((r) => [r.id, r])) };
-    });
+    const snapshot = Promise.all([loadTeamDataset(db, teamId), db.query.organisations.findMany()]).then(
+      ([dataset, rows]) => {
+        if (!dataset) throw new UnknownTeamError(teamId);
+        return {
+          dataset,
+          organisations: indexOrganisations(dataset.organisations),
+          organisationRows: new Map(rows.map((r) => [r.id, r])),
+        };
+      },
+    );
     const entry = { version, snapshot };
     this.#entries.set(teamId, entry);
     snapshot.catch(() => {

@@ -27,7 +27,11 @@ function loadPersistedOperations(file: string | undefined): Map<string, string> 
   return new Map(Object.entries(persistedFileSchema.parse(JSON.parse(readFileSync(file, "utf8")))));
 }
 
-type ErrorLike = Error & { extensions?: Record<string, unknown>; originalError?: unknown; path?: readonly (string | number)[] };
+type ErrorLike = Error & {
+  extensions?: Record<string, unknown>;
+  originalError?: unknown;
+  path?: readonly (string | number)[];
+};
 
 // Duck-typed: plugins may construct errors with their own copy of graphql's classes.
 const isGraphQLError = (e: unknown): e is ErrorLike => e instanceof Error && e.name === "GraphQLError";
@@ -81,27 +85,40 @@ function maskError(services: GatewayServices) {
       if (original == null) {
         if (codeOf(error) !== undefined) return error;
         const code = limitPattern.test(error.message) ? errorCodes.queryTooComplex : errorCodes.badUserInput;
-        return new GraphQLError(error.message, { ...(error.path ? { path: error.path } : {}), extensions: { ...error.extensions, code, http: { status: 400 } } });
+        return new GraphQLError(error.message, {
+          ...(error.path ? { path: error.path } : {}),
+          extensions: { ...error.extensions, code, http: { status: 400 } },
+        });
       }
       if (isGraphQLError(original)) {
         if (codeOf(original) !== undefined) return original;
         // Variable coercion wraps graphql's own error: the client sent a value of the wrong type.
         if (original.originalError == null) {
-          return new GraphQLError(error.message, { extensions: { ...original.extensions, code: errorCodes.badUserInput, http: { status: 400 } } });
+          return new GraphQLError(error.message, {
+            extensions: { ...original.extensions, code: errorCodes.badUserInput, http: { status: 400 } },
+          });
         }
       }
     }
     const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
     // Argument validation (zod `validate`) and malformed global ids: the client's input, with its reason.
     if (original instanceof Error && original.name === "PothosValidationError") {
-      return new GraphQLError(original.message, { ...(isGraphQLError(error) && error.path ? { path: error.path } : {}), extensions: { code: errorCodes.badUserInput } });
+      return new GraphQLError(original.message, {
+        ...(isGraphQLError(error) && error.path ? { path: error.path } : {}),
+        extensions: { code: errorCodes.badUserInput },
+      });
     }
     // A value PostgreSQL cannot take (a NUL character, a number out of range) came from the request.
     if (isDataException(original)) {
-      return new GraphQLError("A value in the request cannot be used (e.g. it contains a NUL character or is out of range)", { extensions: { code: errorCodes.badUserInput } });
+      return new GraphQLError(
+        "A value in the request cannot be used (e.g. it contains a NUL character or is out of range)",
+        { extensions: { code: errorCodes.badUserInput } },
+      );
     }
     if (isConnectionError(original)) {
-      return new GraphQLError("The database is not available; try again shortly", { extensions: { code: errorCodes.unavailable, http: { status: 503 } } });
+      return new GraphQLError("The database is not available; try again shortly", {
+        extensions: { code: errorCodes.unavailable, http: { status: 503 } },
+      });
     }
     services.logger.error({ err: original }, "unexpected error");
     return new GraphQLError("Unexpected error", { extensions: { code: errorCodes.internal } });
@@ -112,7 +129,11 @@ function maskError(services: GatewayServices) {
  * Builds the gateway's GraphQL application (without listening): schema, authentication, limits,
  * audit, health, metrics and persisted operations. Tests call `yoga.fetch` directly.
  */
-export function createGatewayYoga(services: GatewayServices, config: GatewayConfig, options: { graphiqlToken?: string } = {}): GatewayYoga {
+export function createGatewayYoga(
+  services: GatewayServices,
+  config: GatewayConfig,
+  options: { graphiqlToken?: string } = {},
+): GatewayYoga {
   const persisted = loadPersistedOperations(config.persistedOperations.file);
   const limits = config.limits;
   return createYoga<Record<string, unknown>, GatewayContext>({
@@ -127,18 +148,29 @@ export function createGatewayYoga(services: GatewayServices, config: GatewayConf
       return context;
     },
     logging: {
-      debug: (...args: unknown[]) => { services.logger.debug(args); },
-      info: (...args: unknown[]) => { services.logger.info(args); },
-      warn: (...args: unknown[]) => { services.logger.warn(args); },
+      debug: (...args: unknown[]) => {
+        services.logger.debug(args);
+      },
+      info: (...args: unknown[]) => {
+        services.logger.info(args);
+      },
+      warn: (...args: unknown[]) => {
+        services.logger.warn(args);
+      },
       // Errors in results are expected (auth, validation); unexpected ones are logged by maskError.
-      error: (...args: unknown[]) => { services.logger.debug(args); },
+      error: (...args: unknown[]) => {
+        services.logger.debug(args);
+      },
     },
     maskedErrors: { maskError: maskError(services) },
     graphiql: config.graphiql
       ? {
           title: "Ankkuri GraphQL",
-          ...(options.graphiqlToken ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) } : {}),
-          defaultQuery: "query Me {\n  viewer {\n    name\n    roles\n    organisation { name }\n    team { name agreement { title inForce } }\n  }\n}\n",
+          ...(options.graphiqlToken
+            ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) }
+            : {}),
+          defaultQuery:
+            "query Me {\n  viewer {\n    name\n    roles\n    organisation { name }\n    team { name agreement { title inForce } }\n  }\n}\n",
         }
       : false,
     plugins: [
@@ -149,7 +181,13 @@ export function createGatewayYoga(services: GatewayServices, config: GatewayConf
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
         maxAliases: { n: limits.maxAliases, allowList: [] },
-        costLimit: { maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
+        costLimit: {
+          maxCost: limits.maxCost,
+          objectCost: 2,
+          scalarCost: 1,
+          depthCostFactor: 1.5,
+          ignoreIntrospection: true,
+        },
         maxTokens: { n: limits.maxTokens },
         maxDirectives: { n: 20 },
         blockFieldSuggestion: { enabled: config.nodeEnv === "production" },
@@ -165,7 +203,12 @@ export function createGatewayYoga(services: GatewayServices, config: GatewayConf
           ]),
       // No `url` label (should the HTTP histogram be switched on): a GET request's URL carries its
       // query and variables (ids the client sent), which must not reach the metrics.
-      usePrometheus({ endpoint: "/metrics", registry: metricsRegistry(), metrics: prometheusMetrics, labels: { url: false } }),
+      usePrometheus({
+        endpoint: "/metrics",
+        registry: metricsRegistry(),
+        metrics: prometheusMetrics,
+        labels: { url: false },
+      }),
       // Before the audit flush, which so wraps it and takes the reads after it has looked at them.
       ...(config.derivedAnswerCache ? [useDerivedAnswers()] : []),
       useAuditFlush(),

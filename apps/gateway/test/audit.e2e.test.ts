@@ -2,7 +2,13 @@ import { schema, sql } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccessLogDocument, AuditChainDocument, CaseDetailDocument, CaseListDocument, StartSelectionDocument } from "./client/graphql.js";
+import {
+  AccessLogDocument,
+  AuditChainDocument,
+  CaseDetailDocument,
+  CaseListDocument,
+  StartSelectionDocument,
+} from "./client/graphql.js";
 import { type Harness, startHarness } from "./harness.js";
 import { as, clock, login, refer } from "./steps.js";
 
@@ -17,7 +23,8 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     await h.close();
   });
 
-  const rowsOf = (requestId: string) => h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.requestId, requestId));
+  const rowsOf = (requestId: string) =>
+    h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.requestId, requestId));
 
   it("records each case read under the request's id, in one insert for the whole page", async () => {
     h.resetQueries();
@@ -28,24 +35,59 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     expect(inserts).toHaveLength(1);
     const rows = await rowsOf(requestId);
     expect(rows.map((r) => r.caseId).sort()).toEqual([...cases].sort());
-    expect(rows.every((r) => r.operation === "read" && r.actorId === login.police && r.actorOrganisationId === "org-hpl-prevention" && r.purpose === "casework")).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          r.operation === "read" &&
+          r.actorId === login.police &&
+          r.actorOrganisationId === "org-hpl-prevention" &&
+          r.purpose === "casework",
+      ),
+    ).toBe(true);
   });
 
   it("echoes the request id, and makes one up when none is given", async () => {
-    const given = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", "x-request-id": "req-echo-0001", authorization: `Bearer ${await h.token(login.police)}` }, body: JSON.stringify({ query: "{ viewer { login } }" }) });
+    const given = await h.fetch("/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-request-id": "req-echo-0001",
+        "authorization": `Bearer ${await h.token(login.police)}`,
+      },
+      body: JSON.stringify({ query: "{ viewer { login } }" }),
+    });
     expect(given.headers.get("x-request-id")).toBe("req-echo-0001");
-    const made = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await h.token(login.police)}` }, body: JSON.stringify({ query: "{ viewer { login } }" }) });
+    const made = await h.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "authorization": `Bearer ${await h.token(login.police)}` },
+      body: JSON.stringify({ query: "{ viewer { login } }" }),
+    });
     expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("writes nothing for a request that reads no client data", async () => {
-    await h.request(login.leadership, CaseDetailDocument, { caseId: cases[0] ?? "" }, { "x-request-id": "req-forbidden-01" });
+    await h.request(
+      login.leadership,
+      CaseDetailDocument,
+      { caseId: cases[0] ?? "" },
+      { "x-request-id": "req-forbidden-01" },
+    );
     expect(await rowsOf("req-forbidden-01")).toEqual([]);
   });
 
   it("audits a write together with the read of its result", async () => {
     const caseId = cases[1] ?? "";
-    as((await h.request(login.socialWorker, StartSelectionDocument, { input: { caseId, on: "2026-10-02" } }, { "x-request-id": "req-write-00001" })).data?.startSelection, "CasePayload");
+    as(
+      (
+        await h.request(
+          login.socialWorker,
+          StartSelectionDocument,
+          { input: { caseId, on: "2026-10-02" } },
+          { "x-request-id": "req-write-00001" },
+        )
+      ).data?.startSelection,
+      "CasePayload",
+    );
     const rows = await rowsOf("req-write-00001");
     expect(rows.map((r) => r.operation).sort()).toEqual(["read", "update"]);
     expect(rows.find((r) => r.operation === "update")?.details).toEqual({ command: "start-selection" });
@@ -56,17 +98,32 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     // transaction, so the refused one must not take the others down with it.
     const refused = "req-refused-0001";
     const served = ["req-served-00001", "req-served-00002", "req-served-00003", "req-served-00004"];
-    await h.database.db.execute(sql.raw(`create function refuse_marked_read() returns trigger language plpgsql as $$ begin if new.request_id = '${refused}' then raise exception 'refused for the test'; end if; return new; end $$`));
-    await h.database.db.execute(sql.raw("create trigger refuse_marked_read before insert on audit_log for each row execute function refuse_marked_read()"));
+    await h.database.db.execute(
+      sql.raw(
+        `create function refuse_marked_read() returns trigger language plpgsql as $$ begin if new.request_id = '${refused}' then raise exception 'refused for the test'; end if; return new; end $$`,
+      ),
+    );
+    await h.database.db.execute(
+      sql.raw(
+        "create trigger refuse_marked_read before insert on audit_log for each row execute function refuse_marked_read()",
+      ),
+    );
     try {
       const ids = [served[0], refused, ...served.slice(1)] as string[];
-      const answers = await Promise.all(ids.map((id) => h.request(login.police, CaseDetailDocument, { caseId: cases[0] ?? "" }, { "x-request-id": id })));
+      const answers = await Promise.all(
+        ids.map((id) =>
+          h.request(login.police, CaseDetailDocument, { caseId: cases[0] ?? "" }, { "x-request-id": id }),
+        ),
+      );
       const byId = new Map(ids.map((id, i) => [id, answers[i]]));
       expect(byId.get(refused)).toMatchObject({ status: 503, data: undefined });
       expect(byId.get(refused)?.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
       for (const id of served) {
         expect(byId.get(id)?.data?.case?.caseId, id).toBe(cases[0]);
-        expect((await rowsOf(id)).map((r) => r.caseId), id).toEqual([cases[0]]);
+        expect(
+          (await rowsOf(id)).map((r) => r.caseId),
+          id,
+        ).toEqual([cases[0]]);
       }
       expect(await rowsOf(refused)).toEqual([]);
     } finally {
@@ -80,7 +137,10 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
   it("lets the auditor see who processed a client's data, and verifies the chain", async () => {
     const caseId = cases[2] ?? "";
     const detail = await h.request(login.nurse, CaseDetailDocument, { caseId });
-    const clientRows = await h.database.db.select({ clientId: schema.cases.clientId }).from(schema.cases).where(eq(schema.cases.id, caseId));
+    const clientRows = await h.database.db
+      .select({ clientId: schema.cases.clientId })
+      .from(schema.cases)
+      .where(eq(schema.cases.id, caseId));
     const clientId = clientRows[0]?.clientId ?? "";
     expect(detail.data?.case?.caseId).toBe(caseId);
     const log = (await h.request(login.auditor, AccessLogDocument, { clientId })).data?.auditLog ?? [];

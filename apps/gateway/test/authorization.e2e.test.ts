@@ -38,7 +38,14 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
     policeCase = await refer(h);
     const detail = await h.request(login.police, CaseDetailDocument, { caseId: policeCase });
     globalId = detail.data?.case?.id ?? "";
-    as((await h.request(login.police, AddCaseNoteDocument, { input: { caseId: policeCase, kind: "police", body: "Poliisin luottamuksellinen tieto (kuvitteellinen)." } })).data?.addCaseNote, "CasePayload");
+    as(
+      (
+        await h.request(login.police, AddCaseNoteDocument, {
+          input: { caseId: policeCase, kind: "police", body: "Poliisin luottamuksellinen tieto (kuvitteellinen)." },
+        })
+      ).data?.addCaseNote,
+      "CasePayload",
+    );
   });
   afterAll(async () => {
     await h.close();
@@ -47,7 +54,11 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
   const codeOf = (errors: { extensions?: Record<string, unknown> }[] | undefined) => errors?.[0]?.extensions?.code;
   const visibleCases = async (who: string) => {
     const { data, errors } = await h.request(who, CaseListDocument, {});
-    return { ids: data?.cases.nodes.map((n) => n.caseId) ?? null, total: data?.cases.totalCount ?? null, code: codeOf(errors) };
+    return {
+      ids: data?.cases.nodes.map((n) => n.caseId) ?? null,
+      total: data?.cases.totalCount ?? null,
+      code: codeOf(errors),
+    };
   };
 
   it.each([
@@ -56,23 +67,29 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
     [login.socialWorker, true, true],
     [login.nurse, true, true],
     [login.youthWorker, false, true],
-  ])("shows %s only the cases their organisation takes part in (police case %s, Kuva case %s)", async (who, seesPoliceCase, seesKuvaCase) => {
-    const { ids, total } = await visibleCases(who);
-    expect(ids?.includes(policeCase)).toBe(seesPoliceCase);
-    expect(ids?.includes(kuvaCase)).toBe(seesKuvaCase);
-    expect(total).toBe(ids?.length);
-    const single = await h.request(who, CaseDetailDocument, { caseId: policeCase });
-    expect(single.data?.case?.caseId ?? null).toBe(seesPoliceCase ? policeCase : null);
-  });
+  ])(
+    "shows %s only the cases their organisation takes part in (police case %s, Kuva case %s)",
+    async (who, seesPoliceCase, seesKuvaCase) => {
+      const { ids, total } = await visibleCases(who);
+      expect(ids?.includes(policeCase)).toBe(seesPoliceCase);
+      expect(ids?.includes(kuvaCase)).toBe(seesKuvaCase);
+      expect(total).toBe(ids?.length);
+      const single = await h.request(who, CaseDetailDocument, { caseId: policeCase });
+      expect(single.data?.case?.caseId ?? null).toBe(seesPoliceCase ? policeCase : null);
+    },
+  );
 
-  it.each([login.admin, login.auditor, login.steering, login.leadership])("never shows client data to %s", async (who) => {
-    const list = await visibleCases(who);
-    expect(list.ids).toBeNull();
-    expect(list.code).toBe("FORBIDDEN");
-    const single = await h.request(who, CaseDetailDocument, { caseId: kuvaCase });
-    expect(single.data?.case ?? null).toBeNull();
-    expect(codeOf(single.errors)).toBe("FORBIDDEN");
-  });
+  it.each([login.admin, login.auditor, login.steering, login.leadership])(
+    "never shows client data to %s",
+    async (who) => {
+      const list = await visibleCases(who);
+      expect(list.ids).toBeNull();
+      expect(list.code).toBe("FORBIDDEN");
+      const single = await h.request(who, CaseDetailDocument, { caseId: kuvaCase });
+      expect(single.data?.case ?? null).toBeNull();
+      expect(codeOf(single.errors)).toBe("FORBIDDEN");
+    },
+  );
 
   it("refuses a case fetched by global id to an organisation that does not take part", async () => {
     const query = `query($id: ID!) { node(id: $id) { ... on Case { caseId client { givenName } } } }`;
@@ -84,7 +101,9 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
   });
 
   it("cannot be widened by filters: another organisation's filter still needs one's own", async () => {
-    const { data } = await h.request(login.youthWorker, CaseListDocument, { filter: { organisationId: org.policePrevention } });
+    const { data } = await h.request(login.youthWorker, CaseListDocument, {
+      filter: { organisationId: org.policePrevention },
+    });
     expect(data?.cases.nodes.map((n) => n.caseId)).toEqual([kuvaCase]);
   });
 
@@ -101,8 +120,14 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
     const fte = await h.request(who, FteDashboardDocument, { period });
     expect(fte.data?.fteReport.units.length ?? 0).toBe(expected ? 4 : 0);
     if (!expected) expect(codeOf(fte.errors)).toBe("FORBIDDEN");
-    const chairs = await h.request(who, ChairCalendarDocument, { bodyId: "body-hel-ankkuri-steering", from: "2024-05-01", years: 2 });
-    expect((chairs.data?.chairCalendar ?? []).map((t) => t.chair?.id)).toEqual(expected ? ["org-hpl", "org-hel-sotepe"] : []);
+    const chairs = await h.request(who, ChairCalendarDocument, {
+      bodyId: "body-hel-ankkuri-steering",
+      from: "2024-05-01",
+      years: 2,
+    });
+    expect((chairs.data?.chairCalendar ?? []).map((t) => t.chair?.id)).toEqual(
+      expected ? ["org-hpl", "org-hel-sotepe"] : [],
+    );
     const agreement = await h.request(who, AgreementDocument, {});
     expect(agreement.data?.agreement?.oid ?? null).toBe("1.2.246.10.02012566.1.9.632.1");
   });
@@ -110,8 +135,20 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
   it.each(everyone)("lets only the team administrator administer (%s)", async (who) => {
     const staff = await h.request(who, StaffListDocument, {});
     expect(staff.data?.staff.length ?? 0).toBe(who === login.auditor ? 0 : 13);
-    const assign = await h.request(who, AssignStaffDocument, { input: { staffId: "st-hpl-koskinen", organisationId: org.policePrevention, fraction: 0.1, validFrom: "2040-01-01", validTo: "2040-01-31" } });
-    const notice = await h.request(who, GiveNoticeDocument, { partyId: org.education, givenOn: "2040-01-01", reference: "test" });
+    const assign = await h.request(who, AssignStaffDocument, {
+      input: {
+        staffId: "st-hpl-koskinen",
+        organisationId: org.policePrevention,
+        fraction: 0.1,
+        validFrom: "2040-01-01",
+        validTo: "2040-01-31",
+      },
+    });
+    const notice = await h.request(who, GiveNoticeDocument, {
+      partyId: org.education,
+      givenOn: "2040-01-01",
+      reference: "test",
+    });
     if (who === login.admin) {
       expect(assign.data?.assignStaff.__typename).toBe("RuleViolationError");
       expect(notice.data?.giveNotice.__typename).toBe("RuleViolationError");
@@ -122,7 +159,14 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
   });
 
   it.each(everyone)("lets only caseworkers change cases (%s)", async (who) => {
-    const refer = await h.request(who, ReferCaseDocument, { input: { type: "YOUTH_CRIME", referredOn: "2026-10-01", referralSource: "POLICE", client: { identityCode: nextIdentityCode(), givenName: "A", familyName: "B" } } });
+    const refer = await h.request(who, ReferCaseDocument, {
+      input: {
+        type: "YOUTH_CRIME",
+        referredOn: "2026-10-01",
+        referralSource: "POLICE",
+        client: { identityCode: nextIdentityCode(), givenName: "A", familyName: "B" },
+      },
+    });
     const start = await h.request(who, StartSelectionDocument, { input: { caseId: kuvaCase, on: "2026-10-02" } });
     if (caseworkers.includes(who)) {
       expect(refer.data?.referCase.__typename).toBe("CasePayload");
@@ -135,7 +179,9 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
   });
 
   it("answers a case of an organisation that does not take part as not found, not as forbidden", async () => {
-    const start = await h.request(login.youthWorker, StartSelectionDocument, { input: { caseId: policeCase, on: "2026-10-02" } });
+    const start = await h.request(login.youthWorker, StartSelectionDocument, {
+      input: { caseId: policeCase, on: "2026-10-02" },
+    });
     expect(start.data?.startSelection.__typename).toBe("NotFoundError");
   });
 
@@ -153,16 +199,32 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
     });
 
     it("refuses expired tokens, tokens of another key, and garbage", async () => {
-      const actor = actorSchema.parse({ login: login.police, name: "Maria Järvinen", teamId: "team-helsinki", organisationId: org.policePrevention, roles: ["police-officer"] });
+      const actor = actorSchema.parse({
+        login: login.police,
+        name: "Maria Järvinen",
+        teamId: "team-helsinki",
+        organisationId: org.policePrevention,
+        roles: ["police-officer"],
+      });
       const expired = await h.issuer.sign(actor, -120);
-      const otherKey = await new SignJWT({ sub: login.police, name: "x", team_id: "team-helsinki", organisation_id: org.policePrevention, roles: ["police-officer"] })
+      const otherKey = await new SignJWT({
+        sub: login.police,
+        name: "x",
+        team_id: "team-helsinki",
+        organisation_id: org.policePrevention,
+        roles: ["police-officer"],
+      })
         .setProtectedHeader({ alg: "HS256" })
         .setIssuer(h.issuer.issuer)
         .setAudience(h.issuer.audience)
         .setExpirationTime("1h")
         .sign(new TextEncoder().encode("not the issuer's key, just 32 bytes long!"));
       for (const token of [expired, otherKey, "not.a.token"]) {
-        const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ viewer { name } }" }) });
+        const response = await h.fetch("/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json", "authorization": `Bearer ${token}` },
+          body: JSON.stringify({ query: "{ viewer { name } }" }),
+        });
         const body = (await response.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
         expect(body.data ?? null).toBeNull();
         expect(codeOf(body.errors)).toBe("UNAUTHENTICATED");
@@ -170,11 +232,19 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
     });
 
     it("shows nothing of this team to a person of another team", async () => {
-      const stranger = actorSchema.parse({ login: "vieras.kayttaja", name: "Vieras", teamId: "team-tampere", organisationId: org.policePrevention, roles: ["police-officer", "team-administrator"] });
+      const stranger = actorSchema.parse({
+        login: "vieras.kayttaja",
+        name: "Vieras",
+        teamId: "team-tampere",
+        organisationId: org.policePrevention,
+        roles: ["police-officer", "team-administrator"],
+      });
       const token = await h.issuer.sign(stranger);
-      const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+      const headers = { "content-type": "application/json", "authorization": `Bearer ${token}` };
       const post = async (query: string, variables: Record<string, unknown> = {}) =>
-        (await (await h.fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) })).json()) as { data?: Record<string, unknown> | null };
+        (await (
+          await h.fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) })
+        ).json()) as { data?: Record<string, unknown> | null };
       const list = await post("{ cases(first: 50) { totalCount nodes { caseId } } }");
       expect(list.data?.cases).toEqual({ totalCount: 0, nodes: [] });
       const single = await post("query($id: String!) { case(caseId: $id) { caseId } }", { id: policeCase });

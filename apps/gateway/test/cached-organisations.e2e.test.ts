@@ -8,8 +8,10 @@ import { admit, clock, consentAll, login, org, planCoreMeeting, refer } from "./
 // costs no statement, and a selection that reaches into relations loads them with one statement for
 // every row of the field.
 
-const calendar = (selection: string) => `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", from: "2024-05-01", years: 3) { from ${selection} } }`;
-const fte = (selection: string) => `{ fteReport(period: { from: "2026-01-01", to: "2026-06-30" }) { units { profession ${selection} } } }`;
+const calendar = (selection: string) =>
+  `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", from: "2024-05-01", years: 3) { from ${selection} } }`;
+const fte = (selection: string) =>
+  `{ fteReport(period: { from: "2026-01-01", to: "2026-06-30" }) { units { profession ${selection} } } }`;
 const columns = "id name shortName kind sector ownBusinessId address { postalCode }";
 const withRelations = `id name parent { id name } children { id name }`;
 
@@ -29,7 +31,9 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
 
   /** The same organisations asked for by id: what the computed fields must answer. */
   async function byId(ids: string[], selection: string): Promise<Json[]> {
-    const answers = await Promise.all(ids.map((id) => h.gql(login.leadership, `{ organisation(id: "${id}") { ${selection} } }`)));
+    const answers = await Promise.all(
+      ids.map((id) => h.gql(login.leadership, `{ organisation(id: "${id}") { ${selection} } }`)),
+    );
     return answers.map(({ body }) => (body.data as { organisation: Json }).organisation);
   }
 
@@ -60,10 +64,13 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
   });
 
   it("answers the same under a body the planned query loaded, with at most one statement more", async () => {
-    const nested = (selection: string) => `{ cooperationBodies(kind: "ankkuri-steering-group") { id chairCalendar(from: "2024-05-01", years: 3) { from ${selection} } } }`;
+    const nested = (selection: string) =>
+      `{ cooperationBodies(kind: "ankkuri-steering-group") { id chairCalendar(from: "2024-05-01", years: 3) { from ${selection} } } }`;
     const bare = await run(nested(""));
     const chairs = await run(nested(`chair { ${columns} }`));
-    const terms = (chairs.data.cooperationBodies as { chairCalendar: { chair: Json }[] }[]).flatMap((b) => b.chairCalendar.map((t) => t.chair));
+    const terms = (chairs.data.cooperationBodies as { chairCalendar: { chair: Json }[] }[]).flatMap((b) =>
+      b.chairCalendar.map((t) => t.chair),
+    );
     expect(terms.map((c) => c.id)).toEqual(["org-hpl", "org-hel-sotepe", "org-hel-kuva"]);
     expect(terms).toEqual(await byId(["org-hpl", "org-hel-sotepe", "org-hel-kuva"], columns));
     // The selection is planned once per field path; beneath a planned parent the plugin reloads the
@@ -77,7 +84,10 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
       h.resetQueries();
       const { body } = await h.gql(login.leadership, query, { withParent });
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-      return { chairs: (body.data as { chairCalendar: { chair: Json }[] }).chairCalendar.map((t) => t.chair), statements: h.queries.length };
+      return {
+        chairs: (body.data as { chairCalendar: { chair: Json }[] }).chairCalendar.map((t) => t.chair),
+        statements: h.queries.length,
+      };
     };
     const bare = await run(calendar(""));
     await ask(false);
@@ -85,7 +95,9 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
     const withParents = await ask(true);
     const againWithout = await ask(false);
     expect(without.chairs.map((c) => Object.keys(c))).toEqual([["id"], ["id"], ["id"]]);
-    expect(withParents.chairs).toEqual(await byId(["org-hpl", "org-hel-sotepe", "org-hel-kuva"], "id parent { id name }"));
+    expect(withParents.chairs).toEqual(
+      await byId(["org-hpl", "org-hel-sotepe", "org-hel-kuva"], "id parent { id name }"),
+    );
     expect(without.statements).toBe(bare.statements);
     expect(withParents.statements).toBe(bare.statements + 1);
     expect(againWithout.statements).toBe(bare.statements);
@@ -95,7 +107,8 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
     const bare = await run(fte(""));
     const plain = await run(fte(`organisation { ${columns} }`));
     const nested = await run(fte(`organisation { ${withRelations} }`));
-    const units = (answer: { data: Json }) => ((answer.data.fteReport as { units: { organisation: Json }[] }).units).map((u) => u.organisation);
+    const units = (answer: { data: Json }) =>
+      (answer.data.fteReport as { units: { organisation: Json }[] }).units.map((u) => u.organisation);
     const ids = units(plain).map((o) => String(o.id));
     expect(ids.length).toBeGreaterThan(1);
     expect(units(plain)).toEqual(await byId(ids, columns));
@@ -107,7 +120,12 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
   it("serves the organisations of a case's parts from the team cache", async () => {
     const caseId = await refer(h);
     await admit(h, caseId);
-    const guardianId = ((await h.gql(login.police, `{ case(caseId: "${caseId}") { guardians { guardianId } } }`)).body.data as { case: { guardians: { guardianId: string }[] } }).case.guardians[0]?.guardianId ?? "";
+    const guardianId =
+      (
+        (await h.gql(login.police, `{ case(caseId: "${caseId}") { guardians { guardianId } } }`)).body.data as {
+          case: { guardians: { guardianId: string }[] };
+        }
+      ).case.guardians[0]?.guardianId ?? "";
     await consentAll(h, caseId, guardianId, [org.education]);
     await planCoreMeeting(h, caseId);
     const screen = (selection: string) =>
@@ -118,11 +136,32 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
       h.resetQueries();
       const { body } = await h.gql(login.police, query);
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-      const c = (body.data as { case: { organisations: Part[]; selection: Part[]; consents: Part[]; meetings: { participants: Part[] }[] } }).case;
-      const parts = { organisations: c.organisations, selection: c.selection, consents: c.consents, participants: c.meetings.flatMap((m) => m.participants) };
-      const ids = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.flatMap((p) => p.organisations ?? [p.organisation ?? null]).map((o) => (o ? String(o.id) : null))]));
-      const named = Object.values(parts).flatMap((v) => v.flatMap((p) => p.organisations ?? [p.organisation ?? null])).filter((o): o is Json => o !== null);
-      return { ids, named, statements: h.queries.length, readsOrganisations: h.queries.some((q) => q.includes('from "organisations"')) };
+      const c = (
+        body.data as {
+          case: { organisations: Part[]; selection: Part[]; consents: Part[]; meetings: { participants: Part[] }[] };
+        }
+      ).case;
+      const parts = {
+        organisations: c.organisations,
+        selection: c.selection,
+        consents: c.consents,
+        participants: c.meetings.flatMap((m) => m.participants),
+      };
+      const ids = Object.fromEntries(
+        Object.entries(parts).map(([k, v]) => [
+          k,
+          v.flatMap((p) => p.organisations ?? [p.organisation ?? null]).map((o) => (o ? String(o.id) : null)),
+        ]),
+      );
+      const named = Object.values(parts)
+        .flatMap((v) => v.flatMap((p) => p.organisations ?? [p.organisation ?? null]))
+        .filter((o): o is Json => o !== null);
+      return {
+        ids,
+        named,
+        statements: h.queries.length,
+        readsOrganisations: h.queries.some((q) => q.includes('from "organisations"')),
+      };
     };
     // What the rows name, read directly.
     const stored = await h.database.db.query.cases.findFirst({
@@ -131,7 +170,10 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
         organisations: true,
         selection: { orderBy: { position: "asc", staffId: "asc" } },
         consents: { orderBy: { position: "asc", id: "asc" }, with: { scopes: { orderBy: { position: "asc" } } } },
-        meetings: { orderBy: { position: "asc", id: "asc" }, with: { participants: { orderBy: { position: "asc", id: "asc" } } } },
+        meetings: {
+          orderBy: { position: "asc", id: "asc" },
+          with: { participants: { orderBy: { position: "asc", id: "asc" } } },
+        },
       },
     });
     if (!stored) throw new Error("case missing");
@@ -146,8 +188,18 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
     });
     expect(plain.ids.consents).toEqual([org.education, org.education]);
     expect(plain.ids.participants).toContain(null);
-    expect(plain.named).toEqual(await byId(plain.named.map((o) => String(o.id)), columns));
-    expect(nested.named).toEqual(await byId(plain.named.map((o) => String(o.id)), withRelations));
+    expect(plain.named).toEqual(
+      await byId(
+        plain.named.map((o) => String(o.id)),
+        columns,
+      ),
+    );
+    expect(nested.named).toEqual(
+      await byId(
+        plain.named.map((o) => String(o.id)),
+        withRelations,
+      ),
+    );
     expect(plain.statements).toBe(bare.statements);
     expect(plain.readsOrganisations).toBe(false);
     // Relations beneath cost statements per field, not per row: the field's rows in one, and the

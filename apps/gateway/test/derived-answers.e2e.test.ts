@@ -21,7 +21,11 @@ describe.each(testEngines)("derived answers on %s", (engine) => {
     await h.close();
   });
 
-  async function ask(who: string, query: string, headers?: Record<string, string>): Promise<{ data: Json; statements: string[] }> {
+  async function ask(
+    who: string,
+    query: string,
+    headers?: Record<string, string>,
+  ): Promise<{ data: Json; statements: string[] }> {
     h.resetQueries();
     const { body } = await h.gql(who, query, undefined, headers);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
@@ -33,12 +37,18 @@ describe.each(testEngines)("derived answers on %s", (engine) => {
     const again = await ask(login.steering, calendar);
     expect(again.statements).toHaveLength(1);
     expect(again.statements[0]).toMatch(/dataset_version/);
-    const chairs = (answer: { data: Json }) => (answer.data.chairCalendar as { chair: { id: string } }[]).map((t) => t.chair.id);
+    const chairs = (answer: { data: Json }) =>
+      (answer.data.chairCalendar as { chair: { id: string } }[]).map((t) => t.chair.id);
     expect(chairs(again)).toEqual([org.kuva, org.police, org.sotepe]);
     const swedish = await ask(login.steering, calendar, { "accept-language": "sv" });
-    expect((swedish.data.chairCalendar as { chair: { name: string } }[])[1]?.chair.name).not.toBe((again.data.chairCalendar as { chair: { name: string } }[])[1]?.chair.name);
+    expect((swedish.data.chairCalendar as { chair: { name: string } }[])[1]?.chair.name).not.toBe(
+      (again.data.chairCalendar as { chair: { name: string } }[])[1]?.chair.name,
+    );
 
-    const { body } = await h.gql(login.admin, `mutation { overrideChairTerm(bodyId: "${steering}", termStart: "2027-05-01", partyId: "${org.sotepe}", decidedOn: "2027-01-15", reference: "Johtoryhmän päätös (kuvitteellinen)") { __typename } }`);
+    const { body } = await h.gql(
+      login.admin,
+      `mutation { overrideChairTerm(bodyId: "${steering}", termStart: "2027-05-01", partyId: "${org.sotepe}", decidedOn: "2027-01-15", reference: "Johtoryhmän päätös (kuvitteellinen)") { __typename } }`,
+    );
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     const after = await ask(login.steering, calendar);
     expect(chairs(after)).toEqual([org.kuva, org.sotepe, org.police]);

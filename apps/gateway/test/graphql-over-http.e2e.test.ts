@@ -20,7 +20,11 @@ describe("GraphQL over HTTP", () => {
   const audits = serverAudits({
     url: () => `${h.url}/graphql`,
     // Signed in, as every frontend is: the audit is about the protocol, not authentication.
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), authorization: `Bearer ${token}` } }),
+    fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetch(input, {
+        ...init,
+        headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), authorization: `Bearer ${token}` },
+      }),
   });
   for (const audit of audits.filter((a) => a.name.startsWith("MUST"))) {
     it(audit.name, async () => {

@@ -30,9 +30,19 @@ export interface Harness {
   resetQueries(): void;
   token(login: string): Promise<string>;
   /** POSTs a GraphQL operation as `login` (or anonymously) and returns status and body. */
-  gql(login: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLBody }>;
+  gql(
+    login: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody }>;
   /** Runs a typed operation from the generated client (test/client/graphql.ts) as `login`. */
-  request<R, V>(login: string | null, document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<{ status: number; data: R | null | undefined; errors: GraphQLBody["errors"] }>;
+  request<R, V>(
+    login: string | null,
+    document: TypedDocumentNode<R, V>,
+    variables?: V,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; data: R | null | undefined; errors: GraphQLBody["errors"] }>;
   /** The listening server's base URL (http://127.0.0.1:<port>). */
   url: string;
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -40,24 +50,46 @@ export interface Harness {
 }
 
 export const users: Record<string, Actor> = Object.fromEntries(
-  helsinkiUsers.map((u) => [u.login, actorSchema.parse({ login: u.login, name: u.displayName, teamId: u.teamId, organisationId: u.organisationId, roles: u.roles })]),
+  helsinkiUsers.map((u) => [
+    u.login,
+    actorSchema.parse({
+      login: u.login,
+      name: u.displayName,
+      teamId: u.teamId,
+      organisationId: u.organisationId,
+      roles: u.roles,
+    }),
+  ]),
 );
 
 /**
  * `reporter: true` runs a real report worker on the same database (polling every second), stopped
  * by `close()`; otherwise requested reports stay queued.
  */
-export async function startHarness(engine: "pglite" | "postgres", options: { env?: Record<string, string>; gateway?: GatewayOptions; reporter?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  engine: "pglite" | "postgres",
+  options: { env?: Record<string, string>; gateway?: GatewayOptions; reporter?: boolean } = {},
+): Promise<Harness> {
   const queries: string[] = [];
   const database = await createTestDatabase(engine, { onQuery: (q) => queries.push(q) });
   await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
   const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-gw-"));
-  const config = loadGatewayConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent", GRAPHIQL: "off", ...options.env });
+  const config = loadGatewayConfig({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    GRAPHIQL: "off",
+    ...options.env,
+  });
   const issuer = await developmentIssuerFor(dataDir, config.auth.audience);
   const keys = parseKeyMaterial(generateKeySettings());
   const runtime = { handle: database, keys };
   const reporter = options.reporter
-    ? await startReporter(runtime, { work: true, settings: { ...defaultQueueSettings, pollingIntervalSeconds: 1, retryDelaySeconds: 1 }, ...(database.url ? { databaseUrl: database.url } : {}) })
+    ? await startReporter(runtime, {
+        work: true,
+        settings: { ...defaultQueueSettings, pollingIntervalSeconds: 1, retryDelaySeconds: 1 },
+        ...(database.url ? { databaseUrl: database.url } : {}),
+      })
     : false;
   const gateway = await createGatewayOn(runtime, config, {
     logger: pino({ level: "silent" }),
@@ -76,7 +108,7 @@ export async function startHarness(engine: "pglite" | "postgres", options: { env
     const auth: Record<string, string> = login ? { authorization: `Bearer ${await token(login)}` } : {};
     const response = await fetch(`${server.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...auth, ...headers },
+      headers: { "content-type": "application/json", "accept": "application/json", ...auth, ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, body: (await response.json()) as never };

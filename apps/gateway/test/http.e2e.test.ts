@@ -28,7 +28,7 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
   async function post(body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const response = await h.fetch("/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...auth, ...headers },
+      headers: { "content-type": "application/json", "accept": "application/json", ...auth, ...headers },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -55,16 +55,25 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
     it("asks for a query when there is none", async () => {
       const answer = await post({});
       expect(answer.status).toBeLessThan(500);
-      expect(answer.body.errors?.[0]).toMatchObject({ message: "Must provide query string.", extensions: { code: "BAD_REQUEST" } });
+      expect(answer.body.errors?.[0]).toMatchObject({
+        message: "Must provide query string.",
+        extensions: { code: "BAD_REQUEST" },
+      });
     });
 
     it("refuses a variable of the wrong type with 400 BAD_USER_INPUT", async () => {
-      const answer = await post({ query: "query($id: String!) { case(caseId: $id) { caseId } }", variables: { id: 42 } });
+      const answer = await post({
+        query: "query($id: String!) { case(caseId: $id) { caseId } }",
+        variables: { id: 42 },
+      });
       expectClearError(answer, 400, "BAD_USER_INPUT", /Variable "\$id" got invalid value 42/);
     });
 
     it("refuses a malformed date with a readable message", async () => {
-      const answer = await post({ query: "query($d: Date!) { chairCalendar(bodyId: \"x\", from: $d, years: 1) { __typename } }", variables: { d: "31.12.2025" } });
+      const answer = await post({
+        query: 'query($d: Date!) { chairCalendar(bodyId: "x", from: $d, years: 1) { __typename } }',
+        variables: { d: "31.12.2025" },
+      });
       expectClearError(answer, 400, "BAD_USER_INPUT", /calendar date YYYY-MM-DD/);
     });
 
@@ -79,10 +88,16 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
 
     it("refuses a chair calendar outside 1–20 years rather than shortening it", async () => {
       for (const years of [0, 21]) {
-        const { body } = await h.gql(login.leadership, `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", years: ${String(years)}) { from } }`);
+        const { body } = await h.gql(
+          login.leadership,
+          `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", years: ${String(years)}) { from } }`,
+        );
         expect(body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, path: ["chairCalendar"] });
       }
-      const { body } = await h.gql(login.leadership, `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", years: 20) { from } }`);
+      const { body } = await h.gql(
+        login.leadership,
+        `{ chairCalendar(bodyId: "body-hel-ankkuri-steering", years: 20) { from } }`,
+      );
       expect(body.errors).toBeUndefined();
     });
 
@@ -95,25 +110,41 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
     });
 
     it("refuses a NUL character the database cannot search for", async () => {
-      const answer = await post({ query: "query($o: ID) { staff(organisationId: $o) { id } }", variables: { o: "before\u0000after" } });
+      const answer = await post({
+        query: "query($o: ID) { staff(organisationId: $o) { id } }",
+        variables: { o: "before\u0000after" },
+      });
       expect(answer.status).toBeLessThan(500);
       expect(answer.body.errors?.[0]?.extensions?.code, answer.text).toBe("BAD_USER_INPUT");
     });
 
     it("refuses GET parameters that are not JSON objects, and an empty batch", async () => {
-      const response = await h.fetch(`/graphql?query=${encodeURIComponent("{ viewer { name } }")}&variables=${encodeURIComponent("{not-json")}`, { headers: { ...auth, accept: "application/json" } });
+      const response = await h.fetch(
+        `/graphql?query=${encodeURIComponent("{ viewer { name } }")}&variables=${encodeURIComponent("{not-json")}`,
+        { headers: { ...auth, accept: "application/json" } },
+      );
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ errors: [{ message: "The `variables` parameter must be a JSON object", extensions: { code: "BAD_REQUEST" } }] });
+      expect(await response.json()).toMatchObject({
+        errors: [{ message: "The `variables` parameter must be a JSON object", extensions: { code: "BAD_REQUEST" } }],
+      });
       expectClearError(await post([]), 400, "BAD_REQUEST", /batch is empty/);
     });
 
     it("reports an unknown field as a validation error", async () => {
       const answer = await post({ query: "{ viewer { password } }" });
-      expect(answer.body.errors?.[0]).toMatchObject({ message: 'Cannot query field "password" on type "Viewer".', extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+      expect(answer.body.errors?.[0]).toMatchObject({
+        message: 'Cannot query field "password" on type "Viewer".',
+        extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+      });
     });
 
     it("refuses a body over the size limit with 413 before reading it", async () => {
-      expectClearError(await post({ query: "{ viewer { login } }", variables: { x: "a".repeat(300_000) } }), 413, "PAYLOAD_TOO_LARGE", /larger than 262144 bytes/);
+      expectClearError(
+        await post({ query: "{ viewer { login } }", variables: { x: "a".repeat(300_000) } }),
+        413,
+        "PAYLOAD_TOO_LARGE",
+        /larger than 262144 bytes/,
+      );
     });
 
     it("answers a refused body's sender, who may go on sending it, and keeps the connection", async () => {
@@ -122,13 +153,19 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       const { hostname, port } = new URL(h.url);
       const socket = connect(Number(port), hostname);
       const responses = rawResponses(socket);
-      const head = (length: number) => `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\nauthorization: ${auth.authorization}\r\ncontent-length: ${String(length)}\r\n\r\n`;
+      const head = (length: number) =>
+        `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\nauthorization: ${auth.authorization}\r\ncontent-length: ${String(length)}\r\n\r\n`;
       const refused = JSON.stringify({ query: "{ viewer { login } }", variables: { x: "a".repeat(1_000_000) } });
       socket.write(head(Buffer.byteLength(refused)));
       const first = await responses.next();
       expect(first.status).toBe(413);
       expect(first.headers.connection).not.toBe("close");
-      await new Promise<void>((resolve, reject) => socket.write(refused, (error) => { if (error) reject(error); else resolve(); }));
+      await new Promise<void>((resolve, reject) =>
+        socket.write(refused, (error) => {
+          if (error) reject(error);
+          else resolve();
+        }),
+      );
       const query = JSON.stringify({ query: "{ viewer { login } }" });
       socket.write(head(Buffer.byteLength(query)) + query);
       const second = await responses.next();
@@ -149,13 +186,24 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
 
     it("refuses a chunked JSON body over the size limit with 413", async () => {
       const body = JSON.stringify({ query: `{ viewer { login } } # ${"a".repeat(300_000)}` });
-      const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", ...auth }, body: chunked(body), duplex: "half" } as RequestInit);
+      const response = await h.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...auth },
+        body: chunked(body),
+        duplex: "half",
+      } as RequestInit);
       expect(response.status).toBe(413);
       expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
     });
 
     it("reads another kind of body graphql-yoga parses only with a declared length within the limit", async () => {
-      const send = (body: BodyInit) => h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/graphql", ...auth }, body, duplex: "half" } as RequestInit);
+      const send = (body: BodyInit) =>
+        h.fetch("/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/graphql", ...auth },
+          body,
+          duplex: "half",
+        } as RequestInit);
       const whole = await send("{ viewer { login } }");
       expect(whole.status).toBe(200);
       expect(await whole.json()).toEqual({ data: { viewer: { login: login.police } } });
@@ -164,16 +212,24 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
       const unbounded = await send(chunked("{ viewer { login } }"));
       expect(unbounded.status).toBe(411);
-      expect(await unbounded.json()).toMatchObject({ errors: [{ message: /Content-Length/, extensions: { code: "BAD_REQUEST" } }] });
+      expect(await unbounded.json()).toMatchObject({
+        errors: [{ message: /Content-Length/, extensions: { code: "BAD_REQUEST" } }],
+      });
     });
 
     it("refuses a body that is not JSON by content type with 415", async () => {
-      const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "text/plain", ...auth }, body: "{ viewer { login } }" });
+      const response = await h.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "text/plain", ...auth },
+        body: "{ viewer { login } }",
+      });
       expect(response.status).toBe(415);
     });
 
     it("refuses a mutation over GET with 405", async () => {
-      const query = encodeURIComponent('mutation { startSelection(input: {caseId: "x", on: "2026-01-01"}) { __typename } }');
+      const query = encodeURIComponent(
+        'mutation { startSelection(input: {caseId: "x", on: "2026-01-01"}) { __typename } }',
+      );
       const response = await h.fetch(`/graphql?query=${query}`, { headers: { ...auth, accept: "application/json" } });
       expect(response.status).toBe(405);
       expect(await response.text()).toMatch(/mutation operation from a POST request/);
@@ -210,15 +266,25 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
     });
 
     it("runs a batch within the limit", async () => {
-      const answer = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", ...auth }, body: JSON.stringify([{ query: "{ viewer { login } }" }, { query: "{ viewer { name } }" }]) });
+      const answer = await h.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...auth },
+        body: JSON.stringify([{ query: "{ viewer { login } }" }, { query: "{ viewer { name } }" }]),
+      });
       expect(answer.status).toBe(200);
-      expect(await answer.json()).toEqual([{ data: { viewer: { login: login.police } } }, { data: { viewer: { name: "Maria Järvinen" } } }]);
+      expect(await answer.json()).toEqual([
+        { data: { viewer: { login: login.police } } },
+        { data: { viewer: { name: "Maria Järvinen" } } },
+      ]);
     });
 
     it("refuses a query over the cost limit", async () => {
       const strict = await startHarness(engine, { env: { MAX_COST: "100" }, gateway: { clock } });
       try {
-        const { status, body } = await strict.gql(login.police, "{ cases(first: 50) { nodes { caseId meetings { id plannedOn composition { organisation { id name children { id name } } } } } } }");
+        const { status, body } = await strict.gql(
+          login.police,
+          "{ cases(first: 50) { nodes { caseId meetings { id plannedOn composition { organisation { id name children { id name } } } } } } }",
+        );
         expect(status).toBe(400);
         expect(body.errors?.[0]).toMatchObject({ extensions: { code: "QUERY_TOO_COMPLEX" } });
         expect(body.errors?.[0]?.message).toMatch(/Query Cost limit of 100 exceeded/);
@@ -235,8 +301,18 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       const token = await h.token(login.police);
       const [header = "", payload = "", signature = ""] = token.split(".");
-      const forgedPayload = Buffer.from(JSON.stringify({ ...(JSON.parse(Buffer.from(payload, "base64url").toString()) as object), roles: ["team-administrator"] })).toString("base64url");
-      const forged = await h.gql(null, "{ viewer { login } }", {}, { authorization: `Bearer ${header}.${forgedPayload}.${signature}` });
+      const forgedPayload = Buffer.from(
+        JSON.stringify({
+          ...(JSON.parse(Buffer.from(payload, "base64url").toString()) as object),
+          roles: ["team-administrator"],
+        }),
+      ).toString("base64url");
+      const forged = await h.gql(
+        null,
+        "{ viewer { login } }",
+        {},
+        { authorization: `Bearer ${header}.${forgedPayload}.${signature}` },
+      );
       expect(forged.status).toBe(401);
       const garbage = await h.gql(null, "{ viewer { login } }", {}, { authorization: "Bearer not-a-token" });
       expect(garbage.status).toBe(401);
@@ -245,10 +321,23 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
   });
 
   describe("localisation", () => {
-    const policeName = (body: unknown) => (body as { organisations: { id: string; name: string }[] } | null | undefined)?.organisations.find((o) => o.id === "org-hpl")?.name;
+    const policeName = (body: unknown) =>
+      (body as { organisations: { id: string; name: string }[] } | null | undefined)?.organisations.find(
+        (o) => o.id === "org-hpl",
+      )?.name;
 
     it("names organisations by Accept-Language, and the argument wins over the header", async () => {
-      const names = async (headers: Record<string, string>, language?: string) => policeName((await h.gql(login.police, "query($l: Language) { organisations { id name(language: $l) } }", { l: language }, headers)).body.data);
+      const names = async (headers: Record<string, string>, language?: string) =>
+        policeName(
+          (
+            await h.gql(
+              login.police,
+              "query($l: Language) { organisations { id name(language: $l) } }",
+              { l: language },
+              headers,
+            )
+          ).body.data,
+        );
       expect(await names({ "accept-language": "sv-FI,sv;q=0.9,en;q=0.5" })).toBe("Helsingfors polisinrättning");
       expect(await names({ "accept-language": "de-DE" })).toBe("Helsingin poliisilaitos");
       expect(await names({ "accept-language": "sv" }, "EN")).toBe("Helsinki Police Department");
@@ -277,7 +366,10 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
     it("keeps requests' URLs, and so their variables, out of the metrics", async () => {
       const marker = "fictional-marker-7f3a";
       const query = encodeURIComponent("query Probe($id: String!) { case(caseId: $id) { caseId } }");
-      const response = await h.fetch(`/graphql?query=${query}&variables=${encodeURIComponent(JSON.stringify({ id: marker }))}`, { headers: { ...auth, accept: "application/json" } });
+      const response = await h.fetch(
+        `/graphql?query=${query}&variables=${encodeURIComponent(JSON.stringify({ id: marker }))}`,
+        { headers: { ...auth, accept: "application/json" } },
+      );
       expect(response.status).toBe(200);
       const metrics = await (await h.fetch("/metrics")).text();
       expect(metrics).toMatch(/^graphql_envelop_request_duration_count\{.*operationName="Probe".*\} \d+$/m);
@@ -297,10 +389,17 @@ describe.each(testEngines)("a gateway whose database goes away on %s", (engine) 
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: "unavailable" });
       expect((await h.fetch("/health")).status).toBe(200);
-      const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ cases { totalCount } }" }) });
+      const response = await h.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", "authorization": `Bearer ${token}` },
+        body: JSON.stringify({ query: "{ cases { totalCount } }" }),
+      });
       const body = (await response.json()) as GraphQLBody;
       expect(response.status).toBe(503);
-      expect(body.errors?.[0]).toMatchObject({ message: "The database is not available; try again shortly", extensions: { code: "SERVICE_UNAVAILABLE" } });
+      expect(body.errors?.[0]).toMatchObject({
+        message: "The database is not available; try again shortly",
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      });
     } finally {
       await h.close().catch(() => undefined);
     }
@@ -312,16 +411,27 @@ function rawResponses(socket: Socket) {
   let buffered = Buffer.alloc(0);
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
-  socket.on("data", (chunk: Buffer) => { buffered = Buffer.concat([buffered, chunk]); wake?.(); });
-  socket.on("error", (error) => { failure = error; wake?.(); });
-  socket.on("close", () => { failure ??= new Error("the server closed the connection"); wake?.(); });
+  socket.on("data", (chunk: Buffer) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    wake?.();
+  });
+  socket.on("error", (error) => {
+    failure = error;
+    wake?.();
+  });
+  socket.on("close", () => {
+    failure ??= new Error("the server closed the connection");
+    wake?.();
+  });
   return {
     async next(): Promise<{ status: number; headers: Record<string, string>; body: string }> {
       for (;;) {
         const end = buffered.indexOf("\r\n\r\n");
         if (end >= 0) {
           const [statusLine = "", ...lines] = buffered.subarray(0, end).toString("latin1").split("\r\n");
-          const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+          const headers = Object.fromEntries(
+            lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
+          );
           const length = Number(headers["content-length"] ?? "0");
           if (buffered.length >= end + 4 + length) {
             const body = buffered.subarray(end + 4, end + 4 + length).toString("utf8");
@@ -330,7 +440,9 @@ function rawResponses(socket: Socket) {
           }
         }
         if (failure) throw failure;
-        await new Promise<void>((resolve) => { wake = resolve; });
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
       }
     },
   };

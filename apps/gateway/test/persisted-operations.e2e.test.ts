@@ -8,20 +8,36 @@ import { clock, login } from "./steps.js";
 
 const manifestFile = fileURLToPath(new URL("../persisted-operations.json", import.meta.url));
 const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, string>;
-const hashOf = (operationName: string) => Object.entries(manifest).find(([, text]) => new RegExp(`^(query|mutation) ${operationName}\\b`, "m").test(text))?.[0] ?? "";
+const hashOf = (operationName: string) =>
+  Object.entries(manifest).find(([, text]) =>
+    new RegExp(`^(query|mutation) ${operationName}\\b`, "m").test(text),
+  )?.[0] ?? "";
 
 describe.each(["required", "allowed"] as const)("persisted operations %s", (mode) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness("pglite", { env: { PERSISTED_OPERATIONS: mode, PERSISTED_OPERATIONS_FILE: manifestFile }, gateway: { clock } });
+    h = await startHarness("pglite", {
+      env: { PERSISTED_OPERATIONS: mode, PERSISTED_OPERATIONS_FILE: manifestFile },
+      gateway: { clock },
+    });
   });
   afterAll(async () => {
     await h.close();
   });
 
   async function send(body: unknown) {
-    const response = await h.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await h.token(login.police)}` }, body: JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] } };
+    const response = await h.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "authorization": `Bearer ${await h.token(login.police)}` },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        data?: Record<string, unknown>;
+        errors?: { message: string; extensions?: { code?: string } }[];
+      },
+    };
   }
 
   it("runs a registered operation by its hash", async () => {

@@ -83,14 +83,17 @@ describe.each(testEngines)("statements per request on %s", (engine) => {
 
   it("reads a client's identity code ciphertext only for hasIdentityCode", async () => {
     if (cases.length === 0) await addCases(3);
-    const readsIdentityCodes = () => h.queries.some((q) => /^\s*select/i.test(q) && /identity_code_(ciphertext|hmac)/.test(q));
+    const readsIdentityCodes = () =>
+      h.queries.some((q) => /^\s*select/i.test(q) && /identity_code_(ciphertext|hmac)/.test(q));
     h.resetQueries();
     const { data } = await h.request(login.police, CaseListDocument, { first: 50 });
     expect(data?.cases.nodes.every((n) => n.client.familyName.length > 0)).toBe(true);
     expect(readsIdentityCodes()).toBe(false);
     h.resetQueries();
     const { body } = await h.gql(login.police, "{ cases(first: 5) { nodes { client { clientId hasIdentityCode } } } }");
-    const clients = (body.data as { cases: { nodes: { client: { clientId: string; hasIdentityCode: boolean } }[] } }).cases.nodes.map((n) => n.client);
+    const clients = (
+      body.data as { cases: { nodes: { client: { clientId: string; hasIdentityCode: boolean } }[] } }
+    ).cases.nodes.map((n) => n.client);
     expect(clients.length).toBeGreaterThan(0);
     expect(clients.every((c) => c.hasIdentityCode && c.clientId.length > 0)).toBe(true);
     expect(readsIdentityCodes()).toBe(true);

@@ -27,7 +27,9 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
       if (run?.status === "COMPLETED" || run?.status === "FAILED") return run;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`report ${runId} did not finish in 30 s: ${JSON.stringify((await h.request(asLogin, ReportRunsDocument, {})).data?.reportRuns)}`);
+    throw new Error(
+      `report ${runId} did not finish in 30 s: ${JSON.stringify((await h.request(asLogin, ReportRunsDocument, {})).data?.reportRuns)}`,
+    );
   }
 
   it("produces the annual evaluation once, however often it is requested, with checked files", async () => {
@@ -37,7 +39,13 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     expect(as(second.data?.requestReport, "ReportRun").runId).toBe(runId);
 
     const run = await completed(runId, login.leadership);
-    expect(run).toMatchObject({ status: "COMPLETED", progress: 100, periodFrom: agreementYear.from, periodTo: agreementYear.to, error: null });
+    expect(run).toMatchObject({
+      status: "COMPLETED",
+      progress: 100,
+      periodFrom: agreementYear.from,
+      periodTo: agreementYear.to,
+      error: null,
+    });
     expect(run.artifacts.map((a) => a.format).sort()).toEqual(["CSV", "JSON", "PDF"]);
     const again = await request();
     expect(as(again.data?.requestReport, "ReportRun")).toMatchObject({ runId, status: "COMPLETED" });
@@ -59,11 +67,17 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
   });
 
   it("reads a report's files from the database only when they are downloaded", async () => {
-    const runId = as((await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data?.requestReport, "ReportRun").runId;
+    const runId = as(
+      (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data
+        ?.requestReport,
+      "ReportRun",
+    ).runId;
     await completed(runId, login.leadership);
     const readsFiles = () => h.queries.some((q) => /^\s*select/i.test(q) && q.includes('"content"'));
     h.resetQueries();
-    const listed = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns.find((r) => r.runId === runId);
+    const listed = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns.find(
+      (r) => r.runId === runId,
+    );
     expect(listed?.artifacts).toHaveLength(3);
     expect(readsFiles()).toBe(false);
     h.resetQueries();
@@ -73,10 +87,21 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
   });
 
   it("gives monthly statistics to the team's caseworkers only", async () => {
-    const refused = await h.request(login.leadership, RequestReportDocument, { type: "MONTHLY", period: { from: "2025-09-01", to: "2025-09-30" } });
+    const refused = await h.request(login.leadership, RequestReportDocument, {
+      type: "MONTHLY",
+      period: { from: "2025-09-01", to: "2025-09-30" },
+    });
     expect(refused.data?.requestReport ?? null).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const run = as((await h.request(login.socialWorker, RequestReportDocument, { type: "MONTHLY", period: { from: "2025-09-01", to: "2025-09-30" } })).data?.requestReport, "ReportRun");
+    const run = as(
+      (
+        await h.request(login.socialWorker, RequestReportDocument, {
+          type: "MONTHLY",
+          period: { from: "2025-09-01", to: "2025-09-30" },
+        })
+      ).data?.requestReport,
+      "ReportRun",
+    );
     expect((await completed(run.runId, login.socialWorker)).status).toBe("COMPLETED");
     // Leadership cannot read the monthly run either.
     const seen = (await h.request(login.leadership, ReportRunsDocument, {})).data?.reportRuns ?? [];
@@ -84,9 +109,22 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
   });
 
   it("gives a party report only to that party's own people", async () => {
-    const own = as((await h.request(login.leadership, RequestReportDocument, { type: "PARTY", period: agreementYear, partyId: org.sotepe })).data?.requestReport, "ReportRun");
+    const own = as(
+      (
+        await h.request(login.leadership, RequestReportDocument, {
+          type: "PARTY",
+          period: agreementYear,
+          partyId: org.sotepe,
+        })
+      ).data?.requestReport,
+      "ReportRun",
+    );
     expect((await completed(own.runId, login.leadership)).scope).toBe(org.sotepe);
-    const other = await h.request(login.leadership, RequestReportDocument, { type: "PARTY", period: agreementYear, partyId: org.police });
+    const other = await h.request(login.leadership, RequestReportDocument, {
+      type: "PARTY",
+      period: agreementYear,
+      partyId: org.police,
+    });
     expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const police = (await h.request(login.police, ReportRunsDocument, { type: "PARTY" })).data?.reportRuns ?? [];
     expect(police.map((r) => r.runId)).not.toContain(own.runId);
@@ -95,7 +133,12 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
   it("refuses reports to the auditor and an inverted period with a typed error", async () => {
     const auditor = await h.request(login.auditor, RequestReportDocument, { type: "ANNUAL", period: agreementYear });
     expect(auditor.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const inverted = (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: { from: "2026-04-30", to: "2025-05-01" } })).data?.requestReport;
+    const inverted = (
+      await h.request(login.leadership, RequestReportDocument, {
+        type: "ANNUAL",
+        period: { from: "2026-04-30", to: "2025-05-01" },
+      })
+    ).data?.requestReport;
     expect(inverted?.__typename).toMatch(/Error$/);
   });
 });

@@ -31,7 +31,10 @@ export const login = {
 } as const;
 
 /** Narrows a mutation result union to the expected member, failing with the actual error otherwise. */
-export function as<T extends { __typename: string }, N extends T["__typename"]>(result: T | undefined, typename: N): Extract<T, { __typename: N }> {
+export function as<T extends { __typename: string }, N extends T["__typename"]>(
+  result: T | undefined,
+  typename: N,
+): Extract<T, { __typename: N }> {
   expect(result?.__typename, JSON.stringify(result)).toBe(typename);
   return result as Extract<T, { __typename: N }>;
 }
@@ -45,7 +48,10 @@ export function nextIdentityCode(birthDate = "2011-04-05"): string {
 }
 
 /** Refers a new case (a minor with one guardian) as `by`; returns its id. */
-export async function refer(h: Harness, options: { by?: string; birthDate?: string; referredOn?: string } = {}): Promise<string> {
+export async function refer(
+  h: Harness,
+  options: { by?: string; birthDate?: string; referredOn?: string } = {},
+): Promise<string> {
   const { data, errors } = await h.request(options.by ?? login.police, ReferCaseDocument, {
     input: {
       type: "YOUTH_CRIME",
@@ -61,9 +67,16 @@ export async function refer(h: Harness, options: { by?: string; birthDate?: stri
 
 /** Takes a referred case through a complete, unanimous selection to ADMITTED. */
 export async function admit(h: Harness, caseId: string, on = "2026-10-05"): Promise<void> {
-  as((await h.request(login.police, StartSelectionDocument, { input: { caseId, on } })).data?.startSelection, "CasePayload");
+  as(
+    (await h.request(login.police, StartSelectionDocument, { input: { caseId, on } })).data?.startSelection,
+    "CasePayload",
+  );
   for (const who of [login.police, login.socialWorker, login.nurse]) {
-    as((await h.request(who, RecordSelectionDecisionDocument, { input: { caseId, admit: true, decidedOn: on } })).data?.recordSelectionDecision, "CasePayload");
+    as(
+      (await h.request(who, RecordSelectionDecisionDocument, { input: { caseId, admit: true, decidedOn: on } })).data
+        ?.recordSelectionDecision,
+      "CasePayload",
+    );
   }
   as((await h.request(login.police, AdmitCaseDocument, { input: { caseId, on } })).data?.admitCase, "CasePayload");
 }
@@ -76,16 +89,38 @@ export const coreComposition: ParticipantInput[] = [
 ];
 
 /** Plans a meeting with the core composition; returns its id. */
-export async function planCoreMeeting(h: Harness, caseId: string, plannedOn = "2026-12-01", composition: ParticipantInput[] = coreComposition): Promise<string> {
-  const payload = as((await h.request(login.police, PlanMeetingDocument, { input: { caseId, plannedOn, composition } })).data?.planMeeting, "CasePayload");
+export async function planCoreMeeting(
+  h: Harness,
+  caseId: string,
+  plannedOn = "2026-12-01",
+  composition: ParticipantInput[] = coreComposition,
+): Promise<string> {
+  const payload = as(
+    (await h.request(login.police, PlanMeetingDocument, { input: { caseId, plannedOn, composition } })).data
+      ?.planMeeting,
+    "CasePayload",
+  );
   const meeting = payload.case.meetings[payload.case.meetings.length - 1];
   if (!meeting) throw new Error("no meeting");
   return meeting.meetingId;
 }
 
 /** Records consents of every required giver of a minor (the client and the guardian) for `organisations`. */
-export async function consentAll(h: Harness, caseId: string, guardianId: string, organisations: string[], givenOn = "2026-10-06"): Promise<void> {
+export async function consentAll(
+  h: Harness,
+  caseId: string,
+  guardianId: string,
+  organisations: string[],
+  givenOn = "2026-10-06",
+): Promise<void> {
   for (const giver of [{ giverKind: "CLIENT" as const }, { giverKind: "GUARDIAN" as const, guardianId }]) {
-    as((await h.request(login.socialWorker, RecordConsentDocument, { input: { caseId, ...giver, organisationIds: organisations, givenOn, form: "WRITTEN" } })).data?.recordConsent, "CasePayload");
+    as(
+      (
+        await h.request(login.socialWorker, RecordConsentDocument, {
+          input: { caseId, ...giver, organisationIds: organisations, givenOn, form: "WRITTEN" },
+        })
+      ).data?.recordConsent,
+      "CasePayload",
+    );
   }
 }

@@ -26,7 +26,12 @@ export interface ManagedProcess {
  * program itself (the `tsx` command would run it in a child of its own). The environment is only
  * `env` plus PATH, so nothing from the caller's shell (a DATABASE_URL, say) leaks in.
  */
-export function startTypeScriptProcess(cwd: string, entry: string, args: readonly string[], env: Record<string, string>): ManagedProcess {
+export function startTypeScriptProcess(
+  cwd: string,
+  entry: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): ManagedProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@ankkuri/source", entry, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? "", ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}), ...env },
@@ -56,17 +61,22 @@ export function startTypeScriptProcess(cwd: string, entry: string, args: readonl
         () => {
           const match = pattern.exec(output);
           if (match) return Promise.resolve(match);
-          if (!running()) return Promise.reject(new ChildProcessError(`${entry} exited before printing ${String(pattern)}`, output));
+          if (!running())
+            return Promise.reject(new ChildProcessError(`${entry} exited before printing ${String(pattern)}`, output));
           return Promise.resolve(undefined);
         },
         { timeoutMs, intervalMs: 50 },
       ).catch((error: unknown) => {
-        throw error instanceof ChildProcessError ? error : new ChildProcessError(error instanceof Error ? error.message : String(error), output);
+        throw error instanceof ChildProcessError
+          ? error
+          : new ChildProcessError(error instanceof Error ? error.message : String(error), output);
       }),
     async stop(graceMs = 10_000) {
       if (!running()) return exited;
       child.kill("SIGTERM");
-      const timer = setTimeout(() => { if (running()) child.kill("SIGKILL"); }, graceMs);
+      const timer = setTimeout(() => {
+        if (running()) child.kill("SIGKILL");
+      }, graceMs);
       try {
         return await exited;
       } finally {

@@ -20,7 +20,9 @@ export async function prepareDatabase(url: string): Promise<void> {
 export async function artifactCount(url: string, runId: string): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   try {
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from report_artifacts where run_id = ${runId}::uuid`;
+    const [row] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from report_artifacts where run_id = ${runId}::uuid`;
     return row?.n ?? 0;
   } finally {
     await sql.end({ timeout: 5 });
@@ -28,12 +30,18 @@ export async function artifactCount(url: string, runId: string): Promise<number>
 }
 
 /** Which of `ids` are rows of `table`: the lost-write check reads the database itself, not the gateway. */
-export async function existingIds(url: string, table: "cases" | "case_notes" | "report_runs", ids: readonly string[]): Promise<Set<string>> {
+export async function existingIds(
+  url: string,
+  table: "cases" | "case_notes" | "report_runs",
+  ids: readonly string[],
+): Promise<Set<string>> {
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   try {
     const found = new Set<string>();
     for (let start = 0; start < ids.length; start += 1_000) {
-      const rows = await sql<{ id: string }[]>`select id::text as id from ${sql(table)} where id = any(${ids.slice(start, start + 1_000)}::uuid[])`;
+      const rows = await sql<
+        { id: string }[]
+      >`select id::text as id from ${sql(table)} where id = any(${ids.slice(start, start + 1_000)}::uuid[])`;
       for (const row of rows) found.add(row.id);
     }
     return found;

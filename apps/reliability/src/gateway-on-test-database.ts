@@ -18,13 +18,22 @@ export interface GatewayOnTestDatabase {
  * Creates a database on the test server (TEST_DATABASE_URL) from the migrated template, fills it
  * (the Helsinki seed by default), and starts a gateway process on it with fresh keys.
  */
-export async function startGatewayOnTestDatabase(options: { logins: readonly Login[]; reportWorker?: boolean; fill?: (db: Database, keys: Required<KeySettings>) => Promise<void> }): Promise<GatewayOnTestDatabase> {
+export async function startGatewayOnTestDatabase(options: {
+  logins: readonly Login[];
+  reportWorker?: boolean;
+  fill?: (db: Database, keys: Required<KeySettings>) => Promise<void>;
+}): Promise<GatewayOnTestDatabase> {
   const database = await createTestDatabase("postgres", { maxConnections: 2 });
   const keys = generateKeySettings();
   try {
     if (database.url === undefined) throw new Error("the test database has no URL");
     await (options.fill ?? ((db) => seedTeam(db, helsinkiAnkkuri, helsinkiUsers)))(database.db, keys);
-    const gateway = await startGatewayProcess({ databaseUrl: database.url, keys, reportWorker: options.reportWorker ?? false, logins: options.logins });
+    const gateway = await startGatewayProcess({
+      databaseUrl: database.url,
+      keys,
+      reportWorker: options.reportWorker ?? false,
+      logins: options.logins,
+    });
     return {
       database,
       databaseUrl: database.url,

@@ -59,9 +59,19 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   try {
     const [, url] = await child.waitForOutput(/GraphQL:\s+(http:\/\/127\.0\.0\.1:\d+)\/graphql/, startupTimeoutMs);
     const nodeVersion = /ready in [\d.]+ s \(Node\.js ([\d.]+)\)/.exec(child.output())?.[1];
-    if (url === undefined || nodeVersion === undefined) throw new ChildProcessError("the gateway printed no URL or runtime", child.output());
-    const minted = await Promise.all(options.logins.map(async (login) => [login, await mintToken(dataDir, login)] as const));
-    return { process: child, url, nodeVersion, dataDir, tokens: Object.fromEntries(minted) as Record<Login, string>, stop: cleanUp };
+    if (url === undefined || nodeVersion === undefined)
+      throw new ChildProcessError("the gateway printed no URL or runtime", child.output());
+    const minted = await Promise.all(
+      options.logins.map(async (login) => [login, await mintToken(dataDir, login)] as const),
+    );
+    return {
+      process: child,
+      url,
+      nodeVersion,
+      dataDir,
+      tokens: Object.fromEntries(minted) as Record<Login, string>,
+      stop: cleanUp,
+    };
   } catch (error) {
     await cleanUp();
     throw error;
@@ -70,9 +80,13 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
 
 /** Runs `dev-token <login>` against the data folder and returns the printed token. */
 export async function mintToken(dataDir: string, login: string): Promise<string> {
-  const cli = startTypeScriptProcess(gatewayDir, "src/cli/dev-token.ts", [login], { NODE_ENV: "test", DATA_DIR: dataDir });
+  const cli = startTypeScriptProcess(gatewayDir, "src/cli/dev-token.ts", [login], {
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+  });
   const exit = await cli.exited;
   const token = cli.output().trim().split("\n").at(-1) ?? "";
-  if (exit !== 0 || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new ChildProcessError(`dev-token ${login} failed (${String(exit)})`, cli.output());
+  if (exit !== 0 || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token))
+    throw new ChildProcessError(`dev-token ${login} failed (${String(exit)})`, cli.output());
   return token;
 }

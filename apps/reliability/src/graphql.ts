@@ -40,17 +40,28 @@ export function errorCodes(body: GraphQLBody | undefined): unknown[] {
 }
 
 /** POSTs one operation to /graphql as a browser client would. */
-export async function postGraphQL(client: HttpClient, operation: { query: string; variables?: Record<string, unknown>; token?: string | null; headers?: Record<string, string> }): Promise<GraphQLResult> {
+export async function postGraphQL(
+  client: HttpClient,
+  operation: {
+    query: string;
+    variables?: Record<string, unknown>;
+    token?: string | null;
+    headers?: Record<string, string>;
+  },
+): Promise<GraphQLResult> {
   const response = await client.send({
     method: "POST",
     path: "/graphql",
     headers: {
       "content-type": "application/json",
-      accept: "application/graphql-response+json, application/json",
+      "accept": "application/graphql-response+json, application/json",
       ...(operation.token ? { authorization: `Bearer ${operation.token}` } : {}),
       ...operation.headers,
     },
-    body: JSON.stringify({ query: operation.query, ...(operation.variables ? { variables: operation.variables } : {}) }),
+    body: JSON.stringify({
+      query: operation.query,
+      ...(operation.variables ? { variables: operation.variables } : {}),
+    }),
   });
   return { status: response.status, body: parseGraphQLBody(response.text), text: response.text };
 }

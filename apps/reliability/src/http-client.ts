@@ -33,7 +33,8 @@ export interface HttpClient {
 
 export function createHttpClient(baseUrl: string, options: { maxSockets: number; timeoutMs: number }): HttpClient {
   const origin = new URL(baseUrl);
-  if (origin.hostname !== "127.0.0.1" && origin.hostname !== "localhost" && origin.hostname !== "::1") throw new Error(`the reliability suite only targets loopback, not ${origin.hostname}`);
+  if (origin.hostname !== "127.0.0.1" && origin.hostname !== "localhost" && origin.hostname !== "::1")
+    throw new Error(`the reliability suite only targets loopback, not ${origin.hostname}`);
   const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets });
   return {
     send: (raw) =>
@@ -43,14 +44,30 @@ export function createHttpClient(baseUrl: string, options: { maxSockets: number;
           (res) => {
             const chunks: Buffer[] = [];
             res.on("data", (chunk: Buffer) => chunks.push(chunk));
-            res.on("end", () => { resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }); });
-            res.on("error", (error: NodeJS.ErrnoException) => { reject(new TransportError(error.code ?? "RESPONSE_ERROR", error.message)); });
+            res.on("end", () => {
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                text: Buffer.concat(chunks).toString("utf8"),
+              });
+            });
+            res.on("error", (error: NodeJS.ErrnoException) => {
+              reject(new TransportError(error.code ?? "RESPONSE_ERROR", error.message));
+            });
           },
         );
-        req.setTimeout(options.timeoutMs, () => req.destroy(new TransportError("TIMEOUT", `no answer within ${String(options.timeoutMs)} ms`)));
-        req.on("error", (error: NodeJS.ErrnoException) => { reject(error instanceof TransportError ? error : new TransportError(error.code ?? "REQUEST_ERROR", error.message)); });
+        req.setTimeout(options.timeoutMs, () =>
+          req.destroy(new TransportError("TIMEOUT", `no answer within ${String(options.timeoutMs)} ms`)),
+        );
+        req.on("error", (error: NodeJS.ErrnoException) => {
+          reject(
+            error instanceof TransportError ? error : new TransportError(error.code ?? "REQUEST_ERROR", error.message),
+          );
+        });
         req.end(raw.body);
       }),
-    close: () => { agent.destroy(); },
+    close: () => {
+      agent.destroy();
+    },
   };
 }

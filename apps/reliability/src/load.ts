@@ -1,7 +1,14 @@
 import { type GraphQLResult, errorCodes, postGraphQL } from "./graphql.js";
 import { type HttpClient, TransportError } from "./http-client.js";
 import { identityCodes } from "./identity-codes.js";
-import { addCaseNoteMutation, listCasesQuery, readCaseQuery, referCaseMutation, referralInput, viewerQuery } from "./operations.js";
+import {
+  addCaseNoteMutation,
+  listCasesQuery,
+  readCaseQuery,
+  referCaseMutation,
+  referralInput,
+  viewerQuery,
+} from "./operations.js";
 import { seededRandom, weightedPick } from "./random.js";
 
 /** The fixed mix: mostly reads, a third writes, as a team's working day looks. */
@@ -56,9 +63,12 @@ export interface RunningLoad {
 
 function classify(result: GraphQLResult): { kind: OutcomeKind; detail?: string } {
   const codes = errorCodes(result.body);
-  if (result.status === 503 && codes.length > 0 && codes.every((c) => c === "SERVICE_UNAVAILABLE")) return { kind: "unavailable" };
-  if (result.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR")) return { kind: "server-error", detail: `${String(result.status)} ${result.text.slice(0, 500)}` };
-  if (result.status !== 200 || codes.length > 0 || !result.body?.data) return { kind: "refused", detail: `${String(result.status)} ${result.text.slice(0, 500)}` };
+  if (result.status === 503 && codes.length > 0 && codes.every((c) => c === "SERVICE_UNAVAILABLE"))
+    return { kind: "unavailable" };
+  if (result.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR"))
+    return { kind: "server-error", detail: `${String(result.status)} ${result.text.slice(0, 500)}` };
+  if (result.status !== 200 || codes.length > 0 || !result.body?.data)
+    return { kind: "refused", detail: `${String(result.status)} ${result.text.slice(0, 500)}` };
   return { kind: "ok" };
 }
 
@@ -73,17 +83,25 @@ export function startLoad(options: LoadOptions): RunningLoad {
 
   const someCase = () => acknowledged.cases[Math.floor(random() * acknowledged.cases.length)];
 
-  async function send(operation: LoadOperation): Promise<{ result: GraphQLResult; check?: (data: Record<string, unknown>) => string | undefined }> {
+  async function send(
+    operation: LoadOperation,
+  ): Promise<{ result: GraphQLResult; check?: (data: Record<string, unknown>) => string | undefined }> {
     const { police, socialWorker } = options.tokens;
     switch (operation) {
       case "referCase": {
         const familyName = `Kuormitus${String(sent)}`;
-        const result = await postGraphQL(options.client, { query: referCaseMutation, token: police, variables: { input: referralInput(nextIdentityCode(), options.referredOn, familyName) } });
+        const result = await postGraphQL(options.client, {
+          query: referCaseMutation,
+          token: police,
+          variables: { input: referralInput(nextIdentityCode(), options.referredOn, familyName) },
+        });
         return {
           result,
           check: (data) => {
-            const payload = data.referCase as { __typename?: string; case?: { caseId?: string }; code?: string } | undefined;
-            if (payload?.__typename !== "CasePayload" || !payload.case?.caseId) return `referCase answered ${JSON.stringify(payload)}`;
+            const payload = data.referCase as
+              { __typename?: string; case?: { caseId?: string }; code?: string } | undefined;
+            if (payload?.__typename !== "CasePayload" || !payload.case?.caseId)
+              return `referCase answered ${JSON.stringify(payload)}`;
             acknowledged.cases.push(payload.case.caseId);
             return undefined;
           },
@@ -93,13 +111,19 @@ export function startLoad(options: LoadOptions): RunningLoad {
         const caseId = someCase();
         if (caseId === undefined) return send("referCase");
         const body = `Kuormitustestin muistiinpano ${String(sent)}-${String(Math.floor(random() * 1e9))} (kuvitteellinen).`;
-        const result = await postGraphQL(options.client, { query: addCaseNoteMutation, token: police, variables: { input: { caseId, kind: "police", body } } });
+        const result = await postGraphQL(options.client, {
+          query: addCaseNoteMutation,
+          token: police,
+          variables: { input: { caseId, kind: "police", body } },
+        });
         return {
           result,
           check: (data) => {
-            const payload = data.addCaseNote as { __typename?: string; case?: { notes?: { noteId: string; body: string }[] } } | undefined;
+            const payload = data.addCaseNote as
+              { __typename?: string; case?: { notes?: { noteId: string; body: string }[] } } | undefined;
             const note = payload?.case?.notes?.find((n) => n.body === body);
-            if (payload?.__typename !== "CasePayload" || !note) return `addCaseNote answered ${JSON.stringify(payload).slice(0, 300)}`;
+            if (payload?.__typename !== "CasePayload" || !note)
+              return `addCaseNote answered ${JSON.stringify(payload).slice(0, 300)}`;
             acknowledged.notes.push({ noteId: note.noteId, caseId });
             return undefined;
           },
@@ -108,14 +132,35 @@ export function startLoad(options: LoadOptions): RunningLoad {
       case "readCase": {
         const caseId = someCase();
         if (caseId === undefined) return send("viewer");
-        const result = await postGraphQL(options.client, { query: readCaseQuery, token: police, variables: { caseId } });
+        const result = await postGraphQL(options.client, {
+          query: readCaseQuery,
+          token: police,
+          variables: { caseId },
+        });
         // Read-your-writes: an acknowledged case must be readable by the officer who referred it.
-        return { result, check: (data) => ((data.case as { caseId?: string } | null)?.caseId === caseId ? undefined : `acknowledged case ${caseId} read back as ${JSON.stringify(data.case)}`) };
+        return {
+          result,
+          check: (data) =>
+            (data.case as { caseId?: string } | null)?.caseId === caseId
+              ? undefined
+              : `acknowledged case ${caseId} read back as ${JSON.stringify(data.case)}`,
+        };
       }
       case "listCases":
-        return { result: await postGraphQL(options.client, { query: listCasesQuery, token: random() < 0.5 ? police : socialWorker, variables: { first: 20 } }) };
+        return {
+          result: await postGraphQL(options.client, {
+            query: listCasesQuery,
+            token: random() < 0.5 ? police : socialWorker,
+            variables: { first: 20 },
+          }),
+        };
       case "viewer":
-        return { result: await postGraphQL(options.client, { query: viewerQuery, token: random() < 0.5 ? police : socialWorker }) };
+        return {
+          result: await postGraphQL(options.client, {
+            query: viewerQuery,
+            token: random() < 0.5 ? police : socialWorker,
+          }),
+        };
     }
   }
 
@@ -130,10 +175,22 @@ export function startLoad(options: LoadOptions): RunningLoad {
           detail = check(result.body.data);
           if (detail !== undefined) kind = "refused";
         }
-        outcomes.push({ at: Date.now(), operation, kind, status: result.status, ...(detail === undefined ? {} : { detail }) });
+        outcomes.push({
+          at: Date.now(),
+          operation,
+          kind,
+          status: result.status,
+          ...(detail === undefined ? {} : { detail }),
+        });
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
-        outcomes.push({ at: Date.now(), operation, kind: "transport", status: 0, detail: `${error.code}: ${error.message}` });
+        outcomes.push({
+          at: Date.now(),
+          operation,
+          kind: "transport",
+          status: 0,
+          detail: `${error.code}: ${error.message}`,
+        });
       }
     }
   }
@@ -154,7 +211,14 @@ export function startLoad(options: LoadOptions): RunningLoad {
 
 /** Counts outcomes by kind, for assertions and failure messages. */
 export function tally(outcomes: readonly Outcome[]): Record<OutcomeKind, number> & { total: number } {
-  const counts = { ok: 0, unavailable: 0, "server-error": 0, transport: 0, refused: 0, total: outcomes.length };
+  const counts = {
+    "ok": 0,
+    "unavailable": 0,
+    "server-error": 0,
+    "transport": 0,
+    "refused": 0,
+    "total": outcomes.length,
+  };
   for (const o of outcomes) counts[o.kind] += 1;
   return counts;
 }

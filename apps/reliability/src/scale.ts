@@ -18,13 +18,36 @@ export interface Scale {
 }
 
 const scales: Record<Scale["name"], Scale> = {
-  ci: { name: "ci", loadSeconds: 12, loadConcurrency: 8, restarts: 2, restartLoadSeconds: 3, restartDownSeconds: 3, hostileRequests: 10_000, hostileConcurrency: 8, reportCases: 200 },
-  full: { name: "full", loadSeconds: 120, loadConcurrency: 16, restarts: 3, restartLoadSeconds: 15, restartDownSeconds: 8, hostileRequests: 50_000, hostileConcurrency: 8, reportCases: 5_000 },
+  ci: {
+    name: "ci",
+    loadSeconds: 12,
+    loadConcurrency: 8,
+    restarts: 2,
+    restartLoadSeconds: 3,
+    restartDownSeconds: 3,
+    hostileRequests: 10_000,
+    hostileConcurrency: 8,
+    reportCases: 200,
+  },
+  full: {
+    name: "full",
+    loadSeconds: 120,
+    loadConcurrency: 16,
+    restarts: 3,
+    restartLoadSeconds: 15,
+    restartDownSeconds: 8,
+    hostileRequests: 50_000,
+    hostileConcurrency: 8,
+    reportCases: 5_000,
+  },
 };
 
 /** Reads `RELIABILITY_SCALE` (ci by default); anything else is refused so a typo never runs the small suite silently. */
 export function scaleFromEnv(env: Record<string, string | undefined>): Scale {
-  const name = z.enum(["ci", "full"]).default("ci").parse(env.RELIABILITY_SCALE === "" ? undefined : env.RELIABILITY_SCALE);
+  const name = z
+    .enum(["ci", "full"])
+    .default("ci")
+    .parse(env.RELIABILITY_SCALE === "" ? undefined : env.RELIABILITY_SCALE);
   return scales[name];
 }
 

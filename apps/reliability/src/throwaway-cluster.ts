@@ -28,7 +28,9 @@ const binaryNames = ["initdb", "pg_ctl", "postgres"] as const;
 export function findPostgresBinaries(): string | undefined {
   const candidates = (process.env.PATH ?? "").split(":").filter((p) => p !== "");
   try {
-    const versions = readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync("/usr/lib/postgresql")
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
   } catch {
     // no Debian-style installation
@@ -42,7 +44,10 @@ const isRoot = process.getuid?.() === 0;
 function clusterOwner(): { uid: number; gid: number } | undefined {
   if (!isRoot) return undefined;
   try {
-    return { uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()) };
+    return {
+      uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()),
+      gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
+    };
   } catch {
     return undefined;
   }
@@ -50,8 +55,10 @@ function clusterOwner(): { uid: number; gid: number } | undefined {
 
 /** Why a throwaway cluster cannot be started here, or undefined when it can. */
 export function throwawayClusterUnavailable(): string | undefined {
-  if (findPostgresBinaries() === undefined) return "the PostgreSQL server binaries (initdb, pg_ctl, postgres) are not installed";
-  if (isRoot && clusterOwner() === undefined) return "running as root without a `postgres` OS user to run the cluster as";
+  if (findPostgresBinaries() === undefined)
+    return "the PostgreSQL server binaries (initdb, pg_ctl, postgres) are not installed";
+  if (isRoot && clusterOwner() === undefined)
+    return "running as root without a `postgres` OS user to run the cluster as";
   return undefined;
 }
 
@@ -62,13 +69,19 @@ async function freePort(): Promise<number> {
     server.listen(0, "127.0.0.1", resolve);
   });
   const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   if (typeof address !== "object" || address === null) throw new Error("no free port");
   return address.port;
 }
 
 function run(binDir: string, tool: string, args: readonly string[]): Promise<string> {
-  const [file, argv] = isRoot ? ["runuser", ["-u", "postgres", "--", join(binDir, tool), ...args]] : [join(binDir, tool), [...args]];
+  const [file, argv] = isRoot
+    ? ["runuser", ["-u", "postgres", "--", join(binDir, tool), ...args]]
+    : [join(binDir, tool), [...args]];
   return new Promise((resolve, reject) => {
     execFile(file, argv, { timeout: 120_000, encoding: "utf8" }, (error, stdout, stderr) => {
       if (error) reject(new ClusterCommandError(`${tool} ${args.join(" ")}`, `${stdout}${stderr}${error.message}`));
@@ -95,7 +108,16 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     running: () => running,
     async start() {
       // Loopback only, the socket in the temp folder, and a log there for failure messages.
-      await pgCtl("start", "-w", "-t", "60", "-l", join(dir, "postgres.log"), "-o", `-p ${String(port)} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir}`);
+      await pgCtl(
+        "start",
+        "-w",
+        "-t",
+        "60",
+        "-l",
+        join(dir, "postgres.log"),
+        "-o",
+        `-p ${String(port)} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir}`,
+      );
       running = true;
     },
     async stop(mode) {
@@ -104,7 +126,8 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     },
     async dispose() {
       try {
-        if (running || existsSync(join(dataDir, "postmaster.pid"))) await pgCtl("stop", "-w", "-t", "30", "-m", "immediate");
+        if (running || existsSync(join(dataDir, "postmaster.pid")))
+          await pgCtl("stop", "-w", "-t", "30", "-m", "immediate");
       } catch {
         // pg_ctl could not stop it: end the postmaster directly so the folder can go.
         killPostmaster(dataDir);
@@ -115,7 +138,18 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     },
   };
   try {
-    await run(binDir, "initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
+    await run(binDir, "initdb", [
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "-A",
+      "trust",
+      "-E",
+      "UTF8",
+      "--no-sync",
+      "--no-instructions",
+    ]);
     await cluster.start();
     return cluster;
   } catch (error) {

@@ -50,8 +50,13 @@ describe(`hostile input: ${String(scale.hostileRequests)} malformed or hostile r
 
     const report = await sendCorpus(client, corpus, tokens, scale.hostileConcurrency);
     const byReason: Record<string, number> = {};
-    for (const v of report.violations) byReason[`${v.category}: ${v.reason.slice(0, 80)}`] = (byReason[`${v.category}: ${v.reason.slice(0, 80)}`] ?? 0) + 1;
-    expect(report.violations.slice(0, 15), JSON.stringify({ violations: report.violations.length, byReason }, null, 2)).toEqual([]);
+    for (const v of report.violations)
+      byReason[`${v.category}: ${v.reason.slice(0, 80)}`] =
+        (byReason[`${v.category}: ${v.reason.slice(0, 80)}`] ?? 0) + 1;
+    expect(
+      report.violations.slice(0, 15),
+      JSON.stringify({ violations: report.violations.length, byReason }, null, 2),
+    ).toEqual([]);
 
     // Still alive and well: live, ready, serving, and nothing unexpected in its log.
     expect(gateway.process.running(), gateway.process.output()).toBe(true);
@@ -61,6 +66,8 @@ describe(`hostile input: ${String(scale.hostileRequests)} malformed or hostile r
     expect(viewer.status, viewer.text).toBe(200);
     expect(viewer.body?.errors).toBeUndefined();
     expect(gateway.process.output()).not.toContain("unexpected error");
-    summary(`hostile input (${scale.name}): ${String(corpus.length)} requests, answers ${JSON.stringify(report.kinds)}`);
+    summary(
+      `hostile input (${scale.name}): ${String(corpus.length)} requests, answers ${JSON.stringify(report.kinds)}`,
+    );
   });
 });

@@ -25,5 +25,9 @@ const artifact = (format: schema.ReportFormat, contentType: string, content: Buf
 export async function renderArtifacts(document: ReportDocument): Promise<Artifact[]> {
   // Loaded on first use: pdfkit costs start-up time of every process that embeds the worker.
   const { pdfContentType, renderPdf } = await import("./formats/pdf.js");
-  return [artifact("json", jsonContentType, renderJson(document)), artifact("csv", csvContentType, renderCsv(document)), artifact("pdf", pdfContentType, await renderPdf(document))];
+  return [
+    artifact("json", jsonContentType, renderJson(document)),
+    artifact("csv", csvContentType, renderCsv(document)),
+    artifact("pdf", pdfContentType, await renderPdf(document)),
+  ];
 }

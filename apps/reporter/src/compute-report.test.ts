@@ -25,7 +25,11 @@ import type { RawTable } from "./tables.js";
 const agreementYear = { from: "2025-05-01", to: "2026-04-30" };
 const september = { from: "2025-09-01", to: "2025-09-30" };
 const generatedAt = new Date("2026-05-08T04:00:00Z");
-const request = (type: ReportRequest["type"], period: ReportRequest["period"], scope: string | null = null): ReportRequest => ({ teamId: fixtureTeamId, type, period, scope, requestedBy: "kari.nurmi" });
+const request = (
+  type: ReportRequest["type"],
+  period: ReportRequest["period"],
+  scope: string | null = null,
+): ReportRequest => ({ teamId: fixtureTeamId, type, period, scope, requestedBy: "kari.nurmi" });
 
 /** A raw table's numbers by row key. */
 const numbers = (table: RawTable) => Object.fromEntries(table.rows.map((r) => [r.key, r.values]));
@@ -33,24 +37,54 @@ const numbers = (table: RawTable) => Object.fromEntries(table.rows.map((r) => [r
 /** A published table's figures: row values (with the row total), the totals, the hidden entries. */
 function published(table: CountTable) {
   return {
-    rows: Object.fromEntries(table.rows.map((r) => [r.key, r.total === null ? r.values : { ...r.values, total: r.total }])),
-    totals: table.totals === null ? null : table.totals.total === null ? table.totals.values : { ...table.totals.values, total: table.totals.total },
+    rows: Object.fromEntries(
+      table.rows.map((r) => [r.key, r.total === null ? r.values : { ...r.values, total: r.total }]),
+    ),
+    totals:
+      table.totals === null
+        ? null
+        : table.totals.total === null
+          ? table.totals.values
+          : { ...table.totals.values, total: table.totals.total },
     suppressed: table.suppressed.map((s) => `${s.row}/${s.column}: ${s.reason}`),
   };
 }
 
 /** A row of the referrals table: the statuses given, every other status 0. */
-const statuses = (given: Partial<Record<(typeof referralStatuses)[number], Cell>>): Record<string, Cell> => Object.fromEntries(referralStatuses.map((s) => [s, given[s] ?? 0]));
+const statuses = (given: Partial<Record<(typeof referralStatuses)[number], Cell>>): Record<string, Cell> =>
+  Object.fromEntries(referralStatuses.map((s) => [s, given[s] ?? 0]));
 /** The referrals table's rows, the services not named all zero. */
 function referralRows(given: Record<string, Record<string, Cell>>): Record<string, Record<string, Cell>> {
-  const services = ["child-welfare", "family-support", "mental-health", "substance-abuse", "youth-work", "education-support", "employment", "housing", "leisure-activity", "victim-support", "domestic-violence-support", "mediation", "other"];
+  const services = [
+    "child-welfare",
+    "family-support",
+    "mental-health",
+    "substance-abuse",
+    "youth-work",
+    "education-support",
+    "employment",
+    "housing",
+    "leisure-activity",
+    "victim-support",
+    "domestic-violence-support",
+    "mediation",
+    "other",
+  ];
   return Object.fromEntries(services.map((s) => [s, given[s] ?? { ...statuses({}), total: 0 }]));
 }
 
-const sotepe = { fi: "Sosiaali-, terveys- ja pelastustoimiala", en: "Social Services, Health Care and Rescue Services Division" };
+const sotepe = {
+  fi: "Sosiaali-, terveys- ja pelastustoimiala",
+  en: "Social Services, Health Care and Rescue Services Division",
+};
 const kuva = { fi: "Kulttuurin ja vapaa-ajan toimiala", en: "Culture and Leisure Division" };
 const police = { fi: "Helsingin poliisilaitos", en: "Helsinki Police Department" };
-const youthUnit = { organisationId: org.youthServices, name: { fi: "Nuorisopalvelut", en: "Youth Services" }, partyId: org.kuva, profession: "youth-worker" };
+const youthUnit = {
+  organisationId: org.youthServices,
+  name: { fi: "Nuorisopalvelut", en: "Youth Services" },
+  partyId: org.kuva,
+  profession: "youth-worker",
+};
 const chairOfA = {
   bodyId: "body-hel-ankkuri-steering",
   bodyName: { fi: "Ankkurin ohjausryhmä", en: "Ankkuri steering group" },
@@ -107,15 +141,15 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       "18-plus": [2],
     });
     expect(numbers(await referralSourcesTable(db, scope))).toEqual({
-      police: [3], // C2, C5, C7
+      "police": [3], // C2, C5, C7
       "child-welfare": [1], // C4
       "social-emergency": [0],
-      school: [1], // C3
+      "school": [1], // C3
       "health-care": [1], // C8
       "youth-services": [0],
-      family: [1], // C9
-      self: [1], // C6
-      other: [1], // C13
+      "family": [1], // C9
+      "self": [1], // C6
+      "other": [1], // C13
     });
     expect(numbers(await casesOverTimeTable(db, scope))).toEqual({
       "2025-05": [1], // C2
@@ -160,13 +194,13 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       "substance-abuse": one("cancelled"),
       "youth-work": one("started"),
       "education-support": one("proposed"),
-      employment: one("made").map(() => 0),
-      housing: one("made").map(() => 0),
+      "employment": one("made").map(() => 0),
+      "housing": one("made").map(() => 0),
       "leisure-activity": one("completed"),
       "victim-support": one("made").map(() => 0),
       "domestic-violence-support": one("declined"),
-      mediation: one("made").map(() => 0),
-      other: one("made").map(() => 0),
+      "mediation": one("made").map(() => 0),
+      "other": one("made").map(() => 0),
     });
     expect(numbers(await consentsTable(db, scope))).toEqual({
       // Given in A by the client: C2, C3; withdrawn: C3 (2025-10-01). (C12's client consent predates A.)
@@ -189,7 +223,12 @@ describe.each(testEngines)("report figures on %s", (engine) => {
 
   it("publishes the annual evaluation with small cells suppressed", async () => {
     const progress: string[] = [];
-    const doc = await computeReport(db, request("annual", agreementYear), (p) => void progress.push(`${String(p.percent)} ${p.stage}`), { generatedAt });
+    const doc = await computeReport(
+      db,
+      request("annual", agreementYear),
+      (p) => void progress.push(`${String(p.percent)} ${p.stage}`),
+      { generatedAt },
+    );
     const { tables, ...rest } = doc;
     expect(rest).toEqual({
       schemaVersion: "1.0",
@@ -204,13 +243,47 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       // As the tables publish them: new and active 9 each; closed 3 is a hidden total; 12 meetings;
       // the 7 referrals' total is hidden to protect the single referrals.
       headline: { newCases: 9, activeCases: 9, closedCases: "x", meetingsHeld: 12, serviceReferrals: "x" },
-      chart: { tableId: "casesOverTime", unit: "month", title: { fi: "Uudet asiakkuudet kuukausittain", en: "New cases per month" } },
+      chart: {
+        tableId: "casesOverTime",
+        unit: "month",
+        title: { fi: "Uudet asiakkuudet kuukausittain", en: "New cases per month" },
+      },
       staffing: {
         units: [
           // Targets of 003 § 5 over the whole year; the seed's staff meet them, but Kuva from November.
-          { organisationId: org.policePrevention, name: { fi: "Valvonta ja ennalta estävä toiminto", en: "Surveillance and Preventive Policing" }, partyId: org.police, profession: "police-officer", target: 5, named: null, realised: 5, difference: 0, headcount: 5 },
-          { organisationId: org.socialEmergency, name: { fi: "Sosiaali- ja kriisipäivystys", en: "Social and Crisis Emergency Services" }, partyId: org.sotepe, profession: "social-worker", target: 2.5, named: null, realised: 2.5, difference: 0, headcount: 3 },
-          { organisationId: org.psychiatry, name: { fi: "Psykiatria", en: "Psychiatry" }, partyId: org.sotepe, profession: "psychiatric-nurse", target: 1, named: null, realised: 1, difference: 0, headcount: 1 },
+          {
+            organisationId: org.policePrevention,
+            name: { fi: "Valvonta ja ennalta estävä toiminto", en: "Surveillance and Preventive Policing" },
+            partyId: org.police,
+            profession: "police-officer",
+            target: 5,
+            named: null,
+            realised: 5,
+            difference: 0,
+            headcount: 5,
+          },
+          {
+            organisationId: org.socialEmergency,
+            name: { fi: "Sosiaali- ja kriisipäivystys", en: "Social and Crisis Emergency Services" },
+            partyId: org.sotepe,
+            profession: "social-worker",
+            target: 2.5,
+            named: null,
+            realised: 2.5,
+            difference: 0,
+            headcount: 3,
+          },
+          {
+            organisationId: org.psychiatry,
+            name: { fi: "Psykiatria", en: "Psychiatry" },
+            partyId: org.sotepe,
+            profession: "psychiatric-nurse",
+            target: 1,
+            named: null,
+            realised: 1,
+            difference: 0,
+            headcount: 1,
+          },
           { ...youthUnit, ...kuvaFteOfA, named: 4, headcount: 4 },
         ],
         parties: [
@@ -232,7 +305,16 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         "multi-professional": { new: "<5", active: "<5", closed: "<5" },
       },
       totals: { new: 9, active: 9, closed: "x" },
-      suppressed: ["youth-crime/new: primary", "youth-crime/closed: primary", "domestic-violence/new: primary", "domestic-violence/active: primary", "multi-professional/new: primary", "multi-professional/active: primary", "multi-professional/closed: primary", "total/closed: total"],
+      suppressed: [
+        "youth-crime/new: primary",
+        "youth-crime/closed: primary",
+        "domestic-violence/new: primary",
+        "domestic-violence/active: primary",
+        "multi-professional/new: primary",
+        "multi-professional/active: primary",
+        "multi-professional/closed: primary",
+        "total/closed: total",
+      ],
     });
     expect(published(tables.ageBands)).toEqual({
       rows: { "under-15": { new: "<5" }, "15-17": { new: "<5" }, "18-plus": { new: "<5" } },
@@ -241,18 +323,26 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     });
     expect(published(tables.referralSources)).toEqual({
       rows: {
-        police: { new: "<5" },
+        "police": { new: "<5" },
         "child-welfare": { new: "<5" },
         "social-emergency": { new: 0 },
-        school: { new: "<5" },
+        "school": { new: "<5" },
         "health-care": { new: "<5" },
         "youth-services": { new: 0 },
-        family: { new: "<5" },
-        self: { new: "<5" },
-        other: { new: "<5" },
+        "family": { new: "<5" },
+        "self": { new: "<5" },
+        "other": { new: "<5" },
       },
       totals: { new: 9 },
-      suppressed: ["police/new: primary", "child-welfare/new: primary", "school/new: primary", "health-care/new: primary", "family/new: primary", "self/new: primary", "other/new: primary"],
+      suppressed: [
+        "police/new: primary",
+        "child-welfare/new: primary",
+        "school/new: primary",
+        "health-care/new: primary",
+        "family/new: primary",
+        "self/new: primary",
+        "other/new: primary",
+      ],
     });
     expect(published(tables.casesOverTime)).toEqual({
       rows: {
@@ -270,7 +360,16 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         "2026-04": { new: 0 },
       },
       totals: { new: 9 },
-      suppressed: ["2025-05/new: primary", "2025-06/new: primary", "2025-07/new: primary", "2025-08/new: primary", "2025-09/new: primary", "2025-11/new: primary", "2026-01/new: primary", "2026-03/new: primary"],
+      suppressed: [
+        "2025-05/new: primary",
+        "2025-06/new: primary",
+        "2025-07/new: primary",
+        "2025-08/new: primary",
+        "2025-09/new: primary",
+        "2025-11/new: primary",
+        "2026-01/new: primary",
+        "2026-03/new: primary",
+      ],
     });
     expect(published(tables.meetings)).toEqual({
       // Youth crime's 3 unrecorded is small; with the row total 9 printed it would be 9 − 6. The cheapest
@@ -304,9 +403,20 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         [org.policePrevention]: { meetings: 10, cases: 8 },
       },
       totals: null,
-      suppressed: [`${org.childWelfare}/meetings: primary`, `${org.childWelfare}/cases: primary`, `${org.psychiatry}/meetings: primary`, `${org.psychiatry}/cases: primary`],
+      suppressed: [
+        `${org.childWelfare}/meetings: primary`,
+        `${org.childWelfare}/cases: primary`,
+        `${org.psychiatry}/meetings: primary`,
+        `${org.psychiatry}/cases: primary`,
+      ],
     });
-    expect(tables.participation.rows.map((r) => r.attributes?.partyId)).toEqual([org.sotepe, org.kuva, org.sotepe, org.sotepe, org.police]);
+    expect(tables.participation.rows.map((r) => r.attributes?.partyId)).toEqual([
+      org.sotepe,
+      org.kuva,
+      org.sotepe,
+      org.sotepe,
+      org.police,
+    ]);
     expect(published(tables.serviceReferrals)).toEqual({
       // Seven referrals, one per service and status: every cell, row total and column total is 1, so
       // each hidden 1 is protected only by a cycle through the grand total, which is hidden too.
@@ -319,7 +429,18 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         "leisure-activity": { ...statuses({ completed: "<5" }), total: "x" },
         "domestic-violence-support": { ...statuses({ declined: "<5" }), total: "x" },
       }),
-      totals: { ...statuses({ proposed: "x", made: "x", accepted: "x", started: "x", completed: "x", declined: "x", cancelled: "x" }), total: "x" },
+      totals: {
+        ...statuses({
+          proposed: "x",
+          made: "x",
+          accepted: "x",
+          started: "x",
+          completed: "x",
+          declined: "x",
+          cancelled: "x",
+        }),
+        total: "x",
+      },
       suppressed: [
         "family-support/made: primary",
         "family-support/total: total",
@@ -343,7 +464,13 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       // Given: 2 + 3 = 5 printed, each could be 1–4. Withdrawn: 1 + 1 = 2, a hidden total.
       rows: { client: { given: "<5", withdrawn: "<5" }, guardian: { given: "<5", withdrawn: "<5" } },
       totals: { given: 5, withdrawn: "x" },
-      suppressed: ["client/given: primary", "client/withdrawn: primary", "guardian/given: primary", "guardian/withdrawn: primary", "total/withdrawn: total"],
+      suppressed: [
+        "client/given: primary",
+        "client/withdrawn: primary",
+        "guardian/given: primary",
+        "guardian/withdrawn: primary",
+        "total/withdrawn: total",
+      ],
     });
     expect(published(tables.caseViolations)).toEqual({
       // Five hidden 1s under a printed total of 5 would all be exactly 1: the total is hidden.
@@ -364,9 +491,22 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         "total/count: total",
       ],
     });
-    expect(tables.caseViolations.rows.map((r) => r.attributes?.severity)).toEqual(["warning", "warning", "error", "warning", "warning"]);
+    expect(tables.caseViolations.rows.map((r) => r.attributes?.severity)).toEqual([
+      "warning",
+      "warning",
+      "error",
+      "warning",
+      "warning",
+    ]);
     // Stages in order; the rule check reports after each page of 5 cases (12 cases checked).
-    expect(progress).toEqual(["5 loading team", "15 counting cases", "30 counting meetings", "40 counting referrals and consents", "50 checking rules", "82 suppressing small cells"]);
+    expect(progress).toEqual([
+      "5 loading team",
+      "15 counting cases",
+      "30 counting meetings",
+      "40 counting referrals and consents",
+      "50 checking rules",
+      "82 suppressing small cells",
+    ]);
   });
 
   it("publishes the monthly statistics unsuppressed", async () => {
@@ -380,9 +520,19 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       definitions: definitions("2025-09-30"),
       suppression: { applied: false, threshold: 5, primaryLabel: "<5", secondaryLabel: "x" },
       headline: { newCases: 2, activeCases: 5, closedCases: 0, meetingsHeld: 3, serviceReferrals: 2 },
-      chart: { tableId: "casesOverTime", unit: "week", title: { fi: "Uudet asiakkuudet viikoittain", en: "New cases per week" } },
+      chart: {
+        tableId: "casesOverTime",
+        unit: "week",
+        title: { fi: "Uudet asiakkuudet viikoittain", en: "New cases per week" },
+      },
       // Tuominen's assignment still runs in September: every target met, nothing to report.
-      staffing: { parties: [{ partyId: org.police, realised: 5 }, { partyId: org.sotepe, realised: 3.5 }, { partyId: org.kuva, target: 2, realised: 2, difference: 0 }] },
+      staffing: {
+        parties: [
+          { partyId: org.police, realised: 5 },
+          { partyId: org.sotepe, realised: 3.5 },
+          { partyId: org.kuva, target: 2, realised: 2, difference: 0 },
+        ],
+      },
       chair: chairOfA,
       organisationViolations: [],
     });
@@ -390,61 +540,122 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     expect(Object.fromEntries(Object.entries(tables).map(([id, t]) => [id, published(t)]))).toEqual({
       casesByType: {
         // New: C5 (09-03), C6 (09-20). Active in September: C2, C3, C12 | C4, C5. Closed: none.
-        rows: { "youth-crime": { new: 0, active: 3, closed: 0 }, "domestic-violence": { new: 1, active: 2, closed: 0 }, "multi-professional": { new: 1, active: 0, closed: 0 } },
+        rows: {
+          "youth-crime": { new: 0, active: 3, closed: 0 },
+          "domestic-violence": { new: 1, active: 2, closed: 0 },
+          "multi-professional": { new: 1, active: 0, closed: 0 },
+        },
         totals: { new: 2, active: 5, closed: 0 },
         suppressed: none,
       },
       // C5 17, C6 20.
-      ageBands: { rows: { "under-15": { new: 0 }, "15-17": { new: 1 }, "18-plus": { new: 1 } }, totals: { new: 2 }, suppressed: none },
+      ageBands: {
+        rows: { "under-15": { new: 0 }, "15-17": { new: 1 }, "18-plus": { new: 1 } },
+        totals: { new: 2 },
+        suppressed: none,
+      },
       referralSources: {
-        rows: { police: { new: 1 }, "child-welfare": { new: 0 }, "social-emergency": { new: 0 }, school: { new: 0 }, "health-care": { new: 0 }, "youth-services": { new: 0 }, family: { new: 0 }, self: { new: 1 }, other: { new: 0 } },
+        rows: {
+          "police": { new: 1 },
+          "child-welfare": { new: 0 },
+          "social-emergency": { new: 0 },
+          "school": { new: 0 },
+          "health-care": { new: 0 },
+          "youth-services": { new: 0 },
+          "family": { new: 0 },
+          "self": { new: 1 },
+          "other": { new: 0 },
+        },
         totals: { new: 2 },
         suppressed: none,
       },
       // ISO weeks from Monday 1 September, the last one clipped to the 30th.
-      casesOverTime: { rows: { "2025-09-01": { new: 1 }, "2025-09-08": { new: 0 }, "2025-09-15": { new: 1 }, "2025-09-22": { new: 0 }, "2025-09-29": { new: 0 } }, totals: { new: 2 }, suppressed: none },
+      casesOverTime: {
+        rows: {
+          "2025-09-01": { new: 1 },
+          "2025-09-08": { new: 0 },
+          "2025-09-15": { new: 1 },
+          "2025-09-22": { new: 0 },
+          "2025-09-29": { new: 0 },
+        },
+        totals: { new: 2 },
+        suppressed: none,
+      },
       meetings: {
         // C2 09-10 (late record) and C3 09-15 (none) unrecorded; C5 09-12 recorded next day.
-        rows: { "youth-crime": { recorded: 0, unrecorded: 2, total: 2 }, "domestic-violence": { recorded: 1, unrecorded: 0, total: 1 }, "multi-professional": { recorded: 0, unrecorded: 0, total: 0 } },
+        rows: {
+          "youth-crime": { recorded: 0, unrecorded: 2, total: 2 },
+          "domestic-violence": { recorded: 1, unrecorded: 0, total: 1 },
+          "multi-professional": { recorded: 0, unrecorded: 0, total: 0 },
+        },
         totals: { recorded: 1, unrecorded: 2, total: 3 },
         suppressed: none,
       },
       participation: {
         // C2 (police, youth), C3 (social, youth), C5 (police, social).
-        rows: { [org.youthServices]: { meetings: 2, cases: 2 }, [org.socialEmergency]: { meetings: 2, cases: 2 }, [org.policePrevention]: { meetings: 2, cases: 2 } },
+        rows: {
+          [org.youthServices]: { meetings: 2, cases: 2 },
+          [org.socialEmergency]: { meetings: 2, cases: 2 },
+          [org.policePrevention]: { meetings: 2, cases: 2 },
+        },
         totals: null,
         suppressed: none,
       },
       serviceReferrals: {
         // C2 family support (made), C5 mental health (accepted).
-        rows: referralRows({ "family-support": { ...statuses({ made: 1 }), total: 1 }, "mental-health": { ...statuses({ accepted: 1 }), total: 1 } }),
+        rows: referralRows({
+          "family-support": { ...statuses({ made: 1 }), total: 1 },
+          "mental-health": { ...statuses({ accepted: 1 }), total: 1 },
+        }),
         totals: { ...statuses({ made: 1, accepted: 1 }), total: 2 },
         suppressed: none,
       },
       // C5's guardian on 09-12.
-      consents: { rows: { client: { given: 0, withdrawn: 0 }, guardian: { given: 1, withdrawn: 0 } }, totals: { given: 1, withdrawn: 0 }, suppressed: none },
+      consents: {
+        rows: { client: { given: 0, withdrawn: 0 }, guardian: { given: 1, withdrawn: 0 } },
+        totals: { given: 1, withdrawn: 0 },
+        suppressed: none,
+      },
       // On 2025-09-30: C3's meeting of 09-15 unrecorded; C4's record incomplete. (C7, C9 not yet referred.)
-      caseViolations: { rows: { "CASE.MEETING_UNRECORDED": { count: 1 }, "CASE.RECORD_INCOMPLETE": { count: 1 } }, totals: { count: 2 }, suppressed: none },
+      caseViolations: {
+        rows: { "CASE.MEETING_UNRECORDED": { count: 1 }, "CASE.RECORD_INCOMPLETE": { count: 1 } },
+        totals: { count: 2 },
+        suppressed: none,
+      },
     });
   });
 
   it("limits the party report to the cases and units of the party (Kuva)", async () => {
     const { scope } = await resolveScope(db, request("party", agreementYear, org.kuva));
     // Youth services took part (sat in a meeting) in C1, C2, C3, C7, C9, C12.
-    expect(numbers(await caseFlowTable(db, scope))).toEqual({ "youth-crime": [3, 5, 2], "domestic-violence": [0, 0, 0], "multi-professional": [1, 1, 0] });
-    expect(numbers(await meetingsTable(db, scope))).toEqual({ "youth-crime": [4, 2], "domestic-violence": [0, 0], "multi-professional": [1, 0] });
+    expect(numbers(await caseFlowTable(db, scope))).toEqual({
+      "youth-crime": [3, 5, 2],
+      "domestic-violence": [0, 0, 0],
+      "multi-professional": [1, 1, 0],
+    });
+    expect(numbers(await meetingsTable(db, scope))).toEqual({
+      "youth-crime": [4, 2],
+      "domestic-violence": [0, 0],
+      "multi-professional": [1, 0],
+    });
     expect(numbers(await consentsTable(db, scope))).toEqual({ client: [2, 1], guardian: [1, 1] });
 
     const doc = await computeReport(db, request("party", agreementYear, org.kuva), undefined, { generatedAt });
     const { tables, ...rest } = doc;
     expect(rest).toMatchObject({
       type: "party",
-      title: { fi: "Osapuolen raportti: Kulttuurin ja vapaa-ajan toimiala", en: "Party report: Culture and Leisure Division" },
+      title: {
+        fi: "Osapuolen raportti: Kulttuurin ja vapaa-ajan toimiala",
+        en: "Party report: Culture and Leisure Division",
+      },
       scope: { partyId: org.kuva, name: kuva, unitIds: [org.kuva, org.youthServices] },
       suppression: { applied: true },
       headline: { newCases: "x", activeCases: "x", closedCases: "x", meetingsHeld: 7, serviceReferrals: "x" },
       // Only Kuva's unit and party, and only its staffing finding.
-      staffing: { units: [{ ...youthUnit, ...kuvaFteOfA, named: 4, headcount: 4 }], parties: [{ partyId: org.kuva, name: kuva, ...kuvaFteOfA }] },
+      staffing: {
+        units: [{ ...youthUnit, ...kuvaFteOfA, named: 4, headcount: 4 }],
+        parties: [{ partyId: org.kuva, name: kuva, ...kuvaFteOfA }],
+      },
       chair: chairOfA,
       organisationViolations: kuvaShortfall,
     });
@@ -453,15 +664,41 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         // New 3 (C2, C3, C7) + 1 (C9) = 4: a small total, hidden, so the other tables hide it as well.
         // Active 5 (C1, C2, C3, C7, C12) + 1 (C9) = 6: the 1 can only grow (a hidden 5 could only grow
         // too), so the total is hidden. Closed 2 (C1, C3).
-        rows: { "youth-crime": { new: "<5", active: 5, closed: "<5" }, "domestic-violence": { new: 0, active: 0, closed: 0 }, "multi-professional": { new: "<5", active: "<5", closed: 0 } },
+        rows: {
+          "youth-crime": { new: "<5", active: 5, closed: "<5" },
+          "domestic-violence": { new: 0, active: 0, closed: 0 },
+          "multi-professional": { new: "<5", active: "<5", closed: 0 },
+        },
         totals: { new: "x", active: "x", closed: "x" },
-        suppressed: ["youth-crime/new: primary", "youth-crime/closed: primary", "multi-professional/new: primary", "multi-professional/active: primary", "total/new: total", "total/active: total", "total/closed: total"],
+        suppressed: [
+          "youth-crime/new: primary",
+          "youth-crime/closed: primary",
+          "multi-professional/new: primary",
+          "multi-professional/active: primary",
+          "total/new: total",
+          "total/active: total",
+          "total/closed: total",
+        ],
       },
       // C2, C7, C9 under 15; C3 16.
-      ageBands: { rows: { "under-15": { new: "<5" }, "15-17": { new: "<5" }, "18-plus": { new: 0 } }, totals: { new: "x" }, suppressed: ["under-15/new: primary", "15-17/new: primary", "total/new: total"] },
+      ageBands: {
+        rows: { "under-15": { new: "<5" }, "15-17": { new: "<5" }, "18-plus": { new: 0 } },
+        totals: { new: "x" },
+        suppressed: ["under-15/new: primary", "15-17/new: primary", "total/new: total"],
+      },
       referralSources: {
         // C2, C7 police; C3 school; C9 family.
-        rows: { police: { new: "<5" }, "child-welfare": { new: 0 }, "social-emergency": { new: 0 }, school: { new: "<5" }, "health-care": { new: 0 }, "youth-services": { new: 0 }, family: { new: "<5" }, self: { new: 0 }, other: { new: 0 } },
+        rows: {
+          "police": { new: "<5" },
+          "child-welfare": { new: 0 },
+          "social-emergency": { new: 0 },
+          "school": { new: "<5" },
+          "health-care": { new: 0 },
+          "youth-services": { new: 0 },
+          "family": { new: "<5" },
+          "self": { new: 0 },
+          "other": { new: 0 },
+        },
         totals: { new: "x" },
         suppressed: ["police/new: primary", "school/new: primary", "family/new: primary", "total/new: total"],
       },
@@ -481,13 +718,31 @@ describe.each(testEngines)("report figures on %s", (engine) => {
           "2026-04": { new: 0 },
         },
         totals: { new: "x" },
-        suppressed: ["2025-05/new: primary", "2025-06/new: primary", "2025-11/new: primary", "2026-03/new: primary", "total/new: total"],
+        suppressed: [
+          "2025-05/new: primary",
+          "2025-06/new: primary",
+          "2025-11/new: primary",
+          "2026-03/new: primary",
+          "total/new: total",
+        ],
       },
       meetings: {
         // Meetings youth services attended: recorded C1, C3 (Jun), C7, C12 and C9; unrecorded C2 (Sep), C3 (Sep).
-        rows: { "youth-crime": { recorded: "<5", unrecorded: "<5", total: "x" }, "domestic-violence": { recorded: 0, unrecorded: 0, total: 0 }, "multi-professional": { recorded: "<5", unrecorded: 0, total: "x" } },
+        rows: {
+          "youth-crime": { recorded: "<5", unrecorded: "<5", total: "x" },
+          "domestic-violence": { recorded: 0, unrecorded: 0, total: 0 },
+          "multi-professional": { recorded: "<5", unrecorded: 0, total: "x" },
+        },
         totals: { recorded: "x", unrecorded: "x", total: 7 },
-        suppressed: ["youth-crime/recorded: primary", "youth-crime/unrecorded: primary", "youth-crime/total: total", "multi-professional/recorded: primary", "multi-professional/total: total", "total/recorded: total", "total/unrecorded: total"],
+        suppressed: [
+          "youth-crime/recorded: primary",
+          "youth-crime/unrecorded: primary",
+          "youth-crime/total: total",
+          "multi-professional/recorded: primary",
+          "multi-professional/total: total",
+          "total/recorded: total",
+          "total/unrecorded: total",
+        ],
       },
       // Only the party's own unit.
       participation: { rows: { [org.youthServices]: { meetings: 7, cases: 6 } }, totals: null, suppressed: [] },
@@ -520,19 +775,42 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         // Client: given C2, C3, withdrawn C3; guardian: given C2, withdrawn C12.
         rows: { client: { given: "<5", withdrawn: "<5" }, guardian: { given: "<5", withdrawn: "<5" } },
         totals: { given: "x", withdrawn: "x" },
-        suppressed: ["client/given: primary", "client/withdrawn: primary", "guardian/given: primary", "guardian/withdrawn: primary", "total/given: total", "total/withdrawn: total"],
+        suppressed: [
+          "client/given: primary",
+          "client/withdrawn: primary",
+          "guardian/given: primary",
+          "guardian/withdrawn: primary",
+          "total/given: total",
+          "total/withdrawn: total",
+        ],
       },
       caseViolations: {
         // C7 (notification, overdue meeting), C9 (single profession), C3 (unrecorded). C4's is Sotepe's.
-        rows: { "CASE.CHILD_WELFARE_NOTIFICATION_MISSING": { count: "<5" }, "CASE.COMPOSITION_SINGLE_PROFESSION": { count: "<5" }, "CASE.MEETING_UNRECORDED": { count: "<5" }, "CASE.PLANNED_MEETING_OVERDUE": { count: "<5" } },
+        rows: {
+          "CASE.CHILD_WELFARE_NOTIFICATION_MISSING": { count: "<5" },
+          "CASE.COMPOSITION_SINGLE_PROFESSION": { count: "<5" },
+          "CASE.MEETING_UNRECORDED": { count: "<5" },
+          "CASE.PLANNED_MEETING_OVERDUE": { count: "<5" },
+        },
         totals: { count: "x" },
-        suppressed: ["CASE.CHILD_WELFARE_NOTIFICATION_MISSING/count: primary", "CASE.COMPOSITION_SINGLE_PROFESSION/count: primary", "CASE.MEETING_UNRECORDED/count: primary", "CASE.PLANNED_MEETING_OVERDUE/count: primary", "total/count: total"],
+        suppressed: [
+          "CASE.CHILD_WELFARE_NOTIFICATION_MISSING/count: primary",
+          "CASE.COMPOSITION_SINGLE_PROFESSION/count: primary",
+          "CASE.MEETING_UNRECORDED/count: primary",
+          "CASE.PLANNED_MEETING_OVERDUE/count: primary",
+          "total/count: total",
+        ],
       },
     });
   });
 
   it("names both chairs of a calendar year and the one after", async () => {
-    const doc: ReportDocument = await computeReport(db, request("annual", { from: "2025-01-01", to: "2025-12-31" }), undefined, { generatedAt });
+    const doc: ReportDocument = await computeReport(
+      db,
+      request("annual", { from: "2025-01-01", to: "2025-12-31" }),
+      undefined,
+      { generatedAt },
+    );
     expect(doc.chair?.terms.map((t) => [t.from, t.chairId])).toEqual([
       ["2024-05-01", org.police],
       ["2025-05-01", org.sotepe],
@@ -541,9 +819,15 @@ describe.each(testEngines)("report figures on %s", (engine) => {
   });
 
   it("refuses an unknown team, a party that is not a party, and an invalid request", async () => {
-    await expect(computeReport(db, { ...request("annual", agreementYear), teamId: "team-nowhere" })).rejects.toMatchObject({ code: "REPORT.UNKNOWN_TEAM" });
-    await expect(computeReport(db, request("party", agreementYear, org.education))).rejects.toMatchObject({ code: "REPORT.UNKNOWN_PARTY" });
+    await expect(
+      computeReport(db, { ...request("annual", agreementYear), teamId: "team-nowhere" }),
+    ).rejects.toMatchObject({ code: "REPORT.UNKNOWN_TEAM" });
+    await expect(computeReport(db, request("party", agreementYear, org.education))).rejects.toMatchObject({
+      code: "REPORT.UNKNOWN_PARTY",
+    });
     await expect(computeReport(db, request("monthly", agreementYear))).rejects.toBeInstanceOf(ReportError);
-    await expect(computeReport(db, request("annual", agreementYear, org.kuva))).rejects.toMatchObject({ code: "REPORT.REQUEST_INVALID" });
+    await expect(computeReport(db, request("annual", agreementYear, org.kuva))).rejects.toMatchObject({
+      code: "REPORT.REQUEST_INVALID",
+    });
   });
 });

@@ -31,7 +31,13 @@ import { referralSourcesTable } from "./figures/referral-sources.js";
 import type { FigureScope } from "./figures/scope.js";
 import { serviceReferralsTable } from "./figures/service-referrals.js";
 import { reportTitles, type Text } from "./labels.js";
-import { type Cell, type ReportDocument, reportDocumentSchema, reportSchemaVersion, type TableId } from "./report-document.js";
+import {
+  type Cell,
+  type ReportDocument,
+  reportDocumentSchema,
+  reportSchemaVersion,
+  type TableId,
+} from "./report-document.js";
 import { chartBuckets } from "./periods.js";
 import { parseReportRequest, type ReportRequest } from "./report-request.js";
 import { defaultSuppressionThreshold } from "./suppression.js";
@@ -80,21 +86,37 @@ const name = (index: OrganisationIndex, id: string): Text => {
 /** The party's organisation and all below it, in the organisation tree. */
 export function partyUnits(organisations: readonly Organisation[], partyId: string): string[] {
   const index = indexOrganisations(organisations);
-  return organisations.filter((o) => isWithin(o.id, partyId, index)).map((o) => o.id).sort();
+  return organisations
+    .filter((o) => isWithin(o.id, partyId, index))
+    .map((o) => o.id)
+    .sort();
 }
 
 /** Cases referred in the period are counted in four tables: their totals must be hidden together. */
-const newCaseTotals: TableLink = (["casesByType", "ageBands", "referralSources", "casesOverTime"] as const).map((table) => ({ table, row: "total", column: "new" }));
+const newCaseTotals: TableLink = (["casesByType", "ageBands", "referralSources", "casesOverTime"] as const).map(
+  (table) => ({ table, row: "total", column: "new" }),
+);
 
 /** Resolves the team's dataset and the report's scope, refusing an unknown team or party. */
-export async function resolveScope(db: Executor, request: ReportRequest): Promise<{ dataset: TeamDataset; scope: FigureScope }> {
+export async function resolveScope(
+  db: Executor,
+  request: ReportRequest,
+): Promise<{ dataset: TeamDataset; scope: FigureScope }> {
   const dataset = await loadTeamDataset(db, request.teamId);
-  if (!dataset) throw new ReportError("REPORT.UNKNOWN_TEAM", { fi: `Työryhmää ${request.teamId} ei ole tai sillä ei ole sopimusta.`, en: `Team ${request.teamId} does not exist or has no agreement.` });
+  if (!dataset)
+    throw new ReportError("REPORT.UNKNOWN_TEAM", {
+      fi: `Työryhmää ${request.teamId} ei ole tai sillä ei ole sopimusta.`,
+      en: `Team ${request.teamId} does not exist or has no agreement.`,
+    });
   let units: string[] | null = null;
   if (request.type === "party") {
     const party = request.scope ?? "";
     const parties = new Set(dataset.agreement.versions.flatMap((v) => v.parties.map((p) => p.organisationId)));
-    if (!parties.has(party)) throw new ReportError("REPORT.UNKNOWN_PARTY", { fi: `${party} ei ole sopimuksen osapuoli.`, en: `${party} is not a party of the agreement.` });
+    if (!parties.has(party))
+      throw new ReportError("REPORT.UNKNOWN_PARTY", {
+        fi: `${party} ei ole sopimuksen osapuoli.`,
+        en: `${party} is not a party of the agreement.`,
+      });
     units = partyUnits(dataset.organisations, party);
   }
   return { dataset, scope: { teamId: request.teamId, period: request.period, partyUnits: units } };
@@ -105,34 +127,67 @@ function chairSection(dataset: TeamDataset, period: Period, index: OrganisationI
   const body = dataset.bodies.find((b) => b.kind === "ankkuri-steering-group");
   if (body?.chairPolicy.kind !== "rotating") return null;
   const rotation = body.chairPolicy.rotation;
-  const show = (t: ChairTerm) => ({ from: t.from, to: t.to, chairId: t.chairId, chairName: t.chairId === null ? null : name(index, t.chairId), override: t.override !== null });
+  const show = (t: ChairTerm) => ({
+    from: t.from,
+    to: t.to,
+    chairId: t.chairId,
+    chairName: t.chairId === null ? null : name(index, t.chairId),
+    override: t.override !== null,
+  });
   const terms: ChairTerm[] = [];
-  let term = period.to < rotation.anchor ? null : chairOn(rotation, period.from < rotation.anchor ? rotation.anchor : period.from);
+  let term =
+    period.to < rotation.anchor
+      ? null
+      : chairOn(rotation, period.from < rotation.anchor ? rotation.anchor : period.from);
   while (term !== null && term.from <= period.to) {
     terms.push(term);
     term = chairOn(rotation, addDays(term.to, 1));
   }
   const next = period.to < rotation.anchor ? chairOn(rotation, rotation.anchor) : term;
-  return { bodyId: body.id, bodyName: { fi: body.name.fi, en: body.name.en }, terms: terms.map(show), next: next === null ? null : show(next) };
+  return {
+    bodyId: body.id,
+    bodyName: { fi: body.name.fi, en: body.name.en },
+    terms: terms.map(show),
+    next: next === null ? null : show(next),
+  };
 }
 
 /** Target vs realised FTE (003 § 5), counting work that needs premises access only with a valid clearance. */
-function staffingSection(dataset: TeamDataset, scope: FigureScope, index: OrganisationIndex): ReportDocument["staffing"] {
+function staffingSection(
+  dataset: TeamDataset,
+  scope: FigureScope,
+  index: OrganisationIndex,
+): ReportDocument["staffing"] {
   const { agreement } = dataset;
   const supplierId = termsOn(agreement, scope.period.from).parties.find((p) => p.role === "supplier")?.organisationId;
   const staffOrganisation = new Map(dataset.staff.map((s) => [s.id, s.organisationId]));
   // As `checkStaffing` decides it: police staff are not gated by a clearance (003 § 7).
   const needsClearance = (a: Assignment) => {
     const organisationId = staffOrganisation.get(a.staffId);
-    const isPolice = organisationId !== undefined && supplierId !== undefined && isWithin(organisationId, supplierId, index);
+    const isPolice =
+      organisationId !== undefined && supplierId !== undefined && isWithin(organisationId, supplierId, index);
     return a.needsPremisesAccess && !isPolice;
   };
-  const report = fteReport(agreement, effectiveAssignments(dataset.assignments, dataset.clearances, needsClearance), scope.period);
+  const report = fteReport(
+    agreement,
+    effectiveAssignments(dataset.assignments, dataset.clearances, needsClearance),
+    scope.period,
+  );
   const inScope = (partyId: string) => scope.partyUnits === null || scope.partyUnits.includes(partyId);
   return {
     units: report.units
       .filter((u) => inScope(u.partyId))
-      .map((u) => ({ organisationId: u.organisationId, name: name(index, u.organisationId), partyId: u.partyId, profession: u.profession, target: u.target, named: u.named, realised: u.realised, difference: u.difference, headcount: u.headcount })),
+      .map((u) => ({
+        organisationId: u.organisationId,
+        name: name(index, u.organisationId),
+        partyId: u.partyId,
+        profession: u.profession,
+        target: u.target,
+        named: u.named,
+        realised: u.realised,
+        difference: u.difference,
+        headcount: u.headcount,
+      })),
     parties: report.parties.filter((p) => inScope(p.partyId)).map((p) => ({ ...p, name: name(index, p.partyId) })),
   };
 }
@@ -142,7 +197,12 @@ function staffingSection(dataset: TeamDataset, scope: FigureScope, index: Organi
  * meetings is an aggregate in SQL returning a few rows, the case rule check included.
  * Annual and party reports are suppressed (they leave the team); monthly statistics are not.
  */
-export async function computeReport(db: Executor, request: ReportRequest, onProgress: ProgressListener = () => undefined, options: ComputeOptions = {}): Promise<ReportDocument> {
+export async function computeReport(
+  db: Executor,
+  request: ReportRequest,
+  onProgress: ProgressListener = () => undefined,
+  options: ComputeOptions = {},
+): Promise<ReportDocument> {
   const valid = parseReportRequest(request);
   const threshold = options.threshold ?? defaultSuppressionThreshold;
   const policy = options.policy ?? defaultAgePolicy;
@@ -154,29 +214,50 @@ export async function computeReport(db: Executor, request: ReportRequest, onProg
   const partyOf = (id: string) => parties.find((p) => isWithin(id, p, index)) ?? null;
 
   await onProgress({ percent: 15, stage: "counting cases" });
-  const raw: RawTable[] = [await caseFlowTable(db, scope), await ageBandsTable(db, scope, policy), await referralSourcesTable(db, scope), await casesOverTimeTable(db, scope)];
+  const raw: RawTable[] = [
+    await caseFlowTable(db, scope),
+    await ageBandsTable(db, scope, policy),
+    await referralSourcesTable(db, scope),
+    await casesOverTimeTable(db, scope),
+  ];
   await onProgress({ percent: 30, stage: "counting meetings" });
   raw.push(await meetingsTable(db, scope, graceDays), await participationTable(db, scope, index, partyOf));
   await onProgress({ percent: 40, stage: "counting referrals and consents" });
   raw.push(await serviceReferralsTable(db, scope), await consentsTable(db, scope));
   await onProgress({ percent: 50, stage: "checking rules" });
-  const counts = await countCaseRuleViolations(db, scope, caseRuleContext(dataset, scope.period.to, { policy, recordingGraceDays: graceDays }));
+  const counts = await countCaseRuleViolations(
+    db,
+    scope,
+    caseRuleContext(dataset, scope.period.to, { policy, recordingGraceDays: graceDays }),
+  );
   raw.push(caseViolationsTable(counts));
 
   await onProgress({ percent: 82, stage: "suppressing small cells" });
   const suppress = isSuppressed(valid.type);
   const hidden = suppress ? suppressTables(raw, [newCaseTotals], threshold) : null;
-  const tables = Object.fromEntries(raw.map((t) => [t.id, publishTable(t, hidden?.get(t.id) ?? null, threshold)])) as ReportDocument["tables"];
+  const tables = Object.fromEntries(
+    raw.map((t) => [t.id, publishTable(t, hidden?.get(t.id) ?? null, threshold)]),
+  ) as ReportDocument["tables"];
   const columnTotal = (id: TableId, column: string): Cell => tables[id].totals?.values[column] ?? 0;
 
   const scopeName = valid.scope === null ? null : name(index, valid.scope);
   const document: ReportDocument = {
     schemaVersion: reportSchemaVersion,
     type: valid.type,
-    title: scopeName === null ? reportTitles[valid.type] : { fi: `${reportTitles.party.fi}: ${scopeName.fi}`, en: `${reportTitles.party.en}: ${scopeName.en}` },
-    team: { id: dataset.team.id, code: dataset.team.code, name: { fi: dataset.team.name.fi, en: dataset.team.name.en } },
+    title:
+      scopeName === null
+        ? reportTitles[valid.type]
+        : { fi: `${reportTitles.party.fi}: ${scopeName.fi}`, en: `${reportTitles.party.en}: ${scopeName.en}` },
+    team: {
+      id: dataset.team.id,
+      code: dataset.team.code,
+      name: { fi: dataset.team.name.fi, en: dataset.team.name.en },
+    },
     period: { from: valid.period.from, to: valid.period.to, days: lengthInDays(valid.period) },
-    scope: valid.scope === null || scopeName === null ? null : { partyId: valid.scope, name: scopeName, unitIds: [...(scope.partyUnits ?? [])] },
+    scope:
+      valid.scope === null || scopeName === null
+        ? null
+        : { partyId: valid.scope, name: scopeName, unitIds: [...(scope.partyUnits ?? [])] },
     generatedAt: (options.generatedAt ?? new Date()).toISOString(),
     definitions: {
       ageReference: "referral",

@@ -15,9 +15,19 @@ export const reporterEnvSchema = z
     REPORTER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     REPORTER_SCHEDULE: flag.default(true),
     REPORTER_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(defaultQueueSettings.retryLimit),
-    REPORTER_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(defaultQueueSettings.retryDelaySeconds),
+    REPORTER_RETRY_DELAY_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .default(defaultQueueSettings.retryDelaySeconds),
     REPORTER_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(600).default(defaultQueueSettings.heartbeatSeconds),
-    REPORTER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(600).default(defaultQueueSettings.superviseIntervalSeconds),
+    REPORTER_SUPERVISE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(600)
+      .default(defaultQueueSettings.superviseIntervalSeconds),
     REPORTER_EXPIRE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(defaultQueueSettings.expireInSeconds),
     REPORTER_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(defaultQueueSettings.pollingIntervalSeconds),
     /**

@@ -8,8 +8,22 @@ export { type RequestedReport, requestReport } from "./request-report.js";
 export { type QueueSettings, type ReportQueue, defaultQueueSettings, reportQueueName } from "./queue.js";
 export { type Reporter, type ReporterOptions, startReporter } from "./reporter.js";
 export { agreementYear, lastCompletedAgreementYear, parsePeriod, periodText, previousMonth } from "./periods.js";
-export { type Cell, type CountTable, type ReportDocument, reportDocumentSchema, reportSchemaVersion } from "./report-document.js";
-export { type ComputeOptions, computeReport, isSuppressed, type ProgressListener, type ReportProgress, type ReportStage, resolveScope } from "./compute-report.js";
+export {
+  type Cell,
+  type CountTable,
+  type ReportDocument,
+  reportDocumentSchema,
+  reportSchemaVersion,
+} from "./report-document.js";
+export {
+  type ComputeOptions,
+  computeReport,
+  isSuppressed,
+  type ProgressListener,
+  type ReportProgress,
+  type ReportStage,
+  resolveScope,
+} from "./compute-report.js";
 export { ReportError, type ReportErrorCode } from "./errors.js";
 export { type Artifact, renderArtifacts } from "./artifacts.js";
 export { type RunOutcome, runReport } from "./run-report.js";

@@ -15,15 +15,15 @@ export const caseTypeLabels: Record<CaseType, Text> = {
 };
 
 export const referralSourceLabels: Record<ReferralSource, Text> = {
-  police: t("Poliisi", "Police"),
+  "police": t("Poliisi", "Police"),
   "child-welfare": t("Lastensuojelu", "Child welfare"),
   "social-emergency": t("Sosiaali- ja kriisipäivystys", "Social and crisis emergency"),
-  school: t("Koulu", "School"),
+  "school": t("Koulu", "School"),
   "health-care": t("Terveydenhuolto", "Health care"),
   "youth-services": t("Nuorisopalvelut", "Youth services"),
-  family: t("Perhe", "Family"),
-  self: t("Asiakas itse", "The client"),
-  other: t("Muu", "Other"),
+  "family": t("Perhe", "Family"),
+  "self": t("Asiakas itse", "The client"),
+  "other": t("Muu", "Other"),
 };
 
 export const serviceLabels: Record<ServiceKind, Text> = {
@@ -33,13 +33,13 @@ export const serviceLabels: Record<ServiceKind, Text> = {
   "substance-abuse": t("Päihdepalvelut", "Substance abuse services"),
   "youth-work": t("Nuorisotyö", "Youth work"),
   "education-support": t("Koulunkäynnin tuki", "Education support"),
-  employment: t("Työllisyyspalvelut", "Employment services"),
-  housing: t("Asumisen tuki", "Housing"),
+  "employment": t("Työllisyyspalvelut", "Employment services"),
+  "housing": t("Asumisen tuki", "Housing"),
   "leisure-activity": t("Harrastustoiminta", "Leisure activity"),
   "victim-support": t("Rikosten uhrien tuki", "Victim support"),
   "domestic-violence-support": t("Lähisuhdeväkivaltatyö", "Domestic violence support"),
-  mediation: t("Sovittelu", "Mediation"),
-  other: t("Muu", "Other"),
+  "mediation": t("Sovittelu", "Mediation"),
+  "other": t("Muu", "Other"),
 };
 
 export const referralStatusLabels: Record<ReferralStatus, Text> = {
@@ -82,7 +82,10 @@ export const tableTitles = {
   participation: t("Osallistuminen organisaatioittain", "Participation by organisation"),
   serviceReferrals: t("Palveluohjaukset palveluittain ja tilan mukaan", "Referrals to services by service and status"),
   consents: t("Suostumukset", "Consents"),
-  caseViolations: t("Asiakkuuksien avoimet sääntörikkomukset jakson lopussa", "Case rule violations open at the period's end"),
+  caseViolations: t(
+    "Asiakkuuksien avoimet sääntörikkomukset jakson lopussa",
+    "Case rule violations open at the period's end",
+  ),
 } satisfies Record<string, Text>;
 
 export const reportTitles = {

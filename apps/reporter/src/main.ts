@@ -25,7 +25,10 @@ const reporter = await startReporter(runtime, {
   settings: env.settings,
   stageDelayMs: env.stageDelayMs,
 });
-logger.info({ engine: runtime.handle.engine, concurrency: env.concurrency, schedule: env.schedule }, "reporter started");
+logger.info(
+  { engine: runtime.handle.engine, concurrency: env.concurrency, schedule: env.schedule },
+  "reporter started",
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ReportError } from "./errors.js";
-import { agreementYear, chartBuckets, isCalendarMonth, lastCompletedAgreementYear, parsePeriod, periodText, previousMonth } from "./periods.js";
+import {
+  agreementYear,
+  chartBuckets,
+  isCalendarMonth,
+  lastCompletedAgreementYear,
+  parsePeriod,
+  periodText,
+  previousMonth,
+} from "./periods.js";
 
 describe("parsePeriod", () => {
   it("reads a year, a month and an interval of days", () => {
@@ -10,7 +18,15 @@ describe("parsePeriod", () => {
     expect(parsePeriod("2025-03-03..2025-03-03")).toEqual({ from: "2025-03-03", to: "2025-03-03" });
   });
 
-  it.each(["", "25", "2025-13", "2025-02-30..2025-03-01", "2025-05-01..2025-04-30", "2025-05-01 .. 2025-06-01", "last year"])("refuses %j with a typed error that says what is accepted", (text) => {
+  it.each([
+    "",
+    "25",
+    "2025-13",
+    "2025-02-30..2025-03-01",
+    "2025-05-01..2025-04-30",
+    "2025-05-01 .. 2025-06-01",
+    "last year",
+  ])("refuses %j with a typed error that says what is accepted", (text) => {
     expect(() => parsePeriod(text)).toThrow(ReportError);
     try {
       parsePeriod(text);
@@ -21,7 +37,8 @@ describe("parsePeriod", () => {
   });
 
   it("writes a period back as the shortest text that reads the same", () => {
-    for (const text of ["2025", "2025-03", "2025-05-01..2026-04-30", "2025-03-02..2025-03-31"]) expect(periodText(parsePeriod(text))).toBe(text);
+    for (const text of ["2025", "2025-03", "2025-05-01..2026-04-30", "2025-03-02..2025-03-31"])
+      expect(periodText(parsePeriod(text))).toBe(text);
   });
 });
 

@@ -1,8 +1,22 @@
-import { addDays, addMonths, dateParts, endOfMonth, fromParts, type LocalDate, localDateSchema, type Period, toDayNumber, fromDayNumber } from "@ankkuri/domain";
+import {
+  addDays,
+  addMonths,
+  dateParts,
+  endOfMonth,
+  fromParts,
+  type LocalDate,
+  localDateSchema,
+  type Period,
+  toDayNumber,
+  fromDayNumber,
+} from "@ankkuri/domain";
 import { z } from "zod";
 import { ReportError } from "./errors.js";
 
-const year = z.string().regex(/^\d{4}$/).transform((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }));
+const year = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }));
 const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
@@ -16,7 +30,9 @@ const interval = z
   .transform(([from, to]) => ({ from, to }));
 
 /** A reporting period as text: a calendar year, a month, or an inclusive interval of days. */
-export const periodTextSchema = z.union([year, month, interval]).refine((p) => p.from >= "1900-01-01", { message: "too early" });
+export const periodTextSchema = z
+  .union([year, month, interval])
+  .refine((p) => p.from >= "1900-01-01", { message: "too early" });
 
 /**
  * Parses a period: `2025` (the calendar year), `2025-03` (the month) or `2025-05-01..2026-04-30` (both
@@ -83,7 +99,8 @@ export interface Bucket {
 export function chartBuckets(period: Period): { unit: "month" | "week"; buckets: Bucket[] } {
   const unit = toDayNumber(period.to) - toDayNumber(period.from) + 1 > 62 ? "month" : "week";
   const buckets: Bucket[] = [];
-  let start = unit === "month" ? fromParts(dateParts(period.from).year, dateParts(period.from).month, 1) : mondayOf(period.from);
+  let start =
+    unit === "month" ? fromParts(dateParts(period.from).year, dateParts(period.from).month, 1) : mondayOf(period.from);
   while (start <= period.to) {
     const next = unit === "month" ? addMonths(start, 1) : addDays(start, 7);
     buckets.push({

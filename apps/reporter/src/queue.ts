@@ -56,14 +56,23 @@ function postgresJsDb(runtime: Runtime): Db {
   return {
     executeSql: async (text: string, values?: unknown[]) => {
       // Parameters as node-postgres sends them: plain objects as JSON text.
-      const params = values?.map((v) => (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v) ? JSON.stringify(v) : v));
+      const params = values?.map((v) =>
+        v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v)
+          ? JSON.stringify(v)
+          : v,
+      );
       if (params && params.length > 0) return { rows: [...(await sql.unsafe(text, params as never[]))] };
       // Parameterless text may be several statements, a BEGIN … COMMIT block among them (pg-boss's
       // locked sections): run it by the simple protocol on a connection of its own.
       const connection = await sql.reserve();
       try {
         const result: unknown = await connection.unsafe(text).simple();
-        const rows: unknown[] = Array.isArray(result) && result.every((r) => Array.isArray(r)) ? (result as unknown[][]).flat() : Array.isArray(result) ? [...(result as unknown[])] : [];
+        const rows: unknown[] =
+          Array.isArray(result) && result.every((r) => Array.isArray(r))
+            ? (result as unknown[][]).flat()
+            : Array.isArray(result)
+              ? [...(result as unknown[])]
+              : [];
         return { rows };
       } finally {
         connection.release();
@@ -77,7 +86,16 @@ function postgresJsDb(runtime: Runtime): Db {
  * connection, so nothing may enqueue inside an open transaction: STACK trap 8), or PostgreSQL
  * through its URL (a small pool of pg-boss's own) or, without one, through the runtime's postgres.js.
  */
-export function createBoss(runtime: Runtime, options: { databaseUrl?: string | undefined; work: boolean; schedule: boolean; settings: QueueSettings; logger?: Logger | undefined }): PgBoss {
+export function createBoss(
+  runtime: Runtime,
+  options: {
+    databaseUrl?: string | undefined;
+    work: boolean;
+    schedule: boolean;
+    settings: QueueSettings;
+    logger?: Logger | undefined;
+  },
+): PgBoss {
   const { settings } = options;
   const common: ConstructorOptions = {
     supervise: options.work,
@@ -92,7 +110,12 @@ export function createBoss(runtime: Runtime, options: { databaseUrl?: string | u
     if (!pglite) throw new Error("The embedded runtime has no PGlite instance");
     boss = new PgBoss({ ...common, db: fromPglite(pglite), backend: "pglite" });
   } else if (options.databaseUrl !== undefined) {
-    boss = new PgBoss({ ...common, connectionString: options.databaseUrl, max: 4, application_name: "ankkuri-reporter" });
+    boss = new PgBoss({
+      ...common,
+      connectionString: options.databaseUrl,
+      max: 4,
+      application_name: "ankkuri-reporter",
+    });
   } else {
     boss = new PgBoss({ ...common, db: postgresJsDb(runtime) });
   }
@@ -119,6 +142,11 @@ export function reportQueueOptions(settings: QueueSettings) {
 export async function prepareQueues(boss: PgBoss, settings: QueueSettings): Promise<void> {
   await boss.createQueue(reportQueueName, { policy: "exclusive", ...reportQueueOptions(settings) });
   await boss.updateQueue(reportQueueName, reportQueueOptions(settings));
-  await boss.createQueue(scheduleQueueName, { policy: "exclusive", retryLimit: 3, retryDelay: 60, expireInSeconds: 600 });
+  await boss.createQueue(scheduleQueueName, {
+    policy: "exclusive",
+    retryLimit: 3,
+    retryDelay: 60,
+    expireInSeconds: 600,
+  });
   for (const name of [reportQueueName, scheduleQueueName]) await boss.findJobs(name, { key: "warm-up" });
 }

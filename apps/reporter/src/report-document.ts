@@ -121,11 +121,15 @@ export const reportDocumentSchema = z.object({
     meetingsHeld: cellSchema,
     serviceReferrals: cellSchema,
   }),
-  tables: z.object(Object.fromEntries(tableIds.map((id) => [id, countTableSchema])) as Record<TableId, typeof countTableSchema>),
+  tables: z.object(
+    Object.fromEntries(tableIds.map((id) => [id, countTableSchema])) as Record<TableId, typeof countTableSchema>,
+  ),
   chart: z.object({ tableId: z.literal("casesOverTime"), unit: z.enum(["month", "week"]), title: text }),
   staffing: z.object({
     units: z.array(fteUnitSchema),
-    parties: z.array(z.object({ partyId: z.string(), name: text, target: z.number(), realised: z.number(), difference: z.number() })),
+    parties: z.array(
+      z.object({ partyId: z.string(), name: text, target: z.number(), realised: z.number(), difference: z.number() }),
+    ),
   }),
   chair: z
     .object({
@@ -136,6 +140,13 @@ export const reportDocumentSchema = z.object({
     })
     .nullable(),
   /** Staffing and agreement rules broken on the period's last day (about staff and documents, not clients). */
-  organisationViolations: z.array(z.object({ code: z.string(), area: z.enum(["staffing", "agreement"]), severity: z.enum(["error", "warning"]), count: z.number().int().min(1) })),
+  organisationViolations: z.array(
+    z.object({
+      code: z.string(),
+      area: z.enum(["staffing", "agreement"]),
+      severity: z.enum(["error", "warning"]),
+      count: z.number().int().min(1),
+    }),
+  ),
 });
 export type ReportDocument = z.output<typeof reportDocumentSchema>;

@@ -26,11 +26,20 @@ export const reportRequestSchema = z
     requestedBy: z.string().trim().min(1).max(200),
   })
   .superRefine((r, ctx) => {
-    if (r.period.to < r.period.from) ctx.addIssue({ code: "custom", path: ["period", "to"], message: "The period ends before it starts" });
-    else if (lengthInDays(r.period) > maxPeriodDays) ctx.addIssue({ code: "custom", path: ["period"], message: "A report covers at most five years" });
-    if (r.type === "monthly" && !isCalendarMonth(r.period)) ctx.addIssue({ code: "custom", path: ["period"], message: "Operational statistics cover one calendar month (e.g. 2025-03)" });
-    if (r.type === "party" && r.scope === null) ctx.addIssue({ code: "custom", path: ["scope"], message: "A party report needs the party (scope)" });
-    if (r.type !== "party" && r.scope !== null) ctx.addIssue({ code: "custom", path: ["scope"], message: "Only a party report has a scope" });
+    if (r.period.to < r.period.from)
+      ctx.addIssue({ code: "custom", path: ["period", "to"], message: "The period ends before it starts" });
+    else if (lengthInDays(r.period) > maxPeriodDays)
+      ctx.addIssue({ code: "custom", path: ["period"], message: "A report covers at most five years" });
+    if (r.type === "monthly" && !isCalendarMonth(r.period))
+      ctx.addIssue({
+        code: "custom",
+        path: ["period"],
+        message: "Operational statistics cover one calendar month (e.g. 2025-03)",
+      });
+    if (r.type === "party" && r.scope === null)
+      ctx.addIssue({ code: "custom", path: ["scope"], message: "A party report needs the party (scope)" });
+    if (r.type !== "party" && r.scope !== null)
+      ctx.addIssue({ code: "custom", path: ["scope"], message: "Only a party report has a scope" });
   });
 
 /** Validates a request; throws `ReportError` `REPORT.REQUEST_INVALID` naming the first problem. */
@@ -40,5 +49,8 @@ export function parseReportRequest(request: ReportRequest): ReportRequest {
   const issue = parsed.error.issues[0];
   const where = issue?.path.join(".") ?? "";
   const message = issue?.message ?? "invalid";
-  throw new ReportError("REPORT.REQUEST_INVALID", { fi: `Raporttipyyntö ei kelpaa (${where}): ${message}`, en: `The report request is not valid (${where}): ${message}` });
+  throw new ReportError("REPORT.REQUEST_INVALID", {
+    fi: `Raporttipyyntö ei kelpaa (${where}): ${message}`,
+    en: `The report request is not valid (${where}): ${message}`,
+  });
 }

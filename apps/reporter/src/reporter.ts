@@ -37,7 +37,13 @@ export interface ReporterOptions {
  */
 export async function startReporter(runtime: Runtime, options: ReporterOptions): Promise<Reporter> {
   const settings: QueueSettings = { ...defaultQueueSettings, ...options.settings };
-  const boss = createBoss(runtime, { databaseUrl: options.databaseUrl, work: options.work, schedule: options.schedule === true, settings, logger: options.logger });
+  const boss = createBoss(runtime, {
+    databaseUrl: options.databaseUrl,
+    work: options.work,
+    schedule: options.schedule === true,
+    settings,
+    logger: options.logger,
+  });
   await boss.start();
   await prepareQueues(boss, settings);
   let stopped = false;

@@ -12,7 +12,13 @@ import { type Reporter, startReporter } from "./reporter.js";
 import { requestReport } from "./request-report.js";
 
 const { reportArtifacts, reportRuns, auditLog, teams } = schema;
-const annual: ReportRequest = { teamId: fixtureTeamId, type: "annual", period: { from: "2025-05-01", to: "2026-04-30" }, scope: null, requestedBy: "mikko.rantanen" };
+const annual: ReportRequest = {
+  teamId: fixtureTeamId,
+  type: "annual",
+  period: { from: "2025-05-01", to: "2026-04-30" },
+  scope: null,
+  requestedBy: "mikko.rantanen",
+};
 const fast = { pollingIntervalSeconds: 0.5 };
 
 describe.each(testEngines)("requesting reports on %s", (engine) => {
@@ -32,21 +38,38 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
   });
 
   it("turns two concurrent requests for the same report into one run and one set of artifacts", async () => {
-    const [a, b] = await Promise.all([requestReport(reporter, database.db, annual), requestReport(reporter, database.db, { ...annual, requestedBy: "sari.niemela" })]);
+    const [a, b] = await Promise.all([
+      requestReport(reporter, database.db, annual),
+      requestReport(reporter, database.db, { ...annual, requestedBy: "sari.niemela" }),
+    ]);
     expect(a.runId).toBe(b.runId);
     expect([a.created, b.created].sort()).toEqual([false, true]);
     const [run] = await waitForRuns(database.db, fixtureTeamId, [a.runId], 60_000);
-    expect(run).toMatchObject({ status: "completed", progress: 100, stage: "completed", error: null, attempts: 1, requestedBy: "mikko.rantanen" });
+    expect(run).toMatchObject({
+      status: "completed",
+      progress: 100,
+      stage: "completed",
+      error: null,
+      attempts: 1,
+      requestedBy: "mikko.rantanen",
+    });
     expect(run?.startedAt).toBeInstanceOf(Date);
     expect(run?.finishedAt).toBeInstanceOf(Date);
 
     // Asked again once it is done: the same run, completed, and no new job.
-    expect(await requestReport(reporter, database.db, annual)).toEqual({ runId: a.runId, created: false, status: "completed" });
+    expect(await requestReport(reporter, database.db, annual)).toEqual({
+      runId: a.runId,
+      created: false,
+      status: "completed",
+    });
     const jobs = await settledJobs(reporter.queue.boss, reporterQueue, a.runId);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.state).toBe("completed");
 
-    const artifacts = await database.db.select().from(reportArtifacts).where(and(eq(reportArtifacts.teamId, fixtureTeamId), eq(reportArtifacts.runId, a.runId)));
+    const artifacts = await database.db
+      .select()
+      .from(reportArtifacts)
+      .where(and(eq(reportArtifacts.teamId, fixtureTeamId), eq(reportArtifacts.runId, a.runId)));
     expect(artifacts.map((x) => x.format).sort()).toEqual(["csv", "json", "pdf"]);
     for (const artifact of artifacts) {
       expect(artifact.sha256).toBe(createHash("sha256").update(artifact.content).digest("hex"));
@@ -59,21 +82,47 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
     expect(run?.summary).toMatchObject({ headline: document.headline, suppressed: true });
 
     // One audit entry for the report, by the requester, in the team's verified chain.
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.teamId, fixtureTeamId), eq(auditLog.resourceId, a.runId)));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.teamId, fixtureTeamId), eq(auditLog.resourceId, a.runId)));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: "mikko.rantanen", actorOrganisationId: org.sotepe, actorRole: "party-leadership", operation: "read", resource: "report", purpose: "evaluation-report" });
+    expect(audit[0]).toMatchObject({
+      actorId: "mikko.rantanen",
+      actorOrganisationId: org.sotepe,
+      actorRole: "party-leadership",
+      operation: "read",
+      resource: "report",
+      purpose: "evaluation-report",
+    });
     expect((await verifyAuditChain(database.db, runtime.keys.auditKey, fixtureTeamId)).ok).toBe(true);
   });
 
   it("refuses a request for an unknown team or party before creating a run", async () => {
-    await expect(requestReport(reporter, database.db, { ...annual, teamId: "team-nowhere" })).rejects.toMatchObject({ code: "REPORT.UNKNOWN_TEAM" });
-    await expect(requestReport(reporter, database.db, { ...annual, type: "party", scope: org.education })).rejects.toMatchObject({ code: "REPORT.UNKNOWN_PARTY" });
-    await expect(requestReport(reporter, database.db, { ...annual, type: "monthly" })).rejects.toMatchObject({ code: "REPORT.REQUEST_INVALID" });
+    await expect(requestReport(reporter, database.db, { ...annual, teamId: "team-nowhere" })).rejects.toMatchObject({
+      code: "REPORT.UNKNOWN_TEAM",
+    });
+    await expect(
+      requestReport(reporter, database.db, { ...annual, type: "party", scope: org.education }),
+    ).rejects.toMatchObject({ code: "REPORT.UNKNOWN_PARTY" });
+    await expect(requestReport(reporter, database.db, { ...annual, type: "monthly" })).rejects.toMatchObject({
+      code: "REPORT.REQUEST_INVALID",
+    });
   });
 
   it("records why a run failed, and runs it again when it is requested again", async () => {
     // A team without an agreement: the worker cannot make its report (an expected, permanent failure).
-    await database.db.insert(teams).values({ id: "team-bare", code: "bare", nameFi: "Tyhjä", nameSv: "Tom", nameEn: "Bare", policeDepartmentId: org.police }).onConflictDoNothing();
+    await database.db
+      .insert(teams)
+      .values({
+        id: "team-bare",
+        code: "bare",
+        nameFi: "Tyhjä",
+        nameSv: "Tom",
+        nameEn: "Bare",
+        policeDepartmentId: org.police,
+      })
+      .onConflictDoNothing();
     const request = { ...annual, teamId: "team-bare" };
     const first = await requestReport(reporter, database.db, request);
     const [failed] = await waitForRuns(database.db, "team-bare", [first.runId], 60_000);
@@ -89,7 +138,10 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
     while (row?.attempts !== 2 || row.status !== "failed") {
       if (Date.now() > deadline) throw new Error("the failed run was not run again");
       await new Promise((r) => setTimeout(r, 200));
-      [row] = await database.db.select().from(reportRuns).where(and(eq(reportRuns.teamId, "team-bare"), eq(reportRuns.id, first.runId)));
+      [row] = await database.db
+        .select()
+        .from(reportRuns)
+        .where(and(eq(reportRuns.teamId, "team-bare"), eq(reportRuns.id, first.runId)));
     }
     expect(row).toMatchObject({ status: "failed", attempts: 2 });
   });

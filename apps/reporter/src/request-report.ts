@@ -16,14 +16,22 @@ export interface RequestedReport {
 
 async function assertKnown(db: Database, request: ReportRequest): Promise<void> {
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, request.teamId));
-  if (!team) throw new ReportError("REPORT.UNKNOWN_TEAM", { fi: `Työryhmää ${request.teamId} ei ole.`, en: `Team ${request.teamId} does not exist.` });
+  if (!team)
+    throw new ReportError("REPORT.UNKNOWN_TEAM", {
+      fi: `Työryhmää ${request.teamId} ei ole.`,
+      en: `Team ${request.teamId} does not exist.`,
+    });
   if (request.scope === null) return;
   const [party] = await db
     .select({ id: agreementParties.organisationId })
     .from(agreementParties)
     .where(and(eq(agreementParties.teamId, request.teamId), eq(agreementParties.organisationId, request.scope)))
     .limit(1);
-  if (!party) throw new ReportError("REPORT.UNKNOWN_PARTY", { fi: `${request.scope} ei ole sopimuksen osapuoli.`, en: `${request.scope} is not a party of the agreement.` });
+  if (!party)
+    throw new ReportError("REPORT.UNKNOWN_PARTY", {
+      fi: `${request.scope} ei ole sopimuksen osapuoli.`,
+      en: `${request.scope} is not a party of the agreement.`,
+    });
 }
 
 /**
@@ -33,7 +41,12 @@ async function assertKnown(db: Database, request: ReportRequest): Promise<void> 
  * (`exclusive` policy, singleton key = run id), so concurrent requests never enqueue twice. Never
  * called inside a transaction (on PGlite the queue shares the one connection).
  */
-export async function requestReport(reporter: Reporter, db: Database, request: ReportRequest, options: { startAfter?: Date } = {}): Promise<RequestedReport> {
+export async function requestReport(
+  reporter: Reporter,
+  db: Database,
+  request: ReportRequest,
+  options: { startAfter?: Date } = {},
+): Promise<RequestedReport> {
   const valid = parseReportRequest(request);
   await assertKnown(db, valid);
   const scope = valid.scope ?? "";
@@ -46,20 +59,40 @@ export async function requestReport(reporter: Reporter, db: Database, request: R
   );
   const inserted = await db
     .insert(reportRuns)
-    .values({ teamId: valid.teamId, id: newId(), type: valid.type, periodFrom: valid.period.from, periodTo: valid.period.to, scope, requestedBy: valid.requestedBy })
+    .values({
+      teamId: valid.teamId,
+      id: newId(),
+      type: valid.type,
+      periodFrom: valid.period.from,
+      periodTo: valid.period.to,
+      scope,
+      requestedBy: valid.requestedBy,
+    })
     .onConflictDoNothing()
     .returning({ id: reportRuns.id, status: reportRuns.status });
   const created = inserted.length > 0;
-  const [run] = created ? inserted : await db.select({ id: reportRuns.id, status: reportRuns.status }).from(reportRuns).where(key);
+  const [run] = created
+    ? inserted
+    : await db.select({ id: reportRuns.id, status: reportRuns.status }).from(reportRuns).where(key);
   if (!run) throw new Error("The report run vanished between insert and read");
   const runKey = and(eq(reportRuns.teamId, valid.teamId), eq(reportRuns.id, run.id));
   if (run.status === "completed") return { runId: run.id, created, status: "completed" };
   if (run.status === "failed") {
-    await db.update(reportRuns).set({ status: "queued", stage: "queued", progress: 0, finishedAt: null }).where(and(runKey, eq(reportRuns.status, "failed")));
+    await db
+      .update(reportRuns)
+      .set({ status: "queued", stage: "queued", progress: 0, finishedAt: null })
+      .where(and(runKey, eq(reportRuns.status, "failed")));
   }
   const data: RunJobData = { teamId: valid.teamId, runId: run.id };
-  const jobId = await reporter.queue.boss.send(reportQueueName, data, { singletonKey: run.id, ...(options.startAfter ? { startAfter: options.startAfter } : {}) });
-  if (jobId !== null) await db.update(reportRuns).set({ jobId }).where(and(runKey, eq(reportRuns.status, "queued")));
+  const jobId = await reporter.queue.boss.send(reportQueueName, data, {
+    singletonKey: run.id,
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+  });
+  if (jobId !== null)
+    await db
+      .update(reportRuns)
+      .set({ jobId })
+      .where(and(runKey, eq(reportRuns.status, "queued")));
   const [now] = await db.select({ status: reportRuns.status }).from(reportRuns).where(runKey);
   return { runId: run.id, created, status: now?.status ?? "queued" };
 }

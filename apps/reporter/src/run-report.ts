@@ -29,9 +29,18 @@ export type RunOutcome = "completed" | "already-completed" | "missing" | "failed
 const runKey = (teamId: string, runId: string) => and(eq(reportRuns.teamId, teamId), eq(reportRuns.id, runId));
 
 /** The audit entry's actor: the requesting user's organisation and first role, or the system. */
-async function actorOf(db: Database, teamId: string, requestedBy: string): Promise<{ organisationId: string; role: string }> {
-  const [user] = await db.select({ organisationId: users.organisationId, roles: users.roles }).from(users).where(and(eq(users.teamId, teamId), eq(users.login, requestedBy)));
-  return user ? { organisationId: user.organisationId, role: user.roles[0] ?? "unknown" } : { organisationId: "system", role: "system" };
+async function actorOf(
+  db: Database,
+  teamId: string,
+  requestedBy: string,
+): Promise<{ organisationId: string; role: string }> {
+  const [user] = await db
+    .select({ organisationId: users.organisationId, roles: users.roles })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), eq(users.login, requestedBy)));
+  return user
+    ? { organisationId: user.organisationId, role: user.roles[0] ?? "unknown" }
+    : { organisationId: "system", role: "system" };
 }
 
 /**
@@ -47,20 +56,40 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
   const { db, logger } = context;
   const [started] = await db
     .update(reportRuns)
-    .set({ status: "running", stage: "starting", progress: 0, startedAt: new Date(), finishedAt: null, ...(context.jobId ? { jobId: context.jobId } : {}), attempts: sql`${reportRuns.attempts} + 1` })
+    .set({
+      status: "running",
+      stage: "starting",
+      progress: 0,
+      startedAt: new Date(),
+      finishedAt: null,
+      ...(context.jobId ? { jobId: context.jobId } : {}),
+      attempts: sql`${reportRuns.attempts} + 1`,
+    })
     .where(and(runKey(teamId, runId), ne(reportRuns.status, "completed")))
     .returning();
   if (!started) {
     const [existing] = await db.select({ status: reportRuns.status }).from(reportRuns).where(runKey(teamId, runId));
-    logger?.info({ runId, teamId, status: existing?.status ?? null }, existing ? "report run already completed" : "report run not found");
+    logger?.info(
+      { runId, teamId, status: existing?.status ?? null },
+      existing ? "report run already completed" : "report run not found",
+    );
     return existing ? "already-completed" : "missing";
   }
-  const request: ReportRequest = { teamId, type: started.type, period: { from: started.periodFrom, to: started.periodTo }, scope: started.scope === "" ? null : started.scope, requestedBy: started.requestedBy };
+  const request: ReportRequest = {
+    teamId,
+    type: started.type,
+    period: { from: started.periodFrom, to: started.periodTo },
+    scope: started.scope === "" ? null : started.scope,
+    requestedBy: started.requestedBy,
+  };
   const log = logger?.child({ runId, teamId, type: request.type, period: request.period, attempt: started.attempts });
   log?.info("report run started");
   let lastStage = "";
   const progress = async ({ percent, stage }: ReportProgress) => {
-    await db.update(reportRuns).set({ progress: percent, stage }).where(and(runKey(teamId, runId), eq(reportRuns.status, "running")));
+    await db
+      .update(reportRuns)
+      .set({ progress: percent, stage })
+      .where(and(runKey(teamId, runId), eq(reportRuns.status, "running")));
     if (stage !== lastStage && context.stageDelayMs) await sleep(context.stageDelayMs);
     lastStage = stage;
   };
@@ -71,9 +100,24 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
     await progress({ percent: 95, stage: "saving" });
     const actor = await actorOf(db, teamId, request.requestedBy);
     const completed = await db.transaction(async (tx) => {
-      const [row] = await tx.select({ status: reportRuns.status }).from(reportRuns).where(runKey(teamId, runId)).for("update");
+      const [row] = await tx
+        .select({ status: reportRuns.status })
+        .from(reportRuns)
+        .where(runKey(teamId, runId))
+        .for("update");
       if (row?.status !== "running") return false;
-      await tx.insert(reportArtifacts).values(artifacts.map((a) => ({ teamId, runId, format: a.format, contentType: a.contentType, content: a.content, sha256: a.sha256, byteSize: a.byteSize, schemaVersion: reportSchemaVersion })));
+      await tx.insert(reportArtifacts).values(
+        artifacts.map((a) => ({
+          teamId,
+          runId,
+          format: a.format,
+          contentType: a.contentType,
+          content: a.content,
+          sha256: a.sha256,
+          byteSize: a.byteSize,
+          schemaVersion: reportSchemaVersion,
+        })),
+      );
       await tx
         .update(reportRuns)
         .set({
@@ -82,7 +126,11 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
           stage: "completed",
           error: null,
           finishedAt: new Date(),
-          summary: { headline: document.headline, suppressed: document.suppression.applied, artifacts: artifacts.map((a) => ({ format: a.format, sha256: a.sha256, byteSize: a.byteSize })) },
+          summary: {
+            headline: document.headline,
+            suppressed: document.suppression.applied,
+            artifacts: artifacts.map((a) => ({ format: a.format, sha256: a.sha256, byteSize: a.byteSize })),
+          },
         })
         .where(runKey(teamId, runId));
       await appendAudit(tx, context.auditKey, [
@@ -97,7 +145,13 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
           resource: "report",
           resourceId: runId,
           purpose: "evaluation-report",
-          details: { type: request.type, periodFrom: request.period.from, periodTo: request.period.to, scope: request.scope, attempt: started.attempts },
+          details: {
+            type: request.type,
+            periodFrom: request.period.from,
+            periodTo: request.period.to,
+            scope: request.scope,
+            attempt: started.attempts,
+          },
         },
       ]);
       return true;
@@ -107,11 +161,20 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
   } catch (error) {
     const permanent = error instanceof ReportError;
     const final = permanent || context.lastAttempt;
-    const message = error instanceof ReportError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof ReportError
+        ? `${error.code}: ${error.message}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     log?.error({ err: error, final }, "report run failed");
     await db
       .update(reportRuns)
-      .set(final ? { status: "failed", stage: "failed", error: message, finishedAt: new Date() } : { status: "queued", stage: "waiting to retry", error: message })
+      .set(
+        final
+          ? { status: "failed", stage: "failed", error: message, finishedAt: new Date() }
+          : { status: "queued", stage: "waiting to retry", error: message },
+      )
       .where(and(runKey(teamId, runId), ne(reportRuns.status, "completed")));
     if (permanent) return "failed";
     throw error;

@@ -11,8 +11,26 @@ const team = { id: fixtureTeamId, agreementStartsOn: "2024-05-01" };
 describe("dueReports", () => {
   it("asks for the agreement year just ended on the anniversary and for the previous month on the 1st", () => {
     expect(dueReports(team, "2026-05-01")).toEqual([
-      { request: { teamId: fixtureTeamId, type: "annual", period: { from: "2025-05-01", to: "2026-04-30" }, scope: null, requestedBy: scheduleActor }, startAfter: new Date("2026-05-08T04:00:00Z") },
-      { request: { teamId: fixtureTeamId, type: "monthly", period: { from: "2026-04-01", to: "2026-04-30" }, scope: null, requestedBy: scheduleActor }, startAfter: new Date("2026-05-08T04:00:00Z") },
+      {
+        request: {
+          teamId: fixtureTeamId,
+          type: "annual",
+          period: { from: "2025-05-01", to: "2026-04-30" },
+          scope: null,
+          requestedBy: scheduleActor,
+        },
+        startAfter: new Date("2026-05-08T04:00:00Z"),
+      },
+      {
+        request: {
+          teamId: fixtureTeamId,
+          type: "monthly",
+          period: { from: "2026-04-01", to: "2026-04-30" },
+          scope: null,
+          requestedBy: scheduleActor,
+        },
+        startAfter: new Date("2026-05-08T04:00:00Z"),
+      },
     ]);
   });
 
@@ -51,7 +69,12 @@ describe("the schedule on the embedded database", () => {
 
   it("registers a daily tick in Helsinki time", async () => {
     const [tick] = await reporter.queue.boss.getSchedules(scheduleQueueName);
-    expect(tick).toMatchObject({ name: scheduleQueueName, key: "daily", cron: "0 6 * * *", timezone: "Europe/Helsinki" });
+    expect(tick).toMatchObject({
+      name: scheduleQueueName,
+      key: "daily",
+      cron: "0 6 * * *",
+      timezone: "Europe/Helsinki",
+    });
   });
 
   it("requests each due report once however many ticks run", async () => {
@@ -63,7 +86,13 @@ describe("the schedule on the embedded database", () => {
     const runs = await database.db
       .select()
       .from(schema.reportRuns)
-      .where(and(eq(schema.reportRuns.teamId, fixtureTeamId), eq(schema.reportRuns.requestedBy, scheduleActor), eq(schema.reportRuns.periodTo, "2030-04-30")));
+      .where(
+        and(
+          eq(schema.reportRuns.teamId, fixtureTeamId),
+          eq(schema.reportRuns.requestedBy, scheduleActor),
+          eq(schema.reportRuns.periodTo, "2030-04-30"),
+        ),
+      );
     expect(runs.map((r) => [r.type, r.periodFrom, r.periodTo, r.status]).sort()).toEqual([
       ["annual", "2029-05-01", "2030-04-30", "queued"],
       ["monthly", "2030-04-01", "2030-04-30", "queued"],

@@ -13,7 +13,12 @@ export const scheduleTimeZone = "Europe/Helsinki";
 /** Who scheduled runs are requested by (the audit entry's actor). */
 export const scheduleActor = "system:schedule";
 
-const helsinkiDay = new Intl.DateTimeFormat("en-CA", { timeZone: scheduleTimeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+const helsinkiDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: scheduleTimeZone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today's date in Helsinki. */
 export function helsinkiToday(now: Date): LocalDate {
@@ -33,24 +38,43 @@ export interface DueReport {
  * Requested on every tick; `requestReport` makes all but the first a no-op, so a tick that runs twice
  * or late still produces each report once.
  */
-export function dueReports(team: { id: string; agreementStartsOn: LocalDate }, today: LocalDate, graceDays: number = defaultRecordingGraceDays): DueReport[] {
+export function dueReports(
+  team: { id: string; agreementStartsOn: LocalDate },
+  today: LocalDate,
+  graceDays: number = defaultRecordingGraceDays,
+): DueReport[] {
   const due: DueReport[] = [];
   const startAfter = (to: LocalDate) => new Date(`${addDays(to, graceDays + 1)}T04:00:00Z`);
   const year = lastCompletedAgreementYear(team.agreementStartsOn, today);
-  if (year) due.push({ request: { teamId: team.id, type: "annual", period: year, scope: null, requestedBy: scheduleActor }, startAfter: startAfter(year.to) });
+  if (year)
+    due.push({
+      request: { teamId: team.id, type: "annual", period: year, scope: null, requestedBy: scheduleActor },
+      startAfter: startAfter(year.to),
+    });
   const month = previousMonth(today);
-  if (month.to >= team.agreementStartsOn) due.push({ request: { teamId: team.id, type: "monthly", period: month, scope: null, requestedBy: scheduleActor }, startAfter: startAfter(month.to) });
+  if (month.to >= team.agreementStartsOn)
+    due.push({
+      request: { teamId: team.id, type: "monthly", period: month, scope: null, requestedBy: scheduleActor },
+      startAfter: startAfter(month.to),
+    });
   return due;
 }
 
 /** One scheduler tick: requests every team's due reports. */
 export async function runScheduleTick(reporter: Reporter, db: Database, now: Date, logger?: Logger): Promise<void> {
   const today = helsinkiToday(now);
-  const teams = await db.select({ id: schema.teams.id, agreementStartsOn: schema.agreements.startsOn }).from(schema.teams).innerJoin(schema.agreements, eq(schema.agreements.teamId, schema.teams.id));
+  const teams = await db
+    .select({ id: schema.teams.id, agreementStartsOn: schema.agreements.startsOn })
+    .from(schema.teams)
+    .innerJoin(schema.agreements, eq(schema.agreements.teamId, schema.teams.id));
   for (const team of teams) {
     for (const { request, startAfter } of dueReports(team, today)) {
       const result = await requestReport(reporter, db, request, { startAfter });
-      if (result.created) logger?.info({ teamId: team.id, type: request.type, period: request.period, runId: result.runId }, "scheduled report requested");
+      if (result.created)
+        logger?.info(
+          { teamId: team.id, type: request.type, period: request.period, runId: result.runId },
+          "scheduled report requested",
+        );
     }
   }
 }

@@ -39,7 +39,10 @@ function extended(cells: number[][], margins: Margins): { values: Map<string, nu
     }
   }
   if (margins === "both") {
-    values.set(k(R, C), cells.flat().reduce((a, b) => a + b, 0));
+    values.set(
+      k(R, C),
+      cells.flat().reduce((a, b) => a + b, 0),
+    );
     lines.push([...Array.from({ length: R }, (_, r) => k(r, C)), k(R, C)]);
     lines.push([...Array.from({ length: C }, (_, c) => k(R, c)), k(R, C)]);
   }
@@ -47,7 +50,11 @@ function extended(cells: number[][], margins: Margins): { values: Map<string, nu
 }
 
 /** min cᵀz subject to A z = b, z ≥ 0 (Bland's rule, dense tableau). */
-function simplex(A: number[][], b: number[], c: number[]): { status: "optimal"; value: number } | { status: "unbounded" | "infeasible" } {
+function simplex(
+  A: number[][],
+  b: number[],
+  c: number[],
+): { status: "optimal"; value: number } | { status: "unbounded" | "infeasible" } {
   const eps = 1e-9;
   const m = A.length;
   const n = c.length;
@@ -84,7 +91,8 @@ function simplex(A: number[][], b: number[], c: number[]): { status: "optimal"; 
         const a = T[i]![entering]!;
         if (a <= eps) continue;
         const ratio = T[i]![width]! / a;
-        if (ratio < best - eps || (Math.abs(ratio - best) <= eps && basis[i]! < basis[leave]!)) [best, leave] = [ratio, i];
+        if (ratio < best - eps || (Math.abs(ratio - best) <= eps && basis[i]! < basis[leave]!))
+          [best, leave] = [ratio, i];
       }
       if (leave < 0) return "unbounded";
       pivot(leave, entering);
@@ -106,7 +114,13 @@ function simplex(A: number[][], b: number[], c: number[]): { status: "optimal"; 
 }
 
 /** For each hidden entry, the least and greatest value an attacker can give it. */
-function attack(cells: number[][], margins: Margins, hidden: Hidden, threshold: number, totals: "shown as x" | "shown by size" = "shown as x"): Map<string, { min: number; max: number }> {
+function attack(
+  cells: number[][],
+  margins: Margins,
+  hidden: Hidden,
+  threshold: number,
+  totals: "shown as x" | "shown by size" = "shown as x",
+): Map<string, { min: number; max: number }> {
   const { values, lines } = extended(cells, margins);
   const unknowns = [...hidden.keys()];
   const isTotal = (u: string) => {
@@ -151,7 +165,8 @@ function attack(cells: number[][], margins: Margins, hidden: Hidden, threshold: 
     const objective = (sign: number) => Array.from({ length: n }, (_, j) => (j === i ? sign : 0));
     const low = A.length === 0 ? { status: "optimal" as const, value: 0 } : simplex(A, b, objective(1));
     const high = A.length === 0 ? { status: "unbounded" as const } : simplex(A, b, objective(-1));
-    if (low.status === "infeasible" || high.status === "infeasible") throw new Error("the published table is inconsistent");
+    if (low.status === "infeasible" || high.status === "infeasible")
+      throw new Error("the published table is inconsistent");
     const min = (lo[i] ?? 0) + (low.status === "optimal" ? low.value : -Infinity);
     const max = high.status === "optimal" ? (lo[i] ?? 0) - high.value : (hi[i] ?? Infinity);
     result.set(u, { min, max });
@@ -160,8 +175,16 @@ function attack(cells: number[][], margins: Margins, hidden: Hidden, threshold: 
 }
 
 /** Entries the attacker pins down to one value. */
-function recovered(cells: number[][], margins: Margins, hidden: Hidden, threshold: number, totals: "shown as x" | "shown by size" = "shown as x"): string[] {
-  return [...attack(cells, margins, hidden, threshold, totals)].filter(([, r]) => r.max - r.min < 0.5).map(([entry]) => entry);
+function recovered(
+  cells: number[][],
+  margins: Margins,
+  hidden: Hidden,
+  threshold: number,
+  totals: "shown as x" | "shown by size" = "shown as x",
+): string[] {
+  return [...attack(cells, margins, hidden, threshold, totals)]
+    .filter(([, r]) => r.max - r.min < 0.5)
+    .map(([entry]) => entry);
 }
 
 /** Deliberately weak: primary suppression only. */
@@ -174,11 +197,13 @@ function primaryOnly(cells: number[][], margins: Margins, threshold: number): Hi
 function lineRuleOnly(cells: number[][], margins: Margins, threshold: number): Hidden {
   const { values, lines } = extended(cells, margins);
   const hidden = primaryOnly(cells, margins, threshold);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       if (line.filter((e) => hidden.has(e)).length !== 1) continue;
-      const candidates = line.filter((e) => !hidden.has(e) && (values.get(e) ?? 0) > 0).sort((a, b) => (values.get(a) ?? 0) - (values.get(b) ?? 0));
+      const candidates = line
+        .filter((e) => !hidden.has(e) && (values.get(e) ?? 0) > 0)
+        .sort((a, b) => (values.get(a) ?? 0) - (values.get(b) ?? 0));
       if (candidates[0] !== undefined) {
         hidden.set(candidates[0], "secondary");
         changed = true;
@@ -200,10 +225,17 @@ const gridArbitrary = fc
       margins: fc.constant(margins),
       threshold: fc.constant(threshold),
       cells: fc.array(
-        fc.array(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: threshold - 1 }), weight: 4 }, { arbitrary: fc.integer({ min: threshold, max: 30 }), weight: 3 }), {
-          minLength: columns,
-          maxLength: columns,
-        }),
+        fc.array(
+          fc.oneof(
+            { arbitrary: fc.constant(0), weight: 3 },
+            { arbitrary: fc.integer({ min: 1, max: threshold - 1 }), weight: 4 },
+            { arbitrary: fc.integer({ min: threshold, max: 30 }), weight: 3 },
+          ),
+          {
+            minLength: columns,
+            maxLength: columns,
+          },
+        ),
         { minLength: rows, maxLength: rows },
       ),
     }),
@@ -243,7 +275,12 @@ describe("the attacker", () => {
 
   it("finds that the weak primary-only suppression leaks on random tables", () => {
     // The same solver must be able to fail: across random tables primary-only suppression leaks often.
-    const leaks = fc.sample(gridArbitrary, { numRuns: 200, seed: 7 }).filter(({ cells, margins, threshold }) => recovered(cells, margins, primaryOnly(cells, margins, threshold), threshold).length > 0);
+    const leaks = fc
+      .sample(gridArbitrary, { numRuns: 200, seed: 7 })
+      .filter(
+        ({ cells, margins, threshold }) =>
+          recovered(cells, margins, primaryOnly(cells, margins, threshold), threshold).length > 0,
+      );
     expect(leaks.length).toBeGreaterThan(20);
   });
 });
@@ -276,7 +313,12 @@ describe("suppressGrid", () => {
         const { values } = extended(cells, margins);
         for (const [entry, value] of values) {
           // Every small count is hidden as primary, every zero is published, secondaries are large.
-          if (value >= 1 && value < threshold) expect(hidden.get(entry)).toBe(entry.startsWith(`${String(cells.length)}:`) || entry.endsWith(`:${String(cells[0]?.length ?? 0)}`) ? "total" : "primary");
+          if (value >= 1 && value < threshold)
+            expect(hidden.get(entry)).toBe(
+              entry.startsWith(`${String(cells.length)}:`) || entry.endsWith(`:${String(cells[0]?.length ?? 0)}`)
+                ? "total"
+                : "primary",
+            );
           if (value === 0) expect(hidden.has(entry)).toBe(false);
           if (hidden.get(entry) === "secondary") expect(value).toBeGreaterThanOrEqual(threshold);
           if (hidden.get(entry) === "total") expect(value).toBeGreaterThan(0);
@@ -288,7 +330,10 @@ describe("suppressGrid", () => {
           expect(truth).toBeGreaterThanOrEqual(min - 1e-6);
           expect(truth).toBeLessThanOrEqual(max + 1e-6);
           // Protection: at least two whole values remain possible.
-          expect(max - min, `entry ${entry} of ${JSON.stringify(cells)} (${margins}) can be recovered`).toBeGreaterThanOrEqual(1 - 1e-6);
+          expect(
+            max - min,
+            `entry ${entry} of ${JSON.stringify(cells)} (${margins}) can be recovered`,
+          ).toBeGreaterThanOrEqual(1 - 1e-6);
         }
       }),
       { numRuns: 400 },

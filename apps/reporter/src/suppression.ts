@@ -74,27 +74,60 @@ export function gridEntries(grid: CountGrid): Entry[] {
   const entries: Entry[] = [];
   const at = (r: number, c: number) => grid.cells[r]?.[c] ?? 0;
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++) entries.push({ row: r, column: c, value: at(r, c), rowNode: rowNode(r), columnNode: columnNode(c), sign: 1, isTotal: false });
+    for (let c = 0; c < columns; c++)
+      entries.push({
+        row: r,
+        column: c,
+        value: at(r, c),
+        rowNode: rowNode(r),
+        columnNode: columnNode(c),
+        sign: 1,
+        isTotal: false,
+      });
   }
   if (hasRowTotals) {
     for (let r = 0; r < rows; r++) {
       let sum = 0;
       for (let c = 0; c < columns; c++) sum += at(r, c);
       // The row totals form the totals column: an equation only when the grand total is published.
-      entries.push({ row: r, column: columns, value: sum, rowNode: r, columnNode: grid.margins === "both" ? columns : -1, sign: -1, isTotal: true });
+      entries.push({
+        row: r,
+        column: columns,
+        value: sum,
+        rowNode: r,
+        columnNode: grid.margins === "both" ? columns : -1,
+        sign: -1,
+        isTotal: true,
+      });
     }
   }
   if (hasColumnTotals) {
     for (let c = 0; c < columns; c++) {
       let sum = 0;
       for (let r = 0; r < rows; r++) sum += at(r, c);
-      entries.push({ row: rows, column: c, value: sum, rowNode: grid.margins === "both" ? rows : -1, columnNode: c, sign: -1, isTotal: true });
+      entries.push({
+        row: rows,
+        column: c,
+        value: sum,
+        rowNode: grid.margins === "both" ? rows : -1,
+        columnNode: c,
+        sign: -1,
+        isTotal: true,
+      });
     }
   }
   if (grid.margins === "both") {
     let sum = 0;
     for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) sum += at(r, c);
-    entries.push({ row: rows, column: columns, value: sum, rowNode: rows, columnNode: columns, sign: 1, isTotal: true });
+    entries.push({
+      row: rows,
+      column: columns,
+      value: sum,
+      rowNode: rows,
+      columnNode: columns,
+      sign: 1,
+      isTotal: true,
+    });
   }
   return entries;
 }
@@ -113,7 +146,14 @@ function canMove(e: Entry, threshold: number, dy: 1 | -1): boolean {
  * its row node). `cost` is 0 for hidden entries and the price of hiding a published one otherwise
  * (null: may not be hidden). Returns the entries of the cycle other than `start`, or null.
  */
-function cheapestCycle(entries: readonly Entry[], start: Entry, dy: 1 | -1, state: State, threshold: number, cost: (e: Entry) => number | null): { path: Entry[]; cost: number } | null {
+function cheapestCycle(
+  entries: readonly Entry[],
+  start: Entry,
+  dy: 1 | -1,
+  state: State,
+  threshold: number,
+  cost: (e: Entry) => number | null,
+): { path: Entry[]; cost: number } | null {
   // Nodes: row side as "r<n>", column side as "c<n>"; the free node of a side is n = -1.
   const target = `r${start.rowNode}`;
   const origin = `c${start.columnNode}`;
@@ -146,7 +186,7 @@ function cheapestCycle(entries: readonly Entry[], start: Entry, dy: 1 | -1, stat
     }
   }
   const path: Entry[] = [];
-  for (let n = target; n !== origin; ) {
+  for (let n = target; n !== origin;) {
     const step = via.get(n);
     if (!step) return null;
     path.push(step.entry);
@@ -159,7 +199,9 @@ function cheapestCycle(entries: readonly Entry[], start: Entry, dy: 1 | -1, stat
 function isProtected(entries: readonly Entry[], e: Entry, state: State, threshold: number): boolean {
   const constrained = e.rowNode !== -1 || e.columnNode !== -1;
   if (!constrained) return canMove(e, threshold, 1) || canMove(e, threshold, -1);
-  return ([1, -1] as const).some((dy) => canMove(e, threshold, dy) && cheapestCycle(entries, e, dy, state, threshold, () => null) !== null);
+  return ([1, -1] as const).some(
+    (dy) => canMove(e, threshold, dy) && cheapestCycle(entries, e, dy, state, threshold, () => null) !== null,
+  );
 }
 
 /**
@@ -170,7 +212,8 @@ function isProtected(entries: readonly Entry[], e: Entry, state: State, threshol
  */
 export function suppressGrid(grid: CountGrid, options: SuppressionOptions): Map<string, SuppressionReason> {
   const { threshold } = options;
-  if (!Number.isInteger(threshold) || threshold < 3) throw new RangeError("The suppression threshold must be an integer of at least 3");
+  if (!Number.isInteger(threshold) || threshold < 3)
+    throw new RangeError("The suppression threshold must be an integer of at least 3");
   const entries = gridEntries(grid);
   const state: State = new Map();
   for (const e of entries) if (e.value >= 1 && e.value < threshold) state.set(key(e.row, e.column), "primary");
@@ -197,13 +240,16 @@ export function suppressGrid(grid: CountGrid, options: SuppressionOptions): Map<
       .filter((c): c is NonNullable<typeof c> => c !== null)
       .sort((a, b) => a.cost - b.cost);
     const chosen = options_[0];
-    const added = chosen ? chosen.path.filter((x) => !state.has(key(x.row, x.column))) : entries.filter((x) => x.value > 0 && !state.has(key(x.row, x.column)));
+    const added = chosen
+      ? chosen.path.filter((x) => !state.has(key(x.row, x.column)))
+      : entries.filter((x) => x.value > 0 && !state.has(key(x.row, x.column)));
     for (const x of added) {
       state.set(key(x.row, x.column), "secondary");
       queue.push(x);
     }
     // Unreachable: a hidden entry can always move with the totals of its lines, which are free above.
-    if (!isProtected(entries, e, state, threshold)) throw new Error(`Suppression could not protect entry ${key(e.row, e.column)}`);
+    if (!isProtected(entries, e, state, threshold))
+      throw new Error(`Suppression could not protect entry ${key(e.row, e.column)}`);
   }
   const totals = new Set(entries.filter((e) => e.isTotal).map((e) => key(e.row, e.column)));
   return new Map([...state].map(([k, reason]) => [k, totals.has(k) ? ("total" as const) : reason]));

@@ -32,7 +32,10 @@ function position(table: RawTable, entry: TableEntry): GridPosition | null {
 }
 
 function entryOf(table: RawTable, row: number, column: number): { row: string; column: string } {
-  return { row: row >= table.rows.length ? total : (table.rows[row]?.key ?? total), column: column >= table.columns.length ? total : (table.columns[column]?.key ?? total) };
+  return {
+    row: row >= table.rows.length ? total : (table.rows[row]?.key ?? total),
+    column: column >= table.columns.length ? total : (table.columns[column]?.key ?? total),
+  };
 }
 
 const grid = (table: RawTable) => ({ cells: table.rows.map((r) => r.values), margins: table.margins });
@@ -42,7 +45,11 @@ const grid = (table: RawTable) => ({ cells: table.rows.map((r) => r.values), mar
  * the others hide it too and protect it in turn, until nothing changes (hiding only ever adds, so this
  * ends). Returns the hidden entries of each table.
  */
-export function suppressTables(tables: readonly RawTable[], links: readonly TableLink[], threshold: number): Map<TableId, Map<string, SuppressionReason>> {
+export function suppressTables(
+  tables: readonly RawTable[],
+  links: readonly TableLink[],
+  threshold: number,
+): Map<TableId, Map<string, SuppressionReason>> {
   const forced = new Map<TableId, GridPosition[]>();
   const byId = new Map(tables.map((t) => [t.id, t]));
   const avoid = new Map<TableId, GridPosition[]>();
@@ -54,7 +61,12 @@ export function suppressTables(tables: readonly RawTable[], links: readonly Tabl
     }
   }
   for (;;) {
-    const result = new Map(tables.map((t) => [t.id, suppressGrid(grid(t), { threshold, forced: forced.get(t.id) ?? [], avoid: avoid.get(t.id) ?? [] })]));
+    const result = new Map(
+      tables.map((t) => [
+        t.id,
+        suppressGrid(grid(t), { threshold, forced: forced.get(t.id) ?? [], avoid: avoid.get(t.id) ?? [] }),
+      ]),
+    );
     let changed = false;
     for (const link of links) {
       const hidden = link.some((e) => {
@@ -79,7 +91,11 @@ export function suppressTables(tables: readonly RawTable[], links: readonly Tabl
  * The table as published: totals added, and each hidden entry replaced by `<threshold` (a small cell)
  * or `x` (a cell hidden to protect another, or a hidden total) and listed in `suppressed`. Pass `null` for a table that is not suppressed.
  */
-export function publishTable(table: RawTable, hidden: Map<string, SuppressionReason> | null, threshold: number): CountTable {
+export function publishTable(
+  table: RawTable,
+  hidden: Map<string, SuppressionReason> | null,
+  threshold: number,
+): CountTable {
   const show = (row: number, column: number, value: number): Cell => {
     const reason = hidden?.get(positionKey({ row, column }));
     // A hidden total is never shown by its size (see suppression.ts).

@@ -28,23 +28,31 @@ export interface WorkerOptions {
  * Several processes may work the same queue: pg-boss hands each job to one of them at a time.
  */
 export async function registerWorker(boss: PgBoss, options: WorkerOptions): Promise<void> {
-  await boss.work<RunJobData>(reportQueueName, { batchSize: 1, localConcurrency: options.concurrency, pollingIntervalSeconds: options.settings.pollingIntervalSeconds }, async (jobs) => {
-    for (const job of jobs) {
-      const data = jobDataSchema.parse(job.data);
-      const outcome = await runReport(
-        {
-          db: options.db,
-          auditKey: options.auditKey,
-          jobId: job.id,
-          lastAttempt: job.retryCount >= options.settings.retryLimit,
-          ...(options.logger ? { logger: options.logger } : {}),
-          ...(options.stageDelayMs ? { stageDelayMs: options.stageDelayMs } : {}),
-          ...(options.compute ? { compute: options.compute } : {}),
-        },
-        data.teamId,
-        data.runId,
-      );
-      options.onOutcome?.(data.runId, outcome);
-    }
-  });
+  await boss.work<RunJobData>(
+    reportQueueName,
+    {
+      batchSize: 1,
+      localConcurrency: options.concurrency,
+      pollingIntervalSeconds: options.settings.pollingIntervalSeconds,
+    },
+    async (jobs) => {
+      for (const job of jobs) {
+        const data = jobDataSchema.parse(job.data);
+        const outcome = await runReport(
+          {
+            db: options.db,
+            auditKey: options.auditKey,
+            jobId: job.id,
+            lastAttempt: job.retryCount >= options.settings.retryLimit,
+            ...(options.logger ? { logger: options.logger } : {}),
+            ...(options.stageDelayMs ? { stageDelayMs: options.stageDelayMs } : {}),
+            ...(options.compute ? { compute: options.compute } : {}),
+          },
+          data.teamId,
+          data.runId,
+        );
+        options.onOutcome?.(data.runId, outcome);
+      }
+    },
+  );
 }

@@ -28,27 +28,45 @@ describe("the report command", () => {
   });
 
   const report = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "--conditions=@ankkuri/source", "src/cli/report.ts", "--", ...args], {
-      cwd: appDir,
-      env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, INIT_CWD: userDir },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", "--conditions=@ankkuri/source", "src/cli/report.ts", "--", ...args],
+      {
+        cwd: appDir,
+        env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, INIT_CWD: userDir },
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
 
   it("writes the JSON, CSV and PDF of one report with a progress bar", () => {
     const result = report("annual", "--period", "2025-05-01..2026-04-30", "--out", "reports");
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain("100%");
     const files = readdirSync(join(userDir, "reports")).sort();
-    expect(files).toEqual(["annual-2025-05-01..2026-04-30.csv", "annual-2025-05-01..2026-04-30.json", "annual-2025-05-01..2026-04-30.pdf"]);
+    expect(files).toEqual([
+      "annual-2025-05-01..2026-04-30.csv",
+      "annual-2025-05-01..2026-04-30.json",
+      "annual-2025-05-01..2026-04-30.pdf",
+    ]);
     expect(result.stdout.trim().split("\n")).toHaveLength(3);
     expect(result.stdout).toMatch(/sha256 [0-9a-f]{64}/);
-    const document = reportDocumentSchema.parse(JSON.parse(readFileSync(join(userDir, "reports", "annual-2025-05-01..2026-04-30.json"), "utf8")));
+    const document = reportDocumentSchema.parse(
+      JSON.parse(readFileSync(join(userDir, "reports", "annual-2025-05-01..2026-04-30.json"), "utf8")),
+    );
     expect(document.headline).toMatchObject({ newCases: 9, meetingsHeld: 12 });
   }, 90_000);
 
   it("names a party report after its party, and refuses a bad period with a clear message", () => {
-    const party = report("party", "--period", "2025-05-01..2026-04-30", "--party", "org-hel-kuva", "--out", join(userDir, "party"));
+    const party = report(
+      "party",
+      "--period",
+      "2025-05-01..2026-04-30",
+      "--party",
+      "org-hel-kuva",
+      "--out",
+      join(userDir, "party"),
+    );
     expect(party.status, party.stderr).toBe(0);
     expect(readdirSync(join(userDir, "party"))).toContain("party-2025-05-01..2026-04-30-org-hel-kuva.pdf");
 

@@ -1,5 +1,14 @@
 import { addMonths, endOfMonth } from "@ankkuri/domain";
-import { and, eq, generateKeySettings, inArray, openDatabase, parseKeyMaterial, type Runtime, schema } from "@ankkuri/db";
+import {
+  and,
+  eq,
+  generateKeySettings,
+  inArray,
+  openDatabase,
+  parseKeyMaterial,
+  type Runtime,
+  schema,
+} from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureTeamId, loadReportFixture } from "../src/fixtures/report-dataset.fixture.js";
@@ -23,7 +32,10 @@ describe.each(testEngines)("two workers on %s", (engine) => {
     const keys = parseKeyMaterial(generateKeySettings());
     await loadReportFixture(database.db, keys);
     for (const worker of [0, 1]) {
-      const handle = engine === "postgres" && database.url !== undefined ? await openDatabase({ engine: "postgres", url: database.url, maxConnections: 4 }) : database;
+      const handle =
+        engine === "postgres" && database.url !== undefined
+          ? await openDatabase({ engine: "postgres", url: database.url, maxConnections: 4 })
+          : database;
       const runtime = { handle, keys };
       runtimes.push(runtime);
       reporters.push(
@@ -48,7 +60,15 @@ describe.each(testEngines)("two workers on %s", (engine) => {
     const months = Array.from({ length: 20 }, (_, i) => addMonths("2024-05-01", i));
     const [first, second] = reporters as [Reporter, Reporter];
     const requested = await Promise.all(
-      months.map((from, i) => requestReport(i % 2 === 0 ? first : second, database.db, { teamId: fixtureTeamId, type: "monthly", period: { from, to: endOfMonth(from) }, scope: null, requestedBy: "kari.nurmi" })),
+      months.map((from, i) =>
+        requestReport(i % 2 === 0 ? first : second, database.db, {
+          teamId: fixtureTeamId,
+          type: "monthly",
+          period: { from, to: endOfMonth(from) },
+          scope: null,
+          requestedBy: "kari.nurmi",
+        }),
+      ),
     );
     const ids = requested.map((r) => r.runId);
     expect(new Set(ids).size).toBe(20);
@@ -56,9 +76,15 @@ describe.each(testEngines)("two workers on %s", (engine) => {
     expect(runs.map((r) => [r.status, r.attempts])).toEqual(ids.map(() => ["completed", 1]));
     // Every run's handler ran once, on one worker, and completed it.
     expect(ids.map((id) => outcomes.get(id)?.map((o) => o.outcome))).toEqual(ids.map(() => ["completed"]));
-    const artifacts = await database.db.select({ runId: reportArtifacts.runId }).from(reportArtifacts).where(and(eq(reportArtifacts.teamId, fixtureTeamId), inArray(reportArtifacts.runId, ids)));
+    const artifacts = await database.db
+      .select({ runId: reportArtifacts.runId })
+      .from(reportArtifacts)
+      .where(and(eq(reportArtifacts.teamId, fixtureTeamId), inArray(reportArtifacts.runId, ids)));
     expect(artifacts).toHaveLength(60);
-    const audit = await database.db.select({ id: auditLog.resourceId }).from(auditLog).where(and(eq(auditLog.teamId, fixtureTeamId), inArray(auditLog.resourceId, ids)));
+    const audit = await database.db
+      .select({ id: auditLog.resourceId })
+      .from(auditLog)
+      .where(and(eq(auditLog.teamId, fixtureTeamId), inArray(auditLog.resourceId, ids)));
     expect(audit.map((a) => a.id).sort()).toEqual([...ids].sort());
   });
 });

@@ -34,8 +34,10 @@ export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
 export async function waitForLog(worker: WorkerProcess, text: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!worker.log().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`worker did not log "${text}" in ${String(timeoutMs)} ms:\n${worker.log()}`);
-    if (worker.child.exitCode !== null) throw new Error(`worker exited (${String(worker.child.exitCode)}):\n${worker.log()}`);
+    if (Date.now() > deadline)
+      throw new Error(`worker did not log "${text}" in ${String(timeoutMs)} ms:\n${worker.log()}`);
+    if (worker.child.exitCode !== null)
+      throw new Error(`worker exited (${String(worker.child.exitCode)}):\n${worker.log()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

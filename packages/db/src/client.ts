@@ -19,7 +19,13 @@ export type Engine = "pglite" | "postgres";
 
 /** Where to connect: a PostgreSQL URL, or the embedded engine with a data folder (or in memory). */
 export type ConnectionOptions =
-  | { engine: "postgres"; url: string; maxConnections?: number; applicationName?: string; onQuery?: (sql: string) => void }
+  | {
+      engine: "postgres";
+      url: string;
+      maxConnections?: number;
+      applicationName?: string;
+      onQuery?: (sql: string) => void;
+    }
   | { engine: "pglite"; dataDir?: string; onQuery?: (sql: string) => void };
 
 /** An open database: the drizzle API, the engine it runs on, and a clean shutdown. */
@@ -35,7 +41,13 @@ export interface DatabaseHandle {
 }
 
 function logger(onQuery: ((sql: string) => void) | undefined) {
-  return onQuery ? { logQuery: (query: string) => { onQuery(query); } } : undefined;
+  return onQuery
+    ? {
+        logQuery: (query: string) => {
+          onQuery(query);
+        },
+      }
+    : undefined;
 }
 
 /**

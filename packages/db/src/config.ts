@@ -10,7 +10,12 @@ export const databaseEnvSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === "" ? undefined : v))
-    .pipe(z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" })
+        .optional(),
+    ),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
   ANKKURI_IDENTITY_KEYS: z.string().optional(),
   ANKKURI_IDENTITY_HMAC_KEY: z.string().optional(),
@@ -36,6 +41,10 @@ export function parseDatabaseConfig(env: Record<string, string | undefined>): Da
     databaseUrl: parsed.DATABASE_URL,
     dataDir: isAbsolute(parsed.DATA_DIR) ? parsed.DATA_DIR : resolve(base, parsed.DATA_DIR),
     poolSize: parsed.DATABASE_POOL_SIZE,
-    keys: { identityKeys: parsed.ANKKURI_IDENTITY_KEYS, identityHmacKey: parsed.ANKKURI_IDENTITY_HMAC_KEY, auditKey: parsed.ANKKURI_AUDIT_KEY },
+    keys: {
+      identityKeys: parsed.ANKKURI_IDENTITY_KEYS,
+      identityHmacKey: parsed.ANKKURI_IDENTITY_HMAC_KEY,
+      auditKey: parsed.ANKKURI_AUDIT_KEY,
+    },
   };
 }

@@ -3,8 +3,16 @@ import { constraintViolation, isConnectionError, isDataException } from "./error
 
 describe("constraintViolation", () => {
   it("reads postgres.js and PGlite errors, also wrapped", () => {
-    expect(constraintViolation({ code: "23505", constraint_name: "staff_login_unique" })).toMatchObject({ kind: "unique", code: "DB.UNIQUE", constraint: "staff_login_unique" });
-    expect(constraintViolation({ message: "Failed query", cause: { code: "23P01", constraint: "x" } })).toMatchObject({ kind: "exclusion", code: "DB.EXCLUSION", constraint: "x" });
+    expect(constraintViolation({ code: "23505", constraint_name: "staff_login_unique" })).toMatchObject({
+      kind: "unique",
+      code: "DB.UNIQUE",
+      constraint: "staff_login_unique",
+    });
+    expect(constraintViolation({ message: "Failed query", cause: { code: "23P01", constraint: "x" } })).toMatchObject({
+      kind: "exclusion",
+      code: "DB.EXCLUSION",
+      constraint: "x",
+    });
     expect(constraintViolation({ code: "23503" })).toMatchObject({ code: "DB.FOREIGN_KEY", constraint: null });
   });
 

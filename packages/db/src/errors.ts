@@ -2,10 +2,10 @@
 export type ConstraintKind = "unique" | "foreign-key" | "check" | "exclusion" | "not-null";
 
 const codes = {
-  unique: "DB.UNIQUE",
+  "unique": "DB.UNIQUE",
   "foreign-key": "DB.FOREIGN_KEY",
-  check: "DB.CHECK",
-  exclusion: "DB.EXCLUSION",
+  "check": "DB.CHECK",
+  "exclusion": "DB.EXCLUSION",
   "not-null": "DB.NOT_NULL",
 } as const satisfies Record<ConstraintKind, string>;
 
@@ -74,7 +74,15 @@ function* causes(error: unknown): Generator<PgLikeError> {
   }
 }
 
-const connectionCodes = ["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ETIMEDOUT", "EPIPE"];
+const connectionCodes = [
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "ETIMEDOUT",
+  "EPIPE",
+];
 
 /**
  * The constraint violation behind an error from either driver (postgres.js `PostgresError`, PGlite's
@@ -84,7 +92,12 @@ export function constraintViolation(error: unknown): ConstraintViolationError | 
   for (const e of causes(error)) {
     const kind = typeof e.code === "string" ? kinds[e.code] : undefined;
     if (kind) {
-      const name = typeof e.constraint_name === "string" ? e.constraint_name : typeof e.constraint === "string" ? e.constraint : null;
+      const name =
+        typeof e.constraint_name === "string"
+          ? e.constraint_name
+          : typeof e.constraint === "string"
+            ? e.constraint
+            : null;
       return new ConstraintViolationError(kind, name, { cause: error });
     }
   }

@@ -3,17 +3,48 @@
  * the drizzle schema and relations, migrations, repositories that map rows to the domain library's
  * types, encrypted identity codes and the tamper-evident audit log.
  */
-export { type ConnectionOptions, type Database, type DatabaseHandle, type Engine, type Executor, openDatabase, type Relations, type Transaction } from "./client.js";
+export {
+  type ConnectionOptions,
+  type Database,
+  type DatabaseHandle,
+  type Engine,
+  type Executor,
+  openDatabase,
+  type Relations,
+  type Transaction,
+} from "./client.js";
 export { isDatabaseReady, migrateDatabase, migrationsFolder } from "./migrate.js";
 export { type DatabaseConfig, databaseEnvSchema, parseDatabaseConfig } from "./config.js";
 export { logNodeRuntime, nodeRuntime, openRuntime, type Runtime, supportedNodeMajor } from "./runtime.js";
 export { queryRows } from "./query-rows.js";
-export { ConstraintViolationError, constraintViolation, isConnectionError, isDataException, RowNotFoundError, StaleWriteError } from "./errors.js";
+export {
+  ConstraintViolationError,
+  constraintViolation,
+  isConnectionError,
+  isDataException,
+  RowNotFoundError,
+  StaleWriteError,
+} from "./errors.js";
 export { updateVersioned } from "./versioned-update.js";
-export { generateKeySettings, KeyConfigurationError, keySettingsEnv, type KeyMaterial, type KeySettings, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./keys/key-material.js";
+export {
+  generateKeySettings,
+  KeyConfigurationError,
+  keySettingsEnv,
+  type KeyMaterial,
+  type KeySettings,
+  loadOrCreateEmbeddedKeys,
+  parseKeyMaterial,
+} from "./keys/key-material.js";
 export { createIdentityVault, type IdentityVault } from "./keys/identity-vault.js";
 export { rotateIdentityKeys, type RotationSummary } from "./keys/rotate-identity-keys.js";
-export { type AuditEntry, type AuditRow, canonicalJson, chainHash, genesisHash, pruneMac } from "./audit/audit-chain.js";
+export {
+  type AuditEntry,
+  type AuditRow,
+  canonicalJson,
+  chainHash,
+  genesisHash,
+  pruneMac,
+} from "./audit/audit-chain.js";
 export { appendAudit } from "./audit/append-audit.js";
 export { type AuditVerification, verifyAuditChain } from "./audit/verify-audit.js";
 export { defaultAuditRetentionYears, type PruneOutcome, pruneAuditLog, retentionCutoff } from "./audit/prune-audit.js";
@@ -36,4 +67,22 @@ export {
 export * as schema from "./schema/tables.js";
 export { relations } from "./schema/relations.js";
 // Query helpers re-exported so apps use the same drizzle instance as the schema.
-export { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, not, or, type SQL, sql } from "drizzle-orm";
+export {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  not,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";

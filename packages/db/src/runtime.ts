@@ -15,14 +15,25 @@ export interface Runtime {
  * database generates them into its data folder on first start, with a warning. The embedded database
  * is migrated on start; PostgreSQL is migrated by `pnpm db:migrate` unless `migrate` is set.
  */
-export async function openRuntime(config: DatabaseConfig, options: { warn: (message: string) => void; migrate?: boolean; applicationName?: string }): Promise<Runtime> {
+export async function openRuntime(
+  config: DatabaseConfig,
+  options: { warn: (message: string) => void; migrate?: boolean; applicationName?: string },
+): Promise<Runtime> {
   if (config.databaseUrl !== undefined) {
     const keys = parseKeyMaterial(config.keys);
-    const handle = await openDatabase({ engine: "postgres", url: config.databaseUrl, maxConnections: config.poolSize, ...(options.applicationName ? { applicationName: options.applicationName } : {}) });
+    const handle = await openDatabase({
+      engine: "postgres",
+      url: config.databaseUrl,
+      maxConnections: config.poolSize,
+      ...(options.applicationName ? { applicationName: options.applicationName } : {}),
+    });
     if (options.migrate === true) await migrateDatabase(handle);
     return { handle, keys };
   }
-  const keys = config.keys.identityKeys !== undefined ? parseKeyMaterial(config.keys) : loadOrCreateEmbeddedKeys(config.dataDir, options.warn);
+  const keys =
+    config.keys.identityKeys !== undefined
+      ? parseKeyMaterial(config.keys)
+      : loadOrCreateEmbeddedKeys(config.dataDir, options.warn);
   const handle = await openDatabase({ engine: "pglite", dataDir: `${config.dataDir}/pglite` });
   if (options.migrate !== false) await migrateDatabase(handle);
   return { handle, keys };
@@ -40,9 +51,16 @@ export function nodeRuntime(version: string = process.versions.node): { node: st
 }
 
 /** Logs the runtime at start-up: `info` on the supported major version, `warn` on any other. */
-export function logNodeRuntime(logger: { info(fields: object, message: string): void; warn(fields: object, message: string): void }): string {
+export function logNodeRuntime(logger: {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}): string {
   const runtime = nodeRuntime();
   if (runtime.supported) logger.info(runtime, "runtime");
-  else logger.warn(runtime, `unsupported Node.js ${runtime.node}: run through the project's scripts, which bring Node.js ${String(supportedNodeMajor)}`);
+  else
+    logger.warn(
+      runtime,
+      `unsupported Node.js ${runtime.node}: run through the project's scripts, which bring Node.js ${String(supportedNodeMajor)}`,
+    );
   return runtime.node;
 }

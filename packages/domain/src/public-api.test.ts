@@ -5,7 +5,17 @@ import type { Agreement, Case, InvitationDecision, Rotation, TeamDataset, Violat
 // Other teams code against these names (issue: "Public API"); renaming one is a breaking change.
 describe("the public API of @ankkuri/domain", () => {
   it("exports the named functions and the Helsinki dataset from the package root", () => {
-    for (const name of ["isValidBusinessId", "parseBusinessId", "agreementEndDate", "chairOn", "chairCalendar", "realisedFte", "checkStaffing", "checkCase", "canInvite"] as const) {
+    for (const name of [
+      "isValidBusinessId",
+      "parseBusinessId",
+      "agreementEndDate",
+      "chairOn",
+      "chairCalendar",
+      "realisedFte",
+      "checkStaffing",
+      "checkCase",
+      "canInvite",
+    ] as const) {
       expect(typeof domain[name]).toBe("function");
     }
     expect(domain.helsinkiAnkkuri.team.code).toBe("helsinki");
@@ -18,7 +28,9 @@ describe("the public API of @ankkuri/domain", () => {
     expectTypeOf(domain.chairCalendar).parameters.toEqualTypeOf<[Rotation, string, number]>();
     expectTypeOf(domain.checkCase).returns.toEqualTypeOf<Violation[]>();
     expectTypeOf(domain.canInvite).returns.toEqualTypeOf<InvitationDecision>();
-    expectTypeOf(domain.canInvite).parameter(0).toEqualTypeOf<Pick<Case, "id" | "status" | "client" | "guardians" | "consents">>();
+    expectTypeOf(domain.canInvite)
+      .parameter(0)
+      .toEqualTypeOf<Pick<Case, "id" | "status" | "client" | "guardians" | "consents">>();
     expectTypeOf(domain.helsinkiAnkkuri).toEqualTypeOf<TeamDataset>();
   });
 });

@@ -14,7 +14,9 @@ const required = (name: string): string => {
   return value;
 };
 
-const answers = new Map(Object.entries(JSON.parse(readFileSync(required("ANSWERS_FILE"), "utf8")) as Record<string, unknown>));
+const answers = new Map(
+  Object.entries(JSON.parse(readFileSync(required("ANSWERS_FILE"), "utf8")) as Record<string, unknown>),
+);
 
 const yoga = createYoga({
   schema: createSchema({

@@ -1,4 +1,16 @@
-import { type Agreement, type Assignment, ageBand, chairCalendar, clientAge, defaultAgePolicy, effectiveAssignments, fteReport, type Period, type Rotation, type SecurityClearance } from "@ankkuri/domain";
+import {
+  type Agreement,
+  type Assignment,
+  ageBand,
+  chairCalendar,
+  clientAge,
+  defaultAgePolicy,
+  effectiveAssignments,
+  fteReport,
+  type Period,
+  type Rotation,
+  type SecurityClearance,
+} from "@ankkuri/domain";
 import type postgres from "postgres";
 
 /**
@@ -25,7 +37,12 @@ interface ClientColumns {
 
 function clientOf(row: ClientColumns, today: string) {
   const band = ageBand(row.birth_date, today, defaultAgePolicy);
-  return { givenName: row.given_name, familyName: row.family_name, age: clientAge(row.birth_date, today), ageBand: { code: band.code, label: band.label.fi } };
+  return {
+    givenName: row.given_name,
+    familyName: row.family_name,
+    age: clientAge(row.birth_date, today),
+    ageBand: { code: band.code, label: band.label.fi },
+  };
 }
 
 const visible = (sql: Sql, actor: FloorActor) =>
@@ -34,8 +51,20 @@ const visible = (sql: Sql, actor: FloorActor) =>
 /** (a) A page of the case list: newest referrals first, each with its next planned meeting and organisations. */
 export async function caseList(sql: Sql, actor: FloorActor, today: string, first: number) {
   const [counted, rows] = await Promise.all([
-    sql<{ n: number }[]>`select count(*)::int as n from cases c where c.team_id = ${actor.teamId} and ${visible(sql, actor)}`,
-    sql<(ClientColumns & { id: string; type: string; status: string; version: number; referred_on: string; next_meeting: unknown; organisations: unknown })[]>`
+    sql<
+      { n: number }[]
+    >`select count(*)::int as n from cases c where c.team_id = ${actor.teamId} and ${visible(sql, actor)}`,
+    sql<
+      (ClientColumns & {
+        id: string;
+        type: string;
+        status: string;
+        version: number;
+        referred_on: string;
+        next_meeting: unknown;
+        organisations: unknown;
+      })[]
+    >`
       with page as (
         select c.team_id, c.id, c.client_id, c.type, c.status, c.version, c.referred_on
         from cases c
@@ -119,9 +148,21 @@ export async function caseDetail(sql: Sql, actor: FloorActor, today: string, cas
 interface FteInputs {
   starts_on: string;
   supplier: string | null;
-  versions: { number: number; effectiveFrom: string; noticePeriodMonths: number; essentialPartyIds: string[]; parties: { organisationId: string; role: string }[]; teamUnits: { organisationId: string; partyId: string }[]; fteTargets: { organisationId: string; profession: string; fte: number; namedFte: number | null }[] }[];
+  versions: {
+    number: number;
+    effectiveFrom: string;
+    noticePeriodMonths: number;
+    essentialPartyIds: string[];
+    parties: { organisationId: string; role: string }[];
+    teamUnits: { organisationId: string; partyId: string }[];
+    fteTargets: { organisationId: string; profession: string; fte: number; namedFte: number | null }[];
+  }[];
   notices: { partyId: string; givenOn: string }[];
-  assignments: (Omit<Assignment, "interval"> & { validFrom: string; validTo: string | null; staffOrganisationId: string })[];
+  assignments: (Omit<Assignment, "interval"> & {
+    validFrom: string;
+    validTo: string | null;
+    staffOrganisationId: string;
+  })[];
   clearances: SecurityClearance[];
   organisations: { id: string; parentId: string | null; name: string }[];
 }
@@ -150,26 +191,54 @@ export async function fteDashboard(sql: Sql, actor: FloorActor, period: Period) 
   if (!inputs) return null;
   const parents = new Map(inputs.organisations.map((o) => [o.id, o.parentId]));
   const within = (id: string, ancestor: string) => {
-    for (let at: string | null | undefined = id, hops = 0; at != null && hops < 50; at = parents.get(at), hops++) if (at === ancestor) return true;
+    for (let at: string | null | undefined = id, hops = 0; at != null && hops < 50; at = parents.get(at), hops++)
+      if (at === ancestor) return true;
     return false;
   };
   // fteReport reads only the terms, start and notices of the agreement: the rest is not fetched.
-  const agreement = { startsOn: inputs.starts_on, versions: inputs.versions, notices: inputs.notices } as unknown as Agreement;
+  const agreement = {
+    startsOn: inputs.starts_on,
+    versions: inputs.versions,
+    notices: inputs.notices,
+  } as unknown as Agreement;
   const staffOrg = new Map(inputs.assignments.map((a) => [a.id, a.staffOrganisationId]));
-  const assignments: Assignment[] = inputs.assignments.map(({ validFrom, validTo, staffOrganisationId: _, ...a }) => ({ ...a, interval: { from: validFrom, to: validTo } }));
-  const counted = effectiveAssignments(assignments, inputs.clearances, (a) => a.needsPremisesAccess && !within(staffOrg.get(a.id) ?? "", inputs.supplier ?? ""));
+  const assignments: Assignment[] = inputs.assignments.map(({ validFrom, validTo, staffOrganisationId: _, ...a }) => ({
+    ...a,
+    interval: { from: validFrom, to: validTo },
+  }));
+  const counted = effectiveAssignments(
+    assignments,
+    inputs.clearances,
+    (a) => a.needsPremisesAccess && !within(staffOrg.get(a.id) ?? "", inputs.supplier ?? ""),
+  );
   const report = fteReport(agreement, counted, period);
   const names = new Map(inputs.organisations.map((o) => [o.id, o.name]));
   return {
     period: report.period,
-    units: report.units.map((u) => ({ organisation: { id: u.organisationId, name: names.get(u.organisationId) ?? null }, profession: u.profession, target: u.target, named: u.named, realised: u.realised, difference: u.difference, headcount: u.headcount })),
+    units: report.units.map((u) => ({
+      organisation: { id: u.organisationId, name: names.get(u.organisationId) ?? null },
+      profession: u.profession,
+      target: u.target,
+      named: u.named,
+      realised: u.realised,
+      difference: u.difference,
+      headcount: u.headcount,
+    })),
     parties: report.parties,
   };
 }
 
 /** (d) The chair calendar of a body: every term overlapping `years` years from `from`, with the chairing party. */
 export async function chairCalendarOf(sql: Sql, actor: FloorActor, bodyId: string, from: string, years: number) {
-  const [body] = await sql<{ anchor: string | null; term_months: number | null; order: string[]; events: Rotation["events"]; names: Record<string, string> }[]>`
+  const [body] = await sql<
+    {
+      anchor: string | null;
+      term_months: number | null;
+      order: string[];
+      events: Rotation["events"];
+      names: Record<string, string>;
+    }[]
+  >`
     select b.rotation_anchor::text as anchor, b.rotation_term_months as term_months,
       (select coalesce(json_agg(r.party_id order by r.position), '[]') from rotation_order r where r.team_id = b.team_id and r.body_id = b.id) as order,
       (select coalesce(json_agg(case when e.kind = 'override'
@@ -182,7 +251,12 @@ export async function chairCalendarOf(sql: Sql, actor: FloorActor, bodyId: strin
     from cooperation_bodies b
     where b.team_id = ${actor.teamId} and b.id = ${bodyId} and b.chair_policy = 'rotating'`;
   if (!body?.anchor || body.order.length === 0) return [];
-  const rotation: Rotation = { anchor: body.anchor, termMonths: body.term_months ?? 12, order: body.order, events: body.events };
+  const rotation: Rotation = {
+    anchor: body.anchor,
+    termMonths: body.term_months ?? 12,
+    order: body.order,
+    events: body.events,
+  };
   return chairCalendar(rotation, from, years).map((t) => ({
     index: t.index,
     from: t.from,

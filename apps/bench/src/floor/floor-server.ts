@@ -8,9 +8,18 @@ import { caseDetail, caseList, chairCalendarOf, type FloorActor, fteDashboard } 
 
 const url = process.env.DATABASE_URL;
 if (url === undefined) throw new Error("floor server: DATABASE_URL is not set");
-const sql = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? "10"), onnotice: () => undefined, connection: { application_name: "ankkuri-bench-floor" } });
+const sql = postgres(url, {
+  max: Number(process.env.DATABASE_POOL_SIZE ?? "10"),
+  onnotice: () => undefined,
+  connection: { application_name: "ankkuri-bench-floor" },
+});
 
-const helsinkiDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
+const helsinkiDate = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 const today = () => helsinkiDate.format(new Date());
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -33,7 +42,20 @@ async function answer(req: IncomingMessage): Promise<[number, unknown]> {
     case "/fte":
       return [200, { data: { fteReport: await fteDashboard(sql, actor, { from: q("from"), to: q("to") }) } }];
     case "/chair-calendar":
-      return [200, { data: { chairCalendar: await chairCalendarOf(sql, actor, q("bodyId"), q("from") || today(), Number(q("years") || "3")) } }];
+      return [
+        200,
+        {
+          data: {
+            chairCalendar: await chairCalendarOf(
+              sql,
+              actor,
+              q("bodyId"),
+              q("from") || today(),
+              Number(q("years") || "3"),
+            ),
+          },
+        },
+      ];
     default:
       return [404, { error: "not found" }];
   }
@@ -41,8 +63,12 @@ async function answer(req: IncomingMessage): Promise<[number, unknown]> {
 
 const server = createServer((req, res) => {
   answer(req).then(
-    ([status, body]) => { send(res, status, body); },
-    (error: unknown) => { send(res, 500, { error: error instanceof Error ? error.message : String(error) }); },
+    ([status, body]) => {
+      send(res, status, body);
+    },
+    (error: unknown) => {
+      send(res, 500, { error: error instanceof Error ? error.message : String(error) });
+    },
   );
 });
 server.keepAliveTimeout = 65_000;

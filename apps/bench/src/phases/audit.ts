@@ -13,10 +13,16 @@ import { loadGateway } from "./gateway-vs-floor.js";
 export async function auditOverhead(context: RunContext, gatewayWithoutAudit: Server): Promise<AuditFigures> {
   const operation = operations.find((o) => o.key === "case-detail");
   if (!operation) throw new Error("case-detail operation missing");
-  const withAudit = await startGateway("gateway-audit", gatewayEnv(context.database.url, context.dataDir, context.keys, true), context.resultsDir);
+  const withAudit = await startGateway(
+    "gateway-audit",
+    gatewayEnv(context.database.url, context.dataDir, context.keys, true),
+    context.resultsDir,
+  );
   try {
     const { baseline: off, subject: on } = await alternateRounds(context.options.rounds, (side, round) =>
-      side === "baseline" ? loadGateway(context, operation, gatewayWithoutAudit, "audit.off", round) : loadGateway(context, operation, withAudit, "audit.on", round),
+      side === "baseline"
+        ? loadGateway(context, operation, gatewayWithoutAudit, "audit.off", round)
+        : loadGateway(context, operation, withAudit, "audit.on", round),
     );
     context.log(`audit: off ${off.throughput.toFixed(0)} req/s, on ${on.throughput.toFixed(0)} req/s`);
     return { off, on, throughputRatio: ratio(on.throughput, off.throughput), p50Ratio: ratio(on.p50, off.p50) };

@@ -18,7 +18,11 @@ const caseIdOf = (body: string): string => (JSON.parse(body) as { variables: { c
  * cycles through, asked before loading and checked to come back the same; they are kept in a file of
  * this run's results folder for the server's life only (synthetic data, but data about cases).
  */
-export async function caseFromMemory(context: RunContext, gateway: Server, floor: Server): Promise<CaseFromMemoryFigures> {
+export async function caseFromMemory(
+  context: RunContext,
+  gateway: Server,
+  floor: Server,
+): Promise<CaseFromMemoryFigures> {
   const operation = operations.find((o) => o.key === "case-detail");
   if (!operation) throw new Error("case-detail operation missing");
   const bodies = operation.gatewayBodies(context.inputs);
@@ -27,7 +31,11 @@ export async function caseFromMemory(context: RunContext, gateway: Server, floor
   for (const body of bodies) {
     const { status, json } = await graphql(gateway.url, body, tokenFor(context, operation));
     const answer = (json.data as { case?: unknown } | undefined)?.case;
-    if (status !== 200 || json.errors !== undefined || answer == null) throw new BenchError("check", `case from memory: the gateway answered ${String(status)} ${JSON.stringify(json.errors ?? [])}`);
+    if (status !== 200 || json.errors !== undefined || answer == null)
+      throw new BenchError(
+        "check",
+        `case from memory: the gateway answered ${String(status)} ${JSON.stringify(json.errors ?? [])}`,
+      );
     answers[caseIdOf(body)] = answer;
     bytes += JSON.stringify(answer).length;
   }
@@ -40,17 +48,36 @@ export async function caseFromMemory(context: RunContext, gateway: Server, floor
         const { status, json } = await graphql(server.url, body);
         const expected = operation.fingerprint({ case: answers[caseIdOf(body)] });
         if (status !== 200 || json.errors !== undefined || operation.fingerprint(json.data) !== expected) {
-          throw new BenchError("check", `case from memory: the server answered ${String(status)} ${JSON.stringify(json.errors ?? [])}, not the gateway's answer`);
+          throw new BenchError(
+            "check",
+            `case from memory: the server answered ${String(status)} ${JSON.stringify(json.errors ?? [])}, not the gateway's answer`,
+          );
         }
       }
       const { connections } = context.options;
       const { baseline: floorLoad, subject: memory } = await alternateRounds(context.options.rounds, (side, round) =>
         side === "baseline"
           ? loadFloor(context, operation, floor, "case-from-memory.floor", round)
-          : runTimedLoad(`case-from-memory.yoga.${String(round + 1)}`, context.resultsDir, { url: `${server.url}/graphql`, method: "POST", headers: { "content-type": "application/json" }, bodies, paths: [], connections, ...roundTiming(context.options, round) }),
+          : runTimedLoad(`case-from-memory.yoga.${String(round + 1)}`, context.resultsDir, {
+              url: `${server.url}/graphql`,
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              bodies,
+              paths: [],
+              connections,
+              ...roundTiming(context.options, round),
+            }),
       );
-      context.log(`case from memory: floor p50 ${floorLoad.p50.toFixed(2)} ms, ${floorLoad.throughput.toFixed(0)} req/s; graphql-yoga from memory p50 ${memory.p50.toFixed(2)} ms, ${memory.throughput.toFixed(0)} req/s`);
-      return { floor: floorLoad, memory, p50Ratio: ratio(memory.p50, floorLoad.p50), throughputRatio: ratio(memory.throughput, floorLoad.throughput), answerBytes: bytes / bodies.length };
+      context.log(
+        `case from memory: floor p50 ${floorLoad.p50.toFixed(2)} ms, ${floorLoad.throughput.toFixed(0)} req/s; graphql-yoga from memory p50 ${memory.p50.toFixed(2)} ms, ${memory.throughput.toFixed(0)} req/s`,
+      );
+      return {
+        floor: floorLoad,
+        memory,
+        p50Ratio: ratio(memory.p50, floorLoad.p50),
+        throughputRatio: ratio(memory.throughput, floorLoad.throughput),
+        answerBytes: bytes / bodies.length,
+      };
     } finally {
       await server.child.stop();
     }

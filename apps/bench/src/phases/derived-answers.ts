@@ -15,17 +15,31 @@ const derivedOperations = ["chair-calendar", "fte-dashboard"] as const;
  * in alternating rounds: what each costs when every request computes its answer.
  */
 export async function derivedAnswers(context: RunContext, gateway: Server): Promise<DerivedAnswerFigures[]> {
-  const uncached = await startGateway("gateway-uncached", { ...gatewayEnv(context.database.url, context.dataDir, context.keys, false), DERIVED_ANSWER_CACHE: "off" }, context.resultsDir);
+  const uncached = await startGateway(
+    "gateway-uncached",
+    { ...gatewayEnv(context.database.url, context.dataDir, context.keys, false), DERIVED_ANSWER_CACHE: "off" },
+    context.resultsDir,
+  );
   try {
     const figures: DerivedAnswerFigures[] = [];
     for (const key of derivedOperations) {
       const operation = operations.find((o) => o.key === key);
       if (!operation) throw new Error(`${key} operation missing`);
       const { baseline: off, subject: on } = await alternateRounds(context.options.rounds, (side, round) =>
-        side === "baseline" ? loadGateway(context, operation, uncached, `${key}.uncached`, round) : loadGateway(context, operation, gateway, `${key}.cached`, round),
+        side === "baseline"
+          ? loadGateway(context, operation, uncached, `${key}.uncached`, round)
+          : loadGateway(context, operation, gateway, `${key}.cached`, round),
       );
-      context.log(`${key}: cache off ${off.throughput.toFixed(0)} req/s p50 ${off.p50.toFixed(2)} ms, on ${on.throughput.toFixed(0)} req/s p50 ${on.p50.toFixed(2)} ms`);
-      figures.push({ key, off, on, p50Ratio: ratio(on.p50, off.p50), throughputRatio: ratio(on.throughput, off.throughput) });
+      context.log(
+        `${key}: cache off ${off.throughput.toFixed(0)} req/s p50 ${off.p50.toFixed(2)} ms, on ${on.throughput.toFixed(0)} req/s p50 ${on.p50.toFixed(2)} ms`,
+      );
+      figures.push({
+        key,
+        off,
+        on,
+        p50Ratio: ratio(on.p50, off.p50),
+        throughputRatio: ratio(on.throughput, off.throughput),
+      });
     }
     return figures;
   } finally {

@@ -15,16 +15,36 @@ const emptyQuery = JSON.stringify({ query: "{ __typename }" });
  */
 export async function emptyRequest(context: RunContext, gateway: Server): Promise<EmptyRequestFigures> {
   const { connections } = context.options;
-  const spec = (url: string, round: number) => ({ url: `${url}/graphql`, method: "POST" as const, headers: { "content-type": "application/json" }, bodies: [emptyQuery], paths: [], connections, ...roundTiming(context.options, round) });
+  const spec = (url: string, round: number) => ({
+    url: `${url}/graphql`,
+    method: "POST" as const,
+    headers: { "content-type": "application/json" },
+    bodies: [emptyQuery],
+    paths: [],
+    connections,
+    ...roundTiming(context.options, round),
+  });
   const bareServer = await startBareGraphql("bare-graphql", context.resultsDir);
   try {
     const { baseline: bare, subject: onGateway } = await alternateRounds(context.options.rounds, (side, round) =>
       side === "baseline"
         ? runTimedLoad(`empty.bare.${String(round + 1)}`, context.resultsDir, spec(bareServer.url, round))
-        : runTimedLoad(`empty.gateway.${String(round + 1)}`, context.resultsDir, spec(gateway.url, round), context.tokens.leadership),
+        : runTimedLoad(
+            `empty.gateway.${String(round + 1)}`,
+            context.resultsDir,
+            spec(gateway.url, round),
+            context.tokens.leadership,
+          ),
     );
-    context.log(`empty request: bare graphql-yoga p50 ${bare.p50.toFixed(2)} ms, ${bare.throughput.toFixed(0)} req/s; gateway p50 ${onGateway.p50.toFixed(2)} ms, ${onGateway.throughput.toFixed(0)} req/s`);
-    return { bare, gateway: onGateway, p50Ratio: ratio(onGateway.p50, bare.p50), throughputRatio: ratio(onGateway.throughput, bare.throughput) };
+    context.log(
+      `empty request: bare graphql-yoga p50 ${bare.p50.toFixed(2)} ms, ${bare.throughput.toFixed(0)} req/s; gateway p50 ${onGateway.p50.toFixed(2)} ms, ${onGateway.throughput.toFixed(0)} req/s`,
+    );
+    return {
+      bare,
+      gateway: onGateway,
+      p50Ratio: ratio(onGateway.p50, bare.p50),
+      throughputRatio: ratio(onGateway.throughput, bare.throughput),
+    };
   } finally {
     await bareServer.child.stop();
   }

@@ -7,7 +7,12 @@ import type { OperationInputs } from "../operations.js";
 const caseworkerLogin = "laura.heikkinen"; // police officer: the police case list
 const leadershipLogin = "mikko.rantanen"; // party leadership: the dashboards
 
-const helsinkiDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
+const helsinkiDate = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today in Helsinki, as the gateway reads it. */
 export function helsinkiToday(): string {
@@ -38,9 +43,14 @@ export async function pickInputs(databaseUrl: string): Promise<OperationInputs> 
         and exists (select 1 from case_organisations o where o.team_id = c.team_id and o.case_id = c.id and o.organisation_id = ${caseworker.organisationId})
         and exists (select 1 from meetings m where m.team_id = c.team_id and m.case_id = c.id)
       order by md5(c.id::text) limit 100`;
-    const [agreement] = await sql<{ startsOn: string }[]>`select starts_on::text as "startsOn" from agreements where team_id = ${teamId}`;
-    const [body] = await sql<{ id: string }[]>`select id from cooperation_bodies where team_id = ${teamId} and chair_policy = 'rotating' order by kind = 'ankkuri-steering-group' desc, id limit 1`;
-    if (cases.length === 0 || !agreement || !body) throw new BenchError("check", "the bench database has no visible cases, agreement or rotating body");
+    const [agreement] = await sql<
+      { startsOn: string }[]
+    >`select starts_on::text as "startsOn" from agreements where team_id = ${teamId}`;
+    const [body] = await sql<
+      { id: string }[]
+    >`select id from cooperation_bodies where team_id = ${teamId} and chair_policy = 'rotating' order by kind = 'ankkuri-steering-group' desc, id limit 1`;
+    if (cases.length === 0 || !agreement || !body)
+      throw new BenchError("check", "the bench database has no visible cases, agreement or rotating body");
     const period = lastCompletedAgreementYear(agreement.startsOn, today);
     if (!period) throw new BenchError("check", "no agreement year has ended yet");
     return {

@@ -8,8 +8,18 @@ import { median, ratio } from "../stats.js";
 const probe = join(repositoryRoot, "apps/bench/src/report-probe.ts");
 
 /** The annual report against its bare aggregate SQL on one data set, in a fresh process (for its peak memory). */
-export async function reportVersusAggregates(database: BenchDatabase, keys: KeyEnv, teamId: string, period: { from: string; to: string }, repeat: number): Promise<ReportFigures> {
-  const out = await runToEnd(`report probe ${database.name}`, tsxArgs(probe, [teamId, period.from, period.to, String(repeat)]), { DATABASE_URL: database.url, ...keys });
+export async function reportVersusAggregates(
+  database: BenchDatabase,
+  keys: KeyEnv,
+  teamId: string,
+  period: { from: string; to: string },
+  repeat: number,
+): Promise<ReportFigures> {
+  const out = await runToEnd(
+    `report probe ${database.name}`,
+    tsxArgs(probe, [teamId, period.from, period.to, String(repeat)]),
+    { DATABASE_URL: database.url, ...keys },
+  );
   const result = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as ReportProbeResult;
   const reportMs = median(result.reportMs);
   const aggregatesMs = median(result.aggregatesMs);

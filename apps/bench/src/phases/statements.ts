@@ -7,14 +7,21 @@ import { median } from "../stats.js";
 import { type RunContext, tokenFor } from "./context.js";
 
 /** Statements per request of each operation: floor, gateway, and gateway with the audit log on. */
-export type StatementCounts = Map<OperationKey, { floor: StatementFigures; gateway: StatementFigures; gatewayWithAudit: StatementFigures }>;
+export type StatementCounts = Map<
+  OperationKey,
+  { floor: StatementFigures; gateway: StatementFigures; gatewayWithAudit: StatementFigures }
+>;
 
 function figures(counts: number[]): StatementFigures {
   return { median: median(counts), min: Math.min(...counts), max: Math.max(...counts) };
 }
 
 /** Counts per request: sequential requests, the counter read before and after each one. */
-async function countEach(counter: StatementCounter, requests: number, send: (i: number) => Promise<void>): Promise<number[]> {
+async function countEach(
+  counter: StatementCounter,
+  requests: number,
+  send: (i: number) => Promise<void>,
+): Promise<number[]> {
   // Two unmeasured requests first: connections opened, statements prepared.
   for (let i = 0; i < 2; i++) await send(i);
   const counts: number[] = [];
@@ -41,8 +48,16 @@ export async function countStatements(context: RunContext): Promise<StatementCou
     return { counter, url: databaseUrl(url.toString(), context.database.name) };
   };
   const [g, a, f] = [await proxied(), await proxied(), await proxied()];
-  const gateway = await startGateway("count-gateway", gatewayEnv(g.url, context.dataDir, context.keys, false), context.resultsDir);
-  const audited = await startGateway("count-gateway-audit", gatewayEnv(a.url, context.dataDir, context.keys, true), context.resultsDir);
+  const gateway = await startGateway(
+    "count-gateway",
+    gatewayEnv(g.url, context.dataDir, context.keys, false),
+    context.resultsDir,
+  );
+  const audited = await startGateway(
+    "count-gateway-audit",
+    gatewayEnv(a.url, context.dataDir, context.keys, true),
+    context.resultsDir,
+  );
   const floor = await startFloor("count-floor", f.url, context.resultsDir);
   const result: StatementCounts = new Map();
   try {

@@ -42,7 +42,12 @@ export class AuditCollector {
     return entries;
   }
 
-  private entry(operation: AuditEntry["operation"], target: Target, purpose: string, details?: Record<string, unknown>): AuditEntry | null {
+  private entry(
+    operation: AuditEntry["operation"],
+    target: Target,
+    purpose: string,
+    details?: Record<string, unknown>,
+  ): AuditEntry | null {
     if (!this.actor) return null;
     return {
       teamId: this.actor.teamId,

@@ -94,7 +94,10 @@ describe("AuditWriter", () => {
     expect([b.done, c.done]).toEqual([false, false]);
     calls[1]?.finish();
     await settle();
-    expect([b, c]).toEqual([{ done: true, error: undefined }, { done: true, error: undefined }]);
+    expect([b, c]).toEqual([
+      { done: true, error: undefined },
+      { done: true, error: undefined },
+    ]);
   });
 
   it("keeps a batch within its entry limit, and writes a larger request alone", async () => {
@@ -126,7 +129,10 @@ describe("AuditWriter", () => {
   });
 
   it("refuses a whole batch at once when the failure is not one request's fault", async () => {
-    const { calls, b, c } = await batchOfTwoFailing({ retryAlone: (error) => (error as Error).message !== "database away" }, new Error("database away"));
+    const { calls, b, c } = await batchOfTwoFailing(
+      { retryAlone: (error) => (error as Error).message !== "database away" },
+      new Error("database away"),
+    );
     expect(calls.map((x) => x.requests)).toEqual([["a"], ["b", "c"]]);
     expect([(b.error as Error).message, (c.error as Error).message]).toEqual(["database away", "database away"]);
   });

@@ -56,7 +56,8 @@ export class AuditWriter {
         entries,
         settle: (error?: unknown) => {
           if (error === undefined) resolve();
-          else reject(error instanceof Error ? error : new Error("the audit log could not be written", { cause: error }));
+          else
+            reject(error instanceof Error ? error : new Error("the audit log could not be written", { cause: error }));
         },
       });
       if (!this.writing) void this.drain();

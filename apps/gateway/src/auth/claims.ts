@@ -18,5 +18,11 @@ export function actorFromClaims(payload: JWTPayload): Actor | null {
 
 /** Claims for an actor, as the development issuer writes them. */
 export function claimsFor(actor: Actor): JWTPayload {
-  return { sub: actor.login, name: actor.name, team_id: actor.teamId, organisation_id: actor.organisationId, roles: actor.roles };
+  return {
+    sub: actor.login,
+    name: actor.name,
+    team_id: actor.teamId,
+    organisation_id: actor.organisationId,
+    roles: actor.roles,
+  };
 }

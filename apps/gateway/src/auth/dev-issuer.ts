@@ -20,7 +20,10 @@ async function loadOrCreateKey(dataDir: string): Promise<{ privateJwk: JWK; publ
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as { privateJwk: JWK; publicJwk: JWK };
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const kid = `dev-${Date.now().toString(36)}`;
-  const keys = { privateJwk: { ...(await exportJWK(privateKey)), kid, alg: "ES256" }, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" } };
+  const keys = {
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: "ES256" },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" },
+  };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   chmodSync(file, 0o600);

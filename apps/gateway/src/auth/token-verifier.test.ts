@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevelopmentIssuer, developmentIssuerFor } from "./dev-issuer.js";
 import { type Authentication, localVerifier, type VerifiedTokenCacheOptions } from "./token-verifier.js";
 
-const actor: Actor = { login: "maria.jarvinen", name: "Maria Järvinen", teamId: "team-helsinki", organisationId: "org-hpl-prevention", roles: ["police-officer"] };
+const actor: Actor = {
+  login: "maria.jarvinen",
+  name: "Maria Järvinen",
+  teamId: "team-helsinki",
+  organisationId: "org-hpl-prevention",
+  roles: ["police-officer"],
+};
 
 function actorOf(result: Authentication): Actor {
   if (!result.ok) throw new Error(`refused: ${result.reason}`);
@@ -17,7 +23,8 @@ describe("verified-token reuse", () => {
   const dir = mkdtempSync(join(tmpdir(), "ankkuri-token-"));
   let issuer: DevelopmentIssuer;
   let clock = Date.now();
-  const verifier = (cache: Omit<VerifiedTokenCacheOptions, "now">) => localVerifier(issuer, { ...cache, now: () => clock });
+  const verifier = (cache: Omit<VerifiedTokenCacheOptions, "now">) =>
+    localVerifier(issuer, { ...cache, now: () => clock });
   const bearer = (token: string) => `Bearer ${token}`;
 
   beforeAll(async () => {
@@ -64,7 +71,11 @@ describe("verified-token reuse", () => {
   it("keeps at most maxEntries tokens, the least recently used out", async () => {
     clock = Date.now();
     const verify = verifier({ ttlMs: 60_000, maxEntries: 2 });
-    const [a, b, c] = await Promise.all([issuer.sign(actor), issuer.sign({ ...actor, login: "b.user" }), issuer.sign({ ...actor, login: "c.user" })]);
+    const [a, b, c] = await Promise.all([
+      issuer.sign(actor),
+      issuer.sign({ ...actor, login: "b.user" }),
+      issuer.sign({ ...actor, login: "c.user" }),
+    ]);
     const first = actorOf(await verify.verify(bearer(a)));
     const second = actorOf(await verify.verify(bearer(b)));
     expect(actorOf(await verify.verify(bearer(a)))).toBe(first); // a is now the most recent

@@ -34,7 +34,12 @@ export interface VerifiedTokenCacheOptions {
  */
 export const defaultTokenCache: VerifiedTokenCacheOptions = { ttlMs: 60_000, maxEntries: 10_000 };
 
-function verifierWith(keys: KeySource, issuer: string, audience: string, cache: VerifiedTokenCacheOptions): TokenVerifier {
+function verifierWith(
+  keys: KeySource,
+  issuer: string,
+  audience: string,
+  cache: VerifiedTokenCacheOptions,
+): TokenVerifier {
   const now = cache.now ?? Date.now;
   const verified = new Map<string, { actor: Actor; until: number }>();
   return {
@@ -51,12 +56,19 @@ function verifierWith(keys: KeySource, issuer: string, audience: string, cache: 
         }
       }
       try {
-        const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ["ES256", "RS256", "PS256", "EdDSA"], clockTolerance: clockToleranceSeconds, currentDate: new Date(now()) });
+        const { payload } = await jwtVerify(token, keys, {
+          issuer,
+          audience,
+          algorithms: ["ES256", "RS256", "PS256", "EdDSA"],
+          clockTolerance: clockToleranceSeconds,
+          currentDate: new Date(now()),
+        });
         const actor = actorFromClaims(payload);
         if (!actor) return { ok: false, reason: "CLAIMS_INVALID" };
         if (cache.ttlMs > 0) {
           // Never beyond the moment jwtVerify itself would start refusing it as expired.
-          const expires = payload.exp === undefined ? Number.POSITIVE_INFINITY : (payload.exp + clockToleranceSeconds) * 1000;
+          const expires =
+            payload.exp === undefined ? Number.POSITIVE_INFINITY : (payload.exp + clockToleranceSeconds) * 1000;
           verified.set(token, { actor: deepFreeze(actor), until: Math.min(now() + cache.ttlMs, expires) });
           if (verified.size > cache.maxEntries) verified.delete(verified.keys().next().value as string);
         }
@@ -79,11 +91,22 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Tokens of an OIDC issuer, with keys fetched (and cached, rotated) from its JWKS URL. */
-export function oidcVerifier(options: { issuer: string; audience: string; jwksUrl: string }, cache: VerifiedTokenCacheOptions = defaultTokenCache): TokenVerifier {
-  return verifierWith(createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }), options.issuer, options.audience, cache);
+export function oidcVerifier(
+  options: { issuer: string; audience: string; jwksUrl: string },
+  cache: VerifiedTokenCacheOptions = defaultTokenCache,
+): TokenVerifier {
+  return verifierWith(
+    createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }),
+    options.issuer,
+    options.audience,
+    cache,
+  );
 }
 
 /** Tokens of a local key set (the development issuer, tests). */
-export function localVerifier(options: { issuer: string; audience: string; jwks: JSONWebKeySet }, cache: VerifiedTokenCacheOptions = defaultTokenCache): TokenVerifier {
+export function localVerifier(
+  options: { issuer: string; audience: string; jwks: JSONWebKeySet },
+  cache: VerifiedTokenCacheOptions = defaultTokenCache,
+): TokenVerifier {
   return verifierWith(createLocalJWKSet(options.jwks), options.issuer, options.audience, cache);
 }

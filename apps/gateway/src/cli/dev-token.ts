@@ -10,11 +10,22 @@ if (config.auth.mode !== "development") {
   process.stderr.write("dev-token is refused: a real issuer (OIDC_ISSUER) is configured. Get tokens from it.\n");
   process.exit(1);
 }
-const users = helsinkiUsers.map((u) => actorSchema.parse({ login: u.login, name: u.displayName, teamId: u.teamId, organisationId: u.organisationId, roles: u.roles }));
+const users = helsinkiUsers.map((u) =>
+  actorSchema.parse({
+    login: u.login,
+    name: u.displayName,
+    teamId: u.teamId,
+    organisationId: u.organisationId,
+    roles: u.roles,
+  }),
+);
 const login = process.argv[2];
 if (login === undefined) {
   process.stdout.write("Fictional users of the development issuer (pnpm dev-token <login>):\n");
-  for (const u of users) process.stdout.write(`  ${u.login.padEnd(22)} ${u.name.padEnd(22)} ${u.roles.join(", ").padEnd(40)} ${u.organisationId}\n`);
+  for (const u of users)
+    process.stdout.write(
+      `  ${u.login.padEnd(22)} ${u.name.padEnd(22)} ${u.roles.join(", ").padEnd(40)} ${u.organisationId}\n`,
+    );
 } else {
   const user = users.find((u) => u.login === login);
   if (!user) {

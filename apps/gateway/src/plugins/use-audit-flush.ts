@@ -18,8 +18,17 @@ export function useAuditFlush(): Plugin<GatewayContext> {
           await context.services.audit.write(entries);
           return result as never;
         } catch (error) {
-          context.services.logger.error({ err: error, requestId: context.requestId }, "audit log write failed; response withheld");
-          return { errors: [createGraphQLError("The access log could not be written; the data is not shown", { extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } } })] };
+          context.services.logger.error(
+            { err: error, requestId: context.requestId },
+            "audit log write failed; response withheld",
+          );
+          return {
+            errors: [
+              createGraphQLError("The access log could not be written; the data is not shown", {
+                extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } },
+              }),
+            ],
+          };
         }
       });
     },

@@ -8,7 +8,13 @@ import { schema } from "../schema/index.js";
 import { useAuditFlush } from "./use-audit-flush.js";
 import { derivedRootFields, isDerivedOperation, useDerivedAnswers } from "./use-derived-answers.js";
 
-const actor = (login: string): Actor => ({ login, name: login, teamId: "team-a", organisationId: "org-a", roles: ["party-leadership"] as Actor["roles"] });
+const actor = (login: string): Actor => ({
+  login,
+  name: login,
+  teamId: "team-a",
+  organisationId: "org-a",
+  roles: ["party-leadership"] as Actor["roles"],
+});
 
 /**
  * A gateway-shaped yoga on a small schema whose `chairCalendar` counts its runs, answers from the
@@ -23,7 +29,11 @@ function harness() {
       typeDefs: `type Query { chairCalendar(bodyId: ID!, fail: Boolean, readCase: Boolean, wait: Boolean): String, other: String }`,
       resolvers: {
         Query: {
-          chairCalendar: async (_root: unknown, args: { bodyId: string; fail?: boolean; readCase?: boolean; wait?: boolean }, ctx: GatewayContext) => {
+          chairCalendar: async (
+            _root: unknown,
+            args: { bodyId: string; fail?: boolean; readCase?: boolean; wait?: boolean },
+            ctx: GatewayContext,
+          ) => {
             runs += 1;
             if (args.wait) await new Promise<void>((done) => (release = done));
             if (args.fail) throw new Error("failed");
@@ -51,8 +61,16 @@ function harness() {
     plugins: [useDerivedAnswers(), useAuditFlush()],
     maskedErrors: false,
   });
-  const ask = async (query: string, headers: Record<string, string> = { "x-login": "anna" }, variables?: Record<string, unknown>) => {
-    const res = await yoga.fetch("http://gateway/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  const ask = async (
+    query: string,
+    headers: Record<string, string> = { "x-login": "anna" },
+    variables?: Record<string, unknown>,
+  ) => {
+    const res = await yoga.fetch("http://gateway/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   };
   return {
@@ -78,10 +96,19 @@ describe("useDerivedAnswers", () => {
     const h = harness();
     await h.ask(calendar);
     expect((await h.ask(calendar, { "x-login": "ben" })).data?.chairCalendar).toBe("b1 first fi 2026-12-01 ben run 2");
-    expect((await h.ask(calendar, { "x-login": "anna", "accept-language": "en" })).data?.chairCalendar).toBe("b1 first en 2026-12-01 anna run 3");
-    expect((await h.ask(calendar, { "x-login": "anna", "x-today": "2026-12-02" })).data?.chairCalendar).toBe("b1 first fi 2026-12-02 anna run 4");
-    expect((await h.ask(`query($b: ID!) { chairCalendar(bodyId: $b) }`, { "x-login": "anna" }, { b: "b2" })).data?.chairCalendar).toBe("b2 first fi 2026-12-01 anna run 5");
-    expect((await h.ask(`{ __typename chairCalendar(bodyId: "b1") }`)).data?.chairCalendar).toBe("b1 first fi 2026-12-01 anna run 6");
+    expect((await h.ask(calendar, { "x-login": "anna", "accept-language": "en" })).data?.chairCalendar).toBe(
+      "b1 first en 2026-12-01 anna run 3",
+    );
+    expect((await h.ask(calendar, { "x-login": "anna", "x-today": "2026-12-02" })).data?.chairCalendar).toBe(
+      "b1 first fi 2026-12-02 anna run 4",
+    );
+    expect(
+      (await h.ask(`query($b: ID!) { chairCalendar(bodyId: $b) }`, { "x-login": "anna" }, { b: "b2" })).data
+        ?.chairCalendar,
+    ).toBe("b2 first fi 2026-12-01 anna run 5");
+    expect((await h.ask(`{ __typename chairCalendar(bodyId: "b1") }`)).data?.chairCalendar).toBe(
+      "b1 first fi 2026-12-01 anna run 6",
+    );
     expect(h.runs()).toBe(6);
   });
 
@@ -106,7 +133,10 @@ describe("useDerivedAnswers", () => {
 
   it("lets a request that waited for an answer with errors or audited reads execute on its own", async () => {
     const h = harness();
-    for (const query of [`{ chairCalendar(bodyId: "b1", wait: true, fail: true) }`, `{ chairCalendar(bodyId: "b1", wait: true, readCase: true) }`]) {
+    for (const query of [
+      `{ chairCalendar(bodyId: "b1", wait: true, fail: true) }`,
+      `{ chairCalendar(bodyId: "b1", wait: true, readCase: true) }`,
+    ]) {
       const before = h.runs();
       const both = Promise.all([h.ask(query), h.ask(query)]);
       await new Promise((done) => setTimeout(done, 20));
@@ -134,16 +164,26 @@ describe("isDerivedOperation", () => {
   const derived = (query: string, name?: string) => isDerivedOperation(parse(query), name);
   it("takes queries whose root fields are all derived", () => {
     expect(derived(`{ chairCalendar(bodyId: "b") { from } }`)).toBe(true);
-    expect(derived(`query Dash($p: PeriodInput!) { __typename fteReport(period: $p) { units { target } } cal: chairCalendar(bodyId: "b") { from } }`)).toBe(true);
-    expect(derived(`query A { case(caseId: "x") { caseId } } query B { chairCalendar(bodyId: "b") { from } }`, "B")).toBe(true);
+    expect(
+      derived(
+        `query Dash($p: PeriodInput!) { __typename fteReport(period: $p) { units { target } } cal: chairCalendar(bodyId: "b") { from } }`,
+      ),
+    ).toBe(true);
+    expect(
+      derived(`query A { case(caseId: "x") { caseId } } query B { chairCalendar(bodyId: "b") { from } }`, "B"),
+    ).toBe(true);
   });
   it("refuses anything else", () => {
     expect(derived(`{ chairCalendar(bodyId: "b") { from } case(caseId: "x") { caseId } }`)).toBe(false);
     expect(derived(`{ ...F } fragment F on Query { chairCalendar(bodyId: "b") { from } }`)).toBe(false);
     expect(derived(`{ ... on Query { chairCalendar(bodyId: "b") { from } } }`)).toBe(false);
     expect(derived(`mutation { chairCalendar }`)).toBe(false);
-    expect(derived(`query A { chairCalendar(bodyId: "b") { from } } query B { cases { totalCount } }`, "B")).toBe(false);
-    expect(derived(`query A { chairCalendar(bodyId: "b") { from } } query B { chairCalendar(bodyId: "b") { from } }`)).toBe(false);
+    expect(derived(`query A { chairCalendar(bodyId: "b") { from } } query B { cases { totalCount } }`, "B")).toBe(
+      false,
+    );
+    expect(
+      derived(`query A { chairCalendar(bodyId: "b") { from } } query B { chairCalendar(bodyId: "b") { from } }`),
+    ).toBe(false);
     expect(derived(`{ __typename }`)).toBe(false);
   });
 });
@@ -152,7 +192,23 @@ describe("derivedRootFields", () => {
   // Every type an answer of these fields can hold. A field added beneath them that reaches another
   // type fails here until someone has checked that it carries no client data and is computed from
   // the team dataset alone (which the dataset version covers).
-  const reviewed = ["ChairTerm", "Date", "Float", "FteReport", "FteRow", "ID", "Int", "LocalisedText", "Organisation", "OrganisationKind", "PartyFte", "Period", "PostalAddress", "Sector", "String"];
+  const reviewed = [
+    "ChairTerm",
+    "Date",
+    "Float",
+    "FteReport",
+    "FteRow",
+    "ID",
+    "Int",
+    "LocalisedText",
+    "Organisation",
+    "OrganisationKind",
+    "PartyFte",
+    "Period",
+    "PostalAddress",
+    "Sector",
+    "String",
+  ];
 
   it("reach only reviewed types that hold no client data", () => {
     const seen = new Set<string>();
@@ -161,7 +217,8 @@ describe("derivedRootFields", () => {
       seen.add(type.name);
       const members = isUnionType(type) ? type.getTypes() : [];
       for (const member of members) visit(member);
-      if (isObjectType(type) || isInterfaceType(type)) for (const field of Object.values(type.getFields())) visit(getNamedType(field.type));
+      if (isObjectType(type) || isInterfaceType(type))
+        for (const field of Object.values(type.getFields())) visit(getNamedType(field.type));
     };
     const query = schema.getQueryType();
     for (const name of derivedRootFields) {

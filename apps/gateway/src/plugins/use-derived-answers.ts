@@ -1,4 +1,11 @@
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, Kind, OperationTypeNode } from "graphql";
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  getOperationAST,
+  Kind,
+  OperationTypeNode,
+} from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
 import { derivedCache } from "../derived-cache.js";
@@ -59,16 +66,35 @@ export function useDerivedAnswers(): Plugin<GatewayContext> {
       if (!actor || !isDerivedOperation(document, operationName)) return;
       setExecuteFn(async (execution) => {
         const snapshot = await context.team();
-        const key = JSON.stringify([documentId(document), operationName ?? null, variableValues ?? {}, actor.login, actor.teamId, actor.organisationId, actor.roles, context.language, context.today]);
+        const key = JSON.stringify([
+          documentId(document),
+          operationName ?? null,
+          variableValues ?? {},
+          actor.login,
+          actor.teamId,
+          actor.organisationId,
+          actor.roles,
+          context.language,
+          context.today,
+        ]);
         let computed: Answer | undefined;
-        const answer = answers(snapshot, key, () =>
-          // Looked at when the execution ends, before the audit flush (which wraps this plugin) takes the reads.
-          (computed = Promise.resolve(executeFn(execution) as ExecutionResult | Promise<ExecutionResult>).then((result) => ({ result, reusable: result.errors === undefined && context.audit.size === 0 }))),
+        const answer = answers(
+          snapshot,
+          key,
+          () =>
+            // Looked at when the execution ends, before the audit flush (which wraps this plugin) takes the reads.
+            (computed = Promise.resolve(executeFn(execution) as ExecutionResult | Promise<ExecutionResult>).then(
+              (result) => ({ result, reusable: result.errors === undefined && context.audit.size === 0 }),
+            )),
         );
         if (answer === computed) {
           answer.then(
-            ({ reusable }) => { if (!reusable) answers.forget(snapshot, key, answer); },
-            () => { answers.forget(snapshot, key, answer); },
+            ({ reusable }) => {
+              if (!reusable) answers.forget(snapshot, key, answer);
+            },
+            () => {
+              answers.forget(snapshot, key, answer);
+            },
           );
           return (await answer).result as never;
         }

@@ -18,7 +18,9 @@ export function useGetParams(): Plugin {
           parsed = undefined;
         }
         if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-          throw createGraphQLError(`The \`${name}\` parameter must be a JSON object`, { extensions: { http: { status: 400 }, code: "BAD_REQUEST" } });
+          throw createGraphQLError(`The \`${name}\` parameter must be a JSON object`, {
+            extensions: { http: { status: 400 }, code: "BAD_REQUEST" },
+          });
         }
       }
     },

@@ -10,10 +10,20 @@ export function useHealth(isReady: () => Promise<boolean>): Plugin {
     async onRequest(payload) {
       const { url, fetchAPI } = payload;
       if (url.pathname === "/health") {
-        payload.endResponse(new fetchAPI.Response(JSON.stringify({ status: "ok" }), { status: 200, headers: { "content-type": "application/json" } }));
+        payload.endResponse(
+          new fetchAPI.Response(JSON.stringify({ status: "ok" }), {
+            status: 200,
+            headers: { "content-type": "application/json" },
+          }),
+        );
       } else if (url.pathname === "/ready") {
         const ready = await isReady();
-        payload.endResponse(new fetchAPI.Response(JSON.stringify({ status: ready ? "ready" : "unavailable" }), { status: ready ? 200 : 503, headers: { "content-type": "application/json" } }));
+        payload.endResponse(
+          new fetchAPI.Response(JSON.stringify({ status: ready ? "ready" : "unavailable" }), {
+            status: ready ? 200 : 503,
+            headers: { "content-type": "application/json" },
+          }),
+        );
       }
     },
   };

@@ -26,12 +26,19 @@ async function teamId(ctx: GatewayContext): Promise<string> {
 }
 
 /** Staffing rules an assignment itself breaks (not pre-existing problems of others). */
-const ownStaffingCodes = new Set(["STAFFING.OVER_ALLOCATED", "STAFFING.SUPERVISOR_OVERLAP", "STAFFING.SUPERVISOR_NOT_POLICE", "STAFFING.UNIT_NOT_IN_TEAM", "STAFFING.UNKNOWN_STAFF"]);
+const ownStaffingCodes = new Set([
+  "STAFFING.OVER_ALLOCATED",
+  "STAFFING.SUPERVISOR_OVERLAP",
+  "STAFFING.SUPERVISOR_NOT_POLICE",
+  "STAFFING.UNIT_NOT_IN_TEAM",
+  "STAFFING.UNKNOWN_STAFF",
+]);
 
 builder.mutationField("assignStaff", (t) =>
   t.drizzleField({
     type: "assignments",
-    description: "Assigns a staff member to the team for a fraction of full time (tehtävämääräys). Refused when the person would exceed 1.0 FTE on any day, or a second operational supervisor would overlap.",
+    description:
+      "Assigns a staff member to the team for a fraction of full time (tehtävämääräys). Refused when the person would exceed 1.0 FTE on any day, or a second operational supervisor would overlap.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
@@ -43,11 +50,21 @@ builder.mutationField("assignStaff", (t) =>
           fields: (f) => ({
             staffId: f.id({ required: true, description: "The staff member." }),
             organisationId: f.id({ required: true, description: "The staffing unit the work counts for." }),
-            fraction: f.float({ required: true, description: "Fraction of full time, 0 < f ≤ 1, in hundredths.", validate: assignmentSchema.shape.fraction }),
+            fraction: f.float({
+              required: true,
+              description: "Fraction of full time, 0 < f ≤ 1, in hundredths.",
+              validate: assignmentSchema.shape.fraction,
+            }),
             validFrom: f.field({ type: "Date", required: true, description: "First day." }),
             validTo: f.field({ type: "Date", required: false, description: "Last day; omit for open-ended." }),
-            operationalSupervisor: f.boolean({ required: false, description: "Whether this is the operational supervisor's assignment." }),
-            needsPremisesAccess: f.boolean({ required: false, description: "Whether the work is on police premises (default true)." }),
+            operationalSupervisor: f.boolean({
+              required: false,
+              description: "Whether this is the operational supervisor's assignment.",
+            }),
+            needsPremisesAccess: f.boolean({
+              required: false,
+              description: "Whether the work is on police premises (default true).",
+            }),
           }),
         }),
       }),
@@ -65,11 +82,21 @@ builder.mutationField("assignStaff", (t) =>
         role: input.operationalSupervisor ? "operational-supervisor" : "member",
         needsPremisesAccess: input.needsPremisesAccess ?? true,
       });
-      if (!parsed.success) throw new RuleViolationFailure(parsed.error.issues.map((i) => violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: i.path.map(String) })));
+      if (!parsed.success)
+        throw new RuleViolationFailure(
+          parsed.error.issues.map((i) =>
+            violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: i.path.map(String) }),
+          ),
+        );
       const assignment: Assignment = parsed.data;
-      if (!team.dataset.staff.some((s) => s.id === assignment.staffId)) throw new NotFoundFailure("staff member", ["input", "staffId"]);
+      if (!team.dataset.staff.some((s) => s.id === assignment.staffId))
+        throw new NotFoundFailure("staff member", ["input", "staffId"]);
       const period = { from: assignment.interval.from, to: assignment.interval.to ?? assignment.interval.from };
-      const found = checkStaffing({ ...team.dataset, assignments: [...team.dataset.assignments, assignment], period }).filter((v) => v.severity === "error" && ownStaffingCodes.has(v.code) && v.ids.includes(assignment.id));
+      const found = checkStaffing({
+        ...team.dataset,
+        assignments: [...team.dataset.assignments, assignment],
+        period,
+      }).filter((v) => v.severity === "error" && ownStaffingCodes.has(v.code) && v.ids.includes(assignment.id));
       if (found.length > 0) throw new RuleViolationFailure(found);
       try {
         await ctx.db.insert(schema.assignments).values({
@@ -86,7 +113,9 @@ builder.mutationField("assignStaff", (t) =>
       } catch (error) {
         throw asMutationFailure(error);
       }
-      const row = await ctx.db.query.assignments.findFirst(query({ where: { teamId: assignment.teamId, id: assignment.id } }));
+      const row = await ctx.db.query.assignments.findFirst(
+        query({ where: { teamId: assignment.teamId, id: assignment.id } }),
+      );
       if (!row) throw new Error("assignment vanished");
       return row;
     },
@@ -107,9 +136,16 @@ builder.mutationField("endAssignment", (t) =>
     resolve: async (query, _root, args, ctx) => {
       const team = await teamId(ctx);
       try {
-        await updateVersioned(ctx.db, schema.assignments, { teamId: team, id: args.assignmentId, entity: "assignment" }, args.expectedVersion, { validTo: args.validTo });
+        await updateVersioned(
+          ctx.db,
+          schema.assignments,
+          { teamId: team, id: args.assignmentId, entity: "assignment" },
+          args.expectedVersion,
+          { validTo: args.validTo },
+        );
       } catch (error) {
-        if (error instanceof Error && error.name === "RowNotFoundError") throw new NotFoundFailure("assignment", ["assignmentId"]);
+        if (error instanceof Error && error.name === "RowNotFoundError")
+          throw new NotFoundFailure("assignment", ["assignmentId"]);
         throw asMutationFailure(error);
       }
       const row = await ctx.db.query.assignments.findFirst(query({ where: { teamId: team, id: args.assignmentId } }));
@@ -122,7 +158,8 @@ builder.mutationField("endAssignment", (t) =>
 builder.mutationField("recordClearance", (t) =>
   t.drizzleField({
     type: "securityClearances",
-    description: "Records a security clearance requested by the police for a city employee (turvallisuusselvitys, 003 § 7).",
+    description:
+      "Records a security clearance requested by the police for a city employee (turvallisuusselvitys, 003 § 7).",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
@@ -133,7 +170,11 @@ builder.mutationField("recordClearance", (t) =>
           description: "A security clearance.",
           fields: (f) => ({
             staffId: f.id({ required: true, description: "The staff member." }),
-            scope: f.string({ required: true, description: "narrow, standard or extended.", validate: z.enum(["narrow", "standard", "extended"]) }),
+            scope: f.string({
+              required: true,
+              description: "narrow, standard or extended.",
+              validate: z.enum(["narrow", "standard", "extended"]),
+            }),
             requestedOn: f.field({ type: "Date", required: true, description: "Day requested by the police." }),
             grantedOn: f.field({ type: "Date", required: false, description: "Day granted." }),
             deniedOn: f.field({ type: "Date", required: false, description: "Day denied." }),
@@ -144,7 +185,8 @@ builder.mutationField("recordClearance", (t) =>
     },
     resolve: async (query, _root, { input }, ctx) => {
       const team = await ctx.team();
-      if (!team.dataset.staff.some((s) => s.id === input.staffId)) throw new NotFoundFailure("staff member", ["input", "staffId"]);
+      if (!team.dataset.staff.some((s) => s.id === input.staffId))
+        throw new NotFoundFailure("staff member", ["input", "staffId"]);
       const id = `sc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       try {
         await ctx.db.insert(schema.securityClearances).values({
@@ -161,7 +203,9 @@ builder.mutationField("recordClearance", (t) =>
       } catch (error) {
         throw asMutationFailure(error);
       }
-      const row = await ctx.db.query.securityClearances.findFirst(query({ where: { teamId: team.dataset.team.id, id } }));
+      const row = await ctx.db.query.securityClearances.findFirst(
+        query({ where: { teamId: team.dataset.team.id, id } }),
+      );
       if (!row) throw new Error("clearance vanished");
       return row;
     },
@@ -171,7 +215,8 @@ builder.mutationField("recordClearance", (t) =>
 builder.mutationField("recordJoiningDecision", (t) =>
   t.drizzleField({
     type: "joiningDecisions",
-    description: "Records a joint decision admitting another authority to the team (003 § 2). Refused unless both the police department and Sotepe have approved it.",
+    description:
+      "Records a joint decision admitting another authority to the team (003 § 2). Refused unless both the police department and Sotepe have approved it.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
@@ -193,7 +238,11 @@ builder.mutationField("recordJoiningDecision", (t) =>
                   fields: (a) => ({
                     organisationId: a.id({ required: true, description: "The approving party." }),
                     approvedOn: a.field({ type: "Date", required: true, description: "Day approved." }),
-                    reference: a.string({ required: true, description: "Reference of the party's decision.", validate: text(200) }),
+                    reference: a.string({
+                      required: true,
+                      description: "Reference of the party's decision.",
+                      validate: text(200),
+                    }),
                   }),
                 }),
               ],
@@ -209,15 +258,28 @@ builder.mutationField("recordJoiningDecision", (t) =>
         organisationId: input.organisationId,
         effectiveFrom: input.effectiveFrom,
         description: input.description,
-        approvals: input.approvals.map((a) => ({ organisationId: a.organisationId, approvedOn: a.approvedOn, reference: a.reference })),
+        approvals: input.approvals.map((a) => ({
+          organisationId: a.organisationId,
+          approvedOn: a.approvedOn,
+          reference: a.reference,
+        })),
       };
       const result = recordJoiningDecision(team.dataset.agreement, decision);
       if (!result.ok) throw new RuleViolationFailure(result.error);
       const teamKey = team.dataset.team.id;
       try {
         await ctx.db.transaction(async (tx) => {
-          await tx.insert(schema.joiningDecisions).values({ teamId: teamKey, id: decision.id, agreementId: team.dataset.agreement.id, organisationId: decision.organisationId, effectiveFrom: decision.effectiveFrom, description: decision.description });
-          await tx.insert(schema.joiningApprovals).values(decision.approvals.map((a) => ({ teamId: teamKey, decisionId: decision.id, ...a })));
+          await tx.insert(schema.joiningDecisions).values({
+            teamId: teamKey,
+            id: decision.id,
+            agreementId: team.dataset.agreement.id,
+            organisationId: decision.organisationId,
+            effectiveFrom: decision.effectiveFrom,
+            description: decision.description,
+          });
+          await tx
+            .insert(schema.joiningApprovals)
+            .values(decision.approvals.map((a) => ({ teamId: teamKey, decisionId: decision.id, ...a })));
         });
       } catch (error) {
         throw asMutationFailure(error);
@@ -232,7 +294,8 @@ builder.mutationField("recordJoiningDecision", (t) =>
 builder.mutationField("giveNotice", (t) =>
   t.drizzleField({
     type: "notices",
-    description: "Records a party's notice of termination (irtisanominen); the notice's `endsOn` is six calendar months later.",
+    description:
+      "Records a party's notice of termination (irtisanominen); the notice's `endsOn` is six calendar months later.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
@@ -242,12 +305,19 @@ builder.mutationField("giveNotice", (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const team = await ctx.team();
-      const notice = { id: `notice-${args.partyId}-${args.givenOn}`, partyId: args.partyId, givenOn: args.givenOn, reference: args.reference };
+      const notice = {
+        id: `notice-${args.partyId}-${args.givenOn}`,
+        partyId: args.partyId,
+        givenOn: args.givenOn,
+        reference: args.reference,
+      };
       const result = giveNotice(team.dataset.agreement, notice);
       if (!result.ok) throw new RuleViolationFailure(result.error);
       const teamKey = team.dataset.team.id;
       try {
-        await ctx.db.insert(schema.notices).values({ teamId: teamKey, agreementId: team.dataset.agreement.id, ...notice });
+        await ctx.db
+          .insert(schema.notices)
+          .values({ teamId: teamKey, agreementId: team.dataset.agreement.id, ...notice });
       } catch (error) {
         throw asMutationFailure(error);
       }
@@ -261,7 +331,8 @@ builder.mutationField("giveNotice", (t) =>
 builder.mutationField("overrideChairTerm", (t) =>
   t.drizzleField({
     type: "cooperationBodies",
-    description: "Records a decision that gives one term of a rotating chair to a named party; the order then continues, so the displaced party chairs next.",
+    description:
+      "Records a decision that gives one term of a rotating chair to a named party; the order then continues, so the displaced party chairs next.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
@@ -275,7 +346,13 @@ builder.mutationField("overrideChairTerm", (t) =>
       const team = await ctx.team();
       const body = team.dataset.bodies.find((b) => b.id === args.bodyId);
       if (body?.chairPolicy.kind !== "rotating") throw new NotFoundFailure("rotating body", ["bodyId"]);
-      const event: RotationEvent = { kind: "override", termStart: args.termStart, partyId: args.partyId, decidedOn: args.decidedOn, reference: args.reference };
+      const event: RotationEvent = {
+        kind: "override",
+        termStart: args.termStart,
+        partyId: args.partyId,
+        decidedOn: args.decidedOn,
+        reference: args.reference,
+      };
       const rotation = { ...body.chairPolicy.rotation, events: [...body.chairPolicy.rotation.events, event] };
       const found = checkRotation(rotation).filter((v) => v.path?.[1] === rotation.events.length - 1);
       if (found.length > 0) throw new RuleViolationFailure(found);
@@ -301,4 +378,3 @@ builder.mutationField("overrideChairTerm", (t) =>
     },
   }),
 );
-

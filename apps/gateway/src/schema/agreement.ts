@@ -1,4 +1,11 @@
-import { agreementEnd, agreementEndDate, checkAgreement, coreOrganisationIds, isInForce, termsOn } from "@ankkuri/domain";
+import {
+  agreementEnd,
+  agreementEndDate,
+  checkAgreement,
+  coreOrganisationIds,
+  isInForce,
+  termsOn,
+} from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
 import { RuleViolationRef } from "./errors.js";
@@ -6,23 +13,42 @@ import { Organisation } from "./organisation.js";
 
 export const PartyRoleEnum = builder.enumType("PartyRole", {
   description: "A party's role in the agreement (osapuolen rooli).",
-  values: { SUPPLIER: { value: "supplier" as const, description: "Supplier (toimittaja): the police department." }, CUSTOMER: { value: "customer" as const, description: "Customer (tilaaja): a city division." } },
+  values: {
+    SUPPLIER: { value: "supplier" as const, description: "Supplier (toimittaja): the police department." },
+    CUSTOMER: { value: "customer" as const, description: "Customer (tilaaja): a city division." },
+  },
 });
 
 export const Agreement = builder.drizzleObject("agreements", {
   name: "Agreement",
-  description: "The team's cooperation agreement (yhteistoimintasopimus) with its versioned terms, signatures, joining decisions and notices.",
+  description:
+    "The team's cooperation agreement (yhteistoimintasopimus) with its versioned terms, signatures, joining decisions and notices.",
   authScopes: { authenticated: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "Agreement id." }),
-    oid: t.exposeString("oid", { description: "Identifier as issued (OID), kept exactly, e.g. 1.2.246.10.02012566.1.9.632.1." }),
-    title: t.string({ args: { language: t.arg(languageArgument) }, resolve: (a, args, ctx) => inLanguage(a.title, args.language, ctx.language), description: "Title (nimi) in the requested language." }),
+    oid: t.exposeString("oid", {
+      description: "Identifier as issued (OID), kept exactly, e.g. 1.2.246.10.02012566.1.9.632.1.",
+    }),
+    title: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (a, args, ctx) => inLanguage(a.title, args.language, ctx.language),
+      description: "Title (nimi) in the requested language.",
+    }),
     titles: t.field({ type: LocalisedTextRef, resolve: (a) => a.title, description: "Title in every language." }),
-    description: t.string({ args: { language: t.arg(languageArgument) }, resolve: (a, args, ctx) => inLanguage(a.description, args.language, ctx.language), description: "Description (kuvaus)." }),
+    description: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (a, args, ctx) => inLanguage(a.description, args.language, ctx.language),
+      description: "Description (kuvaus).",
+    }),
     startsOn: t.field({ type: "Date", resolve: (a) => a.startsOn, description: "First day in force (voimaantulo)." }),
-    versions: t.relation("versions", { query: { orderBy: { number: "asc" } }, description: "Versions of the terms (sopimusversiot), oldest first; never rewritten." }),
+    versions: t.relation("versions", {
+      query: { orderBy: { number: "asc" } },
+      description: "Versions of the terms (sopimusversiot), oldest first; never rewritten.",
+    }),
     signatures: t.relation("signatures", { description: "Electronic signatures (allekirjoitukset)." }),
-    joiningDecisions: t.relation("joiningDecisions", { description: "Joint decisions admitting other authorities (liittymispäätökset)." }),
+    joiningDecisions: t.relation("joiningDecisions", {
+      description: "Joint decisions admitting other authorities (liittymispäätökset).",
+    }),
     notices: t.relation("notices", { description: "Notices of termination (irtisanomiset)." }),
     inForce: t.boolean({
       args: { on: t.arg({ type: "Date", required: false, description: "Day to test; defaults to today." }) },
@@ -38,7 +64,8 @@ export const Agreement = builder.drizzleObject("agreements", {
     endDateForNotice: t.field({
       type: "Date",
       args: { noticeDate: t.arg({ type: "Date", required: true, description: "Day the notice would be given." }) },
-      description: "The end date a notice given on `noticeDate` would set: six calendar months later, clamped to the month's end (irtisanomisaika).",
+      description:
+        "The end date a notice given on `noticeDate` would set: six calendar months later, clamped to the month's end (irtisanomisaika).",
       resolve: async (_a, args, ctx) => agreementEndDate((await ctx.team()).dataset.agreement, args.noticeDate),
     }),
     currentVersionNumber: t.int({
@@ -71,11 +98,26 @@ builder.drizzleObject("agreementVersions", {
     number: t.exposeInt("number", { description: "Version number, 1 for the original." }),
     effectiveFrom: t.field({ type: "Date", resolve: (v) => v.effectiveFrom, description: "First day in effect." }),
     decidedOn: t.field({ type: "Date", resolve: (v) => v.decidedOn, description: "Day decided." }),
-    summary: t.string({ args: { language: t.arg(languageArgument) }, resolve: (v, args, ctx) => inLanguage(v.summary, args.language, ctx.language), description: "What changed." }),
-    noticePeriodMonths: t.exposeInt("noticePeriodMonths", { description: "Notice period in months (irtisanomisaika)." }),
-    parties: t.relation("parties", { query: { orderBy: { position: "asc" } }, description: "Parties (osapuolet) in the agreement's order." }),
-    teamUnits: t.relation("teamUnits", { query: { orderBy: { position: "asc" } }, description: "Units staffing the team." }),
-    fteTargets: t.relation("fteTargets", { query: { orderBy: { position: "asc" } }, description: "FTE targets (henkilötyövuositavoitteet)." }),
+    summary: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (v, args, ctx) => inLanguage(v.summary, args.language, ctx.language),
+      description: "What changed.",
+    }),
+    noticePeriodMonths: t.exposeInt("noticePeriodMonths", {
+      description: "Notice period in months (irtisanomisaika).",
+    }),
+    parties: t.relation("parties", {
+      query: { orderBy: { position: "asc" } },
+      description: "Parties (osapuolet) in the agreement's order.",
+    }),
+    teamUnits: t.relation("teamUnits", {
+      query: { orderBy: { position: "asc" } },
+      description: "Units staffing the team.",
+    }),
+    fteTargets: t.relation("fteTargets", {
+      query: { orderBy: { position: "asc" } },
+      description: "FTE targets (henkilötyövuositavoitteet).",
+    }),
   }),
 });
 
@@ -85,10 +127,14 @@ builder.drizzleObject("agreementParties", {
   fields: (t) => ({
     organisation: t.relation("organisation", { description: "The party." }),
     role: t.field({ type: PartyRoleEnum, resolve: (p) => p.role, description: "Supplier or customer." }),
-    contactName: t.exposeString("contactName", { description: "Contact person for agreement matters (yhteyshenkilö)." }),
+    contactName: t.exposeString("contactName", {
+      description: "Contact person for agreement matters (yhteyshenkilö).",
+    }),
     contactTitle: t.exposeString("contactTitle", { description: "The contact person's title." }),
     contactEmail: t.exposeString("contactEmail", { nullable: true, description: "The contact person's e-mail." }),
-    joiningApprover: t.exposeBoolean("joiningApprover", { description: "Whether the party's approval is needed for joining decisions." }),
+    joiningApprover: t.exposeBoolean("joiningApprover", {
+      description: "Whether the party's approval is needed for joining decisions.",
+    }),
     essential: t.exposeBoolean("essential", { description: "Whether the party's notice ends the whole agreement." }),
   }),
 });
@@ -110,7 +156,10 @@ builder.drizzleObject("fteTargets", {
     organisation: t.relation("organisation", { description: "The unit." }),
     profession: t.exposeString("profession", { description: "Profession." }),
     fte: t.exposeFloat("fte", { description: "Target FTE for Ankkuri work." }),
-    namedFte: t.exposeFloat("namedFte", { nullable: true, description: "The larger named resource the target is reserved from (Kuva: 4.0)." }),
+    namedFte: t.exposeFloat("namedFte", {
+      nullable: true,
+      description: "The larger named resource the target is reserved from (Kuva: 4.0).",
+    }),
     supervisors: t.exposeInt("supervisors", { description: "How many of the FTE are named operational supervisors." }),
   }),
 });
@@ -173,6 +222,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "The signed-in person's team's agreement.",
     authScopes: { authenticated: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.query.agreements.findFirst(query({ where: { teamId: ctx.actor?.teamId ?? "" } })),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.query.agreements.findFirst(query({ where: { teamId: ctx.actor?.teamId ?? "" } })),
   }),
 }));

@@ -1,4 +1,11 @@
-import { canAdministerTeam, canReadAuditLog, canReadNote, canSeeAggregates, canSeeCase, isCaseworker } from "@ankkuri/domain";
+import {
+  canAdministerTeam,
+  canReadAuditLog,
+  canReadNote,
+  canSeeAggregates,
+  canSeeCase,
+  isCaseworker,
+} from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 
 /**
@@ -13,9 +20,17 @@ export function authScopes(context: GatewayContext) {
     aggregates: actor !== null && canSeeAggregates(actor, actor.teamId),
     auditor: actor !== null && canReadAuditLog(actor, actor.teamId),
     teamAdmin: actor !== null && canAdministerTeam(actor, actor.teamId),
-    caseMember: (row: { teamId: string; id: string; clientId: string; organisations: { organisationId: string }[] }) => {
+    caseMember: (row: {
+      teamId: string;
+      id: string;
+      clientId: string;
+      organisations: { organisationId: string }[];
+    }) => {
       if (!actor) return false;
-      const allowed = canSeeCase(actor, { teamId: row.teamId, organisationIds: row.organisations.map((o) => o.organisationId) });
+      const allowed = canSeeCase(actor, {
+        teamId: row.teamId,
+        organisationIds: row.organisations.map((o) => o.organisationId),
+      });
       if (allowed) context.audit.read({ resource: "case", resourceId: row.id, caseId: row.id, clientId: row.clientId });
       return allowed;
     },

@@ -21,7 +21,8 @@ const plans = new WeakMap<GatewayContext, Map<string, Loader | null>>();
 /** The field's path without list indices: every row of a list shares its plan. */
 function fieldPath(info: GraphQLResolveInfo): string {
   const keys: string[] = [];
-  for (let p: GraphQLResolveInfo["path"] | undefined = info.path; p; p = p.prev) if (typeof p.key === "string") keys.push(p.key);
+  for (let p: GraphQLResolveInfo["path"] | undefined = info.path; p; p = p.prev)
+    if (typeof p.key === "string") keys.push(p.key);
   return keys.reverse().join(".");
 }
 
@@ -44,7 +45,8 @@ function hasDirectives(selectionSet: SelectionSetNode | undefined, fragments: Fr
       if (seen.has(selection.name.value)) continue;
       seen.add(selection.name.value);
       const fragment = fragments[selection.name.value];
-      if (!fragment || fragment.directives?.length || hasDirectives(fragment.selectionSet, fragments, seen)) return true;
+      if (!fragment || fragment.directives?.length || hasDirectives(fragment.selectionSet, fragments, seen))
+        return true;
     } else if (hasDirectives(selection.selectionSet, fragments, seen)) return true;
   }
   return false;
@@ -56,7 +58,12 @@ function hasDirectives(selectionSet: SelectionSetNode | undefined, fragments: Fr
  */
 export function fixedSelectionNode(fieldNodes: readonly FieldNode[], fragments: Fragments): FieldNode | undefined {
   const [node, ...more] = fieldNodes;
-  return node && more.length === 0 && !node.directives?.length && !hasDirectives(node.selectionSet, fragments, new Set()) ? node : undefined;
+  return node &&
+    more.length === 0 &&
+    !node.directives?.length &&
+    !hasDirectives(node.selectionSet, fragments, new Set())
+    ? node
+    : undefined;
 }
 
 /**
@@ -76,9 +83,9 @@ function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo): Loader | null
     load = plain
       ? null
       : batchLoader(async (ids: string[]) => {
-            const rows = await ctx.db.query.organisations.findMany({ ...query, where: { id: { in: ids } } });
-            return new Map(rows.map((r) => [r.id, r]));
-          });
+          const rows = await ctx.db.query.organisations.findMany({ ...query, where: { id: { in: ids } } });
+          return new Map(rows.map((r) => [r.id, r]));
+        });
     byPath.set(path, load);
   }
   return load;
@@ -89,7 +96,11 @@ function loaderFor(ctx: GatewayContext, info: GraphQLResolveInfo): Loader | null
  * of columns only is served from the team cache; one that reaches into relations (the parent, the
  * children) loads them, the rows of one field and tick in one query.
  */
-function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): OrganisationRow | undefined | Promise<OrganisationRow | undefined> {
+function cachedOrganisation(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  id: string,
+): OrganisationRow | undefined | Promise<OrganisationRow | undefined> {
   const [node] = info.fieldNodes;
   const load = node && columnsOnly.has(node) && info.fieldNodes.length === 1 ? null : loaderFor(ctx, info);
   if (load) return load(id);
@@ -102,9 +113,21 @@ function cachedOrganisation(ctx: GatewayContext, info: GraphQLResolveInfo, id: s
  * The organisation a row names by id (`cachedOrganisation`), or null when it names none. The rows'
  * foreign keys make a named organisation missing from the cache an internal error.
  */
-export function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string): OrganisationRow | Promise<OrganisationRow>;
-export function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null): OrganisationRow | null | Promise<OrganisationRow | null>;
-export function organisationNamed(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null): OrganisationRow | null | Promise<OrganisationRow | null> {
+export function organisationNamed(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  id: string,
+): OrganisationRow | Promise<OrganisationRow>;
+export function organisationNamed(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  id: string | null,
+): OrganisationRow | null | Promise<OrganisationRow | null>;
+export function organisationNamed(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  id: string | null,
+): OrganisationRow | null | Promise<OrganisationRow | null> {
   if (id === null) return null;
   const found = cachedOrganisation(ctx, info, id);
   return found instanceof Promise ? found.then((row) => present(row, id)) : present(found, id);

@@ -6,7 +6,17 @@ import type { GatewayContext } from "../context.js";
 import { InvalidInputFailure, NotFoundFailure } from "../errors.js";
 import { type CaseTarget, type CommandOrFailure, runCaseCommand, staffOf } from "../verbs/case-command.js";
 import { asMutationFailure } from "../verbs/failures.js";
-import { CaseTypeEnum, CloseReasonEnum, ConsentFormEnum, ConsentGiverKindEnum, ParticipantRoleEnum, ProfessionEnum, ReferralSourceEnum, ReferralStatusEnum, ServiceKindEnum } from "./enums.js";
+import {
+  CaseTypeEnum,
+  CloseReasonEnum,
+  ConsentFormEnum,
+  ConsentGiverKindEnum,
+  ParticipantRoleEnum,
+  ProfessionEnum,
+  ReferralSourceEnum,
+  ReferralStatusEnum,
+  ServiceKindEnum,
+} from "./enums.js";
 import { mutationErrors } from "./errors.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -18,19 +28,28 @@ const CasePayload = builder.objectRef<{ caseId: string; existingClient?: boolean
       type: "cases",
       description: "The case as it is now.",
       resolve: async (query, p, _args, ctx) => {
-        const found = await ctx.db.query.cases.findFirst(query({ where: { teamId: ctx.actor?.teamId ?? "", id: p.caseId } }));
+        const found = await ctx.db.query.cases.findFirst(
+          query({ where: { teamId: ctx.actor?.teamId ?? "", id: p.caseId } }),
+        );
         if (!found) throw new Error("case vanished");
         return found;
       },
     }),
-    existingClient: t.boolean({ resolve: (p) => p.existingClient ?? false, description: "For a referral: whether the client already had a case in the team (recognised by identity code)." }),
+    existingClient: t.boolean({
+      resolve: (p) => p.existingClient ?? false,
+      description: "For a referral: whether the client already had a case in the team (recognised by identity code).",
+    }),
   }),
 });
 
 /** Fields every case mutation input has. */
 const target = (t: InputFields) => ({
   caseId: t.string({ required: true, description: "The case's id (UUID).", validate: z.uuid() }),
-  expectedVersion: t.int({ required: false, description: "The case version you read; if it has changed since, the mutation returns ConflictError and writes nothing." }),
+  expectedVersion: t.int({
+    required: false,
+    description:
+      "The case version you read; if it has changed since, the mutation returns ConflictError and writes nothing.",
+  }),
 });
 
 type Resolver<I> = (input: I, ctx: GatewayContext) => Promise<{ caseId: string; existingClient?: boolean }>;
@@ -42,7 +61,10 @@ function caseMutation(
   inputFields: (t: InputFields) => Record<string, unknown>,
   resolve: Resolver<never>,
 ) {
-  const Input = builder.inputType(`${name[0]?.toUpperCase() ?? ""}${name.slice(1)}Input`, { description: `Input of ${name}.`, fields: inputFields as never });
+  const Input = builder.inputType(`${name[0]?.toUpperCase() ?? ""}${name.slice(1)}Input`, {
+    description: `Input of ${name}.`,
+    fields: inputFields as never,
+  });
   builder.mutationField(name, (t) =>
     t.field({
       type: CasePayload,
@@ -56,7 +78,9 @@ function caseMutation(
 }
 
 /** A command run against a case with its date. */
-function run<I extends CaseTarget>(build: (input: I, ...rest: Parameters<Parameters<typeof runCaseCommand>[2]>) => CommandOrFailure): Resolver<I> {
+function run<I extends CaseTarget>(
+  build: (input: I, ...rest: Parameters<Parameters<typeof runCaseCommand>[2]>) => CommandOrFailure,
+): Resolver<I> {
   return (input, ctx) => runCaseCommand(ctx, input, (stored, team, actor) => build(input, stored, team, actor));
 }
 
@@ -65,16 +89,29 @@ const GuardianInput = builder.inputType("GuardianInput", {
   fields: (t) => ({
     givenName: t.string({ required: true, description: "Given name.", validate: text(80) }),
     familyName: t.string({ required: true, description: "Family name.", validate: text(80) }),
-    relationship: t.string({ required: true, description: "parent, legal-guardian or other.", validate: z.enum(["parent", "legal-guardian", "other"]) }),
+    relationship: t.string({
+      required: true,
+      description: "parent, legal-guardian or other.",
+      validate: z.enum(["parent", "legal-guardian", "other"]),
+    }),
     hasCustody: t.boolean({ required: true, description: "Whether the guardian has custody." }),
   }),
 });
 
 const ClientInput = builder.inputType("ClientInput", {
-  description: "The client of a referral. Give the personal identity code (only test identities, individual numbers 900–999, are accepted) or, without one, the birth date.",
+  description:
+    "The client of a referral. Give the personal identity code (only test identities, individual numbers 900–999, are accepted) or, without one, the birth date.",
   fields: (t) => ({
-    identityCode: t.string({ required: false, description: "Personal identity code (henkilötunnus); stored encrypted, never returned.", validate: z.string().max(20) }),
-    birthDate: t.field({ type: "Date", required: false, description: "Birth date, for a client without an identity code." }),
+    identityCode: t.string({
+      required: false,
+      description: "Personal identity code (henkilötunnus); stored encrypted, never returned.",
+      validate: z.string().max(20),
+    }),
+    birthDate: t.field({
+      type: "Date",
+      required: false,
+      description: "Birth date, for a client without an identity code.",
+    }),
     givenName: t.string({ required: true, description: "Given name.", validate: text(80) }),
     familyName: t.string({ required: true, description: "Family name.", validate: text(80) }),
   }),
@@ -83,7 +120,8 @@ const ClientInput = builder.inputType("ClientInput", {
 builder.mutationField("referCase", (t) =>
   t.field({
     type: CasePayload,
-    description: "Refers a young person to the team (ohjaus): creates the case in status REFERRED, visible to the selecting units and the referrer's organisation. A returning client is recognised by identity code.",
+    description:
+      "Refers a young person to the team (ohjaus): creates the case in status REFERRED, visible to the selecting units and the referrer's organisation. A returning client is recognised by identity code.",
     authScopes: { caseworker: true },
     errors: { types: mutationErrors },
     args: {
@@ -97,7 +135,12 @@ builder.mutationField("referCase", (t) =>
             referredOn: f.field({ type: "Date", required: true, description: "Day referred." }),
             referralSource: f.field({ type: ReferralSourceEnum, required: true, description: "Who referred." }),
             client: f.field({ type: ClientInput, required: true, description: "The client." }),
-            guardians: f.field({ type: [GuardianInput], required: false, description: "Guardians of a minor.", validate: z.array(z.unknown()).max(6) }),
+            guardians: f.field({
+              type: [GuardianInput],
+              required: false,
+              description: "Guardians of a minor.",
+              validate: z.array(z.unknown()).max(6),
+            }),
           }),
         }),
       }),
@@ -110,13 +153,26 @@ builder.mutationField("referCase", (t) =>
         const path = ["input", "client", "identityCode"];
         if (!parsed.ok) throw new InvalidInputFailure(parsed.error.code, parsed.error.message, path);
         if (!parsed.value.isTestIdentity) {
-          throw new InvalidInputFailure("IDENTITY_CODE.NOT_TEST_RANGE", { fi: "Vain testihenkilötunnukset (yksilönumerot 900–999) hyväksytään tässä ympäristössä.", en: "Only test identity codes (individual numbers 900–999) are accepted in this environment." }, path);
+          throw new InvalidInputFailure(
+            "IDENTITY_CODE.NOT_TEST_RANGE",
+            {
+              fi: "Vain testihenkilötunnukset (yksilönumerot 900–999) hyväksytään tässä ympäristössä.",
+              en: "Only test identity codes (individual numbers 900–999) are accepted in this environment.",
+            },
+            path,
+          );
         }
       } else if (input.client.birthDate == null) {
-        throw new InvalidInputFailure("CLIENT.BIRTH_DATE_MISSING", { fi: "Anna asiakkaan henkilötunnus tai syntymäaika.", en: "Give the client's identity code or birth date." }, ["input", "client"]);
+        throw new InvalidInputFailure(
+          "CLIENT.BIRTH_DATE_MISSING",
+          { fi: "Anna asiakkaan henkilötunnus tai syntymäaika.", en: "Give the client's identity code or birth date." },
+          ["input", "client"],
+        );
       }
       const team = await ctx.team();
-      const organisationIds = [...new Set([...selectionOrganisationIds(team.dataset.agreement, input.referredOn), actor.organisationId])];
+      const organisationIds = [
+        ...new Set([...selectionOrganisationIds(team.dataset.agreement, input.referredOn), actor.organisationId]),
+      ];
       try {
         return await ctx.db.transaction(async (tx) => {
           const result = await referCase(tx, ctx.services.vault, {
@@ -124,12 +180,28 @@ builder.mutationField("referCase", (t) =>
             type: input.type,
             referredOn: input.referredOn,
             referralSource: input.referralSource,
-            client: { identityCode: input.client.identityCode ?? undefined, birthDate: input.client.birthDate ?? undefined, givenName: input.client.givenName, familyName: input.client.familyName },
-            guardians: (input.guardians ?? []).map((g) => ({ ...g, relationship: g.relationship as "parent" | "legal-guardian" | "other" })),
+            client: {
+              identityCode: input.client.identityCode ?? undefined,
+              birthDate: input.client.birthDate ?? undefined,
+              givenName: input.client.givenName,
+              familyName: input.client.familyName,
+            },
+            guardians: (input.guardians ?? []).map((g) => ({
+              ...g,
+              relationship: g.relationship as "parent" | "legal-guardian" | "other",
+            })),
             organisationIds,
           });
           if (ctx.services.auditLog) {
-            await appendAudit(tx, ctx.services.keys.auditKey, ctx.audit.write("create", { resource: "case", resourceId: result.caseId, caseId: result.caseId, clientId: result.clientId }, { existingClient: result.existingClient }));
+            await appendAudit(
+              tx,
+              ctx.services.keys.auditKey,
+              ctx.audit.write(
+                "create",
+                { resource: "case", resourceId: result.caseId, caseId: result.caseId, clientId: result.clientId },
+                { existingClient: result.existingClient },
+              ),
+            );
           }
           return { caseId: result.caseId, existingClient: result.existingClient };
         });
@@ -142,41 +214,97 @@ builder.mutationField("referCase", (t) =>
 
 const day = (t: InputFields, description: string) => t.field({ type: "Date", required: true, description });
 
-caseMutation("startSelection", "Starts the client selection (asiakasvalinta) of a referred case.", (t) => ({ ...target(t), on: day(t, "Day the selection starts.") }), run<CaseTarget & { on: string }>((i) => ({ command: { type: "start-selection", on: i.on }, on: i.on })));
+caseMutation(
+  "startSelection",
+  "Starts the client selection (asiakasvalinta) of a referred case.",
+  (t) => ({ ...target(t), on: day(t, "Day the selection starts.") }),
+  run<CaseTarget & { on: string }>((i) => ({ command: { type: "start-selection", on: i.on }, on: i.on })),
+);
 
 caseMutation(
   "recordSelectionDecision",
   "Records the signed-in staff member's selection decision. Admission needs the police, a social worker and the psychiatric nurse (003 § 4.2).",
-  (t) => ({ ...target(t), admit: t.boolean({ required: true, description: "True to admit, false to decline." }), decidedOn: day(t, "Day decided.") }),
+  (t) => ({
+    ...target(t),
+    admit: t.boolean({ required: true, description: "True to admit, false to decline." }),
+    decidedOn: day(t, "Day decided."),
+  }),
   run<CaseTarget & { admit: boolean; decidedOn: string }>((i, _stored, team, actor) => {
     const staff = staffOf(team, actor);
-    if (!staff) return new InvalidInputFailure("STAFF.NOT_FOUND", { fi: "Vain työryhmän työntekijä voi osallistua asiakasvalintaan.", en: "Only a staff member of the team can take part in the selection." }, []);
-    return { command: { type: "record-selection-decision", decision: { staffId: staff.id, organisationId: staff.organisationId, profession: staff.profession, decision: i.admit ? "admit" : "decline", decidedOn: i.decidedOn } }, on: i.decidedOn };
+    if (!staff)
+      return new InvalidInputFailure(
+        "STAFF.NOT_FOUND",
+        {
+          fi: "Vain työryhmän työntekijä voi osallistua asiakasvalintaan.",
+          en: "Only a staff member of the team can take part in the selection.",
+        },
+        [],
+      );
+    return {
+      command: {
+        type: "record-selection-decision",
+        decision: {
+          staffId: staff.id,
+          organisationId: staff.organisationId,
+          profession: staff.profession,
+          decision: i.admit ? "admit" : "decline",
+          decidedOn: i.decidedOn,
+        },
+      },
+      on: i.decidedOn,
+    };
   }),
 );
 
-caseMutation("admitCase", "Admits the client (asiakkaaksi ottaminen) after a complete, unanimous selection.", (t) => ({ ...target(t), on: day(t, "Day admitted.") }), run<CaseTarget & { on: string }>((i) => ({ command: { type: "admit", on: i.on }, on: i.on })));
-caseMutation("declineCase", "Declines the referral after the selection.", (t) => ({ ...target(t), on: day(t, "Day declined.") }), run<CaseTarget & { on: string }>((i) => ({ command: { type: "decline", on: i.on }, on: i.on })));
-caseMutation("activateCase", "Marks an admitted case active (the first held meeting also does).", (t) => ({ ...target(t), on: day(t, "Day work started.") }), run<CaseTarget & { on: string }>((i) => ({ command: { type: "activate", on: i.on }, on: i.on })));
+caseMutation(
+  "admitCase",
+  "Admits the client (asiakkaaksi ottaminen) after a complete, unanimous selection.",
+  (t) => ({ ...target(t), on: day(t, "Day admitted.") }),
+  run<CaseTarget & { on: string }>((i) => ({ command: { type: "admit", on: i.on }, on: i.on })),
+);
+caseMutation(
+  "declineCase",
+  "Declines the referral after the selection.",
+  (t) => ({ ...target(t), on: day(t, "Day declined.") }),
+  run<CaseTarget & { on: string }>((i) => ({ command: { type: "decline", on: i.on }, on: i.on })),
+);
+caseMutation(
+  "activateCase",
+  "Marks an admitted case active (the first held meeting also does).",
+  (t) => ({ ...target(t), on: day(t, "Day work started.") }),
+  run<CaseTarget & { on: string }>((i) => ({ command: { type: "activate", on: i.on }, on: i.on })),
+);
 caseMutation(
   "closeCase",
   "Closes the case (asiakkuuden päättäminen); planned meetings are cancelled.",
-  (t) => ({ ...target(t), on: day(t, "Day closed."), reason: t.field({ type: CloseReasonEnum, required: true, description: "Why." }) }),
-  run<CaseTarget & { on: string; reason: "goals-met" }>((i) => ({ command: { type: "close", on: i.on, reason: i.reason }, on: i.on })),
+  (t) => ({
+    ...target(t),
+    on: day(t, "Day closed."),
+    reason: t.field({ type: CloseReasonEnum, required: true, description: "Why." }),
+  }),
+  run<CaseTarget & { on: string; reason: "goals-met" }>((i) => ({
+    command: { type: "close", on: i.on, reason: i.reason },
+    on: i.on,
+  })),
 );
 
 caseMutation(
   "addGuardian",
   "Records a guardian of the client.",
   (t) => ({ ...target(t), guardian: t.field({ type: GuardianInput, required: true, description: "The guardian." }) }),
-  run<CaseTarget & { guardian: { givenName: string; familyName: string; relationship: string; hasCustody: boolean } }>((i, stored) => {
-    const id = newId();
-    return {
-      command: { type: "add-guardian", guardian: { id, relationship: i.guardian.relationship as "parent", hasCustody: i.guardian.hasCustody } },
-      on: stored.case.referredOn,
-      guardianNames: { [id]: { givenName: i.guardian.givenName, familyName: i.guardian.familyName } },
-    };
-  }),
+  run<CaseTarget & { guardian: { givenName: string; familyName: string; relationship: string; hasCustody: boolean } }>(
+    (i, stored) => {
+      const id = newId();
+      return {
+        command: {
+          type: "add-guardian",
+          guardian: { id, relationship: i.guardian.relationship as "parent", hasCustody: i.guardian.hasCustody },
+        },
+        on: stored.case.referredOn,
+        guardianNames: { [id]: { givenName: i.guardian.givenName, familyName: i.guardian.familyName } },
+      };
+    },
+  ),
 );
 
 caseMutation(
@@ -186,22 +314,44 @@ caseMutation(
     ...target(t),
     organisationId: t.id({ required: true, description: "The organisation." }),
     since: t.field({ type: "Date", required: false, description: "Since when." }),
-    responsibleWorkerName: t.string({ required: false, description: "The responsible social worker's name.", validate: text(120) }),
+    responsibleWorkerName: t.string({
+      required: false,
+      description: "The responsible social worker's name.",
+      validate: text(120),
+    }),
   }),
-  run<CaseTarget & { organisationId: string; since?: string | null; responsibleWorkerName?: string | null }>((i, stored) => ({
-    command: {
-      type: "record-existing-clientship",
-      clientship: { organisationId: i.organisationId, since: i.since ?? null, responsibleWorker: i.responsibleWorkerName ? { staffId: null, name: i.responsibleWorkerName, organisationId: i.organisationId } : null },
-    },
-    on: i.since ?? stored.case.referredOn,
-  })),
+  run<CaseTarget & { organisationId: string; since?: string | null; responsibleWorkerName?: string | null }>(
+    (i, stored) => ({
+      command: {
+        type: "record-existing-clientship",
+        clientship: {
+          organisationId: i.organisationId,
+          since: i.since ?? null,
+          responsibleWorker: i.responsibleWorkerName
+            ? { staffId: null, name: i.responsibleWorkerName, organisationId: i.organisationId }
+            : null,
+        },
+      },
+      on: i.since ?? stored.case.referredOn,
+    }),
+  ),
 );
 
 caseMutation(
   "recordChildWelfareNotification",
   "Records that a child welfare notification (lastensuojeluilmoitus, LSL 25 §) was made.",
-  (t) => ({ ...target(t), madeOn: day(t, "Day made."), organisationId: t.id({ required: true, description: "Organisation that made it." }) }),
-  run<CaseTarget & { madeOn: string; organisationId: string }>((i) => ({ command: { type: "record-child-welfare-notification", notification: { madeOn: i.madeOn, organisationId: i.organisationId } }, on: i.madeOn })),
+  (t) => ({
+    ...target(t),
+    madeOn: day(t, "Day made."),
+    organisationId: t.id({ required: true, description: "Organisation that made it." }),
+  }),
+  run<CaseTarget & { madeOn: string; organisationId: string }>((i) => ({
+    command: {
+      type: "record-child-welfare-notification",
+      notification: { madeOn: i.madeOn, organisationId: i.organisationId },
+    },
+    on: i.madeOn,
+  })),
 );
 
 caseMutation(
@@ -210,15 +360,36 @@ caseMutation(
   (t) => ({
     ...target(t),
     giverKind: t.field({ type: ConsentGiverKindEnum, required: true, description: "Client or guardian." }),
-    guardianId: t.string({ required: false, description: "The guardian, when a guardian gives it.", validate: z.uuid() }),
-    organisationIds: t.idList({ required: true, description: "Organisations covered (and their units).", validate: z.array(z.unknown()).min(1).max(20) }),
+    guardianId: t.string({
+      required: false,
+      description: "The guardian, when a guardian gives it.",
+      validate: z.uuid(),
+    }),
+    organisationIds: t.idList({
+      required: true,
+      description: "Organisations covered (and their units).",
+      validate: z.array(z.unknown()).min(1).max(20),
+    }),
     givenOn: day(t, "Day given."),
     validUntil: t.field({ type: "Date", required: false, description: "Last valid day, if limited." }),
     form: t.field({ type: ConsentFormEnum, required: true, description: "How given." }),
   }),
-  run<CaseTarget & { giverKind: "client" | "guardian"; guardianId?: string | null; organisationIds: (string | number)[]; givenOn: string; validUntil?: string | null; form: "written" }>((i) => {
+  run<
+    CaseTarget & {
+      giverKind: "client" | "guardian";
+      guardianId?: string | null;
+      organisationIds: (string | number)[];
+      givenOn: string;
+      validUntil?: string | null;
+      form: "written";
+    }
+  >((i) => {
     if (i.giverKind === "guardian" && !i.guardianId) {
-      return new InvalidInputFailure("CONSENT.GUARDIAN_MISSING", { fi: "Nimeä luvan antanut huoltaja.", en: "Name the guardian who gave the consent." }, ["input", "guardianId"]);
+      return new InvalidInputFailure(
+        "CONSENT.GUARDIAN_MISSING",
+        { fi: "Nimeä luvan antanut huoltaja.", en: "Name the guardian who gave the consent." },
+        ["input", "guardianId"],
+      );
     }
     return {
       command: {
@@ -240,15 +411,25 @@ caseMutation(
 caseMutation(
   "withdrawConsent",
   "Withdraws a consent from the given day: invitations based on it stop at once.",
-  (t) => ({ ...target(t), consentId: t.string({ required: true, description: "The consent.", validate: z.uuid() }), on: day(t, "Day withdrawn.") }),
-  run<CaseTarget & { consentId: string; on: string }>((i) => ({ command: { type: "withdraw-consent", consentId: i.consentId, on: i.on }, on: i.on })),
+  (t) => ({
+    ...target(t),
+    consentId: t.string({ required: true, description: "The consent.", validate: z.uuid() }),
+    on: day(t, "Day withdrawn."),
+  }),
+  run<CaseTarget & { consentId: string; on: string }>((i) => ({
+    command: { type: "withdraw-consent", consentId: i.consentId, on: i.on },
+    on: i.on,
+  })),
 );
 
 const ParticipantInput = builder.inputType("ParticipantInput", {
   description: "A seat in a meeting's composition (kokoonpano).",
   fields: (t) => ({
     role: t.field({ type: ParticipantRoleEnum, required: true, description: "How the participant takes part." }),
-    organisationId: t.id({ required: false, description: "Organisation represented; omit for the client and guardians." }),
+    organisationId: t.id({
+      required: false,
+      description: "Organisation represented; omit for the client and guardians.",
+    }),
     staffId: t.id({ required: false, description: "Staff member, when known." }),
     profession: t.field({ type: ProfessionEnum, required: false, description: "Profession." }),
     guardianId: t.string({ required: false, description: "The guardian, for a guardian's seat.", validate: z.uuid() }),
@@ -258,8 +439,28 @@ const ParticipantInput = builder.inputType("ParticipantInput", {
 caseMutation(
   "planMeeting",
   "Plans a client meeting with its composition. Refused with the domain's reasons when anyone outside the core team lacks consent for the day.",
-  (t) => ({ ...target(t), plannedOn: day(t, "Planned day."), composition: t.field({ type: [ParticipantInput], required: true, description: "Participants.", validate: z.array(z.unknown()).min(1).max(30) }) }),
-  run<CaseTarget & { plannedOn: string; composition: { role: "core"; organisationId?: string | number | null; staffId?: string | number | null; profession?: "other" | null; guardianId?: string | null }[] }>((i) => ({
+  (t) => ({
+    ...target(t),
+    plannedOn: day(t, "Planned day."),
+    composition: t.field({
+      type: [ParticipantInput],
+      required: true,
+      description: "Participants.",
+      validate: z.array(z.unknown()).min(1).max(30),
+    }),
+  }),
+  run<
+    CaseTarget & {
+      plannedOn: string;
+      composition: {
+        role: "core";
+        organisationId?: string | number | null;
+        staffId?: string | number | null;
+        profession?: "other" | null;
+        guardianId?: string | null;
+      }[];
+    }
+  >((i) => ({
     command: {
       type: "plan-meeting",
       meetingId: newId(),
@@ -282,32 +483,67 @@ const meetingField = (t: InputFields) => t.string({ required: true, description:
 caseMutation(
   "recordMeetingHeld",
   "Records that a planned meeting was held and who attended (participant ids p1, p2, …). Consent is checked again for the day held.",
-  (t) => ({ ...target(t), meetingId: meetingField(t), heldOn: day(t, "Day held."), attended: t.stringList({ required: true, description: "Participant ids that attended.", validate: z.array(z.string().max(20)).max(30) }) }),
-  run<CaseTarget & { meetingId: string; heldOn: string; attended: string[] }>((i) => ({ command: { type: "record-meeting-held", meetingId: i.meetingId, heldOn: i.heldOn, attended: i.attended }, on: i.heldOn })),
+  (t) => ({
+    ...target(t),
+    meetingId: meetingField(t),
+    heldOn: day(t, "Day held."),
+    attended: t.stringList({
+      required: true,
+      description: "Participant ids that attended.",
+      validate: z.array(z.string().max(20)).max(30),
+    }),
+  }),
+  run<CaseTarget & { meetingId: string; heldOn: string; attended: string[] }>((i) => ({
+    command: { type: "record-meeting-held", meetingId: i.meetingId, heldOn: i.heldOn, attended: i.attended },
+    on: i.heldOn,
+  })),
 );
 
 caseMutation(
   "cancelMeeting",
   "Cancels a planned meeting.",
   (t) => ({ ...target(t), meetingId: meetingField(t), on: day(t, "Day cancelled.") }),
-  run<CaseTarget & { meetingId: string; on: string }>((i) => ({ command: { type: "cancel-meeting", meetingId: i.meetingId, on: i.on }, on: i.on })),
+  run<CaseTarget & { meetingId: string; on: string }>((i) => ({
+    command: { type: "cancel-meeting", meetingId: i.meetingId, on: i.on },
+    on: i.on,
+  })),
 );
 
 caseMutation(
   "recordMeetingRecord",
   "Records a held meeting in the client and statistics records (kirjaus); written once.",
-  (t) => ({ ...target(t), meetingId: meetingField(t), recordedOn: day(t, "Day recorded."), inClientRecord: t.boolean({ required: true, description: "Recorded in the client records." }), inStatistics: t.boolean({ required: true, description: "Recorded in the statistics." }) }),
-  run<CaseTarget & { meetingId: string; recordedOn: string; inClientRecord: boolean; inStatistics: boolean }>((i, _s, _team, actor) => ({
-    command: { type: "record-meeting-record", meetingId: i.meetingId, record: { recordedOn: i.recordedOn, recordedBy: actor.login, inClientRecord: i.inClientRecord, inStatistics: i.inStatistics } },
-    on: i.recordedOn,
-  })),
+  (t) => ({
+    ...target(t),
+    meetingId: meetingField(t),
+    recordedOn: day(t, "Day recorded."),
+    inClientRecord: t.boolean({ required: true, description: "Recorded in the client records." }),
+    inStatistics: t.boolean({ required: true, description: "Recorded in the statistics." }),
+  }),
+  run<CaseTarget & { meetingId: string; recordedOn: string; inClientRecord: boolean; inStatistics: boolean }>(
+    (i, _s, _team, actor) => ({
+      command: {
+        type: "record-meeting-record",
+        meetingId: i.meetingId,
+        record: {
+          recordedOn: i.recordedOn,
+          recordedBy: actor.login,
+          inClientRecord: i.inClientRecord,
+          inStatistics: i.inStatistics,
+        },
+      },
+      on: i.recordedOn,
+    }),
+  ),
 );
 
 caseMutation(
   "informResponsibleWorker",
   "Records that the responsible social worker was informed of a meeting they did not attend.",
   (t) => ({ ...target(t), meetingId: meetingField(t), on: day(t, "Day informed.") }),
-  run<CaseTarget & { meetingId: string; on: string }>((i) => ({ command: { type: "inform-responsible-worker", meetingId: i.meetingId, on: i.on }, on: i.on })),
+  run<CaseTarget & { meetingId: string; on: string }>((i) => ({
+    command: { type: "inform-responsible-worker", meetingId: i.meetingId, on: i.on },
+    on: i.on,
+  })),
 );
 
 caseMutation(
@@ -321,8 +557,27 @@ caseMutation(
     madeOn: day(t, "Day made."),
     proposedOnly: t.boolean({ required: false, description: "True when only proposed to the client so far." }),
   }),
-  run<CaseTarget & { service: "youth-work"; organisationId: string | number; meetingId?: string | null; madeOn: string; proposedOnly?: boolean | null }>((i) => ({
-    command: { type: "make-referral", referral: { id: newId(), meetingId: i.meetingId ?? null, service: i.service, organisationId: String(i.organisationId), madeOn: i.madeOn, status: i.proposedOnly ? "proposed" : "made", statusChangedOn: i.madeOn } },
+  run<
+    CaseTarget & {
+      service: "youth-work";
+      organisationId: string | number;
+      meetingId?: string | null;
+      madeOn: string;
+      proposedOnly?: boolean | null;
+    }
+  >((i) => ({
+    command: {
+      type: "make-referral",
+      referral: {
+        id: newId(),
+        meetingId: i.meetingId ?? null,
+        service: i.service,
+        organisationId: String(i.organisationId),
+        madeOn: i.madeOn,
+        status: i.proposedOnly ? "proposed" : "made",
+        statusChangedOn: i.madeOn,
+      },
+    },
     on: i.madeOn,
   })),
 );
@@ -330,8 +585,16 @@ caseMutation(
 caseMutation(
   "updateReferral",
   "Moves a referral to a new status; final statuses (completed, declined, cancelled) do not change again.",
-  (t) => ({ ...target(t), referralId: t.string({ required: true, description: "The referral.", validate: z.uuid() }), status: t.field({ type: ReferralStatusEnum, required: true, description: "New status." }), on: day(t, "Day of the change.") }),
-  run<CaseTarget & { referralId: string; status: "started"; on: string }>((i) => ({ command: { type: "update-referral", referralId: i.referralId, status: i.status, on: i.on }, on: i.on })),
+  (t) => ({
+    ...target(t),
+    referralId: t.string({ required: true, description: "The referral.", validate: z.uuid() }),
+    status: t.field({ type: ReferralStatusEnum, required: true, description: "New status." }),
+    on: day(t, "Day of the change."),
+  }),
+  run<CaseTarget & { referralId: string; status: "started"; on: string }>((i) => ({
+    command: { type: "update-referral", referralId: i.referralId, status: i.status, on: i.on },
+    on: i.on,
+  })),
 );
 
 builder.mutationField("addCaseNote", (t) =>
@@ -348,8 +611,16 @@ builder.mutationField("addCaseNote", (t) =>
           description: "A note on a case.",
           fields: (f) => ({
             caseId: f.string({ required: true, description: "The case.", validate: z.uuid() }),
-            kind: f.string({ required: true, description: "police, health, social, youth or general.", validate: z.enum(["police", "health", "social", "youth", "general"]) }),
-            body: f.string({ required: true, description: "The text (at most 20 000 characters).", validate: z.string().trim().min(1).max(20_000) }),
+            kind: f.string({
+              required: true,
+              description: "police, health, social, youth or general.",
+              validate: z.enum(["police", "health", "social", "youth", "general"]),
+            }),
+            body: f.string({
+              required: true,
+              description: "The text (at most 20 000 characters).",
+              validate: z.string().trim().min(1).max(20_000),
+            }),
             writtenOn: f.field({ type: "Date", required: false, description: "Day written; defaults to today." }),
           }),
         }),
@@ -358,14 +629,30 @@ builder.mutationField("addCaseNote", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const actor = ctx.actor;
       if (!actor) throw new Error("unauthenticated");
-      const grant = await ctx.db.query.caseOrganisations.findFirst({ where: { teamId: actor.teamId, caseId: input.caseId, organisationId: actor.organisationId } });
+      const grant = await ctx.db.query.caseOrganisations.findFirst({
+        where: { teamId: actor.teamId, caseId: input.caseId, organisationId: actor.organisationId },
+      });
       if (!grant) throw new NotFoundFailure("case", ["input", "caseId"]);
       const writtenOn = localDateSchema.parse(input.writtenOn ?? ctx.today);
       const id = newId();
       try {
         await ctx.db.transaction(async (tx) => {
-          await tx.insert(schema.caseNotes).values({ teamId: actor.teamId, id, caseId: input.caseId, organisationId: actor.organisationId, kind: input.kind as "general", writtenOn, writtenBy: actor.login, body: input.body });
-          if (ctx.services.auditLog) await appendAudit(tx, ctx.services.keys.auditKey, ctx.audit.write("create", { resource: "case-note", resourceId: id, caseId: input.caseId }));
+          await tx.insert(schema.caseNotes).values({
+            teamId: actor.teamId,
+            id,
+            caseId: input.caseId,
+            organisationId: actor.organisationId,
+            kind: input.kind as "general",
+            writtenOn,
+            writtenBy: actor.login,
+            body: input.body,
+          });
+          if (ctx.services.auditLog)
+            await appendAudit(
+              tx,
+              ctx.services.keys.auditKey,
+              ctx.audit.write("create", { resource: "case-note", resourceId: id, caseId: input.caseId }),
+            );
         });
       } catch (error) {
         throw asMutationFailure(error);

@@ -10,7 +10,11 @@ const CaseFilter = builder.inputType("CaseFilter", {
   fields: (t) => ({
     statuses: t.field({ type: [CaseStatusEnum], required: false, description: "Any of these statuses." }),
     types: t.field({ type: [CaseTypeEnum], required: false, description: "Any of these types." }),
-    ageBand: t.string({ required: false, description: "Age band today: under-15, 15-17 or 18-plus.", validate: z.enum(defaultAgePolicy.bands.map((b) => b.code) as [string, ...string[]]) }),
+    ageBand: t.string({
+      required: false,
+      description: "Age band today: under-15, 15-17 or 18-plus.",
+      validate: z.enum(defaultAgePolicy.bands.map((b) => b.code) as [string, ...string[]]),
+    }),
     organisationId: t.id({ required: false, description: "Only cases this organisation takes part in." }),
     referredFrom: t.field({ type: "Date", required: false, description: "Referred on or after this day." }),
     referredTo: t.field({ type: "Date", required: false, description: "Referred on or before this day." }),
@@ -22,10 +26,23 @@ function birthDatesOfBand(code: string, today: string): { gt?: string; lte?: str
   const band = defaultAgePolicy.bands.find((b) => b.code === code);
   if (!band) return {};
   // Age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
-  return { lte: addMonths(today, -12 * band.minAge), ...(band.maxAge === null ? {} : { gt: addMonths(today, -12 * (band.maxAge + 1)) }) };
+  return {
+    lte: addMonths(today, -12 * band.minAge),
+    ...(band.maxAge === null ? {} : { gt: addMonths(today, -12 * (band.maxAge + 1)) }),
+  };
 }
 
-type Filter = { statuses?: readonly string[] | null; types?: readonly string[] | null; ageBand?: string | null; organisationId?: string | number | null; referredFrom?: string | null; referredTo?: string | null } | null | undefined;
+type Filter =
+  | {
+      statuses?: readonly string[] | null;
+      types?: readonly string[] | null;
+      ageBand?: string | null;
+      organisationId?: string | number | null;
+      referredFrom?: string | null;
+      referredTo?: string | null;
+    }
+  | null
+  | undefined;
 
 /**
  * The list's filter as a relational-query `where` (need-to-know first: the actor's organisation takes
@@ -33,22 +50,39 @@ type Filter = { statuses?: readonly string[] | null; types?: readonly string[] |
  */
 function caseWhere(f: Filter, ctx: GatewayContext) {
   const actor = ctx.actor;
-  const values: Record<string, string> = { teamId: actor?.teamId ?? "", actorOrganisationId: actor?.organisationId ?? "" };
+  const values: Record<string, string> = {
+    teamId: actor?.teamId ?? "",
+    actorOrganisationId: actor?.organisationId ?? "",
+  };
   const value = (name: string, v: string) => {
     values[name] = v;
     return sql.placeholder(name);
   };
-  const referred = { ...(f?.referredFrom ? { gte: value("referredFrom", f.referredFrom) } : {}), ...(f?.referredTo ? { lte: value("referredTo", f.referredTo) } : {}) };
+  const referred = {
+    ...(f?.referredFrom ? { gte: value("referredFrom", f.referredFrom) } : {}),
+    ...(f?.referredTo ? { lte: value("referredTo", f.referredTo) } : {}),
+  };
   const born = f?.ageBand ? birthDatesOfBand(f.ageBand, ctx.today) : {};
   const where = {
     teamId: sql.placeholder("teamId"),
     organisations: { organisationId: sql.placeholder("actorOrganisationId") },
-    ...(f?.organisationId ? { AND: [{ organisations: { organisationId: value("organisationId", String(f.organisationId)) } }] } : {}),
+    ...(f?.organisationId
+      ? { AND: [{ organisations: { organisationId: value("organisationId", String(f.organisationId)) } }] }
+      : {}),
     // Enum values: few combinations, so they stay in the prepared text.
     ...(f?.statuses?.length ? { status: { in: [...f.statuses] as never[] } } : {}),
     ...(f?.types?.length ? { type: { in: [...f.types] as never[] } } : {}),
     ...(Object.keys(referred).length > 0 ? { referredOn: referred } : {}),
-    ...(f?.ageBand ? { client: { birthDate: { ...(born.gt ? { gt: value("bornAfter", born.gt) } : {}), ...(born.lte ? { lte: value("bornBy", born.lte) } : {}) } } } : {}),
+    ...(f?.ageBand
+      ? {
+          client: {
+            birthDate: {
+              ...(born.gt ? { gt: value("bornAfter", born.gt) } : {}),
+              ...(born.lte ? { lte: value("bornBy", born.lte) } : {}),
+            },
+          },
+        }
+      : {}),
   };
   return { where, values };
 }
@@ -59,17 +93,32 @@ const { cases, caseOrganisations, clients } = schema;
 async function countCases(f: Filter, ctx: GatewayContext): Promise<number> {
   const actor = ctx.actor;
   if (!actor) return 0;
-  const member = (org: string) => sql`exists (select 1 from ${caseOrganisations} o where o.team_id = ${cases.teamId} and o.case_id = ${cases.id} and o.organisation_id = ${org})`;
+  const member = (org: string) =>
+    sql`exists (select 1 from ${caseOrganisations} o where o.team_id = ${cases.teamId} and o.case_id = ${cases.id} and o.organisation_id = ${org})`;
   const parts: SQL[] = [sql`${cases.teamId} = ${actor.teamId}`, member(actor.organisationId)];
   if (f?.organisationId) parts.push(member(String(f.organisationId)));
-  if (f?.statuses?.length) parts.push(sql`${cases.status} in (${sql.join(f.statuses.map((v) => sql`${v}`), sql`, `)})`);
-  if (f?.types?.length) parts.push(sql`${cases.type} in (${sql.join(f.types.map((v) => sql`${v}`), sql`, `)})`);
+  if (f?.statuses?.length)
+    parts.push(
+      sql`${cases.status} in (${sql.join(
+        f.statuses.map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+    );
+  if (f?.types?.length)
+    parts.push(
+      sql`${cases.type} in (${sql.join(
+        f.types.map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+    );
   if (f?.referredFrom) parts.push(sql`${cases.referredOn} >= ${f.referredFrom}`);
   if (f?.referredTo) parts.push(sql`${cases.referredOn} <= ${f.referredTo}`);
   if (f?.ageBand) {
     const b = birthDatesOfBand(f.ageBand, ctx.today);
     const born = [b.gt ? sql`c.birth_date > ${b.gt}` : sql`true`, b.lte ? sql`c.birth_date <= ${b.lte}` : sql`true`];
-    parts.push(sql`exists (select 1 from ${clients} c where c.team_id = ${cases.teamId} and c.id = ${cases.clientId} and ${sql.join(born, sql` and `)})`);
+    parts.push(
+      sql`exists (select 1 from ${clients} c where c.team_id = ${cases.teamId} and c.id = ${cases.clientId} and ${sql.join(born, sql` and `)})`,
+    );
   }
   return ctx.db.$count(cases, sql.join(parts, sql` and `));
 }
@@ -86,14 +135,19 @@ function prefetchTeam(ctx: GatewayContext): void {
 builder.queryFields((t) => ({
   cases: t.drizzleConnection({
     type: "cases",
-    description: "The cases the signed-in caseworker may see (their organisation takes part), newest referral first, with filters. Every case read is logged.",
+    description:
+      "The cases the signed-in caseworker may see (their organisation takes part), newest referral first, with filters. Every case read is logged.",
     authScopes: { caseworker: true },
     args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
     totalCount: (_parent, args, ctx) => countCases(args.filter, ctx),
     resolve: (query, _root, args, ctx) => {
       prefetchTeam(ctx);
       const { where, values } = caseWhere(args.filter, ctx);
-      return ctx.services.queries.findMany("cases", query({ where, orderBy: { referredOn: "desc", id: "desc" } }), values) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findMany>>>;
+      return ctx.services.queries.findMany(
+        "cases",
+        query({ where, orderBy: { referredOn: "desc", id: "desc" } }),
+        values,
+      ) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findMany>>>;
     },
   }),
   case: t.drizzleField({
@@ -107,7 +161,13 @@ builder.queryFields((t) => ({
       prefetchTeam(ctx);
       return ctx.services.queries.findFirst(
         "cases",
-        query({ where: { teamId: sql.placeholder("teamId"), id: sql.placeholder("caseId"), organisations: { organisationId: sql.placeholder("organisationId") } } }),
+        query({
+          where: {
+            teamId: sql.placeholder("teamId"),
+            id: sql.placeholder("caseId"),
+            organisations: { organisationId: sql.placeholder("organisationId") },
+          },
+        }),
         { teamId: ctx.actor?.teamId ?? "", caseId: args.caseId, organisationId: ctx.actor?.organisationId ?? "" },
       ) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>>;
     },

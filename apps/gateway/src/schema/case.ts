@@ -1,19 +1,46 @@
-import { ageBand, canInvite, checkCase, clientAge, coreOrganisationIds, isConsentInEffect, defaultAgePolicy } from "@ankkuri/domain";
+import {
+  ageBand,
+  canInvite,
+  checkCase,
+  clientAge,
+  coreOrganisationIds,
+  isConsentInEffect,
+  defaultAgePolicy,
+} from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { inLanguage, languageArgument } from "./common.js";
-import { CaseStatusEnum, CaseTypeEnum, CloseReasonEnum, ConsentFormEnum, ConsentGiverKindEnum, MeetingStatusEnum, ParticipantRoleEnum, ProfessionEnum, ReferralSourceEnum, ReferralStatusEnum, ServiceKindEnum } from "./enums.js";
+import {
+  CaseStatusEnum,
+  CaseTypeEnum,
+  CloseReasonEnum,
+  ConsentFormEnum,
+  ConsentGiverKindEnum,
+  MeetingStatusEnum,
+  ParticipantRoleEnum,
+  ProfessionEnum,
+  ReferralSourceEnum,
+  ReferralStatusEnum,
+  ServiceKindEnum,
+} from "./enums.js";
 import { RuleViolationRef } from "./errors.js";
 import { organisationNamed } from "./cached-organisations.js";
 import { Organisation } from "./organisation.js";
 
-const AgeBandRef = builder.objectRef<{ code: string; label: { fi: string; sv: string; en: string } }>("AgeBand").implement({
-  description: "An age band of reports (ikäryhmä); under-15s are always their own band (criminal responsibility from 15).",
-  fields: (t) => ({
-    code: t.exposeString("code", { description: "Stable code: under-15, 15-17 or 18-plus." }),
-    label: t.string({ args: { language: t.arg(languageArgument) }, resolve: (b, args, ctx) => inLanguage(b.label, args.language, ctx.language), description: "Readable label." }),
-  }),
-});
+const AgeBandRef = builder
+  .objectRef<{ code: string; label: { fi: string; sv: string; en: string } }>("AgeBand")
+  .implement({
+    description:
+      "An age band of reports (ikäryhmä); under-15s are always their own band (criminal responsibility from 15).",
+    fields: (t) => ({
+      code: t.exposeString("code", { description: "Stable code: under-15, 15-17 or 18-plus." }),
+      label: t.string({
+        args: { language: t.arg(languageArgument) },
+        resolve: (b, args, ctx) => inLanguage(b.label, args.language, ctx.language),
+        description: "Readable label.",
+      }),
+    }),
+  });
 
 /** The domain's view of a case, for fields computed by the rules. */
 async function storedCase(ctx: GatewayContext, caseId: string) {
@@ -24,52 +51,149 @@ async function storedCase(ctx: GatewayContext, caseId: string) {
 
 export const Case = builder.drizzleNode("cases", {
   name: "Case",
-  description: "A client case (asiakkuus): selection, consents, meetings, records and referrals. Visible only to caseworkers of organisations taking part in it; every read is logged.",
+  description:
+    "A client case (asiakkuus): selection, consents, meetings, records and referrals. Visible only to caseworkers of organisations taking part in it; every read is logged.",
   id: { column: (c) => [c.teamId, c.id], description: "Global id of the case." },
-  select: { columns: { teamId: true, id: true, clientId: true }, with: { organisations: { columns: { organisationId: true } } } },
+  select: {
+    columns: { teamId: true, id: true, clientId: true },
+    with: { organisations: { columns: { organisationId: true } } },
+  },
   authScopes: (c) => ({ caseMember: c }),
   fields: (t) => ({
     caseId: t.exposeString("id", { description: "The case's own id (UUID)." }),
-    type: t.field({ type: CaseTypeEnum, resolve: (c) => c.type, select: { columns: { type: true } }, description: "Type of case." }),
-    status: t.field({ type: CaseStatusEnum, resolve: (c) => c.status, select: { columns: { status: true } }, description: "Lifecycle status." }),
-    referredOn: t.field({ type: "Date", select: { columns: { referredOn: true } }, resolve: (c) => c.referredOn, description: "Day referred (ohjauspäivä)." }),
-    referralSource: t.field({ type: ReferralSourceEnum, select: { columns: { referralSource: true } }, resolve: (c) => c.referralSource, description: "Who referred." }),
-    selectionStartedOn: t.field({ type: "Date", nullable: true, select: { columns: { selectionStartedOn: true } }, resolve: (c) => c.selectionStartedOn, description: "Day the selection started." }),
-    decidedOn: t.field({ type: "Date", nullable: true, select: { columns: { decidedOn: true } }, resolve: (c) => c.decidedOn, description: "Day admitted or declined." }),
-    activatedOn: t.field({ type: "Date", nullable: true, select: { columns: { activatedOn: true } }, resolve: (c) => c.activatedOn, description: "Day work started." }),
-    closedOn: t.field({ type: "Date", nullable: true, select: { columns: { closedOn: true } }, resolve: (c) => c.closedOn, description: "Day closed." }),
-    closeReason: t.field({ type: CloseReasonEnum, nullable: true, select: { columns: { closeReason: true } }, resolve: (c) => c.closeReason, description: "Why closed." }),
-    childWelfareNotifiedOn: t.field({ type: "Date", nullable: true, select: { columns: { childWelfareNotifiedOn: true } }, resolve: (c) => c.childWelfareNotifiedOn, description: "Day a child welfare notification was made (lastensuojeluilmoitus, LSL 25 §)." }),
-    version: t.exposeInt("version", { description: "Row version: send it as `expectedVersion` to update without overwriting someone else's change." }),
+    type: t.field({
+      type: CaseTypeEnum,
+      resolve: (c) => c.type,
+      select: { columns: { type: true } },
+      description: "Type of case.",
+    }),
+    status: t.field({
+      type: CaseStatusEnum,
+      resolve: (c) => c.status,
+      select: { columns: { status: true } },
+      description: "Lifecycle status.",
+    }),
+    referredOn: t.field({
+      type: "Date",
+      select: { columns: { referredOn: true } },
+      resolve: (c) => c.referredOn,
+      description: "Day referred (ohjauspäivä).",
+    }),
+    referralSource: t.field({
+      type: ReferralSourceEnum,
+      select: { columns: { referralSource: true } },
+      resolve: (c) => c.referralSource,
+      description: "Who referred.",
+    }),
+    selectionStartedOn: t.field({
+      type: "Date",
+      nullable: true,
+      select: { columns: { selectionStartedOn: true } },
+      resolve: (c) => c.selectionStartedOn,
+      description: "Day the selection started.",
+    }),
+    decidedOn: t.field({
+      type: "Date",
+      nullable: true,
+      select: { columns: { decidedOn: true } },
+      resolve: (c) => c.decidedOn,
+      description: "Day admitted or declined.",
+    }),
+    activatedOn: t.field({
+      type: "Date",
+      nullable: true,
+      select: { columns: { activatedOn: true } },
+      resolve: (c) => c.activatedOn,
+      description: "Day work started.",
+    }),
+    closedOn: t.field({
+      type: "Date",
+      nullable: true,
+      select: { columns: { closedOn: true } },
+      resolve: (c) => c.closedOn,
+      description: "Day closed.",
+    }),
+    closeReason: t.field({
+      type: CloseReasonEnum,
+      nullable: true,
+      select: { columns: { closeReason: true } },
+      resolve: (c) => c.closeReason,
+      description: "Why closed.",
+    }),
+    childWelfareNotifiedOn: t.field({
+      type: "Date",
+      nullable: true,
+      select: { columns: { childWelfareNotifiedOn: true } },
+      resolve: (c) => c.childWelfareNotifiedOn,
+      description: "Day a child welfare notification was made (lastensuojeluilmoitus, LSL 25 §).",
+    }),
+    version: t.exposeInt("version", {
+      description: "Row version: send it as `expectedVersion` to update without overwriting someone else's change.",
+    }),
     client: t.relation("client", { description: "The client (asiakas)." }),
-    guardians: t.relation("guardians", { query: { orderBy: { position: "asc", id: "asc" } }, description: "Guardians (huoltajat) of a minor client." }),
-    existingClientships: t.relation("existingClientships", { query: { orderBy: { position: "asc", organisationId: "asc" } }, description: "Existing client relationships with other organisations and their responsible social workers." }),
-    organisations: t.relation("organisations", { description: "Organisations taking part in the case: the need-to-know grant." }),
-    selection: t.relation("selection", { query: { orderBy: { position: "asc", staffId: "asc" } }, description: "Decisions of the client selection (asiakasvalinta)." }),
-    consents: t.relation("consents", { query: { orderBy: { position: "asc", id: "asc" } }, description: "Consents (luvat) to invite parties outside the core team." }),
-    meetings: t.relation("meetings", { query: { orderBy: { position: "asc", id: "asc" } }, description: "Client meetings (tapaamiset) in the order planned." }),
+    guardians: t.relation("guardians", {
+      query: { orderBy: { position: "asc", id: "asc" } },
+      description: "Guardians (huoltajat) of a minor client.",
+    }),
+    existingClientships: t.relation("existingClientships", {
+      query: { orderBy: { position: "asc", organisationId: "asc" } },
+      description: "Existing client relationships with other organisations and their responsible social workers.",
+    }),
+    organisations: t.relation("organisations", {
+      description: "Organisations taking part in the case: the need-to-know grant.",
+    }),
+    selection: t.relation("selection", {
+      query: { orderBy: { position: "asc", staffId: "asc" } },
+      description: "Decisions of the client selection (asiakasvalinta).",
+    }),
+    consents: t.relation("consents", {
+      query: { orderBy: { position: "asc", id: "asc" } },
+      description: "Consents (luvat) to invite parties outside the core team.",
+    }),
+    meetings: t.relation("meetings", {
+      query: { orderBy: { position: "asc", id: "asc" } },
+      description: "Client meetings (tapaamiset) in the order planned.",
+    }),
     nextMeeting: t.field({
       type: Meeting,
       nullable: true,
       description: "The next planned meeting on or after today, if any.",
       select: (_args, ctx, nestedSelection) => ({
-        with: { meetings: nestedSelection({ where: { status: "planned", plannedOn: { gte: ctx.today } }, orderBy: { plannedOn: "asc", id: "asc" }, limit: 1 }) },
+        with: {
+          meetings: nestedSelection({
+            where: { status: "planned", plannedOn: { gte: ctx.today } },
+            orderBy: { plannedOn: "asc", id: "asc" },
+            limit: 1,
+          }),
+        },
       }),
       resolve: (c) => c.meetings[0] ?? null,
     }),
-    referrals: t.relation("referrals", { query: { orderBy: { position: "asc", id: "asc" } }, description: "Referrals to services (palveluohjaukset)." }),
+    referrals: t.relation("referrals", {
+      query: { orderBy: { position: "asc", id: "asc" } },
+      description: "Referrals to services (palveluohjaukset).",
+    }),
     notes: t.relation("notes", {
-      description: "Notes of the signed-in person's own organisation only: confidential police or health details never leave their organisation (003 § 9).",
-      query: (_args, ctx) => ({ where: { organisationId: ctx.actor?.organisationId ?? "" }, orderBy: { writtenOn: "desc", id: "desc" } }),
+      description:
+        "Notes of the signed-in person's own organisation only: confidential police or health details never leave their organisation (003 § 9).",
+      query: (_args, ctx) => ({
+        where: { organisationId: ctx.actor?.organisationId ?? "" },
+        orderBy: { writtenOn: "desc", id: "desc" },
+      }),
     }),
     violations: t.field({
       type: [RuleViolationRef],
       args: { asOf: t.arg({ type: "Date", required: false, description: "Day of the check; defaults to today." }) },
-      description: "Rule violations of the case on the day (the domain's checkCase): unrecorded meetings, missing consents, missing responsible worker …",
+      description:
+        "Rule violations of the case on the day (the domain's checkCase): unrecorded meetings, missing consents, missing responsible worker …",
       resolve: async (c, args, ctx) => {
         const asOf = args.asOf ?? ctx.today;
         const stored = await storedCase(ctx, c.id);
-        return checkCase(stored.case, { asOf, coreOrganisationIds: coreOrganisationIds((await ctx.team()).dataset.agreement, asOf), organisations: (await ctx.team()).organisations });
+        return checkCase(stored.case, {
+          asOf,
+          coreOrganisationIds: coreOrganisationIds((await ctx.team()).dataset.agreement, asOf),
+          organisations: (await ctx.team()).organisations,
+        });
       },
     }),
     invitation: t.field({
@@ -78,30 +202,47 @@ export const Case = builder.drizzleNode("cases", {
         organisationId: t.arg.id({ required: true, description: "The organisation to invite." }),
         on: t.arg({ type: "Date", required: false, description: "Day of the meeting; defaults to today." }),
       },
-      description: "Whether the organisation may be invited to a meeting of this case on the day, and on what basis, or why not (consent policy).",
+      description:
+        "Whether the organisation may be invited to a meeting of this case on the day, and on what basis, or why not (consent policy).",
       resolve: async (c, args, ctx) => {
         const on = args.on ?? ctx.today;
         const stored = await storedCase(ctx, c.id);
         const team = await ctx.team();
-        return canInvite(stored.case, args.organisationId, on, { coreOrganisationIds: coreOrganisationIds(team.dataset.agreement, on), organisations: team.organisations });
+        return canInvite(stored.case, args.organisationId, on, {
+          coreOrganisationIds: coreOrganisationIds(team.dataset.agreement, on),
+          organisations: team.organisations,
+        });
       },
     }),
   }),
 });
 
 const InvitationRef = builder.objectRef<ReturnType<typeof canInvite>>("Invitation").implement({
-  description: "Whether a party may be invited to a client meeting (kutsumisen peruste): the core team always; others only with consent.",
+  description:
+    "Whether a party may be invited to a client meeting (kutsumisen peruste): the core team always; others only with consent.",
   fields: (t) => ({
     allowed: t.exposeBoolean("allowed", { description: "Whether the invitation is allowed." }),
-    basis: t.string({ nullable: true, resolve: (d) => (d.allowed ? d.basis : null), description: "core-team or consent, when allowed." }),
-    consentIds: t.stringList({ resolve: (d) => (d.allowed && d.basis === "consent" ? d.consentIds : []), description: "The consents the invitation rests on." }),
-    reasons: t.field({ type: [RuleViolationRef], resolve: (d) => (d.allowed ? [] : d.reasons), description: "Why not, when refused: each missing consent separately." }),
+    basis: t.string({
+      nullable: true,
+      resolve: (d) => (d.allowed ? d.basis : null),
+      description: "core-team or consent, when allowed.",
+    }),
+    consentIds: t.stringList({
+      resolve: (d) => (d.allowed && d.basis === "consent" ? d.consentIds : []),
+      description: "The consents the invitation rests on.",
+    }),
+    reasons: t.field({
+      type: [RuleViolationRef],
+      resolve: (d) => (d.allowed ? [] : d.reasons),
+      description: "Why not, when refused: each missing consent separately.",
+    }),
   }),
 });
 
 builder.drizzleObject("clients", {
   name: "Client",
-  description: "A client (asiakas): a child, young person or adult. The identity code is stored only encrypted and never returned.",
+  description:
+    "A client (asiakas): a child, young person or adult. The identity code is stored only encrypted and never returned.",
   // The identity code's ciphertext and keyed hash stay in the database unless `hasIdentityCode` is
   // asked for; the fields below read only what the type selects, straight from the row.
   select: { columns: { id: true, givenName: true, familyName: true, birthDate: true } },
@@ -110,9 +251,22 @@ builder.drizzleObject("clients", {
     givenName: t.string({ resolve: (c) => c.givenName, description: "Given name." }),
     familyName: t.string({ resolve: (c) => c.familyName, description: "Family name." }),
     birthDate: t.field({ type: "Date", resolve: (c) => c.birthDate, description: "Birth date (syntymäaika)." }),
-    hasIdentityCode: t.boolean({ select: { columns: { identityCodeCiphertext: true } }, resolve: (c) => c.identityCodeCiphertext !== null, description: "Whether a personal identity code is on record (it is never returned)." }),
-    age: t.int({ args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) }, resolve: (c, args, ctx) => clientAge(c.birthDate, args.on ?? ctx.today), description: "Age in completed years on the day." }),
-    ageBand: t.field({ type: AgeBandRef, args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) }, resolve: (c, args, ctx) => ageBand(c.birthDate, args.on ?? ctx.today, defaultAgePolicy), description: "Report age band on the day." }),
+    hasIdentityCode: t.boolean({
+      select: { columns: { identityCodeCiphertext: true } },
+      resolve: (c) => c.identityCodeCiphertext !== null,
+      description: "Whether a personal identity code is on record (it is never returned).",
+    }),
+    age: t.int({
+      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      resolve: (c, args, ctx) => clientAge(c.birthDate, args.on ?? ctx.today),
+      description: "Age in completed years on the day.",
+    }),
+    ageBand: t.field({
+      type: AgeBandRef,
+      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      resolve: (c, args, ctx) => ageBand(c.birthDate, args.on ?? ctx.today, defaultAgePolicy),
+      description: "Report age band on the day.",
+    }),
   }),
 });
 
@@ -124,17 +278,27 @@ builder.drizzleObject("guardians", {
     givenName: t.exposeString("givenName", { description: "Given name." }),
     familyName: t.exposeString("familyName", { description: "Family name." }),
     relationship: t.exposeString("relationship", { description: "parent, legal-guardian or other." }),
-    hasCustody: t.exposeBoolean("hasCustody", { description: "Whether the guardian has custody (only they give consent)." }),
+    hasCustody: t.exposeBoolean("hasCustody", {
+      description: "Whether the guardian has custody (only they give consent).",
+    }),
   }),
 });
 
 builder.drizzleObject("existingClientships", {
   name: "ExistingClientship",
-  description: "The client is already a client of another organisation; the team works with its responsible social worker (003 § 4.2).",
+  description:
+    "The client is already a client of another organisation; the team works with its responsible social worker (003 § 4.2).",
   fields: (t) => ({
-    organisation: t.field({ type: Organisation, resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId), description: "The organisation." }),
+    organisation: t.field({
+      type: Organisation,
+      resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId),
+      description: "The organisation.",
+    }),
     since: t.field({ type: "Date", nullable: true, resolve: (x) => x.since, description: "Since when." }),
-    responsibleWorkerName: t.exposeString("responsibleWorkerName", { nullable: true, description: "The responsible social worker (vastuusosiaalityöntekijä); null if not yet named." }),
+    responsibleWorkerName: t.exposeString("responsibleWorkerName", {
+      nullable: true,
+      description: "The responsible social worker (vastuusosiaalityöntekijä); null if not yet named.",
+    }),
   }),
 });
 
@@ -142,7 +306,11 @@ builder.drizzleObject("caseOrganisations", {
   name: "CaseOrganisation",
   description: "An organisation taking part in a case, and why (asiakkuuden osapuoli).",
   fields: (t) => ({
-    organisation: t.field({ type: Organisation, resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId), description: "The organisation." }),
+    organisation: t.field({
+      type: Organisation,
+      resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId),
+      description: "The organisation.",
+    }),
     since: t.field({ type: "Date", resolve: (x) => x.since, description: "Since when." }),
     basis: t.exposeString("basis", { description: "assigned (a selecting unit), selection, meeting or referral." }),
   }),
@@ -153,7 +321,11 @@ builder.drizzleObject("selectionDecisions", {
   description: "One selection participant's decision (valintapäätös).",
   fields: (t) => ({
     staffMember: t.relation("staffMember", { nullable: true, description: "Who decided." }),
-    organisation: t.field({ type: Organisation, resolve: (d, _args, ctx, info) => organisationNamed(ctx, info, d.organisationId), description: "For which organisation." }),
+    organisation: t.field({
+      type: Organisation,
+      resolve: (d, _args, ctx, info) => organisationNamed(ctx, info, d.organisationId),
+      description: "For which organisation.",
+    }),
     profession: t.field({ type: ProfessionEnum, resolve: (d) => d.profession, description: "Profession." }),
     admit: t.boolean({ resolve: (d) => d.decision === "admit", description: "True to admit, false to decline." }),
     decidedOn: t.field({ type: "Date", resolve: (d) => d.decidedOn, description: "Day decided." }),
@@ -162,7 +334,8 @@ builder.drizzleObject("selectionDecisions", {
 
 builder.drizzleObject("consents", {
   name: "Consent",
-  description: "Consent to invite organisations outside the core team (lupa), by the client or a guardian; withdrawal stops invitations from its day.",
+  description:
+    "Consent to invite organisations outside the core team (lupa), by the client or a guardian; withdrawal stops invitations from its day.",
   fields: (t) => ({
     consentId: t.exposeString("id", { description: "Consent id." }),
     giverKind: t.field({ type: ConsentGiverKindEnum, resolve: (c) => c.giverKind, description: "Who gave it." }),
@@ -174,13 +347,34 @@ builder.drizzleObject("consents", {
       description: "Organisations the consent covers (and their units).",
     }),
     givenOn: t.field({ type: "Date", resolve: (c) => c.givenOn, description: "Day given." }),
-    validUntil: t.field({ type: "Date", nullable: true, resolve: (c) => c.validUntil, description: "Last valid day, if limited." }),
-    withdrawnOn: t.field({ type: "Date", nullable: true, resolve: (c) => c.withdrawnOn, description: "Day withdrawn (peruttu)." }),
+    validUntil: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (c) => c.validUntil,
+      description: "Last valid day, if limited.",
+    }),
+    withdrawnOn: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (c) => c.withdrawnOn,
+      description: "Day withdrawn (peruttu).",
+    }),
     form: t.field({ type: ConsentFormEnum, resolve: (c) => c.form, description: "How given." }),
     inEffect: t.boolean({
       args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
       resolve: (c, args, ctx) =>
-        isConsentInEffect({ id: c.id, giver: { kind: "client" }, organisationIds: ["x"], givenOn: c.givenOn, validUntil: c.validUntil, withdrawnOn: c.withdrawnOn, form: c.form }, args.on ?? ctx.today),
+        isConsentInEffect(
+          {
+            id: c.id,
+            giver: { kind: "client" },
+            organisationIds: ["x"],
+            givenOn: c.givenOn,
+            validUntil: c.validUntil,
+            withdrawnOn: c.withdrawnOn,
+            form: c.form,
+          },
+          args.on ?? ctx.today,
+        ),
       description: "Whether in effect on the day: given, not expired, not withdrawn.",
     }),
   }),
@@ -188,15 +382,27 @@ builder.drizzleObject("consents", {
 
 export const Meeting = builder.drizzleObject("meetings", {
   name: "Meeting",
-  description: "A client meeting (asiakastapaaminen): planned with a composition, then held or cancelled, then recorded.",
+  description:
+    "A client meeting (asiakastapaaminen): planned with a composition, then held or cancelled, then recorded.",
   fields: (t) => ({
     meetingId: t.exposeString("id", { description: "Meeting id." }),
     plannedOn: t.field({ type: "Date", resolve: (m) => m.plannedOn, description: "Planned day." }),
     status: t.field({ type: MeetingStatusEnum, resolve: (m) => m.status, description: "Planned, held or cancelled." }),
     heldOn: t.field({ type: "Date", nullable: true, resolve: (m) => m.heldOn, description: "Day held." }),
-    responsibleWorkerInformedOn: t.field({ type: "Date", nullable: true, resolve: (m) => m.responsibleWorkerInformedOn, description: "Day the responsible social worker was informed, if not present." }),
-    participants: t.relation("participants", { query: { orderBy: { position: "asc", id: "asc" } }, description: "The composition (kokoonpano) and attendance." }),
-    record: t.relation("record", { nullable: true, description: "The record in the client and statistics records (kirjaus), once written." }),
+    responsibleWorkerInformedOn: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (m) => m.responsibleWorkerInformedOn,
+      description: "Day the responsible social worker was informed, if not present.",
+    }),
+    participants: t.relation("participants", {
+      query: { orderBy: { position: "asc", id: "asc" } },
+      description: "The composition (kokoonpano) and attendance.",
+    }),
+    record: t.relation("record", {
+      nullable: true,
+      description: "The record in the client and statistics records (kirjaus), once written.",
+    }),
     referrals: t.relation("referrals", { description: "Referrals made in this meeting." }),
   }),
 });
@@ -206,10 +412,24 @@ builder.drizzleObject("meetingParticipants", {
   description: "A seat in a meeting's composition (kokoonpano) and whether that participant attended.",
   fields: (t) => ({
     participantId: t.exposeString("id", { description: "Participant id within the meeting." }),
-    role: t.field({ type: ParticipantRoleEnum, resolve: (p) => p.role, description: "How the participant takes part." }),
-    organisation: t.field({ type: Organisation, nullable: true, resolve: (p, _args, ctx, info) => organisationNamed(ctx, info, p.organisationId), description: "Organisation represented; null for the client and guardians." }),
+    role: t.field({
+      type: ParticipantRoleEnum,
+      resolve: (p) => p.role,
+      description: "How the participant takes part.",
+    }),
+    organisation: t.field({
+      type: Organisation,
+      nullable: true,
+      resolve: (p, _args, ctx, info) => organisationNamed(ctx, info, p.organisationId),
+      description: "Organisation represented; null for the client and guardians.",
+    }),
     staffMember: t.relation("staffMember", { nullable: true, description: "The staff member, when known." }),
-    profession: t.field({ type: ProfessionEnum, nullable: true, resolve: (p) => p.profession, description: "Profession." }),
+    profession: t.field({
+      type: ProfessionEnum,
+      nullable: true,
+      resolve: (p) => p.profession,
+      description: "Profession.",
+    }),
     attended: t.exposeBoolean("attended", { description: "Whether the participant attended a held meeting." }),
   }),
 });
@@ -220,8 +440,12 @@ builder.drizzleObject("meetingRecords", {
   fields: (t) => ({
     recordedOn: t.field({ type: "Date", resolve: (r) => r.recordedOn, description: "Day recorded." }),
     recordedBy: t.exposeString("recordedBy", { description: "Who recorded it." }),
-    inClientRecord: t.exposeBoolean("inClientRecord", { description: "Recorded in the client records (asiakastietojärjestelmä)." }),
-    inStatistics: t.exposeBoolean("inStatistics", { description: "Recorded in the statistics (tilastointijärjestelmä)." }),
+    inClientRecord: t.exposeBoolean("inClientRecord", {
+      description: "Recorded in the client records (asiakastietojärjestelmä).",
+    }),
+    inStatistics: t.exposeBoolean("inStatistics", {
+      description: "Recorded in the statistics (tilastointijärjestelmä).",
+    }),
   }),
 });
 
@@ -231,11 +455,19 @@ builder.drizzleObject("referrals", {
   fields: (t) => ({
     referralId: t.exposeString("id", { description: "Referral id." }),
     service: t.field({ type: ServiceKindEnum, resolve: (r) => r.service, description: "The service." }),
-    organisation: t.field({ type: Organisation, resolve: (r, _args, ctx, info) => organisationNamed(ctx, info, r.organisationId), description: "The organisation providing it." }),
+    organisation: t.field({
+      type: Organisation,
+      resolve: (r, _args, ctx, info) => organisationNamed(ctx, info, r.organisationId),
+      description: "The organisation providing it.",
+    }),
     meeting: t.relation("meeting", { nullable: true, description: "The meeting it was made in, if any." }),
     madeOn: t.field({ type: "Date", resolve: (r) => r.madeOn, description: "Day made." }),
     status: t.field({ type: ReferralStatusEnum, resolve: (r) => r.status, description: "Status." }),
-    statusChangedOn: t.field({ type: "Date", resolve: (r) => r.statusChangedOn, description: "Day of the last status change." }),
+    statusChangedOn: t.field({
+      type: "Date",
+      resolve: (r) => r.statusChangedOn,
+      description: "Day of the last status change.",
+    }),
     version: t.exposeInt("version", { description: "Row version." }),
   }),
 });
@@ -247,7 +479,11 @@ builder.drizzleObject("caseNotes", {
   fields: (t) => ({
     noteId: t.exposeString("id", { description: "Note id." }),
     kind: t.exposeString("kind", { description: "police, health, social, youth or general." }),
-    organisation: t.field({ type: Organisation, resolve: (n, _args, ctx, info) => organisationNamed(ctx, info, n.organisationId), description: "The writing organisation." }),
+    organisation: t.field({
+      type: Organisation,
+      resolve: (n, _args, ctx, info) => organisationNamed(ctx, info, n.organisationId),
+      description: "The writing organisation.",
+    }),
     writtenOn: t.field({ type: "Date", resolve: (n) => n.writtenOn, description: "Day written." }),
     writtenBy: t.exposeString("writtenBy", { description: "Who wrote it." }),
     body: t.exposeString("body", { description: "The text." }),

@@ -30,7 +30,10 @@ describe("a rotation's remembered terms", () => {
 
   it("stays right past the bound on remembered windows, and hands out frozen lists", () => {
     const r = rotation();
-    const days = Array.from({ length: 150 }, (_, i) => `20${String(25 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, "0")}-01`);
+    const days = Array.from(
+      { length: 150 },
+      (_, i) => `20${String(25 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, "0")}-01`,
+    );
     for (const day of days) expect(rotationCalendar(r, day, 2)).toEqual(chairCalendar(r, day, 2));
     expect(Object.isFrozen(rotationCalendar(r, "2025-06-01", 3))).toBe(true);
   });

@@ -14,7 +14,9 @@ type Extensions = { pothosDrizzleModel?: string; pothosDrizzleSelect?: unknown }
 function allColumnTypes(): string[] {
   return Object.entries(schema.getTypeMap()).flatMap(([name, type]) => {
     const extensions = type.extensions as Extensions;
-    return isObjectType(type) && extensions?.pothosDrizzleModel !== undefined && extensions.pothosDrizzleSelect === true ? [name] : [];
+    return isObjectType(type) && extensions?.pothosDrizzleModel !== undefined && extensions.pothosDrizzleSelect === true
+      ? [name]
+      : [];
   });
 }
 
@@ -43,6 +45,8 @@ describe("column fields of drizzle types", () => {
   });
 
   it("are planned and checked on the Case type, which picks its columns", () => {
-    expect(names(checkedFields("Case"))).toEqual(expect.arrayContaining(["Case.caseId", "Case.status", "Case.version", "Case.meetings"]));
+    expect(names(checkedFields("Case"))).toEqual(
+      expect.arrayContaining(["Case.caseId", "Case.status", "Case.version", "Case.meetings"]),
+    );
   });
 });

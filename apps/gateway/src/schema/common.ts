@@ -18,7 +18,11 @@ export const languageArgument = {
 } as const;
 
 /** The text of `value` in the requested language (Swedish falls back to Finnish for messages). */
-export function inLanguage(value: LocalisedText | Message, language: Language | null | undefined, fallback: Language): string {
+export function inLanguage(
+  value: LocalisedText | Message,
+  language: Language | null | undefined,
+  fallback: Language,
+): string {
   const lang = language ?? fallback;
   if (lang === "sv") return "sv" in value ? value.sv : value.fi;
   return value[lang];

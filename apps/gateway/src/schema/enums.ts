@@ -1,49 +1,69 @@
-import { caseStatuses, caseTypes, closeReasons, professions, referralSources, referralStatuses, serviceKinds } from "@ankkuri/domain";
+import {
+  caseStatuses,
+  caseTypes,
+  closeReasons,
+  professions,
+  referralSources,
+  referralStatuses,
+  serviceKinds,
+} from "@ankkuri/domain";
 import { builder } from "../builder.js";
 
-
 /** A GraphQL enum from a domain list: `youth-crime` becomes `YOUTH_CRIME`. */
-function enumOf<T extends string>(name: string, description: string, values: readonly T[], describe: Record<T, string>) {
+function enumOf<T extends string>(
+  name: string,
+  description: string,
+  values: readonly T[],
+  describe: Record<T, string>,
+) {
   return builder.enumType(name, {
     description,
-    values: Object.fromEntries(values.map((v) => [v.toUpperCase().replaceAll("-", "_"), { value: v, description: describe[v] }])),
+    values: Object.fromEntries(
+      values.map((v) => [v.toUpperCase().replaceAll("-", "_"), { value: v, description: describe[v] }]),
+    ),
   });
 }
 
 export const CaseTypeEnum = enumOf("CaseType", "Type of a case (asiakkuuden tyyppi), 003 § 4.2.", caseTypes, {
-  "youth-crime": "Crime or serious disruptive behaviour of a child or young person (rikoksilla ja häiriökäyttäytymisellä oireilevat).",
+  "youth-crime":
+    "Crime or serious disruptive behaviour of a child or young person (rikoksilla ja häiriökäyttäytymisellä oireilevat).",
   "domestic-violence": "Domestic (intimate-partner and family) violence work (lähisuhdeväkivaltatyö).",
   "multi-professional": "Other situations that need several professions (monialainen työ).",
 });
 
 export const CaseStatusEnum = enumOf("CaseStatus", "Lifecycle status of a case (asiakkuuden tila).", caseStatuses, {
-  referred: "Referred, not yet in selection (ohjattu).",
+  "referred": "Referred, not yet in selection (ohjattu).",
   "in-selection": "In client selection by the police, social work and the psychiatric nurse (asiakasvalinnassa).",
-  admitted: "Admitted as a client (hyväksytty).",
-  declined: "Not admitted (hylätty).",
-  active: "Active: work with the client has started (aktiivinen).",
-  closed: "Closed (päättynyt).",
+  "admitted": "Admitted as a client (hyväksytty).",
+  "declined": "Not admitted (hylätty).",
+  "active": "Active: work with the client has started (aktiivinen).",
+  "closed": "Closed (päättynyt).",
 });
 
-export const ReferralSourceEnum = enumOf("ReferralSource", "Who referred the young person (ohjaava taho).", referralSources, {
-  police: "The police (poliisi).",
-  "child-welfare": "Child welfare (lastensuojelu).",
-  "social-emergency": "Social and crisis emergency (sosiaali- ja kriisipäivystys).",
-  school: "School (koulu).",
-  "health-care": "Health care (terveydenhuolto).",
-  "youth-services": "Youth services (nuorisopalvelut).",
-  family: "The family (perhe).",
-  self: "The young person themselves (itse).",
-  other: "Other (muu).",
-});
+export const ReferralSourceEnum = enumOf(
+  "ReferralSource",
+  "Who referred the young person (ohjaava taho).",
+  referralSources,
+  {
+    "police": "The police (poliisi).",
+    "child-welfare": "Child welfare (lastensuojelu).",
+    "social-emergency": "Social and crisis emergency (sosiaali- ja kriisipäivystys).",
+    "school": "School (koulu).",
+    "health-care": "Health care (terveydenhuolto).",
+    "youth-services": "Youth services (nuorisopalvelut).",
+    "family": "The family (perhe).",
+    "self": "The young person themselves (itse).",
+    "other": "Other (muu).",
+  },
+);
 
 export const CloseReasonEnum = enumOf("CloseReason", "Why a case was closed (päättymisen syy).", closeReasons, {
   "goals-met": "The goals were met (tavoitteet saavutettu).",
-  transferred: "Transferred to other services (siirretty muihin palveluihin).",
+  "transferred": "Transferred to other services (siirretty muihin palveluihin).",
   "client-declined": "The client declined further work (asiakas kieltäytyi).",
   "moved-away": "The client moved away (muutti pois).",
   "no-contact": "No contact could be made (ei tavoitettu).",
-  other: "Other (muu).",
+  "other": "Other (muu).",
 });
 
 export const ProfessionEnum = enumOf("Profession", "A profession in the team (ammattiryhmä).", professions, {
@@ -52,8 +72,8 @@ export const ProfessionEnum = enumOf("Profession", "A profession in the team (am
   "psychiatric-nurse": "Psychiatric nurse (psykiatrinen sairaanhoitaja).",
   "youth-worker": "Youth worker (nuorisotyöntekijä).",
   "social-counsellor": "Social counsellor (sosiaaliohjaaja).",
-  psychologist: "Psychologist (psykologi).",
-  other: "Other profession (muu).",
+  "psychologist": "Psychologist (psykologi).",
+  "other": "Other profession (muu).",
 });
 
 export const ServiceKindEnum = enumOf("ServiceKind", "A service a client is referred to (palvelu).", serviceKinds, {
@@ -63,24 +83,29 @@ export const ServiceKindEnum = enumOf("ServiceKind", "A service a client is refe
   "substance-abuse": "Substance-abuse services (päihdepalvelut).",
   "youth-work": "Youth work (nuorisotyö).",
   "education-support": "Education support (koulunkäynnin tuki).",
-  employment: "Employment services (työllisyyspalvelut).",
-  housing: "Housing services (asumispalvelut).",
+  "employment": "Employment services (työllisyyspalvelut).",
+  "housing": "Housing services (asumispalvelut).",
   "leisure-activity": "Leisure activities (harrastukset).",
   "victim-support": "Victim support (rikosuhripäivystys).",
   "domestic-violence-support": "Domestic violence support (lähisuhdeväkivaltatyö).",
-  mediation: "Mediation (sovittelu).",
-  other: "Other service (muu palvelu).",
+  "mediation": "Mediation (sovittelu).",
+  "other": "Other service (muu palvelu).",
 });
 
-export const ReferralStatusEnum = enumOf("ReferralStatus", "Status of a referral to a service (palveluohjauksen tila).", referralStatuses, {
-  proposed: "Proposed to the client (ehdotettu).",
-  made: "Made to the service (tehty).",
-  accepted: "Accepted by the service (hyväksytty).",
-  started: "The service has started (alkanut).",
-  completed: "Completed (päättynyt suunnitellusti).",
-  declined: "Declined by the client or the service (hylätty).",
-  cancelled: "Cancelled (peruttu).",
-});
+export const ReferralStatusEnum = enumOf(
+  "ReferralStatus",
+  "Status of a referral to a service (palveluohjauksen tila).",
+  referralStatuses,
+  {
+    proposed: "Proposed to the client (ehdotettu).",
+    made: "Made to the service (tehty).",
+    accepted: "Accepted by the service (hyväksytty).",
+    started: "The service has started (alkanut).",
+    completed: "Completed (päättynyt suunnitellusti).",
+    declined: "Declined by the client or the service (hylätty).",
+    cancelled: "Cancelled (peruttu).",
+  },
+);
 
 export const MeetingStatusEnum = builder.enumType("MeetingStatus", {
   description: "Status of a client meeting (tapaamisen tila).",
@@ -98,7 +123,10 @@ export const ParticipantRoleEnum = builder.enumType("ParticipantRole", {
     INVITED: { value: "invited" as const, description: "An invited outside party; needs consent (kutsuttu taho)." },
     CLIENT: { value: "client" as const, description: "The client (asiakas)." },
     GUARDIAN: { value: "guardian" as const, description: "A guardian of the client (huoltaja)." },
-    RESPONSIBLE_WORKER: { value: "responsible-worker" as const, description: "The responsible social worker of an existing client relationship (vastuusosiaalityöntekijä)." },
+    RESPONSIBLE_WORKER: {
+      value: "responsible-worker" as const,
+      description: "The responsible social worker of an existing client relationship (vastuusosiaalityöntekijä).",
+    },
   },
 });
 

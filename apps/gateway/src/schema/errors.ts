@@ -1,7 +1,13 @@
 import type { Violation } from "@ankkuri/domain";
 import { InputValidationError } from "@pothos/plugin-validation";
 import { builder } from "../builder.js";
-import { ConflictFailure, InvalidInputFailure, type MutationFailure, NotFoundFailure, RuleViolationFailure } from "../errors.js";
+import {
+  ConflictFailure,
+  InvalidInputFailure,
+  type MutationFailure,
+  NotFoundFailure,
+  RuleViolationFailure,
+} from "../errors.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
 
 export const SeverityEnum = builder.enumType("Severity", {
@@ -17,10 +23,21 @@ export const RuleViolationRef = builder.objectRef<Violation>("RuleViolation").im
   fields: (t) => ({
     code: t.exposeString("code", { description: "Stable machine-readable code, AREA.RULE (e.g. CONSENT.MISSING)." }),
     severity: t.field({ type: SeverityEnum, resolve: (v) => v.severity, description: "Error or warning." }),
-    message: t.string({ args: { language: t.arg(languageArgument) }, resolve: (v, args, ctx) => inLanguage(v.message, args.language, ctx.language), description: "Readable message (Finnish or English; Swedish falls back to Finnish)." }),
-    messages: t.field({ type: LocalisedTextRef, resolve: (v) => ({ fi: v.message.fi, sv: v.message.fi, en: v.message.en }), description: "The message in every language." }),
+    message: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (v, args, ctx) => inLanguage(v.message, args.language, ctx.language),
+      description: "Readable message (Finnish or English; Swedish falls back to Finnish).",
+    }),
+    messages: t.field({
+      type: LocalisedTextRef,
+      resolve: (v) => ({ fi: v.message.fi, sv: v.message.fi, en: v.message.en }),
+      description: "The message in every language.",
+    }),
     ids: t.exposeStringList("ids", { description: "Ids of the records at fault, most specific first." }),
-    path: t.stringList({ resolve: (v) => (v.path ?? []).map(String), description: "Where in the input the problem is, if it concerns an input." }),
+    path: t.stringList({
+      resolve: (v) => (v.path ?? []).map(String),
+      description: "Where in the input the problem is, if it concerns an input.",
+    }),
   }),
 });
 
@@ -28,18 +45,27 @@ type AnyFailure = MutationFailure | InputValidationError;
 
 const failureCode = (e: AnyFailure) => (e instanceof InputValidationError ? "INPUT.INVALID" : e.code);
 const failurePath = (e: AnyFailure) =>
-  e instanceof InputValidationError ? (e.issues[0]?.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)) : e.path;
+  e instanceof InputValidationError
+    ? (e.issues[0]?.path ?? []).map((p) => String(typeof p === "object" ? p.key : p))
+    : e.path;
 
 export const ErrorInterface = builder.interfaceRef<AnyFailure>("Error").implement({
   description: "An expected failure of a mutation (virhe), returned in the result union instead of as a GraphQL error.",
   fields: (t) => ({
-    code: t.string({ resolve: failureCode, description: "Stable machine-readable code (e.g. CONSENT.MISSING, CONFLICT.STALE_VERSION, INPUT.INVALID)." }),
+    code: t.string({
+      resolve: failureCode,
+      description: "Stable machine-readable code (e.g. CONSENT.MISSING, CONFLICT.STALE_VERSION, INPUT.INVALID).",
+    }),
     message: t.string({
       args: { language: t.arg(languageArgument) },
-      resolve: (e, args, ctx) => (e instanceof InputValidationError ? e.message : inLanguage(e.messages, args.language, ctx.language)),
+      resolve: (e, args, ctx) =>
+        e instanceof InputValidationError ? e.message : inLanguage(e.messages, args.language, ctx.language),
       description: "Readable message in the requested language.",
     }),
-    path: t.stringList({ resolve: failurePath, description: "Path of the input field at fault; empty when the whole request is refused." }),
+    path: t.stringList({
+      resolve: failurePath,
+      description: "Path of the input field at fault; empty when the whole request is refused.",
+    }),
   }),
 });
 
@@ -55,11 +81,16 @@ builder.objectType(RuleViolationFailure, {
 
 builder.objectType(ConflictFailure, {
   name: "ConflictError",
-  description: "The record changed after the client read it (ristiriita): reload it and try again. Nothing was written.",
+  description:
+    "The record changed after the client read it (ristiriita): reload it and try again. Nothing was written.",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ConflictFailure,
   fields: (t) => ({
-    currentVersion: t.int({ nullable: true, resolve: (e) => e.currentVersion, description: "The version stored now, when known." }),
+    currentVersion: t.int({
+      nullable: true,
+      resolve: (e) => e.currentVersion,
+      description: "The version stored now, when known.",
+    }),
   }),
 });
 
@@ -73,19 +104,25 @@ builder.objectType(NotFoundFailure, {
 
 builder.objectType(InvalidInputFailure, {
   name: "InvalidInputError",
-  description: "The input is well-formed but not acceptable (virheellinen syöte), e.g. an identity code outside the test range.",
+  description:
+    "The input is well-formed but not acceptable (virheellinen syöte), e.g. an identity code outside the test range.",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof InvalidInputFailure,
   fields: () => ({}),
 });
 
-const InputIssueRef = builder.objectRef<{ message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] | undefined }>("InputIssue").implement({
-  description: "One problem in the input (syötteen virhe).",
-  fields: (t) => ({
-    message: t.exposeString("message", { description: "What is wrong (English)." }),
-    path: t.stringList({ resolve: (i) => (i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)), description: "Path of the input field." }),
-  }),
-});
+const InputIssueRef = builder
+  .objectRef<{ message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] | undefined }>("InputIssue")
+  .implement({
+    description: "One problem in the input (syötteen virhe).",
+    fields: (t) => ({
+      message: t.exposeString("message", { description: "What is wrong (English)." }),
+      path: t.stringList({
+        resolve: (i) => (i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)),
+        description: "Path of the input field.",
+      }),
+    }),
+  });
 
 builder.objectType(InputValidationError, {
   name: "InputValidationError",
@@ -98,4 +135,10 @@ builder.objectType(InputValidationError, {
 });
 
 /** Error types every mutation may return. */
-export const mutationErrors = [RuleViolationFailure, ConflictFailure, NotFoundFailure, InvalidInputFailure, InputValidationError];
+export const mutationErrors = [
+  RuleViolationFailure,
+  ConflictFailure,
+  NotFoundFailure,
+  InvalidInputFailure,
+  InputValidationError,
+];

@@ -30,22 +30,34 @@ const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
       description: "The chairing party (puheenjohtajuus); null when no party was eligible.",
       resolve: (c, _args, ctx, info) => organisationNamed(ctx, info, c.chairId),
     }),
-    overrideReference: t.string({ nullable: true, resolve: (c) => c.override?.reference ?? null, description: "Reference of the recorded decision that gave this term, if the order did not." }),
+    overrideReference: t.string({
+      nullable: true,
+      resolve: (c) => c.override?.reference ?? null,
+      description: "Reference of the recorded decision that gave this term, if the order did not.",
+    }),
   }),
 });
 
 export const CooperationBody = builder.drizzleObject("cooperationBodies", {
   name: "CooperationBody",
-  description: "A cooperation body (yhteistyöelin): the Ankkuri steering group (ohjausryhmä), the city-level steering group, the LASU collegium, a regional coordination group or a network.",
+  description:
+    "A cooperation body (yhteistyöelin): the Ankkuri steering group (ohjausryhmä), the city-level steering group, the LASU collegium, a regional coordination group or a network.",
   authScopes: teamReaders,
   fields: (t) => ({
     id: t.exposeID("id", { description: "Body id." }),
     kind: t.exposeString("kind", { description: "Kind, e.g. ankkuri-steering-group, regional-coordination-group." }),
     tier: t.exposeString("tier", { description: "Tier: city, strategic, regional, operational or network." }),
-    name: t.string({ args: { language: t.arg(languageArgument) }, resolve: (b, args, ctx) => inLanguage({ fi: b.nameFi, sv: b.nameSv, en: b.nameEn }, args.language, ctx.language), description: "Name in the requested language." }),
+    name: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (b, args, ctx) => inLanguage({ fi: b.nameFi, sv: b.nameSv, en: b.nameEn }, args.language, ctx.language),
+      description: "Name in the requested language.",
+    }),
     region: t.exposeString("region", { nullable: true, description: "Region of a regional body (alue)." }),
     parent: t.relation("parent", { nullable: true, description: "The body this one reports to." }),
-    seats: t.relation("seats", { query: { orderBy: { position: "asc" } }, description: "Seats (paikat): organisation and role title." }),
+    seats: t.relation("seats", {
+      query: { orderBy: { position: "asc" } },
+      description: "Seats (paikat): organisation and role title.",
+    }),
     chairPolicy: t.exposeString("chairPolicy", { description: "rotating, fixed or unspecified." }),
     tasks: t.field({ type: [LocalisedTextRef], resolve: (b) => b.tasks, description: "Tasks (tehtävät)." }),
     legalBasis: t.exposeStringList("legalBasis", { description: "Statutes the body rests on." }),
@@ -55,7 +67,8 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
       type: ChairTermRef,
       nullable: true,
       args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
-      description: "The chair on a day, with its term; null for bodies without a rotating chair or before the first term.",
+      description:
+        "The chair on a day, with its term; null for bodies without a rotating chair or before the first term.",
       resolve: async (b, args, ctx) => {
         const rotation = await rotationOf(ctx, b.id);
         return rotation ? rotationChairOn(rotation, args.on ?? ctx.today) : null;
@@ -65,7 +78,12 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
       type: [ChairTermRef],
       args: {
         from: t.arg({ type: "Date", required: false, description: "First day; defaults to today." }),
-        years: t.arg.int({ required: false, defaultValue: 3, description: "How many years (1–20).", validate: calendarYears }),
+        years: t.arg.int({
+          required: false,
+          defaultValue: 3,
+          description: "How many years (1–20).",
+          validate: calendarYears,
+        }),
       },
       description: "The chairs for N years (puheenjohtajakalenteri): every term that overlaps the window.",
       resolve: async (b, args, ctx) => {
@@ -82,8 +100,16 @@ builder.drizzleObject("seats", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Seat id." }),
     organisation: t.relation("organisation", { description: "Organisation holding the seat." }),
-    roleTitle: t.string({ args: { language: t.arg(languageArgument) }, resolve: (s, args, ctx) => inLanguage({ fi: s.roleTitleFi, sv: s.roleTitleSv, en: s.roleTitleEn }, args.language, ctx.language), description: "Role title of the representative." }),
-    invitedWhenNeeded: t.boolean({ resolve: (s) => s.attendance === "invited-when-needed", description: "Invited when needed (kutsutaan tarvittaessa), not a standing member." }),
+    roleTitle: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (s, args, ctx) =>
+        inLanguage({ fi: s.roleTitleFi, sv: s.roleTitleSv, en: s.roleTitleEn }, args.language, ctx.language),
+      description: "Role title of the representative.",
+    }),
+    invitedWhenNeeded: t.boolean({
+      resolve: (s) => s.attendance === "invited-when-needed",
+      description: "Invited when needed (kutsutaan tarvittaessa), not a standing member.",
+    }),
     secretary: t.exposeBoolean("secretary", { description: "The secretary's seat (sihteeri)." }),
   }),
 });
@@ -93,9 +119,16 @@ builder.queryFields((t) => ({
     type: ["cooperationBodies"],
     description: "The team's cooperation bodies, optionally of one kind.",
     authScopes: teamReaders,
-    args: { kind: t.arg.string({ required: false, description: "Only bodies of this kind, e.g. ankkuri-steering-group." }) },
+    args: {
+      kind: t.arg.string({ required: false, description: "Only bodies of this kind, e.g. ankkuri-steering-group." }),
+    },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.query.cooperationBodies.findMany(query({ where: { teamId: ctx.actor?.teamId ?? "", ...(args.kind ? { kind: args.kind as never } : {}) }, orderBy: { id: "asc" } })),
+      ctx.db.query.cooperationBodies.findMany(
+        query({
+          where: { teamId: ctx.actor?.teamId ?? "", ...(args.kind ? { kind: args.kind as never } : {}) },
+          orderBy: { id: "asc" },
+        }),
+      ),
   }),
   chairCalendar: t.field({
     type: [ChairTermRef],
@@ -104,7 +137,12 @@ builder.queryFields((t) => ({
     args: {
       bodyId: t.arg.id({ required: true, description: "The body." }),
       from: t.arg({ type: "Date", required: false, description: "First day; defaults to today." }),
-      years: t.arg.int({ required: false, defaultValue: 3, description: "How many years (1–20).", validate: calendarYears }),
+      years: t.arg.int({
+        required: false,
+        defaultValue: 3,
+        description: "How many years (1–20).",
+        validate: calendarYears,
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const rotation = await rotationOf(ctx, args.bodyId);

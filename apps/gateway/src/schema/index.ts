@@ -13,15 +13,23 @@ import "./case-mutations.js";
 import "./admin-mutations.js";
 import "./report.js";
 
-builder.mutationType({ description: "Changes (muutokset). Expected failures come back as typed results in each mutation's result union." });
-builder.queryType({ description: "Reads (kyselyt). Every field needs a bearer token; client data is visible only on a need-to-know basis." });
+builder.mutationType({
+  description: "Changes (muutokset). Expected failures come back as typed results in each mutation's result union.",
+});
+builder.queryType({
+  description:
+    "Reads (kyselyt). Every field needs a bearer token; client data is visible only on a need-to-know basis.",
+});
 
 const built = builder.toSchema({ sortSchema: true });
 
 // A few generated fields offer no option for a description; give them one here.
 const missing: Record<string, Record<string, string>> = {
   Query: { "node.id": "Global id of the object.", "nodes.ids": "Global ids of the objects." },
-  QueryCasesConnection: { nodes: "The cases of the page.", totalCount: "How many cases match the filter in all (not only this page)." },
+  QueryCasesConnection: {
+    nodes: "The cases of the page.",
+    totalCount: "How many cases match the filter in all (not only this page).",
+  },
 };
 for (const [typeName, fields] of Object.entries(missing)) {
   const type = built.getType(typeName);

@@ -4,56 +4,96 @@ import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
 
 export const OrganisationKindEnum = builder.enumType("OrganisationKind", {
   description: "Level of the organisation tree (organisaatiotaso).",
-  values: Object.fromEntries(organisationKinds.map((k) => [k.toUpperCase().replaceAll("-", "_"), { value: k, description: { "legal-entity": "A legal entity with a business ID (oikeushenkilö).", division: "A division of a city (toimiala).", unit: "A unit (yksikkö)." }[k] }])) as never,
+  values: Object.fromEntries(
+    organisationKinds.map((k) => [
+      k.toUpperCase().replaceAll("-", "_"),
+      {
+        value: k,
+        description: {
+          "legal-entity": "A legal entity with a business ID (oikeushenkilö).",
+          "division": "A division of a city (toimiala).",
+          "unit": "A unit (yksikkö).",
+        }[k],
+      },
+    ]),
+  ) as never,
 });
 
 export const SectorEnum = builder.enumType("Sector", {
   description: "The field an organisation works in (toimiala-alue).",
-  values: Object.fromEntries(sectors.map((s) => [s.toUpperCase().replaceAll("-", "_"), { value: s, description: `Sector ${s}.` }])) as never,
+  values: Object.fromEntries(
+    sectors.map((s) => [s.toUpperCase().replaceAll("-", "_"), { value: s, description: `Sector ${s}.` }]),
+  ) as never,
 });
 
-const PostalAddressRef = builder.objectRef<{ street: string | null; postalCode: string; postOffice: string; country: string }>("PostalAddress").implement({
-  description: "A postal address (postiosoite) as printed in the agreement.",
-  fields: (t) => ({
-    street: t.exposeString("street", { nullable: true, description: "Street address or PO box." }),
-    postalCode: t.exposeString("postalCode", { description: "Five-digit postal code." }),
-    postOffice: t.exposeString("postOffice", { description: "Post office." }),
-    country: t.exposeString("country", { description: "Country." }),
-  }),
-});
+const PostalAddressRef = builder
+  .objectRef<{ street: string | null; postalCode: string; postOffice: string; country: string }>("PostalAddress")
+  .implement({
+    description: "A postal address (postiosoite) as printed in the agreement.",
+    fields: (t) => ({
+      street: t.exposeString("street", { nullable: true, description: "Street address or PO box." }),
+      postalCode: t.exposeString("postalCode", { description: "Five-digit postal code." }),
+      postOffice: t.exposeString("postOffice", { description: "Post office." }),
+      country: t.exposeString("country", { description: "Country." }),
+    }),
+  });
 
 // No `select`: organisation rows are loaded with every column (and the team cache holds them so),
 // so fields read their columns directly and the drizzle plugin need not plan or check them per row.
 export const Organisation = builder.drizzleObject("organisations", {
   name: "Organisation",
-  description: "An organisation (organisaatio): a legal entity with a business ID, a division of it (toimiala), or a unit (yksikkö). Shared by all teams.",
+  description:
+    "An organisation (organisaatio): a legal entity with a business ID, a division of it (toimiala), or a unit (yksikkö). Shared by all teams.",
   authScopes: { authenticated: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id, e.g. org-hel-sotepe." }),
     kind: t.field({ type: OrganisationKindEnum, resolve: (o) => o.kind as never, description: "Level in the tree." }),
-    name: t.string({ args: { language: t.arg(languageArgument) }, resolve: (o, args, ctx) => inLanguage({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }, args.language, ctx.language), description: "Name (nimi) in the requested language." }),
-    names: t.field({ type: LocalisedTextRef, resolve: (o) => ({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }), description: "Name in Finnish, Swedish and English." }),
+    name: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (o, args, ctx) => inLanguage({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }, args.language, ctx.language),
+      description: "Name (nimi) in the requested language.",
+    }),
+    names: t.field({
+      type: LocalisedTextRef,
+      resolve: (o) => ({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }),
+      description: "Name in Finnish, Swedish and English.",
+    }),
     shortName: t.exposeString("shortName", { nullable: true, description: "Common abbreviation, e.g. Sotepe, Kuva." }),
     sector: t.field({ type: SectorEnum, resolve: (o) => o.sector as never, description: "Field of work." }),
-    ownBusinessId: t.exposeString("businessId", { nullable: true, description: "Business ID (Y-tunnus) of a legal entity; null for divisions and units." }),
+    ownBusinessId: t.exposeString("businessId", {
+      nullable: true,
+      description: "Business ID (Y-tunnus) of a legal entity; null for divisions and units.",
+    }),
     businessId: t.string({
       nullable: true,
       description: "The business ID that applies: the organisation's own, or its legal entity's (divisions share it).",
       resolve: async (o, _args, ctx) => businessIdOf(o.id, (await ctx.team()).organisations),
     }),
-    address: t.field({ type: PostalAddressRef, nullable: true, resolve: (o) => o.address, description: "Postal address, when recorded." }),
+    address: t.field({
+      type: PostalAddressRef,
+      nullable: true,
+      resolve: (o) => o.address,
+      description: "Postal address, when recorded.",
+    }),
     parent: t.relation("parent", { nullable: true, description: "The organisation this one belongs to." }),
-    children: t.relation("children", { query: { orderBy: { nameFi: "asc" } }, description: "Divisions or units under this one." }),
+    children: t.relation("children", {
+      query: { orderBy: { nameFi: "asc" } },
+      description: "Divisions or units under this one.",
+    }),
   }),
 });
 
 builder.queryFields((t) => ({
   organisations: t.drizzleField({
     type: ["organisations"],
-    description: "Every organisation, or the roots of the tree (legal entities) with `rootsOnly`; follow `children` for the tree (organisaatiopuu).",
+    description:
+      "Every organisation, or the roots of the tree (legal entities) with `rootsOnly`; follow `children` for the tree (organisaatiopuu).",
     authScopes: { authenticated: true },
     args: { rootsOnly: t.arg.boolean({ required: false, description: "Only legal entities (tree roots)." }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.organisations.findMany(query({ where: args.rootsOnly ? { parentId: { isNull: true } } : {}, orderBy: { nameFi: "asc" } })),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.query.organisations.findMany(
+        query({ where: args.rootsOnly ? { parentId: { isNull: true } } : {}, orderBy: { nameFi: "asc" } }),
+      ),
   }),
   organisation: t.drizzleField({
     type: "organisations",

@@ -11,9 +11,20 @@ import { mutationErrors } from "./errors.js";
 const ReportTypeEnum = builder.enumType("ReportType", {
   description: "Kind of report (raportti).",
   values: {
-    ANNUAL: { value: "annual" as const, description: "Annual evaluation for the joint leadership meeting (vuosiarviointi, 003 § 8); small cells suppressed." },
-    PARTY: { value: "party" as const, description: "One party's report for its own supervisors (osapuolen raportti); small cells suppressed." },
-    MONTHLY: { value: "monthly" as const, description: "Monthly operational statistics for the team itself (kuukausitilasto); not suppressed, caseworkers only." },
+    ANNUAL: {
+      value: "annual" as const,
+      description:
+        "Annual evaluation for the joint leadership meeting (vuosiarviointi, 003 § 8); small cells suppressed.",
+    },
+    PARTY: {
+      value: "party" as const,
+      description: "One party's report for its own supervisors (osapuolen raportti); small cells suppressed.",
+    },
+    MONTHLY: {
+      value: "monthly" as const,
+      description:
+        "Monthly operational statistics for the team itself (kuukausitilasto); not suppressed, caseworkers only.",
+    },
   },
 });
 
@@ -37,20 +48,32 @@ const ReportStatusEnum = builder.enumType("ReportStatus", {
 });
 
 /** Whether the actor may see a stored report run. */
-async function visible(ctx: GatewayContext, run: { teamId: string; type: "annual" | "party" | "monthly"; scope: string }): Promise<boolean> {
+async function visible(
+  ctx: GatewayContext,
+  run: { teamId: string; type: "annual" | "party" | "monthly"; scope: string },
+): Promise<boolean> {
   if (!ctx.actor) return false;
-  return canSeeReport(ctx.actor, { teamId: run.teamId, type: run.type, scope: run.scope === "" ? null : run.scope }, (await ctx.team()).organisations);
+  return canSeeReport(
+    ctx.actor,
+    { teamId: run.teamId, type: run.type, scope: run.scope === "" ? null : run.scope },
+    (await ctx.team()).organisations,
+  );
 }
 
 builder.drizzleObject("reportRuns", {
   name: "ReportRun",
-  description: "A requested report (raporttiajo): its status, progress and, when completed, its files. The same type, period and scope is produced once.",
+  description:
+    "A requested report (raporttiajo): its status, progress and, when completed, its files. The same type, period and scope is produced once.",
   fields: (t) => ({
     runId: t.exposeString("id", { description: "Run id." }),
     type: t.field({ type: ReportTypeEnum, resolve: (r) => r.type, description: "Kind of report." }),
     periodFrom: t.field({ type: "Date", resolve: (r) => r.periodFrom, description: "First day of the period." }),
     periodTo: t.field({ type: "Date", resolve: (r) => r.periodTo, description: "Last day of the period." }),
-    scope: t.string({ nullable: true, resolve: (r) => (r.scope === "" ? null : r.scope), description: "The party of a party report." }),
+    scope: t.string({
+      nullable: true,
+      resolve: (r) => (r.scope === "" ? null : r.scope),
+      description: "The party of a party report.",
+    }),
     status: t.field({ type: ReportStatusEnum, resolve: (r) => r.status, description: "Where the run is." }),
     progress: t.exposeInt("progress", { description: "Progress in percent." }),
     stage: t.exposeString("stage", { description: "What the worker is doing." }),
@@ -58,7 +81,12 @@ builder.drizzleObject("reportRuns", {
     attempts: t.exposeInt("attempts", { description: "Attempts so far (failed attempts are retried with backoff)." }),
     requestedBy: t.exposeString("requestedBy", { description: "Who requested it." }),
     requestedAt: t.field({ type: "DateTime", resolve: (r) => r.requestedAt, description: "When requested." }),
-    finishedAt: t.field({ type: "DateTime", nullable: true, resolve: (r) => r.finishedAt, description: "When completed or finally failed." }),
+    finishedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      resolve: (r) => r.finishedAt,
+      description: "When completed or finally failed.",
+    }),
     artifacts: t.relation("artifacts", { description: "The produced files." }),
   }),
 });
@@ -76,7 +104,11 @@ builder.drizzleObject("reportArtifacts", {
     byteSize: t.exposeInt("byteSize", { description: "Size in bytes." }),
     schemaVersion: t.exposeString("schemaVersion", { description: "Version of the report structure." }),
     createdAt: t.field({ type: "DateTime", resolve: (a) => a.createdAt, description: "When produced." }),
-    contentBase64: t.string({ select: { columns: { content: true } }, resolve: (a) => Buffer.from(a.content).toString("base64"), description: "The file, base64-encoded (select only when downloading)." }),
+    contentBase64: t.string({
+      select: { columns: { content: true } },
+      resolve: (a) => Buffer.from(a.content).toString("base64"),
+      description: "The file, base64-encoded (select only when downloading).",
+    }),
   }),
 });
 
@@ -85,9 +117,24 @@ builder.queryFields((t) => ({
     type: ["reportRuns"],
     description: "Report runs of the team that the signed-in person may see, newest first.",
     authScopes: { aggregates: true },
-    args: { type: t.arg({ type: ReportTypeEnum, required: false, description: "Only this kind." }), limit: t.arg.int({ required: false, defaultValue: 20, description: "At most this many (1–100).", validate: z.number().int().min(1).max(100) }) },
+    args: {
+      type: t.arg({ type: ReportTypeEnum, required: false, description: "Only this kind." }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: 20,
+        description: "At most this many (1–100).",
+        validate: z.number().int().min(1).max(100),
+      }),
+    },
     resolve: async (query, _root, args, ctx) => {
-      const rows = await ctx.db.query.reportRuns.findMany(query({ columns: { teamId: true, type: true, scope: true }, where: { teamId: ctx.actor?.teamId ?? "", ...(args.type ? { type: args.type } : {}) }, orderBy: { requestedAt: "desc", id: "desc" }, limit: args.limit ?? 20 }));
+      const rows = await ctx.db.query.reportRuns.findMany(
+        query({
+          columns: { teamId: true, type: true, scope: true },
+          where: { teamId: ctx.actor?.teamId ?? "", ...(args.type ? { type: args.type } : {}) },
+          orderBy: { requestedAt: "desc", id: "desc" },
+          limit: args.limit ?? 20,
+        }),
+      );
       const allowed = await Promise.all(rows.map((r) => visible(ctx, r)));
       return rows.filter((_r, i) => allowed[i]);
     },
@@ -99,7 +146,12 @@ builder.queryFields((t) => ({
     authScopes: { aggregates: true },
     args: { runId: t.arg.string({ required: true, description: "The run.", validate: z.uuid() }) },
     resolve: async (query, _root, args, ctx) => {
-      const row = await ctx.db.query.reportRuns.findFirst(query({ columns: { teamId: true, type: true, scope: true }, where: { teamId: ctx.actor?.teamId ?? "", id: args.runId } }));
+      const row = await ctx.db.query.reportRuns.findFirst(
+        query({
+          columns: { teamId: true, type: true, scope: true },
+          where: { teamId: ctx.actor?.teamId ?? "", id: args.runId },
+        }),
+      );
       return row && (await visible(ctx, row)) ? row : null;
     },
   }),
@@ -108,12 +160,17 @@ builder.queryFields((t) => ({
 builder.mutationField("requestReport", (t) =>
   t.drizzleField({
     type: "reportRuns",
-    description: "Requests a report; idempotent: the same type, period and scope returns the existing run. The report worker produces JSON, CSV and PDF.",
+    description:
+      "Requests a report; idempotent: the same type, period and scope returns the existing run. The report worker produces JSON, CSV and PDF.",
     authScopes: { aggregates: true },
     errors: { types: mutationErrors },
     args: {
       type: t.arg({ type: ReportTypeEnum, required: true, description: "Kind of report." }),
-      period: t.arg({ type: PeriodInput, required: true, description: "The period (an agreement year runs from 1 May)." }),
+      period: t.arg({
+        type: PeriodInput,
+        required: true,
+        description: "The period (an agreement year runs from 1 May).",
+      }),
       partyId: t.arg.id({ required: false, description: "The party, for a party report." }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -122,54 +179,103 @@ builder.mutationField("requestReport", (t) =>
       if (!actor || !reporter) throw new Error("reporting is not available");
       const period = periodSchema.parse(args.period);
       const scope = args.type === "party" ? (args.partyId ?? null) : null;
-      if (!canSeeReport(actor, { teamId: actor.teamId, type: args.type, scope }, (await ctx.team()).organisations)) throw forbidden("You may not request this report");
-      const requested = await requestReport(reporter, ctx.db, { teamId: actor.teamId, type: args.type, period, scope, requestedBy: actor.login });
-      const row = await ctx.db.query.reportRuns.findFirst(query({ where: { teamId: actor.teamId, id: requested.runId } }));
+      if (!canSeeReport(actor, { teamId: actor.teamId, type: args.type, scope }, (await ctx.team()).organisations))
+        throw forbidden("You may not request this report");
+      const requested = await requestReport(reporter, ctx.db, {
+        teamId: actor.teamId,
+        type: args.type,
+        period,
+        scope,
+        requestedBy: actor.login,
+      });
+      const row = await ctx.db.query.reportRuns.findFirst(
+        query({ where: { teamId: actor.teamId, id: requested.runId } }),
+      );
       if (!row) throw new Error("report run vanished");
       return row;
     },
   }),
 );
 
-const AuditEntryRef = builder.objectRef<{ seq: number; occurredAt: Date; requestId: string; actorId: string; actorOrganisationId: string; actorRole: string; operation: string; resource: string; resourceId: string | null; caseId: string | null; clientId: string | null; purpose: string }>("AuditEntry").implement({
-  description: "One access to client data in the audit log (lokimerkintä), client-data act 703/2023.",
-  fields: (t) => ({
-    seq: t.exposeInt("seq", { description: "Position in the team's chain." }),
-    occurredAt: t.field({ type: "DateTime", resolve: (e) => e.occurredAt, description: "When." }),
-    requestId: t.exposeString("requestId", { description: "The request." }),
-    actorId: t.exposeString("actorId", { description: "Who (login)." }),
-    actorOrganisationId: t.exposeString("actorOrganisationId", { description: "For which organisation." }),
-    actorRole: t.exposeString("actorRole", { description: "In which roles." }),
-    operation: t.exposeString("operation", { description: "read, create, update or delete." }),
-    resource: t.exposeString("resource", { description: "What: case, case-note, report …" }),
-    resourceId: t.exposeString("resourceId", { nullable: true, description: "Which record." }),
-    caseId: t.exposeString("caseId", { nullable: true, description: "The case." }),
-    clientId: t.exposeString("clientId", { nullable: true, description: "The client." }),
-    purpose: t.exposeString("purpose", { description: "Why (käyttötarkoitus)." }),
-  }),
-});
+const AuditEntryRef = builder
+  .objectRef<{
+    seq: number;
+    occurredAt: Date;
+    requestId: string;
+    actorId: string;
+    actorOrganisationId: string;
+    actorRole: string;
+    operation: string;
+    resource: string;
+    resourceId: string | null;
+    caseId: string | null;
+    clientId: string | null;
+    purpose: string;
+  }>("AuditEntry")
+  .implement({
+    description: "One access to client data in the audit log (lokimerkintä), client-data act 703/2023.",
+    fields: (t) => ({
+      seq: t.exposeInt("seq", { description: "Position in the team's chain." }),
+      occurredAt: t.field({ type: "DateTime", resolve: (e) => e.occurredAt, description: "When." }),
+      requestId: t.exposeString("requestId", { description: "The request." }),
+      actorId: t.exposeString("actorId", { description: "Who (login)." }),
+      actorOrganisationId: t.exposeString("actorOrganisationId", { description: "For which organisation." }),
+      actorRole: t.exposeString("actorRole", { description: "In which roles." }),
+      operation: t.exposeString("operation", { description: "read, create, update or delete." }),
+      resource: t.exposeString("resource", { description: "What: case, case-note, report …" }),
+      resourceId: t.exposeString("resourceId", { nullable: true, description: "Which record." }),
+      caseId: t.exposeString("caseId", { nullable: true, description: "The case." }),
+      clientId: t.exposeString("clientId", { nullable: true, description: "The client." }),
+      purpose: t.exposeString("purpose", { description: "Why (käyttötarkoitus)." }),
+    }),
+  });
 
-const AuditVerificationRef = builder.objectRef<Awaited<ReturnType<typeof verifyAuditChain>>>("AuditVerification").implement({
-  description: "Result of verifying the team's audit chain (lokiketjun tarkistus).",
-  fields: (t) => ({
-    intact: t.boolean({ resolve: (v) => v.ok, description: "Whether every row verifies." }),
-    rows: t.int({ nullable: true, resolve: (v) => (v.ok ? v.rows : null), description: "Rows verified." }),
-    prunedThroughSeq: t.int({ nullable: true, resolve: (v) => (v.ok ? v.prunedSeq : null), description: "Rows up to this sequence number were removed by the retention policy (0: none); the chain is verified from the sealed point after them." }),
-    firstBadSeq: t.int({ nullable: true, resolve: (v) => (v.ok ? null : v.seq), description: "The first altered or deleted row." }),
-    problem: t.string({ nullable: true, resolve: (v) => (v.ok ? null : v.problem), description: "altered, missing or unlinked." }),
-  }),
-});
+const AuditVerificationRef = builder
+  .objectRef<Awaited<ReturnType<typeof verifyAuditChain>>>("AuditVerification")
+  .implement({
+    description: "Result of verifying the team's audit chain (lokiketjun tarkistus).",
+    fields: (t) => ({
+      intact: t.boolean({ resolve: (v) => v.ok, description: "Whether every row verifies." }),
+      rows: t.int({ nullable: true, resolve: (v) => (v.ok ? v.rows : null), description: "Rows verified." }),
+      prunedThroughSeq: t.int({
+        nullable: true,
+        resolve: (v) => (v.ok ? v.prunedSeq : null),
+        description:
+          "Rows up to this sequence number were removed by the retention policy (0: none); the chain is verified from the sealed point after them.",
+      }),
+      firstBadSeq: t.int({
+        nullable: true,
+        resolve: (v) => (v.ok ? null : v.seq),
+        description: "The first altered or deleted row.",
+      }),
+      problem: t.string({
+        nullable: true,
+        resolve: (v) => (v.ok ? null : v.problem),
+        description: "altered, missing or unlinked.",
+      }),
+    }),
+  });
 
 builder.queryFields((t) => ({
   auditLog: t.field({
     type: [AuditEntryRef],
-    description: "The access log (auditors only): who read or changed client data, newest first. Filter by client to answer a client's request to know who processed their data.",
+    description:
+      "The access log (auditors only): who read or changed client data, newest first. Filter by client to answer a client's request to know who processed their data.",
     authScopes: { auditor: true },
     args: {
       clientId: t.arg.string({ required: false, description: "Only accesses to this client.", validate: z.uuid() }),
       caseId: t.arg.string({ required: false, description: "Only accesses to this case.", validate: z.uuid() }),
-      actorId: t.arg.string({ required: false, description: "Only accesses by this login.", validate: z.string().max(64) }),
-      limit: t.arg.int({ required: false, defaultValue: 100, description: "At most this many (1–1000).", validate: z.number().int().min(1).max(1000) }),
+      actorId: t.arg.string({
+        required: false,
+        description: "Only accesses by this login.",
+        validate: z.string().max(64),
+      }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: 100,
+        description: "At most this many (1–1000).",
+        validate: z.number().int().min(1).max(1000),
+      }),
       beforeSeq: t.arg.int({ required: false, description: "Page: only rows before this sequence number." }),
     },
     resolve: async (_root, args, ctx) => {
@@ -185,7 +291,9 @@ builder.queryFields((t) => ({
         orderBy: { seq: "desc" },
         limit: args.limit ?? 100,
       });
-      ctx.audit.read({ resource: "audit-log", clientId: args.clientId ?? null, caseId: args.caseId ?? null }, "audit", { rows: rows.length });
+      ctx.audit.read({ resource: "audit-log", clientId: args.clientId ?? null, caseId: args.caseId ?? null }, "audit", {
+        rows: rows.length,
+      });
       return rows;
     },
   }),

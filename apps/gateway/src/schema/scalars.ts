@@ -8,11 +8,15 @@ builder.scalarType("Date", {
   serialize: (value) => value,
   parseValue: (value) => {
     if (typeof value === "string" && isLocalDate(value)) return value;
-    throw new GraphQLError("Expected a calendar date YYYY-MM-DD (e.g. 2025-05-01)", { extensions: { code: errorCodes.badUserInput, http: { status: 400 } } });
+    throw new GraphQLError("Expected a calendar date YYYY-MM-DD (e.g. 2025-05-01)", {
+      extensions: { code: errorCodes.badUserInput, http: { status: 400 } },
+    });
   },
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING && isLocalDate(ast.value)) return ast.value;
-    throw new GraphQLError("Expected a calendar date YYYY-MM-DD (e.g. 2025-05-01)", { extensions: { code: errorCodes.badUserInput, http: { status: 400 } } });
+    throw new GraphQLError("Expected a calendar date YYYY-MM-DD (e.g. 2025-05-01)", {
+      extensions: { code: errorCodes.badUserInput, http: { status: 400 } },
+    });
   },
 });
 
@@ -21,7 +25,10 @@ builder.scalarType("DateTime", {
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
   parseValue: (value) => {
     const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) throw new GraphQLError("Expected an ISO 8601 date-time", { extensions: { code: errorCodes.badUserInput, http: { status: 400 } } });
+    if (Number.isNaN(date.getTime()))
+      throw new GraphQLError("Expected an ISO 8601 date-time", {
+        extensions: { code: errorCodes.badUserInput, http: { status: 400 } },
+      });
     return date;
   },
 });

@@ -2,7 +2,19 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSchema, type GraphQLNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType, Kind, parse, validate } from "graphql";
+import {
+  buildSchema,
+  type GraphQLNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  Kind,
+  parse,
+  validate,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { printSchemaWithDirectives } from "../cli/schema-sdl.js";
 
@@ -24,7 +36,13 @@ interface Described {
 
 /** Every type, field, argument and enum value of the contract that has no description. */
 function undescribed(type: GraphQLNamedType): string[] {
-  if (type.name.startsWith("__") || (isScalarType(type) && type.specifiedByURL === undefined && ["String", "Int", "Float", "Boolean", "ID"].includes(type.name))) return [];
+  if (
+    type.name.startsWith("__") ||
+    (isScalarType(type) &&
+      type.specifiedByURL === undefined &&
+      ["String", "Int", "Float", "Boolean", "ID"].includes(type.name))
+  )
+    return [];
   const missing = type.description ? [] : [type.name];
   if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
     const fields: Record<string, Described & { args?: readonly Described[] }> = type.getFields();
@@ -33,7 +51,8 @@ function undescribed(type: GraphQLNamedType): string[] {
       for (const arg of field.args ?? []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
     }
   }
-  if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+  if (isEnumType(type))
+    for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
   if (isUnionType(type) && !type.description) missing.push(type.name);
   return missing;
 }
@@ -48,27 +67,36 @@ describe("the committed contract (schema.graphql)", () => {
   });
 
   it("gives each client-data type its Finnish term", () => {
-    for (const name of ["Case", "Consent", "Meeting", "Organisation"]) expect(contract.getType(name)?.description).toMatch(/\([a-zäö ]+\)/);
+    for (const name of ["Case", "Consent", "Meeting", "Organisation"])
+      expect(contract.getType(name)?.description).toMatch(/\([a-zäö ]+\)/);
   });
 
   it("validates every example operation in docs/operations", () => {
-    const documents = graphqlFiles(join(root, "../../docs/operations")).map((file) => parse(readFileSync(file, "utf8")));
+    const documents = graphqlFiles(join(root, "../../docs/operations")).map((file) =>
+      parse(readFileSync(file, "utf8")),
+    );
     expect(documents.length).toBeGreaterThanOrEqual(8);
     const errors = validate(contract, { kind: Kind.DOCUMENT, definitions: documents.flatMap((d) => d.definitions) });
     expect(errors.map((e) => e.message)).toEqual([]);
   });
 
   it("registers each example operation in the persisted-operations manifest, keyed by its SHA-256", () => {
-    const manifest = JSON.parse(readFileSync(join(root, "persisted-operations.json"), "utf8")) as Record<string, string>;
+    const manifest = JSON.parse(readFileSync(join(root, "persisted-operations.json"), "utf8")) as Record<
+      string,
+      string
+    >;
     const registered = new Set<string>();
     for (const [hash, text] of Object.entries(manifest)) {
       expect(createHash("sha256").update(text).digest("hex")).toBe(hash);
       const document = parse(text);
       expect(validate(contract, document)).toEqual([]);
-      for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION && d.name) registered.add(d.name.value);
+      for (const d of document.definitions)
+        if (d.kind === Kind.OPERATION_DEFINITION && d.name) registered.add(d.name.value);
     }
     const examples = graphqlFiles(join(root, "../../docs/operations")).flatMap((file) =>
-      parse(readFileSync(file, "utf8")).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [])),
+      parse(readFileSync(file, "utf8")).definitions.flatMap((d) =>
+        d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
+      ),
     );
     expect([...registered].sort()).toEqual([...examples].sort());
   });

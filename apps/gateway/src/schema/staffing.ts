@@ -1,4 +1,13 @@
-import { checkStaffing, clearanceInterval, effectiveAssignments, type FteReport, type FteRow, fteReport, isWithin, type Period } from "@ankkuri/domain";
+import {
+  checkStaffing,
+  clearanceInterval,
+  effectiveAssignments,
+  type FteReport,
+  type FteRow,
+  fteReport,
+  isWithin,
+  type Period,
+} from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import { derivedCache } from "../derived-cache.js";
 import type { GatewayContext, TeamSnapshot } from "../context.js";
@@ -18,12 +27,24 @@ export const StaffMember = builder.drizzleObject("staff", {
     givenName: t.exposeString("givenName", { description: "Given name." }),
     familyName: t.exposeString("familyName", { description: "Family name." }),
     title: t.exposeString("title", { description: "Job title (nimike)." }),
-    profession: t.exposeString("profession", { description: "Profession (ammattiryhmä), e.g. police-officer, social-worker." }),
+    profession: t.exposeString("profession", {
+      description: "Profession (ammattiryhmä), e.g. police-officer, social-worker.",
+    }),
     organisation: t.relation("organisation", { description: "Employing unit." }),
-    policeMailAccount: t.exposeBoolean("policeMailAccount", { description: "Whether the police gave the person a mail account for confidential messages (003 § 7)." }),
-    assignments: t.relation("assignments", { query: { orderBy: { validFrom: "asc" } }, description: "Assignments to the team (tehtävämääräykset)." }),
-    clearances: t.relation("clearances", { query: { orderBy: { requestedOn: "asc" } }, description: "Security clearances (turvallisuusselvitykset)." }),
-    premisesAccess: t.relation("premisesAccess", { description: "Personal access rights to the police premises (kulkuoikeudet)." }),
+    policeMailAccount: t.exposeBoolean("policeMailAccount", {
+      description: "Whether the police gave the person a mail account for confidential messages (003 § 7).",
+    }),
+    assignments: t.relation("assignments", {
+      query: { orderBy: { validFrom: "asc" } },
+      description: "Assignments to the team (tehtävämääräykset).",
+    }),
+    clearances: t.relation("clearances", {
+      query: { orderBy: { requestedOn: "asc" } },
+      description: "Security clearances (turvallisuusselvitykset).",
+    }),
+    premisesAccess: t.relation("premisesAccess", {
+      description: "Personal access rights to the police premises (kulkuoikeudet).",
+    }),
   }),
 });
 
@@ -35,9 +56,19 @@ builder.drizzleObject("assignments", {
     organisation: t.relation("organisation", { description: "The staffing unit the work counts for." }),
     fraction: t.exposeFloat("fraction", { description: "Fraction of full time, 0 < f ≤ 1 (osuus)." }),
     validFrom: t.field({ type: "Date", resolve: (a) => a.validFrom, description: "First day." }),
-    validTo: t.field({ type: "Date", nullable: true, resolve: (a) => a.validTo, description: "Last day; null while open-ended." }),
-    operationalSupervisor: t.boolean({ resolve: (a) => a.role === "operational-supervisor", description: "Whether this is the operational supervisor's assignment (operatiivinen esimies)." }),
-    needsPremisesAccess: t.exposeBoolean("needsPremisesAccess", { description: "Whether the work is on police premises (needs a clearance for city staff)." }),
+    validTo: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (a) => a.validTo,
+      description: "Last day; null while open-ended.",
+    }),
+    operationalSupervisor: t.boolean({
+      resolve: (a) => a.role === "operational-supervisor",
+      description: "Whether this is the operational supervisor's assignment (operatiivinen esimies).",
+    }),
+    needsPremisesAccess: t.exposeBoolean("needsPremisesAccess", {
+      description: "Whether the work is on police premises (needs a clearance for city staff).",
+    }),
     version: t.exposeInt("version", { description: "Row version for optimistic concurrency." }),
   }),
 });
@@ -47,13 +78,20 @@ builder.drizzleObject("securityClearances", {
   description: "A security clearance (turvallisuusselvitys) requested by the police for a city employee (003 § 7).",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Clearance id." }),
-    scope: t.exposeString("scope", { description: "Scope: narrow (suppea), standard (perusmuotoinen) or extended (laaja)." }),
+    scope: t.exposeString("scope", {
+      description: "Scope: narrow (suppea), standard (perusmuotoinen) or extended (laaja).",
+    }),
     requestedBy: t.relation("requestedBy", { description: "The requesting organisation (the police)." }),
     requestedOn: t.field({ type: "Date", resolve: (c) => c.requestedOn, description: "Day requested." }),
     grantedOn: t.field({ type: "Date", nullable: true, resolve: (c) => c.grantedOn, description: "Day granted." }),
     deniedOn: t.field({ type: "Date", nullable: true, resolve: (c) => c.deniedOn, description: "Day denied." }),
     validUntil: t.field({ type: "Date", nullable: true, resolve: (c) => c.validUntil, description: "Last valid day." }),
-    revokedOn: t.field({ type: "Date", nullable: true, resolve: (c) => c.revokedOn, description: "Day revoked; not valid from then." }),
+    revokedOn: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (c) => c.revokedOn,
+      description: "Day revoked; not valid from then.",
+    }),
     validOn: t.boolean({
       args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
       description: "Whether the clearance is valid on the day.",
@@ -72,7 +110,12 @@ builder.drizzleObject("premisesAccess", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Access right id." }),
     validFrom: t.field({ type: "Date", resolve: (p) => p.validFrom, description: "First day." }),
-    validTo: t.field({ type: "Date", nullable: true, resolve: (p) => p.validTo, description: "Last day; null while open-ended." }),
+    validTo: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (p) => p.validTo,
+      description: "Last day; null while open-ended.",
+    }),
     areas: t.exposeString("areas", { description: "Areas covered." }),
   }),
 });
@@ -87,23 +130,32 @@ const FteRowRef = builder.objectRef<FteRow>("FteRow").implement({
     }),
     partyId: t.exposeID("partyId", { description: "The unit's party." }),
     profession: t.exposeString("profession", { description: "Profession." }),
-    target: t.exposeFloat("target", { description: "Target FTE, weighted by days in force and by versions of the terms." }),
-    named: t.exposeFloat("named", { nullable: true, description: "Named resource the target is reserved from (Kuva), weighted likewise." }),
-    realised: t.exposeFloat("realised", { description: "Realised FTE: Σ fraction × days ÷ days in the period, counting only cleared work." }),
+    target: t.exposeFloat("target", {
+      description: "Target FTE, weighted by days in force and by versions of the terms.",
+    }),
+    named: t.exposeFloat("named", {
+      nullable: true,
+      description: "Named resource the target is reserved from (Kuva), weighted likewise.",
+    }),
+    realised: t.exposeFloat("realised", {
+      description: "Realised FTE: Σ fraction × days ÷ days in the period, counting only cleared work.",
+    }),
     difference: t.exposeFloat("difference", { description: "Realised − target; negative when short." }),
     headcount: t.exposeInt("headcount", { description: "Distinct people assigned in the period." }),
   }),
 });
 
-const PartyFteRef = builder.objectRef<{ partyId: string; target: number; realised: number; difference: number }>("PartyFte").implement({
-  description: "Target and realisation of one party (osapuolen henkilötyövuodet).",
-  fields: (t) => ({
-    partyId: t.exposeID("partyId", { description: "The party." }),
-    target: t.exposeFloat("target", { description: "Target FTE." }),
-    realised: t.exposeFloat("realised", { description: "Realised FTE." }),
-    difference: t.exposeFloat("difference", { description: "Realised − target." }),
-  }),
-});
+const PartyFteRef = builder
+  .objectRef<{ partyId: string; target: number; realised: number; difference: number }>("PartyFte")
+  .implement({
+    description: "Target and realisation of one party (osapuolen henkilötyövuodet).",
+    fields: (t) => ({
+      partyId: t.exposeID("partyId", { description: "The party." }),
+      target: t.exposeFloat("target", { description: "Target FTE." }),
+      realised: t.exposeFloat("realised", { description: "Realised FTE." }),
+      difference: t.exposeFloat("difference", { description: "Realised − target." }),
+    }),
+  });
 
 const FteReportRef = builder.objectRef<ReturnType<typeof fteReport>>("FteReport").implement({
   description: "FTE targets against realised FTE for a period (003 § 5): the FTE dashboard.",
@@ -118,7 +170,11 @@ const FteReportRef = builder.objectRef<ReturnType<typeof fteReport>>("FteReport"
 function countedAssignments({ dataset, organisations }: TeamSnapshot) {
   const supplier = dataset.agreement.versions[0]?.parties.find((p) => p.role === "supplier")?.organisationId ?? "";
   const staffOrg = new Map(dataset.staff.map((s) => [s.id, s.organisationId]));
-  return effectiveAssignments(dataset.assignments, dataset.clearances, (a) => a.needsPremisesAccess && !isWithin(staffOrg.get(a.staffId) ?? "", supplier, organisations));
+  return effectiveAssignments(
+    dataset.assignments,
+    dataset.clearances,
+    (a) => a.needsPremisesAccess && !isWithin(staffOrg.get(a.staffId) ?? "", supplier, organisations),
+  );
 }
 
 // A team snapshot never changes (a new dataset version is a new snapshot), so what the FTE
@@ -130,7 +186,13 @@ const reportsOf = derivedCache<FteReport>(32);
 /** The FTE report of a period for the team's current dataset. */
 async function fteReportOf(ctx: GatewayContext, period: Period): Promise<FteReport> {
   const snapshot = await ctx.team();
-  return reportsOf(snapshot, `${period.from}/${period.to}`, () => fteReport(snapshot.dataset.agreement, assignmentsOf(snapshot, "", () => countedAssignments(snapshot)), period));
+  return reportsOf(snapshot, `${period.from}/${period.to}`, () =>
+    fteReport(
+      snapshot.dataset.agreement,
+      assignmentsOf(snapshot, "", () => countedAssignments(snapshot)),
+      period,
+    ),
+  );
 }
 
 builder.queryFields((t) => ({
@@ -140,7 +202,15 @@ builder.queryFields((t) => ({
     authScopes: teamReaders,
     args: { organisationId: t.arg.id({ required: false, description: "Only staff of this unit." }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.query.staff.findMany(query({ where: { teamId: ctx.actor?.teamId ?? "", ...(args.organisationId ? { organisationId: args.organisationId } : {}) }, orderBy: { familyName: "asc", givenName: "asc" } })),
+      ctx.db.query.staff.findMany(
+        query({
+          where: {
+            teamId: ctx.actor?.teamId ?? "",
+            ...(args.organisationId ? { organisationId: args.organisationId } : {}),
+          },
+          orderBy: { familyName: "asc", givenName: "asc" },
+        }),
+      ),
   }),
   fteReport: t.field({
     type: FteReportRef,
@@ -151,7 +221,8 @@ builder.queryFields((t) => ({
   }),
   staffingViolations: t.field({
     type: [RuleViolationRef],
-    description: "Staffing rule violations over a period: over-allocation, supervisor gaps and overlaps, clearances, FTE shortfalls (warnings).",
+    description:
+      "Staffing rule violations over a period: over-allocation, supervisor gaps and overlaps, clearances, FTE shortfalls (warnings).",
     authScopes: teamReaders,
     args: { period: t.arg({ type: PeriodInput, required: true, description: "The period." }) },
     resolve: async (_root, args, ctx) => checkStaffing({ ...(await ctx.team()).dataset, period: args.period }),

@@ -4,7 +4,9 @@ import { inLanguage, languageArgument } from "./common.js";
 
 export const AccessRoleEnum = builder.enumType("AccessRole", {
   description: "An access role (käyttörooli). Only caseworker roles ever see client data.",
-  values: Object.fromEntries(accessRoles.map((r) => [r.toUpperCase().replaceAll("-", "_"), { value: r, description: `Role ${r}.` }])) as never,
+  values: Object.fromEntries(
+    accessRoles.map((r) => [r.toUpperCase().replaceAll("-", "_"), { value: r, description: `Role ${r}.` }]),
+  ) as never,
 });
 
 export const Team = builder.drizzleObject("teams", {
@@ -14,8 +16,15 @@ export const Team = builder.drizzleObject("teams", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Team id." }),
     code: t.exposeString("code", { description: "Short code, e.g. helsinki." }),
-    name: t.string({ args: { language: t.arg(languageArgument) }, resolve: (team, args, ctx) => inLanguage({ fi: team.nameFi, sv: team.nameSv, en: team.nameEn }, args.language, ctx.language), description: "Name in the requested language." }),
-    policeDepartment: t.relation("policeDepartment", { description: "The police department hosting the team (poliisilaitos)." }),
+    name: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (team, args, ctx) =>
+        inLanguage({ fi: team.nameFi, sv: team.nameSv, en: team.nameEn }, args.language, ctx.language),
+      description: "Name in the requested language.",
+    }),
+    policeDepartment: t.relation("policeDepartment", {
+      description: "The police department hosting the team (poliisilaitos).",
+    }),
     agreement: t.relation("agreement", { nullable: true, description: "The team's cooperation agreement (sopimus)." }),
   }),
 });
@@ -29,12 +38,18 @@ const ViewerRef = builder.objectRef<Actor>("Viewer").implement({
     organisation: t.drizzleField({
       type: "organisations",
       description: "The organisation the person acts for.",
-      resolve: (query, actor, _args, ctx) => ctx.db.query.organisations.findFirst(query({ where: { id: actor.organisationId } })).then((o) => o ?? Promise.reject(new Error("organisation missing"))),
+      resolve: (query, actor, _args, ctx) =>
+        ctx.db.query.organisations
+          .findFirst(query({ where: { id: actor.organisationId } }))
+          .then((o) => o ?? Promise.reject(new Error("organisation missing"))),
     }),
     team: t.drizzleField({
       type: "teams",
       description: "The person's team.",
-      resolve: (query, actor, _args, ctx) => ctx.db.query.teams.findFirst(query({ where: { id: actor.teamId } })).then((o) => o ?? Promise.reject(new Error("team missing"))),
+      resolve: (query, actor, _args, ctx) =>
+        ctx.db.query.teams
+          .findFirst(query({ where: { id: actor.teamId } }))
+          .then((o) => o ?? Promise.reject(new Error("team missing"))),
     }),
   }),
 });

@@ -1,5 +1,12 @@
 import { appendAudit, loadCase, saveCase, type StoredCase } from "@ankkuri/db";
-import { applyCaseCommand, type Actor, type CaseCommand, canSeeCase, coreOrganisationIds, type LocalDate } from "@ankkuri/domain";
+import {
+  applyCaseCommand,
+  type Actor,
+  type CaseCommand,
+  canSeeCase,
+  coreOrganisationIds,
+  type LocalDate,
+} from "@ankkuri/domain";
 import type { GatewayContext, TeamSnapshot } from "../context.js";
 import { ConflictFailure, type MutationFailure, NotFoundFailure, RuleViolationFailure } from "../errors.js";
 import { asMutationFailure } from "./failures.js";
@@ -11,7 +18,9 @@ export interface CaseTarget {
 }
 
 /** A command to run, or a failure found while building it from the input. */
-export type CommandOrFailure = { command: CaseCommand; on: LocalDate; guardianNames?: Record<string, { givenName: string; familyName: string }> } | MutationFailure;
+export type CommandOrFailure =
+  | { command: CaseCommand; on: LocalDate; guardianNames?: Record<string, { givenName: string; familyName: string }> }
+  | MutationFailure;
 
 /**
  * The application verb behind every case mutation: load the case the actor may see, check the
@@ -26,18 +35,30 @@ export async function runCaseCommand(
   const actor = ctx.actor;
   if (!actor) throw new Error("case commands need an authenticated actor");
   const stored = await loadCase(ctx.db, actor.teamId, target.caseId);
-  if (!stored || !canSeeCase(actor, { teamId: stored.case.teamId, organisationIds: stored.organisationIds })) throw new NotFoundFailure("case", ["caseId"]);
-  if (target.expectedVersion != null && target.expectedVersion !== stored.case.version) throw new ConflictFailure(stored.case.version);
+  if (!stored || !canSeeCase(actor, { teamId: stored.case.teamId, organisationIds: stored.organisationIds }))
+    throw new NotFoundFailure("case", ["caseId"]);
+  if (target.expectedVersion != null && target.expectedVersion !== stored.case.version)
+    throw new ConflictFailure(stored.case.version);
   const team = await ctx.team();
   const built = build(stored, team, actor);
   if (!("command" in built)) throw built;
-  const result = applyCaseCommand(stored.case, built.command, { coreOrganisationIds: coreOrganisationIds(team.dataset.agreement, built.on), organisations: team.organisations });
+  const result = applyCaseCommand(stored.case, built.command, {
+    coreOrganisationIds: coreOrganisationIds(team.dataset.agreement, built.on),
+    organisations: team.organisations,
+  });
   if (!result.ok) throw new RuleViolationFailure(result.error);
   try {
     await ctx.db.transaction(async (tx) => {
-      await saveCase(tx, stored.case, result.value, { actorId: actor.login, ...(built.guardianNames ? { guardianNames: built.guardianNames } : {}) });
+      await saveCase(tx, stored.case, result.value, {
+        actorId: actor.login,
+        ...(built.guardianNames ? { guardianNames: built.guardianNames } : {}),
+      });
       if (ctx.services.auditLog) {
-        const entries = ctx.audit.write("update", { resource: "case", resourceId: stored.case.id, caseId: stored.case.id, clientId: stored.case.client.id }, { command: built.command.type });
+        const entries = ctx.audit.write(
+          "update",
+          { resource: "case", resourceId: stored.case.id, caseId: stored.case.id, clientId: stored.case.client.id },
+          { command: built.command.type },
+        );
         await appendAudit(tx, ctx.services.keys.auditKey, entries);
       }
     });

@@ -4,10 +4,26 @@ import { ConflictFailure, type MutationFailure, RuleViolationFailure } from "../
 
 /** Database constraints that express domain rules, with the rule's code and message. */
 const constraintRules: Record<string, { code: string; fi: string; en: string }> = {
-  assignments_fte_limit: { code: "STAFFING.OVER_ALLOCATED", fi: "Henkilön tehtävät ylittäisivät 1,0 htv jonakin päivänä.", en: "The person would be assigned more than 1.0 FTE on some day." },
-  assignments_one_supervisor_per_day: { code: "STAFFING.SUPERVISOR_OVERLAP", fi: "Samalle päivälle tulisi kaksi operatiivista esimiestä.", en: "There would be two operational supervisors on the same day." },
-  notices_one_per_party: { code: "AGREEMENT.NOTICE_ALREADY_GIVEN", fi: "Osapuoli on jo irtisanonut sopimuksen.", en: "The party has already given notice." },
-  clients_identity_hmac_unique: { code: "CLIENT.DUPLICATE", fi: "Asiakas on jo rekisterissä.", en: "The client is already on record." },
+  assignments_fte_limit: {
+    code: "STAFFING.OVER_ALLOCATED",
+    fi: "Henkilön tehtävät ylittäisivät 1,0 htv jonakin päivänä.",
+    en: "The person would be assigned more than 1.0 FTE on some day.",
+  },
+  assignments_one_supervisor_per_day: {
+    code: "STAFFING.SUPERVISOR_OVERLAP",
+    fi: "Samalle päivälle tulisi kaksi operatiivista esimiestä.",
+    en: "There would be two operational supervisors on the same day.",
+  },
+  notices_one_per_party: {
+    code: "AGREEMENT.NOTICE_ALREADY_GIVEN",
+    fi: "Osapuoli on jo irtisanonut sopimuksen.",
+    en: "The party has already given notice.",
+  },
+  clients_identity_hmac_unique: {
+    code: "CLIENT.DUPLICATE",
+    fi: "Asiakas on jo rekisterissä.",
+    en: "The client is already on record.",
+  },
 };
 
 function fromConstraint(error: ConstraintViolationError): RuleViolationFailure {
@@ -15,7 +31,10 @@ function fromConstraint(error: ConstraintViolationError): RuleViolationFailure {
   return new RuleViolationFailure([
     rule
       ? violation(rule.code, [], { fi: rule.fi, en: rule.en })
-      : violation(error.code, error.constraint ? [error.constraint] : [], { fi: "Tietokanta hylkäsi muutoksen eheyssäännön perusteella.", en: `The database refused the change (${error.kind}).` }),
+      : violation(error.code, error.constraint ? [error.constraint] : [], {
+          fi: "Tietokanta hylkäsi muutoksen eheyssäännön perusteella.",
+          en: `The database refused the change (${error.kind}).`,
+        }),
   ]);
 }
 

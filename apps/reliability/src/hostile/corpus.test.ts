@@ -15,7 +15,10 @@ const known = (): KnownIds => ({
 });
 
 const fingerprint = (corpus: ReturnType<typeof hostileCorpus>) =>
-  corpus.map((r) => `${r.category}|${r.method}|${r.path}|${JSON.stringify(r.headers)}|${JSON.stringify(r.auth)}|${typeof r.body === "string" ? r.body : (r.body?.toString("base64") ?? "")}`);
+  corpus.map(
+    (r) =>
+      `${r.category}|${r.method}|${r.path}|${JSON.stringify(r.headers)}|${JSON.stringify(r.auth)}|${typeof r.body === "string" ? r.body : (r.body?.toString("base64") ?? "")}`,
+  );
 
 describe("the hostile corpus", () => {
   const schema = loadContract();

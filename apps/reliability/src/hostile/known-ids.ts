@@ -4,9 +4,15 @@ import { identityCodes, yesterday } from "../identity-codes.js";
 import { referCaseMutation, referralInput } from "../operations.js";
 import type { KnownIds } from "./schema-operations.js";
 
-async function data(client: HttpClient, token: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function data(
+  client: HttpClient,
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const result = await postGraphQL(client, { query, token, ...(variables ? { variables } : {}) });
-  if (result.status !== 200 || result.body?.errors || !result.body?.data) throw new Error(`setup query failed: ${String(result.status)} ${result.text.slice(0, 500)}`);
+  if (result.status !== 200 || result.body?.errors || !result.body?.data)
+    throw new Error(`setup query failed: ${String(result.status)} ${result.text.slice(0, 500)}`);
   return result.body.data;
 }
 
@@ -22,10 +28,19 @@ export async function knownIds(client: HttpClient, tokens: { police: string; adm
   const nextCode = identityCodes(referredOn);
   // The corpus's own codes come from the far end of the range, apart from the one referred here.
   for (let i = 0; i < 1_000; i++) nextCode();
-  const referred = await data(client, tokens.police, referCaseMutation.replace("case { caseId status }", "case { caseId id guardians { guardianId } }"), { input: referralInput(nextCode(), referredOn, "Vihamielinen") });
+  const referred = await data(
+    client,
+    tokens.police,
+    referCaseMutation.replace("case { caseId status }", "case { caseId id guardians { guardianId } }"),
+    { input: referralInput(nextCode(), referredOn, "Vihamielinen") },
+  );
   const payload = referred.referCase as { case?: { caseId: string; id: string; guardians: { guardianId: string }[] } };
   if (!payload.case) throw new Error(`referCase failed: ${JSON.stringify(payload)}`);
-  const records = await data(client, tokens.admin, "query { organisations { id } staff { id } cooperationBodies { id } }");
+  const records = await data(
+    client,
+    tokens.admin,
+    "query { organisations { id } staff { id } cooperationBodies { id } }",
+  );
   return {
     caseId: payload.case.caseId,
     caseNodeId: payload.case.id,

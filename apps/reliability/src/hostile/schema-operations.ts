@@ -83,14 +83,26 @@ interface Walk {
 }
 
 /** A well-formed value of `type`, with every optional field filled in too, recording value positions. */
-function build(name: string, type: GraphQLInputType, path: ValuePath, known: KnownIds, walk: Walk, depth: number): unknown {
+function build(
+  name: string,
+  type: GraphQLInputType,
+  path: ValuePath,
+  known: KnownIds,
+  walk: Walk,
+  depth: number,
+): unknown {
   if (isNonNullType(type)) return build(name, type.ofType, path, known, walk, depth);
   walk.valuePaths.push(path);
   if (isListType(type)) return [build(name, type.ofType, [...path, 0], known, walk, depth)];
   if (isInputObjectType(type)) {
     // Self-referencing inputs stop after a few levels.
     if (depth > 4) return {};
-    return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, build(f.name, f.type, [...path, f.name], known, walk, depth + 1)]));
+    return Object.fromEntries(
+      Object.values(type.getFields()).map((f) => [
+        f.name,
+        build(f.name, f.type, [...path, f.name], known, walk, depth + 1),
+      ]),
+    );
   }
   if (isScalarType(type) && (type.name === "String" || type.name === "ID")) walk.textPaths.push(path);
   return valueFor(name, type as GraphQLNamedType, known);
@@ -113,7 +125,10 @@ function selectionFor(field: GraphQLField<unknown, unknown>, schema: GraphQLSche
 /** Every root query and mutation field of `schema` as an operation. */
 export function schemaOperations(schema: GraphQLSchema, known: KnownIds): SchemaOperation[] {
   const operations: SchemaOperation[] = [];
-  for (const [kind, root] of [["query", schema.getQueryType()], ["mutation", schema.getMutationType()]] as const) {
+  for (const [kind, root] of [
+    ["query", schema.getQueryType()],
+    ["mutation", schema.getMutationType()],
+  ] as const) {
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
       const walk: Walk = { textPaths: [], valuePaths: [] };
@@ -123,7 +138,8 @@ export function schemaOperations(schema: GraphQLSchema, known: KnownIds): Schema
       const selection = selectionFor(field, schema);
       const documentWith = (inline?: string, literal?: string) => {
         const asVariables = args.filter((a) => a.name !== inline);
-        const definitions = asVariables.length > 0 ? `(${asVariables.map((a) => `$${a.name}: ${typeString(a.type)}`).join(", ")})` : "";
+        const definitions =
+          asVariables.length > 0 ? `(${asVariables.map((a) => `$${a.name}: ${typeString(a.type)}`).join(", ")})` : "";
         const passed = args.map((a) => (a.name === inline ? `${a.name}: ${String(literal)}` : `${a.name}: $${a.name}`));
         return `${kind} ${name}${definitions} { ${field.name}${passed.length > 0 ? `(${passed.join(", ")})` : ""} ${selection} }`;
       };
@@ -132,14 +148,23 @@ export function schemaOperations(schema: GraphQLSchema, known: KnownIds): Schema
         kind,
         document: documentWith(),
         selection,
-        withInline: (inline, literal) => ({ document: documentWith(inline, literal), variables: Object.fromEntries(Object.entries(variables).filter(([k]) => k !== inline)) }),
+        withInline: (inline, literal) => ({
+          document: documentWith(inline, literal),
+          variables: Object.fromEntries(Object.entries(variables).filter(([k]) => k !== inline)),
+        }),
         variables,
         textPaths: walk.textPaths,
         valuePaths: walk.valuePaths,
-        inlineTextArgs: args.filter((a) => {
-          const t = getNamedType(a.type);
-          return isScalarType(t) && (t.name === "String" || t.name === "ID") && !isListType(isNonNullType(a.type) ? a.type.ofType : a.type);
-        }).map((a) => a.name),
+        inlineTextArgs: args
+          .filter((a) => {
+            const t = getNamedType(a.type);
+            return (
+              isScalarType(t) &&
+              (t.name === "String" || t.name === "ID") &&
+              !isListType(isNonNullType(a.type) ? a.type.ofType : a.type)
+            );
+          })
+          .map((a) => a.name),
       });
     }
   }
@@ -150,7 +175,12 @@ export function schemaOperations(schema: GraphQLSchema, known: KnownIds): Schema
 export function replaceAt(value: unknown, path: ValuePath, replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
-  if (Array.isArray(value) && typeof head === "number") return (value as unknown[]).map((v, i) => (i === head ? replaceAt(v, rest, replacement) : v));
-  if (typeof value === "object" && value !== null && typeof head === "string") return { ...(value as Record<string, unknown>), [head]: replaceAt((value as Record<string, unknown>)[head], rest, replacement) };
+  if (Array.isArray(value) && typeof head === "number")
+    return (value as unknown[]).map((v, i) => (i === head ? replaceAt(v, rest, replacement) : v));
+  if (typeof value === "object" && value !== null && typeof head === "string")
+    return {
+      ...(value as Record<string, unknown>),
+      [head]: replaceAt((value as Record<string, unknown>)[head], rest, replacement),
+    };
   return value;
 }

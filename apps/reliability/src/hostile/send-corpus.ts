@@ -49,7 +49,12 @@ function authorization(auth: Auth, tokens: Record<Actor, string>): string | unde
  * request carries an x-request-id naming its index (unless it forges its own), so a violation can be
  * found in the gateway's log.
  */
-export async function sendCorpus(client: HttpClient, corpus: readonly HostileRequest[], tokens: Record<Actor, string>, concurrency: number): Promise<CorpusReport> {
+export async function sendCorpus(
+  client: HttpClient,
+  corpus: readonly HostileRequest[],
+  tokens: Record<Actor, string>,
+  concurrency: number,
+): Promise<CorpusReport> {
   const kinds: Record<string, number> = {};
   const violations: Violation[] = [];
   let next = 0;
@@ -58,12 +63,21 @@ export async function sendCorpus(client: HttpClient, corpus: readonly HostileReq
       const request = corpus[index];
       if (!request) continue;
       const auth = authorization(request.auth, tokens);
-      const headers = { "x-request-id": `hostile-${String(index).padStart(6, "0")}`, ...request.headers, ...(auth === undefined ? {} : { authorization: auth }) };
+      const headers = {
+        "x-request-id": `hostile-${String(index).padStart(6, "0")}`,
+        ...request.headers,
+        ...(auth === undefined ? {} : { authorization: auth }),
+      };
       let verdict: Verdict;
       let status = 0;
       let text = "";
       try {
-        const response = await client.send({ method: request.method, path: request.path, headers, ...(request.body === undefined ? {} : { body: request.body }) });
+        const response = await client.send({
+          method: request.method,
+          path: request.path,
+          headers,
+          ...(request.body === undefined ? {} : { body: request.body }),
+        });
         status = response.status;
         text = response.text;
         verdict = judge(request.method, request.path, response);
@@ -73,8 +87,21 @@ export async function sendCorpus(client: HttpClient, corpus: readonly HostileReq
       }
       if (verdict.ok) kinds[verdict.kind] = (kinds[verdict.kind] ?? 0) + 1;
       else {
-        const body = request.body === undefined ? "" : typeof request.body === "string" ? request.body : `<${String(request.body.length)} bytes>`;
-        violations.push({ index, category: request.category, note: request.note, status, reason: verdict.reason, request: `${request.method} ${request.path} ${body.slice(0, 600)}`, response: text.slice(0, 600) });
+        const body =
+          request.body === undefined
+            ? ""
+            : typeof request.body === "string"
+              ? request.body
+              : `<${String(request.body.length)} bytes>`;
+        violations.push({
+          index,
+          category: request.category,
+          note: request.note,
+          status,
+          reason: verdict.reason,
+          request: `${request.method} ${request.path} ${body.slice(0, 600)}`,
+          response: text.slice(0, 600),
+        });
       }
     }
   }
@@ -83,6 +110,15 @@ export async function sendCorpus(client: HttpClient, corpus: readonly HostileReq
 }
 
 /** The tokens the corpus uses, by the actor names of the corpus. */
-export function actorTokens(tokens: Record<Login, string>, logins: { police: Login; socialWorker: Login; steering: Login; auditor: Login; admin: Login }): Record<Actor, string> {
-  return { police: tokens[logins.police], socialWorker: tokens[logins.socialWorker], steering: tokens[logins.steering], auditor: tokens[logins.auditor], admin: tokens[logins.admin] };
+export function actorTokens(
+  tokens: Record<Login, string>,
+  logins: { police: Login; socialWorker: Login; steering: Login; auditor: Login; admin: Login },
+): Record<Actor, string> {
+  return {
+    police: tokens[logins.police],
+    socialWorker: tokens[logins.socialWorker],
+    steering: tokens[logins.steering],
+    auditor: tokens[logins.auditor],
+    admin: tokens[logins.admin],
+  };
 }

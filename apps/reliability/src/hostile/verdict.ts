@@ -8,18 +8,21 @@ import type { RawResponse } from "../http-client.js";
  * answer that is not a GraphQL response at all.
  */
 export type Verdict =
-  | { ok: true; kind: "refused-4xx" | "graphql-error" | "typed-error" | "accepted" }
-  | { ok: false; reason: string };
+  { ok: true; kind: "refused-4xx" | "graphql-error" | "typed-error" | "accepted" } | { ok: false; reason: string };
 
 function judgeBody(body: GraphQLBody): Verdict {
   for (const error of body.errors ?? []) {
     const code = error.extensions?.code;
     if (code === "INTERNAL_SERVER_ERROR") return { ok: false, reason: "masked internal error (a 500 in disguise)" };
-    if (typeof code !== "string" || code === "") return { ok: false, reason: `error without extensions.code: ${JSON.stringify(error).slice(0, 200)}` };
-    if (typeof error.message !== "string" || error.message.trim() === "") return { ok: false, reason: `error without a message (code ${code})` };
+    if (typeof code !== "string" || code === "")
+      return { ok: false, reason: `error without extensions.code: ${JSON.stringify(error).slice(0, 200)}` };
+    if (typeof error.message !== "string" || error.message.trim() === "")
+      return { ok: false, reason: `error without a message (code ${code})` };
   }
   if ((body.errors?.length ?? 0) > 0) return { ok: true, kind: "graphql-error" };
-  const typed = Object.values(body.data ?? {}).some((v) => typeof v === "object" && v !== null && String((v as { __typename?: unknown }).__typename).endsWith("Error"));
+  const typed = Object.values(body.data ?? {}).some(
+    (v) => typeof v === "object" && v !== null && String((v as { __typename?: unknown }).__typename).endsWith("Error"),
+  );
   return { ok: true, kind: typed ? "typed-error" : "accepted" };
 }
 
@@ -56,21 +59,28 @@ export function judge(method: string, path: string, response: RawResponse): Verd
     }
     return { ok: true, kind: "refused-4xx" };
   }
-  if (response.status < 200 || response.status >= 300) return { ok: false, reason: `unexpected HTTP ${String(response.status)}` };
+  if (response.status < 200 || response.status >= 300)
+    return { ok: false, reason: `unexpected HTTP ${String(response.status)}` };
   let parsed: unknown;
-  if (String(response.headers["content-type"]).startsWith("text/event-stream")) parsed = eventStreamResults(response.text);
+  if (String(response.headers["content-type"]).startsWith("text/event-stream"))
+    parsed = eventStreamResults(response.text);
   else {
     try {
       parsed = JSON.parse(response.text);
     } catch {
-      return { ok: false, reason: `HTTP ${String(response.status)} without a JSON body: ${response.text.slice(0, 120)}` };
+      return {
+        ok: false,
+        reason: `HTTP ${String(response.status)} without a JSON body: ${response.text.slice(0, 120)}`,
+      };
     }
   }
   // A batch answers with one result per operation; each must pass on its own.
   const results = Array.isArray(parsed) ? parsed : [parsed];
   const verdicts = results.map((r) => {
     const body = parseGraphQLBody(JSON.stringify(r));
-    return body ? judgeBody(body) : ({ ok: false, reason: `not a GraphQL response: ${JSON.stringify(r).slice(0, 120)}` } as const);
+    return body
+      ? judgeBody(body)
+      : ({ ok: false, reason: `not a GraphQL response: ${JSON.stringify(r).slice(0, 120)}` } as const);
   });
   const bad = verdicts.find((v) => !v.ok);
   if (bad) return bad;

@@ -13,13 +13,27 @@ import type { ReportRequest } from "../report-request.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
-  options: { team: { type: "string", default: "team-helsinki" }, period: { type: "string", default: "2025-05-01..2026-04-30" }, type: { type: "string", default: "annual" }, repeat: { type: "string", default: "3" } },
+  options: {
+    team: { type: "string", default: "team-helsinki" },
+    period: { type: "string", default: "2025-05-01..2026-04-30" },
+    type: { type: "string", default: "annual" },
+    repeat: { type: "string", default: "3" },
+  },
 });
 const env = parseReporterEnv(process.env);
-const runtime = await openRuntime(env.database, { warn: (m) => process.stderr.write(`warning: ${m}\n`), applicationName: "ankkuri-report-bench" });
+const runtime = await openRuntime(env.database, {
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  applicationName: "ankkuri-report-bench",
+});
 const { db } = runtime.handle;
 const type = values.type === "party" || values.type === "monthly" ? values.type : "annual";
-const request: ReportRequest = { teamId: values.team, type, period: parsePeriod(values.period), scope: type === "party" ? "org-hel-kuva" : null, requestedBy: "bench" };
+const request: ReportRequest = {
+  teamId: values.team,
+  type,
+  period: parsePeriod(values.period),
+  scope: type === "party" ? "org-hel-kuva" : null,
+  requestedBy: "bench",
+};
 const repeat = Math.max(1, Number(values.repeat));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

@@ -8,7 +8,12 @@ export interface ProgressDisplay {
 
 export function progressDisplay(stream: NodeJS.WriteStream = process.stderr): ProgressDisplay {
   if (stream.isTTY) {
-    const bar = new SingleBar({ stream, format: "{bar} {percentage}% | {stage}", hideCursor: true, clearOnComplete: false });
+    const bar = new SingleBar({
+      stream,
+      format: "{bar} {percentage}% | {stage}",
+      hideCursor: true,
+      clearOnComplete: false,
+    });
     let started = false;
     return {
       update: (percent, stage) => {

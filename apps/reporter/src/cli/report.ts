@@ -21,8 +21,14 @@ async function chooseTeam(db: Database, given: string | undefined): Promise<stri
   const [only] = teams;
   if (teams.length === 1 && only) return only.id;
   throw new ReportError("REPORT.UNKNOWN_TEAM", {
-    fi: teams.length === 0 ? "Tietokannassa ei ole työryhmiä (aja pnpm db:seed)." : `Valitse työryhmä --team: ${teams.map((t) => t.id).join(", ")}`,
-    en: teams.length === 0 ? "The database has no teams (run pnpm db:seed)." : `Choose the team with --team: ${teams.map((t) => t.id).join(", ")}`,
+    fi:
+      teams.length === 0
+        ? "Tietokannassa ei ole työryhmiä (aja pnpm db:seed)."
+        : `Valitse työryhmä --team: ${teams.map((t) => t.id).join(", ")}`,
+    en:
+      teams.length === 0
+        ? "The database has no teams (run pnpm db:seed)."
+        : `Choose the team with --team: ${teams.map((t) => t.id).join(", ")}`,
   });
 }
 
@@ -33,7 +39,14 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { period: { type: "string" }, out: { type: "string" }, party: { type: "string" }, team: { type: "string" }, "requested-by": { type: "string", default: "cli" }, help: { type: "boolean" } },
+    options: {
+      "period": { type: "string" },
+      "out": { type: "string" },
+      "party": { type: "string" },
+      "team": { type: "string" },
+      "requested-by": { type: "string", default: "cli" },
+      "help": { type: "boolean" },
+    },
   });
   const type = reportRequestSchema.shape.type.safeParse(positionals[0]);
   if (values.help === true || !type.success || values.period === undefined || values.out === undefined) {
@@ -46,10 +59,21 @@ async function main(): Promise<number> {
   const bar = progressDisplay();
   try {
     const period = parsePeriod(values.period);
-    runtime = await openRuntime(env.database, { warn: (m) => process.stderr.write(`warning: ${m}\n`), applicationName: "ankkuri-report-cli" });
+    runtime = await openRuntime(env.database, {
+      warn: (m) => process.stderr.write(`warning: ${m}\n`),
+      applicationName: "ankkuri-report-cli",
+    });
     const { db } = runtime.handle;
-    const request: ReportRequest = { teamId: await chooseTeam(db, values.team), type: type.data, period, scope: values.party ?? null, requestedBy: values["requested-by"] };
-    process.stderr.write(`${request.type} ${period.from}..${period.to} (${runtime.handle.engine === "postgres" ? "PostgreSQL" : `embedded database in ${env.database.dataDir}`})\n`);
+    const request: ReportRequest = {
+      teamId: await chooseTeam(db, values.team),
+      type: type.data,
+      period,
+      scope: values.party ?? null,
+      requestedBy: values["requested-by"],
+    };
+    process.stderr.write(
+      `${request.type} ${period.from}..${period.to} (${runtime.handle.engine === "postgres" ? "PostgreSQL" : `embedded database in ${env.database.dataDir}`})\n`,
+    );
     const document = await computeReport(db, request, ({ percent, stage }) => {
       bar.update(percent, stage);
     });
@@ -96,6 +120,8 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  process.stderr.write(`report failed: ${error instanceof ReportError ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `report failed: ${error instanceof ReportError ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 }

@@ -14,7 +14,9 @@ export const ageAtReferral = sql`greatest(0, (extract(year from c.referred_on) -
 
 /** The policy's report bands as a SQL `case` over an age expression. */
 export function ageBandSql(age: SQL, policy: AgePolicy = defaultAgePolicy): SQL {
-  const arms = policy.bands.map((b) => (b.maxAge === null ? sql`else ${b.code}` : sql`when ${age} <= ${b.maxAge} then ${b.code}`));
+  const arms = policy.bands.map((b) =>
+    b.maxAge === null ? sql`else ${b.code}` : sql`when ${age} <= ${b.maxAge} then ${b.code}`,
+  );
   return sql`(case ${sql.join(arms, sql` `)} end)`;
 }
 
@@ -27,7 +29,11 @@ export function ageBandsQuery(scope: FigureScope, policy: AgePolicy = defaultAge
     group by 1`;
 }
 
-export async function ageBandsTable(db: Executor, scope: FigureScope, policy: AgePolicy = defaultAgePolicy): Promise<RawTable> {
+export async function ageBandsTable(
+  db: Executor,
+  scope: FigureScope,
+  policy: AgePolicy = defaultAgePolicy,
+): Promise<RawTable> {
   const rows = await queryRows<{ band: string; n: number }>(db, ageBandsQuery(scope, policy));
   const byBand = new Map(rows.map((r) => [r.band, r.n]));
   return {
@@ -36,6 +42,10 @@ export async function ageBandsTable(db: Executor, scope: FigureScope, policy: Ag
     unit: "cases",
     margins: "columns",
     columns: [{ key: "new", label: columnLabels.newCases }],
-    rows: policy.bands.map((b) => ({ key: b.code, label: { fi: b.label.fi, en: b.label.en }, values: [byBand.get(b.code) ?? 0] })),
+    rows: policy.bands.map((b) => ({
+      key: b.code,
+      label: { fi: b.label.fi, en: b.label.en },
+      values: [byBand.get(b.code) ?? 0],
+    })),
   };
 }

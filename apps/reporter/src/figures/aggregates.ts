@@ -29,7 +29,11 @@ export function reportAggregates(scope: FigureScope, rules: CaseRuleContext): { 
 }
 
 /** Runs every bare aggregate once; returns the rows each returned (a handful per figure). */
-export async function runAggregates(db: Executor, scope: FigureScope, rules: CaseRuleContext): Promise<Record<string, number>> {
+export async function runAggregates(
+  db: Executor,
+  scope: FigureScope,
+  rules: CaseRuleContext,
+): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
   for (const { name, query } of reportAggregates(scope, rules)) rows[name] = (await queryRows(db, query)).length;
   return rows;

@@ -51,7 +51,11 @@ export interface CaseRuleContext {
 }
 
 /** The context `countCaseViolations` gives `checkCase`, for the same day. */
-export function caseRuleContext(dataset: TeamDataset, asOf: LocalDate, options: { policy?: AgePolicy; recordingGraceDays?: number } = {}): CaseRuleContext {
+export function caseRuleContext(
+  dataset: TeamDataset,
+  asOf: LocalDate,
+  options: { policy?: AgePolicy; recordingGraceDays?: number } = {},
+): CaseRuleContext {
   const index = indexOrganisations(dataset.organisations);
   const ids = dataset.organisations.map((o) => o.id);
   return {
@@ -238,7 +242,11 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
 }
 
 /** Every case rule violation open on the period's last day, by code: `checkCase` for the whole scope, counted in the database. */
-export async function countCaseRuleViolations(db: Executor, scope: FigureScope, context: CaseRuleContext): Promise<ViolationCounts> {
+export async function countCaseRuleViolations(
+  db: Executor,
+  scope: FigureScope,
+  context: CaseRuleContext,
+): Promise<ViolationCounts> {
   const rows = await queryRows<{ code: string; n: number }>(db, caseRuleCountsQuery(scope, context));
   const counts: ViolationCounts = new Map();
   for (const { code, n } of rows) counts.set(code, { severity: caseRuleSeverities[code as CaseRuleCode], count: n });

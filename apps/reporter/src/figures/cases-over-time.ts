@@ -8,7 +8,10 @@ import { caseInScope, type FigureScope } from "./scope.js";
 export function casesOverTimeQuery(scope: FigureScope): SQL {
   const { from, to } = scope.period;
   const unit = chartBuckets(scope.period).unit;
-  const bucket = unit === "month" ? sql`to_char(c.referred_on, 'YYYY-MM')` : sql`to_char(date_trunc('week', c.referred_on), 'YYYY-MM-DD')`;
+  const bucket =
+    unit === "month"
+      ? sql`to_char(c.referred_on, 'YYYY-MM')`
+      : sql`to_char(date_trunc('week', c.referred_on), 'YYYY-MM-DD')`;
   return sql`select ${bucket} as bucket, count(*)::int as n
     from cases c
     where c.team_id = ${scope.teamId} and c.referred_on between ${from} and ${to} and ${caseInScope(scope)}

@@ -15,7 +15,10 @@ export function consentsQuery(scope: FigureScope): SQL {
 }
 
 export async function consentsTable(db: Executor, scope: FigureScope): Promise<RawTable> {
-  const rows = await queryRows<{ giver: "client" | "guardian"; given: number; withdrawn: number }>(db, consentsQuery(scope));
+  const rows = await queryRows<{ giver: "client" | "guardian"; given: number; withdrawn: number }>(
+    db,
+    consentsQuery(scope),
+  );
   const by = new Map(rows.map((r) => [r.giver, r]));
   return {
     id: "consents",
@@ -26,6 +29,10 @@ export async function consentsTable(db: Executor, scope: FigureScope): Promise<R
       { key: "given", label: columnLabels.given },
       { key: "withdrawn", label: columnLabels.withdrawn },
     ],
-    rows: (["client", "guardian"] as const).map((giver) => ({ key: giver, label: giverLabels[giver], values: [by.get(giver)?.given ?? 0, by.get(giver)?.withdrawn ?? 0] })),
+    rows: (["client", "guardian"] as const).map((giver) => ({
+      key: giver,
+      label: giverLabels[giver],
+      values: [by.get(giver)?.given ?? 0, by.get(giver)?.withdrawn ?? 0],
+    })),
   };
 }

@@ -21,8 +21,15 @@ export function meetingsQuery(scope: FigureScope, graceDays: number = defaultRec
     group by c.type`;
 }
 
-export async function meetingsTable(db: Executor, scope: FigureScope, graceDays: number = defaultRecordingGraceDays): Promise<RawTable> {
-  const rows = await queryRows<{ type: CaseType; recorded: number; unrecorded: number }>(db, meetingsQuery(scope, graceDays));
+export async function meetingsTable(
+  db: Executor,
+  scope: FigureScope,
+  graceDays: number = defaultRecordingGraceDays,
+): Promise<RawTable> {
+  const rows = await queryRows<{ type: CaseType; recorded: number; unrecorded: number }>(
+    db,
+    meetingsQuery(scope, graceDays),
+  );
   const byType = new Map(rows.map((r) => [r.type, r]));
   return {
     id: "meetings",
@@ -33,7 +40,11 @@ export async function meetingsTable(db: Executor, scope: FigureScope, graceDays:
       { key: "recorded", label: columnLabels.recorded },
       { key: "unrecorded", label: columnLabels.unrecorded },
     ],
-    rows: caseTypes.map((type) => ({ key: type, label: caseTypeLabels[type], values: [byType.get(type)?.recorded ?? 0, byType.get(type)?.unrecorded ?? 0] })),
+    rows: caseTypes.map((type) => ({
+      key: type,
+      label: caseTypeLabels[type],
+      values: [byType.get(type)?.recorded ?? 0, byType.get(type)?.unrecorded ?? 0],
+    })),
     note: {
       fi: `Kirjattu: kirjaus enintään ${String(graceDays)} päivää tapaamisen jälkeen. Rivin summa on pidetyt tapaamiset.`,
       en: `Recorded: a record within ${String(graceDays)} days of the meeting. A row's total is the meetings held.`,

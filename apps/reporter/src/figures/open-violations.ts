@@ -56,7 +56,9 @@ export async function countCaseViolations(
   };
   const counts: ViolationCounts = new Map();
   const fetchPage = async (after: string | null) => {
-    const ids = (await queryRows<{ id: string }>(db, caseIdPageQuery(scope, after, options.batchSize))).map((r) => r.id);
+    const ids = (await queryRows<{ id: string }>(db, caseIdPageQuery(scope, after, options.batchSize))).map(
+      (r) => r.id,
+    );
     return { ids, cases: ids.length === 0 ? [] : await loadCases(db, scope.teamId, ids) };
   };
   // One page ahead: the database reads the next page while this process checks the current one.
@@ -86,7 +88,12 @@ export function caseViolationsTable(counts: ViolationCounts): RawTable {
     columns: [{ key: "count", label: columnLabels.violations }],
     rows: [...counts]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([code, { severity, count }]) => ({ key: code, label: { fi: code, en: code }, values: [count], attributes: { severity } })),
+      .map(([code, { severity, count }]) => ({
+        key: code,
+        label: { fi: code, en: code },
+        values: [count],
+        attributes: { severity },
+      })),
     note: {
       fi: "Säännöt ja koodit: docs/domain.md. Virhe (error) rikkoo sääntöä, varoitus (warning) vaatii huomiota.",
       en: "Rules and codes: docs/domain.md. An error breaks a rule; a warning needs attention.",

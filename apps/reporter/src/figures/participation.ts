@@ -20,8 +20,16 @@ export function participationQuery(scope: FigureScope): SQL {
 }
 
 /** Rows in the order of the organisation tree's Finnish names; `partyOf` names each row's agreement party. */
-export async function participationTable(db: Executor, scope: FigureScope, organisations: ReadonlyMap<string, Organisation>, partyOf: (id: string) => string | null): Promise<RawTable> {
-  const rows = await queryRows<{ organisation: string; meetings: number; cases: number }>(db, participationQuery(scope));
+export async function participationTable(
+  db: Executor,
+  scope: FigureScope,
+  organisations: ReadonlyMap<string, Organisation>,
+  partyOf: (id: string) => string | null,
+): Promise<RawTable> {
+  const rows = await queryRows<{ organisation: string; meetings: number; cases: number }>(
+    db,
+    participationQuery(scope),
+  );
   const name = (id: string) => organisations.get(id)?.name ?? { fi: id, en: id };
   return {
     id: "participation",
@@ -33,10 +41,19 @@ export async function participationTable(db: Executor, scope: FigureScope, organ
       { key: "cases", label: columnLabels.cases },
     ],
     rows: [...rows]
-      .sort((a, b) => name(a.organisation).fi.localeCompare(name(b.organisation).fi, "fi") || a.organisation.localeCompare(b.organisation))
+      .sort(
+        (a, b) =>
+          name(a.organisation).fi.localeCompare(name(b.organisation).fi, "fi") ||
+          a.organisation.localeCompare(b.organisation),
+      )
       .map((r) => {
         const party = partyOf(r.organisation);
-        return { key: r.organisation, label: { fi: name(r.organisation).fi, en: name(r.organisation).en }, values: [r.meetings, r.cases], ...(party ? { attributes: { partyId: party } } : {}) };
+        return {
+          key: r.organisation,
+          label: { fi: name(r.organisation).fi, en: name(r.organisation).en },
+          values: [r.meetings, r.cases],
+          ...(party ? { attributes: { partyId: party } } : {}),
+        };
       }),
     note: {
       fi: "Tapaamiset, joihin organisaation edustaja osallistui, ja niiden asiakkuudet. Sarakkeita ei lasketa yhteen, koska tapaamisessa on useita organisaatioita.",

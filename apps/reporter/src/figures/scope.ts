@@ -9,7 +9,11 @@ export interface FigureScope {
   partyUnits: readonly string[] | null;
 }
 
-const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const list = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 
 /**
  * The case `c` takes part in the scope: always for a team-wide report; for a party report when one of

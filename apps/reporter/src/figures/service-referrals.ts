@@ -14,15 +14,23 @@ export function serviceReferralsQuery(scope: FigureScope): SQL {
 }
 
 export async function serviceReferralsTable(db: Executor, scope: FigureScope): Promise<RawTable> {
-  const rows = await queryRows<{ service: ServiceKind; status: ReferralStatus; n: number }>(db, serviceReferralsQuery(scope));
-  const count = (service: ServiceKind, status: ReferralStatus) => rows.find((r) => r.service === service && r.status === status)?.n ?? 0;
+  const rows = await queryRows<{ service: ServiceKind; status: ReferralStatus; n: number }>(
+    db,
+    serviceReferralsQuery(scope),
+  );
+  const count = (service: ServiceKind, status: ReferralStatus) =>
+    rows.find((r) => r.service === service && r.status === status)?.n ?? 0;
   return {
     id: "serviceReferrals",
     title: tableTitles.serviceReferrals,
     unit: "referrals",
     margins: "both",
     columns: referralStatuses.map((s) => ({ key: s, label: referralStatusLabels[s] })),
-    rows: serviceKinds.map((service) => ({ key: service, label: serviceLabels[service], values: referralStatuses.map((status) => count(service, status)) })),
+    rows: serviceKinds.map((service) => ({
+      key: service,
+      label: serviceLabels[service],
+      values: referralStatuses.map((status) => count(service, status)),
+    })),
     note: {
       fi: "Jaksolla tehdyt palveluohjaukset; tila raportin laatimishetkellä.",
       en: "Referrals made in the period; status when the report was made.",

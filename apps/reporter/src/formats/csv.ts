@@ -12,11 +12,32 @@ function tableSection(table: CountTable): Line[] {
   const value = (c: Cell | null | undefined) => c ?? null;
   const lines: Line[] = [
     ["section", table.id, table.title.fi, table.title.en],
-    ["key", "label_fi", "label_en", ...attributeKeys, ...table.columns.map((c) => c.key), ...(rowTotals ? ["total"] : [])],
-    ...table.rows.map((r) => [r.key, r.label.fi, r.label.en, ...attributeKeys.map((k) => r.attributes?.[k] ?? null), ...table.columns.map((c) => value(r.values[c.key])), ...(rowTotals ? [value(r.total)] : [])]),
+    [
+      "key",
+      "label_fi",
+      "label_en",
+      ...attributeKeys,
+      ...table.columns.map((c) => c.key),
+      ...(rowTotals ? ["total"] : []),
+    ],
+    ...table.rows.map((r) => [
+      r.key,
+      r.label.fi,
+      r.label.en,
+      ...attributeKeys.map((k) => r.attributes?.[k] ?? null),
+      ...table.columns.map((c) => value(r.values[c.key])),
+      ...(rowTotals ? [value(r.total)] : []),
+    ]),
   ];
   if (table.totals) {
-    lines.push(["total", "Yhteensä", "Total", ...attributeKeys.map(() => null), ...table.columns.map((c) => value(table.totals?.values[c.key])), ...(rowTotals ? [value(table.totals.total)] : [])]);
+    lines.push([
+      "total",
+      "Yhteensä",
+      "Total",
+      ...attributeKeys.map(() => null),
+      ...table.columns.map((c) => value(table.totals?.values[c.key])),
+      ...(rowTotals ? [value(table.totals.total)] : []),
+    ]);
   }
   return lines;
 }
@@ -48,7 +69,17 @@ export function renderCsv(document: ReportDocument): Buffer {
     [
       ["section", "fteUnits", "Henkilötyövuodet yksiköittäin", "FTE by unit"],
       ["organisationId", "name_fi", "partyId", "profession", "target", "named", "realised", "difference", "headcount"],
-      ...document.staffing.units.map((u) => [u.organisationId, u.name.fi, u.partyId, u.profession, u.target, u.named, u.realised, u.difference, u.headcount]),
+      ...document.staffing.units.map((u) => [
+        u.organisationId,
+        u.name.fi,
+        u.partyId,
+        u.profession,
+        u.target,
+        u.named,
+        u.realised,
+        u.difference,
+        u.headcount,
+      ]),
     ],
     [
       ["section", "fteParties", "Henkilötyövuodet osapuolittain", "FTE by party"],
@@ -58,11 +89,34 @@ export function renderCsv(document: ReportDocument): Buffer {
     [
       ["section", "chair", "Ohjausryhmän puheenjohtaja", "Chair of the steering group"],
       ["term", "from", "to", "chairId", "chairName_fi", "override"],
-      ...(document.chair?.terms ?? []).map((t) => ["period", t.from, t.to, t.chairId, t.chairName?.fi ?? null, String(t.override)]),
-      ...(document.chair?.next ? [["next", document.chair.next.from, document.chair.next.to, document.chair.next.chairId, document.chair.next.chairName?.fi ?? null, String(document.chair.next.override)]] : []),
+      ...(document.chair?.terms ?? []).map((t) => [
+        "period",
+        t.from,
+        t.to,
+        t.chairId,
+        t.chairName?.fi ?? null,
+        String(t.override),
+      ]),
+      ...(document.chair?.next
+        ? [
+            [
+              "next",
+              document.chair.next.from,
+              document.chair.next.to,
+              document.chair.next.chairId,
+              document.chair.next.chairName?.fi ?? null,
+              String(document.chair.next.override),
+            ],
+          ]
+        : []),
     ],
     [
-      ["section", "organisationViolations", "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa", "Staffing and agreement violations at the period's end"],
+      [
+        "section",
+        "organisationViolations",
+        "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa",
+        "Staffing and agreement violations at the period's end",
+      ],
       ["code", "area", "severity", "count"],
       ...document.organisationViolations.map((v) => [v.code, v.area, v.severity, v.count]),
     ],

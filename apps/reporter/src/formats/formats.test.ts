@@ -44,7 +44,12 @@ function parseCsv(text: string): string[][] {
 
 /** The text of each page of a PDF, as pdf.js extracts it. */
 async function pdfText(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, standardFontDataUrl }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    standardFontDataUrl,
+  }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
@@ -62,8 +67,16 @@ describe("the report's formats", () => {
     database = await createTestDatabase("pglite");
     await loadReportFixture(database.db, parseKeyMaterial(generateKeySettings()));
     const base = { teamId: fixtureTeamId, scope: null, requestedBy: "kari.nurmi" };
-    annual = await computeReport(database.db, { ...base, type: "annual", period: { from: "2025-05-01", to: "2026-04-30" } });
-    monthly = await computeReport(database.db, { ...base, type: "monthly", period: { from: "2025-09-01", to: "2025-09-30" } });
+    annual = await computeReport(database.db, {
+      ...base,
+      type: "annual",
+      period: { from: "2025-05-01", to: "2026-04-30" },
+    });
+    monthly = await computeReport(database.db, {
+      ...base,
+      type: "monthly",
+      period: { from: "2025-09-01", to: "2025-09-30" },
+    });
   });
   afterAll(async () => {
     await database.dispose();
@@ -85,7 +98,14 @@ describe("the report's formats", () => {
     expect(chart).toContain("New cases per month");
     const all = pages.join("\n");
     expect(all).toContain("<5");
-    for (const heading of ["Asiakkuudet tyypeittäin", "Osallistuminen organisaatioittain", "Palveluohjaukset palveluittain ja tilan mukaan", "Henkilötyövuodet: tavoite ja toteuma", "Ohjausryhmän puheenjohtajuus"]) expect(all).toContain(heading);
+    for (const heading of [
+      "Asiakkuudet tyypeittäin",
+      "Osallistuminen organisaatioittain",
+      "Palveluohjaukset palveluittain ja tilan mukaan",
+      "Henkilötyövuodet: tavoite ja toteuma",
+      "Ohjausryhmän puheenjohtajuus",
+    ])
+      expect(all).toContain(heading);
     expect(all).toContain("Kulttuurin ja vapaa-ajan toimiala");
   });
 
@@ -107,14 +127,33 @@ describe("the report's formats", () => {
   it("writes CSV with one section per table and the hidden cells as published", () => {
     const text = renderCsv(annual).toString("utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
-    const sections = text
-      .slice(1)
-      .split("\n\n")
-      .map(parseCsv);
-    expect(sections.map((s) => s[0]?.[1])).toEqual(["report", "casesByType", "ageBands", "referralSources", "casesOverTime", "meetings", "participation", "serviceReferrals", "consents", "caseViolations", "fteUnits", "fteParties", "chair", "organisationViolations"]);
+    const sections = text.slice(1).split("\n\n").map(parseCsv);
+    expect(sections.map((s) => s[0]?.[1])).toEqual([
+      "report",
+      "casesByType",
+      "ageBands",
+      "referralSources",
+      "casesOverTime",
+      "meetings",
+      "participation",
+      "serviceReferrals",
+      "consents",
+      "caseViolations",
+      "fteUnits",
+      "fteParties",
+      "chair",
+      "organisationViolations",
+    ]);
     const meetings = sections[5] ?? [];
     expect(meetings[1]).toEqual(["key", "label_fi", "label_en", "recorded", "unrecorded", "total"]);
-    expect(meetings[2]).toEqual(["youth-crime", "Nuorten rikollisuus ja häiriökäyttäytyminen", "Youth crime and disruptive behaviour", "x", "<5", "9"]);
+    expect(meetings[2]).toEqual([
+      "youth-crime",
+      "Nuorten rikollisuus ja häiriökäyttäytyminen",
+      "Youth crime and disruptive behaviour",
+      "x",
+      "<5",
+      "9",
+    ]);
     expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Total", "x", "x", "12"]);
     const participation = sections[6] ?? [];
     expect(participation[1]).toEqual(["key", "label_fi", "label_en", "partyId", "meetings", "cases"]);

@@ -31,8 +31,16 @@ export function drawBarChart(doc: PDFKit.PDFDocument, chart: BarChart): void {
   doc.lineWidth(0.5).strokeColor("#888888");
   for (let v = 0; v <= scaleMax; v += step) {
     const y = baseline - (v / scaleMax) * height;
-    doc.moveTo(axisX, y).lineTo(axisX + plotWidth, y).strokeColor(v === 0 ? "#000000" : "#dddddd").stroke();
-    doc.font("Helvetica").fontSize(7).fillColor("#444444").text(String(v), left, y - 3, { width: 20, align: "right", lineBreak: false });
+    doc
+      .moveTo(axisX, y)
+      .lineTo(axisX + plotWidth, y)
+      .strokeColor(v === 0 ? "#000000" : "#dddddd")
+      .stroke();
+    doc
+      .font("Helvetica")
+      .fontSize(7)
+      .fillColor("#444444")
+      .text(String(v), left, y - 3, { width: 20, align: "right", lineBreak: false });
   }
   const slot = plotWidth / Math.max(1, chart.bars.length);
   const barWidth = Math.max(2, slot * 0.7);
@@ -42,12 +50,24 @@ export function drawBarChart(doc: PDFKit.PDFDocument, chart: BarChart): void {
     if (typeof bar.value === "number") {
       const h = (bar.value / scaleMax) * height;
       if (h > 0) doc.rect(x, baseline - h, barWidth, h).fill("#2f5d8a");
-      doc.font("Helvetica").fontSize(7).fillColor("#000000").text(String(bar.value), x - 4, baseline - h - 9, { width: barWidth + 8, align: "center", lineBreak: false });
+      doc
+        .font("Helvetica")
+        .fontSize(7)
+        .fillColor("#000000")
+        .text(String(bar.value), x - 4, baseline - h - 9, { width: barWidth + 8, align: "center", lineBreak: false });
     } else {
-      doc.font("Helvetica-Bold").fontSize(7).fillColor("#aa3300").text(bar.value, x - 4, baseline - 9, { width: barWidth + 8, align: "center", lineBreak: false });
+      doc
+        .font("Helvetica-Bold")
+        .fontSize(7)
+        .fillColor("#aa3300")
+        .text(bar.value, x - 4, baseline - 9, { width: barWidth + 8, align: "center", lineBreak: false });
     }
     if (i % labelEvery === 0) {
-      doc.font("Helvetica").fontSize(6).fillColor("#000000").text(bar.label, x - 10, baseline + 3, { width: barWidth + 20, align: "center", lineBreak: false });
+      doc
+        .font("Helvetica")
+        .fontSize(6)
+        .fillColor("#000000")
+        .text(bar.label, x - 10, baseline + 3, { width: barWidth + 20, align: "center", lineBreak: false });
     }
   });
   doc.fillColor("#000000").strokeColor("#000000");

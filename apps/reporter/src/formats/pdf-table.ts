@@ -28,7 +28,13 @@ export function heading(doc: PDFKit.PDFDocument, fi: string, en: string): void {
 /** A note in small type under a table. */
 export function note(doc: PDFKit.PDFDocument, text: string): void {
   ensureSpace(doc, 20);
-  doc.font("Helvetica").fontSize(7).fillColor("#555555").text(text, doc.page.margins.left, doc.y, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
+  doc
+    .font("Helvetica")
+    .fontSize(7)
+    .fillColor("#555555")
+    .text(text, doc.page.margins.left, doc.y, {
+      width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+    });
   doc.fillColor("#000000").moveDown(0.3);
 }
 
@@ -45,12 +51,26 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
 
   const drawRow = (cells: readonly string[], font: string, shade: boolean) => {
     const y = doc.y;
-    if (shade) doc.rect(left, y - 2, width, rowHeight).fill("#eeeeee").fillColor("#000000");
+    if (shade)
+      doc
+        .rect(left, y - 2, width, rowHeight)
+        .fill("#eeeeee")
+        .fillColor("#000000");
     doc.font(font).fontSize(fontSize);
     cells.forEach((cell, i) => {
-      doc.text(cell, x(i) + 2, y + 1, { width: w(i) - 4, align: i === 0 ? "left" : "right", lineBreak: false, ellipsis: true });
+      doc.text(cell, x(i) + 2, y + 1, {
+        width: w(i) - 4,
+        align: i === 0 ? "left" : "right",
+        lineBreak: false,
+        ellipsis: true,
+      });
     });
-    doc.moveTo(left, y + rowHeight - 2).lineTo(left + width, y + rowHeight - 2).lineWidth(0.3).strokeColor("#bbbbbb").stroke();
+    doc
+      .moveTo(left, y + rowHeight - 2)
+      .lineTo(left + width, y + rowHeight - 2)
+      .lineWidth(0.3)
+      .strokeColor("#bbbbbb")
+      .stroke();
     doc.x = left;
     doc.y = y + rowHeight;
   };
@@ -58,12 +78,29 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   const header = () => {
     const y = doc.y;
     const height = rowHeight * 2 - 2;
-    doc.rect(left, y - 2, width, height).fill("#eeeeee").fillColor("#000000");
+    doc
+      .rect(left, y - 2, width, height)
+      .fill("#eeeeee")
+      .fillColor("#000000");
     table.headers.forEach((cell, i) => {
       const [fi = "", en = ""] = cell.split(" / ");
-      const options = { width: w(i) - 4, align: i === 0 ? ("left" as const) : ("right" as const), lineBreak: false, ellipsis: true };
-      doc.font("Helvetica-Bold").fontSize(fontSize).text(fi, x(i) + 2, y + 1, options);
-      if (en !== "") doc.font("Helvetica-Oblique").fontSize(fontSize - 1).fillColor("#444444").text(en, x(i) + 2, y + fontSize + 2, options).fillColor("#000000");
+      const options = {
+        width: w(i) - 4,
+        align: i === 0 ? ("left" as const) : ("right" as const),
+        lineBreak: false,
+        ellipsis: true,
+      };
+      doc
+        .font("Helvetica-Bold")
+        .fontSize(fontSize)
+        .text(fi, x(i) + 2, y + 1, options);
+      if (en !== "")
+        doc
+          .font("Helvetica-Oblique")
+          .fontSize(fontSize - 1)
+          .fillColor("#444444")
+          .text(en, x(i) + 2, y + fontSize + 2, options)
+          .fillColor("#000000");
     });
     doc.x = left;
     doc.y = y + height;

@@ -8,7 +8,11 @@ export const pdfContentType = "application/pdf";
 const show = (c: Cell | null | undefined) => (c === null || c === undefined ? "" : String(c));
 const fte = (x: number | null) => (x === null ? "" : x.toFixed(2).replace(".", ","));
 
-const helsinkiTime = new Intl.DateTimeFormat("fi-FI", { timeZone: "Europe/Helsinki", dateStyle: "short", timeStyle: "short" });
+const helsinkiTime = new Intl.DateTimeFormat("fi-FI", {
+  timeZone: "Europe/Helsinki",
+  dateStyle: "short",
+  timeStyle: "short",
+});
 
 function titlePage(doc: PDFKit.PDFDocument, report: ReportDocument): void {
   const left = doc.page.margins.left;
@@ -23,7 +27,12 @@ function titlePage(doc: PDFKit.PDFDocument, report: ReportDocument): void {
     ["Tietorakenteen versio / Schema version", report.schemaVersion],
   ];
   for (const [label, value] of facts) {
-    doc.font("Helvetica-Bold").fontSize(10).text(label, left, doc.y, { continued: true }).font("Helvetica").text(`: ${value}`);
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(10)
+      .text(label, left, doc.y, { continued: true })
+      .font("Helvetica")
+      .text(`: ${value}`);
   }
   heading(doc, "Tunnusluvut", "Key figures");
   drawTable(doc, {
@@ -49,12 +58,29 @@ function titlePage(doc: PDFKit.PDFDocument, report: ReportDocument): void {
 function countTable(doc: PDFKit.PDFDocument, table: CountTable): void {
   heading(doc, table.title.fi, table.title.en);
   const rowTotals = table.margins === "rows" || table.margins === "both";
-  const headers = ["", ...table.columns.map((c) => `${c.label.fi} / ${c.label.en}`), ...(rowTotals ? ["Yhteensä / Total"] : [])];
-  const rows = table.rows.map((r) => [r.label.fi, ...table.columns.map((c) => show(r.values[c.key])), ...(rowTotals ? [show(r.total)] : [])]);
+  const headers = [
+    "",
+    ...table.columns.map((c) => `${c.label.fi} / ${c.label.en}`),
+    ...(rowTotals ? ["Yhteensä / Total"] : []),
+  ];
+  const rows = table.rows.map((r) => [
+    r.label.fi,
+    ...table.columns.map((c) => show(r.values[c.key])),
+    ...(rowTotals ? [show(r.total)] : []),
+  ]);
   drawTable(doc, {
     headers,
-    rows: rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...table.columns.map(() => ""), ...(rowTotals ? [""] : [])]],
-    ...(table.totals ? { totalsRow: ["Yhteensä / Total", ...table.columns.map((c) => show(table.totals?.values[c.key])), ...(rowTotals ? [show(table.totals.total)] : [])] } : {}),
+    rows:
+      rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...table.columns.map(() => ""), ...(rowTotals ? [""] : [])]],
+    ...(table.totals
+      ? {
+          totalsRow: [
+            "Yhteensä / Total",
+            ...table.columns.map((c) => show(table.totals?.values[c.key])),
+            ...(rowTotals ? [show(table.totals.total)] : []),
+          ],
+        }
+      : {}),
   });
   if (table.note) note(doc, `${table.note.fi} / ${table.note.en}`);
 }
@@ -62,8 +88,22 @@ function countTable(doc: PDFKit.PDFDocument, table: CountTable): void {
 function staffing(doc: PDFKit.PDFDocument, report: ReportDocument): void {
   heading(doc, "Henkilötyövuodet: tavoite ja toteuma", "FTE: target and realised");
   drawTable(doc, {
-    headers: ["Yksikkö / Unit", "Tavoite / Target", "Nimetty / Named", "Toteuma / Realised", "Ero / Difference", "Henkilöt / People"],
-    rows: report.staffing.units.map((u) => [u.name.fi, fte(u.target), fte(u.named), fte(u.realised), fte(u.difference), String(u.headcount)]),
+    headers: [
+      "Yksikkö / Unit",
+      "Tavoite / Target",
+      "Nimetty / Named",
+      "Toteuma / Realised",
+      "Ero / Difference",
+      "Henkilöt / People",
+    ],
+    rows: report.staffing.units.map((u) => [
+      u.name.fi,
+      fte(u.target),
+      fte(u.named),
+      fte(u.realised),
+      fte(u.difference),
+      String(u.headcount),
+    ]),
     labelShare: 0.4,
   });
   drawTable(doc, {
@@ -71,7 +111,10 @@ function staffing(doc: PDFKit.PDFDocument, report: ReportDocument): void {
     rows: report.staffing.parties.map((p) => [p.name.fi, fte(p.target), fte(p.realised), fte(p.difference)]),
     labelShare: 0.4,
   });
-  note(doc, "Tavoitteet painotettu sopimuksen voimassaolopäivillä; turvallisuusselvitystä odottava työ ei lasketa toteumaan. / Targets weighted by the days in force; work awaiting a security clearance is not counted.");
+  note(
+    doc,
+    "Tavoitteet painotettu sopimuksen voimassaolopäivillä; turvallisuusselvitystä odottava työ ei lasketa toteumaan. / Targets weighted by the days in force; work awaiting a security clearance is not counted.",
+  );
 }
 
 function chair(doc: PDFKit.PDFDocument, report: ReportDocument): void {
@@ -81,19 +124,33 @@ function chair(doc: PDFKit.PDFDocument, report: ReportDocument): void {
     note(doc, "Ohjausryhmää ei ole kirjattu. / No steering group is recorded.");
     return;
   }
-  const term = (t: NonNullable<typeof section.next>) => [`${t.from} – ${t.to}`, t.chairName?.fi ?? "–", t.override ? "päätöksellä / by decision" : ""];
+  const term = (t: NonNullable<typeof section.next>) => [
+    `${t.from} – ${t.to}`,
+    t.chairName?.fi ?? "–",
+    t.override ? "päätöksellä / by decision" : "",
+  ];
   drawTable(doc, {
     headers: ["Kausi / Term", "Puheenjohtaja / Chair", ""],
-    rows: [...section.terms.map(term), ...(section.next ? [[...term(section.next).slice(0, 2), "seuraava / next"]] : [])],
+    rows: [
+      ...section.terms.map(term),
+      ...(section.next ? [[...term(section.next).slice(0, 2), "seuraava / next"]] : []),
+    ],
     labelShare: 0.3,
   });
 }
 
 function organisationViolations(doc: PDFKit.PDFDocument, report: ReportDocument): void {
-  heading(doc, "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa", "Staffing and agreement violations at the period's end");
+  heading(
+    doc,
+    "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa",
+    "Staffing and agreement violations at the period's end",
+  );
   drawTable(doc, {
     headers: ["Koodi / Code", "Alue / Area", "Vakavuus / Severity", "Määrä / Count"],
-    rows: report.organisationViolations.length > 0 ? report.organisationViolations.map((v) => [v.code, v.area, v.severity, String(v.count)]) : [["(ei rikkomuksia / none)", "", "", ""]],
+    rows:
+      report.organisationViolations.length > 0
+        ? report.organisationViolations.map((v) => [v.code, v.area, v.severity, String(v.count)])
+        : [["(ei rikkomuksia / none)", "", "", ""]],
   });
 }
 
@@ -106,7 +163,12 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     margin: 40,
-    info: { Title: `${report.title.fi} ${report.period.from}–${report.period.to}`, Author: report.team.name.fi, Subject: report.title.en, CreationDate: new Date(report.generatedAt) },
+    info: {
+      Title: `${report.title.fi} ${report.period.from}–${report.period.to}`,
+      Author: report.team.name.fi,
+      Subject: report.title.en,
+      CreationDate: new Date(report.generatedAt),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -117,7 +179,11 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   titlePage(doc, report);
   doc.addPage();
   const over = report.tables.casesOverTime;
-  drawBarChart(doc, { title: report.chart.title.fi, subtitle: report.chart.title.en, bars: over.rows.map((r) => ({ label: r.key, value: r.values.new ?? 0 })) });
+  drawBarChart(doc, {
+    title: report.chart.title.fi,
+    subtitle: report.chart.title.en,
+    bars: over.rows.map((r) => ({ label: r.key, value: r.values.new ?? 0 })),
+  });
   for (const id of tableIds) countTable(doc, report.tables[id]);
   staffing(doc, report);
   chair(doc, report);

@@ -44,7 +44,10 @@ export async function appendAudit(db: Executor, key: Buffer, entries: readonly A
         return row;
       });
       await tx.insert(auditLog).values(rows);
-      await tx.update(auditHeads).set({ seq, hash: prevHash, updatedAt: new Date() }).where(eq(auditHeads.teamId, teamId));
+      await tx
+        .update(auditHeads)
+        .set({ seq, hash: prevHash, updatedAt: new Date() })
+        .where(eq(auditHeads.teamId, teamId));
     }
   });
 }

@@ -71,5 +71,7 @@ export function chainHash(key: Buffer, prevHash: string, row: AuditEntry & { seq
  * off as retention by moving the chain's start.
  */
 export function pruneMac(key: Buffer, teamId: string, prunedSeq: number, prunedHash: string): string {
-  return createHmac("sha256", key).update(canonicalJson(["pruned", teamId, prunedSeq, prunedHash])).digest("hex");
+  return createHmac("sha256", key)
+    .update(canonicalJson(["pruned", teamId, prunedSeq, prunedHash]))
+    .digest("hex");
 }

@@ -65,8 +65,18 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
     await appendAudit(database.db, key, [entry(1), entry(2), entry(3, "team-other")]);
     await appendAudit(database.db, key, [entry(4)]);
     expect(await verifyAuditChain(database.db, key, teamId)).toEqual({ ok: true, rows: 3, headSeq: 3, prunedSeq: 0 });
-    expect(await verifyAuditChain(database.db, key, "team-other")).toEqual({ ok: true, rows: 1, headSeq: 1, prunedSeq: 0 });
-    expect(await verifyAuditChain(database.db, key, "team-none")).toEqual({ ok: true, rows: 0, headSeq: 0, prunedSeq: 0 });
+    expect(await verifyAuditChain(database.db, key, "team-other")).toEqual({
+      ok: true,
+      rows: 1,
+      headSeq: 1,
+      prunedSeq: 0,
+    });
+    expect(await verifyAuditChain(database.db, key, "team-none")).toEqual({
+      ok: true,
+      rows: 0,
+      headSeq: 0,
+      prunedSeq: 0,
+    });
   });
 
   it("detects a chain checked with the wrong key", async () => {
@@ -76,22 +86,32 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
 
   it("names the first altered or deleted row, wherever it is (property)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 2, max: 12 }), fc.nat(), fc.constantFrom("alter", "delete", "relink"), async (length, pick, attack) => {
-        const team = `team-p${String(Math.random()).slice(2, 10)}`;
-        await appendAudit(database.db, key, Array.from({ length }, (_, i) => entry(i + 1, team)));
-        const seq = (pick % length) + 1;
-        const where = `team_id = '${team}' and seq = ${String(seq)}`;
-        if (attack === "alter") await tamper(database, `update audit_log set purpose = 'covering tracks' where ${where}`);
-        else if (attack === "delete") await tamper(database, `delete from audit_log where ${where}`);
-        else await tamper(database, `update audit_log set prev_hash = repeat('e', 64) where ${where}`);
-        const result = await verifyAuditChain(database.db, key, team, 4);
-        expect(result.ok).toBe(false);
-        if (!result.ok) {
-          expect(result.seq).toBe(seq);
-          expect(result.problem).toBe(attack === "alter" ? "altered" : attack === "delete" ? "missing" : "unlinked");
-          expect(result.message).toContain(String(seq));
-        }
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 12 }),
+        fc.nat(),
+        fc.constantFrom("alter", "delete", "relink"),
+        async (length, pick, attack) => {
+          const team = `team-p${String(Math.random()).slice(2, 10)}`;
+          await appendAudit(
+            database.db,
+            key,
+            Array.from({ length }, (_, i) => entry(i + 1, team)),
+          );
+          const seq = (pick % length) + 1;
+          const where = `team_id = '${team}' and seq = ${String(seq)}`;
+          if (attack === "alter")
+            await tamper(database, `update audit_log set purpose = 'covering tracks' where ${where}`);
+          else if (attack === "delete") await tamper(database, `delete from audit_log where ${where}`);
+          else await tamper(database, `update audit_log set prev_hash = repeat('e', 64) where ${where}`);
+          const result = await verifyAuditChain(database.db, key, team, 4);
+          expect(result.ok).toBe(false);
+          if (!result.ok) {
+            expect(result.seq).toBe(seq);
+            expect(result.problem).toBe(attack === "alter" ? "altered" : attack === "delete" ? "missing" : "unlinked");
+            expect(result.message).toContain(String(seq));
+          }
+        },
+      ),
       { numRuns: engine === "pglite" ? 25 : 40 },
     );
   });
@@ -108,8 +128,13 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
     await appendAudit(database.db, key, [entry(1, team), entry(2, team)]);
     // A row written by an appender the verification has not seen yet (past the head it read).
     const late = { ...entry(3, team), seq: 3 };
-    const [second] = await database.db.select().from(auditLog).where(sql`team_id = ${team} and seq = 2`);
-    await database.db.insert(auditLog).values({ ...late, prevHash: second?.hash ?? "", hash: chainHash(key, second?.hash ?? "", late) });
+    const [second] = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`team_id = ${team} and seq = 2`);
+    await database.db
+      .insert(auditLog)
+      .values({ ...late, prevHash: second?.hash ?? "", hash: chainHash(key, second?.hash ?? "", late) });
     expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 2, headSeq: 2, prunedSeq: 0 });
   });
 
@@ -121,7 +146,10 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
   });
 
   describe("retention", () => {
-    const at = (team: string, i: number, year: number): AuditEntry => ({ ...entry(i, team), occurredAt: new Date(Date.UTC(year, 5, 1, 8, 0, i)) });
+    const at = (team: string, i: number, year: number): AuditEntry => ({
+      ...entry(i, team),
+      occurredAt: new Date(Date.UTC(year, 5, 1, 8, 0, i)),
+    });
 
     it("computes the cutoff by calendar years", () => {
       expect(retentionCutoff(new Date("2026-11-30T00:00:00Z"), 12).toISOString()).toBe("2014-11-30T00:00:00.000Z");
@@ -129,14 +157,28 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
 
     it("removes the entries past retention, oldest first, and the chain still verifies", async () => {
       const team = "team-retention";
-      await appendAudit(database.db, key, [at(team, 1, 2012), at(team, 2, 2013), at(team, 3, 2014), at(team, 4, 2020), at(team, 5, 2026)]);
+      await appendAudit(database.db, key, [
+        at(team, 1, 2012),
+        at(team, 2, 2013),
+        at(team, 3, 2014),
+        at(team, 4, 2020),
+        at(team, 5, 2026),
+      ]);
       const outcome = await pruneAuditLog(database.db, key, team, new Date("2014-01-01T00:00:00Z"));
       expect(outcome).toEqual({ ok: true, teamId: team, pruned: 2, prunedSeq: 2 });
-      const kept = await database.db.select({ seq: auditLog.seq }).from(auditLog).where(sql`team_id = ${team}`).orderBy(auditLog.seq);
+      const kept = await database.db
+        .select({ seq: auditLog.seq })
+        .from(auditLog)
+        .where(sql`team_id = ${team}`)
+        .orderBy(auditLog.seq);
       expect(kept.map((r) => r.seq)).toEqual([3, 4, 5]);
       expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 3, headSeq: 5, prunedSeq: 2 });
       // Idempotent, and new entries continue the chain.
-      expect(await pruneAuditLog(database.db, key, team, new Date("2014-01-01T00:00:00Z"))).toMatchObject({ ok: true, pruned: 0, prunedSeq: 2 });
+      expect(await pruneAuditLog(database.db, key, team, new Date("2014-01-01T00:00:00Z"))).toMatchObject({
+        ok: true,
+        pruned: 0,
+        prunedSeq: 2,
+      });
       await appendAudit(database.db, key, [at(team, 6, 2026)]);
       expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 4, headSeq: 6, prunedSeq: 2 });
     });
@@ -144,14 +186,20 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
     it("removes only a whole prefix: an old entry after a newer one waits", async () => {
       const team = "team-retention-order";
       await appendAudit(database.db, key, [at(team, 1, 2010), at(team, 2, 2020), at(team, 3, 2010)]);
-      expect(await pruneAuditLog(database.db, key, team, new Date("2015-01-01T00:00:00Z"))).toMatchObject({ ok: true, pruned: 1, prunedSeq: 1 });
+      expect(await pruneAuditLog(database.db, key, team, new Date("2015-01-01T00:00:00Z"))).toMatchObject({
+        ok: true,
+        pruned: 1,
+        prunedSeq: 1,
+      });
     });
 
     it("still refuses a direct delete, also of a pruned range's neighbour", async () => {
       const team = "team-retention-guard";
       await appendAudit(database.db, key, [at(team, 1, 2010), at(team, 2, 2025)]);
       await pruneAuditLog(database.db, key, team, new Date("2015-01-01T00:00:00Z"));
-      await expect(database.db.execute(sql`delete from audit_log where team_id = ${team} and seq = 2`)).rejects.toThrow();
+      await expect(
+        database.db.execute(sql`delete from audit_log where team_id = ${team} and seq = 2`),
+      ).rejects.toThrow();
       // Switching the setting on outside a retention run does not help: seq 2 is past the pruning point.
       await expect(
         database.db.transaction(async (tx) => {
@@ -165,9 +213,14 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
     it("detects a forged pruning point: deleting old rows is not passed off as retention without the key", async () => {
       const team = "team-retention-forged";
       await appendAudit(database.db, key, [at(team, 1, 2025), at(team, 2, 2025), at(team, 3, 2025)]);
-      const [second] = await database.db.select().from(auditLog).where(sql`team_id = ${team} and seq = 2`);
+      const [second] = await database.db
+        .select()
+        .from(auditLog)
+        .where(sql`team_id = ${team} and seq = 2`);
       await tamper(database, `delete from audit_log where team_id = '${team}' and seq <= 2`);
-      await database.db.execute(sql`update audit_heads set pruned_seq = 2, pruned_hash = ${second?.hash ?? ""}, pruned_mac = ${"f".repeat(64)} where team_id = ${team}`);
+      await database.db.execute(
+        sql`update audit_heads set pruned_seq = 2, pruned_hash = ${second?.hash ?? ""}, pruned_mac = ${"f".repeat(64)} where team_id = ${team}`,
+      );
       expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3, problem: "missing" });
     });
 
@@ -177,7 +230,12 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
       await tamper(database, `update audit_log set purpose = 'covering tracks' where team_id = '${team}' and seq = 3`);
       const outcome = await pruneAuditLog(database.db, key, team, new Date("2015-01-01T00:00:00Z"));
       expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining("row 3") as unknown });
-      expect(await database.db.select().from(auditLog).where(sql`team_id = ${team}`)).toHaveLength(3);
+      expect(
+        await database.db
+          .select()
+          .from(auditLog)
+          .where(sql`team_id = ${team}`),
+      ).toHaveLength(3);
     });
   });
 
@@ -189,7 +247,12 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
         throw new Error("the write it belonged to failed");
       }),
     ).rejects.toThrow("failed");
-    expect(await database.db.select().from(auditLog).where(sql`team_id = ${team}`)).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(sql`team_id = ${team}`),
+    ).toEqual([]);
   });
 });
 
@@ -205,8 +268,14 @@ describe.runIf(testEngines.includes("postgres"))("concurrent audit writers on Po
 
   it("keep one unbroken chain per team", async () => {
     if (!database.url) throw new Error("no url");
-    const writers = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ engine: "postgres", url: database.url ?? "", maxConnections: 3 })));
-    await Promise.all(writers.flatMap((w, wi) => Array.from({ length: 10 }, (_, i) => appendAudit(w.db, key, [entry(wi * 100 + i), entry(wi * 100 + i + 50)]))));
+    const writers = await Promise.all(
+      Array.from({ length: 4 }, () => openDatabase({ engine: "postgres", url: database.url ?? "", maxConnections: 3 })),
+    );
+    await Promise.all(
+      writers.flatMap((w, wi) =>
+        Array.from({ length: 10 }, (_, i) => appendAudit(w.db, key, [entry(wi * 100 + i), entry(wi * 100 + i + 50)])),
+      ),
+    );
     await Promise.all(writers.map((w) => w.close()));
     expect(await verifyAuditChain(database.db, key, teamId)).toEqual({ ok: true, rows: 80, headSeq: 80, prunedSeq: 0 });
   });

@@ -10,8 +10,7 @@ export const defaultAuditRetentionYears = 12;
 
 /** What a retention run did for one team. */
 export type PruneOutcome =
-  | { ok: true; teamId: string; pruned: number; prunedSeq: number }
-  | { ok: false; teamId: string; message: string };
+  { ok: true; teamId: string; pruned: number; prunedSeq: number } | { ok: false; teamId: string; message: string };
 
 /** The instant before which entries are past retention on `today` (UTC calendar arithmetic). */
 export function retentionCutoff(today: Date, years: number): Date {
@@ -47,14 +46,23 @@ export async function pruneAuditLog(db: Executor, key: Buffer, teamId: string, c
       .where(and(eq(auditLog.teamId, teamId), lte(auditLog.seq, through)))
       .orderBy(desc(auditLog.seq))
       .limit(1);
-    if (last?.seq !== through) return { ok: false, teamId, message: `not pruned: audit row ${String(through)} of team ${teamId} is missing` };
+    if (last?.seq !== through)
+      return { ok: false, teamId, message: `not pruned: audit row ${String(through)} of team ${teamId} is missing` };
     await tx
       .update(auditHeads)
-      .set({ prunedSeq: through, prunedHash: last.hash, prunedMac: pruneMac(key, teamId, through, last.hash), prunedBefore: cutoff })
+      .set({
+        prunedSeq: through,
+        prunedHash: last.hash,
+        prunedMac: pruneMac(key, teamId, through, last.hash),
+        prunedBefore: cutoff,
+      })
       .where(eq(auditHeads.teamId, teamId));
     // The append-only trigger lets this transaction delete up to the pruning point just recorded.
     await tx.execute(sql`select set_config('ankkuri.audit_prune', 'on', true)`);
-    const [deleted] = await queryRows<{ n: number }>(tx, sql`with d as (delete from audit_log where team_id = ${teamId} and seq <= ${through} returning 1) select count(*)::int as n from d`);
+    const [deleted] = await queryRows<{ n: number }>(
+      tx,
+      sql`with d as (delete from audit_log where team_id = ${teamId} and seq <= ${through} returning 1) select count(*)::int as n from d`,
+    );
     await tx.execute(sql`select set_config('ankkuri.audit_prune', 'off', true)`);
     return { ok: true, teamId, pruned: deleted?.n ?? 0, prunedSeq: through };
   });

@@ -15,16 +15,39 @@ export type AuditVerification =
  * first, so entries appended while it runs are not mistaken for damage; after a retention run the
  * chain starts at the sealed pruning point instead of the genesis.
  */
-export async function verifyAuditChain(db: Executor, key: Buffer, teamId: string, batchSize = 5000): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Executor,
+  key: Buffer,
+  teamId: string,
+  batchSize = 5000,
+): Promise<AuditVerification> {
   const [head] = await db.select().from(auditHeads).where(eq(auditHeads.teamId, teamId));
   if (!head) {
-    const [stray] = await db.select({ seq: auditLog.seq }).from(auditLog).where(eq(auditLog.teamId, teamId)).orderBy(asc(auditLog.seq)).limit(1);
-    if (stray) return { ok: false, seq: stray.seq, problem: "unlinked", message: `audit rows of team ${teamId} exist without a recorded head` };
+    const [stray] = await db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .where(eq(auditLog.teamId, teamId))
+      .orderBy(asc(auditLog.seq))
+      .limit(1);
+    if (stray)
+      return {
+        ok: false,
+        seq: stray.seq,
+        problem: "unlinked",
+        message: `audit rows of team ${teamId} exist without a recorded head`,
+      };
     return { ok: true, rows: 0, headSeq: 0, prunedSeq: 0 };
   }
   const pruned = head.prunedSeq > 0;
-  if (pruned ? head.prunedMac !== pruneMac(key, teamId, head.prunedSeq, head.prunedHash) : head.prunedHash !== genesisHash) {
-    return { ok: false, seq: head.prunedSeq + 1, problem: "missing", message: `the retention record of team ${teamId} has been altered: rows before ${String(head.prunedSeq + 1)} may have been deleted` };
+  if (
+    pruned ? head.prunedMac !== pruneMac(key, teamId, head.prunedSeq, head.prunedHash) : head.prunedHash !== genesisHash
+  ) {
+    return {
+      ok: false,
+      seq: head.prunedSeq + 1,
+      problem: "missing",
+      message: `the retention record of team ${teamId} has been altered: rows before ${String(head.prunedSeq + 1)} may have been deleted`,
+    };
   }
   let expectedSeq = head.prunedSeq + 1;
   let prevHash = head.prunedHash;
@@ -38,13 +61,28 @@ export async function verifyAuditChain(db: Executor, key: Buffer, teamId: string
       .limit(batchSize)) as AuditRow[];
     for (const row of batch) {
       if (row.seq !== expectedSeq) {
-        return { ok: false, seq: expectedSeq, problem: "missing", message: `audit row ${String(expectedSeq)} of team ${teamId} has been deleted` };
+        return {
+          ok: false,
+          seq: expectedSeq,
+          problem: "missing",
+          message: `audit row ${String(expectedSeq)} of team ${teamId} has been deleted`,
+        };
       }
       if (row.prevHash !== prevHash) {
-        return { ok: false, seq: row.seq, problem: "unlinked", message: `audit row ${String(row.seq)} of team ${teamId} does not follow the row before it` };
+        return {
+          ok: false,
+          seq: row.seq,
+          problem: "unlinked",
+          message: `audit row ${String(row.seq)} of team ${teamId} does not follow the row before it`,
+        };
       }
       if (chainHash(key, row.prevHash, row) !== row.hash) {
-        return { ok: false, seq: row.seq, problem: "altered", message: `audit row ${String(row.seq)} of team ${teamId} has been altered` };
+        return {
+          ok: false,
+          seq: row.seq,
+          problem: "altered",
+          message: `audit row ${String(row.seq)} of team ${teamId} has been altered`,
+        };
       }
       prevHash = row.hash;
       expectedSeq += 1;
@@ -54,10 +92,20 @@ export async function verifyAuditChain(db: Executor, key: Buffer, teamId: string
   }
   const lastSeq = expectedSeq - 1;
   if (head.seq > lastSeq) {
-    return { ok: false, seq: lastSeq + 1, problem: "missing", message: `audit rows from ${String(lastSeq + 1)} to ${String(head.seq)} of team ${teamId} have been deleted` };
+    return {
+      ok: false,
+      seq: lastSeq + 1,
+      problem: "missing",
+      message: `audit rows from ${String(lastSeq + 1)} to ${String(head.seq)} of team ${teamId} have been deleted`,
+    };
   }
   if (head.hash !== prevHash) {
-    return { ok: false, seq: head.seq, problem: "altered", message: `audit row ${String(head.seq)} of team ${teamId} does not match the recorded head` };
+    return {
+      ok: false,
+      seq: head.seq,
+      problem: "altered",
+      message: `audit row ${String(head.seq)} of team ${teamId} does not match the recorded head`,
+    };
   }
   return { ok: true, rows: count, headSeq: head.seq, prunedSeq: head.prunedSeq };
 }

@@ -6,5 +6,7 @@ import { withRuntime } from "./cli.js";
 // recomputes their hashes with the current ANKKURI_IDENTITY_HMAC_KEY (see docs/operations.md).
 await withRuntime("db:rotate-keys", async ({ handle, keys }) => {
   const summary = await rotateIdentityKeys(handle.db, createIdentityVault(keys));
-  process.stdout.write(`examined ${String(summary.examined)}, re-encrypted ${String(summary.reencrypted)}, re-hashed ${String(summary.rehashed)}\n`);
+  process.stdout.write(
+    `examined ${String(summary.examined)}, re-encrypted ${String(summary.reencrypted)}, re-hashed ${String(summary.rehashed)}\n`,
+  );
 });

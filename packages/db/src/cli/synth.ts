@@ -23,7 +23,14 @@ function parseOptions(argv: string[], today: string): SynthOptions {
   // `pnpm db:synth -- --scale 10` passes the separator through.
   const { values } = parseArgs({
     args: argv.filter((a) => a !== "--"),
-    options: { scale: { type: "string" }, teams: { type: "string" }, seed: { type: "string" }, today: { type: "string" }, "batch-size": { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      "scale": { type: "string" },
+      "teams": { type: "string" },
+      "seed": { type: "string" },
+      "today": { type: "string" },
+      "batch-size": { type: "string" },
+      "help": { type: "boolean", short: "h" },
+    },
     strict: true,
   });
   if (values.help === true) {
@@ -43,7 +50,11 @@ const grouped = (n: number) => n.toLocaleString("fi-FI").replace(/\s/g, " ");
 
 function summaryTable(summary: SynthSummary, seconds: number): string {
   const total = synthTables.reduce((sum, name) => sum + summary.rows[name], 0);
-  const lines = [["table", "rows"], ...synthTables.map((name) => [name, grouped(summary.rows[name])]), ["total", grouped(total)]];
+  const lines = [
+    ["table", "rows"],
+    ...synthTables.map((name) => [name, grouped(summary.rows[name])]),
+    ["total", grouped(total)],
+  ];
   const width = Math.max(...lines.map(([name = ""]) => name.length));
   const rowsWidth = Math.max(...lines.map(([, rows = ""]) => rows.length));
   const table = lines.map(([name = "", rows = ""]) => `${name.padEnd(width)}  ${rows.padStart(rowsWidth)}`).join("\n");
@@ -58,7 +69,9 @@ let options: SynthOptions;
 try {
   options = parseOptions(process.argv.slice(2), fromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()));
 } catch (error) {
-  process.stderr.write(`db:synth: ${error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  process.stderr.write(
+    `db:synth: ${error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error)}\n\n${usage}`,
+  );
   process.exit(2);
 }
 
@@ -66,7 +79,8 @@ try {
 await withRuntime("db:synth", async ({ handle, keys }) => {
   const bar = new SingleBar({
     stream: process.stderr,
-    format: "db:synth [{bar}] {percentage}% | {value}/{total} cases | {meetings} meetings | {duration_formatted} | ETA {eta_formatted}",
+    format:
+      "db:synth [{bar}] {percentage}% | {value}/{total} cases | {meetings} meetings | {duration_formatted} | ETA {eta_formatted}",
     noTTYOutput: true,
     notTTYSchedule: 10_000,
     etaBuffer: 20,

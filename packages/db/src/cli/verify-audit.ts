@@ -7,7 +7,11 @@ import { withRuntime } from "./cli.js";
 await withRuntime(
   "db:verify-audit",
   async ({ handle, keys }, args) => {
-    const teams = args[0] ? [args[0]] : (await queryRows<{ team_id: string }>(handle.db, sql`select team_id from audit_heads order by team_id`)).map((r) => r.team_id);
+    const teams = args[0]
+      ? [args[0]]
+      : (await queryRows<{ team_id: string }>(handle.db, sql`select team_id from audit_heads order by team_id`)).map(
+          (r) => r.team_id,
+        );
     for (const team of teams) {
       const result = await verifyAuditChain(handle.db, keys.auditKey, team);
       if (result.ok) process.stdout.write(`${team}: intact, ${String(result.rows)} rows\n`);

@@ -39,7 +39,9 @@ describe("the identity vault", () => {
   it("rotates: a new current key encrypts, the old one still decrypts, and old ciphertexts are stale", () => {
     const old = vault.encrypt(code, "team-a");
     const next = generateKeySettings().identityKeys.replace("k1:", "k2:");
-    const rotated = createIdentityVault(parseKeyMaterial({ ...settings, identityKeys: `${next},${settings.identityKeys}` }));
+    const rotated = createIdentityVault(
+      parseKeyMaterial({ ...settings, identityKeys: `${next},${settings.identityKeys}` }),
+    );
     expect(rotated.currentKeyId).toBe("k2");
     expect(rotated.decrypt(old, "team-a")).toBe(code);
     expect(rotated.isStale(old)).toBe(true);
@@ -49,10 +51,14 @@ describe("the identity vault", () => {
 
   it("round-trips any test identity code", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1950-01-01"), max: new Date("2024-12-31"), noInvalidDate: true }), fc.integer({ min: 900, max: 999 }), (date, n) => {
-        const c = testIdentityCode(date.toISOString().slice(0, 10), n);
-        expect(vault.decrypt(vault.encrypt(c, "t"), "t")).toBe(c);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1950-01-01"), max: new Date("2024-12-31"), noInvalidDate: true }),
+        fc.integer({ min: 900, max: 999 }),
+        (date, n) => {
+          const c = testIdentityCode(date.toISOString().slice(0, 10), n);
+          expect(vault.decrypt(vault.encrypt(c, "t"), "t")).toBe(c);
+        },
+      ),
       { numRuns: 100 },
     );
   });

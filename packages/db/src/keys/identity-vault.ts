@@ -28,7 +28,13 @@ export function createIdentityVault(keys: KeyMaterial): IdentityVault {
       const cipher = createCipheriv("aes-256-gcm", current.key, iv);
       cipher.setAAD(Buffer.from(`ankkuri:identity:${teamId}`));
       const ct = Buffer.concat([cipher.update(normalise(code), "utf8"), cipher.final()]);
-      return ["v1", current.id, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(".");
+      return [
+        "v1",
+        current.id,
+        iv.toString("base64url"),
+        cipher.getAuthTag().toString("base64url"),
+        ct.toString("base64url"),
+      ].join(".");
     },
     decrypt(ciphertext, teamId) {
       const [version, keyId = "", iv = "", tag = "", ct = ""] = ciphertext.split(".");

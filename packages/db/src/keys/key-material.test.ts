@@ -3,20 +3,33 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { parseDatabaseConfig } from "../config.js";
-import { generateKeySettings, KeyConfigurationError, keySettingsEnv, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./key-material.js";
+import {
+  generateKeySettings,
+  KeyConfigurationError,
+  keySettingsEnv,
+  loadOrCreateEmbeddedKeys,
+  parseKeyMaterial,
+} from "./key-material.js";
 
 const b64 = (n: number) => Buffer.alloc(n, 7).toString("base64");
 
 describe("parseKeyMaterial", () => {
   it("reads a keyring with the current key first", () => {
-    const keys = parseKeyMaterial({ identityKeys: `k2:${b64(32)}, k1:${b64(32)}`, identityHmacKey: b64(32), auditKey: b64(32) });
+    const keys = parseKeyMaterial({
+      identityKeys: `k2:${b64(32)}, k1:${b64(32)}`,
+      identityHmacKey: b64(32),
+      auditKey: b64(32),
+    });
     expect(keys.identityKeys.map((k) => k.id)).toEqual(["k2", "k1"]);
     expect(keys.auditKey).toHaveLength(32);
   });
 
   it.each([
     [{ identityHmacKey: b64(32), auditKey: b64(32) }, "ANKKURI_IDENTITY_KEYS is not set"],
-    [{ identityKeys: `k1:${b64(16)}`, identityHmacKey: b64(32), auditKey: b64(32) }, "ANKKURI_IDENTITY_KEYS[k1] must be 32 bytes"],
+    [
+      { identityKeys: `k1:${b64(16)}`, identityHmacKey: b64(32), auditKey: b64(32) },
+      "ANKKURI_IDENTITY_KEYS[k1] must be 32 bytes",
+    ],
     [{ identityKeys: `bad id:${b64(32)}`, identityHmacKey: b64(32), auditKey: b64(32) }, "entries are id:base64"],
     [{ identityKeys: `k1:${b64(32)},k1:${b64(32)}`, identityHmacKey: b64(32), auditKey: b64(32) }, "repeated key id"],
     [{ identityKeys: `k1:${b64(32)}`, auditKey: b64(32) }, "ANKKURI_IDENTITY_HMAC_KEY is not set"],

@@ -54,10 +54,14 @@ export function parseKeyMaterial(settings: KeySettings): KeyMaterial {
   if (ring.length === 0) throw new KeyConfigurationError("ANKKURI_IDENTITY_KEYS is not set");
   const identityKeys = ring.map((entry) => {
     const [id = "", value] = entry.trim().split(":");
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new KeyConfigurationError("ANKKURI_IDENTITY_KEYS entries are id:base64 with an id of letters, digits, _ or -");
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id))
+      throw new KeyConfigurationError(
+        "ANKKURI_IDENTITY_KEYS entries are id:base64 with an id of letters, digits, _ or -",
+      );
     return { id, key: decode(`ANKKURI_IDENTITY_KEYS[${id}]`, value) };
   });
-  if (new Set(identityKeys.map((k) => k.id)).size !== identityKeys.length) throw new KeyConfigurationError("ANKKURI_IDENTITY_KEYS has a repeated key id");
+  if (new Set(identityKeys.map((k) => k.id)).size !== identityKeys.length)
+    throw new KeyConfigurationError("ANKKURI_IDENTITY_KEYS has a repeated key id");
   return {
     identityKeys,
     identityHmacKey: decode("ANKKURI_IDENTITY_HMAC_KEY", settings.identityHmacKey),
@@ -72,8 +76,14 @@ export function generateKeySettings(): Required<KeySettings> {
 }
 
 /** Key settings as the environment variables every app reads them from (for child processes). */
-export function keySettingsEnv(settings: Required<KeySettings>): Record<"ANKKURI_IDENTITY_KEYS" | "ANKKURI_IDENTITY_HMAC_KEY" | "ANKKURI_AUDIT_KEY", string> {
-  return { ANKKURI_IDENTITY_KEYS: settings.identityKeys, ANKKURI_IDENTITY_HMAC_KEY: settings.identityHmacKey, ANKKURI_AUDIT_KEY: settings.auditKey };
+export function keySettingsEnv(
+  settings: Required<KeySettings>,
+): Record<"ANKKURI_IDENTITY_KEYS" | "ANKKURI_IDENTITY_HMAC_KEY" | "ANKKURI_AUDIT_KEY", string> {
+  return {
+    ANKKURI_IDENTITY_KEYS: settings.identityKeys,
+    ANKKURI_IDENTITY_HMAC_KEY: settings.identityHmacKey,
+    ANKKURI_AUDIT_KEY: settings.auditKey,
+  };
 }
 
 /**
@@ -86,9 +96,13 @@ export function loadOrCreateEmbeddedKeys(dataDir: string, warn: (message: string
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, `${JSON.stringify(generateKeySettings(), null, 2)}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
-    warn(`Generated encryption keys in ${file}. They protect identity codes only while kept apart from the data: configure ANKKURI_IDENTITY_KEYS, ANKKURI_IDENTITY_HMAC_KEY and ANKKURI_AUDIT_KEY for real use.`);
+    warn(
+      `Generated encryption keys in ${file}. They protect identity codes only while kept apart from the data: configure ANKKURI_IDENTITY_KEYS, ANKKURI_IDENTITY_HMAC_KEY and ANKKURI_AUDIT_KEY for real use.`,
+    );
   }
-  const parsed = z.object({ identityKeys: z.string(), identityHmacKey: z.string(), auditKey: z.string() }).safeParse(JSON.parse(readFileSync(file, "utf8")));
+  const parsed = z
+    .object({ identityKeys: z.string(), identityHmacKey: z.string(), auditKey: z.string() })
+    .safeParse(JSON.parse(readFileSync(file, "utf8")));
   if (!parsed.success) throw new KeyConfigurationError(`${file} is not a valid key file`);
   return parseKeyMaterial(parsed.data);
 }

@@ -11,7 +11,11 @@ const oldSettings = generateKeySettings();
 const oldVault = createIdentityVault(parseKeyMaterial(oldSettings));
 const fresh = generateKeySettings();
 const newVault = createIdentityVault(
-  parseKeyMaterial({ identityKeys: `${fresh.identityKeys.replace("k1:", "k2:")},${oldSettings.identityKeys}`, identityHmacKey: fresh.identityHmacKey, auditKey: fresh.auditKey }),
+  parseKeyMaterial({
+    identityKeys: `${fresh.identityKeys.replace("k1:", "k2:")},${oldSettings.identityKeys}`,
+    identityHmacKey: fresh.identityHmacKey,
+    auditKey: fresh.auditKey,
+  }),
 );
 const codes = Array.from({ length: 7 }, (_, i) => testIdentityCode(`2010-01-${String(i + 10)}`, 920 + i));
 
@@ -32,8 +36,16 @@ describe.each(testEngines)("identity key rotation on %s", (engine) => {
   it("re-encrypts under the new key and re-hashes with the new HMAC key, in batches, once", async () => {
     expect(await rotateIdentityKeys(database.db, newVault, 3)).toEqual({ examined: 7, reencrypted: 7, rehashed: 7 });
     const rows = await database.db.select().from(clients);
-    expect(rows.map((r) => newVault.decrypt(r.identityCodeCiphertext ?? "", r.teamId)).sort()).toEqual([...codes].sort());
-    expect(rows.every((r) => r.identityCodeCiphertext?.startsWith("v1.k2.") === true && r.identityCodeHmac === newVault.hmac(newVault.decrypt(r.identityCodeCiphertext, r.teamId)))).toBe(true);
+    expect(rows.map((r) => newVault.decrypt(r.identityCodeCiphertext ?? "", r.teamId)).sort()).toEqual(
+      [...codes].sort(),
+    );
+    expect(
+      rows.every(
+        (r) =>
+          r.identityCodeCiphertext?.startsWith("v1.k2.") === true &&
+          r.identityCodeHmac === newVault.hmac(newVault.decrypt(r.identityCodeCiphertext, r.teamId)),
+      ),
+    ).toBe(true);
     expect(await rotateIdentityKeys(database.db, newVault, 3)).toEqual({ examined: 7, reencrypted: 0, rehashed: 0 });
   });
 });

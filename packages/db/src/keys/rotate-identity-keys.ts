@@ -15,14 +15,28 @@ export interface RotationSummary {
  * current HMAC key, in batches (keyset pagination, one transaction per batch), so it can run on a
  * live database and be resumed. Rows already current are left alone.
  */
-export async function rotateIdentityKeys(db: Executor, vault: IdentityVault, batchSize = 1000): Promise<RotationSummary> {
+export async function rotateIdentityKeys(
+  db: Executor,
+  vault: IdentityVault,
+  batchSize = 1000,
+): Promise<RotationSummary> {
   const summary: RotationSummary = { examined: 0, reencrypted: 0, rehashed: 0 };
   let after = { teamId: "", id: "00000000-0000-0000-0000-000000000000" };
   for (;;) {
     const batch = await db
-      .select({ teamId: clients.teamId, id: clients.id, ciphertext: clients.identityCodeCiphertext, hmac: clients.identityCodeHmac })
+      .select({
+        teamId: clients.teamId,
+        id: clients.id,
+        ciphertext: clients.identityCodeCiphertext,
+        hmac: clients.identityCodeHmac,
+      })
       .from(clients)
-      .where(and(isNotNull(clients.identityCodeCiphertext), sql`(${clients.teamId}, ${clients.id}) > (${after.teamId}, ${after.id}::uuid)`))
+      .where(
+        and(
+          isNotNull(clients.identityCodeCiphertext),
+          sql`(${clients.teamId}, ${clients.id}) > (${after.teamId}, ${after.id}::uuid)`,
+        ),
+      )
       .orderBy(asc(clients.teamId), asc(clients.id))
       .limit(batchSize);
     if (batch.length === 0) break;
@@ -35,7 +49,11 @@ export async function rotateIdentityKeys(db: Executor, vault: IdentityVault, bat
         if (!stale && hmac === row.hmac) continue;
         await tx
           .update(clients)
-          .set({ identityCodeCiphertext: stale ? vault.encrypt(code, row.teamId) : row.ciphertext, identityCodeHmac: hmac, updatedAt: new Date() })
+          .set({
+            identityCodeCiphertext: stale ? vault.encrypt(code, row.teamId) : row.ciphertext,
+            identityCodeHmac: hmac,
+            updatedAt: new Date(),
+          })
           .where(and(eq(clients.teamId, row.teamId), eq(clients.id, row.id)));
         if (stale) summary.reencrypted += 1;
         if (hmac !== row.hmac) summary.rehashed += 1;

@@ -1,4 +1,14 @@
-import { applyCaseCommand, type Case, type CaseCommand, caseInvariants, coreOrganisationIds, helsinkiAnkkuri, helsinkiOrganisationIds as org, selectionOrganisationIds, testIdentityCode } from "@ankkuri/domain";
+import {
+  applyCaseCommand,
+  type Case,
+  type CaseCommand,
+  caseInvariants,
+  coreOrganisationIds,
+  helsinkiAnkkuri,
+  helsinkiOrganisationIds as org,
+  selectionOrganisationIds,
+  testIdentityCode,
+} from "@ankkuri/domain";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type Executor, openDatabase } from "../client.js";
@@ -31,14 +41,21 @@ async function refer(db: Executor, code = testIdentityCode("2011-04-05", 944)) {
 async function step(db: Executor, c: Case, command: CaseCommand): Promise<Case> {
   const result = applyCaseCommand(c, command, context);
   if (!result.ok) throw new Error(result.error.map((v) => v.message.en).join("; "));
-  await saveCase(db, c, result.value, { actorId: "hanna.mattila", guardianNames: { [gNew]: { givenName: "Pekka", familyName: "Esimerkki" } } });
+  await saveCase(db, c, result.value, {
+    actorId: "hanna.mattila",
+    guardianNames: { [gNew]: { givenName: "Pekka", familyName: "Esimerkki" } },
+  });
   const stored = await loadCase(db, teamId, c.id);
   if (!stored) throw new Error("case vanished");
   expect(stored.case).toEqual(result.value);
   return stored.case;
 }
 
-const decide = (staffId: string, organisationId: string, profession: "police-officer" | "social-worker" | "psychiatric-nurse"): CaseCommand => ({
+const decide = (
+  staffId: string,
+  organisationId: string,
+  profession: "police-officer" | "social-worker" | "psychiatric-nurse",
+): CaseCommand => ({
   type: "record-selection-decision",
   decision: { staffId, organisationId, profession, decision: "admit", decidedOn: "2025-03-03" },
 });
@@ -52,7 +69,10 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
     const again = await refer(database.db, code);
     expect(first.existingClient).toBe(false);
     expect(again).toMatchObject({ clientId: first.clientId, existingClient: true });
-    const [row] = await database.db.select().from(clients).where(and(eq(clients.teamId, teamId), eq(clients.id, first.clientId)));
+    const [row] = await database.db
+      .select()
+      .from(clients)
+      .where(and(eq(clients.teamId, teamId), eq(clients.id, first.clientId)));
     expect(row?.identityCodeCiphertext).not.toContain(code);
     expect(vault.decrypt(row?.identityCodeCiphertext ?? "", teamId)).toBe(code);
     expect(row?.birthDate).toBe("2011-04-05");
@@ -78,34 +98,115 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
     c = await step(database.db, c, decide("st-sotepe-mattila", org.socialEmergency, "social-worker"));
     c = await step(database.db, c, decide("st-sotepe-honkanen", org.psychiatry, "psychiatric-nurse"));
     c = await step(database.db, c, { type: "admit", on: "2025-03-04" });
-    c = await step(database.db, c, { type: "add-guardian", guardian: { id: gNew, relationship: "parent", hasCustody: true } });
-    c = await step(database.db, c, { type: "record-existing-clientship", clientship: { organisationId: org.childWelfare, since: "2024-01-01", responsibleWorker: { staffId: null, name: "Leena Lahti", organisationId: org.childWelfare } } });
-    for (const [id, giver] of [[consentId, { kind: "guardian", guardianId }], [newId(), { kind: "guardian", guardianId: gNew }], [newId(), { kind: "client" }]] as const) {
-      c = await step(database.db, c, { type: "record-consent", consent: { id, giver, organisationIds: [org.education], givenOn: "2025-03-05", validUntil: null, form: "written" } });
+    c = await step(database.db, c, {
+      type: "add-guardian",
+      guardian: { id: gNew, relationship: "parent", hasCustody: true },
+    });
+    c = await step(database.db, c, {
+      type: "record-existing-clientship",
+      clientship: {
+        organisationId: org.childWelfare,
+        since: "2024-01-01",
+        responsibleWorker: { staffId: null, name: "Leena Lahti", organisationId: org.childWelfare },
+      },
+    });
+    for (const [id, giver] of [
+      [consentId, { kind: "guardian", guardianId }],
+      [newId(), { kind: "guardian", guardianId: gNew }],
+      [newId(), { kind: "client" }],
+    ] as const) {
+      c = await step(database.db, c, {
+        type: "record-consent",
+        consent: {
+          id,
+          giver,
+          organisationIds: [org.education],
+          givenOn: "2025-03-05",
+          validUntil: null,
+          form: "written",
+        },
+      });
     }
     c = await step(database.db, c, {
       type: "plan-meeting",
       meetingId,
       plannedOn: "2025-03-10",
       composition: [
-        { id: "p-police", role: "core", organisationId: org.policePrevention, staffId: "st-hpl-heikkinen", profession: "police-officer", guardianId: null },
-        { id: "p-youth", role: "core", organisationId: org.youthServices, staffId: "st-kuva-peltonen", profession: "youth-worker", guardianId: null },
-        { id: "p-school", role: "invited", organisationId: org.education, staffId: null, profession: "other", guardianId: null },
+        {
+          id: "p-police",
+          role: "core",
+          organisationId: org.policePrevention,
+          staffId: "st-hpl-heikkinen",
+          profession: "police-officer",
+          guardianId: null,
+        },
+        {
+          id: "p-youth",
+          role: "core",
+          organisationId: org.youthServices,
+          staffId: "st-kuva-peltonen",
+          profession: "youth-worker",
+          guardianId: null,
+        },
+        {
+          id: "p-school",
+          role: "invited",
+          organisationId: org.education,
+          staffId: null,
+          profession: "other",
+          guardianId: null,
+        },
         { id: "p-client", role: "client", organisationId: null, staffId: null, profession: null, guardianId: null },
-        { id: "p-rw", role: "responsible-worker", organisationId: org.childWelfare, staffId: null, profession: "social-worker", guardianId: null },
+        {
+          id: "p-rw",
+          role: "responsible-worker",
+          organisationId: org.childWelfare,
+          staffId: null,
+          profession: "social-worker",
+          guardianId: null,
+        },
       ],
     });
-    c = await step(database.db, c, { type: "record-meeting-held", meetingId, heldOn: "2025-03-10", attended: ["p-police", "p-youth", "p-school", "p-client", "p-rw"] });
+    c = await step(database.db, c, {
+      type: "record-meeting-held",
+      meetingId,
+      heldOn: "2025-03-10",
+      attended: ["p-police", "p-youth", "p-school", "p-client", "p-rw"],
+    });
     expect(c.status).toBe("active");
-    c = await step(database.db, c, { type: "record-meeting-record", meetingId, record: { recordedOn: "2025-03-11", recordedBy: "st-hpl-heikkinen", inClientRecord: true, inStatistics: true } });
+    c = await step(database.db, c, {
+      type: "record-meeting-record",
+      meetingId,
+      record: { recordedOn: "2025-03-11", recordedBy: "st-hpl-heikkinen", inClientRecord: true, inStatistics: true },
+    });
     const referralId = newId();
-    c = await step(database.db, c, { type: "make-referral", referral: { id: referralId, meetingId, service: "youth-work", organisationId: org.youthServices, madeOn: "2025-03-11", status: "made", statusChangedOn: "2025-03-11" } });
+    c = await step(database.db, c, {
+      type: "make-referral",
+      referral: {
+        id: referralId,
+        meetingId,
+        service: "youth-work",
+        organisationId: org.youthServices,
+        madeOn: "2025-03-11",
+        status: "made",
+        statusChangedOn: "2025-03-11",
+      },
+    });
     c = await step(database.db, c, { type: "update-referral", referralId, status: "started", on: "2025-03-20" });
     c = await step(database.db, c, { type: "withdraw-consent", consentId, on: "2025-04-01" });
     c = await step(database.db, c, { type: "close", on: "2025-06-30", reason: "goals-met" });
     expect(caseInvariants(c)).toEqual([]);
     const stored = await loadCase(database.db, teamId, caseId);
-    expect(stored?.organisationIds.sort()).toEqual([org.childWelfare, org.education, org.policePrevention, org.psychiatry, org.socialEmergency, org.youthServices].sort());
+    expect(stored?.organisationIds.sort()).toEqual(
+      [
+        org.childWelfare,
+        org.education,
+        org.policePrevention,
+        org.psychiatry,
+        org.socialEmergency,
+        org.youthServices,
+      ].sort(),
+    );
     expect(stored?.guardianNames[gNew]).toEqual({ givenName: "Pekka", familyName: "Esimerkki" });
     expect(c.version).toBe(17);
   });
@@ -118,9 +219,15 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
     if (!started.ok) throw new Error("refused");
     await saveCase(database.db, loaded, started.value, { actorId: "x" });
     // A second writer still holding version 0:
-    const guardian = applyCaseCommand(loaded, { type: "add-guardian", guardian: { id: newId(), relationship: "legal-guardian", hasCustody: true } }, context);
+    const guardian = applyCaseCommand(
+      loaded,
+      { type: "add-guardian", guardian: { id: newId(), relationship: "legal-guardian", hasCustody: true } },
+      context,
+    );
     if (!guardian.ok) throw new Error("refused");
-    await expect(saveCase(database.db, loaded, guardian.value, { actorId: "y" })).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(saveCase(database.db, loaded, guardian.value, { actorId: "y" })).rejects.toBeInstanceOf(
+      StaleWriteError,
+    );
     expect((await loadCase(database.db, teamId, caseId))?.case).toEqual(started.value);
   });
 
@@ -136,7 +243,9 @@ describe.runIf(testEngines.includes("postgres"))("two writers updating the same 
 
   it("lets exactly one win, gives the other a conflict, and loses nothing after a retry", async () => {
     const { caseId } = await refer(database.db, testIdentityCode("2008-02-29", 977));
-    const writers = await Promise.all([0, 1].map(() => openDatabase({ engine: "postgres", url: database.url ?? "", maxConnections: 2 })));
+    const writers = await Promise.all(
+      [0, 1].map(() => openDatabase({ engine: "postgres", url: database.url ?? "", maxConnections: 2 })),
+    );
     const guardians = [newId(), newId()];
     // Both read version 0, then both write at the same moment.
     const snapshots = await Promise.all(writers.map(async (w) => (await loadCase(w.db, teamId, caseId))?.case));
@@ -144,7 +253,11 @@ describe.runIf(testEngines.includes("postgres"))("two writers updating the same 
       writers.map(async (w, i) => {
         const before = snapshots[i];
         if (!before) throw new Error("no case");
-        const result = applyCaseCommand(before, { type: "add-guardian", guardian: { id: guardians[i] ?? "", relationship: "parent", hasCustody: true } }, context);
+        const result = applyCaseCommand(
+          before,
+          { type: "add-guardian", guardian: { id: guardians[i] ?? "", relationship: "parent", hasCustody: true } },
+          context,
+        );
         if (!result.ok) throw new Error("refused");
         await saveCase(w.db, before, result.value, { actorId: `writer-${String(i)}` });
       }),
@@ -156,11 +269,17 @@ describe.runIf(testEngines.includes("postgres"))("two writers updating the same 
     // The loser reloads and applies its change again: both changes are kept.
     const fresh = (await loadCase(writers[loser]?.db ?? database.db, teamId, caseId))?.case;
     if (!fresh) throw new Error("no case");
-    const retry = applyCaseCommand(fresh, { type: "add-guardian", guardian: { id: guardians[loser] ?? "", relationship: "parent", hasCustody: true } }, context);
+    const retry = applyCaseCommand(
+      fresh,
+      { type: "add-guardian", guardian: { id: guardians[loser] ?? "", relationship: "parent", hasCustody: true } },
+      context,
+    );
     if (!retry.ok) throw new Error("refused");
     await saveCase(database.db, fresh, retry.value, { actorId: "retry" });
     const final = (await loadCase(database.db, teamId, caseId))?.case;
-    expect(final?.guardians.map((g) => g.id).sort()).toEqual([...guardians, ...(snapshots[0]?.guardians.map((g) => g.id) ?? [])].sort());
+    expect(final?.guardians.map((g) => g.id).sort()).toEqual(
+      [...guardians, ...(snapshots[0]?.guardians.map((g) => g.id) ?? [])].sort(),
+    );
     expect(final?.version).toBe(2);
     await Promise.all(writers.map((w) => w.close()));
   });

@@ -38,8 +38,14 @@ const caseWith = {
   existingClientships: { orderBy: { position: "asc", organisationId: "asc" } },
   organisations: true,
   selection: { orderBy: { position: "asc", staffId: "asc" } },
-  consents: { with: { scopes: { orderBy: { position: "asc", organisationId: "asc" } } }, orderBy: { position: "asc", id: "asc" } },
-  meetings: { with: { participants: { orderBy: { position: "asc", id: "asc" } }, record: true }, orderBy: { position: "asc", id: "asc" } },
+  consents: {
+    with: { scopes: { orderBy: { position: "asc", organisationId: "asc" } } },
+    orderBy: { position: "asc", id: "asc" },
+  },
+  meetings: {
+    with: { participants: { orderBy: { position: "asc", id: "asc" } }, record: true },
+    orderBy: { position: "asc", id: "asc" },
+  },
   referrals: { orderBy: { position: "asc", id: "asc" } },
 } as const;
 
@@ -81,9 +87,19 @@ function toStoredCase(row: CaseRow): StoredCase {
       responsibleWorker:
         x.responsibleWorkerName === null || x.responsibleWorkerOrganisationId === null
           ? null
-          : { staffId: x.responsibleWorkerStaffId, name: x.responsibleWorkerName, organisationId: x.responsibleWorkerOrganisationId },
+          : {
+              staffId: x.responsibleWorkerStaffId,
+              name: x.responsibleWorkerName,
+              organisationId: x.responsibleWorkerOrganisationId,
+            },
     })),
-    selection: row.selection.map((d) => ({ staffId: d.staffId, organisationId: d.organisationId, profession: d.profession, decision: d.decision, decidedOn: d.decidedOn })),
+    selection: row.selection.map((d) => ({
+      staffId: d.staffId,
+      organisationId: d.organisationId,
+      profession: d.profession,
+      decision: d.decision,
+      decidedOn: d.decidedOn,
+    })),
     selectionStartedOn: row.selectionStartedOn,
     decidedOn: row.decidedOn,
     activatedOn: row.activatedOn,
@@ -103,19 +119,51 @@ function toStoredCase(row: CaseRow): StoredCase {
       plannedOn: m.plannedOn,
       status: m.status,
       heldOn: m.heldOn,
-      composition: m.participants.map((p) => ({ id: p.id, role: p.role, organisationId: p.organisationId, staffId: p.staffId, profession: p.profession, guardianId: p.guardianId })),
+      composition: m.participants.map((p) => ({
+        id: p.id,
+        role: p.role,
+        organisationId: p.organisationId,
+        staffId: p.staffId,
+        profession: p.profession,
+        guardianId: p.guardianId,
+      })),
       attended: m.participants.filter((p) => p.attended).map((p) => p.id),
-      record: m.record ? { recordedOn: m.record.recordedOn, recordedBy: m.record.recordedBy, inClientRecord: m.record.inClientRecord, inStatistics: m.record.inStatistics } : null,
+      record: m.record
+        ? {
+            recordedOn: m.record.recordedOn,
+            recordedBy: m.record.recordedBy,
+            inClientRecord: m.record.inClientRecord,
+            inStatistics: m.record.inStatistics,
+          }
+        : null,
       responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
     })),
-    referrals: row.referrals.map((r) => ({ id: r.id, meetingId: r.meetingId, service: r.service, organisationId: r.organisationId, madeOn: r.madeOn, status: r.status, statusChangedOn: r.statusChangedOn })),
-    childWelfareNotification: row.childWelfareNotifiedOn === null || row.childWelfareNotifiedById === null ? null : { madeOn: row.childWelfareNotifiedOn, organisationId: row.childWelfareNotifiedById },
+    referrals: row.referrals.map((r) => ({
+      id: r.id,
+      meetingId: r.meetingId,
+      service: r.service,
+      organisationId: r.organisationId,
+      madeOn: r.madeOn,
+      status: r.status,
+      statusChangedOn: r.statusChangedOn,
+    })),
+    childWelfareNotification:
+      row.childWelfareNotifiedOn === null || row.childWelfareNotifiedById === null
+        ? null
+        : { madeOn: row.childWelfareNotifiedOn, organisationId: row.childWelfareNotifiedById },
     version: row.version,
   });
   return {
     case: domainCase,
-    client: { id: row.client.id, givenName: row.client.givenName, familyName: row.client.familyName, hasIdentityCode: row.client.identityCodeCiphertext !== null },
-    guardianNames: Object.fromEntries(row.guardians.map((g) => [g.id, { givenName: g.givenName, familyName: g.familyName }])),
+    client: {
+      id: row.client.id,
+      givenName: row.client.givenName,
+      familyName: row.client.familyName,
+      hasIdentityCode: row.client.identityCodeCiphertext !== null,
+    },
+    guardianNames: Object.fromEntries(
+      row.guardians.map((g) => [g.id, { givenName: g.givenName, familyName: g.familyName }]),
+    ),
     organisationIds: row.organisations.map((o) => o.organisationId),
   };
 }
@@ -126,8 +174,18 @@ export interface ReferralInput {
   type: Case["type"];
   referredOn: LocalDate;
   referralSource: Case["referralSource"];
-  client: { identityCode?: string | undefined; birthDate?: LocalDate | undefined; givenName: string; familyName: string };
-  guardians?: { givenName: string; familyName: string; relationship: "parent" | "legal-guardian" | "other"; hasCustody: boolean }[];
+  client: {
+    identityCode?: string | undefined;
+    birthDate?: LocalDate | undefined;
+    givenName: string;
+    familyName: string;
+  };
+  guardians?: {
+    givenName: string;
+    familyName: string;
+    relationship: "parent" | "legal-guardian" | "other";
+    hasCustody: boolean;
+  }[];
   /** Organisations that see the referral from the start (the selecting units, `selectionOrganisationIds`). */
   organisationIds: string[];
 }
@@ -165,11 +223,15 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
     birthDate = parsed.value.birthDate;
     identity = { ciphertext: vault.encrypt(parsed.value.value, teamId), hmac: vault.hmac(parsed.value.value) };
   }
-  if (birthDate === undefined) throw new InvalidClientIdentityError("CLIENT.BIRTH_DATE_MISSING", "Give the client's identity code or birth date");
+  if (birthDate === undefined)
+    throw new InvalidClientIdentityError("CLIENT.BIRTH_DATE_MISSING", "Give the client's identity code or birth date");
   const clientBirthDate = birthDate;
   return db.transaction(async (tx) => {
     const existing = identity
-      ? await tx.select({ id: clients.id }).from(clients).where(and(eq(clients.teamId, teamId), eq(clients.identityCodeHmac, identity.hmac)))
+      ? await tx
+          .select({ id: clients.id })
+          .from(clients)
+          .where(and(eq(clients.teamId, teamId), eq(clients.identityCodeHmac, identity.hmac)))
       : [];
     const clientId = existing[0]?.id ?? uuidv7();
     if (!existing[0]) {
@@ -184,10 +246,30 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
       });
     }
     const caseId = uuidv7();
-    await tx.insert(cases).values({ teamId, id: caseId, clientId, type: input.type, status: "referred", referredOn: input.referredOn, referralSource: input.referralSource });
-    const newGuardians = (input.guardians ?? []).map((g, position) => ({ teamId, caseId, id: uuidv7(), position, ...g }));
+    await tx.insert(cases).values({
+      teamId,
+      id: caseId,
+      clientId,
+      type: input.type,
+      status: "referred",
+      referredOn: input.referredOn,
+      referralSource: input.referralSource,
+    });
+    const newGuardians = (input.guardians ?? []).map((g, position) => ({
+      teamId,
+      caseId,
+      id: uuidv7(),
+      position,
+      ...g,
+    }));
     if (newGuardians.length > 0) await tx.insert(guardians).values(newGuardians);
-    const grants = [...new Set(input.organisationIds)].map((organisationId) => ({ teamId, caseId, organisationId, since: input.referredOn, basis: "assigned" as const }));
+    const grants = [...new Set(input.organisationIds)].map((organisationId) => ({
+      teamId,
+      caseId,
+      organisationId,
+      since: input.referredOn,
+      basis: "assigned" as const,
+    }));
     if (grants.length > 0) await tx.insert(caseOrganisations).values(grants).onConflictDoNothing();
     return { caseId, clientId, existingClient: existing.length > 0 };
   });
@@ -230,7 +312,10 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
       .where(and(eq(cases.teamId, teamId), eq(cases.id, caseId), eq(cases.version, before.version)))
       .returning({ id: cases.id });
     if (updated.length === 0) {
-      const exists = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.teamId, teamId), eq(cases.id, caseId)));
+      const exists = await tx
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(eq(cases.teamId, teamId), eq(cases.id, caseId)));
       if (exists.length === 0) throw new RowNotFoundError("case", caseId);
       throw new StaleWriteError("case", caseId, before.version);
     }
@@ -265,15 +350,26 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
       };
       await tx
         .insert(existingClientships)
-        .values({ teamId, caseId, organisationId: x.organisationId, position: position(after.existingClientships, x), ...values })
-        .onConflictDoUpdate({ target: [existingClientships.teamId, existingClientships.caseId, existingClientships.organisationId], set: values });
+        .values({
+          teamId,
+          caseId,
+          organisationId: x.organisationId,
+          position: position(after.existingClientships, x),
+          ...values,
+        })
+        .onConflictDoUpdate({
+          target: [existingClientships.teamId, existingClientships.caseId, existingClientships.organisationId],
+          set: values,
+        });
     }
 
     const grants = new Map<string, { since: LocalDate; basis: "selection" | "meeting" }>();
     const oldDecisions = new Set(before.selection.map((d) => d.staffId));
     const addedDecisions = after.selection.filter((d) => !oldDecisions.has(d.staffId));
     if (addedDecisions.length > 0) {
-      await tx.insert(selectionDecisions).values(addedDecisions.map((d) => ({ teamId, caseId, position: position(after.selection, d), ...d })));
+      await tx
+        .insert(selectionDecisions)
+        .values(addedDecisions.map((d) => ({ teamId, caseId, position: position(after.selection, d), ...d })));
       for (const d of addedDecisions) grants.set(d.organisationId, { since: d.decidedOn, basis: "selection" });
     }
 
@@ -294,9 +390,16 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
           form: c.form,
           recordedBy: context.actorId,
         });
-        await tx.insert(consentScopes).values(c.organisationIds.map((organisationId, i) => ({ teamId, consentId: c.id, organisationId, position: i })));
+        await tx
+          .insert(consentScopes)
+          .values(
+            c.organisationIds.map((organisationId, i) => ({ teamId, consentId: c.id, organisationId, position: i })),
+          );
       } else if (old.withdrawnOn !== c.withdrawnOn) {
-        await tx.update(consents).set({ withdrawnOn: c.withdrawnOn, updatedAt: new Date() }).where(and(eq(consents.teamId, teamId), eq(consents.id, c.id)));
+        await tx
+          .update(consents)
+          .set({ withdrawnOn: c.withdrawnOn, updatedAt: new Date() })
+          .where(and(eq(consents.teamId, teamId), eq(consents.id, c.id)));
       }
     }
 
@@ -304,15 +407,46 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
     for (const m of after.meetings) {
       const old = oldMeetings.get(m.id);
       if (!old) {
-        await tx.insert(meetings).values({ teamId, caseId, id: m.id, position: position(after.meetings, m), plannedOn: m.plannedOn, status: m.status, heldOn: m.heldOn, responsibleWorkerInformedOn: m.responsibleWorkerInformedOn });
+        await tx.insert(meetings).values({
+          teamId,
+          caseId,
+          id: m.id,
+          position: position(after.meetings, m),
+          plannedOn: m.plannedOn,
+          status: m.status,
+          heldOn: m.heldOn,
+          responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
+        });
         await tx.insert(meetingParticipants).values(
-          m.composition.map((p, i) => ({ teamId, meetingId: m.id, id: p.id, position: i, role: p.role, organisationId: p.organisationId, staffId: p.staffId, profession: p.profession, guardianId: p.guardianId, attended: m.attended.includes(p.id) })),
+          m.composition.map((p, i) => ({
+            teamId,
+            meetingId: m.id,
+            id: p.id,
+            position: i,
+            role: p.role,
+            organisationId: p.organisationId,
+            staffId: p.staffId,
+            profession: p.profession,
+            guardianId: p.guardianId,
+            attended: m.attended.includes(p.id),
+          })),
         );
-        for (const p of m.composition) if (p.organisationId !== null && !grants.has(p.organisationId)) grants.set(p.organisationId, { since: m.plannedOn, basis: "meeting" });
-      } else if (old.status !== m.status || old.heldOn !== m.heldOn || old.responsibleWorkerInformedOn !== m.responsibleWorkerInformedOn) {
+        for (const p of m.composition)
+          if (p.organisationId !== null && !grants.has(p.organisationId))
+            grants.set(p.organisationId, { since: m.plannedOn, basis: "meeting" });
+      } else if (
+        old.status !== m.status ||
+        old.heldOn !== m.heldOn ||
+        old.responsibleWorkerInformedOn !== m.responsibleWorkerInformedOn
+      ) {
         await tx
           .update(meetings)
-          .set({ status: m.status, heldOn: m.heldOn, responsibleWorkerInformedOn: m.responsibleWorkerInformedOn, updatedAt: new Date() })
+          .set({
+            status: m.status,
+            heldOn: m.heldOn,
+            responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
+            updatedAt: new Date(),
+          })
           .where(and(eq(meetings.teamId, teamId), eq(meetings.id, m.id)));
       }
       const newlyAttended = m.attended.filter((id) => !(old?.attended ?? m.attended).includes(id));
@@ -320,7 +454,13 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
         await tx
           .update(meetingParticipants)
           .set({ attended: true })
-          .where(and(eq(meetingParticipants.teamId, teamId), eq(meetingParticipants.meetingId, m.id), inArray(meetingParticipants.id, newlyAttended)));
+          .where(
+            and(
+              eq(meetingParticipants.teamId, teamId),
+              eq(meetingParticipants.meetingId, m.id),
+              inArray(meetingParticipants.id, newlyAttended),
+            ),
+          );
       }
       if (m.record !== null && (old?.record ?? null) === null) {
         await tx.insert(meetingRecords).values({ teamId, meetingId: m.id, ...m.record });
@@ -332,14 +472,25 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
       const old = oldReferrals.get(r.id);
       if (!old) await tx.insert(referrals).values({ teamId, caseId, position: position(after.referrals, r), ...r });
       else if (old.status !== r.status) {
-        await tx.update(referrals).set({ status: r.status, statusChangedOn: r.statusChangedOn, updatedAt: new Date() }).where(and(eq(referrals.teamId, teamId), eq(referrals.id, r.id)));
+        await tx
+          .update(referrals)
+          .set({ status: r.status, statusChangedOn: r.statusChangedOn, updatedAt: new Date() })
+          .where(and(eq(referrals.teamId, teamId), eq(referrals.id, r.id)));
       }
     }
 
     if (grants.size > 0) {
       await tx
         .insert(caseOrganisations)
-        .values([...grants].map(([organisationId, g]) => ({ teamId, caseId, organisationId, since: g.since, basis: g.basis })))
+        .values(
+          [...grants].map(([organisationId, g]) => ({
+            teamId,
+            caseId,
+            organisationId,
+            since: g.since,
+            basis: g.basis,
+          })),
+        )
         .onConflictDoNothing();
     }
   });

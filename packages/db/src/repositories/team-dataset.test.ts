@@ -38,11 +38,19 @@ describe.each(testEngines)("the team dataset's version on %s", (engine) => {
   it("changes with staff, organisations and the team row, and the reloaded dataset shows the change", async () => {
     const v0 = await version();
     const [person] = await database.db.select().from(staff).where(eq(staff.teamId, teamId)).limit(1);
-    await database.db.update(staff).set({ title: "Vanhempi konstaapeli" }).where(eq(staff.id, person?.id ?? ""));
+    await database.db
+      .update(staff)
+      .set({ title: "Vanhempi konstaapeli" })
+      .where(eq(staff.id, person?.id ?? ""));
     const v1 = await version();
     expect(v1).not.toBe(v0);
-    expect((await loadTeamDataset(database.db, teamId))?.staff.find((s) => s.id === person?.id)?.title).toBe("Vanhempi konstaapeli");
-    await database.db.update(organisations).set({ shortName: "HPL" }).where(eq(organisations.id, helsinkiAnkkuri.team.policeDepartmentId));
+    expect((await loadTeamDataset(database.db, teamId))?.staff.find((s) => s.id === person?.id)?.title).toBe(
+      "Vanhempi konstaapeli",
+    );
+    await database.db
+      .update(organisations)
+      .set({ shortName: "HPL" })
+      .where(eq(organisations.id, helsinkiAnkkuri.team.policeDepartmentId));
     const v2 = await version();
     expect(v2).not.toBe(v1);
     await database.db.update(teams).set({ nameEn: "Ankkuri Helsinki (EN)" }).where(eq(teams.id, teamId));

@@ -14,21 +14,40 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
     with: {
       agreement: {
         with: {
-          versions: { with: { parties: { orderBy: { position: "asc" } }, teamUnits: { orderBy: { position: "asc" } }, fteTargets: { orderBy: { position: "asc" } } }, orderBy: { number: "asc" } },
+          versions: {
+            with: {
+              parties: { orderBy: { position: "asc" } },
+              teamUnits: { orderBy: { position: "asc" } },
+              fteTargets: { orderBy: { position: "asc" } },
+            },
+            orderBy: { number: "asc" },
+          },
           signatures: true,
           joiningDecisions: { with: { approvals: true } },
           notices: true,
         },
       },
       staff: { with: { assignments: true, clearances: true, premisesAccess: true } },
-      bodies: { with: { seats: { orderBy: { position: "asc" } }, rotationOrder: { orderBy: { position: "asc" } }, rotationEvents: { orderBy: { sequence: "asc" } } } },
+      bodies: {
+        with: {
+          seats: { orderBy: { position: "asc" } },
+          rotationOrder: { orderBy: { position: "asc" } },
+          rotationEvents: { orderBy: { sequence: "asc" } },
+        },
+      },
     },
   });
   if (!team?.agreement) return null;
   const organisations = await db.query.organisations.findMany();
   const { agreement } = team;
   return teamDatasetSchema.parse({
-    team: { id: team.id, code: team.code, name: { fi: team.nameFi, sv: team.nameSv, en: team.nameEn }, policeDepartmentId: team.policeDepartmentId, agreementId: agreement.id },
+    team: {
+      id: team.id,
+      code: team.code,
+      name: { fi: team.nameFi, sv: team.nameSv, en: team.nameEn },
+      policeDepartmentId: team.policeDepartmentId,
+      agreementId: agreement.id,
+    },
     organisations: organisations.map((o) => ({
       id: o.id,
       kind: o.kind,
@@ -57,8 +76,18 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
           role: p.role,
           contact: { name: p.contactName, title: p.contactTitle, email: p.contactEmail, phone: p.contactPhone },
         })),
-        teamUnits: v.teamUnits.map((u) => ({ organisationId: u.organisationId, partyId: u.partyId, professions: u.professions })),
-        fteTargets: v.fteTargets.map((f) => ({ organisationId: f.organisationId, profession: f.profession, fte: f.fte, namedFte: f.namedFte, supervisors: f.supervisors })),
+        teamUnits: v.teamUnits.map((u) => ({
+          organisationId: u.organisationId,
+          partyId: u.partyId,
+          professions: u.professions,
+        })),
+        fteTargets: v.fteTargets.map((f) => ({
+          organisationId: f.organisationId,
+          profession: f.profession,
+          fte: f.fte,
+          namedFte: f.namedFte,
+          supervisors: f.supervisors,
+        })),
         joiningApproverIds: v.parties.filter((p) => p.joiningApprover).map((p) => p.organisationId),
         essentialPartyIds: v.parties.filter((p) => p.essential).map((p) => p.organisationId),
       })),
@@ -76,9 +105,18 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
         organisationId: d.organisationId,
         effectiveFrom: d.effectiveFrom,
         description: d.description,
-        approvals: d.approvals.map((a) => ({ organisationId: a.organisationId, approvedOn: a.approvedOn, reference: a.reference })),
+        approvals: d.approvals.map((a) => ({
+          organisationId: a.organisationId,
+          approvedOn: a.approvedOn,
+          reference: a.reference,
+        })),
       })),
-      notices: agreement.notices.map((n) => ({ id: n.id, partyId: n.partyId, givenOn: n.givenOn, reference: n.reference })),
+      notices: agreement.notices.map((n) => ({
+        id: n.id,
+        partyId: n.partyId,
+        givenOn: n.givenOn,
+        reference: n.reference,
+      })),
     },
     staff: team.staff.map((s) => ({
       id: s.id,
@@ -116,7 +154,14 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
         revokedOn: c.revokedOn,
       })),
     ),
-    premisesAccess: team.staff.flatMap((s) => s.premisesAccess.map((p) => ({ id: p.id, staffId: p.staffId, interval: { from: p.validFrom, to: p.validTo }, areas: p.areas }))),
+    premisesAccess: team.staff.flatMap((s) =>
+      s.premisesAccess.map((p) => ({
+        id: p.id,
+        staffId: p.staffId,
+        interval: { from: p.validFrom, to: p.validTo },
+        areas: p.areas,
+      })),
+    ),
     bodies: team.bodies.map((b) => ({
       id: b.id,
       teamId,
@@ -142,7 +187,13 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
                 order: b.rotationOrder.map((o) => o.partyId),
                 events: b.rotationEvents.map((e) =>
                   e.kind === "override"
-                    ? { kind: "override", termStart: e.on, partyId: e.partyId, decidedOn: e.decidedOn, reference: e.reference }
+                    ? {
+                        kind: "override",
+                        termStart: e.on,
+                        partyId: e.partyId,
+                        decidedOn: e.decidedOn,
+                        reference: e.reference,
+                      }
                     : { kind: e.kind, partyId: e.partyId, on: e.on },
                 ),
               },
@@ -171,7 +222,11 @@ export async function teamDatasetVersion(db: Executor, teamId: string): Promise<
 const versionQueries = new WeakMap<Executor, ReturnType<typeof buildVersionQuery>>();
 
 function buildVersionQuery(db: Executor) {
-  return db.select({ version: teams.datasetVersion }).from(teams).where(eq(teams.id, sql.placeholder("teamId"))).prepare("team_dataset_version");
+  return db
+    .select({ version: teams.datasetVersion })
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder("teamId")))
+    .prepare("team_dataset_version");
 }
 
 function versionQuery(db: Executor): ReturnType<typeof buildVersionQuery> {

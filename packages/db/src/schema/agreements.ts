@@ -1,6 +1,19 @@
 import { partyRoles, professions, signatureMethods } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, numeric, primaryKey, snakeCase, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  primaryKey,
+  snakeCase,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import { day, oneOf, rowVersion, teamId, timestamps } from "./columns.js";
 import { organisations } from "./organisations.js";
 import { teams } from "./teams.js";
@@ -66,7 +79,10 @@ export const agreementParties = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.agreementId, t.versionNumber, t.organisationId] }),
-    foreignKey({ columns: [t.teamId, t.agreementId, t.versionNumber], foreignColumns: [agreementVersions.teamId, agreementVersions.agreementId, agreementVersions.number] }),
+    foreignKey({
+      columns: [t.teamId, t.agreementId, t.versionNumber],
+      foreignColumns: [agreementVersions.teamId, agreementVersions.agreementId, agreementVersions.number],
+    }),
     check("agreement_parties_role_check", oneOf(t.role, partyRoles)),
   ],
 );
@@ -85,7 +101,15 @@ export const agreementTeamUnits = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.agreementId, t.versionNumber, t.organisationId] }),
-    foreignKey({ columns: [t.teamId, t.agreementId, t.versionNumber, t.partyId], foreignColumns: [agreementParties.teamId, agreementParties.agreementId, agreementParties.versionNumber, agreementParties.organisationId] }),
+    foreignKey({
+      columns: [t.teamId, t.agreementId, t.versionNumber, t.partyId],
+      foreignColumns: [
+        agreementParties.teamId,
+        agreementParties.agreementId,
+        agreementParties.versionNumber,
+        agreementParties.organisationId,
+      ],
+    }),
   ],
 );
 
@@ -103,7 +127,15 @@ export const fteTargets = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.agreementId, t.versionNumber, t.organisationId] }),
-    foreignKey({ columns: [t.teamId, t.agreementId, t.versionNumber, t.organisationId], foreignColumns: [agreementTeamUnits.teamId, agreementTeamUnits.agreementId, agreementTeamUnits.versionNumber, agreementTeamUnits.organisationId] }),
+    foreignKey({
+      columns: [t.teamId, t.agreementId, t.versionNumber, t.organisationId],
+      foreignColumns: [
+        agreementTeamUnits.teamId,
+        agreementTeamUnits.agreementId,
+        agreementTeamUnits.versionNumber,
+        agreementTeamUnits.organisationId,
+      ],
+    }),
     check("fte_targets_fte_check", sql`${t.fte} > 0 and (${t.namedFte} is null or ${t.namedFte} >= ${t.fte})`),
     check("fte_targets_profession_check", oneOf(t.profession, professions)),
     check("fte_targets_supervisors_check", sql`${t.supervisors} between 0 and 10`),
@@ -124,7 +156,15 @@ export const signatures = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
-    foreignKey({ columns: [t.teamId, t.agreementId, t.versionNumber, t.organisationId], foreignColumns: [agreementParties.teamId, agreementParties.agreementId, agreementParties.versionNumber, agreementParties.organisationId] }),
+    foreignKey({
+      columns: [t.teamId, t.agreementId, t.versionNumber, t.organisationId],
+      foreignColumns: [
+        agreementParties.teamId,
+        agreementParties.agreementId,
+        agreementParties.versionNumber,
+        agreementParties.organisationId,
+      ],
+    }),
     check("signatures_method_check", oneOf(t.method, signatureMethods)),
   ],
 );
@@ -144,7 +184,10 @@ export const joiningDecisions = snakeCase.table(
     version: rowVersion(),
     ...timestamps(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.id] }), foreignKey({ columns: [t.teamId, t.agreementId], foreignColumns: [agreements.teamId, agreements.id] })],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    foreignKey({ columns: [t.teamId, t.agreementId], foreignColumns: [agreements.teamId, agreements.id] }),
+  ],
 );
 
 /** One approver's approval of a joining decision. */
@@ -161,7 +204,10 @@ export const joiningApprovals = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.decisionId, t.organisationId] }),
-    foreignKey({ columns: [t.teamId, t.decisionId], foreignColumns: [joiningDecisions.teamId, joiningDecisions.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.teamId, t.decisionId],
+      foreignColumns: [joiningDecisions.teamId, joiningDecisions.id],
+    }).onDelete("cascade"),
   ],
 );
 

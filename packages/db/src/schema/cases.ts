@@ -1,6 +1,18 @@
 import { caseStatuses, caseTypes, closeReasons, professions, referralSources } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, foreignKey, index, type PgColumn, primaryKey, snakeCase, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  integer,
+  foreignKey,
+  index,
+  type PgColumn,
+  primaryKey,
+  snakeCase,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { day, oneOf, rowVersion, teamId, timestamps } from "./columns.js";
 import { organisations } from "./organisations.js";
 import { staff } from "./staffing.js";
@@ -29,7 +41,10 @@ export const clients = snakeCase.table(
     primaryKey({ columns: [t.teamId, t.id] }),
     uniqueIndex("clients_identity_hmac_unique").on(t.teamId, t.identityCodeHmac),
     check("clients_identity_pair_check", sql`(${t.identityCodeCiphertext} is null) = (${t.identityCodeHmac} is null)`),
-    check("clients_identity_format_check", sql`${t.identityCodeCiphertext} is null or ${t.identityCodeCiphertext} like 'v1.%'`),
+    check(
+      "clients_identity_format_check",
+      sql`${t.identityCodeCiphertext} is null or ${t.identityCodeCiphertext} like 'v1.%'`,
+    ),
   ],
 );
 
@@ -77,7 +92,10 @@ export const cases = snakeCase.table(
       sql`${t.selectionStartedOn} >= ${t.referredOn} and ${t.decidedOn} >= ${t.selectionStartedOn}
         and ${t.activatedOn} >= ${t.decidedOn} and ${t.closedOn} >= coalesce(${t.activatedOn}, ${t.decidedOn})`,
     ),
-    check("cases_child_welfare_check", sql`(${t.childWelfareNotifiedOn} is null) = (${t.childWelfareNotifiedById} is null)`),
+    check(
+      "cases_child_welfare_check",
+      sql`(${t.childWelfareNotifiedOn} is null) = (${t.childWelfareNotifiedById} is null)`,
+    ),
   ],
 );
 
@@ -127,7 +145,10 @@ export const existingClientships = snakeCase.table(
   (t) => [
     primaryKey({ columns: [t.teamId, t.caseId, t.organisationId] }),
     caseRef(t),
-    check("existing_clientships_worker_check", sql`(${t.responsibleWorkerName} is null) = (${t.responsibleWorkerOrganisationId} is null)`),
+    check(
+      "existing_clientships_worker_check",
+      sql`(${t.responsibleWorkerName} is null) = (${t.responsibleWorkerOrganisationId} is null)`,
+    ),
   ],
 );
 
@@ -203,9 +224,15 @@ export const consents = snakeCase.table(
     foreignKey({ columns: [t.teamId, t.guardianId], foreignColumns: [guardians.teamId, guardians.id] }),
     index().on(t.teamId, t.caseId),
     index().on(t.teamId, t.guardianId),
-    check("consents_giver_check", sql`${t.giverKind} in ('client', 'guardian') and (${t.giverKind} = 'guardian') = (${t.guardianId} is not null)`),
+    check(
+      "consents_giver_check",
+      sql`${t.giverKind} in ('client', 'guardian') and (${t.giverKind} = 'guardian') = (${t.guardianId} is not null)`,
+    ),
     check("consents_form_check", sql`${t.form} in ('written', 'oral', 'electronic')`),
-    check("consents_dates_check", sql`(${t.withdrawnOn} is null or ${t.withdrawnOn} >= ${t.givenOn}) and (${t.validUntil} is null or ${t.validUntil} >= ${t.givenOn})`),
+    check(
+      "consents_dates_check",
+      sql`(${t.withdrawnOn} is null or ${t.withdrawnOn} >= ${t.givenOn}) and (${t.validUntil} is null or ${t.validUntil} >= ${t.givenOn})`,
+    ),
   ],
 );
 
@@ -223,7 +250,9 @@ export const consentScopes = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.consentId, t.organisationId] }),
-    foreignKey({ columns: [t.teamId, t.consentId], foreignColumns: [consents.teamId, consents.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.teamId, t.consentId], foreignColumns: [consents.teamId, consents.id] }).onDelete(
+      "cascade",
+    ),
   ],
 );
 

@@ -1,6 +1,17 @@
 import { bodyKinds, bodyTiers } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, primaryKey, snakeCase, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  primaryKey,
+  snakeCase,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { day, oneOf, rowVersion, teamId, timestamps } from "./columns.js";
 import { organisations } from "./organisations.js";
 import { teams } from "./teams.js";
@@ -29,7 +40,10 @@ export const cooperationBodies = snakeCase.table(
     rotationAnchor: day(),
     rotationTermMonths: integer(),
     tasks: jsonb().notNull().default([]).$type<Localised[]>(),
-    legalBasis: text().array().notNull().default(sql`'{}'::text[]`),
+    legalBasis: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ageMin: integer(),
     ageMax: integer(),
     ageNote: text(),
@@ -70,7 +84,10 @@ export const seats = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
-    foreignKey({ columns: [t.teamId, t.bodyId], foreignColumns: [cooperationBodies.teamId, cooperationBodies.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.teamId, t.bodyId],
+      foreignColumns: [cooperationBodies.teamId, cooperationBodies.id],
+    }).onDelete("cascade"),
     index().on(t.teamId, t.bodyId, t.position),
     check("seats_attendance_check", sql`${t.attendance} in ('member', 'invited-when-needed')`),
   ],
@@ -89,7 +106,10 @@ export const rotationOrder = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.bodyId, t.position] }),
-    foreignKey({ columns: [t.teamId, t.bodyId], foreignColumns: [cooperationBodies.teamId, cooperationBodies.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.teamId, t.bodyId],
+      foreignColumns: [cooperationBodies.teamId, cooperationBodies.id],
+    }).onDelete("cascade"),
   ],
 );
 
@@ -118,9 +138,15 @@ export const rotationEvents = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
-    foreignKey({ columns: [t.teamId, t.bodyId], foreignColumns: [cooperationBodies.teamId, cooperationBodies.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.teamId, t.bodyId],
+      foreignColumns: [cooperationBodies.teamId, cooperationBodies.id],
+    }).onDelete("cascade"),
     index().on(t.teamId, t.bodyId, t.sequence),
     check("rotation_events_kind_check", oneOf(t.kind, rotationEventKinds)),
-    check("rotation_events_override_check", sql`(${t.kind} = 'override') = (${t.decidedOn} is not null and ${t.reference} is not null)`),
+    check(
+      "rotation_events_override_check",
+      sql`(${t.kind} = 'override') = (${t.decidedOn} is not null and ${t.reference} is not null)`,
+    ),
   ],
 );

@@ -1,6 +1,17 @@
 import { participantRoles, professions, referralStatuses, serviceKinds } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, foreignKey, index, primaryKey, snakeCase, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  integer,
+  foreignKey,
+  index,
+  primaryKey,
+  snakeCase,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { caseRef, guardians } from "./cases.js";
 import { day, oneOf, rowVersion, teamId, timestamps } from "./columns.js";
 import { organisations } from "./organisations.js";
@@ -50,7 +61,9 @@ export const meetingParticipants = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.meetingId, t.id] }),
-    foreignKey({ columns: [t.teamId, t.meetingId], foreignColumns: [meetings.teamId, meetings.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.teamId, t.meetingId], foreignColumns: [meetings.teamId, meetings.id] }).onDelete(
+      "cascade",
+    ),
     foreignKey({ columns: [t.teamId, t.staffId], foreignColumns: [staff.teamId, staff.id] }),
     foreignKey({ columns: [t.teamId, t.guardianId], foreignColumns: [guardians.teamId, guardians.id] }),
     index().on(t.teamId, t.organisationId),
@@ -72,7 +85,12 @@ export const meetingRecords = snakeCase.table(
     inStatistics: boolean().notNull(),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.meetingId] }), foreignKey({ columns: [t.teamId, t.meetingId], foreignColumns: [meetings.teamId, meetings.id] }).onDelete("cascade")],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.meetingId] }),
+    foreignKey({ columns: [t.teamId, t.meetingId], foreignColumns: [meetings.teamId, meetings.id] }).onDelete(
+      "cascade",
+    ),
+  ],
 );
 
 /** A referral of the client to a service. */

@@ -28,7 +28,10 @@ export const organisations = snakeCase.table(
     index().on(t.parentId),
     check("organisations_kind_check", oneOf(t.kind, organisationKinds)),
     check("organisations_sector_check", oneOf(t.sector, sectors)),
-    check("organisations_business_id_check", sql`${t.businessId} is null or (${t.kind} = 'legal-entity' and ${t.businessId} ~ '^[0-9]{7}-[0-9]$')`),
+    check(
+      "organisations_business_id_check",
+      sql`${t.businessId} is null or (${t.kind} = 'legal-entity' and ${t.businessId} ~ '^[0-9]{7}-[0-9]$')`,
+    ),
     check("organisations_root_check", sql`(${t.kind} = 'legal-entity') = (${t.parentId} is null)`),
   ],
 );

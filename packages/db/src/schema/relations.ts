@@ -8,11 +8,23 @@ import * as tables from "./tables.js";
  */
 export const relations = defineRelations(tables, (r) => ({
   organisations: {
-    parent: r.one.organisations({ from: r.organisations.parentId, to: r.organisations.id, alias: "organisation_parent" }),
-    children: r.many.organisations({ from: r.organisations.id, to: r.organisations.parentId, alias: "organisation_parent" }),
+    parent: r.one.organisations({
+      from: r.organisations.parentId,
+      to: r.organisations.id,
+      alias: "organisation_parent",
+    }),
+    children: r.many.organisations({
+      from: r.organisations.id,
+      to: r.organisations.parentId,
+      alias: "organisation_parent",
+    }),
   },
   teams: {
-    policeDepartment: r.one.organisations({ from: r.teams.policeDepartmentId, to: r.organisations.id, optional: false }),
+    policeDepartment: r.one.organisations({
+      from: r.teams.policeDepartmentId,
+      to: r.organisations.id,
+      optional: false,
+    }),
     agreement: r.one.agreements({ from: r.teams.id, to: r.agreements.teamId }),
     staff: r.many.staff({ from: r.teams.id, to: r.staff.teamId }),
     bodies: r.many.cooperationBodies({ from: r.teams.id, to: r.cooperationBodies.teamId }),
@@ -25,13 +37,29 @@ export const relations = defineRelations(tables, (r) => ({
   },
   agreements: {
     team: r.one.teams({ from: r.agreements.teamId, to: r.teams.id, optional: false }),
-    versions: r.many.agreementVersions({ from: [r.agreements.teamId, r.agreements.id], to: [r.agreementVersions.teamId, r.agreementVersions.agreementId] }),
-    signatures: r.many.signatures({ from: [r.agreements.teamId, r.agreements.id], to: [r.signatures.teamId, r.signatures.agreementId] }),
-    joiningDecisions: r.many.joiningDecisions({ from: [r.agreements.teamId, r.agreements.id], to: [r.joiningDecisions.teamId, r.joiningDecisions.agreementId] }),
-    notices: r.many.notices({ from: [r.agreements.teamId, r.agreements.id], to: [r.notices.teamId, r.notices.agreementId] }),
+    versions: r.many.agreementVersions({
+      from: [r.agreements.teamId, r.agreements.id],
+      to: [r.agreementVersions.teamId, r.agreementVersions.agreementId],
+    }),
+    signatures: r.many.signatures({
+      from: [r.agreements.teamId, r.agreements.id],
+      to: [r.signatures.teamId, r.signatures.agreementId],
+    }),
+    joiningDecisions: r.many.joiningDecisions({
+      from: [r.agreements.teamId, r.agreements.id],
+      to: [r.joiningDecisions.teamId, r.joiningDecisions.agreementId],
+    }),
+    notices: r.many.notices({
+      from: [r.agreements.teamId, r.agreements.id],
+      to: [r.notices.teamId, r.notices.agreementId],
+    }),
   },
   agreementVersions: {
-    agreement: r.one.agreements({ from: [r.agreementVersions.teamId, r.agreementVersions.agreementId], to: [r.agreements.teamId, r.agreements.id], optional: false }),
+    agreement: r.one.agreements({
+      from: [r.agreementVersions.teamId, r.agreementVersions.agreementId],
+      to: [r.agreements.teamId, r.agreements.id],
+      optional: false,
+    }),
     parties: r.many.agreementParties({
       from: [r.agreementVersions.teamId, r.agreementVersions.agreementId, r.agreementVersions.number],
       to: [r.agreementParties.teamId, r.agreementParties.agreementId, r.agreementParties.versionNumber],
@@ -46,10 +74,18 @@ export const relations = defineRelations(tables, (r) => ({
     }),
   },
   agreementParties: {
-    organisation: r.one.organisations({ from: r.agreementParties.organisationId, to: r.organisations.id, optional: false }),
+    organisation: r.one.organisations({
+      from: r.agreementParties.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   agreementTeamUnits: {
-    organisation: r.one.organisations({ from: r.agreementTeamUnits.organisationId, to: r.organisations.id, optional: false }),
+    organisation: r.one.organisations({
+      from: r.agreementTeamUnits.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   fteTargets: {
     organisation: r.one.organisations({ from: r.fteTargets.organisationId, to: r.organisations.id, optional: false }),
@@ -58,11 +94,22 @@ export const relations = defineRelations(tables, (r) => ({
     organisation: r.one.organisations({ from: r.signatures.organisationId, to: r.organisations.id, optional: false }),
   },
   joiningDecisions: {
-    organisation: r.one.organisations({ from: r.joiningDecisions.organisationId, to: r.organisations.id, optional: false }),
-    approvals: r.many.joiningApprovals({ from: [r.joiningDecisions.teamId, r.joiningDecisions.id], to: [r.joiningApprovals.teamId, r.joiningApprovals.decisionId] }),
+    organisation: r.one.organisations({
+      from: r.joiningDecisions.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
+    approvals: r.many.joiningApprovals({
+      from: [r.joiningDecisions.teamId, r.joiningDecisions.id],
+      to: [r.joiningApprovals.teamId, r.joiningApprovals.decisionId],
+    }),
   },
   joiningApprovals: {
-    organisation: r.one.organisations({ from: r.joiningApprovals.organisationId, to: r.organisations.id, optional: false }),
+    organisation: r.one.organisations({
+      from: r.joiningApprovals.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   notices: {
     party: r.one.organisations({ from: r.notices.partyId, to: r.organisations.id, optional: false }),
@@ -70,29 +117,71 @@ export const relations = defineRelations(tables, (r) => ({
   staff: {
     team: r.one.teams({ from: r.staff.teamId, to: r.teams.id, optional: false }),
     organisation: r.one.organisations({ from: r.staff.organisationId, to: r.organisations.id, optional: false }),
-    assignments: r.many.assignments({ from: [r.staff.teamId, r.staff.id], to: [r.assignments.teamId, r.assignments.staffId] }),
-    clearances: r.many.securityClearances({ from: [r.staff.teamId, r.staff.id], to: [r.securityClearances.teamId, r.securityClearances.staffId] }),
-    premisesAccess: r.many.premisesAccess({ from: [r.staff.teamId, r.staff.id], to: [r.premisesAccess.teamId, r.premisesAccess.staffId] }),
+    assignments: r.many.assignments({
+      from: [r.staff.teamId, r.staff.id],
+      to: [r.assignments.teamId, r.assignments.staffId],
+    }),
+    clearances: r.many.securityClearances({
+      from: [r.staff.teamId, r.staff.id],
+      to: [r.securityClearances.teamId, r.securityClearances.staffId],
+    }),
+    premisesAccess: r.many.premisesAccess({
+      from: [r.staff.teamId, r.staff.id],
+      to: [r.premisesAccess.teamId, r.premisesAccess.staffId],
+    }),
   },
   assignments: {
-    staffMember: r.one.staff({ from: [r.assignments.teamId, r.assignments.staffId], to: [r.staff.teamId, r.staff.id], optional: false }),
+    staffMember: r.one.staff({
+      from: [r.assignments.teamId, r.assignments.staffId],
+      to: [r.staff.teamId, r.staff.id],
+      optional: false,
+    }),
     organisation: r.one.organisations({ from: r.assignments.organisationId, to: r.organisations.id, optional: false }),
   },
   securityClearances: {
-    staffMember: r.one.staff({ from: [r.securityClearances.teamId, r.securityClearances.staffId], to: [r.staff.teamId, r.staff.id], optional: false }),
-    requestedBy: r.one.organisations({ from: r.securityClearances.requestedById, to: r.organisations.id, optional: false }),
+    staffMember: r.one.staff({
+      from: [r.securityClearances.teamId, r.securityClearances.staffId],
+      to: [r.staff.teamId, r.staff.id],
+      optional: false,
+    }),
+    requestedBy: r.one.organisations({
+      from: r.securityClearances.requestedById,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   premisesAccess: {
-    staffMember: r.one.staff({ from: [r.premisesAccess.teamId, r.premisesAccess.staffId], to: [r.staff.teamId, r.staff.id], optional: false }),
+    staffMember: r.one.staff({
+      from: [r.premisesAccess.teamId, r.premisesAccess.staffId],
+      to: [r.staff.teamId, r.staff.id],
+      optional: false,
+    }),
   },
   cooperationBodies: {
     team: r.one.teams({ from: r.cooperationBodies.teamId, to: r.teams.id, optional: false }),
-    parent: r.one.cooperationBodies({ from: [r.cooperationBodies.teamId, r.cooperationBodies.parentBodyId], to: [r.cooperationBodies.teamId, r.cooperationBodies.id], alias: "body_parent" }),
-    children: r.many.cooperationBodies({ from: [r.cooperationBodies.teamId, r.cooperationBodies.id], to: [r.cooperationBodies.teamId, r.cooperationBodies.parentBodyId], alias: "body_parent" }),
+    parent: r.one.cooperationBodies({
+      from: [r.cooperationBodies.teamId, r.cooperationBodies.parentBodyId],
+      to: [r.cooperationBodies.teamId, r.cooperationBodies.id],
+      alias: "body_parent",
+    }),
+    children: r.many.cooperationBodies({
+      from: [r.cooperationBodies.teamId, r.cooperationBodies.id],
+      to: [r.cooperationBodies.teamId, r.cooperationBodies.parentBodyId],
+      alias: "body_parent",
+    }),
     chairOrganisation: r.one.organisations({ from: r.cooperationBodies.chairOrganisationId, to: r.organisations.id }),
-    seats: r.many.seats({ from: [r.cooperationBodies.teamId, r.cooperationBodies.id], to: [r.seats.teamId, r.seats.bodyId] }),
-    rotationOrder: r.many.rotationOrder({ from: [r.cooperationBodies.teamId, r.cooperationBodies.id], to: [r.rotationOrder.teamId, r.rotationOrder.bodyId] }),
-    rotationEvents: r.many.rotationEvents({ from: [r.cooperationBodies.teamId, r.cooperationBodies.id], to: [r.rotationEvents.teamId, r.rotationEvents.bodyId] }),
+    seats: r.many.seats({
+      from: [r.cooperationBodies.teamId, r.cooperationBodies.id],
+      to: [r.seats.teamId, r.seats.bodyId],
+    }),
+    rotationOrder: r.many.rotationOrder({
+      from: [r.cooperationBodies.teamId, r.cooperationBodies.id],
+      to: [r.rotationOrder.teamId, r.rotationOrder.bodyId],
+    }),
+    rotationEvents: r.many.rotationEvents({
+      from: [r.cooperationBodies.teamId, r.cooperationBodies.id],
+      to: [r.rotationEvents.teamId, r.rotationEvents.bodyId],
+    }),
   },
   seats: {
     organisation: r.one.organisations({ from: r.seats.organisationId, to: r.organisations.id, optional: false }),
@@ -108,11 +197,24 @@ export const relations = defineRelations(tables, (r) => ({
   },
   cases: {
     team: r.one.teams({ from: r.cases.teamId, to: r.teams.id, optional: false }),
-    client: r.one.clients({ from: [r.cases.teamId, r.cases.clientId], to: [r.clients.teamId, r.clients.id], optional: false }),
+    client: r.one.clients({
+      from: [r.cases.teamId, r.cases.clientId],
+      to: [r.clients.teamId, r.clients.id],
+      optional: false,
+    }),
     guardians: r.many.guardians({ from: [r.cases.teamId, r.cases.id], to: [r.guardians.teamId, r.guardians.caseId] }),
-    existingClientships: r.many.existingClientships({ from: [r.cases.teamId, r.cases.id], to: [r.existingClientships.teamId, r.existingClientships.caseId] }),
-    organisations: r.many.caseOrganisations({ from: [r.cases.teamId, r.cases.id], to: [r.caseOrganisations.teamId, r.caseOrganisations.caseId] }),
-    selection: r.many.selectionDecisions({ from: [r.cases.teamId, r.cases.id], to: [r.selectionDecisions.teamId, r.selectionDecisions.caseId] }),
+    existingClientships: r.many.existingClientships({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.existingClientships.teamId, r.existingClientships.caseId],
+    }),
+    organisations: r.many.caseOrganisations({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.caseOrganisations.teamId, r.caseOrganisations.caseId],
+    }),
+    selection: r.many.selectionDecisions({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.selectionDecisions.teamId, r.selectionDecisions.caseId],
+    }),
     consents: r.many.consents({ from: [r.cases.teamId, r.cases.id], to: [r.consents.teamId, r.consents.caseId] }),
     meetings: r.many.meetings({ from: [r.cases.teamId, r.cases.id], to: [r.meetings.teamId, r.meetings.caseId] }),
     referrals: r.many.referrals({ from: [r.cases.teamId, r.cases.id], to: [r.referrals.teamId, r.referrals.caseId] }),
@@ -120,50 +222,129 @@ export const relations = defineRelations(tables, (r) => ({
     notes: r.many.caseNotes({ from: [r.cases.teamId, r.cases.id], to: [r.caseNotes.teamId, r.caseNotes.caseId] }),
   },
   caseNotes: {
-    case: r.one.cases({ from: [r.caseNotes.teamId, r.caseNotes.caseId], to: [r.cases.teamId, r.cases.id], optional: false }),
+    case: r.one.cases({
+      from: [r.caseNotes.teamId, r.caseNotes.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
     organisation: r.one.organisations({ from: r.caseNotes.organisationId, to: r.organisations.id, optional: false }),
   },
   guardians: {
-    case: r.one.cases({ from: [r.guardians.teamId, r.guardians.caseId], to: [r.cases.teamId, r.cases.id], optional: false }),
+    case: r.one.cases({
+      from: [r.guardians.teamId, r.guardians.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
   },
   existingClientships: {
-    case: r.one.cases({ from: [r.existingClientships.teamId, r.existingClientships.caseId], to: [r.cases.teamId, r.cases.id], optional: false }),
-    organisation: r.one.organisations({ from: r.existingClientships.organisationId, to: r.organisations.id, optional: false }),
+    case: r.one.cases({
+      from: [r.existingClientships.teamId, r.existingClientships.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    organisation: r.one.organisations({
+      from: r.existingClientships.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   caseOrganisations: {
-    case: r.one.cases({ from: [r.caseOrganisations.teamId, r.caseOrganisations.caseId], to: [r.cases.teamId, r.cases.id], optional: false }),
-    organisation: r.one.organisations({ from: r.caseOrganisations.organisationId, to: r.organisations.id, optional: false }),
+    case: r.one.cases({
+      from: [r.caseOrganisations.teamId, r.caseOrganisations.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    organisation: r.one.organisations({
+      from: r.caseOrganisations.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   selectionDecisions: {
-    case: r.one.cases({ from: [r.selectionDecisions.teamId, r.selectionDecisions.caseId], to: [r.cases.teamId, r.cases.id], optional: false }),
-    staffMember: r.one.staff({ from: [r.selectionDecisions.teamId, r.selectionDecisions.staffId], to: [r.staff.teamId, r.staff.id] }),
-    organisation: r.one.organisations({ from: r.selectionDecisions.organisationId, to: r.organisations.id, optional: false }),
+    case: r.one.cases({
+      from: [r.selectionDecisions.teamId, r.selectionDecisions.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    staffMember: r.one.staff({
+      from: [r.selectionDecisions.teamId, r.selectionDecisions.staffId],
+      to: [r.staff.teamId, r.staff.id],
+    }),
+    organisation: r.one.organisations({
+      from: r.selectionDecisions.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   consents: {
-    case: r.one.cases({ from: [r.consents.teamId, r.consents.caseId], to: [r.cases.teamId, r.cases.id], optional: false }),
-    guardian: r.one.guardians({ from: [r.consents.teamId, r.consents.guardianId], to: [r.guardians.teamId, r.guardians.id] }),
-    scopes: r.many.consentScopes({ from: [r.consents.teamId, r.consents.id], to: [r.consentScopes.teamId, r.consentScopes.consentId] }),
+    case: r.one.cases({
+      from: [r.consents.teamId, r.consents.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    guardian: r.one.guardians({
+      from: [r.consents.teamId, r.consents.guardianId],
+      to: [r.guardians.teamId, r.guardians.id],
+    }),
+    scopes: r.many.consentScopes({
+      from: [r.consents.teamId, r.consents.id],
+      to: [r.consentScopes.teamId, r.consentScopes.consentId],
+    }),
   },
   consentScopes: {
-    organisation: r.one.organisations({ from: r.consentScopes.organisationId, to: r.organisations.id, optional: false }),
+    organisation: r.one.organisations({
+      from: r.consentScopes.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   meetings: {
-    case: r.one.cases({ from: [r.meetings.teamId, r.meetings.caseId], to: [r.cases.teamId, r.cases.id], optional: false }),
-    participants: r.many.meetingParticipants({ from: [r.meetings.teamId, r.meetings.id], to: [r.meetingParticipants.teamId, r.meetingParticipants.meetingId] }),
-    record: r.one.meetingRecords({ from: [r.meetings.teamId, r.meetings.id], to: [r.meetingRecords.teamId, r.meetingRecords.meetingId] }),
-    referrals: r.many.referrals({ from: [r.meetings.teamId, r.meetings.id], to: [r.referrals.teamId, r.referrals.meetingId] }),
+    case: r.one.cases({
+      from: [r.meetings.teamId, r.meetings.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    participants: r.many.meetingParticipants({
+      from: [r.meetings.teamId, r.meetings.id],
+      to: [r.meetingParticipants.teamId, r.meetingParticipants.meetingId],
+    }),
+    record: r.one.meetingRecords({
+      from: [r.meetings.teamId, r.meetings.id],
+      to: [r.meetingRecords.teamId, r.meetingRecords.meetingId],
+    }),
+    referrals: r.many.referrals({
+      from: [r.meetings.teamId, r.meetings.id],
+      to: [r.referrals.teamId, r.referrals.meetingId],
+    }),
   },
   meetingParticipants: {
-    meeting: r.one.meetings({ from: [r.meetingParticipants.teamId, r.meetingParticipants.meetingId], to: [r.meetings.teamId, r.meetings.id], optional: false }),
+    meeting: r.one.meetings({
+      from: [r.meetingParticipants.teamId, r.meetingParticipants.meetingId],
+      to: [r.meetings.teamId, r.meetings.id],
+      optional: false,
+    }),
     organisation: r.one.organisations({ from: r.meetingParticipants.organisationId, to: r.organisations.id }),
-    staffMember: r.one.staff({ from: [r.meetingParticipants.teamId, r.meetingParticipants.staffId], to: [r.staff.teamId, r.staff.id] }),
+    staffMember: r.one.staff({
+      from: [r.meetingParticipants.teamId, r.meetingParticipants.staffId],
+      to: [r.staff.teamId, r.staff.id],
+    }),
   },
   referrals: {
-    case: r.one.cases({ from: [r.referrals.teamId, r.referrals.caseId], to: [r.cases.teamId, r.cases.id], optional: false }),
-    meeting: r.one.meetings({ from: [r.referrals.teamId, r.referrals.meetingId], to: [r.meetings.teamId, r.meetings.id] }),
+    case: r.one.cases({
+      from: [r.referrals.teamId, r.referrals.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    meeting: r.one.meetings({
+      from: [r.referrals.teamId, r.referrals.meetingId],
+      to: [r.meetings.teamId, r.meetings.id],
+    }),
     organisation: r.one.organisations({ from: r.referrals.organisationId, to: r.organisations.id, optional: false }),
   },
   reportRuns: {
-    artifacts: r.many.reportArtifacts({ from: [r.reportRuns.teamId, r.reportRuns.id], to: [r.reportArtifacts.teamId, r.reportArtifacts.runId] }),
+    artifacts: r.many.reportArtifacts({
+      from: [r.reportRuns.teamId, r.reportRuns.id],
+      to: [r.reportArtifacts.teamId, r.reportArtifacts.runId],
+    }),
   },
 }));

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bytea, check, foreignKey, integer, jsonb, primaryKey, snakeCase, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bytea,
+  check,
+  foreignKey,
+  integer,
+  jsonb,
+  primaryKey,
+  snakeCase,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { day, oneOf, teamId } from "./columns.js";
 import { teams } from "./teams.js";
 
@@ -61,7 +73,9 @@ export const reportArtifacts = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.runId, t.format] }),
-    foreignKey({ columns: [t.teamId, t.runId], foreignColumns: [reportRuns.teamId, reportRuns.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.teamId, t.runId], foreignColumns: [reportRuns.teamId, reportRuns.id] }).onDelete(
+      "cascade",
+    ),
     check("report_artifacts_format_check", oneOf(t.format, reportFormats)),
     check("report_artifacts_sha_check", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],

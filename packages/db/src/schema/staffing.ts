@@ -89,7 +89,10 @@ export const securityClearances = snakeCase.table(
     index().on(t.teamId, t.staffId),
     check("security_clearances_scope_check", oneOf(t.scope, clearanceScopes)),
     check("security_clearances_outcome_check", sql`${t.grantedOn} is null or ${t.deniedOn} is null`),
-    check("security_clearances_dates_check", sql`(${t.grantedOn} is null or ${t.grantedOn} >= ${t.requestedOn}) and (${t.validUntil} is null or (${t.grantedOn} is not null and ${t.validUntil} >= ${t.grantedOn}))`),
+    check(
+      "security_clearances_dates_check",
+      sql`(${t.grantedOn} is null or ${t.grantedOn} >= ${t.requestedOn}) and (${t.validUntil} is null or (${t.grantedOn} is not null and ${t.validUntil} >= ${t.grantedOn}))`,
+    ),
   ],
 );
 

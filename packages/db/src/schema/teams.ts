@@ -47,5 +47,9 @@ export const users = snakeCase.table(
     version: rowVersion(),
     ...timestamps(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.login] }), index().on(t.organisationId), check("users_login_check", sql`${t.login} ~ '^[a-z0-9._-]{2,64}$'`)],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.login] }),
+    index().on(t.organisationId),
+    check("users_login_check", sql`${t.login} ~ '^[a-z0-9._-]{2,64}$'`),
+  ],
 );

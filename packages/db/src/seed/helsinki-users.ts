@@ -16,12 +16,14 @@ const roleOf: Record<StaffMember["profession"], AccessRole> = {
   "psychiatric-nurse": "psychiatric-nurse",
   "youth-worker": "youth-worker",
   "social-counsellor": "social-worker",
-  psychologist: "psychiatric-nurse",
-  other: "youth-worker",
+  "psychologist": "psychiatric-nurse",
+  "other": "youth-worker",
 };
 
 const teamId = helsinkiAnkkuri.team.id;
-const supervisors = new Set(helsinkiAnkkuri.assignments.filter((a) => a.role === "operational-supervisor").map((a) => a.staffId));
+const supervisors = new Set(
+  helsinkiAnkkuri.assignments.filter((a) => a.role === "operational-supervisor").map((a) => a.staffId),
+);
 
 /**
  * The fictional users of the Helsinki demo: every staff member (the operational supervisor also with
@@ -36,8 +38,36 @@ export const helsinkiUsers: SeedUser[] = [
     roles: supervisors.has(s.id) ? [roleOf[s.profession], "operational-supervisor" as const] : [roleOf[s.profession]],
     staffId: s.id,
   })),
-  { teamId, login: "kari.nurmi", displayName: "Kari Nurmi", organisationId: org.policePrevention, roles: ["team-administrator"], staffId: null },
-  { teamId, login: "outi.tarkka", displayName: "Outi Tarkka", organisationId: org.cityExecutiveOffice, roles: ["auditor"], staffId: null },
-  { teamId, login: "sari.niemela", displayName: "Sari Niemelä", organisationId: org.socialEmergency, roles: ["steering-group-member"], staffId: null },
-  { teamId, login: "mikko.rantanen", displayName: "Mikko Rantanen", organisationId: org.sotepe, roles: ["party-leadership"], staffId: null },
+  {
+    teamId,
+    login: "kari.nurmi",
+    displayName: "Kari Nurmi",
+    organisationId: org.policePrevention,
+    roles: ["team-administrator"],
+    staffId: null,
+  },
+  {
+    teamId,
+    login: "outi.tarkka",
+    displayName: "Outi Tarkka",
+    organisationId: org.cityExecutiveOffice,
+    roles: ["auditor"],
+    staffId: null,
+  },
+  {
+    teamId,
+    login: "sari.niemela",
+    displayName: "Sari Niemelä",
+    organisationId: org.socialEmergency,
+    roles: ["steering-group-member"],
+    staffId: null,
+  },
+  {
+    teamId,
+    login: "mikko.rantanen",
+    displayName: "Mikko Rantanen",
+    organisationId: org.sotepe,
+    roles: ["party-leadership"],
+    staffId: null,
+  },
 ];

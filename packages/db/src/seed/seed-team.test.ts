@@ -48,7 +48,10 @@ describe.each(testEngines)("seeding the Helsinki dataset on %s", (engine) => {
     if (!loaded) return;
     expect(loaded.team).toEqual(helsinkiAnkkuri.team);
     // Timestamps come back in UTC: the same instants, written differently.
-    const instants = (a: typeof loaded.agreement) => ({ ...a, signatures: a.signatures.map((s) => ({ ...s, signedAt: new Date(s.signedAt).getTime() })) });
+    const instants = (a: typeof loaded.agreement) => ({
+      ...a,
+      signatures: a.signatures.map((s) => ({ ...s, signedAt: new Date(s.signedAt).getTime() })),
+    });
     expect(instants(loaded.agreement)).toEqual(instants(helsinkiAnkkuri.agreement));
     expect(sortById(loaded.organisations)).toEqual(sortById(helsinkiAnkkuri.organisations));
     expect(sortById(loaded.staff)).toEqual(sortById(helsinkiAnkkuri.staff));

@@ -23,7 +23,12 @@ export async function seedTeam(db: Database, dataset: TeamDataset, users: readon
   const organisations = [...dataset.organisations].sort((a, b) => depth(a, byId) - depth(b, byId));
   await db.transaction(async (tx) => {
     const insert = <T extends PgTable>(table: T, rows: InferInsertModel<T>[]) =>
-      rows.length === 0 ? Promise.resolve() : tx.insert(table).values(rows as never).onConflictDoNothing();
+      rows.length === 0
+        ? Promise.resolve()
+        : tx
+            .insert(table)
+            .values(rows as never)
+            .onConflictDoNothing();
     await insert(
       t.organisations,
       organisations.map((o) => ({
@@ -39,12 +44,37 @@ export async function seedTeam(db: Database, dataset: TeamDataset, users: readon
         address: o.address,
       })),
     );
-    await insert(t.teams, [{ id: teamId, code: team.code, nameFi: team.name.fi, nameSv: team.name.sv, nameEn: team.name.en, policeDepartmentId: team.policeDepartmentId }]);
-    await insert(t.agreements, [{ teamId, id: agreement.id, oid: agreement.oid, title: agreement.title, description: agreement.description, startsOn: agreement.startsOn }]);
+    await insert(t.teams, [
+      {
+        id: teamId,
+        code: team.code,
+        nameFi: team.name.fi,
+        nameSv: team.name.sv,
+        nameEn: team.name.en,
+        policeDepartmentId: team.policeDepartmentId,
+      },
+    ]);
+    await insert(t.agreements, [
+      {
+        teamId,
+        id: agreement.id,
+        oid: agreement.oid,
+        title: agreement.title,
+        description: agreement.description,
+        startsOn: agreement.startsOn,
+      },
+    ]);
     const key = { teamId, agreementId: agreement.id };
     await insert(
       t.agreementVersions,
-      agreement.versions.map((v) => ({ ...key, number: v.number, effectiveFrom: v.effectiveFrom, decidedOn: v.decidedOn, summary: v.summary, noticePeriodMonths: v.noticePeriodMonths })),
+      agreement.versions.map((v) => ({
+        ...key,
+        number: v.number,
+        effectiveFrom: v.effectiveFrom,
+        decidedOn: v.decidedOn,
+        summary: v.summary,
+        noticePeriodMonths: v.noticePeriodMonths,
+      })),
     );
     await insert(
       t.agreementParties,
@@ -66,47 +96,136 @@ export async function seedTeam(db: Database, dataset: TeamDataset, users: readon
     );
     await insert(
       t.agreementTeamUnits,
-      agreement.versions.flatMap((v) => v.teamUnits.map((u, position) => ({ ...key, versionNumber: v.number, organisationId: u.organisationId, partyId: u.partyId, position, professions: u.professions }))),
+      agreement.versions.flatMap((v) =>
+        v.teamUnits.map((u, position) => ({
+          ...key,
+          versionNumber: v.number,
+          organisationId: u.organisationId,
+          partyId: u.partyId,
+          position,
+          professions: u.professions,
+        })),
+      ),
     );
     await insert(
       t.fteTargets,
       agreement.versions.flatMap((v) =>
-        v.fteTargets.map((f, position) => ({ ...key, versionNumber: v.number, organisationId: f.organisationId, position, profession: f.profession, fte: f.fte, namedFte: f.namedFte, supervisors: f.supervisors })),
+        v.fteTargets.map((f, position) => ({
+          ...key,
+          versionNumber: v.number,
+          organisationId: f.organisationId,
+          position,
+          profession: f.profession,
+          fte: f.fte,
+          namedFte: f.namedFte,
+          supervisors: f.supervisors,
+        })),
       ),
     );
     await insert(
       t.signatures,
-      agreement.signatures.map((s) => ({ ...key, versionNumber: s.versionNumber, id: s.id, signerName: s.signerName, signerTitle: s.signerTitle, organisationId: s.organisationId, method: s.method, signedAt: s.signedAt })),
+      agreement.signatures.map((s) => ({
+        ...key,
+        versionNumber: s.versionNumber,
+        id: s.id,
+        signerName: s.signerName,
+        signerTitle: s.signerTitle,
+        organisationId: s.organisationId,
+        method: s.method,
+        signedAt: s.signedAt,
+      })),
     );
     await insert(
       t.joiningDecisions,
-      agreement.joiningDecisions.map((d) => ({ teamId, id: d.id, agreementId: agreement.id, organisationId: d.organisationId, effectiveFrom: d.effectiveFrom, description: d.description })),
+      agreement.joiningDecisions.map((d) => ({
+        teamId,
+        id: d.id,
+        agreementId: agreement.id,
+        organisationId: d.organisationId,
+        effectiveFrom: d.effectiveFrom,
+        description: d.description,
+      })),
     );
     await insert(
       t.joiningApprovals,
-      agreement.joiningDecisions.flatMap((d) => d.approvals.map((a) => ({ teamId, decisionId: d.id, organisationId: a.organisationId, approvedOn: a.approvedOn, reference: a.reference }))),
+      agreement.joiningDecisions.flatMap((d) =>
+        d.approvals.map((a) => ({
+          teamId,
+          decisionId: d.id,
+          organisationId: a.organisationId,
+          approvedOn: a.approvedOn,
+          reference: a.reference,
+        })),
+      ),
     );
     await insert(
       t.notices,
-      agreement.notices.map((n) => ({ teamId, id: n.id, agreementId: agreement.id, partyId: n.partyId, givenOn: n.givenOn, reference: n.reference })),
+      agreement.notices.map((n) => ({
+        teamId,
+        id: n.id,
+        agreementId: agreement.id,
+        partyId: n.partyId,
+        givenOn: n.givenOn,
+        reference: n.reference,
+      })),
     );
     await insert(
       t.staff,
-      dataset.staff.map((s) => ({ teamId, id: s.id, organisationId: s.organisationId, profession: s.profession, givenName: s.givenName, familyName: s.familyName, title: s.title, login: s.login, policeMailAccount: s.policeMailAccount })),
+      dataset.staff.map((s) => ({
+        teamId,
+        id: s.id,
+        organisationId: s.organisationId,
+        profession: s.profession,
+        givenName: s.givenName,
+        familyName: s.familyName,
+        title: s.title,
+        login: s.login,
+        policeMailAccount: s.policeMailAccount,
+      })),
     );
     await insert(
       t.assignments,
-      dataset.assignments.map((a) => ({ teamId, id: a.id, staffId: a.staffId, organisationId: a.organisationId, fraction: a.fraction, validFrom: a.interval.from, validTo: a.interval.to, role: a.role, needsPremisesAccess: a.needsPremisesAccess })),
+      dataset.assignments.map((a) => ({
+        teamId,
+        id: a.id,
+        staffId: a.staffId,
+        organisationId: a.organisationId,
+        fraction: a.fraction,
+        validFrom: a.interval.from,
+        validTo: a.interval.to,
+        role: a.role,
+        needsPremisesAccess: a.needsPremisesAccess,
+      })),
     );
     await insert(
       t.securityClearances,
-      dataset.clearances.map((c) => ({ teamId, id: c.id, staffId: c.staffId, scope: c.scope, requestedById: c.requestedById, requestedOn: c.requestedOn, grantedOn: c.grantedOn, deniedOn: c.deniedOn, validUntil: c.validUntil, revokedOn: c.revokedOn })),
+      dataset.clearances.map((c) => ({
+        teamId,
+        id: c.id,
+        staffId: c.staffId,
+        scope: c.scope,
+        requestedById: c.requestedById,
+        requestedOn: c.requestedOn,
+        grantedOn: c.grantedOn,
+        deniedOn: c.deniedOn,
+        validUntil: c.validUntil,
+        revokedOn: c.revokedOn,
+      })),
     );
     await insert(
       t.premisesAccess,
-      dataset.premisesAccess.map((p) => ({ teamId, id: p.id, staffId: p.staffId, validFrom: p.interval.from, validTo: p.interval.to, areas: p.areas })),
+      dataset.premisesAccess.map((p) => ({
+        teamId,
+        id: p.id,
+        staffId: p.staffId,
+        validFrom: p.interval.from,
+        validTo: p.interval.to,
+        areas: p.areas,
+      })),
     );
-    const bodies = [...dataset.bodies].sort((a, b) => Number(a.parentBodyId !== null) - Number(b.parentBodyId !== null));
+    const bodies = [...dataset.bodies].sort(
+      (a, b) => Number(a.parentBodyId !== null) - Number(b.parentBodyId !== null),
+    );
     await insert(
       t.cooperationBodies,
       bodies.map((b) => ({
@@ -148,10 +267,14 @@ export async function seedTeam(db: Database, dataset: TeamDataset, users: readon
         })),
       ),
     );
-    const rotating = dataset.bodies.flatMap((b) => (b.chairPolicy.kind === "rotating" ? [{ body: b, rotation: b.chairPolicy.rotation }] : []));
+    const rotating = dataset.bodies.flatMap((b) =>
+      b.chairPolicy.kind === "rotating" ? [{ body: b, rotation: b.chairPolicy.rotation }] : [],
+    );
     await insert(
       t.rotationOrder,
-      rotating.flatMap(({ body, rotation }) => rotation.order.map((partyId, position) => ({ teamId, bodyId: body.id, position, partyId }))),
+      rotating.flatMap(({ body, rotation }) =>
+        rotation.order.map((partyId, position) => ({ teamId, bodyId: body.id, position, partyId })),
+      ),
     );
     await insert(
       t.rotationEvents,
@@ -171,7 +294,14 @@ export async function seedTeam(db: Database, dataset: TeamDataset, users: readon
     );
     await insert(
       t.users,
-      users.map((u) => ({ teamId: u.teamId, login: u.login, displayName: u.displayName, organisationId: u.organisationId, roles: u.roles, staffId: u.staffId })),
+      users.map((u) => ({
+        teamId: u.teamId,
+        login: u.login,
+        displayName: u.displayName,
+        organisationId: u.organisationId,
+        roles: u.roles,
+        staffId: u.staffId,
+      })),
     );
   });
 }

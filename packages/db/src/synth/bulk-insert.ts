@@ -9,7 +9,9 @@ function asText(value: unknown, column: string): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value;
   if (typeof value === "boolean" || typeof value === "number") return String(value);
-  throw new TypeError(`bulkInsert: column ${column} has a value of type ${typeof value}; only text, numbers, booleans and dates as text are supported`);
+  throw new TypeError(
+    `bulkInsert: column ${column} has a value of type ${typeof value}; only text, numbers, booleans and dates as text are supported`,
+  );
 }
 
 /**
@@ -19,14 +21,20 @@ function asText(value: unknown, column: string): string | null {
  * PostgreSQL and PGlite. Values go as text and are cast to the column's type in SQL; columns left
  * out take their defaults. Array and JSON columns are not supported.
  */
-export async function bulkInsert<T extends PgTable>(db: Executor, table: T, keys: readonly (keyof InferInsertModel<T> & string)[], rows: readonly InferInsertModel<T>[]): Promise<void> {
+export async function bulkInsert<T extends PgTable>(
+  db: Executor,
+  table: T,
+  keys: readonly (keyof InferInsertModel<T> & string)[],
+  rows: readonly InferInsertModel<T>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = getColumns(table) as Record<string, PgColumn>;
   const specs = keys.map((key) => {
     const column = columns[key];
     if (!column) throw new Error(`bulkInsert: ${key} is not a column`);
     const type = column.getSQLType();
-    if (type.endsWith("]") || type.startsWith("json")) throw new Error(`bulkInsert: column ${column.name} of type ${type} is not supported`);
+    if (type.endsWith("]") || type.startsWith("json"))
+      throw new Error(`bulkInsert: column ${column.name} of type ${type} is not supported`);
     return { key, name: column.name, cast: type === "text" ? sql.raw("::text[]") : sql.raw(`::text[]::${type}[]`) };
   });
   for (let start = 0; start < rows.length; start += rowsPerStatement) {

@@ -1,4 +1,15 @@
-import { addDays, ageBand, type Case, caseInvariants, caseSchema, checkCase, coreOrganisationIds, isTestIdentityCode, parseIdentityCode, selectionOrganisationIds } from "@ankkuri/domain";
+import {
+  addDays,
+  ageBand,
+  type Case,
+  caseInvariants,
+  caseSchema,
+  checkCase,
+  coreOrganisationIds,
+  isTestIdentityCode,
+  parseIdentityCode,
+  selectionOrganisationIds,
+} from "@ankkuri/domain";
 import { describe, expect, it } from "vitest";
 import type { CaseRows } from "./case-rows.js";
 import { createCaseGenerator } from "./case-generator.js";
@@ -40,8 +51,22 @@ function toCase(rows: CaseRows, clients: Map<string, { birthDate: string }>): Ca
     referralSource: c.referralSource,
     client: { id: c.clientId, birthDate: client.birthDate },
     guardians: rows.guardians.map((g) => ({ id: g.id, relationship: g.relationship, hasCustody: g.hasCustody })),
-    existingClientships: rows.existingClientships.map((x) => ({ organisationId: x.organisationId, since: x.since, responsibleWorker: { staffId: null, name: x.responsibleWorkerName, organisationId: x.responsibleWorkerOrganisationId } })),
-    selection: rows.selectionDecisions.map((d) => ({ staffId: d.staffId, organisationId: d.organisationId, profession: d.profession, decision: d.decision, decidedOn: d.decidedOn })),
+    existingClientships: rows.existingClientships.map((x) => ({
+      organisationId: x.organisationId,
+      since: x.since,
+      responsibleWorker: {
+        staffId: null,
+        name: x.responsibleWorkerName,
+        organisationId: x.responsibleWorkerOrganisationId,
+      },
+    })),
+    selection: rows.selectionDecisions.map((d) => ({
+      staffId: d.staffId,
+      organisationId: d.organisationId,
+      profession: d.profession,
+      decision: d.decision,
+      decidedOn: d.decidedOn,
+    })),
     selectionStartedOn: c.selectionStartedOn ?? null,
     decidedOn: c.decidedOn ?? null,
     activatedOn: c.activatedOn ?? null,
@@ -64,19 +89,47 @@ function toCase(rows: CaseRows, clients: Map<string, { birthDate: string }>): Ca
         plannedOn: m.plannedOn,
         status: m.status,
         heldOn: m.heldOn,
-        composition: seats.map((p) => ({ id: p.id, role: p.role, organisationId: p.organisationId, staffId: p.staffId, profession: p.profession, guardianId: p.guardianId })),
+        composition: seats.map((p) => ({
+          id: p.id,
+          role: p.role,
+          organisationId: p.organisationId,
+          staffId: p.staffId,
+          profession: p.profession,
+          guardianId: p.guardianId,
+        })),
         attended: seats.filter((p) => p.attended).map((p) => p.id),
-        record: record ? { recordedOn: record.recordedOn, recordedBy: record.recordedBy, inClientRecord: record.inClientRecord, inStatistics: record.inStatistics } : null,
+        record: record
+          ? {
+              recordedOn: record.recordedOn,
+              recordedBy: record.recordedBy,
+              inClientRecord: record.inClientRecord,
+              inStatistics: record.inStatistics,
+            }
+          : null,
         responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
       };
     }),
-    referrals: rows.referrals.map((r) => ({ id: r.id, meetingId: r.meetingId, service: r.service, organisationId: r.organisationId, madeOn: r.madeOn, status: r.status, statusChangedOn: r.statusChangedOn })),
-    childWelfareNotification: c.childWelfareNotifiedOn ? { madeOn: c.childWelfareNotifiedOn, organisationId: c.childWelfareNotifiedById } : null,
+    referrals: rows.referrals.map((r) => ({
+      id: r.id,
+      meetingId: r.meetingId,
+      service: r.service,
+      organisationId: r.organisationId,
+      madeOn: r.madeOn,
+      status: r.status,
+      statusChangedOn: r.statusChangedOn,
+    })),
+    childWelfareNotification: c.childWelfareNotifiedOn
+      ? { madeOn: c.childWelfareNotifiedOn, organisationId: c.childWelfareNotifiedById }
+      : null,
   });
 }
 
 // Violations the generator produces on purpose (docs/synthetic-data.md); nothing else may appear.
-const deliberate = new Set(["CASE.MEETING_UNRECORDED", "CASE.RECORD_INCOMPLETE", "CASE.CHILD_WELFARE_NOTIFICATION_MISSING"]);
+const deliberate = new Set([
+  "CASE.MEETING_UNRECORDED",
+  "CASE.RECORD_INCOMPLETE",
+  "CASE.CHILD_WELFARE_NOTIFICATION_MISSING",
+]);
 
 describe("the synthetic case generator", () => {
   const sample = generate(3000, 11);
@@ -94,7 +147,9 @@ describe("the synthetic case generator", () => {
   });
 
   it("breaks no rule besides the deliberate ones, and never the consent rule", () => {
-    const found = cases.flatMap((c) => checkCase(c, { asOf: today, coreOrganisationIds: coreOrganisationIds(agreements.get(c.teamId)!, today) }));
+    const found = cases.flatMap((c) =>
+      checkCase(c, { asOf: today, coreOrganisationIds: coreOrganisationIds(agreements.get(c.teamId)!, today) }),
+    );
     expect(found.filter((v) => v.code.startsWith("CONSENT."))).toEqual([]);
     expect([...new Set(found.map((v) => v.code))].filter((code) => !deliberate.has(code))).toEqual([]);
     // The deliberate gaps are there, for reports to find.
@@ -105,7 +160,9 @@ describe("the synthetic case generator", () => {
     const invited = sample.flatMap((r) => r.meetingParticipants.filter((p) => p.role === "invited"));
     expect(invited.length).toBeGreaterThan(500);
     expect(sample.flatMap((r) => r.consents).filter((c) => c.withdrawnOn !== null).length).toBeGreaterThan(50);
-    expect(sample.flatMap((r) => r.meetingParticipants).filter((p) => p.role === "responsible-worker").length).toBeGreaterThan(100);
+    expect(
+      sample.flatMap((r) => r.meetingParticipants).filter((p) => p.role === "responsible-worker").length,
+    ).toBeGreaterThan(100);
   });
 
   it("has about ten meetings per case, with 2–5 seats of at least two professions", () => {
@@ -164,13 +221,16 @@ describe("the synthetic case generator", () => {
     for (const r of sample) {
       const granted = new Map(r.caseOrganisations.map((g) => [g.organisationId, g]));
       const agreement = agreements.get(r.case.teamId)!;
-      for (const id of selectionOrganisationIds(agreement, r.case.referredOn)) expect(granted.get(id)).toMatchObject({ basis: "assigned", since: r.case.referredOn });
+      for (const id of selectionOrganisationIds(agreement, r.case.referredOn))
+        expect(granted.get(id)).toMatchObject({ basis: "assigned", since: r.case.referredOn });
       const seated = new Set(r.meetingParticipants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])));
       for (const id of seated) expect(granted.has(id)).toBe(true);
       for (const [id, g] of granted) {
         if (g.basis === "meeting") {
           expect(seated.has(id)).toBe(true);
-          const first = r.meetings.find((m) => r.meetingParticipants.some((p) => p.meetingId === m.id && p.organisationId === id));
+          const first = r.meetings.find((m) =>
+            r.meetingParticipants.some((p) => p.meetingId === m.id && p.organisationId === id),
+          );
           expect(g.since).toBe(first?.plannedOn);
         }
       }
@@ -179,7 +239,11 @@ describe("the synthetic case generator", () => {
 
   it("leaves about 3 % of held meetings unrecorded and 2 % recorded in one system only", () => {
     const recorded = new Map(sample.flatMap((r) => r.meetingRecords.map((m) => [m.meetingId, m] as const)));
-    const past = sample.flatMap((r) => r.meetings).flatMap((m) => (m.status === "held" && m.heldOn && m.heldOn < addDays(today, -7) ? [{ id: m.id, heldOn: m.heldOn }] : []));
+    const past = sample
+      .flatMap((r) => r.meetings)
+      .flatMap((m) =>
+        m.status === "held" && m.heldOn && m.heldOn < addDays(today, -7) ? [{ id: m.id, heldOn: m.heldOn }] : [],
+      );
     const unrecorded = past.filter((m) => !recorded.has(m.id)).length / past.length;
     expect(unrecorded).toBeGreaterThan(0.02);
     expect(unrecorded).toBeLessThan(0.04);
@@ -195,6 +259,7 @@ describe("the synthetic case generator", () => {
   it("spreads cases over the teams and selects with that team's staff", () => {
     const staffOf = new Map(teams.map((team) => [team.dataset.team.id, new Set(team.dataset.staff.map((s) => s.id))]));
     expect(new Set(sample.map((r) => r.case.teamId)).size).toBe(3);
-    for (const r of sample) for (const d of r.selectionDecisions) expect(staffOf.get(r.case.teamId)?.has(d.staffId)).toBe(true);
+    for (const r of sample)
+      for (const d of r.selectionDecisions) expect(staffOf.get(r.case.teamId)?.has(d.staffId)).toBe(true);
   });
 });

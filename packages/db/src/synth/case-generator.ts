@@ -1,6 +1,22 @@
-import { addMonths, ageOn, type Case, type CaseStatus, type CaseType, defaultAgePolicy, type LocalDate, toDayNumber } from "@ankkuri/domain";
+import {
+  addMonths,
+  ageOn,
+  type Case,
+  type CaseStatus,
+  type CaseType,
+  defaultAgePolicy,
+  type LocalDate,
+  toDayNumber,
+} from "@ankkuri/domain";
 import type { CaseRows } from "./case-rows.js";
-import { ageShares, caseTypeShares, childWelfareId, closeReasonShares, earlyCloseReasonShares, referralSourceShares } from "./distributions.js";
+import {
+  ageShares,
+  caseTypeShares,
+  childWelfareId,
+  closeReasonShares,
+  earlyCloseReasonShares,
+  referralSourceShares,
+} from "./distributions.js";
 import { iso } from "./day-numbers.js";
 import { fictionalGivenName, fictionalName, type FictionalName } from "./fictional-names.js";
 import { IdentityCodeAllocator } from "./identity-codes.js";
@@ -31,7 +47,15 @@ export const lifecycleShares = {
 } as const;
 
 /** Days from referral to the start of selection. */
-const selectionDelay = weighted([[0, 30], [1, 25], [2, 15], [3, 10], [4, 8], [5, 7], [6, 5]] as const);
+const selectionDelay = weighted([
+  [0, 30],
+  [1, 25],
+  [2, 15],
+  [3, 10],
+  [4, 8],
+  [5, 7],
+  [6, 5],
+] as const);
 
 const guardianRelationships = weighted<"parent" | "legal-guardian" | "other">([
   ["parent", 92],
@@ -74,15 +98,31 @@ function birthDateFor(referredOn: LocalDate, age: number, random: Random): Local
 const pastClientCapacity = 4096;
 
 /** One or two guardians of a minor client, usually sharing the client's family name. */
-function generateGuardians(random: Random, teamId: string, caseId: string, client: FictionalName, newId: () => string): { rows: CaseRows["guardians"]; domain: Case["guardians"] } {
+function generateGuardians(
+  random: Random,
+  teamId: string,
+  caseId: string,
+  client: FictionalName,
+  newId: () => string,
+): { rows: CaseRows["guardians"]; domain: Case["guardians"] } {
   const result: { rows: CaseRows["guardians"]; domain: Case["guardians"] } = { rows: [], domain: [] };
   const count = random.chance(lifecycleShares.twoGuardians) ? 2 : 1;
   for (let g = 0; g < count; g++) {
     const id = newId();
     const relationship = random.draw(guardianRelationships);
     const hasCustody = g === 0 || !random.chance(lifecycleShares.secondGuardianWithoutCustody);
-    const familyName = random.chance(0.75) ? client.familyName : fictionalName(random, "adult", client.language).familyName;
-    result.rows.push({ teamId, caseId, id, givenName: fictionalGivenName(random, client.language, "adult"), familyName, relationship, hasCustody });
+    const familyName = random.chance(0.75)
+      ? client.familyName
+      : fictionalName(random, "adult", client.language).familyName;
+    result.rows.push({
+      teamId,
+      caseId,
+      id,
+      givenName: fictionalGivenName(random, client.language, "adult"),
+      familyName,
+      relationship,
+      hasCustody,
+    });
     result.domain.push({ id, relationship, hasCustody });
   }
   return result;
@@ -94,14 +134,21 @@ function generateGuardians(random: Random, teamId: string, caseId: string, clien
  * lie after today: then only the decisions made by today are recorded.
  */
 function generateSelection(random: Random, team: TeamContext, start: number, today: number) {
-  const decisions = team.selectionStaff.map((group) => ({ staff: random.pick(group), on: start + random.int(0, 14), decline: false }));
+  const decisions = team.selectionStaff.map((group) => ({
+    staff: random.pick(group),
+    on: start + random.int(0, 14),
+    decline: false,
+  }));
   const decided = Math.max(...decisions.map((d) => d.on)) + random.int(0, 2);
   const declined = random.chance(lifecycleShares.declined);
   if (declined) {
     const forced = random.int(0, decisions.length - 1);
     decisions.forEach((d, i) => (d.decline = i === forced || random.chance(0.4)));
   }
-  const recorded = decided <= today ? decisions : decisions.filter((d) => d.on <= today).map((d) => ({ ...d, decline: random.chance(0.08) }));
+  const recorded =
+    decided <= today
+      ? decisions
+      : decisions.filter((d) => d.on <= today).map((d) => ({ ...d, decline: random.chance(0.08) }));
   return { decided, declined, decisions: recorded.sort((a, b) => a.on - b.on) };
 }
 
@@ -158,8 +205,17 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
         clientId = newId();
         birthDate = birthDateFor(referredOn, random.draw(ageShares[type]), random);
         name = fictionalName(random, "young");
-        const identityCode = random.chance(lifecycleShares.withoutIdentityCode) ? null : codes.take(teamId, birthDate, random);
-        client = { teamId, id: clientId, identityCode, birthDate, givenName: name.givenName, familyName: name.familyName };
+        const identityCode = random.chance(lifecycleShares.withoutIdentityCode)
+          ? null
+          : codes.take(teamId, birthDate, random);
+        client = {
+          teamId,
+          id: clientId,
+          identityCode,
+          birthDate,
+          givenName: name.givenName,
+          familyName: name.familyName,
+        };
       }
       const ageAtReferral = ageOn(birthDate, referredOn);
       const minor = ageAtReferral < defaultAgePolicy.adulthoodAge;
@@ -181,7 +237,14 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
       };
       const birthDay = toDayNumber(birthDate);
       let responsibleWorker = false;
-      if (minor && random.chance(referralSource === "child-welfare" ? lifecycleShares.existingClientshipWhenReferredByChildWelfare : lifecycleShares.existingClientship)) {
+      if (
+        minor &&
+        random.chance(
+          referralSource === "child-welfare"
+            ? lifecycleShares.existingClientshipWhenReferredByChildWelfare
+            : lifecycleShares.existingClientship,
+        )
+      ) {
         const worker = fictionalName(random, "adult");
         const since = Math.max(birthDay + 30, referredDay - random.int(30, 1500));
         rows.existingClientships.push({
@@ -216,7 +279,15 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
         rows.case.selectionStartedOn = iso(selectionStart);
         const { decided, declined, decisions } = generateSelection(random, team, selectionStart, today);
         for (const d of decisions) {
-          rows.selectionDecisions.push({ teamId, caseId, staffId: d.staff.id, organisationId: d.staff.organisationId, profession: d.staff.profession, decision: d.decline ? "decline" : "admit", decidedOn: iso(d.on) });
+          rows.selectionDecisions.push({
+            teamId,
+            caseId,
+            staffId: d.staff.id,
+            organisationId: d.staff.organisationId,
+            profession: d.staff.profession,
+            decision: d.decline ? "decline" : "admit",
+            decidedOn: iso(d.on),
+          });
           grant(d.staff.organisationId, iso(d.on), "selection");
         }
         if (decided <= today) {
@@ -225,12 +296,36 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
             status = "declined";
             endedOn = decided;
           } else {
-            const clientState: Pick<Case, "id" | "status" | "client" | "guardians" | "consents"> = { id: caseId, status: "active", client: { id: clientId, birthDate }, guardians: guardians.domain, consents: [] };
-            const consents = generateConsents({ random, team, caseId, decidedOn: decided, today, ageAtReferral, guardians: guardians.domain, newId });
+            const clientState: Pick<Case, "id" | "status" | "client" | "guardians" | "consents"> = {
+              id: caseId,
+              status: "active",
+              client: { id: clientId, birthDate },
+              guardians: guardians.domain,
+              consents: [],
+            };
+            const consents = generateConsents({
+              random,
+              team,
+              caseId,
+              decidedOn: decided,
+              today,
+              ageAtReferral,
+              guardians: guardians.domain,
+              newId,
+            });
             rows.consents = consents.rows;
             rows.consentScopes = consents.scopes;
             clientState.consents = consents.domain;
-            const meetings = generateMeetings({ random, team, caseId, decidedOn: decided, today, caseState: clientState, responsibleWorker, newId });
+            const meetings = generateMeetings({
+              random,
+              team,
+              caseId,
+              decidedOn: decided,
+              today,
+              caseState: clientState,
+              responsibleWorker,
+              newId,
+            });
             rows.meetings = meetings.meetings;
             rows.meetingParticipants = meetings.participants;
             rows.meetingRecords = meetings.records;
@@ -239,17 +334,35 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
             rows.case.activatedOn = meetings.firstHeldOn === null ? null : iso(meetings.firstHeldOn);
             if (meetings.closedOn !== null) {
               rows.case.closedOn = iso(meetings.closedOn);
-              rows.case.closeReason = random.draw(meetings.firstHeldOn === null ? earlyCloseReasonShares : closeReasonShares);
+              rows.case.closeReason = random.draw(
+                meetings.firstHeldOn === null ? earlyCloseReasonShares : closeReasonShares,
+              );
               endedOn = meetings.closedOn;
             }
             if (meetings.firstHeldOn !== null) {
-              rows.referrals = generateReferrals({ random, teamId, caseId, type, firstHeldOn: meetings.firstHeldOn, endOn: Math.min(meetings.closedOn ?? today, today), today, heldMeetings: meetings.held, newId });
+              rows.referrals = generateReferrals({
+                random,
+                teamId,
+                caseId,
+                type,
+                firstHeldOn: meetings.firstHeldOn,
+                endOn: Math.min(meetings.closedOn ?? today, today),
+                today,
+                heldMeetings: meetings.held,
+                newId,
+              });
             }
           }
         }
       }
       rows.case.status = status;
-      rows.caseOrganisations = [...grants].map(([organisationId, g]) => ({ teamId, caseId, organisationId, since: g.since, basis: g.basis }));
+      rows.caseOrganisations = [...grants].map(([organisationId, g]) => ({
+        teamId,
+        caseId,
+        organisationId,
+        since: g.since,
+        basis: g.basis,
+      }));
       if (endedOn !== null) rememberClient(pool, { clientId, birthDate, name, endedOn }, random);
       return rows;
     },

@@ -18,7 +18,9 @@ import type {
  * A generated client. The identity code is still in plain text here: `synthesize` encrypts and hashes
  * it before anything reaches the database.
  */
-export type SynthClientRow = Omit<InferInsertModel<typeof clients>, "identityCodeCiphertext" | "identityCodeHmac"> & { identityCode: string | null };
+export type SynthClientRow = Omit<InferInsertModel<typeof clients>, "identityCodeCiphertext" | "identityCodeHmac"> & {
+  identityCode: string | null;
+};
 
 /** The rows of one generated case, table by table, in the shapes the schema inserts. */
 export interface CaseRows {

@@ -23,7 +23,11 @@ export const consentShares = {
  */
 const clientSignsFromAge = 11;
 
-const scopeSizes = weighted([[1, 40], [2, 40], [3, 20]] as const);
+const scopeSizes = weighted([
+  [1, 40],
+  [2, 40],
+  [3, 20],
+] as const);
 
 /** What consents are generated from. */
 export interface ConsentInput {
@@ -67,7 +71,8 @@ export function generateConsents(input: ConsentInput): GeneratedConsents {
 
   const givers: Consent["giver"][] = [];
   if (ageAtReferral >= clientSignsFromAge) givers.push({ kind: "client" });
-  if (ageAtReferral < 18) for (const g of guardians) if (g.hasCustody) givers.push({ kind: "guardian", guardianId: g.id });
+  if (ageAtReferral < 18)
+    for (const g of guardians) if (g.hasCustody) givers.push({ kind: "guardian", guardianId: g.id });
   const recordedBy = random.pick(team.recorders).id;
   const form = random.draw(consentForms);
   for (const giver of givers) {

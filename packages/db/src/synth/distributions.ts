@@ -1,4 +1,13 @@
-import { type CaseType, type CloseReason, helsinki004OrganisationIds as org004, helsinkiOrganisationIds as org, type Profession, type ReferralSource, type ReferralStatus, type ServiceKind } from "@ankkuri/domain";
+import {
+  type CaseType,
+  type CloseReason,
+  helsinki004OrganisationIds as org004,
+  helsinkiOrganisationIds as org,
+  type Profession,
+  type ReferralSource,
+  type ReferralStatus,
+  type ServiceKind,
+} from "@ankkuri/domain";
 import { weighted, type Weighted } from "./random.js";
 
 // The shapes of the synthetic data. Shares are plausible guesses for a Finnish Ankkuri team, not
@@ -12,9 +21,37 @@ export const caseTypeShares = weighted<CaseType>([
 
 /** Referral sources by case type: the police refer most. */
 export const referralSourceShares: Record<CaseType, Weighted<ReferralSource>> = {
-  "youth-crime": weighted([["police", 55], ["child-welfare", 10], ["social-emergency", 8], ["school", 10], ["youth-services", 7], ["family", 5], ["health-care", 2], ["self", 1], ["other", 2]]),
-  "domestic-violence": weighted([["police", 50], ["social-emergency", 20], ["child-welfare", 10], ["health-care", 6], ["family", 6], ["self", 4], ["school", 2], ["other", 2]]),
-  "multi-professional": weighted([["police", 35], ["child-welfare", 15], ["school", 15], ["social-emergency", 10], ["youth-services", 10], ["health-care", 8], ["family", 4], ["other", 3]]),
+  "youth-crime": weighted([
+    ["police", 55],
+    ["child-welfare", 10],
+    ["social-emergency", 8],
+    ["school", 10],
+    ["youth-services", 7],
+    ["family", 5],
+    ["health-care", 2],
+    ["self", 1],
+    ["other", 2],
+  ]),
+  "domestic-violence": weighted([
+    ["police", 50],
+    ["social-emergency", 20],
+    ["child-welfare", 10],
+    ["health-care", 6],
+    ["family", 6],
+    ["self", 4],
+    ["school", 2],
+    ["other", 2],
+  ]),
+  "multi-professional": weighted([
+    ["police", 35],
+    ["child-welfare", 15],
+    ["school", 15],
+    ["social-emergency", 10],
+    ["youth-services", 10],
+    ["health-care", 8],
+    ["family", 4],
+    ["other", 3],
+  ]),
 };
 
 const ages = (weights: readonly number[], from: number) => weighted(weights.map((w, i) => [from + i, w] as const));
@@ -73,9 +110,39 @@ export const childWelfareId = org.childWelfare;
 
 /** Services referred to, by case type, and the organisation providing each. */
 export const serviceShares: Record<CaseType, Weighted<ServiceKind>> = {
-  "youth-crime": weighted([["youth-work", 20], ["leisure-activity", 15], ["education-support", 14], ["mental-health", 10], ["substance-abuse", 10], ["child-welfare", 8], ["family-support", 8], ["mediation", 7], ["employment", 4], ["housing", 2], ["other", 2]]),
-  "domestic-violence": weighted([["domestic-violence-support", 30], ["family-support", 20], ["victim-support", 15], ["mental-health", 12], ["child-welfare", 10], ["housing", 6], ["other", 7]]),
-  "multi-professional": weighted([["mental-health", 18], ["education-support", 15], ["family-support", 15], ["youth-work", 12], ["employment", 10], ["housing", 8], ["substance-abuse", 8], ["leisure-activity", 8], ["other", 6]]),
+  "youth-crime": weighted([
+    ["youth-work", 20],
+    ["leisure-activity", 15],
+    ["education-support", 14],
+    ["mental-health", 10],
+    ["substance-abuse", 10],
+    ["child-welfare", 8],
+    ["family-support", 8],
+    ["mediation", 7],
+    ["employment", 4],
+    ["housing", 2],
+    ["other", 2],
+  ]),
+  "domestic-violence": weighted([
+    ["domestic-violence-support", 30],
+    ["family-support", 20],
+    ["victim-support", 15],
+    ["mental-health", 12],
+    ["child-welfare", 10],
+    ["housing", 6],
+    ["other", 7],
+  ]),
+  "multi-professional": weighted([
+    ["mental-health", 18],
+    ["education-support", 15],
+    ["family-support", 15],
+    ["youth-work", 12],
+    ["employment", 10],
+    ["housing", 8],
+    ["substance-abuse", 8],
+    ["leisure-activity", 8],
+    ["other", 6],
+  ]),
 };
 
 export const serviceProviders: Record<ServiceKind, string> = {
@@ -85,13 +152,13 @@ export const serviceProviders: Record<ServiceKind, string> = {
   "substance-abuse": org004.klaari,
   "youth-work": org.youthServices,
   "education-support": org.education,
-  employment: org.city,
-  housing: org.sotepe,
+  "employment": org.city,
+  "housing": org.sotepe,
   "leisure-activity": org004.sportsServices,
   "victim-support": org004.thirdSector,
   "domestic-violence-support": org.socialEmergency,
-  mediation: org004.thirdSector,
-  other: org004.parish,
+  "mediation": org004.thirdSector,
+  "other": org004.parish,
 };
 
 /** Where a referral stands now; older referrals have moved further. */

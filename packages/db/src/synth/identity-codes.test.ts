@@ -9,7 +9,8 @@ describe("the identity code allocator", () => {
     const random = createRandom(1);
     const codes = Array.from({ length: 100 }, () => allocator.take("team-a", "2010-03-04", random));
     expect(new Set(codes).size).toBe(100);
-    for (const code of codes) expect(code !== null && isTestIdentityCode(code) && code.startsWith("040310A9")).toBe(true);
+    for (const code of codes)
+      expect(code !== null && isTestIdentityCode(code) && code.startsWith("040310A9")).toBe(true);
     expect(allocator.take("team-a", "2010-03-04", random)).toBeNull();
     expect(allocator.take("team-b", "2010-03-04", random)).not.toBeNull();
   });

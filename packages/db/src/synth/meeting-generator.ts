@@ -26,15 +26,24 @@ export const meetingShares = {
 
 /** Who of those seated attends a held meeting. */
 const attendance: Record<CaseRows["meetingParticipants"][number]["role"], number> = {
-  core: 0.95,
-  client: 0.85,
-  guardian: 0.8,
-  invited: 0.85,
+  "core": 0.95,
+  "client": 0.85,
+  "guardian": 0.8,
+  "invited": 0.85,
   "responsible-worker": 0.75,
 };
 
 /** Days from holding a meeting to recording it: mostly the same or next day, within a week. */
-const recordingDelay = weighted([[0, 40], [1, 25], [2, 12], [3, 8], [4, 5], [5, 4], [6, 3], [7, 3]] as const);
+const recordingDelay = weighted([
+  [0, 40],
+  [1, 25],
+  [2, 12],
+  [3, 8],
+  [4, 5],
+  [5, 4],
+  [6, 3],
+  [7, 3],
+] as const);
 
 /** Meetings a case has before it closes: 2–25, about 13.5 on average (about 10 per case overall). */
 const meetingCount = (random: Random) => 2 + random.int(0, 11) + random.int(0, 12);
@@ -70,10 +79,16 @@ export interface GeneratedMeetings {
 
 type Seat = CaseRows["meetingParticipants"][number];
 
-function drawProfessionGroup(random: Random, groups: readonly (readonly StaffMember[])[], except: readonly StaffMember[]): readonly StaffMember[] | null {
+function drawProfessionGroup(
+  random: Random,
+  groups: readonly (readonly StaffMember[])[],
+  except: readonly StaffMember[],
+): readonly StaffMember[] | null {
   const candidates = groups.filter((g) => g[0] !== undefined && !except.some((s) => s.profession === g[0]?.profession));
   if (candidates.length === 0) return null;
-  return random.draw(weighted(candidates.map((g) => [g, professionWeight[g[0]?.profession ?? "other"] ?? 10] as const)));
+  return random.draw(
+    weighted(candidates.map((g) => [g, professionWeight[g[0]?.profession ?? "other"] ?? 10] as const)),
+  );
 }
 
 /**
@@ -87,7 +102,15 @@ function drawProfessionGroup(random: Random, groups: readonly (readonly StaffMem
 export function generateMeetings(input: MeetingInput): GeneratedMeetings {
   const { random, team, caseId, decidedOn, today, caseState, responsibleWorker, newId } = input;
   const teamId = team.teamId;
-  const result: GeneratedMeetings = { meetings: [], participants: [], records: [], held: [], firstHeldOn: null, closedOn: null, organisationsByPlannedOn: [] };
+  const result: GeneratedMeetings = {
+    meetings: [],
+    participants: [],
+    records: [],
+    held: [],
+    firstHeldOn: null,
+    closedOn: null,
+    organisationsByPlannedOn: [],
+  };
   const seen = new Set<string>();
   // Who may be invited: the organisations some consent names; `allowed` then checks every giver.
   const named = new Set(caseState.consents.flatMap((c) => c.organisationIds));
@@ -104,22 +127,42 @@ export function generateMeetings(input: MeetingInput): GeneratedMeetings {
       const group = drawProfessionGroup(random, groups, core);
       if (group) core.push(random.pick(group));
     }
-    const seat = (role: Seat["role"], id: string, extra: Partial<Seat> = {}): Seat => ({ teamId, meetingId, id, role, organisationId: null, staffId: null, profession: null, guardianId: null, attended: false, ...extra });
-    const coreSeat = (s: StaffMember) => seat("core", `p-${s.id}`, { organisationId: s.organisationId, staffId: s.id, profession: s.profession });
+    const seat = (role: Seat["role"], id: string, extra: Partial<Seat> = {}): Seat => ({
+      teamId,
+      meetingId,
+      id,
+      role,
+      organisationId: null,
+      staffId: null,
+      profession: null,
+      guardianId: null,
+      attended: false,
+      ...extra,
+    });
+    const coreSeat = (s: StaffMember) =>
+      seat("core", `p-${s.id}`, { organisationId: s.organisationId, staffId: s.id, profession: s.profession });
     const seats = core.map(coreSeat);
     if (random.chance(meetingShares.clientSeat)) seats.push(seat("client", "p-client"));
     if (consented.length > 0 && random.chance(meetingShares.invitation)) {
       const outside = random.pick(consented);
       if (allowed(outside.id, planned) && (heldOn === null || allowed(outside.id, heldOn))) {
-        seats.push(seat("invited", `p-invited-${outside.id}`, { organisationId: outside.id, profession: outside.profession }));
+        seats.push(
+          seat("invited", `p-invited-${outside.id}`, { organisationId: outside.id, profession: outside.profession }),
+        );
       }
     }
     if (responsibleWorker && random.chance(meetingShares.responsibleWorkerSeat)) {
-      seats.push(seat("responsible-worker", `p-rw-${childWelfareId}`, { organisationId: childWelfareId, profession: "social-worker" }));
+      seats.push(
+        seat("responsible-worker", `p-rw-${childWelfareId}`, {
+          organisationId: childWelfareId,
+          profession: "social-worker",
+        }),
+      );
     }
     if (ageOn(caseState.client.birthDate, iso(planned)) < defaultAgePolicy.adulthoodAge) {
       caseState.guardians.forEach((g, i) => {
-        if (g.hasCustody && random.chance(meetingShares.guardianSeat)) seats.push(seat("guardian", `p-guardian-${String(i + 1)}`, { guardianId: g.id }));
+        if (g.hasCustody && random.chance(meetingShares.guardianSeat))
+          seats.push(seat("guardian", `p-guardian-${String(i + 1)}`, { guardianId: g.id }));
       });
     }
     if (random.chance(meetingShares.thirdCoreMember)) {
@@ -139,8 +182,19 @@ export function generateMeetings(input: MeetingInput): GeneratedMeetings {
     }
     const rwSeated = seats.some((s) => s.role === "responsible-worker");
     // The responsible worker is told of each meeting they do not attend (003 § 4.2).
-    const informed = responsibleWorker && status !== "cancelled" && !rwAttended && (status === "held" || !rwSeated) ? Math.min(Math.max(decidedOn, planned - random.int(0, 5)), heldOn ?? today) : null;
-    result.meetings.push({ teamId, id, caseId, plannedOn: iso(planned), status, heldOn: heldOn === null ? null : iso(heldOn), responsibleWorkerInformedOn: informed === null ? null : iso(informed) });
+    const informed =
+      responsibleWorker && status !== "cancelled" && !rwAttended && (status === "held" || !rwSeated)
+        ? Math.min(Math.max(decidedOn, planned - random.int(0, 5)), heldOn ?? today)
+        : null;
+    result.meetings.push({
+      teamId,
+      id,
+      caseId,
+      plannedOn: iso(planned),
+      status,
+      heldOn: heldOn === null ? null : iso(heldOn),
+      responsibleWorkerInformedOn: informed === null ? null : iso(informed),
+    });
     result.participants.push(...seats);
     for (const s of seats) {
       if (s.organisationId === null || s.organisationId === undefined || seen.has(s.organisationId)) continue;
@@ -157,7 +211,14 @@ export function generateMeetings(input: MeetingInput): GeneratedMeetings {
     const oneSystem = roll < meetingShares.unrecorded + meetingShares.recordedInOneSystem;
     const inClientRecord = !oneSystem || random.chance(0.5);
     const recorder = seats.find((s) => s.role === "core" && s.attended) ?? seats.find((s) => s.role === "core");
-    result.records.push({ teamId, meetingId: id, recordedOn: iso(recordedOn), recordedBy: recorder?.staffId ?? random.pick(team.recorders).id, inClientRecord, inStatistics: !inClientRecord || !oneSystem });
+    result.records.push({
+      teamId,
+      meetingId: id,
+      recordedOn: iso(recordedOn),
+      recordedBy: recorder?.staffId ?? random.pick(team.recorders).id,
+      inClientRecord,
+      inStatistics: !inClientRecord || !oneSystem,
+    });
   };
 
   const target = meetingCount(random);

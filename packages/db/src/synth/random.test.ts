@@ -21,7 +21,12 @@ describe("the seeded random source", () => {
 
   it("follows the weights of a table", () => {
     const random = createRandom(4);
-    const table = weighted([["a", 70], ["b", 20], ["c", 10], ["never", 0]] as const);
+    const table = weighted([
+      ["a", 70],
+      ["b", 20],
+      ["c", 10],
+      ["never", 0],
+    ] as const);
     const draws = Array.from({ length: 20_000 }, () => random.draw(table));
     const share = (v: string) => draws.filter((d) => d === v).length / draws.length;
     expect(share("a")).toBeCloseTo(0.7, 1);

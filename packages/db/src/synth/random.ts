@@ -8,7 +8,8 @@ export interface Weighted<T> {
 
 /** Prepares a weighted table from `[value, weight]` pairs (weights need not sum to anything). */
 export function weighted<T>(entries: readonly (readonly [T, number])[]): Weighted<T> {
-  if (entries.length === 0 || entries.some(([, w]) => w < 0)) throw new RangeError("a weighted table needs entries with weights ≥ 0");
+  if (entries.length === 0 || entries.some(([, w]) => w < 0))
+    throw new RangeError("a weighted table needs entries with weights ≥ 0");
   const cumulative: number[] = [];
   let total = 0;
   for (const [, w] of entries) cumulative.push((total += w));

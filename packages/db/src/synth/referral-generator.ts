@@ -5,7 +5,12 @@ import { referralStatusShares, serviceProviders, serviceShares } from "./distrib
 import { type Random, weighted } from "./random.js";
 
 /** How many referrals to services an activated case has: 0–3, most at least one. */
-const referralCounts = weighted([[0, 30], [1, 35], [2, 22], [3, 13]] as const);
+const referralCounts = weighted([
+  [0, 30],
+  [1, 35],
+  [2, 22],
+  [3, 13],
+] as const);
 
 /** Referrals made in a held meeting rather than between meetings. */
 const madeInMeetingShare = 0.75;
@@ -38,7 +43,17 @@ export function generateReferrals(input: ReferralInput): CaseRows["referrals"] {
     const service = random.draw(serviceShares[type]);
     const status = random.draw(referralStatusShares);
     const changedOn = status === "proposed" ? madeOn : Math.min(today, madeOn + random.int(0, 120));
-    rows.push({ teamId, id: newId(), caseId, meetingId: meeting?.id ?? null, service, organisationId: serviceProviders[service], madeOn: iso(madeOn), status, statusChangedOn: iso(changedOn) });
+    rows.push({
+      teamId,
+      id: newId(),
+      caseId,
+      meetingId: meeting?.id ?? null,
+      service,
+      organisationId: serviceProviders[service],
+      madeOn: iso(madeOn),
+      status,
+      statusChangedOn: iso(changedOn),
+    });
   }
   return rows;
 }

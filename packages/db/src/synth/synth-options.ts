@@ -19,7 +19,9 @@ export const synthOptionsSchema = z.object({
   /** PRNG seed (unsigned 32-bit). */
   seed: z.number().int().min(0).max(0xffff_ffff).default(1),
   /** Last day of the generated history; referrals run from 2024-05-01 to it. */
-  today: localDateSchema.refine((d) => d >= synthFirstDay && d <= "2099-12-31", { message: `must be between ${synthFirstDay} and 2099-12-31` }),
+  today: localDateSchema.refine((d) => d >= synthFirstDay && d <= "2099-12-31", {
+    message: `must be between ${synthFirstDay} and 2099-12-31`,
+  }),
   /** Cases per transaction. */
   batchSize: z.number().int().min(1).max(20_000).default(1_000),
 });

@@ -1,4 +1,12 @@
-import { ageBand, caseInvariants, checkCase, coreOrganisationIds, helsinkiAnkkuri, isTestIdentityCode, parseIdentityCode } from "@ankkuri/domain";
+import {
+  ageBand,
+  caseInvariants,
+  checkCase,
+  coreOrganisationIds,
+  helsinkiAnkkuri,
+  isTestIdentityCode,
+  parseIdentityCode,
+} from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityVault } from "../keys/identity-vault.js";
@@ -27,7 +35,11 @@ const tableNames: Record<(typeof synthTables)[number], string> = {
 };
 
 // Violations the generator leaves on purpose (docs/synthetic-data.md).
-const deliberate = new Set(["CASE.MEETING_UNRECORDED", "CASE.RECORD_INCOMPLETE", "CASE.CHILD_WELFARE_NOTIFICATION_MISSING"]);
+const deliberate = new Set([
+  "CASE.MEETING_UNRECORDED",
+  "CASE.RECORD_INCOMPLETE",
+  "CASE.CHILD_WELFARE_NOTIFICATION_MISSING",
+]);
 
 describe.each(testEngines)("synthesize on %s", (engine) => {
   let database: TestDatabase;
@@ -38,7 +50,10 @@ describe.each(testEngines)("synthesize on %s", (engine) => {
   const countAll = async () => {
     const counts: Record<string, number> = {};
     for (const [key, table] of Object.entries(tableNames)) {
-      const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
+      const [row] = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from ${sql.identifier(table)}`,
+      );
       counts[key] = row?.n ?? -1;
     }
     return counts;
@@ -46,8 +61,13 @@ describe.each(testEngines)("synthesize on %s", (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    summary = await synthesize(database.db, vault, { scale: 60, teams: 2, seed: 7, today, batchSize: 25 }, (p) => progress.push(p));
-    const ids = await queryRows<{ team_id: string; id: string }>(database.db, sql`select team_id, id from cases order by team_id, id`);
+    summary = await synthesize(database.db, vault, { scale: 60, teams: 2, seed: 7, today, batchSize: 25 }, (p) =>
+      progress.push(p),
+    );
+    const ids = await queryRows<{ team_id: string; id: string }>(
+      database.db,
+      sql`select team_id, id from cases order by team_id, id`,
+    );
     stored = [];
     for (const { team_id, id } of ids) {
       const found = await loadCase(database.db, team_id, id);
@@ -77,12 +97,18 @@ describe.each(testEngines)("synthesize on %s", (engine) => {
 
   it("seeds the Helsinki team and a fictional clone, and spreads the cases over both", async () => {
     expect(summary.teamIds).toEqual([helsinkiAnkkuri.team.id, "team-synth-02"]);
-    const perTeam = await queryRows<{ team_id: string; n: number }>(database.db, sql`select team_id, count(*)::int as n from cases group by team_id order by team_id`);
+    const perTeam = await queryRows<{ team_id: string; n: number }>(
+      database.db,
+      sql`select team_id, count(*)::int as n from cases group by team_id order by team_id`,
+    );
     expect(perTeam).toEqual([
       { team_id: helsinkiAnkkuri.team.id, n: 30 },
       { team_id: "team-synth-02", n: 30 },
     ]);
-    const staff = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from staff where team_id = 'team-synth-02'`);
+    const staff = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from staff where team_id = 'team-synth-02'`,
+    );
     expect(staff[0]?.n).toBe(helsinkiAnkkuri.staff.length);
   });
 
@@ -90,14 +116,22 @@ describe.each(testEngines)("synthesize on %s", (engine) => {
     expect(stored).toHaveLength(60);
     for (const { case: c } of stored) {
       expect(caseInvariants(c)).toEqual([]);
-      const found = checkCase(c, { asOf: today, coreOrganisationIds: coreOrganisationIds(helsinkiAnkkuri.agreement, today) });
+      const found = checkCase(c, {
+        asOf: today,
+        coreOrganisationIds: coreOrganisationIds(helsinkiAnkkuri.agreement, today),
+      });
       expect(found.filter((v) => v.code.startsWith("CONSENT."))).toEqual([]);
       expect(found.filter((v) => !deliberate.has(v.code))).toEqual([]);
     }
   });
 
   it("stores identity codes encrypted, all from the test range and matching the birth date", async () => {
-    const rows = await queryRows<{ team_id: string; birth_date: string; ciphertext: string | null; hmac: string | null }>(
+    const rows = await queryRows<{
+      team_id: string;
+      birth_date: string;
+      ciphertext: string | null;
+      hmac: string | null;
+    }>(
       database.db,
       sql`select team_id, birth_date::text as birth_date, identity_code_ciphertext as ciphertext, identity_code_hmac as hmac from clients`,
     );
@@ -133,7 +167,10 @@ describe.each(testEngines)("synthesize on %s", (engine) => {
     const after = await countAll();
     expect(after.cases).toBe((before.cases ?? 0) + 30);
     for (const name of synthTables) expect(after[name]).toBe((before[name] ?? 0) + again.rows[name]);
-    const duplicates = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from (select team_id, identity_code_hmac from clients where identity_code_hmac is not null group by 1, 2 having count(*) > 1) d`);
+    const duplicates = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from (select team_id, identity_code_hmac from clients where identity_code_hmac is not null group by 1, 2 having count(*) > 1) d`,
+    );
     expect(duplicates[0]?.n).toBe(0);
   });
 });

@@ -59,28 +59,107 @@ async function insertBatch(db: Database, vault: IdentityVault, batch: RowBatch):
   await db.transaction(async (tx) => {
     // Synthetic rows can be regenerated: no need to wait for each commit to reach the disk.
     await tx.execute(sql`set local synchronous_commit = off`);
-    await bulkInsert(tx, t.clients, ["teamId", "id", "identityCodeCiphertext", "identityCodeHmac", "birthDate", "givenName", "familyName"], clients);
+    await bulkInsert(
+      tx,
+      t.clients,
+      ["teamId", "id", "identityCodeCiphertext", "identityCodeHmac", "birthDate", "givenName", "familyName"],
+      clients,
+    );
     await bulkInsert(
       tx,
       t.cases,
-      ["teamId", "id", "clientId", "type", "status", "referredOn", "referralSource", "selectionStartedOn", "decidedOn", "activatedOn", "closedOn", "closeReason", "childWelfareNotifiedOn", "childWelfareNotifiedById"],
+      [
+        "teamId",
+        "id",
+        "clientId",
+        "type",
+        "status",
+        "referredOn",
+        "referralSource",
+        "selectionStartedOn",
+        "decidedOn",
+        "activatedOn",
+        "closedOn",
+        "closeReason",
+        "childWelfareNotifiedOn",
+        "childWelfareNotifiedById",
+      ],
       batch.cases,
     );
-    await bulkInsert(tx, t.guardians, ["teamId", "caseId", "id", "givenName", "familyName", "relationship", "hasCustody"], batch.guardians);
+    await bulkInsert(
+      tx,
+      t.guardians,
+      ["teamId", "caseId", "id", "givenName", "familyName", "relationship", "hasCustody"],
+      batch.guardians,
+    );
     await bulkInsert(
       tx,
       t.existingClientships,
-      ["teamId", "caseId", "organisationId", "since", "responsibleWorkerName", "responsibleWorkerStaffId", "responsibleWorkerOrganisationId"],
+      [
+        "teamId",
+        "caseId",
+        "organisationId",
+        "since",
+        "responsibleWorkerName",
+        "responsibleWorkerStaffId",
+        "responsibleWorkerOrganisationId",
+      ],
       batch.existingClientships,
     );
-    await bulkInsert(tx, t.caseOrganisations, ["teamId", "caseId", "organisationId", "since", "basis"], batch.caseOrganisations);
-    await bulkInsert(tx, t.selectionDecisions, ["teamId", "caseId", "staffId", "organisationId", "profession", "decision", "decidedOn"], batch.selectionDecisions);
-    await bulkInsert(tx, t.consents, ["teamId", "caseId", "id", "giverKind", "guardianId", "givenOn", "validUntil", "withdrawnOn", "form", "recordedBy"], batch.consents);
+    await bulkInsert(
+      tx,
+      t.caseOrganisations,
+      ["teamId", "caseId", "organisationId", "since", "basis"],
+      batch.caseOrganisations,
+    );
+    await bulkInsert(
+      tx,
+      t.selectionDecisions,
+      ["teamId", "caseId", "staffId", "organisationId", "profession", "decision", "decidedOn"],
+      batch.selectionDecisions,
+    );
+    await bulkInsert(
+      tx,
+      t.consents,
+      [
+        "teamId",
+        "caseId",
+        "id",
+        "giverKind",
+        "guardianId",
+        "givenOn",
+        "validUntil",
+        "withdrawnOn",
+        "form",
+        "recordedBy",
+      ],
+      batch.consents,
+    );
     await bulkInsert(tx, t.consentScopes, ["teamId", "consentId", "organisationId"], batch.consentScopes);
-    await bulkInsert(tx, t.meetings, ["teamId", "id", "caseId", "plannedOn", "status", "heldOn", "responsibleWorkerInformedOn"], batch.meetings);
-    await bulkInsert(tx, t.meetingParticipants, ["teamId", "meetingId", "id", "role", "organisationId", "staffId", "profession", "guardianId", "attended"], batch.meetingParticipants);
-    await bulkInsert(tx, t.meetingRecords, ["teamId", "meetingId", "recordedOn", "recordedBy", "inClientRecord", "inStatistics"], batch.meetingRecords);
-    await bulkInsert(tx, t.referrals, ["teamId", "id", "caseId", "meetingId", "service", "organisationId", "madeOn", "status", "statusChangedOn"], batch.referrals);
+    await bulkInsert(
+      tx,
+      t.meetings,
+      ["teamId", "id", "caseId", "plannedOn", "status", "heldOn", "responsibleWorkerInformedOn"],
+      batch.meetings,
+    );
+    await bulkInsert(
+      tx,
+      t.meetingParticipants,
+      ["teamId", "meetingId", "id", "role", "organisationId", "staffId", "profession", "guardianId", "attended"],
+      batch.meetingParticipants,
+    );
+    await bulkInsert(
+      tx,
+      t.meetingRecords,
+      ["teamId", "meetingId", "recordedOn", "recordedBy", "inClientRecord", "inStatistics"],
+      batch.meetingRecords,
+    );
+    await bulkInsert(
+      tx,
+      t.referrals,
+      ["teamId", "id", "caseId", "meetingId", "service", "organisationId", "madeOn", "status", "statusChangedOn"],
+      batch.referrals,
+    );
   });
 }
 
@@ -92,7 +171,12 @@ async function insertBatch(db: Database, vault: IdentityVault, batch: RowBatch):
  * memory stays flat. Identity codes come from the test range only and are stored encrypted. Running
  * it again adds more cases; identity codes already in a team are not reused.
  */
-export async function synthesize(db: Database, vault: IdentityVault, options: SynthOptionsInput, onProgress: (progress: SynthProgress) => void = () => undefined): Promise<SynthSummary> {
+export async function synthesize(
+  db: Database,
+  vault: IdentityVault,
+  options: SynthOptionsInput,
+  onProgress: (progress: SynthProgress) => void = () => undefined,
+): Promise<SynthSummary> {
   const { scale, teams: teamCount, seed, today, batchSize } = synthOptionsSchema.parse(options);
   const teams = syntheticTeams(teamCount);
   for (const team of teams) await seedTeam(db, team.dataset, team.users);
@@ -104,7 +188,11 @@ export async function synthesize(db: Database, vault: IdentityVault, options: Sy
       seed,
       today,
       newId: uuidv7,
-      ...(existing.size > 0 ? { isIdentityCodeTaken: (teamId: string, code: string) => existing.get(teamId)?.has(vault.hmac(code)) ?? false } : {}),
+      ...(existing.size > 0
+        ? {
+            isIdentityCodeTaken: (teamId: string, code: string) => existing.get(teamId)?.has(vault.hmac(code)) ?? false,
+          }
+        : {}),
     },
   );
 

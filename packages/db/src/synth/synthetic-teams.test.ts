@@ -16,8 +16,11 @@ describe("synthetic teams", () => {
   it("clone the Helsinki dataset with new ids, breaking no rule Helsinki does not", () => {
     const clone = clonedTeam(2).dataset;
     expect(codes(checkTeamDataset(clone, period))).toEqual(codes(checkTeamDataset(helsinkiAnkkuri, period)));
-    const helsinkiIds = new Set([...helsinkiAnkkuri.staff, ...helsinkiAnkkuri.assignments, ...helsinkiAnkkuri.bodies].map((r) => r.id));
-    for (const record of [...clone.staff, ...clone.assignments, ...clone.bodies]) expect(helsinkiIds.has(record.id)).toBe(false);
+    const helsinkiIds = new Set(
+      [...helsinkiAnkkuri.staff, ...helsinkiAnkkuri.assignments, ...helsinkiAnkkuri.bodies].map((r) => r.id),
+    );
+    for (const record of [...clone.staff, ...clone.assignments, ...clone.bodies])
+      expect(helsinkiIds.has(record.id)).toBe(false);
     expect(clone.agreement.id).toBe("agreement-synth-02");
     expect(clone.agreement.oid).toBe("2.999.2");
     expect(clone.staff.map((s) => s.profession)).toEqual(helsinkiAnkkuri.staff.map((s) => s.profession));

@@ -10,7 +10,18 @@ export interface SeedableTeam {
 }
 
 // Fictional police department areas; a number makes each team's name unique.
-const areas = ["Itä-Kaakko", "Länsi-Ranta", "Pohjois-Harju", "Etelä-Niemi", "Keski-Laakso", "Sisä-Järvi", "Ylä-Koski", "Ala-Virta", "Salmi-Saari", "Kallio-Mäki"];
+const areas = [
+  "Itä-Kaakko",
+  "Länsi-Ranta",
+  "Pohjois-Harju",
+  "Etelä-Niemi",
+  "Keski-Laakso",
+  "Sisä-Järvi",
+  "Ylä-Koski",
+  "Ala-Virta",
+  "Salmi-Saari",
+  "Kallio-Mäki",
+];
 
 // Names of the cloned teams' people depend on the team number only, not on the run's seed, so that
 // seeding a team again (with another seed) finds the same rows and changes nothing.
@@ -49,7 +60,10 @@ export function clonedTeam(number: number): SeedableTeam {
   const people = new Map(
     source.staff.map((s) => {
       const name = fictionalName(random, "adult");
-      return [s.id, { id: retag(s.id, tag), givenName: name.givenName, familyName: name.familyName, login: uniqueLogin(name) }];
+      return [
+        s.id,
+        { id: retag(s.id, tag), givenName: name.givenName, familyName: name.familyName, login: uniqueLogin(name) },
+      ];
     }),
   );
   const person = (staffId: string) => {
@@ -73,7 +87,11 @@ export function clonedTeam(number: number): SeedableTeam {
       teamId,
       // 2.999 is the OID arc reserved for examples: no real agreement can carry it.
       oid: `2.999.${String(number)}`,
-      title: { fi: `[Synteettinen] ${source.agreement.title.fi}`, sv: `[Syntetisk] ${source.agreement.title.sv}`, en: `[Synthetic] ${source.agreement.title.en}` },
+      title: {
+        fi: `[Synteettinen] ${source.agreement.title.fi}`,
+        sv: `[Syntetisk] ${source.agreement.title.sv}`,
+        en: `[Synthetic] ${source.agreement.title.en}`,
+      },
       signatures: source.agreement.signatures.map((s) => ({ ...s, id: retag(s.id, tag) })),
       joiningDecisions: source.agreement.joiningDecisions.map((d) => ({ ...d, id: retag(d.id, tag) })),
       notices: source.agreement.notices.map((n) => ({ ...n, id: retag(n.id, tag) })),

@@ -1,4 +1,13 @@
-import { type Agreement, coreOrganisationIds, type LocalDate, type Profession, selectionOrganisationIds, selectionProfessions, type StaffMember, type TeamDataset } from "@ankkuri/domain";
+import {
+  type Agreement,
+  coreOrganisationIds,
+  type LocalDate,
+  type Profession,
+  selectionOrganisationIds,
+  selectionProfessions,
+  type StaffMember,
+  type TeamDataset,
+} from "@ankkuri/domain";
 
 /** What the case generator needs to know of one team. */
 export interface TeamContext {
@@ -31,7 +40,8 @@ function cached<T>(compute: (date: LocalDate) => T): (date: LocalDate) => T {
 /** The generator's view of a seeded team. Throws when the team cannot select clients. */
 export function teamContext(dataset: TeamDataset): TeamContext {
   const staffByProfession = new Map<Profession, StaffMember[]>();
-  for (const s of dataset.staff) staffByProfession.set(s.profession, [...(staffByProfession.get(s.profession) ?? []), s]);
+  for (const s of dataset.staff)
+    staffByProfession.set(s.profession, [...(staffByProfession.get(s.profession) ?? []), s]);
   const selectionStaff = selectionProfessions.map((p) => {
     const members = staffByProfession.get(p) ?? [];
     if (members.length === 0) throw new Error(`team ${dataset.team.id} has no ${p}: it cannot select clients`);
@@ -50,7 +60,9 @@ export function teamContext(dataset: TeamDataset): TeamContext {
     selectionOn: cached((date) => selectionOrganisationIds(agreement, date)),
     coreStaffOn: cached((date) => {
       const core = new Set(coreOn(date));
-      return [...staffByProfession.values()].map((members) => members.filter((s) => core.has(s.organisationId))).filter((members) => members.length > 0);
+      return [...staffByProfession.values()]
+        .map((members) => members.filter((s) => core.has(s.organisationId)))
+        .filter((members) => members.length > 0);
     }),
   };
 }

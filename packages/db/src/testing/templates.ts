@@ -35,8 +35,11 @@ export async function postgresTemplate(): Promise<string | undefined> {
   const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => undefined });
   try {
     await admin`select pg_advisory_lock(${0x616e6b74})`;
-    const existing = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'ankkuri_tpl_%'`;
-    for (const { datname } of existing.filter((d) => d.datname !== name)) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    const existing = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like 'ankkuri_tpl_%'`;
+    for (const { datname } of existing.filter((d) => d.datname !== name))
+      await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     if (!existing.some((d) => d.datname === name)) {
       await admin.unsafe(`create database "${name}"`);
       const handle = await openDatabase({ engine: "postgres", url: testDatabaseUrlFor(name), maxConnections: 2 });

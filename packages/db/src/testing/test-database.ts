@@ -33,7 +33,10 @@ function provided<K extends "ankkuriPgliteTemplate" | "ankkuriPostgresTemplate">
  * A fresh database on `engine`, from the migrated template: PGlite in memory, or a new database on the
  * test server (dropped on dispose). `onQuery` sees every SQL statement (the gateway counts them).
  */
-export async function createTestDatabase(engine: Engine, options: { onQuery?: (sql: string) => void; maxConnections?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  options: { onQuery?: (sql: string) => void; maxConnections?: number } = {},
+): Promise<TestDatabase> {
   if (engine === "pglite") {
     const template = provided("ankkuriPgliteTemplate") ?? (await pgliteTemplate());
     const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]), extensions: { btree_gist } });
@@ -53,7 +56,12 @@ export async function createTestDatabase(engine: Engine, options: { onQuery?: (s
   const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`create database "${name}" template "${String(template)}"`);
   const url = testDatabaseUrlFor(name);
-  const handle = await openDatabase({ engine: "postgres", url, maxConnections: options.maxConnections ?? 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+  const handle = await openDatabase({
+    engine: "postgres",
+    url,
+    maxConnections: options.maxConnections ?? 5,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+  });
   return {
     ...handle,
     name,

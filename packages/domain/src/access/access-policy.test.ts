@@ -51,7 +51,12 @@ describe("the access policy", () => {
 
   it("keeps confidential notes inside their organisation", () => {
     expect(canReadNote(police, { teamId: team, organisationId: org.policePrevention })).toBe(true);
-    expect(canReadNote(actor(["social-worker"], org.socialEmergency), { teamId: team, organisationId: org.policePrevention })).toBe(false);
+    expect(
+      canReadNote(actor(["social-worker"], org.socialEmergency), {
+        teamId: team,
+        organisationId: org.policePrevention,
+      }),
+    ).toBe(false);
     expect(canReadNote(admin, { teamId: team, organisationId: org.policePrevention })).toBe(false);
   });
 
@@ -81,7 +86,12 @@ describe("the access policy", () => {
   });
 
   it("validates claims", () => {
-    expect(actorSchema.safeParse({ login: "X Y", name: "", teamId: team, organisationId: org.police, roles: [] }).success).toBe(false);
-    expect(actorSchema.safeParse({ login: "x.y", name: "X", teamId: team, organisationId: org.police, roles: ["root"] }).success).toBe(false);
+    expect(
+      actorSchema.safeParse({ login: "X Y", name: "", teamId: team, organisationId: org.police, roles: [] }).success,
+    ).toBe(false);
+    expect(
+      actorSchema.safeParse({ login: "x.y", name: "X", teamId: team, organisationId: org.police, roles: ["root"] })
+        .success,
+    ).toBe(false);
   });
 });

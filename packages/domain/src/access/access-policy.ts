@@ -35,7 +35,8 @@ export function canSeeCase(
 ): boolean {
   if (!isCaseworker(actor) || caseRecord.teamId !== actor.teamId) return false;
   return caseRecord.organisationIds.some(
-    (id) => id === actor.organisationId || (organisations !== undefined && isWithin(actor.organisationId, id, organisations)),
+    (id) =>
+      id === actor.organisationId || (organisations !== undefined && isWithin(actor.organisationId, id, organisations)),
   );
 }
 
@@ -46,7 +47,10 @@ export function canReadNote(actor: Actor, note: { teamId: string; organisationId
 
 /** Aggregates (FTE, rotation, statistics): everyone of the team except auditors, who read only the log. */
 export function canSeeAggregates(actor: Actor, teamId: string): boolean {
-  return actor.teamId === teamId && hasRole(actor, ...caseworkerRoles, "steering-group-member", "party-leadership", "team-administrator");
+  return (
+    actor.teamId === teamId &&
+    hasRole(actor, ...caseworkerRoles, "steering-group-member", "party-leadership", "team-administrator")
+  );
 }
 
 /** The access log is for auditors (and for nobody's casework). */
@@ -67,10 +71,16 @@ export type ReportKind = "annual" | "party" | "monthly";
  * its caseworkers; the annual evaluation goes to leadership, the steering group and the team; a party
  * report goes to that party's own people.
  */
-export function canSeeReport(actor: Actor, report: { teamId: string; type: ReportKind; scope: OrganisationId | null }, organisations?: OrganisationIndex): boolean {
+export function canSeeReport(
+  actor: Actor,
+  report: { teamId: string; type: ReportKind; scope: OrganisationId | null },
+  organisations?: OrganisationIndex,
+): boolean {
   if (actor.teamId !== report.teamId) return false;
   if (report.type === "monthly") return isCaseworker(actor);
   if (!hasRole(actor, ...caseworkerRoles, "steering-group-member", "party-leadership")) return false;
   if (report.type === "annual") return true;
-  return report.scope !== null && organisations !== undefined && isWithin(actor.organisationId, report.scope, organisations);
+  return (
+    report.scope !== null && organisations !== undefined && isWithin(actor.organisationId, report.scope, organisations)
+  );
 }

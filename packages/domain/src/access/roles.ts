@@ -17,4 +17,10 @@ export const accessRoles = [
 export type AccessRole = (typeof accessRoles)[number];
 
 /** Roles of the people who work with clients; only they may ever see client data. */
-export const caseworkerRoles = ["police-officer", "operational-supervisor", "social-worker", "psychiatric-nurse", "youth-worker"] as const satisfies readonly AccessRole[];
+export const caseworkerRoles = [
+  "police-officer",
+  "operational-supervisor",
+  "social-worker",
+  "psychiatric-nurse",
+  "youth-worker",
+] as const satisfies readonly AccessRole[];

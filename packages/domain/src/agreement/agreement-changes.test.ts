@@ -47,7 +47,14 @@ describe("amendAgreement", () => {
 
     expect(next.versions.map((v) => v.number)).toEqual([1, 2]);
     const v2 = next.versions[1]!;
-    expect(v2).toEqual({ ...v1, number: 2, effectiveFrom: "2025-01-01", decidedOn: "2024-12-01", summary, fteTargets: changedTargets });
+    expect(v2).toEqual({
+      ...v1,
+      number: 2,
+      effectiveFrom: "2025-01-01",
+      decidedOn: "2024-12-01",
+      summary,
+      fteTargets: changedTargets,
+    });
     expect(termsOn(next, "2024-12-31").fteTargets[0]!.fte).toBe(5);
     expect(termsOn(next, "2025-01-01").fteTargets[0]!.fte).toBe(6);
   });
@@ -63,7 +70,12 @@ describe("amendAgreement", () => {
 
   it("numbers each amendment after the latest and builds on it", () => {
     const first = valueOf(amendAgreement(buildAgreement(), amendment({ noticePeriodMonths: 3 })));
-    const second = valueOf(amendAgreement(first, amendment({ effectiveFrom: "2025-06-01", decidedOn: "2025-05-01", joiningApproverIds: [fx.police] })));
+    const second = valueOf(
+      amendAgreement(
+        first,
+        amendment({ effectiveFrom: "2025-06-01", decidedOn: "2025-05-01", joiningApproverIds: [fx.police] }),
+      ),
+    );
     expect(second.versions.map((v) => v.number)).toEqual([1, 2, 3]);
     expect(second.versions[2]!.noticePeriodMonths).toBe(3);
     expect(second.versions[2]!.joiningApproverIds).toEqual([fx.police]);
@@ -72,13 +84,20 @@ describe("amendAgreement", () => {
 
   it("ignores fields given as undefined", () => {
     const agreement = buildAgreement();
-    const next = valueOf(amendAgreement(agreement, { ...amendment(), parties: undefined, noticePeriodMonths: undefined }));
+    const next = valueOf(
+      amendAgreement(agreement, { ...amendment(), parties: undefined, noticePeriodMonths: undefined }),
+    );
     expect(next.versions[1]!.parties).toEqual(agreement.versions[0]!.parties);
     expect(next.versions[1]!.noticePeriodMonths).toBe(6);
   });
 
   it("allows an amendment that takes effect on the same day as the latest version, decided that day", () => {
-    const next = valueOf(amendAgreement(buildAgreement(), amendment({ effectiveFrom: "2024-05-01", decidedOn: "2024-05-01", noticePeriodMonths: 4 })));
+    const next = valueOf(
+      amendAgreement(
+        buildAgreement(),
+        amendment({ effectiveFrom: "2024-05-01", decidedOn: "2024-05-01", noticePeriodMonths: 4 }),
+      ),
+    );
     expect(termsOn(next, "2024-05-01").noticePeriodMonths).toBe(4);
   });
 
@@ -87,27 +106,41 @@ describe("amendAgreement", () => {
     const result = amendAgreement(first, amendment({ effectiveFrom: "2024-12-31", decidedOn: "2024-12-01" }));
     expect(result).toEqual({
       ok: false,
-      error: [expect.objectContaining({ code: "AGREEMENT.VERSION_ORDER", ids: [fx.agreement], path: ["effectiveFrom"], severity: "error" })],
+      error: [
+        expect.objectContaining({
+          code: "AGREEMENT.VERSION_ORDER",
+          ids: [fx.agreement],
+          path: ["effectiveFrom"],
+          severity: "error",
+        }),
+      ],
     });
     expect(result.ok ? "" : result.error[0]!.message.en).toContain("version 2 (2025-01-01)");
   });
 
   it("refuses an amendment decided after it takes effect", () => {
-    const result = amendAgreement(buildAgreement(), amendment({ effectiveFrom: "2025-01-01", decidedOn: "2025-01-02" }));
-    expect(result).toEqual({ ok: false, error: [expect.objectContaining({ code: "AGREEMENT.VERSION_ORDER", path: ["decidedOn"] })] });
+    const result = amendAgreement(
+      buildAgreement(),
+      amendment({ effectiveFrom: "2025-01-01", decidedOn: "2025-01-02" }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: [expect.objectContaining({ code: "AGREEMENT.VERSION_ORDER", path: ["decidedOn"] })],
+    });
   });
 
   it("reports both ordering problems at once", () => {
-    expect(codesOf(amendAgreement(buildAgreement(), amendment({ effectiveFrom: "2024-01-01", decidedOn: "2024-02-01" })))).toEqual([
-      "AGREEMENT.VERSION_ORDER",
-      "AGREEMENT.VERSION_ORDER",
-    ]);
+    expect(
+      codesOf(amendAgreement(buildAgreement(), amendment({ effectiveFrom: "2024-01-01", decidedOn: "2024-02-01" }))),
+    ).toEqual(["AGREEMENT.VERSION_ORDER", "AGREEMENT.VERSION_ORDER"]);
   });
 
   it("requires the dates and summary of an amendment", () => {
     expect(amendmentSchema.safeParse({ effectiveFrom: "2025-01-01", decidedOn: "2024-12-01" }).success).toBe(false);
     expect(amendmentSchema.safeParse({ decidedOn: "2024-12-01", summary }).success).toBe(false);
-    expect(amendmentSchema.safeParse({ effectiveFrom: "2025-01-01", decidedOn: "2024-12-01", summary }).success).toBe(true);
+    expect(amendmentSchema.safeParse({ effectiveFrom: "2025-01-01", decidedOn: "2024-12-01", summary }).success).toBe(
+      true,
+    );
   });
 });
 
@@ -127,7 +160,10 @@ describe("giveNotice", () => {
 
   it("refuses a notice before the agreement is in force", () => {
     const result = giveNotice(buildAgreement(), buildNotice(fx.police, "2024-04-30"));
-    expect(result).toEqual({ ok: false, error: [expect.objectContaining({ code: "AGREEMENT.NOT_IN_FORCE", ids: [fx.agreement] })] });
+    expect(result).toEqual({
+      ok: false,
+      error: [expect.objectContaining({ code: "AGREEMENT.NOT_IN_FORCE", ids: [fx.agreement] })],
+    });
   });
 
   it("refuses a notice after the agreement has ended", () => {
@@ -138,13 +174,19 @@ describe("giveNotice", () => {
 
   it("refuses a notice by an organisation that is not a party", () => {
     const result = giveNotice(buildAgreement(), buildNotice(fx.outsider, "2025-01-15"));
-    expect(result).toEqual({ ok: false, error: [expect.objectContaining({ code: "AGREEMENT.NOT_A_PARTY", ids: [fx.outsider, fx.agreement] })] });
+    expect(result).toEqual({
+      ok: false,
+      error: [expect.objectContaining({ code: "AGREEMENT.NOT_A_PARTY", ids: [fx.outsider, fx.agreement] })],
+    });
   });
 
   it("refuses a second notice by the same party", () => {
     const once = valueOf(giveNotice(buildAgreement(), buildNotice(fx.kuva, "2025-01-15"))).agreement;
     const result = giveNotice(once, buildNotice(fx.kuva, "2025-02-01"));
-    expect(result).toEqual({ ok: false, error: [expect.objectContaining({ code: "AGREEMENT.NOTICE_ALREADY_GIVEN", ids: [fx.kuva, fx.agreement] })] });
+    expect(result).toEqual({
+      ok: false,
+      error: [expect.objectContaining({ code: "AGREEMENT.NOTICE_ALREADY_GIVEN", ids: [fx.kuva, fx.agreement] })],
+    });
     expect(valueOf(giveNotice(once, buildNotice(fx.sotepe, "2025-02-01"))).agreement.notices).toHaveLength(2);
   });
 });
@@ -170,7 +212,11 @@ describe("checkJoiningDecision and recordJoiningDecision", () => {
     const decision = buildJoiningDecision(fx.outsiderUnit, "2025-03-01", approvedBy(fx.police));
     const found = checkJoiningDecision(buildAgreement(), decision);
     expect(found).toEqual([
-      expect.objectContaining({ code: "AGREEMENT.JOINING_APPROVAL_MISSING", ids: [decision.id, fx.sotepe], path: ["approvals"] }),
+      expect.objectContaining({
+        code: "AGREEMENT.JOINING_APPROVAL_MISSING",
+        ids: [decision.id, fx.sotepe],
+        path: ["approvals"],
+      }),
     ]);
     expect(found[0]!.message.en).toContain(fx.sotepe);
     expect(found[0]!.message.en).not.toContain(fx.police);
@@ -236,7 +282,11 @@ describe("checkJoiningDecision and recordJoiningDecision", () => {
     const agreement = buildAgreement();
     const decision = buildJoiningDecision(fx.psychiatry, "2025-03-01", [[fx.police, "2025-04-01"]]);
     const result = recordJoiningDecision(agreement, decision);
-    expect(codesOf(result)).toEqual(["AGREEMENT.JOINING_APPROVAL_MISSING", "AGREEMENT.JOINING_APPROVAL_LATE", "AGREEMENT.ALREADY_MEMBER"]);
+    expect(codesOf(result)).toEqual([
+      "AGREEMENT.JOINING_APPROVAL_MISSING",
+      "AGREEMENT.JOINING_APPROVAL_LATE",
+      "AGREEMENT.ALREADY_MEMBER",
+    ]);
     expect(agreement.joiningDecisions).toEqual([]);
   });
 });
@@ -256,13 +306,25 @@ describe("addSignature", () => {
 
   it("refuses a signature on a version that does not exist", () => {
     const result = addSignature(buildAgreement(), buildSignature(fx.police, 2));
-    expect(result).toEqual({ ok: false, error: [expect.objectContaining({ code: "AGREEMENT.UNKNOWN_VERSION", ids: [fx.agreement], path: ["versionNumber"] })] });
+    expect(result).toEqual({
+      ok: false,
+      error: [
+        expect.objectContaining({ code: "AGREEMENT.UNKNOWN_VERSION", ids: [fx.agreement], path: ["versionNumber"] }),
+      ],
+    });
   });
 
   it("refuses a signer whose organisation is not a party of the version", () => {
     const result = addSignature(buildAgreement(), buildSignature(fx.outsider));
-    expect(result).toEqual({ ok: false, error: [expect.objectContaining({ code: "AGREEMENT.SIGNER_NOT_PARTY", ids: [fx.outsider], path: ["organisationId"] })] });
+    expect(result).toEqual({
+      ok: false,
+      error: [
+        expect.objectContaining({ code: "AGREEMENT.SIGNER_NOT_PARTY", ids: [fx.outsider], path: ["organisationId"] }),
+      ],
+    });
     // A unit of a party signs for nobody: the party itself signs.
-    expect(codesOf(addSignature(buildAgreement(), buildSignature(fx.youthServices)))).toEqual(["AGREEMENT.SIGNER_NOT_PARTY"]);
+    expect(codesOf(addSignature(buildAgreement(), buildSignature(fx.youthServices)))).toEqual([
+      "AGREEMENT.SIGNER_NOT_PARTY",
+    ]);
   });
 });

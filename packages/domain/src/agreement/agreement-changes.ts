@@ -9,7 +9,14 @@ import {
   type Notice,
   type Signature,
 } from "./agreement.js";
-import { agreementEndDate, coreOrganisationIds, isInForce, latestTerms, missingApprovers, termsOn } from "./agreement-terms.js";
+import {
+  agreementEndDate,
+  coreOrganisationIds,
+  isInForce,
+  latestTerms,
+  missingApprovers,
+  termsOn,
+} from "./agreement-terms.js";
 
 export type AgreementChangeCode =
   | "AGREEMENT.VERSION_ORDER"
@@ -40,18 +47,28 @@ export function amendAgreement(agreement: Agreement, amendment: Amendment): Resu
   const found: Violation[] = [];
   if (amendment.effectiveFrom < latest.effectiveFrom) {
     found.push(
-      violation("AGREEMENT.VERSION_ORDER", [agreement.id], {
-        fi: `Muutos ei voi tulla voimaan (${amendment.effectiveFrom}) ennen voimassa olevaa versiota ${latest.number} (${latest.effectiveFrom}).`,
-        en: `An amendment cannot take effect (${amendment.effectiveFrom}) before version ${latest.number} (${latest.effectiveFrom}).`,
-      }, { path: ["effectiveFrom"] }),
+      violation(
+        "AGREEMENT.VERSION_ORDER",
+        [agreement.id],
+        {
+          fi: `Muutos ei voi tulla voimaan (${amendment.effectiveFrom}) ennen voimassa olevaa versiota ${latest.number} (${latest.effectiveFrom}).`,
+          en: `An amendment cannot take effect (${amendment.effectiveFrom}) before version ${latest.number} (${latest.effectiveFrom}).`,
+        },
+        { path: ["effectiveFrom"] },
+      ),
     );
   }
   if (amendment.decidedOn > amendment.effectiveFrom) {
     found.push(
-      violation("AGREEMENT.VERSION_ORDER", [agreement.id], {
-        fi: "Muutos ei voi tulla voimaan ennen kuin siitä on päätetty.",
-        en: "An amendment cannot take effect before it is decided.",
-      }, { path: ["decidedOn"] }),
+      violation(
+        "AGREEMENT.VERSION_ORDER",
+        [agreement.id],
+        {
+          fi: "Muutos ei voi tulla voimaan ennen kuin siitä on päätetty.",
+          en: "An amendment cannot take effect before it is decided.",
+        },
+        { path: ["decidedOn"] },
+      ),
     );
   }
   if (found.length > 0) return err(found);
@@ -88,7 +105,10 @@ export function giveNotice(agreement: Agreement, notice: Notice): Result<{ agree
       }),
     ]);
   }
-  return ok({ agreement: { ...agreement, notices: [...agreement.notices, notice] }, endsOn: agreementEndDate(agreement, notice.givenOn) });
+  return ok({
+    agreement: { ...agreement, notices: [...agreement.notices, notice] },
+    endsOn: agreementEndDate(agreement, notice.givenOn),
+  });
 }
 
 /**
@@ -102,19 +122,29 @@ export function checkJoiningDecision(agreement: Agreement, decision: JoiningDeci
   const missing = missingApprovers(agreement, decision.effectiveFrom, decision.approvals);
   if (missing.length > 0) {
     found.push(
-      violation("AGREEMENT.JOINING_APPROVAL_MISSING", [decision.id, ...missing], {
-        fi: `Liittymispäätös vaatii myös osapuolten ${missing.join(", ")} hyväksynnän (poliisilaitoksen ja sosiaali-, terveys- ja pelastustoimialan yhteinen päätös).`,
-        en: `The joining decision also needs the approval of ${missing.join(", ")} (a joint decision of the police department and Sotepe).`,
-      }, { path: ["approvals"] }),
+      violation(
+        "AGREEMENT.JOINING_APPROVAL_MISSING",
+        [decision.id, ...missing],
+        {
+          fi: `Liittymispäätös vaatii myös osapuolten ${missing.join(", ")} hyväksynnän (poliisilaitoksen ja sosiaali-, terveys- ja pelastustoimialan yhteinen päätös).`,
+          en: `The joining decision also needs the approval of ${missing.join(", ")} (a joint decision of the police department and Sotepe).`,
+        },
+        { path: ["approvals"] },
+      ),
     );
   }
   const late = decision.approvals.filter((a) => a.approvedOn > decision.effectiveFrom);
   if (late.length > 0) {
     found.push(
-      violation("AGREEMENT.JOINING_APPROVAL_LATE", [decision.id, ...late.map((a) => a.organisationId)], {
-        fi: "Hyväksyntä on annettu vasta liittymisen voimaantulon jälkeen.",
-        en: "An approval was given after the joining took effect.",
-      }, { path: ["approvals"] }),
+      violation(
+        "AGREEMENT.JOINING_APPROVAL_LATE",
+        [decision.id, ...late.map((a) => a.organisationId)],
+        {
+          fi: "Hyväksyntä on annettu vasta liittymisen voimaantulon jälkeen.",
+          en: "An approval was given after the joining took effect.",
+        },
+        { path: ["approvals"] },
+      ),
     );
   }
   if (coreOrganisationIds(agreement, decision.effectiveFrom).includes(decision.organisationId)) {
@@ -131,7 +161,9 @@ export function checkJoiningDecision(agreement: Agreement, decision: JoiningDeci
 /** Records a joining decision after {@link checkJoiningDecision} finds nothing wrong. */
 export function recordJoiningDecision(agreement: Agreement, decision: JoiningDecision): Result<Agreement> {
   const found = checkJoiningDecision(agreement, decision);
-  return found.length > 0 ? err(found) : ok({ ...agreement, joiningDecisions: [...agreement.joiningDecisions, decision] });
+  return found.length > 0
+    ? err(found)
+    : ok({ ...agreement, joiningDecisions: [...agreement.joiningDecisions, decision] });
 }
 
 /** Adds a signature of a party's representative to a version of the agreement. */
@@ -139,18 +171,28 @@ export function addSignature(agreement: Agreement, signature: Signature): Result
   const version = agreement.versions.find((v) => v.number === signature.versionNumber);
   if (!version) {
     return err([
-      violation("AGREEMENT.UNKNOWN_VERSION", [agreement.id], {
-        fi: `Sopimuksella ei ole versiota ${signature.versionNumber}.`,
-        en: `The agreement has no version ${signature.versionNumber}.`,
-      }, { path: ["versionNumber"] }),
+      violation(
+        "AGREEMENT.UNKNOWN_VERSION",
+        [agreement.id],
+        {
+          fi: `Sopimuksella ei ole versiota ${signature.versionNumber}.`,
+          en: `The agreement has no version ${signature.versionNumber}.`,
+        },
+        { path: ["versionNumber"] },
+      ),
     ]);
   }
   if (!version.parties.some((p) => p.organisationId === signature.organisationId)) {
     return err([
-      violation("AGREEMENT.SIGNER_NOT_PARTY", [signature.organisationId], {
-        fi: `Allekirjoittajan organisaatio ${signature.organisationId} ei ole sopimuksen osapuoli.`,
-        en: `The signer's organisation ${signature.organisationId} is not a party to the agreement.`,
-      }, { path: ["organisationId"] }),
+      violation(
+        "AGREEMENT.SIGNER_NOT_PARTY",
+        [signature.organisationId],
+        {
+          fi: `Allekirjoittajan organisaatio ${signature.organisationId} ei ole sopimuksen osapuoli.`,
+          en: `The signer's organisation ${signature.organisationId} is not a party to the agreement.`,
+        },
+        { path: ["organisationId"] },
+      ),
     ]);
   }
   return ok({ ...agreement, signatures: [...agreement.signatures, signature] });

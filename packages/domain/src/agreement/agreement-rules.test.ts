@@ -49,15 +49,25 @@ describe("checkAgreement", () => {
 
   describe("AGREEMENT.SUPPLIER_COUNT", () => {
     it("reports two suppliers", () => {
-      const agreement = withVersionOne((v) => ({ ...v, parties: v.parties.map((p, i) => (i === 1 ? { ...p, role: "supplier" as const } : p)) }));
+      const agreement = withVersionOne((v) => ({
+        ...v,
+        parties: v.parties.map((p, i) => (i === 1 ? { ...p, role: "supplier" as const } : p)),
+      }));
       expect(checkAgreement(agreement)).toEqual([
-        expect.objectContaining({ code: "AGREEMENT.SUPPLIER_COUNT", ids: [fx.agreement], path: ["versions", 0, "parties"] }),
+        expect.objectContaining({
+          code: "AGREEMENT.SUPPLIER_COUNT",
+          ids: [fx.agreement],
+          path: ["versions", 0, "parties"],
+        }),
       ]);
       expect(checkAgreement(agreement)[0]!.message.en).toContain("2 suppliers");
     });
 
     it("reports a version without a supplier", () => {
-      const agreement = withVersionOne((v) => ({ ...v, parties: v.parties.map((p) => ({ ...p, role: "customer" as const })) }));
+      const agreement = withVersionOne((v) => ({
+        ...v,
+        parties: v.parties.map((p) => ({ ...p, role: "customer" as const })),
+      }));
       expect(codes(agreement)).toEqual(["AGREEMENT.SUPPLIER_COUNT"]);
       expect(checkAgreement(agreement)[0]!.message.en).toContain("0 suppliers");
     });
@@ -65,7 +75,9 @@ describe("checkAgreement", () => {
 
   it("AGREEMENT.DUPLICATE_PARTY: reports a party listed twice, once", () => {
     const agreement = withVersionOne((v) => ({ ...v, parties: [...v.parties, v.parties[2]!, v.parties[2]!] }));
-    expect(checkAgreement(agreement)).toEqual([expect.objectContaining({ code: "AGREEMENT.DUPLICATE_PARTY", ids: [fx.kuva] })]);
+    expect(checkAgreement(agreement)).toEqual([
+      expect.objectContaining({ code: "AGREEMENT.DUPLICATE_PARTY", ids: [fx.kuva] }),
+    ]);
   });
 
   describe("AGREEMENT.VERSION_NUMBERING", () => {
@@ -97,23 +109,40 @@ describe("checkAgreement", () => {
   it("AGREEMENT.START_MISMATCH: reports version 1 taking effect on another day than the start", () => {
     const agreement = buildAgreement({ startsOn: "2024-06-01" });
     expect(checkAgreement(agreement)).toEqual([
-      expect.objectContaining({ code: "AGREEMENT.START_MISMATCH", ids: [fx.agreement], path: ["versions", 0, "effectiveFrom"] }),
+      expect.objectContaining({
+        code: "AGREEMENT.START_MISMATCH",
+        ids: [fx.agreement],
+        path: ["versions", 0, "effectiveFrom"],
+      }),
     ]);
     const listedLast = withVersions(version(2, "2025-01-01"), { ...versionOneInput(), effectiveFrom: "2024-05-02" });
-    expect(checkAgreement(listedLast)).toEqual([expect.objectContaining({ code: "AGREEMENT.START_MISMATCH", path: ["versions", 1, "effectiveFrom"] })]);
+    expect(checkAgreement(listedLast)).toEqual([
+      expect.objectContaining({ code: "AGREEMENT.START_MISMATCH", path: ["versions", 1, "effectiveFrom"] }),
+    ]);
   });
 
   describe("AGREEMENT.ROLE_NOT_PARTY", () => {
     it.each([
-      ["joiningApproverIds", (v: VersionInput): VersionInput => ({ ...v, joiningApproverIds: [fx.police, fx.outsider] })],
+      [
+        "joiningApproverIds",
+        (v: VersionInput): VersionInput => ({ ...v, joiningApproverIds: [fx.police, fx.outsider] }),
+      ],
       ["essentialPartyIds", (v: VersionInput): VersionInput => ({ ...v, essentialPartyIds: [fx.police, fx.outsider] })],
       [
         "teamUnits",
-        (v: VersionInput): VersionInput => ({ ...v, teamUnits: [...v.teamUnits, { organisationId: fx.outsiderUnit, partyId: fx.outsider, professions: ["psychologist"] }] }),
+        (v: VersionInput): VersionInput => ({
+          ...v,
+          teamUnits: [
+            ...v.teamUnits,
+            { organisationId: fx.outsiderUnit, partyId: fx.outsider, professions: ["psychologist"] },
+          ],
+        }),
       ],
     ])("reports a non-party in %s", (field, change) => {
       const found = checkAgreement(withVersionOne(change));
-      expect(found).toEqual([expect.objectContaining({ code: "AGREEMENT.ROLE_NOT_PARTY", ids: [fx.outsider], path: ["versions", 0, field] })]);
+      expect(found).toEqual([
+        expect.objectContaining({ code: "AGREEMENT.ROLE_NOT_PARTY", ids: [fx.outsider], path: ["versions", 0, field] }),
+      ]);
       expect(found[0]!.message.en).toContain(field);
     });
   });
@@ -124,7 +153,11 @@ describe("checkAgreement", () => {
       fteTargets: [...v.fteTargets, { organisationId: fx.policeInvestigation, profession: "police-officer", fte: 1 }],
     }));
     expect(checkAgreement(agreement)).toEqual([
-      expect.objectContaining({ code: "AGREEMENT.TARGET_UNIT_UNKNOWN", ids: [fx.policeInvestigation], path: ["versions", 0, "fteTargets"] }),
+      expect.objectContaining({
+        code: "AGREEMENT.TARGET_UNIT_UNKNOWN",
+        ids: [fx.policeInvestigation],
+        path: ["versions", 0, "fteTargets"],
+      }),
     ]);
   });
 
@@ -132,12 +165,19 @@ describe("checkAgreement", () => {
     it("reports a party that has not signed", () => {
       const agreement = buildAgreement({ signatures: [signatureInput(fx.police), signatureInput(fx.sotepe)] });
       expect(checkAgreement(agreement)).toEqual([
-        expect.objectContaining({ code: "AGREEMENT.SIGNATURE_MISSING", ids: [fx.kuva, fx.agreement], path: ["versions", 0, "parties"] }),
+        expect.objectContaining({
+          code: "AGREEMENT.SIGNATURE_MISSING",
+          ids: [fx.kuva, fx.agreement],
+          path: ["versions", 0, "parties"],
+        }),
       ]);
     });
 
     it("reports every party of an unsigned amendment, not of the signed version", () => {
-      const agreement = agreementSchema.parse({ ...agreementInput(), versions: [versionOneInput(), version(2, "2025-01-01")] });
+      const agreement = agreementSchema.parse({
+        ...agreementInput(),
+        versions: [versionOneInput(), version(2, "2025-01-01")],
+      });
       const found = checkAgreement(agreement);
       expect(found.map((v) => [v.code, v.ids[0], v.path])).toEqual([
         ["AGREEMENT.SIGNATURE_MISSING", fx.police, ["versions", 1, "parties"]],
@@ -148,7 +188,9 @@ describe("checkAgreement", () => {
     });
 
     it("does not count a signature on another version", () => {
-      const agreement = buildAgreement({ signatures: [signatureInput(fx.police), signatureInput(fx.sotepe), signatureInput(fx.kuva, 2)] });
+      const agreement = buildAgreement({
+        signatures: [signatureInput(fx.police), signatureInput(fx.sotepe), signatureInput(fx.kuva, 2)],
+      });
       expect(codes(agreement)).toEqual(["AGREEMENT.SIGNATURE_MISSING"]);
     });
   });
@@ -157,7 +199,11 @@ describe("checkAgreement", () => {
     const decision = buildJoiningDecision(fx.outsiderUnit, "2025-03-01", [[fx.police, "2025-02-01"]]);
     const agreement = buildAgreement({ joiningDecisions: [decision] });
     expect(checkAgreement(agreement)).toEqual([
-      expect.objectContaining({ code: "AGREEMENT.JOINING_APPROVAL_MISSING", ids: [decision.id, fx.sotepe], path: ["joiningDecisions", 0] }),
+      expect.objectContaining({
+        code: "AGREEMENT.JOINING_APPROVAL_MISSING",
+        ids: [decision.id, fx.sotepe],
+        path: ["joiningDecisions", 0],
+      }),
     ]);
   });
 
@@ -185,21 +231,46 @@ describe("agreement schemas", () => {
 
   it("applies defaults: no contact e-mail or phone, no named FTE, no supervisors", () => {
     const v1 = buildAgreement().versions[0]!;
-    expect(v1.parties[0]!.contact).toEqual({ name: "Kaarlo Testinen", title: "ylikomisario", email: null, phone: null });
-    expect(v1.fteTargets[1]).toEqual({ organisationId: fx.socialEmergency, profession: "social-worker", fte: 2.5, namedFte: null, supervisors: 0 });
+    expect(v1.parties[0]!.contact).toEqual({
+      name: "Kaarlo Testinen",
+      title: "ylikomisario",
+      email: null,
+      phone: null,
+    });
+    expect(v1.fteTargets[1]).toEqual({
+      organisationId: fx.socialEmergency,
+      profession: "social-worker",
+      fte: 2.5,
+      namedFte: null,
+      supervisors: 0,
+    });
     expect(v1.fteTargets[3]!.namedFte).toBe(4);
   });
 
   it("refuses a named resource smaller than the part reserved for Ankkuri", () => {
-    const result = fteTargetSchema.safeParse({ organisationId: fx.youthServices, profession: "youth-worker", fte: 2, namedFte: 1.5 });
+    const result = fteTargetSchema.safeParse({
+      organisationId: fx.youthServices,
+      profession: "youth-worker",
+      fte: 2,
+      namedFte: 1.5,
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(["namedFte"]);
-    expect(fteTargetSchema.safeParse({ organisationId: fx.youthServices, profession: "youth-worker", fte: 2, namedFte: 2 }).success).toBe(true);
+    expect(
+      fteTargetSchema.safeParse({ organisationId: fx.youthServices, profession: "youth-worker", fte: 2, namedFte: 2 })
+        .success,
+    ).toBe(true);
   });
 
   it("refuses an agreement without versions and a joining decision without approvals", () => {
     expect(agreementSchema.safeParse({ ...agreementInput(), versions: [] }).success).toBe(false);
-    const decision = { id: "join-x", organisationId: fx.outsiderUnit, effectiveFrom: "2025-01-01", approvals: [], description: "x" };
+    const decision = {
+      id: "join-x",
+      organisationId: fx.outsiderUnit,
+      effectiveFrom: "2025-01-01",
+      approvals: [],
+      description: "x",
+    };
     expect(agreementSchema.safeParse({ ...agreementInput(), joiningDecisions: [decision] }).success).toBe(false);
   });
 });

@@ -27,10 +27,15 @@ export function checkAgreement(agreement: Agreement): Violation<AgreementRuleCod
     const at = agreement.versions.indexOf(v);
     if (v.number !== i + 1 || (previous && v.effectiveFrom < previous.effectiveFrom)) {
       found.push(
-        violation("AGREEMENT.VERSION_NUMBERING", [agreement.id], {
-          fi: `Sopimusversiot on numeroitava 1, 2, … voimaantulojärjestyksessä (versio ${v.number}).`,
-          en: `Agreement versions must be numbered 1, 2, … in order of effect (version ${v.number}).`,
-        }, { path: ["versions", at] }),
+        violation(
+          "AGREEMENT.VERSION_NUMBERING",
+          [agreement.id],
+          {
+            fi: `Sopimusversiot on numeroitava 1, 2, … voimaantulojärjestyksessä (versio ${v.number}).`,
+            en: `Agreement versions must be numbered 1, 2, … in order of effect (version ${v.number}).`,
+          },
+          { path: ["versions", at] },
+        ),
       );
     }
     found.push(...checkVersion(agreement, v, at));
@@ -38,20 +43,30 @@ export function checkAgreement(agreement: Agreement): Violation<AgreementRuleCod
   const first = versions[0];
   if (first && first.effectiveFrom !== agreement.startsOn) {
     found.push(
-      violation("AGREEMENT.START_MISMATCH", [agreement.id], {
-        fi: `Ensimmäisen version voimaantulo (${first.effectiveFrom}) poikkeaa sopimuksen alkamisesta (${agreement.startsOn}).`,
-        en: `Version 1 takes effect on ${first.effectiveFrom}, not on the agreement's start ${agreement.startsOn}.`,
-      }, { path: ["versions", agreement.versions.indexOf(first), "effectiveFrom"] }),
+      violation(
+        "AGREEMENT.START_MISMATCH",
+        [agreement.id],
+        {
+          fi: `Ensimmäisen version voimaantulo (${first.effectiveFrom}) poikkeaa sopimuksen alkamisesta (${agreement.startsOn}).`,
+          en: `Version 1 takes effect on ${first.effectiveFrom}, not on the agreement's start ${agreement.startsOn}.`,
+        },
+        { path: ["versions", agreement.versions.indexOf(first), "effectiveFrom"] },
+      ),
     );
   }
   agreement.joiningDecisions.forEach((d, i) => {
     const missing = missingApprovers(agreement, d.effectiveFrom, d.approvals);
     if (missing.length > 0) {
       found.push(
-        violation("AGREEMENT.JOINING_APPROVAL_MISSING", [d.id, ...missing], {
-          fi: `Liittymispäätökseltä ${d.id} puuttuu hyväksyntä: ${missing.join(", ")}.`,
-          en: `Joining decision ${d.id} lacks the approval of ${missing.join(", ")}.`,
-        }, { path: ["joiningDecisions", i] }),
+        violation(
+          "AGREEMENT.JOINING_APPROVAL_MISSING",
+          [d.id, ...missing],
+          {
+            fi: `Liittymispäätökseltä ${d.id} puuttuu hyväksyntä: ${missing.join(", ")}.`,
+            en: `Joining decision ${d.id} lacks the approval of ${missing.join(", ")}.`,
+          },
+          { path: ["joiningDecisions", i] },
+        ),
       );
     }
   });
@@ -65,15 +80,25 @@ function checkVersion(agreement: Agreement, v: AgreementVersion, index: number):
   const suppliers = v.parties.filter((p) => p.role === "supplier").length;
   if (suppliers !== 1) {
     found.push(
-      violation("AGREEMENT.SUPPLIER_COUNT", [agreement.id], {
-        fi: `Version ${v.number} toimittajia on ${suppliers}; toimittaja (poliisilaitos) on yksi.`,
-        en: `Version ${v.number} has ${suppliers} suppliers; there is exactly one (the police department).`,
-      }, { path: [...path, "parties"] }),
+      violation(
+        "AGREEMENT.SUPPLIER_COUNT",
+        [agreement.id],
+        {
+          fi: `Version ${v.number} toimittajia on ${suppliers}; toimittaja (poliisilaitos) on yksi.`,
+          en: `Version ${v.number} has ${suppliers} suppliers; there is exactly one (the police department).`,
+        },
+        { path: [...path, "parties"] },
+      ),
     );
   }
   for (const id of new Set(partyIds.filter((id, i) => partyIds.indexOf(id) !== i))) {
     found.push(
-      violation("AGREEMENT.DUPLICATE_PARTY", [id], { fi: `Osapuoli ${id} on mainittu kahdesti.`, en: `Party ${id} is listed twice.` }, { path: [...path, "parties"] }),
+      violation(
+        "AGREEMENT.DUPLICATE_PARTY",
+        [id],
+        { fi: `Osapuoli ${id} on mainittu kahdesti.`, en: `Party ${id} is listed twice.` },
+        { path: [...path, "parties"] },
+      ),
     );
   }
   const roleRefs: [string, string[]][] = [
@@ -84,30 +109,47 @@ function checkVersion(agreement: Agreement, v: AgreementVersion, index: number):
   for (const [field, ids] of roleRefs) {
     for (const id of ids.filter((x) => !partyIds.includes(x))) {
       found.push(
-        violation("AGREEMENT.ROLE_NOT_PARTY", [id], {
-          fi: `${id} (${field}) ei ole version ${v.number} osapuoli.`,
-          en: `${id} (${field}) is not a party of version ${v.number}.`,
-        }, { path: [...path, field] }),
+        violation(
+          "AGREEMENT.ROLE_NOT_PARTY",
+          [id],
+          {
+            fi: `${id} (${field}) ei ole version ${v.number} osapuoli.`,
+            en: `${id} (${field}) is not a party of version ${v.number}.`,
+          },
+          { path: [...path, field] },
+        ),
       );
     }
   }
   const units = new Set(v.teamUnits.map((u) => u.organisationId));
   for (const t of v.fteTargets.filter((t) => !units.has(t.organisationId))) {
     found.push(
-      violation("AGREEMENT.TARGET_UNIT_UNKNOWN", [t.organisationId], {
-        fi: `Henkilötyövuositavoite koskee yksikköä ${t.organisationId}, joka ei ole työryhmän yksikkö.`,
-        en: `An FTE target names ${t.organisationId}, which is not a staffing unit of the team.`,
-      }, { path: [...path, "fteTargets"] }),
+      violation(
+        "AGREEMENT.TARGET_UNIT_UNKNOWN",
+        [t.organisationId],
+        {
+          fi: `Henkilötyövuositavoite koskee yksikköä ${t.organisationId}, joka ei ole työryhmän yksikkö.`,
+          en: `An FTE target names ${t.organisationId}, which is not a staffing unit of the team.`,
+        },
+        { path: [...path, "fteTargets"] },
+      ),
     );
   }
   for (const party of v.parties) {
-    const signed = agreement.signatures.some((s) => s.versionNumber === v.number && s.organisationId === party.organisationId);
+    const signed = agreement.signatures.some(
+      (s) => s.versionNumber === v.number && s.organisationId === party.organisationId,
+    );
     if (!signed) {
       found.push(
-        violation("AGREEMENT.SIGNATURE_MISSING", [party.organisationId, agreement.id], {
-          fi: `Osapuoli ${party.organisationId} ei ole allekirjoittanut versiota ${v.number}.`,
-          en: `Party ${party.organisationId} has not signed version ${v.number}.`,
-        }, { path: [...path, "parties"] }),
+        violation(
+          "AGREEMENT.SIGNATURE_MISSING",
+          [party.organisationId, agreement.id],
+          {
+            fi: `Osapuoli ${party.organisationId} ei ole allekirjoittanut versiota ${v.number}.`,
+            en: `Party ${party.organisationId} has not signed version ${v.number}.`,
+          },
+          { path: [...path, "parties"] },
+        ),
       );
     }
   }

@@ -29,7 +29,14 @@ const summary = { fi: "Muutos", sv: "Ändring", en: "Amendment" };
 /** The fixture with version 2 (police target 6, notice period 3 months) from 2025-01-01 and version 3 from 2025-07-01. */
 function amended() {
   const input = agreementInput();
-  const v2 = { ...versionOneInput(), number: 2, effectiveFrom: "2025-01-01", decidedOn: "2024-12-01", summary, noticePeriodMonths: 3 };
+  const v2 = {
+    ...versionOneInput(),
+    number: 2,
+    effectiveFrom: "2025-01-01",
+    decidedOn: "2024-12-01",
+    summary,
+    noticePeriodMonths: 3,
+  };
   const v3 = { ...versionOneInput(), number: 3, effectiveFrom: "2025-07-01", decidedOn: "2025-06-01", summary };
   // Listed out of order on purpose: the number, not the array position, orders versions.
   return agreementSchema.parse({ ...input, versions: [v3, ...input.versions, v2] });
@@ -54,8 +61,22 @@ describe("termsOn", () => {
 
   it("prefers the later version when two take effect on the same day", () => {
     const input = agreementInput();
-    const v2 = { ...versionOneInput(), number: 2, effectiveFrom: "2025-01-01", decidedOn: "2024-12-01", summary, noticePeriodMonths: 1 };
-    const v3 = { ...versionOneInput(), number: 3, effectiveFrom: "2025-01-01", decidedOn: "2024-12-15", summary, noticePeriodMonths: 2 };
+    const v2 = {
+      ...versionOneInput(),
+      number: 2,
+      effectiveFrom: "2025-01-01",
+      decidedOn: "2024-12-01",
+      summary,
+      noticePeriodMonths: 1,
+    };
+    const v3 = {
+      ...versionOneInput(),
+      number: 3,
+      effectiveFrom: "2025-01-01",
+      decidedOn: "2024-12-15",
+      summary,
+      noticePeriodMonths: 2,
+    };
     const agreement = agreementSchema.parse({ ...input, versions: [...input.versions, v2, v3] });
     expect(termsOn(agreement, "2025-01-01").noticePeriodMonths).toBe(2);
   });
@@ -102,7 +123,9 @@ describe("partyEndDate", () => {
   it("takes the earliest end when a party's notices were recorded twice", () => {
     const agreement = agreementWithNotices([fx.kuva, "2025-09-01"], [fx.kuva, "2025-02-01"]);
     expect(partyEndDate(agreement, fx.kuva)).toBe("2025-08-01");
-    expect(partyEndDate(agreementWithNotices([fx.kuva, "2025-02-01"], [fx.kuva, "2025-09-01"]), fx.kuva)).toBe("2025-08-01");
+    expect(partyEndDate(agreementWithNotices([fx.kuva, "2025-02-01"], [fx.kuva, "2025-09-01"]), fx.kuva)).toBe(
+      "2025-08-01",
+    );
   });
 });
 
@@ -123,14 +146,25 @@ describe("agreementEnd", () => {
   });
 
   it("ends at the earliest end among essential parties' notices", () => {
-    const agreement = agreementWithNotices([fx.kuva, "2024-10-01"], [fx.sotepe, "2025-03-10"], [fx.police, "2025-02-20"]);
+    const agreement = agreementWithNotices(
+      [fx.kuva, "2024-10-01"],
+      [fx.sotepe, "2025-03-10"],
+      [fx.police, "2025-02-20"],
+    );
     expect(agreementEnd(agreement)).toBe("2025-08-20");
     expect(agreementEnd(agreementWithNotices([fx.police, "2025-02-20"], [fx.sotepe, "2025-03-10"]))).toBe("2025-08-20");
   });
 
   it("judges essentiality by the terms on the notice date", () => {
     const input = agreementInput();
-    const v2 = { ...versionOneInput(), number: 2, effectiveFrom: "2025-01-01", decidedOn: "2024-12-01", summary, essentialPartyIds: [fx.police, fx.sotepe, fx.kuva] };
+    const v2 = {
+      ...versionOneInput(),
+      number: 2,
+      effectiveFrom: "2025-01-01",
+      decidedOn: "2024-12-01",
+      summary,
+      essentialPartyIds: [fx.police, fx.sotepe, fx.kuva],
+    };
     const withKuvaEssential = agreementSchema.parse({ ...input, versions: [...input.versions, v2] });
     expect(agreementEnd({ ...withKuvaEssential, notices: [buildNotice(fx.kuva, "2024-12-31")] })).toBeNull();
     expect(agreementEnd({ ...withKuvaEssential, notices: [buildNotice(fx.kuva, "2025-01-01")] })).toBe("2025-07-01");
@@ -183,7 +217,14 @@ describe("isPartyOn", () => {
   it("follows the parties of the version in effect", () => {
     const input = agreementInput();
     const v1 = versionOneInput();
-    const v2 = { ...v1, number: 2, effectiveFrom: "2025-01-01", decidedOn: "2024-12-01", summary, parties: v1.parties.filter((p) => p.organisationId !== fx.kuva) };
+    const v2 = {
+      ...v1,
+      number: 2,
+      effectiveFrom: "2025-01-01",
+      decidedOn: "2024-12-01",
+      summary,
+      parties: v1.parties.filter((p) => p.organisationId !== fx.kuva),
+    };
     const agreement = agreementSchema.parse({ ...input, versions: [v1, v2] });
     expect(isPartyOn(agreement, fx.kuva, "2024-12-31")).toBe(true);
     expect(isPartyOn(agreement, fx.kuva, "2025-01-01")).toBe(false);
@@ -206,7 +247,9 @@ describe("missingApprovers", () => {
     expect(missingApprovers(agreement, "2025-01-01", [])).toEqual([fx.police, fx.sotepe]);
     expect(missingApprovers(agreement, "2025-01-01", [{ organisationId: fx.kuva }])).toEqual([fx.police, fx.sotepe]);
     expect(missingApprovers(agreement, "2025-01-01", [{ organisationId: fx.police }])).toEqual([fx.sotepe]);
-    expect(missingApprovers(agreement, "2025-01-01", [{ organisationId: fx.sotepe }, { organisationId: fx.police }])).toEqual([]);
+    expect(
+      missingApprovers(agreement, "2025-01-01", [{ organisationId: fx.sotepe }, { organisationId: fx.police }]),
+    ).toEqual([]);
   });
 });
 
@@ -236,9 +279,17 @@ describe("joinedOn and coreOrganisationIds", () => {
   it.each([
     ["the police alone", [[fx.police, "2025-02-01"]]],
     ["Sotepe alone", [[fx.sotepe, "2025-02-01"]]],
-    ["the police and Kuva", [[fx.police, "2025-02-01"], [fx.kuva, "2025-02-01"]]],
+    [
+      "the police and Kuva",
+      [
+        [fx.police, "2025-02-01"],
+        [fx.kuva, "2025-02-01"],
+      ],
+    ],
   ] as [string, [string, string][]][])("does not admit an authority approved by %s", (_, approvals) => {
-    const agreement = buildAgreement({ joiningDecisions: [buildJoiningDecision(fx.outsiderUnit, "2025-03-01", approvals)] });
+    const agreement = buildAgreement({
+      joiningDecisions: [buildJoiningDecision(fx.outsiderUnit, "2025-03-01", approvals)],
+    });
     expect(joinedOn(agreement, "2025-06-01")).toEqual([]);
     expect(coreOrganisationIds(agreement, "2025-06-01")).toEqual(units);
   });
@@ -278,7 +329,9 @@ describe("joinedOn and coreOrganisationIds", () => {
 
 describe("selectionOrganisationIds", () => {
   it("lists the core units of the selecting professions: police, social work, psychiatric nursing", () => {
-    expect(selectionOrganisationIds(buildAgreement(), "2025-01-01").sort()).toEqual([fx.policeUnit, fx.psychiatry, fx.socialEmergency].sort());
+    expect(selectionOrganisationIds(buildAgreement(), "2025-01-01").sort()).toEqual(
+      [fx.policeUnit, fx.psychiatry, fx.socialEmergency].sort(),
+    );
   });
 
   it("drops a unit whose party's participation has ended", () => {

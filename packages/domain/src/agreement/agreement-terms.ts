@@ -31,7 +31,9 @@ export function agreementEndDate(agreement: Agreement, noticeDate: LocalDate): L
 
 /** Last day of a party's participation, from the earliest notice it has given, or null. */
 export function partyEndDate(agreement: Agreement, partyId: OrganisationId): LocalDate | null {
-  const ends = agreement.notices.filter((n) => n.partyId === partyId).map((n) => agreementEndDate(agreement, n.givenOn));
+  const ends = agreement.notices
+    .filter((n) => n.partyId === partyId)
+    .map((n) => agreementEndDate(agreement, n.givenOn));
   return ends.length === 0 ? null : ends.reduce((a, b) => (a <= b ? a : b));
 }
 
@@ -104,6 +106,10 @@ export function coreOrganisationIds(agreement: Agreement, date: LocalDate): Orga
 export function selectionOrganisationIds(agreement: Agreement, date: LocalDate): OrganisationId[] {
   const core = new Set(coreOrganisationIds(agreement, date));
   return termsOn(agreement, date)
-    .teamUnits.filter((u) => core.has(u.organisationId) && u.professions.some((p) => (selectionProfessions as readonly string[]).includes(p)))
+    .teamUnits.filter(
+      (u) =>
+        core.has(u.organisationId) &&
+        u.professions.some((p) => (selectionProfessions as readonly string[]).includes(p)),
+    )
     .map((u) => u.organisationId);
 }

@@ -65,8 +65,16 @@ export function versionOneInput(): VersionInput {
     summary: text("Alkuperäinen sopimus", "Ursprungligt avtal", "Original agreement"),
     parties: [
       { organisationId: fx.police, role: "supplier", contact: { name: "Kaarlo Testinen", title: "ylikomisario" } },
-      { organisationId: fx.sotepe, role: "customer", contact: { name: "Saimi Esimerkki", title: "päällikkö, sosiaali- ja kriisipäivystys" } },
-      { organisationId: fx.kuva, role: "customer", contact: { name: "Raili Kuvitelma", title: "aluepäällikkö, nuorisopalvelut" } },
+      {
+        organisationId: fx.sotepe,
+        role: "customer",
+        contact: { name: "Saimi Esimerkki", title: "päällikkö, sosiaali- ja kriisipäivystys" },
+      },
+      {
+        organisationId: fx.kuva,
+        role: "customer",
+        contact: { name: "Raili Kuvitelma", title: "aluepäällikkö, nuorisopalvelut" },
+      },
     ],
     teamUnits: [
       { organisationId: fx.policeUnit, partyId: fx.police, professions: ["police-officer"] },
@@ -140,7 +148,11 @@ export function buildJoiningDecision(
     id: `join-${organisationId}-${effectiveFrom}`,
     organisationId,
     effectiveFrom,
-    approvals: approvals.map(([by, approvedOn]) => ({ organisationId: by, approvedOn, reference: `Päätös ${by} ${approvedOn}` })),
+    approvals: approvals.map(([by, approvedOn]) => ({
+      organisationId: by,
+      approvedOn,
+      reference: `Päätös ${by} ${approvedOn}`,
+    })),
     description: "Nuorisopsykiatrian edustaja mukaan työryhmään",
   });
 }
@@ -162,21 +174,56 @@ const unit = (id: string, parentId: string, sector: OrganisationInput["sector"],
 /** The organisation tree: police department and its units; the city, its divisions and their units. */
 export function buildOrganisations(): Organisation[] {
   const input: OrganisationInput[] = [
-    { id: fx.police, kind: "legal-entity", parentId: null, name: text("Poliisilaitos", "Polisinrättning", "Police Department"), businessId: "0245432-1", sector: "police" },
+    {
+      id: fx.police,
+      kind: "legal-entity",
+      parentId: null,
+      name: text("Poliisilaitos", "Polisinrättning", "Police Department"),
+      businessId: "0245432-1",
+      sector: "police",
+    },
     unit(fx.policeUnit, fx.police, "police", "Ennalta estävä toiminto"),
     unit(fx.policeInvestigation, fx.police, "police", "Rikostorjunta"),
-    { id: fx.city, kind: "legal-entity", parentId: null, name: text("Kaupunki", "Stad", "City"), businessId: "0201256-6", sector: "city-administration" },
-    { id: fx.sotepe, kind: "division", parentId: fx.city, name: text("Sotepe", "Sotepe", "Sotepe"), shortName: "Sotepe", businessId: null, sector: "social-services" },
+    {
+      id: fx.city,
+      kind: "legal-entity",
+      parentId: null,
+      name: text("Kaupunki", "Stad", "City"),
+      businessId: "0201256-6",
+      sector: "city-administration",
+    },
+    {
+      id: fx.sotepe,
+      kind: "division",
+      parentId: fx.city,
+      name: text("Sotepe", "Sotepe", "Sotepe"),
+      shortName: "Sotepe",
+      businessId: null,
+      sector: "social-services",
+    },
     unit(fx.socialEmergency, fx.sotepe, "social-services", "Sosiaali- ja kriisipäivystys"),
     unit(fx.psychiatry, fx.sotepe, "health-care", "Psykiatria"),
-    { id: fx.kuva, kind: "division", parentId: fx.city, name: text("Kuva", "Kuva", "Kuva"), shortName: "Kuva", businessId: null, sector: "youth-services" },
+    {
+      id: fx.kuva,
+      kind: "division",
+      parentId: fx.city,
+      name: text("Kuva", "Kuva", "Kuva"),
+      shortName: "Kuva",
+      businessId: null,
+      sector: "youth-services",
+    },
     unit(fx.youthServices, fx.kuva, "youth-services", "Nuorisopalvelut"),
   ];
   return input.map((o) => organisationSchema.parse(o));
 }
 
 /** A staff member of the fixture team (fictional). */
-export function buildStaff(id: string, organisationId: string, profession: Profession, overrides: Partial<z.input<typeof staffMemberSchema>> = {}): StaffMember {
+export function buildStaff(
+  id: string,
+  organisationId: string,
+  profession: Profession,
+  overrides: Partial<z.input<typeof staffMemberSchema>> = {},
+): StaffMember {
   return staffMemberSchema.parse({
     id,
     teamId: fx.team,
@@ -192,14 +239,21 @@ export function buildStaff(id: string, organisationId: string, profession: Profe
 
 /** An assignment of the fixture team: full time, open-ended from the agreement's start unless overridden. */
 export function buildAssignment(
-  input: Pick<z.input<typeof assignmentSchema>, "id" | "staffId" | "organisationId"> & Partial<z.input<typeof assignmentSchema>>,
+  input: Pick<z.input<typeof assignmentSchema>, "id" | "staffId" | "organisationId"> &
+    Partial<z.input<typeof assignmentSchema>>,
 ): Assignment {
-  return assignmentSchema.parse({ teamId: fx.team, fraction: 1, interval: { from: agreementStart, to: null }, ...input });
+  return assignmentSchema.parse({
+    teamId: fx.team,
+    fraction: 1,
+    interval: { from: agreementStart, to: null },
+    ...input,
+  });
 }
 
 /** A standard clearance requested by the police, granted before the start and valid five years. */
 export function buildClearance(
-  input: Pick<z.input<typeof securityClearanceSchema>, "id" | "staffId"> & Partial<z.input<typeof securityClearanceSchema>>,
+  input: Pick<z.input<typeof securityClearanceSchema>, "id" | "staffId"> &
+    Partial<z.input<typeof securityClearanceSchema>>,
 ): SecurityClearance {
   return securityClearanceSchema.parse({
     scope: "standard",
@@ -215,7 +269,11 @@ export function buildClearance(
 export function buildPremisesAccess(
   input: Pick<z.input<typeof premisesAccessSchema>, "id" | "staffId"> & Partial<z.input<typeof premisesAccessSchema>>,
 ): PremisesAccess {
-  return premisesAccessSchema.parse({ interval: { from: agreementStart, to: null }, areas: "Ankkuri-tiimin tilat", ...input });
+  return premisesAccessSchema.parse({
+    interval: { from: agreementStart, to: null },
+    areas: "Ankkuri-tiimin tilat",
+    ...input,
+  });
 }
 
 interface Member {

@@ -15,7 +15,11 @@ export const contactSchema = z.object({
   name: personName,
   title: z.string().trim().min(1).max(200),
   email: z.email().nullable().default(null),
-  phone: z.string().regex(/^\+?[\d ()-]{5,20}$/).nullable().default(null),
+  phone: z
+    .string()
+    .regex(/^\+?[\d ()-]{5,20}$/)
+    .nullable()
+    .default(null),
 });
 export type Contact = z.output<typeof contactSchema>;
 

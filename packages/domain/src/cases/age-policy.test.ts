@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type AgeBand, type AgePolicy, ageBand, agePolicySchema, clientAge, defaultAgePolicy, isMinor } from "./age-policy.js";
+import {
+  type AgeBand,
+  type AgePolicy,
+  ageBand,
+  agePolicySchema,
+  clientAge,
+  defaultAgePolicy,
+  isMinor,
+} from "./age-policy.js";
 
 const birthDate = "2010-05-10";
 
@@ -91,7 +99,9 @@ describe("agePolicySchema", () => {
   });
 
   it("rejects bands with a gap", () => {
-    const messages = issueMessages(policyWith([band("under-15", 0, 14), band("16-17", 16, 17), band("18-plus", 18, null)]));
+    const messages = issueMessages(
+      policyWith([band("under-15", 0, 14), band("16-17", 16, 17), band("18-plus", 18, null)]),
+    );
     expect(messages).toContain("Age bands must start at 0 and follow each other without gaps");
   });
 
@@ -101,12 +111,16 @@ describe("agePolicySchema", () => {
   });
 
   it("rejects overlapping bands", () => {
-    const messages = issueMessages(policyWith([band("under-15", 0, 14), band("14-17", 14, 17), band("18-plus", 18, null)]));
+    const messages = issueMessages(
+      policyWith([band("under-15", 0, 14), band("14-17", 14, 17), band("18-plus", 18, null)]),
+    );
     expect(messages).toContain("Age bands must start at 0 and follow each other without gaps");
   });
 
   it("rejects an open-ended band in the middle", () => {
-    const messages = issueMessages(policyWith([band("under-15", 0, 14), band("15-plus", 15, null), band("18-plus", 18, null)]));
+    const messages = issueMessages(
+      policyWith([band("under-15", 0, 14), band("15-plus", 15, null), band("18-plus", 18, null)]),
+    );
     expect(messages).toContain("Only the last age band is open-ended");
   });
 
@@ -116,18 +130,29 @@ describe("agePolicySchema", () => {
   });
 
   it("rejects a band that ends before it starts", () => {
-    const messages = issueMessages(policyWith([band("under-15", 0, 14), band("empty", 15, 13), band("18-plus", 14, null)]));
+    const messages = issueMessages(
+      policyWith([band("under-15", 0, 14), band("empty", 15, 13), band("18-plus", 14, null)]),
+    );
     expect(messages).toContain("Only the last age band is open-ended");
   });
 
   it("rejects bands where none ends at 14, so under-15s would not be reported separately", () => {
-    const messages = issueMessages(policyWith([band("under-14", 0, 13), band("14-17", 14, 17), band("18-plus", 18, null)]));
-    expect(messages).toEqual(["One band must end just below the age of criminal responsibility, so under-15s are reported separately"]);
+    const messages = issueMessages(
+      policyWith([band("under-14", 0, 13), band("14-17", 14, 17), band("18-plus", 18, null)]),
+    );
+    expect(messages).toEqual([
+      "One band must end just below the age of criminal responsibility, so under-15s are reported separately",
+    ]);
   });
 
   it("rejects an empty band list and ages out of range", () => {
     expect(agePolicySchema.safeParse(policyWith([])).success).toBe(false);
     expect(agePolicySchema.safeParse({ ...defaultAgePolicy, adulthoodAge: 31 }).success).toBe(false);
-    expect(agePolicySchema.safeParse({ ...defaultAgePolicy, bands: [band("Under 15", 0, 14), ...defaultAgePolicy.bands.slice(1)] }).success).toBe(false);
+    expect(
+      agePolicySchema.safeParse({
+        ...defaultAgePolicy,
+        bands: [band("Under 15", 0, 14), ...defaultAgePolicy.bands.slice(1)],
+      }).success,
+    ).toBe(false);
   });
 });

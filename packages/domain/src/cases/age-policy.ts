@@ -31,7 +31,12 @@ export const defaultAgePolicy: AgePolicy = {
   bands: [
     { code: "under-15", minAge: 0, maxAge: 14, label: { fi: "alle 15-vuotiaat", sv: "under 15 år", en: "under 15" } },
     { code: "15-17", minAge: 15, maxAge: 17, label: { fi: "15–17-vuotiaat", sv: "15–17 år", en: "15–17" } },
-    { code: "18-plus", minAge: 18, maxAge: null, label: { fi: "18 vuotta täyttäneet", sv: "18 år och äldre", en: "18 and over" } },
+    {
+      code: "18-plus",
+      minAge: 18,
+      maxAge: null,
+      label: { fi: "18 vuotta täyttäneet", sv: "18 år och äldre", en: "18 and over" },
+    },
   ],
 };
 
@@ -56,10 +61,16 @@ export const agePolicySchema = z
     message: "Age bands must start at 0 and follow each other without gaps",
     path: ["bands"],
   })
-  .refine((p) => p.bands.every((b, i) => (b.maxAge === null) === (i === p.bands.length - 1) && (b.maxAge === null || b.maxAge >= b.minAge)), {
-    message: "Only the last age band is open-ended",
-    path: ["bands"],
-  })
+  .refine(
+    (p) =>
+      p.bands.every(
+        (b, i) => (b.maxAge === null) === (i === p.bands.length - 1) && (b.maxAge === null || b.maxAge >= b.minAge),
+      ),
+    {
+      message: "Only the last age band is open-ended",
+      path: ["bands"],
+    },
+  )
   .refine((p) => p.bands.some((b) => b.maxAge === p.criminalResponsibilityAge - 1), {
     message: "One band must end just below the age of criminal responsibility, so under-15s are reported separately",
     path: ["bands"],

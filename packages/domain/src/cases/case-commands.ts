@@ -32,12 +32,20 @@ export const caseCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("record-child-welfare-notification"), notification: childWelfareNotificationSchema }),
   z.object({ type: z.literal("record-consent"), consent: consentSchema.omit({ withdrawnOn: true }) }),
   z.object({ type: z.literal("withdraw-consent"), consentId: idSchema, on }),
-  z.object({ type: z.literal("plan-meeting"), meetingId: idSchema, plannedOn: on, composition: z.array(participantSchema).min(1) }),
+  z.object({
+    type: z.literal("plan-meeting"),
+    meetingId: idSchema,
+    plannedOn: on,
+    composition: z.array(participantSchema).min(1),
+  }),
   z.object({ type: z.literal("record-meeting-held"), meetingId: idSchema, heldOn: on, attended: z.array(idSchema) }),
   z.object({ type: z.literal("cancel-meeting"), meetingId: idSchema, on }),
   z.object({ type: z.literal("record-meeting-record"), meetingId: idSchema, record: meetingRecordSchema }),
   z.object({ type: z.literal("inform-responsible-worker"), meetingId: idSchema, on }),
-  z.object({ type: z.literal("make-referral"), referral: referralSchema.extend({ status: z.enum(["proposed", "made"]) }) }),
+  z.object({
+    type: z.literal("make-referral"),
+    referral: referralSchema.extend({ status: z.enum(["proposed", "made"]) }),
+  }),
   z.object({ type: z.literal("update-referral"), referralId: idSchema, status: z.enum(referralStatuses), on }),
 ]);
 export type CaseCommand = z.output<typeof caseCommandSchema>;

@@ -46,7 +46,8 @@ describe("caseInvariants of cases built by the commands", () => {
       { type: "decline", on: day(3) },
     ]);
     const closed = applyAll(activeCase(), [{ type: "close", on: day(9), reason: "goals-met" }]);
-    for (const c of [buildCase(), admittedCase(), activeCase(), declined, closed]) expect(caseInvariants(c)).toEqual([]);
+    for (const c of [buildCase(), admittedCase(), activeCase(), declined, closed])
+      expect(caseInvariants(c)).toEqual([]);
   });
 });
 
@@ -54,7 +55,11 @@ describe("CASE.STATE_INCONSISTENT", () => {
   it.each<[string, Case, string]>([
     ["referred with a selection start", { ...buildCase(), selectionStartedOn: day(1) }, "selectionStartedOn"],
     ["in selection without its start", { ...buildCase(), status: "in-selection" }, "selectionStartedOn"],
-    ["in selection with a decision day", { ...buildCase(), status: "in-selection", selectionStartedOn: day(1), decidedOn: day(2) }, "decidedOn"],
+    [
+      "in selection with a decision day",
+      { ...buildCase(), status: "in-selection", selectionStartedOn: day(1), decidedOn: day(2) },
+      "decidedOn",
+    ],
     ["admitted without a decision day", { ...admittedCase(), decidedOn: null }, "decidedOn"],
     ["admitted with an activation day", { ...admittedCase(), activatedOn: day(4) }, "activatedOn"],
     ["active without an activation day", { ...activeCase(), activatedOn: null }, "activatedOn"],
@@ -70,7 +75,9 @@ describe("CASE.STATE_INCONSISTENT", () => {
 
   it("lists every inconsistent field in one finding", () => {
     const found = caseInvariants({ ...buildCase(), selectionStartedOn: day(1), decidedOn: day(2) });
-    expect(found.map((v) => v.message.en)).toEqual(["Fields inconsistent with status referred: selectionStartedOn, decidedOn."]);
+    expect(found.map((v) => v.message.en)).toEqual([
+      "Fields inconsistent with status referred: selectionStartedOn, decidedOn.",
+    ]);
   });
 
   it("accepts a closed case with or without an activation day", () => {
@@ -82,11 +89,20 @@ describe("CASE.STATE_INCONSISTENT", () => {
 describe("CASE.DATE_ORDER", () => {
   it("is found when the lifecycle dates are out of order", () => {
     expect(codes({ ...admittedCase(), selectionStartedOn: day(-1) })).toEqual(["CASE.DATE_ORDER"]);
-    expect(codes({ ...activeCase(), status: "closed", closedOn: day(4), closeReason: "other" })).toContain("CASE.DATE_ORDER");
+    expect(codes({ ...activeCase(), status: "closed", closedOn: day(4), closeReason: "other" })).toContain(
+      "CASE.DATE_ORDER",
+    );
   });
 
   it("is found for a meeting planned before the admission", () => {
-    const found = caseInvariants(withMeeting(admittedCase(), { status: "planned", heldOn: null, plannedOn: day(2), composition: [coreSeat(staff.police)] }));
+    const found = caseInvariants(
+      withMeeting(admittedCase(), {
+        status: "planned",
+        heldOn: null,
+        plannedOn: day(2),
+        composition: [coreSeat(staff.police)],
+      }),
+    );
     expect(found.map((v) => [v.code, v.ids])).toEqual([["CASE.DATE_ORDER", ["case-test-1", "m-2"]]]);
   });
 
@@ -100,15 +116,25 @@ describe("selection", () => {
   it("finds an admission without all three professions", () => {
     const c = { ...admittedCase(), selection: [decision(staff.police), decision(staff.social)] };
     expect(codes(c)).toEqual(["CASE.SELECTION_INCOMPLETE"]);
-    expect(codes({ ...c, status: "declined", selection: [decision(staff.police, "decline")] })).toEqual(["CASE.SELECTION_INCOMPLETE"]);
+    expect(codes({ ...c, status: "declined", selection: [decision(staff.police, "decline")] })).toEqual([
+      "CASE.SELECTION_INCOMPLETE",
+    ]);
   });
 
   it("finds an admission against someone's decline", () => {
-    expect(codes({ ...activeCase(), selection: fullSelection(day(2), staff.nurse) })).toEqual(["CASE.SELECTION_NOT_UNANIMOUS"]);
+    expect(codes({ ...activeCase(), selection: fullSelection(day(2), staff.nurse) })).toEqual([
+      "CASE.SELECTION_NOT_UNANIMOUS",
+    ]);
   });
 
   it("accepts a decline in a declined case", () => {
-    const c = { ...buildCase(), status: "declined" as const, selectionStartedOn: day(1), decidedOn: day(3), selection: fullSelection(day(2), staff.nurse) };
+    const c = {
+      ...buildCase(),
+      status: "declined" as const,
+      selectionStartedOn: day(1),
+      decidedOn: day(3),
+      selection: fullSelection(day(2), staff.nurse),
+    };
     expect(codes(c)).toEqual([]);
   });
 });
@@ -120,10 +146,34 @@ describe("MEETING.STATE_INCONSISTENT", () => {
     ["held without a held day", withMeeting(activeCase(), { ...core, heldOn: null })],
     ["planned with a held day", withMeeting(activeCase(), { ...core, status: "planned" })],
     ["held before the admission", withMeeting(activeCase(), { ...core, plannedOn: day(3), heldOn: day(2) })],
-    ["held after the case closed", withMeeting(applyAll(activeCase(), [{ type: "close", on: day(6), reason: "other" }]), { ...core })],
-    ["recorded without being held", withMeeting(activeCase(), { ...core, status: "cancelled", heldOn: null, record: { recordedOn: day(8), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true } })],
-    ["recorded before it was held", withMeeting(activeCase(), { ...core, record: { recordedOn: day(6), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true } })],
-    ["planned in a closed case", withMeeting(applyAll(activeCase(), [{ type: "close", on: day(6), reason: "other" }]), { ...core, status: "planned", heldOn: null })],
+    [
+      "held after the case closed",
+      withMeeting(applyAll(activeCase(), [{ type: "close", on: day(6), reason: "other" }]), { ...core }),
+    ],
+    [
+      "recorded without being held",
+      withMeeting(activeCase(), {
+        ...core,
+        status: "cancelled",
+        heldOn: null,
+        record: { recordedOn: day(8), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true },
+      }),
+    ],
+    [
+      "recorded before it was held",
+      withMeeting(activeCase(), {
+        ...core,
+        record: { recordedOn: day(6), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true },
+      }),
+    ],
+    [
+      "planned in a closed case",
+      withMeeting(applyAll(activeCase(), [{ type: "close", on: day(6), reason: "other" }]), {
+        ...core,
+        status: "planned",
+        heldOn: null,
+      }),
+    ],
   ])("is found for a meeting %s", (_label, c) => {
     const found = caseInvariants(c);
     expect(found.map((v) => [v.code, v.ids])).toEqual([["MEETING.STATE_INCONSISTENT", ["case-test-1", "m-2"]]]);
@@ -133,11 +183,15 @@ describe("MEETING.STATE_INCONSISTENT", () => {
 describe("CONSENT.STATE_INCONSISTENT", () => {
   it("is found for a consent withdrawn before it was given", () => {
     const c = buildCase({ consents: [consent("c-1", byClient, [orgs.school], day(3), { withdrawnOn: day(2) })] });
-    expect(caseInvariants(c).map((v) => [v.code, v.ids])).toEqual([["CONSENT.STATE_INCONSISTENT", ["case-test-1", "c-1"]]]);
+    expect(caseInvariants(c).map((v) => [v.code, v.ids])).toEqual([
+      ["CONSENT.STATE_INCONSISTENT", ["case-test-1", "c-1"]],
+    ]);
   });
 
   it("is found for a consent of a guardian who is not recorded", () => {
-    expect(codes(buildCase({ consents: [consent("c-1", byGuardian("g-9"), [orgs.school])] }))).toEqual(["CONSENT.STATE_INCONSISTENT"]);
+    expect(codes(buildCase({ consents: [consent("c-1", byGuardian("g-9"), [orgs.school])] }))).toEqual([
+      "CONSENT.STATE_INCONSISTENT",
+    ]);
   });
 });
 
@@ -151,7 +205,12 @@ describe("consent at a held meeting", () => {
   it("stays within the invariants when a guardian with custody is recorded after a meeting held on consent", () => {
     const consents = [consent("c-1", byClient, [orgs.school]), consent("c-2", byGuardian("g-1"), [orgs.school])];
     const held = applyAll(admittedCase({ consents }), [
-      { type: "plan-meeting", meetingId: "m-1", plannedOn: day(4), composition: [coreSeat(staff.police), invitedSeat(orgs.school)] },
+      {
+        type: "plan-meeting",
+        meetingId: "m-1",
+        plannedOn: day(4),
+        composition: [coreSeat(staff.police), invitedSeat(orgs.school)],
+      },
       { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: ["p-org-test-school"] },
     ]);
     const later = applyAll(held, [{ type: "add-guardian", guardian: guardian("g-3") }]);
@@ -161,7 +220,12 @@ describe("consent at a held meeting", () => {
   it("stays within the invariants when a consent is withdrawn from a day before a meeting held on it", () => {
     const consents = [consent("c-1", byClient, [orgs.school]), consent("c-2", byGuardian("g-1"), [orgs.school])];
     const later = applyAll(admittedCase({ consents }), [
-      { type: "plan-meeting", meetingId: "m-1", plannedOn: day(4), composition: [coreSeat(staff.police), invitedSeat(orgs.school)] },
+      {
+        type: "plan-meeting",
+        meetingId: "m-1",
+        plannedOn: day(4),
+        composition: [coreSeat(staff.police), invitedSeat(orgs.school)],
+      },
       { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: ["p-org-test-school"] },
       { type: "withdraw-consent", consentId: "c-2", on: day(3) },
     ]);

@@ -27,23 +27,51 @@ import {
 const sampleCommands: Record<CaseCommandType, CaseCommand> = {
   "start-selection": { type: "start-selection", on: day(1) },
   "record-selection-decision": { type: "record-selection-decision", decision: decision(staff.police) },
-  admit: { type: "admit", on: day(3) },
-  decline: { type: "decline", on: day(3) },
-  activate: { type: "activate", on: day(4) },
-  close: { type: "close", on: day(20), reason: "goals-met" },
+  "admit": { type: "admit", on: day(3) },
+  "decline": { type: "decline", on: day(3) },
+  "activate": { type: "activate", on: day(4) },
+  "close": { type: "close", on: day(20), reason: "goals-met" },
   "add-guardian": { type: "add-guardian", guardian: guardian("g-9") },
-  "record-existing-clientship": { type: "record-existing-clientship", clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker: null } },
-  "record-child-welfare-notification": { type: "record-child-welfare-notification", notification: { madeOn: day(0), organisationId: orgs.police } },
-  "record-consent": { type: "record-consent", consent: { id: "c-9", giver: { kind: "client" }, organisationIds: [orgs.school], givenOn: day(1), validUntil: null, form: "oral" } },
+  "record-existing-clientship": {
+    type: "record-existing-clientship",
+    clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker: null },
+  },
+  "record-child-welfare-notification": {
+    type: "record-child-welfare-notification",
+    notification: { madeOn: day(0), organisationId: orgs.police },
+  },
+  "record-consent": {
+    type: "record-consent",
+    consent: {
+      id: "c-9",
+      giver: { kind: "client" },
+      organisationIds: [orgs.school],
+      givenOn: day(1),
+      validUntil: null,
+      form: "oral",
+    },
+  },
   "withdraw-consent": { type: "withdraw-consent", consentId: "c-9", on: day(2) },
   "plan-meeting": { type: "plan-meeting", meetingId: "m-9", plannedOn: day(6), composition: [coreSeat(staff.police)] },
   "record-meeting-held": { type: "record-meeting-held", meetingId: "m-9", heldOn: day(6), attended: [] },
   "cancel-meeting": { type: "cancel-meeting", meetingId: "m-9", on: day(6) },
-  "record-meeting-record": { type: "record-meeting-record", meetingId: "m-9", record: { recordedOn: day(7), recordedBy: staff.social.id, inClientRecord: true, inStatistics: true } },
+  "record-meeting-record": {
+    type: "record-meeting-record",
+    meetingId: "m-9",
+    record: { recordedOn: day(7), recordedBy: staff.social.id, inClientRecord: true, inStatistics: true },
+  },
   "inform-responsible-worker": { type: "inform-responsible-worker", meetingId: "m-9", on: day(6) },
   "make-referral": {
     type: "make-referral",
-    referral: { id: "r-9", meetingId: null, service: "youth-work", organisationId: orgs.youth, madeOn: day(6), status: "proposed", statusChangedOn: day(6) },
+    referral: {
+      id: "r-9",
+      meetingId: null,
+      service: "youth-work",
+      organisationId: orgs.youth,
+      madeOn: day(6),
+      status: "proposed",
+      statusChangedOn: day(6),
+    },
   },
   "update-referral": { type: "update-referral", referralId: "r-9", status: "made", on: day(7) },
 };
@@ -62,7 +90,11 @@ describe("applyCaseCommand: the state machine", () => {
   it("walks referred → in-selection → admitted → active → closed, one version per command", () => {
     let c = deepFreeze(buildCase({ guardians: [guardian("g-1")] }));
     const seen: [CaseStatus, number][] = [[c.status, c.version]];
-    const commands: CaseCommand[] = [...admissionCommands(day(3)), { type: "activate", on: day(4) }, { type: "close", on: day(30), reason: "goals-met" }];
+    const commands: CaseCommand[] = [
+      ...admissionCommands(day(3)),
+      { type: "activate", on: day(4) },
+      { type: "close", on: day(30), reason: "goals-met" },
+    ];
     for (const command of commands) {
       c = deepFreeze(accepted(apply(c, command)));
       expect(caseInvariants(c)).toEqual([]);
@@ -78,13 +110,22 @@ describe("applyCaseCommand: the state machine", () => {
       ["active", 6],
       ["closed", 7],
     ]);
-    expect(c).toMatchObject({ selectionStartedOn: day(1), decidedOn: day(3), activatedOn: day(4), closedOn: day(30), closeReason: "goals-met" });
+    expect(c).toMatchObject({
+      selectionStartedOn: day(1),
+      decidedOn: day(3),
+      activatedOn: day(4),
+      closedOn: day(30),
+      closeReason: "goals-met",
+    });
   });
 
   it("declines after a complete selection with a decline", () => {
     const selecting = applyAll(buildCase(), [
       { type: "start-selection", on: day(1) },
-      ...fullSelection(day(2), staff.nurse).map((d): CaseCommand => ({ type: "record-selection-decision", decision: d })),
+      ...fullSelection(day(2), staff.nurse).map((d): CaseCommand => ({
+        type: "record-selection-decision",
+        decision: d,
+      })),
     ]);
     const declined = accepted(apply(selecting, { type: "decline", on: day(2) }));
     expect(declined).toMatchObject({ status: "declined", decidedOn: day(2), version: 5 });
@@ -93,7 +134,12 @@ describe("applyCaseCommand: the state machine", () => {
 
   it("closes an admitted case that never became active", () => {
     const closed = accepted(apply(admittedCase(), { type: "close", on: day(3), reason: "client-declined" }));
-    expect(closed).toMatchObject({ status: "closed", activatedOn: null, closedOn: day(3), closeReason: "client-declined" });
+    expect(closed).toMatchObject({
+      status: "closed",
+      activatedOn: null,
+      closedOn: day(3),
+      closeReason: "client-declined",
+    });
     expect(caseInvariants(closed)).toEqual([]);
   });
 
@@ -103,15 +149,18 @@ describe("applyCaseCommand: the state machine", () => {
 
   describe.each(caseStatuses)("in status %s", (status) => {
     const c = deepFreeze(buildCase({ status }));
-    it.each(Object.keys(sampleCommands) as CaseCommandType[])("%s is accepted or refused as commandAllowedIn says", (type) => {
-      const result = apply(c, sampleCommands[type]);
-      const illegal = refusalCodes(result).includes("CASE.ILLEGAL_TRANSITION");
-      expect(illegal).toBe(!commandAllowedIn[type].includes(status));
-      if (illegal && !result.ok) {
-        expect(result.error).toHaveLength(1);
-        expect(result.error[0]?.message.en).toBe(`${type} is not allowed while the case is ${status}.`);
-      }
-    });
+    it.each(Object.keys(sampleCommands) as CaseCommandType[])(
+      "%s is accepted or refused as commandAllowedIn says",
+      (type) => {
+        const result = apply(c, sampleCommands[type]);
+        const illegal = refusalCodes(result).includes("CASE.ILLEGAL_TRANSITION");
+        expect(illegal).toBe(!commandAllowedIn[type].includes(status));
+        if (illegal && !result.ok) {
+          expect(result.error).toHaveLength(1);
+          expect(result.error[0]?.message.en).toBe(`${type} is not allowed while the case is ${status}.`);
+        }
+      },
+    );
   });
 
   it("never reopens a declined or closed case", () => {
@@ -150,13 +199,19 @@ describe("record-selection-decision", () => {
   const selecting = () => accepted(apply(buildCase(), { type: "start-selection", on: day(1) }));
 
   it("adds the decision", () => {
-    const c = accepted(apply(selecting(), { type: "record-selection-decision", decision: decision(staff.police, "admit", day(1)) }));
+    const c = accepted(
+      apply(selecting(), { type: "record-selection-decision", decision: decision(staff.police, "admit", day(1)) }),
+    );
     expect(c.selection).toEqual([decision(staff.police, "admit", day(1))]);
     expect(c.status).toBe("in-selection");
   });
 
   it("refuses a decision before the selection started", () => {
-    expect(refusalCodes(apply(selecting(), { type: "record-selection-decision", decision: decision(staff.police, "admit", day(0)) }))).toEqual(["CASE.DATE_ORDER"]);
+    expect(
+      refusalCodes(
+        apply(selecting(), { type: "record-selection-decision", decision: decision(staff.police, "admit", day(0)) }),
+      ),
+    ).toEqual(["CASE.DATE_ORDER"]);
   });
 
   it("refuses a second decision by the same person", () => {
@@ -178,7 +233,10 @@ describe("record-selection-decision", () => {
 
 describe("admit and decline", () => {
   const selecting = (...decisions: ReturnType<typeof decision>[]) =>
-    applyAll(buildCase(), [{ type: "start-selection", on: day(1) }, ...decisions.map((d): CaseCommand => ({ type: "record-selection-decision", decision: d }))]);
+    applyAll(buildCase(), [
+      { type: "start-selection", on: day(1) },
+      ...decisions.map((d): CaseCommand => ({ type: "record-selection-decision", decision: d })),
+    ]);
 
   it("names the professions missing from the selection", () => {
     const result = apply(selecting(decision(staff.police)), { type: "admit", on: day(3) });
@@ -199,7 +257,9 @@ describe("admit and decline", () => {
   });
 
   it("admits with three unanimous decisions and an extra one", () => {
-    const c = accepted(apply(selecting(...fullSelection(day(2)), decision(staff.youth)), { type: "admit", on: day(2) }));
+    const c = accepted(
+      apply(selecting(...fullSelection(day(2)), decision(staff.youth)), { type: "admit", on: day(2) }),
+    );
     expect(c).toMatchObject({ status: "admitted", decidedOn: day(2) });
   });
 
@@ -225,13 +285,21 @@ describe("admit and decline", () => {
 
   it("reports every problem at once", () => {
     const c = selecting(decision(staff.police, "admit", day(5)));
-    expect(refusalCodes(apply(c, { type: "decline", on: day(4) }))).toEqual(["CASE.SELECTION_INCOMPLETE", "CASE.DATE_ORDER", "CASE.SELECTION_NO_DECLINE"]);
+    expect(refusalCodes(apply(c, { type: "decline", on: day(4) }))).toEqual([
+      "CASE.SELECTION_INCOMPLETE",
+      "CASE.DATE_ORDER",
+      "CASE.SELECTION_NO_DECLINE",
+    ]);
   });
 });
 
 describe("activate", () => {
   it("activates an admitted case", () => {
-    expect(accepted(apply(admittedCase(), { type: "activate", on: day(3) }))).toMatchObject({ status: "active", activatedOn: day(3), version: 6 });
+    expect(accepted(apply(admittedCase(), { type: "activate", on: day(3) }))).toMatchObject({
+      status: "active",
+      activatedOn: day(3),
+      version: 6,
+    });
   });
 
   it("refuses an activation before the admission", () => {
@@ -246,7 +314,9 @@ describe("close", () => {
   });
 
   it("refuses a close before the admission", () => {
-    expect(refusalCodes(apply(admittedCase(), { type: "close", on: day(2), reason: "other" }))).toEqual(["CASE.DATE_ORDER"]);
+    expect(refusalCodes(apply(admittedCase(), { type: "close", on: day(2), reason: "other" }))).toEqual([
+      "CASE.DATE_ORDER",
+    ]);
   });
 
   it("refuses a close before the last held meeting", () => {
@@ -260,7 +330,9 @@ describe("close", () => {
   });
 
   it("cancels the planned meetings and keeps the held ones", () => {
-    const c = applyAll(activeCase(), [{ type: "plan-meeting", meetingId: "m-2", plannedOn: day(30), composition: [coreSeat(staff.nurse)] }]);
+    const c = applyAll(activeCase(), [
+      { type: "plan-meeting", meetingId: "m-2", plannedOn: day(30), composition: [coreSeat(staff.nurse)] },
+    ]);
     const closed = accepted(apply(c, { type: "close", on: day(10), reason: "transferred" }));
     expect(closed.meetings.map((m) => [m.id, m.status])).toEqual([
       ["m-1", "held"],
@@ -277,7 +349,10 @@ describe("add-guardian", () => {
   });
 
   it("refuses a guardian id already recorded", () => {
-    const result = apply(buildCase({ guardians: [guardian("g-1")] }), { type: "add-guardian", guardian: guardian("g-1", false) });
+    const result = apply(buildCase({ guardians: [guardian("g-1")] }), {
+      type: "add-guardian",
+      guardian: guardian("g-1", false),
+    });
     expect(refusalCodes(result)).toEqual(["CASE.DUPLICATE_ID"]);
     expect(result.ok ? [] : result.error[0]?.ids).toEqual(["case-test-1", "g-1"]);
   });
@@ -285,10 +360,25 @@ describe("add-guardian", () => {
 
 describe("record-existing-clientship", () => {
   it("adds a client relationship and replaces the one of the same organisation", () => {
-    const first = accepted(apply(buildCase(), { type: "record-existing-clientship", clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker: null } }));
+    const first = accepted(
+      apply(buildCase(), {
+        type: "record-existing-clientship",
+        clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker: null },
+      }),
+    );
     const worker = { staffId: null, name: "Testi Työntekijä", organisationId: orgs.childWelfare };
-    const second = accepted(apply(first, { type: "record-existing-clientship", clientship: { organisationId: orgs.childWelfare, since: day(-100), responsibleWorker: worker } }));
-    const third = accepted(apply(second, { type: "record-existing-clientship", clientship: { organisationId: orgs.school, since: null, responsibleWorker: null } }));
+    const second = accepted(
+      apply(first, {
+        type: "record-existing-clientship",
+        clientship: { organisationId: orgs.childWelfare, since: day(-100), responsibleWorker: worker },
+      }),
+    );
+    const third = accepted(
+      apply(second, {
+        type: "record-existing-clientship",
+        clientship: { organisationId: orgs.school, since: null, responsibleWorker: null },
+      }),
+    );
     expect(third.existingClientships).toEqual([
       { organisationId: orgs.childWelfare, since: day(-100), responsibleWorker: worker },
       { organisationId: orgs.school, since: null, responsibleWorker: null },
@@ -300,6 +390,9 @@ describe("record-existing-clientship", () => {
 describe("record-child-welfare-notification", () => {
   it("records the notification", () => {
     const notification = { madeOn: day(0), organisationId: orgs.police };
-    expect(accepted(apply(buildCase(), { type: "record-child-welfare-notification", notification })).childWelfareNotification).toEqual(notification);
+    expect(
+      accepted(apply(buildCase(), { type: "record-child-welfare-notification", notification }))
+        .childWelfareNotification,
+    ).toEqual(notification);
   });
 });

@@ -5,7 +5,13 @@ import type { Case, CaseStatus } from "./case.js";
 import type { CaseCommand, CaseCommandType } from "./case-commands.js";
 import { duplicate, notBefore } from "./case-refusals.js";
 import type { InvitationContext } from "./consent-policy.js";
-import { cancelMeeting, informResponsibleWorker, planMeeting, recordMeetingHeld, recordMeetingRecord } from "./meeting-commands.js";
+import {
+  cancelMeeting,
+  informResponsibleWorker,
+  planMeeting,
+  recordMeetingHeld,
+  recordMeetingRecord,
+} from "./meeting-commands.js";
 import { recordConsent, withdrawConsent } from "./consent-commands.js";
 import { makeReferral, updateReferral } from "./referral-commands.js";
 
@@ -20,10 +26,10 @@ const afterAdmission: readonly CaseStatus[] = ["admitted", "active", "closed"];
 export const commandAllowedIn: Readonly<Record<CaseCommandType, readonly CaseStatus[]>> = {
   "start-selection": ["referred"],
   "record-selection-decision": ["in-selection"],
-  admit: ["in-selection"],
-  decline: ["in-selection"],
-  activate: ["admitted"],
-  close: working,
+  "admit": ["in-selection"],
+  "decline": ["in-selection"],
+  "activate": ["admitted"],
+  "close": working,
   "add-guardian": open,
   "record-existing-clientship": open,
   "record-child-welfare-notification": open,
@@ -43,10 +49,10 @@ export const commandAllowedIn: Readonly<Record<CaseCommandType, readonly CaseSta
 /** Status after a status-changing command. */
 const statusAfter: Partial<Record<CaseCommandType, CaseStatus>> = {
   "start-selection": "in-selection",
-  admit: "admitted",
-  decline: "declined",
-  activate: "active",
-  close: "closed",
+  "admit": "admitted",
+  "decline": "declined",
+  "activate": "active",
+  "close": "closed",
 };
 
 /** Professions of 003 § 4.2 that have not recorded a decision yet. */
@@ -66,12 +72,28 @@ function selectionIncomplete(c: Case): Violation[] {
 }
 
 function decide(c: Case, command: Extract<CaseCommand, { type: "admit" | "decline" }>): Result<Case> {
-  const found = [...selectionIncomplete(c), ...notBefore(c.id, command.on, latest(c.selection.map((d) => d.decidedOn)), { fi: "viimeinen valintapäätös", en: "the last selection decision" })];
+  const found = [
+    ...selectionIncomplete(c),
+    ...notBefore(c.id, command.on, latest(c.selection.map((d) => d.decidedOn)), {
+      fi: "viimeinen valintapäätös",
+      en: "the last selection decision",
+    }),
+  ];
   if (command.type === "admit" && c.selection.some((d) => d.decision === "decline")) {
-    found.push(violation("CASE.SELECTION_NOT_UNANIMOUS", [c.id], { fi: "Asiakkaaksi ottaminen edellyttää kaikkien valintaan osallistuneiden puoltoa.", en: "Admission needs every selection participant's approval." }));
+    found.push(
+      violation("CASE.SELECTION_NOT_UNANIMOUS", [c.id], {
+        fi: "Asiakkaaksi ottaminen edellyttää kaikkien valintaan osallistuneiden puoltoa.",
+        en: "Admission needs every selection participant's approval.",
+      }),
+    );
   }
   if (command.type === "decline" && !c.selection.some((d) => d.decision === "decline")) {
-    found.push(violation("CASE.SELECTION_NO_DECLINE", [c.id], { fi: "Kukaan valintaan osallistunut ei ole esittänyt hylkäämistä.", en: "No selection participant has proposed declining." }));
+    found.push(
+      violation("CASE.SELECTION_NO_DECLINE", [c.id], {
+        fi: "Kukaan valintaan osallistunut ei ole esittänyt hylkäämistä.",
+        en: "No selection participant has proposed declining.",
+      }),
+    );
   }
   return found.length > 0 ? err(found) : ok({ ...c, decidedOn: command.on });
 }
@@ -89,9 +111,17 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
     case "record-selection-decision": {
       const d = command.decision;
       if (c.selection.some((x) => x.staffId === d.staffId)) {
-        return err([violation("CASE.SELECTION_DUPLICATE", [c.id, d.staffId], { fi: "Henkilön valintapäätös on jo kirjattu.", en: "This person's selection decision is already recorded." })]);
+        return err([
+          violation("CASE.SELECTION_DUPLICATE", [c.id, d.staffId], {
+            fi: "Henkilön valintapäätös on jo kirjattu.",
+            en: "This person's selection decision is already recorded.",
+          }),
+        ]);
       }
-      const found = notBefore(c.id, d.decidedOn, c.selectionStartedOn, { fi: "asiakasvalinnan alku", en: "the start of selection" });
+      const found = notBefore(c.id, d.decidedOn, c.selectionStartedOn, {
+        fi: "asiakasvalinnan alku",
+        en: "the start of selection",
+      });
       return found.length > 0 ? err(found) : ok({ ...c, selection: [...c.selection, d] });
     }
     case "admit":
@@ -104,7 +134,10 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
     case "close": {
       const lastHeld = latest(c.meetings.flatMap((m) => (m.heldOn === null ? [] : [m.heldOn])));
       const found = [
-        ...notBefore(c.id, command.on, latest([c.decidedOn, c.activatedOn].filter((d): d is string => d !== null)), { fi: "asiakkuuden alku", en: "the start of the case" }),
+        ...notBefore(c.id, command.on, latest([c.decidedOn, c.activatedOn].filter((d): d is string => d !== null)), {
+          fi: "asiakkuuden alku",
+          en: "the start of the case",
+        }),
         ...notBefore(c.id, command.on, lastHeld, { fi: "viimeinen pidetty tapaaminen", en: "the last held meeting" }),
       ];
       if (found.length > 0) return err(found);
@@ -116,7 +149,13 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
       if (c.guardians.some((g) => g.id === command.guardian.id)) return err([duplicate(c, command.guardian.id)]);
       return ok({ ...c, guardians: [...c.guardians, command.guardian] });
     case "record-existing-clientship":
-      return ok({ ...c, existingClientships: [...c.existingClientships.filter((x) => x.organisationId !== command.clientship.organisationId), command.clientship] });
+      return ok({
+        ...c,
+        existingClientships: [
+          ...c.existingClientships.filter((x) => x.organisationId !== command.clientship.organisationId),
+          command.clientship,
+        ],
+      });
     case "record-child-welfare-notification":
       return ok({ ...c, childWelfareNotification: command.notification });
     case "record-consent":
@@ -144,7 +183,11 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
  * Applies one command to a case: refused with the reasons when the state machine or a rule forbids it,
  * otherwise the new case with its status moved on and `version` incremented. Never mutates `c`.
  */
-export function applyCaseCommand(c: Case, command: CaseCommand, context: CaseContext = { coreOrganisationIds: [] }): Result<Case> {
+export function applyCaseCommand(
+  c: Case,
+  command: CaseCommand,
+  context: CaseContext = { coreOrganisationIds: [] },
+): Result<Case> {
   if (!commandAllowedIn[command.type].includes(c.status)) {
     return err([
       violation("CASE.ILLEGAL_TRANSITION", [c.id], {

@@ -3,7 +3,12 @@ import { type Violation, violation } from "../core/violation.js";
 import type { Case } from "./case.js";
 
 /** Refuses a date earlier than a step it must follow. */
-export function notBefore(caseId: string, date: LocalDate, earliest: LocalDate | null, what: { fi: string; en: string }): Violation[] {
+export function notBefore(
+  caseId: string,
+  date: LocalDate,
+  earliest: LocalDate | null,
+  what: { fi: string; en: string },
+): Violation[] {
   if (earliest === null || date >= earliest) return [];
   return [
     violation("CASE.DATE_ORDER", [caseId], {
@@ -15,6 +20,8 @@ export function notBefore(caseId: string, date: LocalDate, earliest: LocalDate |
 
 /** A refusal for an id that is already used in the case. */
 export function duplicate(c: Case, id: string): Violation {
-  return violation("CASE.DUPLICATE_ID", [c.id, id], { fi: `Tunniste ${id} on jo käytössä asiakkuudessa.`, en: `Id ${id} is already used in this case.` });
+  return violation("CASE.DUPLICATE_ID", [c.id, id], {
+    fi: `Tunniste ${id} on jo käytössä asiakkuudessa.`,
+    en: `Id ${id} is already used in this case.`,
+  });
 }
-

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closeReasons, type Case, caseSchema, type CaseStatus, caseStatuses, type Participant, referralSources, referralStatuses, serviceKinds } from "./case.js";
+import {
+  closeReasons,
+  type Case,
+  caseSchema,
+  type CaseStatus,
+  caseStatuses,
+  type Participant,
+  referralSources,
+  referralStatuses,
+  serviceKinds,
+} from "./case.js";
 import { type CaseCommand, caseCommandSchema, type CaseCommandType } from "./case-commands.js";
 import { caseInvariants } from "./case-invariants.js";
 import { applyCaseCommand, type CaseContext, commandAllowedIn } from "./case-lifecycle.js";
@@ -40,9 +50,16 @@ const allStaff = Object.values(staff);
 const allOrganisations = [...coreOrganisationIds, ...nonCoreOrganisationIds];
 
 /** Seats a composition is drawn from: core staff (and a core-team guest), the family, and parties outside the core team. */
-const coreSeats: Participant[] = [...allStaff.map((s) => coreSeat(s)), invitedSeat(orgs.police, "p-police-guest", "police-officer")];
+const coreSeats: Participant[] = [
+  ...allStaff.map((s) => coreSeat(s)),
+  invitedSeat(orgs.police, "p-police-guest", "police-officer"),
+];
 const familySeats: Participant[] = [clientSeat(), guardianSeat("g-1")];
-const outsideSeats: Participant[] = [...nonCoreOrganisationIds.map((o) => invitedSeat(o)), responsibleWorkerSeat(), responsibleWorkerSeat(orgs.school, "p-school-worker")];
+const outsideSeats: Participant[] = [
+  ...nonCoreOrganisationIds.map((o) => invitedSeat(o)),
+  responsibleWorkerSeat(),
+  responsibleWorkerSeat(orgs.school, "p-school-worker"),
+];
 const seatIds = [...coreSeats, ...familySeats, ...outsideSeats].map((p) => p.id).concat(["p-g-2", "p-g-3"]);
 /** A malformed seat (a client with an organisation), to reach the composition refusals. */
 const oddSeat: Participant = { ...clientSeat("p-odd"), organisationId: orgs.school };
@@ -51,8 +68,14 @@ const compositionArb: fc.Arbitrary<Participant[]> = fc
   .record({
     core: fc.subarray(coreSeats, { minLength: 1, maxLength: 3 }),
     family: fc.subarray(familySeats),
-    otherGuardian: fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom("g-2", "g-3").map((g) => guardianSeat(g)) }),
-    outside: fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray(outsideSeats, { minLength: 1, maxLength: 2 }) }),
+    otherGuardian: fc.oneof(
+      { weight: 7, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constantFrom("g-2", "g-3").map((g) => guardianSeat(g)) },
+    ),
+    outside: fc.oneof(
+      { weight: 1, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.subarray(outsideSeats, { minLength: 1, maxLength: 2 }) },
+    ),
     odd: fc.integer({ min: 0, max: 19 }),
   })
   .map(({ core, family, otherGuardian, outside, odd }) => {
@@ -67,10 +90,15 @@ const attendedArb = fc.oneof(
 const giverArb = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: "client" as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: "guardian" as const, guardianId: "g-1" }) },
-  { weight: 1, arbitrary: fc.constantFrom(...guardianIds).map((guardianId) => ({ kind: "guardian" as const, guardianId })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...guardianIds).map((guardianId) => ({ kind: "guardian" as const, guardianId })),
+  },
 );
 const workerArb = fc.option(
-  fc.constantFrom(...nonCoreOrganisationIds).map((organisationId) => ({ staffId: null, name: "Testi Vastuutyöntekijä", organisationId })),
+  fc
+    .constantFrom(...nonCoreOrganisationIds)
+    .map((organisationId) => ({ staffId: null, name: "Testi Vastuutyöntekijä", organisationId })),
   { nil: null },
 );
 
@@ -82,24 +110,44 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
       .record({ who: fc.constantFrom(...allStaff), admit: fc.integer({ min: 0, max: 9 }), decidedOn: dateArb })
       .map(({ who, admit, decidedOn }): CaseCommand => ({
         type: "record-selection-decision",
-        decision: { staffId: who.id, organisationId: who.organisationId, profession: who.profession, decision: admit > 0 ? "admit" : "decline", decidedOn },
+        decision: {
+          staffId: who.id,
+          organisationId: who.organisationId,
+          profession: who.profession,
+          decision: admit > 0 ? "admit" : "decline",
+          decidedOn,
+        },
       })),
   },
   { weight: 1, arbitrary: dateArb.map((on): CaseCommand => ({ type: "admit", on })) },
   { weight: 1, arbitrary: dateArb.map((on): CaseCommand => ({ type: "decline", on })) },
   { weight: 2, arbitrary: dateArb.map((on): CaseCommand => ({ type: "activate", on })) },
-  { weight: 1, arbitrary: fc.record({ on: dateArb, reason: fc.constantFrom(...closeReasons) }).map(({ on, reason }): CaseCommand => ({ type: "close", on, reason })) },
   {
     weight: 1,
-    arbitrary: fc.record({ id: fc.constantFrom(...guardianIds), hasCustody: fc.boolean() }).map(({ id, hasCustody }): CaseCommand => ({ type: "add-guardian", guardian: guardian(id, hasCustody) })),
+    arbitrary: fc
+      .record({ on: dateArb, reason: fc.constantFrom(...closeReasons) })
+      .map(({ on, reason }): CaseCommand => ({ type: "close", on, reason })),
   },
   {
     weight: 1,
     arbitrary: fc
-      .record({ organisationId: fc.constantFrom(...allOrganisations), since: optionalDate, responsibleWorker: workerArb })
+      .record({ id: fc.constantFrom(...guardianIds), hasCustody: fc.boolean() })
+      .map(({ id, hasCustody }): CaseCommand => ({ type: "add-guardian", guardian: guardian(id, hasCustody) })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({
+        organisationId: fc.constantFrom(...allOrganisations),
+        since: optionalDate,
+        responsibleWorker: workerArb,
+      })
       .map((x): CaseCommand => ({
         type: "record-existing-clientship",
-        clientship: { ...x, responsibleWorker: x.responsibleWorker && { ...x.responsibleWorker, organisationId: x.organisationId } },
+        clientship: {
+          ...x,
+          responsibleWorker: x.responsibleWorker && { ...x.responsibleWorker, organisationId: x.organisationId },
+        },
       })),
   },
   {
@@ -114,7 +162,10 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
       .record({
         id: fc.constantFrom(...consentIds),
         giver: giverArb,
-        organisationIds: fc.oneof(fc.subarray([...nonCoreOrganisationIds], { minLength: 1 }), fc.subarray(allOrganisations, { minLength: 1, maxLength: 3 })),
+        organisationIds: fc.oneof(
+          fc.subarray([...nonCoreOrganisationIds], { minLength: 1 }),
+          fc.subarray(allOrganisations, { minLength: 1, maxLength: 3 }),
+        ),
         givenOn: dateArb,
         validUntil: fc.option(dateArb, { nil: null, freq: 2 }),
         form: fc.constantFrom("written" as const, "oral" as const, "electronic" as const),
@@ -123,7 +174,9 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.record({ consentId: fc.constantFrom(...consentIds), on: dateArb }).map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, on })),
+    arbitrary: fc
+      .record({ consentId: fc.constantFrom(...consentIds), on: dateArb })
+      .map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, on })),
   },
   {
     weight: 6,
@@ -139,7 +192,9 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.record({ meetingId: fc.constantFrom(...meetingIds), on: dateArb }).map((x): CaseCommand => ({ type: "cancel-meeting", ...x })),
+    arbitrary: fc
+      .record({ meetingId: fc.constantFrom(...meetingIds), on: dateArb })
+      .map((x): CaseCommand => ({ type: "cancel-meeting", ...x })),
   },
   {
     weight: 3,
@@ -155,7 +210,9 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.record({ meetingId: fc.constantFrom(...meetingIds), on: dateArb }).map((x): CaseCommand => ({ type: "inform-responsible-worker", ...x })),
+    arbitrary: fc
+      .record({ meetingId: fc.constantFrom(...meetingIds), on: dateArb })
+      .map((x): CaseCommand => ({ type: "inform-responsible-worker", ...x })),
   },
   {
     weight: 2,
@@ -173,7 +230,11 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .record({ referralId: fc.constantFrom(...referralIds), status: fc.constantFrom(...referralStatuses), on: dateArb })
+      .record({
+        referralId: fc.constantFrom(...referralIds),
+        status: fc.constantFrom(...referralStatuses),
+        on: dateArb,
+      })
       .map((x): CaseCommand => ({ type: "update-referral", ...x })),
   },
 );
@@ -189,10 +250,17 @@ const meetingEpisodeArb: fc.Arbitrary<CaseCommand[]> = fc
     composition: compositionArb,
     held: fc.option(fc.integer({ min: -1, max: 3 }), { nil: null, freq: 4 }),
     inform: fc.boolean(),
-    present: fc.array(fc.integer({ min: 0, max: 3 }).map((n) => n > 0), { minLength: 8, maxLength: 8 }),
+    present: fc.array(
+      fc.integer({ min: 0, max: 3 }).map((n) => n > 0),
+      { minLength: 8, maxLength: 8 },
+    ),
     recorded: fc.option(fc.integer({ min: -1, max: 10 }), { nil: null, freq: 3 }),
     referral: fc.option(
-      fc.record({ id: fc.constantFrom(...referralIds), service: fc.constantFrom(...serviceKinds), update: fc.option(fc.constantFrom(...referralStatuses), { nil: null, freq: 2 }) }),
+      fc.record({
+        id: fc.constantFrom(...referralIds),
+        service: fc.constantFrom(...serviceKinds),
+        update: fc.option(fc.constantFrom(...referralStatuses), { nil: null, freq: 2 }),
+      }),
       { nil: null, freq: 2 },
     ),
   })
@@ -206,13 +274,34 @@ const meetingEpisodeArb: fc.Arbitrary<CaseCommand[]> = fc
     const attended = composition.map((p) => p.id).filter((_, i) => present[i] ?? true);
     commands.push({ type: "record-meeting-held", meetingId, heldOn, attended: [...new Set(attended)] });
     if (recorded !== null) {
-      commands.push({ type: "record-meeting-record", meetingId, record: { recordedOn: day(plannedOn + held + recorded), recordedBy: staff.social.id, inClientRecord: true, inStatistics: recorded % 4 !== 0 } });
+      commands.push({
+        type: "record-meeting-record",
+        meetingId,
+        record: {
+          recordedOn: day(plannedOn + held + recorded),
+          recordedBy: staff.social.id,
+          inClientRecord: true,
+          inStatistics: recorded % 4 !== 0,
+        },
+      });
     }
     if (inform) commands.push({ type: "inform-responsible-worker", meetingId, on: heldOn });
     if (referral !== null) {
       const { id, service, update } = referral;
-      commands.push({ type: "make-referral", referral: { id, service, meetingId, organisationId: orgs.youth, madeOn: heldOn, status: "made", statusChangedOn: heldOn } });
-      if (update !== null) commands.push({ type: "update-referral", referralId: id, status: update, on: day(plannedOn + held + 2) });
+      commands.push({
+        type: "make-referral",
+        referral: {
+          id,
+          service,
+          meetingId,
+          organisationId: orgs.youth,
+          madeOn: heldOn,
+          status: "made",
+          statusChangedOn: heldOn,
+        },
+      });
+      if (update !== null)
+        commands.push({ type: "update-referral", referralId: id, status: update, on: day(plannedOn + held + 2) });
     }
     return commands;
   });
@@ -231,62 +320,134 @@ const lastSlot = 11;
  */
 const lifecycleArb: fc.Arbitrary<Slotted[]> = fc
   .record({
-    start: fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 12, arbitrary: fc.integer({ min: 0, max: 4 }) }),
-    steps: fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 19, arbitrary: fc.integer({ min: 0, max: 3 }) }), { minLength: 9, maxLength: 9 }),
+    start: fc.oneof(
+      { weight: 1, arbitrary: fc.constant(-1) },
+      { weight: 12, arbitrary: fc.integer({ min: 0, max: 4 }) },
+    ),
+    steps: fc.array(
+      fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 19, arbitrary: fc.integer({ min: 0, max: 3 }) }),
+      { minLength: 9, maxLength: 9 },
+    ),
     order: fc.shuffledSubarray(allStaff, { minLength: allStaff.length }),
     left: fc.subarray(allStaff),
     drop: fc.integer({ min: 0, max: 29 }),
     decline: fc.integer({ min: 0, max: 39 }),
-    outcome: fc.oneof({ weight: 5, arbitrary: fc.constant("admit" as const) }, { weight: 1, arbitrary: fc.constant("decline" as const) }),
+    outcome: fc.oneof(
+      { weight: 5, arbitrary: fc.constant("admit" as const) },
+      { weight: 1, arbitrary: fc.constant("decline" as const) },
+    ),
     consents: fc.integer({ min: 0, max: 2 }).map((n) => n > 0),
     clientship: fc.boolean(),
     meetings: fc.array(meetingEpisodeArb, { maxLength: 2 }),
     // Mid-case changes of who must consent: a withdrawal, or a guardian recorded late.
     change: fc.oneof(
       fc.constant(null),
-      fc.record({ consentId: fc.constantFrom("c-1", "c-2"), on: dateArb }).map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, on })),
-      fc.record({ id: fc.constantFrom("g-2", "g-3"), hasCustody: fc.boolean() }).map(({ id, hasCustody }): CaseCommand => ({ type: "add-guardian", guardian: guardian(id, hasCustody) })),
+      fc
+        .record({ consentId: fc.constantFrom("c-1", "c-2"), on: dateArb })
+        .map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, on })),
+      fc
+        .record({ id: fc.constantFrom("g-2", "g-3"), hasCustody: fc.boolean() })
+        .map(({ id, hasCustody }): CaseCommand => ({ type: "add-guardian", guardian: guardian(id, hasCustody) })),
     ),
     activate: fc.boolean(),
     close: fc.integer({ min: 0, max: 3 }),
     reason: fc.constantFrom(...closeReasons),
   })
-  .map(({ start, steps, order, left, drop, decline, outcome, consents, clientship, meetings, change, activate, close, reason }) => {
-    const selectors = [staff.police, staff.social, staff.nurse];
-    // Everyone of the selection professions decides, unless one is dropped; the others only sometimes.
-    const deciders = order.filter((who) => (selectors.includes(who as (typeof selectors)[number]) ? who !== selectors[drop] : left.includes(who)));
-    let offset = start;
-    const next = (i: number) => day((offset += steps[i] ?? 1));
-    const slotted: Slotted[] = [[1, { type: "start-selection", on: day(start) }]];
-    if (clientship) {
-      const responsibleWorker = { staffId: null, name: "Testi Vastuutyöntekijä", organisationId: orgs.childWelfare };
-      slotted.push([0, { type: "record-existing-clientship", clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker } }]);
-    }
-    if (consents) {
-      // Consents of the client and guardian g-1 (if recorded) for the parties outside the core team.
-      for (const [id, giver] of [["c-1", { kind: "client" }], ["c-2", { kind: "guardian", guardianId: "g-1" }]] as const) {
-        slotted.push([0, { type: "record-consent", consent: { id, giver, organisationIds: [orgs.school, orgs.childWelfare], givenOn: day(start), validUntil: null, form: "written" } }]);
+  .map(
+    ({
+      start,
+      steps,
+      order,
+      left,
+      drop,
+      decline,
+      outcome,
+      consents,
+      clientship,
+      meetings,
+      change,
+      activate,
+      close,
+      reason,
+    }) => {
+      const selectors = [staff.police, staff.social, staff.nurse];
+      // Everyone of the selection professions decides, unless one is dropped; the others only sometimes.
+      const deciders = order.filter((who) =>
+        selectors.includes(who as (typeof selectors)[number]) ? who !== selectors[drop] : left.includes(who),
+      );
+      let offset = start;
+      const next = (i: number) => day((offset += steps[i] ?? 1));
+      const slotted: Slotted[] = [[1, { type: "start-selection", on: day(start) }]];
+      if (clientship) {
+        const responsibleWorker = { staffId: null, name: "Testi Vastuutyöntekijä", organisationId: orgs.childWelfare };
+        slotted.push([
+          0,
+          {
+            type: "record-existing-clientship",
+            clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker },
+          },
+        ]);
       }
-    }
-    deciders.forEach((who, i) => {
-      const choice = i === decline || (outcome === "decline" && i === 0) ? "decline" : "admit";
-      slotted.push([2, { type: "record-selection-decision", decision: { staffId: who.id, organisationId: who.organisationId, profession: who.profession, decision: choice, decidedOn: next(i) } }]);
-    });
-    slotted.push([3, { type: outcome, on: next(6) }]);
-    meetings.forEach((episode, i) => {
-      for (const command of episode) slotted.push([4 + 4 * i, command]);
-    });
-    if (activate) slotted.push([6, { type: "activate", on: next(7) }]);
-    if (change !== null) slotted.push([9, change]);
-    if (close > 0) slotted.push([lastSlot, { type: "close", on: day(offset + 3 * close + 4), reason }]);
-    return slotted;
-  });
+      if (consents) {
+        // Consents of the client and guardian g-1 (if recorded) for the parties outside the core team.
+        for (const [id, giver] of [
+          ["c-1", { kind: "client" }],
+          ["c-2", { kind: "guardian", guardianId: "g-1" }],
+        ] as const) {
+          slotted.push([
+            0,
+            {
+              type: "record-consent",
+              consent: {
+                id,
+                giver,
+                organisationIds: [orgs.school, orgs.childWelfare],
+                givenOn: day(start),
+                validUntil: null,
+                form: "written",
+              },
+            },
+          ]);
+        }
+      }
+      deciders.forEach((who, i) => {
+        const choice = i === decline || (outcome === "decline" && i === 0) ? "decline" : "admit";
+        slotted.push([
+          2,
+          {
+            type: "record-selection-decision",
+            decision: {
+              staffId: who.id,
+              organisationId: who.organisationId,
+              profession: who.profession,
+              decision: choice,
+              decidedOn: next(i),
+            },
+          },
+        ]);
+      });
+      slotted.push([3, { type: outcome, on: next(6) }]);
+      meetings.forEach((episode, i) => {
+        for (const command of episode) slotted.push([4 + 4 * i, command]);
+      });
+      if (activate) slotted.push([6, { type: "activate", on: next(7) }]);
+      if (change !== null) slotted.push([9, change]);
+      if (close > 0) slotted.push([lastSlot, { type: "close", on: day(offset + 3 * close + 4), reason }]);
+      return slotted;
+    },
+  );
 
 /** The lifecycle with up to 20 random commands or meeting episodes in its slots; at most 40 commands. */
 const sequenceArb: fc.Arbitrary<CaseCommand[]> = fc
   .tuple(
     lifecycleArb,
-    fc.array(fc.tuple(fc.nat({ max: lastSlot }), fc.oneof({ weight: 2, arbitrary: commandArb.map((c) => [c]) }, { weight: 1, arbitrary: meetingEpisodeArb })), { maxLength: 20, size: "max" }),
+    fc.array(
+      fc.tuple(
+        fc.nat({ max: lastSlot }),
+        fc.oneof({ weight: 2, arbitrary: commandArb.map((c) => [c]) }, { weight: 1, arbitrary: meetingEpisodeArb }),
+      ),
+      { maxLength: 20, size: "max" },
+    ),
   )
   .map(([lifecycle, noise]) => {
     const merged: CaseCommand[] = [];
@@ -310,20 +471,27 @@ const initialCaseArb: fc.Arbitrary<Case> = fc
     referralSource: fc.constantFrom(...referralSources),
   })
   .map(({ age, birthday, guardians, referralSource }) =>
-    buildCase({ client: { id: "client-test-1", birthDate: bornYearsBefore(day(birthday), age) }, guardians: [...guardians], referralSource }),
+    buildCase({
+      client: { id: "client-test-1", birthDate: bornYearsBefore(day(birthday), age) },
+      guardians: [...guardians],
+      referralSource,
+    }),
   );
 
 /** Core team only, or with the organisation index so that consent for the school covers its unit. */
-const contextArb: fc.Arbitrary<CaseContext> = fc.constantFrom(caseContext, { ...caseContext, organisations: organisationIndex });
+const contextArb: fc.Arbitrary<CaseContext> = fc.constantFrom(caseContext, {
+  ...caseContext,
+  organisations: organisationIndex,
+});
 
 /** The status moves the state machine allows; every other command keeps the status. */
 const edges: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
-  referred: ["in-selection"],
+  "referred": ["in-selection"],
   "in-selection": ["admitted", "declined"],
-  admitted: ["active", "closed"],
-  declined: [],
-  active: ["closed"],
-  closed: [],
+  "admitted": ["active", "closed"],
+  "declined": [],
+  "active": ["closed"],
+  "closed": [],
 };
 const ended: readonly CaseStatus[] = ["declined", "closed"];
 
@@ -347,7 +515,12 @@ function snapshot(c: Case): Case {
 }
 
 /** Applies the commands in order, checking the case after every step; returns the statuses reached and the last case. */
-function run(initial: Case, commands: readonly CaseCommand[], context: CaseContext, reach: Reach = newReach()): { seen: Set<CaseStatus>; last: Case } {
+function run(
+  initial: Case,
+  commands: readonly CaseCommand[],
+  context: CaseContext,
+  reach: Reach = newReach(),
+): { seen: Set<CaseStatus>; last: Case } {
   let c = deepFreeze(initial);
   const seen = new Set<CaseStatus>([c.status]);
   expect(caseInvariants(c)).toEqual([]);
@@ -359,7 +532,8 @@ function run(initial: Case, commands: readonly CaseCommand[], context: CaseConte
     if (!result.ok) {
       expect(result.error.length).toBeGreaterThan(0);
       for (const v of result.error) reach.refusals.add(v.code);
-      if (!commandAllowedIn[command.type].includes(c.status)) expect(result.error.map((v) => v.code)).toEqual(["CASE.ILLEGAL_TRANSITION"]);
+      if (!commandAllowedIn[command.type].includes(c.status))
+        expect(result.error.map((v) => v.code)).toEqual(["CASE.ILLEGAL_TRANSITION"]);
       continue;
     }
     const next = deepFreeze(result.value);
@@ -373,7 +547,12 @@ function run(initial: Case, commands: readonly CaseCommand[], context: CaseConte
     reach.accepted.add(command.type);
     if (command.type === "record-meeting-held") {
       const m = next.meetings.find((x) => x.id === command.meetingId);
-      const outsider = m?.composition.some((p) => command.attended.includes(p.id) && p.organisationId !== null && !coreOrganisationIds.includes(p.organisationId));
+      const outsider = m?.composition.some(
+        (p) =>
+          command.attended.includes(p.id) &&
+          p.organisationId !== null &&
+          !coreOrganisationIds.includes(p.organisationId),
+      );
       if (outsider === true) reach.heldWithOutsider += 1;
     }
     seen.add(next.status);
@@ -407,37 +586,118 @@ describe("the case state machine", () => {
     expect(reach.runs).toBeGreaterThanOrEqual(300);
     expect(reach.statuses.get("active") ?? 0).toBeGreaterThan(0);
     expect(reach.statuses.get("closed") ?? 0).toBeGreaterThan(0);
-    for (const status of caseStatuses) expect(reach.statuses.get(status) ?? 0, `runs reaching ${status}`).toBeGreaterThan(0);
+    for (const status of caseStatuses)
+      expect(reach.statuses.get(status) ?? 0, `runs reaching ${status}`).toBeGreaterThan(0);
     expect([...reach.accepted].sort()).toEqual(Object.keys(commandAllowedIn).sort());
     expect(reach.heldWithOutsider).toBeGreaterThan(0);
-    for (const code of ["CASE.ILLEGAL_TRANSITION", "CASE.DATE_ORDER", "CASE.SELECTION_INCOMPLETE", "CASE.NOT_FOUND", "CONSENT.MISSING"]) expect([...reach.refusals]).toContain(code);
+    for (const code of [
+      "CASE.ILLEGAL_TRANSITION",
+      "CASE.DATE_ORDER",
+      "CASE.SELECTION_INCOMPLETE",
+      "CASE.NOT_FOUND",
+      "CONSENT.MISSING",
+    ])
+      expect([...reach.refusals]).toContain(code);
   });
 
   it("replays a full happy path through every command type", () => {
     const commands: CaseCommand[] = [
       { type: "add-guardian", guardian: guardian("g-3") },
-      { type: "record-existing-clientship", clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker: { staffId: null, name: "Testi Vastuutyöntekijä", organisationId: orgs.childWelfare } } },
+      {
+        type: "record-existing-clientship",
+        clientship: {
+          organisationId: orgs.childWelfare,
+          since: null,
+          responsibleWorker: { staffId: null, name: "Testi Vastuutyöntekijä", organisationId: orgs.childWelfare },
+        },
+      },
       { type: "record-child-welfare-notification", notification: { madeOn: day(0), organisationId: orgs.police } },
-      { type: "record-consent", consent: { id: "c-1", giver: { kind: "client" }, organisationIds: [orgs.school], givenOn: day(0), validUntil: null, form: "written" } },
-      { type: "record-consent", consent: { id: "c-2", giver: { kind: "guardian", guardianId: "g-1" }, organisationIds: [orgs.school], givenOn: day(0), validUntil: null, form: "oral" } },
-      { type: "record-consent", consent: { id: "c-3", giver: { kind: "guardian", guardianId: "g-3" }, organisationIds: [orgs.school], givenOn: day(0), validUntil: null, form: "electronic" } },
+      {
+        type: "record-consent",
+        consent: {
+          id: "c-1",
+          giver: { kind: "client" },
+          organisationIds: [orgs.school],
+          givenOn: day(0),
+          validUntil: null,
+          form: "written",
+        },
+      },
+      {
+        type: "record-consent",
+        consent: {
+          id: "c-2",
+          giver: { kind: "guardian", guardianId: "g-1" },
+          organisationIds: [orgs.school],
+          givenOn: day(0),
+          validUntil: null,
+          form: "oral",
+        },
+      },
+      {
+        type: "record-consent",
+        consent: {
+          id: "c-3",
+          giver: { kind: "guardian", guardianId: "g-3" },
+          organisationIds: [orgs.school],
+          givenOn: day(0),
+          validUntil: null,
+          form: "electronic",
+        },
+      },
       { type: "start-selection", on: day(1) },
-      ...[staff.police, staff.social, staff.nurse].map(
-        (who): CaseCommand => ({ type: "record-selection-decision", decision: { staffId: who.id, organisationId: who.organisationId, profession: who.profession, decision: "admit", decidedOn: day(2) } }),
-      ),
+      ...[staff.police, staff.social, staff.nurse].map((who): CaseCommand => ({
+        type: "record-selection-decision",
+        decision: {
+          staffId: who.id,
+          organisationId: who.organisationId,
+          profession: who.profession,
+          decision: "admit",
+          decidedOn: day(2),
+        },
+      })),
       { type: "admit", on: day(3) },
-      { type: "plan-meeting", meetingId: "m-1", plannedOn: day(4), composition: [coreSeat(staff.police), invitedSeat(orgs.school), responsibleWorkerSeat()] },
-      { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: ["p-staff-police", "p-org-test-school"] },
+      {
+        type: "plan-meeting",
+        meetingId: "m-1",
+        plannedOn: day(4),
+        composition: [coreSeat(staff.police), invitedSeat(orgs.school), responsibleWorkerSeat()],
+      },
+      {
+        type: "record-meeting-held",
+        meetingId: "m-1",
+        heldOn: day(5),
+        attended: ["p-staff-police", "p-org-test-school"],
+      },
       { type: "inform-responsible-worker", meetingId: "m-1", on: day(5) },
-      { type: "record-meeting-record", meetingId: "m-1", record: { recordedOn: day(6), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true } },
-      { type: "make-referral", referral: { id: "r-1", meetingId: "m-1", service: "leisure-activity", organisationId: orgs.youth, madeOn: day(5), status: "made", statusChangedOn: day(5) } },
+      {
+        type: "record-meeting-record",
+        meetingId: "m-1",
+        record: { recordedOn: day(6), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true },
+      },
+      {
+        type: "make-referral",
+        referral: {
+          id: "r-1",
+          meetingId: "m-1",
+          service: "leisure-activity",
+          organisationId: orgs.youth,
+          madeOn: day(5),
+          status: "made",
+          statusChangedOn: day(5),
+        },
+      },
       { type: "update-referral", referralId: "r-1", status: "started", on: day(7) },
       { type: "plan-meeting", meetingId: "m-2", plannedOn: day(8), composition: [coreSeat(staff.nurse)] },
       { type: "cancel-meeting", meetingId: "m-2", on: day(7) },
       { type: "withdraw-consent", consentId: "c-1", on: day(9) },
       { type: "close", on: day(10), reason: "goals-met" },
     ];
-    const { seen, last } = run(buildCase({ guardians: [guardian("g-1")], referralSource: "police" }), commands, caseContext);
+    const { seen, last } = run(
+      buildCase({ guardians: [guardian("g-1")], referralSource: "police" }),
+      commands,
+      caseContext,
+    );
     expect([...seen]).toEqual(["referred", "in-selection", "admitted", "active", "closed"]);
     // Every command was accepted.
     expect(last.version).toBe(commands.length);

@@ -114,22 +114,45 @@ export function staffOf(profession: "police-officer" | "social-worker" | "psychi
 }
 
 /** One selection decision by `who`. */
-export function decision(who: TestStaff, choice: "admit" | "decline" = "admit", decidedOn: LocalDate = day(2)): SelectionDecision {
-  return { staffId: who.id, organisationId: who.organisationId, profession: who.profession, decision: choice, decidedOn };
+export function decision(
+  who: TestStaff,
+  choice: "admit" | "decline" = "admit",
+  decidedOn: LocalDate = day(2),
+): SelectionDecision {
+  return {
+    staffId: who.id,
+    organisationId: who.organisationId,
+    profession: who.profession,
+    decision: choice,
+    decidedOn,
+  };
 }
 
 /** Decisions of all three selection professions, `choice` by each unless `declinedBy` is named. */
 export function fullSelection(decidedOn: LocalDate = day(2), declinedBy: TestStaff | null = null): SelectionDecision[] {
-  return [staff.police, staff.social, staff.nurse].map((s) => decision(s, s === declinedBy ? "decline" : "admit", decidedOn));
+  return [staff.police, staff.social, staff.nurse].map((s) =>
+    decision(s, s === declinedBy ? "decline" : "admit", decidedOn),
+  );
 }
 
 /** A core-team seat for a staff member. */
 export function coreSeat(who: TestStaff, id = `p-${who.id}`): Participant {
-  return { id, role: "core", organisationId: who.organisationId, staffId: who.id, profession: who.profession, guardianId: null };
+  return {
+    id,
+    role: "core",
+    organisationId: who.organisationId,
+    staffId: who.id,
+    profession: who.profession,
+    guardianId: null,
+  };
 }
 
 /** A seat for someone invited from an organisation (normally outside the core team). */
-export function invitedSeat(organisationId: string, id = `p-${organisationId}`, profession: Profession | null = "other"): Participant {
+export function invitedSeat(
+  organisationId: string,
+  id = `p-${organisationId}`,
+  profession: Profession | null = "other",
+): Participant {
   return { id, role: "invited", organisationId, staffId: null, profession, guardianId: null };
 }
 
@@ -144,12 +167,28 @@ export function guardianSeat(guardianId: string, id = `p-${guardianId}`): Partic
 }
 
 /** The seat of the responsible social worker of an existing client relationship. */
-export function responsibleWorkerSeat(organisationId: string = orgs.childWelfare, id = "p-responsible-worker"): Participant {
-  return { id, role: "responsible-worker", organisationId, staffId: null, profession: "social-worker", guardianId: null };
+export function responsibleWorkerSeat(
+  organisationId: string = orgs.childWelfare,
+  id = "p-responsible-worker",
+): Participant {
+  return {
+    id,
+    role: "responsible-worker",
+    organisationId,
+    staffId: null,
+    profession: "social-worker",
+    guardianId: null,
+  };
 }
 
 /** A consent in effect from `givenOn`, not withdrawn, without an end date unless given in `extra`. */
-export function consent(id: string, giver: ConsentGiver, organisationIds: string[], givenOn: LocalDate = day(1), extra: Partial<Consent> = {}): Consent {
+export function consent(
+  id: string,
+  giver: ConsentGiver,
+  organisationIds: string[],
+  givenOn: LocalDate = day(1),
+  extra: Partial<Consent> = {},
+): Consent {
   return { id, giver, organisationIds, givenOn, validUntil: null, withdrawnOn: null, form: "written", ...extra };
 }
 
@@ -196,8 +235,18 @@ export function activeCase(overrides: Partial<CaseInput> = {}, context: CaseCont
   return applyAll(
     admittedCase(overrides, context),
     [
-      { type: "plan-meeting", meetingId: "m-1", plannedOn: day(4), composition: [coreSeat(staff.police), coreSeat(staff.social)] },
-      { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: [`p-${staff.police.id}`, `p-${staff.social.id}`] },
+      {
+        type: "plan-meeting",
+        meetingId: "m-1",
+        plannedOn: day(4),
+        composition: [coreSeat(staff.police), coreSeat(staff.social)],
+      },
+      {
+        type: "record-meeting-held",
+        meetingId: "m-1",
+        heldOn: day(5),
+        attended: [`p-${staff.police.id}`, `p-${staff.social.id}`],
+      },
     ],
     context,
   );

@@ -26,7 +26,14 @@ export const referralSources = [
 export type ReferralSource = (typeof referralSources)[number];
 
 /** Why a case was closed. */
-export const closeReasons = ["goals-met", "transferred", "client-declined", "moved-away", "no-contact", "other"] as const;
+export const closeReasons = [
+  "goals-met",
+  "transferred",
+  "client-declined",
+  "moved-away",
+  "no-contact",
+  "other",
+] as const;
 export type CloseReason = (typeof closeReasons)[number];
 
 /** The client as the rules see them: an id and a birth date (from the identity code). Names stay in the db. */
@@ -155,7 +162,15 @@ export const serviceKinds = [
 export type ServiceKind = (typeof serviceKinds)[number];
 
 /** Referral statuses; `completed`, `declined` and `cancelled` are final. */
-export const referralStatuses = ["proposed", "made", "accepted", "started", "completed", "declined", "cancelled"] as const;
+export const referralStatuses = [
+  "proposed",
+  "made",
+  "accepted",
+  "started",
+  "completed",
+  "declined",
+  "cancelled",
+] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
 
 /** A referral to a service (palveluohjaus). */

@@ -22,7 +22,12 @@ import {
   staff,
 } from "./case.fixture.js";
 
-const record: MeetingRecord = { recordedOn: day(6), recordedBy: staff.social.id, inClientRecord: true, inStatistics: true };
+const record: MeetingRecord = {
+  recordedOn: day(6),
+  recordedBy: staff.social.id,
+  inClientRecord: true,
+  inStatistics: true,
+};
 const worker = { staffId: null, name: "Testi Vastuutyöntekijä", organisationId: orgs.childWelfare };
 
 function options(asOf: string, extra: Partial<CheckCaseOptions> = {}): CheckCaseOptions {
@@ -57,7 +62,9 @@ describe("checkCase", () => {
       expect(defaultRecordingGraceDays).toBe(7);
       expect(findings(activeCase(), day(5 + 7))).toEqual([]);
       const late = checkCase(activeCase(), options(day(5 + 8)));
-      expect(late.map((v) => [v.code, v.severity, v.ids])).toEqual([["CASE.MEETING_UNRECORDED", "error", ["case-test-1", "m-1"]]]);
+      expect(late.map((v) => [v.code, v.severity, v.ids])).toEqual([
+        ["CASE.MEETING_UNRECORDED", "error", ["case-test-1", "m-1"]],
+      ]);
       expect(late[0]?.message.en).toContain(day(5));
     });
 
@@ -78,7 +85,9 @@ describe("checkCase", () => {
 
   it("warns about a record kept in only one of the client and statistics records", () => {
     for (const partial of [{ inClientRecord: false }, { inStatistics: false }]) {
-      const c = applyAll(activeCase(), [{ type: "record-meeting-record", meetingId: "m-1", record: { ...record, ...partial } }]);
+      const c = applyAll(activeCase(), [
+        { type: "record-meeting-record", meetingId: "m-1", record: { ...record, ...partial } },
+      ]);
       expect(findings(c, day(60))).toEqual([["CASE.RECORD_INCOMPLETE", "warning"]]);
     }
   });
@@ -88,7 +97,9 @@ describe("checkCase", () => {
       const c = applyAll(recordedCase(), [planM2(day(8))]);
       expect(findings(c, day(15))).toEqual([]);
       const overdue = checkCase(c, options(day(16)));
-      expect(overdue.map((v) => [v.code, v.severity, v.ids])).toEqual([["CASE.PLANNED_MEETING_OVERDUE", "warning", ["case-test-1", "m-2"]]]);
+      expect(overdue.map((v) => [v.code, v.severity, v.ids])).toEqual([
+        ["CASE.PLANNED_MEETING_OVERDUE", "warning", ["case-test-1", "m-2"]],
+      ]);
     });
 
     it("does not warn about a cancelled meeting", () => {
@@ -99,13 +110,19 @@ describe("checkCase", () => {
 
   describe("CASE.COMPOSITION_SINGLE_PROFESSION", () => {
     it("warns about a meeting of one profession; the client and guardians do not count", () => {
-      const c = applyAll(recordedCase(), [planM2(day(8), [coreSeat(staff.social), coreSeat(staff.social2), clientSeat()])]);
+      const c = applyAll(recordedCase(), [
+        planM2(day(8), [coreSeat(staff.social), coreSeat(staff.social2), clientSeat()]),
+      ]);
       const found = checkCase(c, options(day(9)));
-      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([["CASE.COMPOSITION_SINGLE_PROFESSION", "warning", ["case-test-1", "m-2"]]]);
+      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([
+        ["CASE.COMPOSITION_SINGLE_PROFESSION", "warning", ["case-test-1", "m-2"]],
+      ]);
     });
 
     it("counts a profession from outside the core team", () => {
-      const c = recordedCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }] });
+      const c = recordedCase({
+        existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }],
+      });
       const planned = applyAll(c, [
         { type: "inform-responsible-worker", meetingId: "m-1", on: day(4) },
         planM2(day(8), [coreSeat(staff.social), { ...responsibleWorkerSeat(), profession: "psychologist" }]),
@@ -114,7 +131,10 @@ describe("checkCase", () => {
     });
 
     it("ignores a cancelled meeting of one profession", () => {
-      const c = applyAll(recordedCase(), [planM2(day(8), [coreSeat(staff.nurse)]), { type: "cancel-meeting", meetingId: "m-2", on: day(7) }]);
+      const c = applyAll(recordedCase(), [
+        planM2(day(8), [coreSeat(staff.nurse)]),
+        { type: "cancel-meeting", meetingId: "m-2", on: day(7) },
+      ]);
       expect(findings(c, day(9))).toEqual([]);
     });
   });
@@ -123,20 +143,27 @@ describe("checkCase", () => {
     it("is required when the client is a client of another organisation", () => {
       const c = recordedCase({ existingClientships: [{ organisationId: orgs.childWelfare }] });
       const found = checkCase(c, options(day(9)));
-      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([["CASE.RESPONSIBLE_WORKER_MISSING", "error", ["case-test-1", orgs.childWelfare]]]);
+      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([
+        ["CASE.RESPONSIBLE_WORKER_MISSING", "error", ["case-test-1", orgs.childWelfare]],
+      ]);
     });
 
     it("must attend or be informed of each held meeting", () => {
-      const c = recordedCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }] });
+      const c = recordedCase({
+        existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }],
+      });
       const found = checkCase(c, options(day(9)));
-      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([["CASE.RESPONSIBLE_WORKER_NOT_INVOLVED", "error", ["case-test-1", "m-1"]]]);
+      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([
+        ["CASE.RESPONSIBLE_WORKER_NOT_INVOLVED", "error", ["case-test-1", "m-1"]],
+      ]);
       expect(found[0]?.message.en).toContain(worker.name);
     });
 
     it("is satisfied when informed", () => {
-      const c = applyAll(recordedCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }] }), [
-        { type: "inform-responsible-worker", meetingId: "m-1", on: day(4) },
-      ]);
+      const c = applyAll(
+        recordedCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }] }),
+        [{ type: "inform-responsible-worker", meetingId: "m-1", on: day(4) }],
+      );
       expect(findings(c, day(9))).toEqual([]);
     });
 
@@ -156,7 +183,12 @@ describe("checkCase", () => {
     });
 
     it("does not count a worker of another organisation", () => {
-      const c = recordedCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }, { organisationId: orgs.school, responsibleWorker: { ...worker, organisationId: orgs.school } }] });
+      const c = recordedCase({
+        existingClientships: [
+          { organisationId: orgs.childWelfare, responsibleWorker: worker },
+          { organisationId: orgs.school, responsibleWorker: { ...worker, organisationId: orgs.school } },
+        ],
+      });
       const withSchoolWorker = applyAll(c, [
         planM2(day(8), [coreSeat(staff.nurse), responsibleWorkerSeat(orgs.school, "p-school-worker")]),
         { type: "record-meeting-held", meetingId: "m-2", heldOn: day(8), attended: ["p-school-worker"] },
@@ -166,13 +198,17 @@ describe("checkCase", () => {
     });
 
     it("skips a held meeting without a held day when the relationship has a start (the invariants report that meeting)", () => {
-      const c = recordedCase({ existingClientships: [{ organisationId: orgs.childWelfare, since: day(0), responsibleWorker: worker }] });
+      const c = recordedCase({
+        existingClientships: [{ organisationId: orgs.childWelfare, since: day(0), responsibleWorker: worker }],
+      });
       const broken = { ...c, meetings: c.meetings.map((m) => ({ ...m, heldOn: null, record: null })) };
       expect(findings(broken, day(9))).toEqual([["MEETING.STATE_INCONSISTENT", "error"]]);
     });
 
     it("concerns only meetings since the client relationship began", () => {
-      const c = recordedCase({ existingClientships: [{ organisationId: orgs.childWelfare, since: day(6), responsibleWorker: worker }] });
+      const c = recordedCase({
+        existingClientships: [{ organisationId: orgs.childWelfare, since: day(6), responsibleWorker: worker }],
+      });
       expect(findings(c, day(9))).toEqual([]);
     });
   });
@@ -180,12 +216,20 @@ describe("checkCase", () => {
   describe("CASE.GUARDIAN_MISSING", () => {
     it("warns about an open case of a minor without a guardian with custody", () => {
       expect(findings(buildCase(), day(1))).toEqual([["CASE.GUARDIAN_MISSING", "warning"]]);
-      expect(findings(buildCase({ guardians: [guardian("g-1", false)] }), day(1))).toEqual([["CASE.GUARDIAN_MISSING", "warning"]]);
+      expect(findings(buildCase({ guardians: [guardian("g-1", false)] }), day(1))).toEqual([
+        ["CASE.GUARDIAN_MISSING", "warning"],
+      ]);
     });
 
     it("does not warn for an adult or a case that has ended", () => {
-      expect(findings(buildCase({ client: { id: "client-test-1", birthDate: bornYearsBefore(day(1), 18) } }), day(1))).toEqual([]);
-      expect(findings({ ...buildCase(), status: "declined", selectionStartedOn: day(1), decidedOn: day(2) }, day(3)).map(([code]) => code)).not.toContain("CASE.GUARDIAN_MISSING");
+      expect(
+        findings(buildCase({ client: { id: "client-test-1", birthDate: bornYearsBefore(day(1), 18) } }), day(1)),
+      ).toEqual([]);
+      expect(
+        findings({ ...buildCase(), status: "declined", selectionStartedOn: day(1), decidedOn: day(2) }, day(3)).map(
+          ([code]) => code,
+        ),
+      ).not.toContain("CASE.GUARDIAN_MISSING");
     });
 
     it("uses the age on the day of the check", () => {
@@ -203,8 +247,18 @@ describe("checkCase", () => {
     });
 
     it("does not warn with a notification, for an adult, or for another referral source", () => {
-      expect(findings(buildCase({ ...police, childWelfareNotification: { madeOn: day(0), organisationId: orgs.police } }), day(1))).toEqual([]);
-      expect(findings(buildCase({ ...police, client: { id: "client-test-1", birthDate: bornYearsBefore(day(0), 18) } }), day(1))).toEqual([]);
+      expect(
+        findings(
+          buildCase({ ...police, childWelfareNotification: { madeOn: day(0), organisationId: orgs.police } }),
+          day(1),
+        ),
+      ).toEqual([]);
+      expect(
+        findings(
+          buildCase({ ...police, client: { id: "client-test-1", birthDate: bornYearsBefore(day(0), 18) } }),
+          day(1),
+        ),
+      ).toEqual([]);
       expect(findings(buildCase({ guardians: [guardian("g-1")] }), day(1))).toEqual([]);
     });
 
@@ -216,7 +270,8 @@ describe("checkCase", () => {
 
   describe("consent of planned meetings", () => {
     const consents = [consent("c-client", byClient, [orgs.school]), consent("c-g1", byGuardian("g-1"), [orgs.school])];
-    const planned = () => applyAll(recordedCase({ consents }), [planM2(day(12), [coreSeat(staff.nurse), invitedSeat(orgs.school)])]);
+    const planned = () =>
+      applyAll(recordedCase({ consents }), [planM2(day(12), [coreSeat(staff.nurse), invitedSeat(orgs.school)])]);
 
     it("finds nothing while the consents are in effect", () => {
       expect(findings(planned(), day(9))).toEqual([]);
@@ -225,7 +280,9 @@ describe("checkCase", () => {
     it("finds a consent withdrawn after planning", () => {
       const c = applyAll(planned(), [{ type: "withdraw-consent", consentId: "c-g1", on: day(10) }]);
       const found = checkCase(c, options(day(10)));
-      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "m-2"]]]);
+      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([
+        ["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "m-2"]],
+      ]);
     });
 
     it("does not look at a withdrawal dated after the planned day", () => {
@@ -239,7 +296,12 @@ describe("checkCase", () => {
     const held = () =>
       applyAll(recordedCase({ consents }), [
         planM2(day(8), [coreSeat(staff.nurse), invitedSeat(orgs.school)]),
-        { type: "record-meeting-held", meetingId: "m-2", heldOn: day(8), attended: ["p-staff-nurse", "p-org-test-school"] },
+        {
+          type: "record-meeting-held",
+          meetingId: "m-2",
+          heldOn: day(8),
+          attended: ["p-staff-nurse", "p-org-test-school"],
+        },
         { type: "record-meeting-record", meetingId: "m-2", record: { ...record, recordedOn: day(8) } },
       ]);
 
@@ -251,7 +313,9 @@ describe("checkCase", () => {
       const m2 = held().meetings[1]!;
       const c = { ...recordedCase({ consents: [consents[0]!] }), meetings: [...recordedCase().meetings, m2] };
       const found = checkCase(c, options(day(9)));
-      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "m-2"]]]);
+      expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([
+        ["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "m-2"]],
+      ]);
       expect(found[0]?.message.en).toContain("guardian g-1");
     });
 
@@ -259,12 +323,18 @@ describe("checkCase", () => {
       const m2 = { ...held().meetings[1]!, attended: ["p-staff-nurse"] };
       expect(findings({ ...recordedCase(), meetings: [...recordedCase().meetings, m2] }, day(9))).toEqual([]);
       const present = { ...held().meetings[1]!, attended: ["p-org-test-school"] };
-      expect(findings({ ...recordedCase(), meetings: [...recordedCase().meetings, present] }, day(9), { coreOrganisationIds: [...coreOrganisationIds, orgs.school] })).toEqual([]);
+      expect(
+        findings({ ...recordedCase(), meetings: [...recordedCase().meetings, present] }, day(9), {
+          coreOrganisationIds: [...coreOrganisationIds, orgs.school],
+        }),
+      ).toEqual([]);
     });
 
     it("finds a guardian with custody recorded after the meeting, whose consent the meeting lacked", () => {
       const c = applyAll(held(), [{ type: "add-guardian", guardian: guardian("g-3") }]);
-      expect(checkCase(c, options(day(9))).map((v) => [v.code, v.message.en])).toEqual([["CONSENT.MISSING", `Consent from guardian g-3 to invite ${orgs.school} is missing on ${day(8)}.`]]);
+      expect(checkCase(c, options(day(9))).map((v) => [v.code, v.message.en])).toEqual([
+        ["CONSENT.MISSING", `Consent from guardian g-3 to invite ${orgs.school} is missing on ${day(8)}.`],
+      ]);
     });
 
     it("finds a withdrawal dated before the meeting", () => {
@@ -275,7 +345,10 @@ describe("checkCase", () => {
     });
 
     it("checks a closed case too", () => {
-      const c = applyAll(held(), [{ type: "close", on: day(9), reason: "goals-met" }, { type: "withdraw-consent", consentId: "c-g1", on: day(2) }]);
+      const c = applyAll(held(), [
+        { type: "close", on: day(9), reason: "goals-met" },
+        { type: "withdraw-consent", consentId: "c-g1", on: day(2) },
+      ]);
       expect(findings(c, day(10))).toEqual([["CONSENT.MISSING", "error"]]);
     });
   });

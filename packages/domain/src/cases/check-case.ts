@@ -32,52 +32,113 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation[] {
   const grace = options.recordingGraceDays ?? defaultRecordingGraceDays;
   const policy = options.policy ?? defaultAgePolicy;
   const found = caseInvariants(c);
-  const add = (code: string, ids: string[], fi: string, en: string, severity: "error" | "warning" = "error") => found.push(violation(code, ids, { fi, en }, { severity }));
+  const add = (code: string, ids: string[], fi: string, en: string, severity: "error" | "warning" = "error") =>
+    found.push(violation(code, ids, { fi, en }, { severity }));
 
   for (const m of c.meetings) {
     if (m.status === "held" && m.heldOn !== null && m.record === null && options.asOf > addDays(m.heldOn, grace)) {
-      add("CASE.MEETING_UNRECORDED", [c.id, m.id], `Tapaamista ${m.heldOn} ei ole kirjattu asiakastieto- ja tilastointijärjestelmiin.`, `The meeting held on ${m.heldOn} is not recorded in the client and statistics records.`);
+      add(
+        "CASE.MEETING_UNRECORDED",
+        [c.id, m.id],
+        `Tapaamista ${m.heldOn} ei ole kirjattu asiakastieto- ja tilastointijärjestelmiin.`,
+        `The meeting held on ${m.heldOn} is not recorded in the client and statistics records.`,
+      );
     }
     if (m.record !== null && !(m.record.inClientRecord && m.record.inStatistics)) {
-      add("CASE.RECORD_INCOMPLETE", [c.id, m.id], "Tapaaminen on kirjattu vain toiseen järjestelmään (asiakastieto tai tilastointi).", "The meeting is recorded in only one of the client and statistics records.", "warning");
+      add(
+        "CASE.RECORD_INCOMPLETE",
+        [c.id, m.id],
+        "Tapaaminen on kirjattu vain toiseen järjestelmään (asiakastieto tai tilastointi).",
+        "The meeting is recorded in only one of the client and statistics records.",
+        "warning",
+      );
     }
     if (m.status === "held" && m.heldOn !== null) {
       // Against the record as it is now, so a guardian recorded later or a backdated withdrawal shows here.
       const attended = m.composition.filter((p) => m.attended.includes(p.id));
-      found.push(...invitationRefusals({ ...c, status: "active" }, attended, m.heldOn, options).map((v) => ({ ...v, ids: [...v.ids, m.id] })));
+      found.push(
+        ...invitationRefusals({ ...c, status: "active" }, attended, m.heldOn, options).map((v) => ({
+          ...v,
+          ids: [...v.ids, m.id],
+        })),
+      );
     }
     if (m.status === "planned") {
-      found.push(...invitationRefusals(c, m.composition, m.plannedOn, options).map((v) => ({ ...v, ids: [...v.ids, m.id] })));
+      found.push(
+        ...invitationRefusals(c, m.composition, m.plannedOn, options).map((v) => ({ ...v, ids: [...v.ids, m.id] })),
+      );
       if (m.plannedOn < addDays(options.asOf, -grace)) {
-        add("CASE.PLANNED_MEETING_OVERDUE", [c.id, m.id], `Tapaaminen oli suunniteltu ${m.plannedOn}, mutta sitä ei ole merkitty pidetyksi tai perutuksi.`, `The meeting planned for ${m.plannedOn} is neither held nor cancelled.`, "warning");
+        add(
+          "CASE.PLANNED_MEETING_OVERDUE",
+          [c.id, m.id],
+          `Tapaaminen oli suunniteltu ${m.plannedOn}, mutta sitä ei ole merkitty pidetyksi tai perutuksi.`,
+          `The meeting planned for ${m.plannedOn} is neither held nor cancelled.`,
+          "warning",
+        );
       }
     }
     const professions = new Set(m.composition.flatMap((p) => (p.profession === null ? [] : [p.profession])));
     if (m.status !== "cancelled" && professions.size < 2) {
-      add("CASE.COMPOSITION_SINGLE_PROFESSION", [c.id, m.id], "Tapaamisen kokoonpanossa on vain yhden ammattikunnan edustajia.", "The meeting's composition has only one profession.", "warning");
+      add(
+        "CASE.COMPOSITION_SINGLE_PROFESSION",
+        [c.id, m.id],
+        "Tapaamisen kokoonpanossa on vain yhden ammattikunnan edustajia.",
+        "The meeting's composition has only one profession.",
+        "warning",
+      );
     }
   }
 
   for (const x of c.existingClientships) {
     if (x.responsibleWorker === null) {
-      add("CASE.RESPONSIBLE_WORKER_MISSING", [c.id, x.organisationId], "Asiakkaalla on asiakkuus toisessa organisaatiossa, mutta vastuusosiaalityöntekijää ei ole nimetty.", "The client is a client of another organisation, but its responsible social worker is not named.");
+      add(
+        "CASE.RESPONSIBLE_WORKER_MISSING",
+        [c.id, x.organisationId],
+        "Asiakkaalla on asiakkuus toisessa organisaatiossa, mutta vastuusosiaalityöntekijää ei ole nimetty.",
+        "The client is a client of another organisation, but its responsible social worker is not named.",
+      );
       continue;
     }
-    for (const m of c.meetings.filter((mm) => mm.status === "held" && (x.since === null || (mm.heldOn ?? "") >= x.since))) {
-      const present = m.composition.some((p) => p.role === "responsible-worker" && p.organisationId === x.organisationId && m.attended.includes(p.id));
+    for (const m of c.meetings.filter(
+      (mm) => mm.status === "held" && (x.since === null || (mm.heldOn ?? "") >= x.since),
+    )) {
+      const present = m.composition.some(
+        (p) => p.role === "responsible-worker" && p.organisationId === x.organisationId && m.attended.includes(p.id),
+      );
       if (!present && m.responsibleWorkerInformedOn === null) {
-        add("CASE.RESPONSIBLE_WORKER_NOT_INVOLVED", [c.id, m.id], `Vastuusosiaalityöntekijä ${x.responsibleWorker.name} ei osallistunut tapaamiseen eikä hänelle ole ilmoitettu siitä.`, `Responsible social worker ${x.responsibleWorker.name} neither attended nor was informed of the meeting.`);
+        add(
+          "CASE.RESPONSIBLE_WORKER_NOT_INVOLVED",
+          [c.id, m.id],
+          `Vastuusosiaalityöntekijä ${x.responsibleWorker.name} ei osallistunut tapaamiseen eikä hänelle ole ilmoitettu siitä.`,
+          `Responsible social worker ${x.responsibleWorker.name} neither attended nor was informed of the meeting.`,
+        );
       }
     }
   }
 
   if (open.includes(c.status) && clientAge(c.client.birthDate, options.asOf) < policy.adulthoodAge) {
     if (!c.guardians.some((g) => g.hasCustody)) {
-      add("CASE.GUARDIAN_MISSING", [c.id], "Alaikäisen asiakkaan huoltajia ei ole kirjattu.", "No guardian of the minor client is recorded.", "warning");
+      add(
+        "CASE.GUARDIAN_MISSING",
+        [c.id],
+        "Alaikäisen asiakkaan huoltajia ei ole kirjattu.",
+        "No guardian of the minor client is recorded.",
+        "warning",
+      );
     }
   }
-  if (c.referralSource === "police" && clientAge(c.client.birthDate, c.referredOn) < policy.adulthoodAge && c.childWelfareNotification === null) {
-    add("CASE.CHILD_WELFARE_NOTIFICATION_MISSING", [c.id], "Poliisin ohjaamasta alaikäisestä ei ole kirjattu lastensuojeluilmoitusta (LSL 25 §).", "No child welfare notification (Child Welfare Act 25 §) is recorded for a minor referred by the police.", "warning");
+  if (
+    c.referralSource === "police" &&
+    clientAge(c.client.birthDate, c.referredOn) < policy.adulthoodAge &&
+    c.childWelfareNotification === null
+  ) {
+    add(
+      "CASE.CHILD_WELFARE_NOTIFICATION_MISSING",
+      [c.id],
+      "Poliisin ohjaamasta alaikäisestä ei ole kirjattu lastensuojeluilmoitusta (LSL 25 §).",
+      "No child welfare notification (Child Welfare Act 25 §) is recorded for a minor referred by the police.",
+      "warning",
+    );
   }
   return found;
 }

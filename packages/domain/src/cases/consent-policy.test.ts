@@ -83,7 +83,10 @@ describe("isConsentInEffect", () => {
 });
 
 describe("canInvite", () => {
-  const bothConsents = [consent("c-client", byClient, [orgs.school]), consent("c-g1", byGuardian("g-1"), [orgs.school])];
+  const bothConsents = [
+    consent("c-client", byClient, [orgs.school]),
+    consent("c-g1", byGuardian("g-1"), [orgs.school]),
+  ];
 
   it("lets the core team be invited without consent", () => {
     expect(canInvite(caseOfAge(13), orgs.police, on, caseContext)).toEqual({ allowed: true, basis: "core-team" });
@@ -129,9 +132,15 @@ describe("canInvite", () => {
   });
 
   it("ignores a consent that covers another organisation or is given by someone else", () => {
-    const consents = [consent("c-client", byClient, [orgs.childWelfare]), consent("c-g2", byGuardian("g-2"), [orgs.school]), bothConsents[1]!];
+    const consents = [
+      consent("c-client", byClient, [orgs.childWelfare]),
+      consent("c-g2", byGuardian("g-2"), [orgs.school]),
+      bothConsents[1]!,
+    ];
     const decision = canInvite(caseOfAge(13, { consents }), orgs.school, on, caseContext);
-    expect(decision.allowed ? [] : decision.reasons.map((r) => r.message.en)).toEqual([`Consent from the client to invite ${orgs.school} is missing on ${on}.`]);
+    expect(decision.allowed ? [] : decision.reasons.map((r) => r.message.en)).toEqual([
+      `Consent from the client to invite ${orgs.school} is missing on ${on}.`,
+    ]);
   });
 
   it("refuses from the day of withdrawal and allows the day before", () => {
@@ -143,7 +152,10 @@ describe("canInvite", () => {
   });
 
   it("refuses after the consent has expired", () => {
-    const consents = [bothConsents[0]!, consent("c-g1", byGuardian("g-1"), [orgs.school], day(1), { validUntil: day(9) })];
+    const consents = [
+      bothConsents[0]!,
+      consent("c-g1", byGuardian("g-1"), [orgs.school], day(1), { validUntil: day(9) }),
+    ];
     const c = caseOfAge(13, { consents });
     expect(canInvite(c, orgs.school, day(9), caseContext).allowed).toBe(true);
     expect(canInvite(c, orgs.school, on, caseContext).allowed).toBe(false);
@@ -159,11 +171,20 @@ describe("canInvite", () => {
       consent("c-g1-old", byGuardian("g-1"), [orgs.school], day(1), { withdrawnOn: day(3) }),
       consent("c-g1-new", byGuardian("g-1"), [orgs.school], day(4)),
     ];
-    expect(canInvite(caseOfAge(13, { consents }), orgs.school, on, caseContext)).toEqual({ allowed: true, basis: "consent", consentIds: ["c-client", "c-g1-new"] });
+    expect(canInvite(caseOfAge(13, { consents }), orgs.school, on, caseContext)).toEqual({
+      allowed: true,
+      basis: "consent",
+      consentIds: ["c-client", "c-g1-new"],
+    });
   });
 
   it("refuses for a minor with no guardian recorded", () => {
-    const decision = canInvite(caseOfAge(13, { guardians: [], consents: [bothConsents[0]!] }), orgs.school, on, caseContext);
+    const decision = canInvite(
+      caseOfAge(13, { guardians: [], consents: [bothConsents[0]!] }),
+      orgs.school,
+      on,
+      caseContext,
+    );
     expect(decision.allowed ? [] : decision.reasons.map((r) => r.code)).toEqual(["CONSENT.NO_GUARDIAN_RECORDED"]);
   });
 
@@ -173,13 +194,22 @@ describe("canInvite", () => {
   });
 
   it("treats guardians without custody as no guardian for consent", () => {
-    const decision = canInvite(caseOfAge(13, { guardians: [guardian("g-2", false)], consents: [bothConsents[0]!] }), orgs.school, on, caseContext);
+    const decision = canInvite(
+      caseOfAge(13, { guardians: [guardian("g-2", false)], consents: [bothConsents[0]!] }),
+      orgs.school,
+      on,
+      caseContext,
+    );
     expect(decision.allowed ? [] : decision.reasons.map((r) => r.code)).toEqual(["CONSENT.NO_GUARDIAN_RECORDED"]);
   });
 
   it("needs only the client's consent for an adult, even without guardians", () => {
     const c = caseOfAge(18, { guardians: [], consents: [consent("c-client", byClient, [orgs.school])] });
-    expect(canInvite(c, orgs.school, on, caseContext)).toEqual({ allowed: true, basis: "consent", consentIds: ["c-client"] });
+    expect(canInvite(c, orgs.school, on, caseContext)).toEqual({
+      allowed: true,
+      basis: "consent",
+      consentIds: ["c-client"],
+    });
     const withoutClient = caseOfAge(18, { consents: [bothConsents[1]!] });
     expect(canInvite(withoutClient, orgs.school, on, caseContext).allowed).toBe(false);
   });
@@ -187,27 +217,45 @@ describe("canInvite", () => {
   it("reads the age rules from the context's policy", () => {
     const policy = { ...defaultAgePolicy, ownConsentFromAge: 15 };
     const c = caseOfAge(13, { consents: [bothConsents[1]!] });
-    expect(canInvite(c, orgs.school, on, { ...caseContext, policy })).toEqual({ allowed: true, basis: "consent", consentIds: ["c-g1"] });
+    expect(canInvite(c, orgs.school, on, { ...caseContext, policy })).toEqual({
+      allowed: true,
+      basis: "consent",
+      consentIds: ["c-g1"],
+    });
   });
 
-  it.each<CaseStatus>(["referred", "in-selection", "declined", "closed"])("refuses any invitation while the case is %s", (status) => {
-    const decision = canInvite(caseOfAge(13, { status, consents: bothConsents }), orgs.police, on, caseContext);
-    expect(decision.allowed).toBe(false);
-    if (decision.allowed) return;
-    expect(decision.reasons.map((r) => r.code)).toEqual(["CASE.NOT_OPEN"]);
-    expect(decision.reasons[0]?.message.en).toContain(status);
-  });
+  it.each<CaseStatus>(["referred", "in-selection", "declined", "closed"])(
+    "refuses any invitation while the case is %s",
+    (status) => {
+      const decision = canInvite(caseOfAge(13, { status, consents: bothConsents }), orgs.police, on, caseContext);
+      expect(decision.allowed).toBe(false);
+      if (decision.allowed) return;
+      expect(decision.reasons.map((r) => r.code)).toEqual(["CASE.NOT_OPEN"]);
+      expect(decision.reasons[0]?.message.en).toContain(status);
+    },
+  );
 
   it("allows invitations while the case is admitted", () => {
-    expect(canInvite(caseOfAge(13, { status: "admitted", consents: bothConsents }), orgs.school, on, caseContext).allowed).toBe(true);
+    expect(
+      canInvite(caseOfAge(13, { status: "admitted", consents: bothConsents }), orgs.school, on, caseContext).allowed,
+    ).toBe(true);
   });
 
   describe("consent scope", () => {
-    const parentScope = [consent("c-client", byClient, [orgs.school]), consent("c-g1", byGuardian("g-1"), [orgs.school])];
-    const unitScope = [consent("c-client", byClient, [orgs.schoolUnit]), consent("c-g1", byGuardian("g-1"), [orgs.schoolUnit])];
+    const parentScope = [
+      consent("c-client", byClient, [orgs.school]),
+      consent("c-g1", byGuardian("g-1"), [orgs.school]),
+    ];
+    const unitScope = [
+      consent("c-client", byClient, [orgs.schoolUnit]),
+      consent("c-g1", byGuardian("g-1"), [orgs.schoolUnit]),
+    ];
 
     it("covers a sub-unit of the named organisation when the organisation index is given", () => {
-      const decision = canInvite(caseOfAge(13, { consents: parentScope }), orgs.schoolUnit, on, { ...caseContext, organisations: organisationIndex });
+      const decision = canInvite(caseOfAge(13, { consents: parentScope }), orgs.schoolUnit, on, {
+        ...caseContext,
+        organisations: organisationIndex,
+      });
       expect(decision).toEqual({ allowed: true, basis: "consent", consentIds: ["c-client", "c-g1"] });
     });
 
@@ -216,11 +264,21 @@ describe("canInvite", () => {
     });
 
     it("does not cover the parent when only a sub-unit is named", () => {
-      expect(canInvite(caseOfAge(13, { consents: unitScope }), orgs.school, on, { ...caseContext, organisations: organisationIndex }).allowed).toBe(false);
+      expect(
+        canInvite(caseOfAge(13, { consents: unitScope }), orgs.school, on, {
+          ...caseContext,
+          organisations: organisationIndex,
+        }).allowed,
+      ).toBe(false);
     });
 
     it("does not cover an unrelated organisation even with the index", () => {
-      expect(canInvite(caseOfAge(13, { consents: parentScope }), orgs.childWelfare, on, { ...caseContext, organisations: organisationIndex }).allowed).toBe(false);
+      expect(
+        canInvite(caseOfAge(13, { consents: parentScope }), orgs.childWelfare, on, {
+          ...caseContext,
+          organisations: organisationIndex,
+        }).allowed,
+      ).toBe(false);
     });
   });
 });

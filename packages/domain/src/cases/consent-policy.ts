@@ -5,10 +5,7 @@ import { isWithin, type OrganisationIndex } from "../organisations/organisation.
 import { type AgePolicy, clientAge, defaultAgePolicy } from "./age-policy.js";
 import type { Case, Consent, ConsentGiver } from "./case.js";
 
-export type ConsentViolationCode =
-  | "CONSENT.MISSING"
-  | "CONSENT.NO_GUARDIAN_RECORDED"
-  | "CASE.NOT_OPEN";
+export type ConsentViolationCode = "CONSENT.MISSING" | "CONSENT.NO_GUARDIAN_RECORDED" | "CASE.NOT_OPEN";
 
 /** What the rules around invitations need beyond the case itself. */
 export interface InvitationContext {
@@ -29,10 +26,16 @@ export type InvitationDecision =
  * Whose consent an invitation needs on `date` (DOMAIN § 7 default policy): for a minor, every guardian
  * with custody and, from `ownConsentFromAge` (12), the client too; for an adult, the client alone.
  */
-export function requiredConsentGivers(caseState: Pick<Case, "client" | "guardians">, date: LocalDate, policy: AgePolicy = defaultAgePolicy): ConsentGiver[] {
+export function requiredConsentGivers(
+  caseState: Pick<Case, "client" | "guardians">,
+  date: LocalDate,
+  policy: AgePolicy = defaultAgePolicy,
+): ConsentGiver[] {
   const age = clientAge(caseState.client.birthDate, date);
   if (age >= policy.adulthoodAge) return [{ kind: "client" }];
-  const guardians: ConsentGiver[] = caseState.guardians.filter((g) => g.hasCustody).map((g) => ({ kind: "guardian", guardianId: g.id }));
+  const guardians: ConsentGiver[] = caseState.guardians
+    .filter((g) => g.hasCustody)
+    .map((g) => ({ kind: "guardian", guardianId: g.id }));
   return age >= policy.ownConsentFromAge ? [{ kind: "client" }, ...guardians] : guardians;
 }
 
@@ -50,11 +53,15 @@ function sameGiver(a: ConsentGiver, b: ConsentGiver): boolean {
 }
 
 function covers(consent: Consent, organisationId: OrganisationId, index: OrganisationIndex | undefined): boolean {
-  return consent.organisationIds.some((scope) => scope === organisationId || (index !== undefined && isWithin(organisationId, scope, index)));
+  return consent.organisationIds.some(
+    (scope) => scope === organisationId || (index !== undefined && isWithin(organisationId, scope, index)),
+  );
 }
 
 function describeGiver(giver: ConsentGiver): { fi: string; en: string } {
-  return giver.kind === "client" ? { fi: "asiakkaalta itseltään", en: "the client" } : { fi: `huoltajalta ${giver.guardianId}`, en: `guardian ${giver.guardianId}` };
+  return giver.kind === "client"
+    ? { fi: "asiakkaalta itseltään", en: "the client" }
+    : { fi: `huoltajalta ${giver.guardianId}`, en: `guardian ${giver.guardianId}` };
 }
 
 /**
@@ -85,7 +92,10 @@ export function canInvite(
   const policy = context.policy ?? defaultAgePolicy;
   const givers = requiredConsentGivers(caseState, date, policy);
   const reasons: Violation<ConsentViolationCode>[] = [];
-  if (givers.length === 0 || (clientAge(caseState.client.birthDate, date) < policy.adulthoodAge && !givers.some((g) => g.kind === "guardian"))) {
+  if (
+    givers.length === 0 ||
+    (clientAge(caseState.client.birthDate, date) < policy.adulthoodAge && !givers.some((g) => g.kind === "guardian"))
+  ) {
     reasons.push(
       violation("CONSENT.NO_GUARDIAN_RECORDED", [caseState.id], {
         fi: "Alaikäisen asiakkaan huoltajia ei ole kirjattu, joten lupaa ydintiimin ulkopuolisen tahon kutsumiseen ei voi todeta.",
@@ -95,7 +105,10 @@ export function canInvite(
   }
   const used: string[] = [];
   for (const giver of givers) {
-    const consent = caseState.consents.find((c) => sameGiver(c.giver, giver) && isConsentInEffect(c, date) && covers(c, organisationId, context.organisations));
+    const consent = caseState.consents.find(
+      (c) =>
+        sameGiver(c.giver, giver) && isConsentInEffect(c, date) && covers(c, organisationId, context.organisations),
+    );
     if (consent) {
       used.push(consent.id);
       continue;

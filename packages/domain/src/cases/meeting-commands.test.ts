@@ -25,7 +25,10 @@ import {
 } from "./case.fixture.js";
 import { invitationRefusals } from "./meeting-commands.js";
 
-const schoolConsents = [consent("c-client", byClient, [orgs.school]), consent("c-g1", byGuardian("g-1"), [orgs.school])];
+const schoolConsents = [
+  consent("c-client", byClient, [orgs.school]),
+  consent("c-g1", byGuardian("g-1"), [orgs.school]),
+];
 const worker = { staffId: null, name: "Testi Vastuutyöntekijä", organisationId: orgs.childWelfare };
 const record = { recordedOn: day(6), recordedBy: staff.social.id, inClientRecord: true, inStatistics: true };
 
@@ -47,7 +50,16 @@ describe("plan-meeting", () => {
     const composition = [coreSeat(staff.police), coreSeat(staff.social), clientSeat(), guardianSeat("g-1")];
     const c = accepted(apply(admittedCase(), plan("m-1", composition)));
     expect(c.meetings).toEqual([
-      { id: "m-1", plannedOn: day(4), status: "planned", heldOn: null, composition, attended: [], record: null, responsibleWorkerInformedOn: null },
+      {
+        id: "m-1",
+        plannedOn: day(4),
+        status: "planned",
+        heldOn: null,
+        composition,
+        attended: [],
+        record: null,
+        responsibleWorkerInformedOn: null,
+      },
     ]);
     expect(c).toMatchObject({ status: "admitted", version: 6 });
   });
@@ -58,11 +70,16 @@ describe("plan-meeting", () => {
   });
 
   it("refuses a meeting planned before the admission", () => {
-    expect(refusalCodes(apply(admittedCase(), plan("m-1", [coreSeat(staff.police)], day(2))))).toEqual(["CASE.DATE_ORDER"]);
+    expect(refusalCodes(apply(admittedCase(), plan("m-1", [coreSeat(staff.police)], day(2))))).toEqual([
+      "CASE.DATE_ORDER",
+    ]);
   });
 
   it("refuses a participant listed twice, pointing at the second", () => {
-    const result = apply(admittedCase(), plan("m-1", [coreSeat(staff.police), coreSeat(staff.social, "p-staff-police")]));
+    const result = apply(
+      admittedCase(),
+      plan("m-1", [coreSeat(staff.police), coreSeat(staff.social, "p-staff-police")]),
+    );
     expect(refusalCodes(result)).toEqual(["MEETING.DUPLICATE_PARTICIPANT"]);
     expect(result.ok ? [] : result.error[0]?.path).toEqual(["composition", 1]);
   });
@@ -85,7 +102,10 @@ describe("plan-meeting", () => {
   });
 
   it("refuses a party outside the core team without consent", () => {
-    const result = apply(admittedCase({ consents: [schoolConsents[0]!] }), plan("m-1", [coreSeat(staff.police), invitedSeat(orgs.school)]));
+    const result = apply(
+      admittedCase({ consents: [schoolConsents[0]!] }),
+      plan("m-1", [coreSeat(staff.police), invitedSeat(orgs.school)]),
+    );
     expect(refusalCodes(result)).toEqual(["CONSENT.MISSING"]);
     expect(result.ok ? "" : result.error[0]?.message.en).toContain("guardian g-1");
   });
@@ -96,7 +116,12 @@ describe("plan-meeting", () => {
   });
 
   it("checks consent on the planned day", () => {
-    const c = admittedCase({ consents: [schoolConsents[0]!, consent("c-g1", byGuardian("g-1"), [orgs.school], day(1), { withdrawnOn: day(6) })] });
+    const c = admittedCase({
+      consents: [
+        schoolConsents[0]!,
+        consent("c-g1", byGuardian("g-1"), [orgs.school], day(1), { withdrawnOn: day(6) }),
+      ],
+    });
     expect(apply(c, plan("m-1", [invitedSeat(orgs.school)], day(5))).ok).toBe(true);
     expect(refusalCodes(apply(c, plan("m-1", [invitedSeat(orgs.school)], day(6))))).toEqual(["CONSENT.MISSING"]);
   });
@@ -108,7 +133,10 @@ describe("plan-meeting", () => {
 
   it("needs consent for a responsible-worker seat when no client relationship with that organisation is recorded", () => {
     const c = admittedCase({ existingClientships: [{ organisationId: orgs.school, responsibleWorker: null }] });
-    expect(refusalCodes(apply(c, plan("m-1", [coreSeat(staff.police), responsibleWorkerSeat()])))).toEqual(["CONSENT.MISSING", "CONSENT.MISSING"]);
+    expect(refusalCodes(apply(c, plan("m-1", [coreSeat(staff.police), responsibleWorkerSeat()])))).toEqual([
+      "CONSENT.MISSING",
+      "CONSENT.MISSING",
+    ]);
   });
 
   it("needs consent for others from the organisation of the responsible worker", () => {
@@ -123,12 +151,26 @@ describe("plan-meeting", () => {
 });
 
 describe("record-meeting-held", () => {
-  const planned = () => applyAll(withSchoolConsent(), [plan("m-1", [coreSeat(staff.police), coreSeat(staff.social), invitedSeat(orgs.school), clientSeat()])]);
+  const planned = () =>
+    applyAll(withSchoolConsent(), [
+      plan("m-1", [coreSeat(staff.police), coreSeat(staff.social), invitedSeat(orgs.school), clientSeat()]),
+    ]);
 
   it("records attendance, and the first held meeting activates the case", () => {
-    const c = accepted(apply(planned(), { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: ["p-staff-police", "p-org-test-school"] }));
+    const c = accepted(
+      apply(planned(), {
+        type: "record-meeting-held",
+        meetingId: "m-1",
+        heldOn: day(5),
+        attended: ["p-staff-police", "p-org-test-school"],
+      }),
+    );
     expect(c).toMatchObject({ status: "active", activatedOn: day(5), version: 7 });
-    expect(c.meetings[0]).toMatchObject({ status: "held", heldOn: day(5), attended: ["p-staff-police", "p-org-test-school"] });
+    expect(c.meetings[0]).toMatchObject({
+      status: "held",
+      heldOn: day(5),
+      attended: ["p-staff-police", "p-org-test-school"],
+    });
   });
 
   it("keeps the activation day of an active case", () => {
@@ -144,7 +186,11 @@ describe("record-meeting-held", () => {
   });
 
   it("refuses a meeting already held or cancelled", () => {
-    expect(refusalCodes(apply(activeCase(), { type: "record-meeting-held", meetingId: "m-1", heldOn: day(6), attended: [] }))).toEqual(["MEETING.NOT_PLANNED"]);
+    expect(
+      refusalCodes(
+        apply(activeCase(), { type: "record-meeting-held", meetingId: "m-1", heldOn: day(6), attended: [] }),
+      ),
+    ).toEqual(["MEETING.NOT_PLANNED"]);
     const cancelled = applyAll(planned(), [{ type: "cancel-meeting", meetingId: "m-1", on: day(4) }]);
     const result = apply(cancelled, { type: "record-meeting-held", meetingId: "m-1", heldOn: day(6), attended: [] });
     expect(refusalCodes(result)).toEqual(["MEETING.NOT_PLANNED"]);
@@ -152,26 +198,48 @@ describe("record-meeting-held", () => {
   });
 
   it("refuses an attendee who is not in the composition", () => {
-    const result = apply(planned(), { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: ["p-staff-police", "p-stranger"] });
+    const result = apply(planned(), {
+      type: "record-meeting-held",
+      meetingId: "m-1",
+      heldOn: day(5),
+      attended: ["p-staff-police", "p-stranger"],
+    });
     expect(refusalCodes(result)).toEqual(["MEETING.ATTENDEE_UNKNOWN"]);
     expect(result.ok ? [] : result.error[0]?.ids).toEqual(["case-test-1", "p-stranger"]);
   });
 
   it("refuses a held day before the admission", () => {
-    expect(refusalCodes(apply(planned(), { type: "record-meeting-held", meetingId: "m-1", heldOn: day(2), attended: [] }))).toEqual(["CASE.DATE_ORDER"]);
+    expect(
+      refusalCodes(apply(planned(), { type: "record-meeting-held", meetingId: "m-1", heldOn: day(2), attended: [] })),
+    ).toEqual(["CASE.DATE_ORDER"]);
   });
 
   it("keeps out a party whose consent was withdrawn after planning", () => {
     const c = applyAll(planned(), [{ type: "withdraw-consent", consentId: "c-g1", on: day(5) }]);
-    const present = apply(c, { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: ["p-staff-police", "p-org-test-school"] });
+    const present = apply(c, {
+      type: "record-meeting-held",
+      meetingId: "m-1",
+      heldOn: day(5),
+      attended: ["p-staff-police", "p-org-test-school"],
+    });
     expect(refusalCodes(present)).toEqual(["CONSENT.MISSING"]);
-    const absent = apply(c, { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: ["p-staff-police", "p-staff-social"] });
+    const absent = apply(c, {
+      type: "record-meeting-held",
+      meetingId: "m-1",
+      heldOn: day(5),
+      attended: ["p-staff-police", "p-staff-social"],
+    });
     expect(absent.ok).toBe(true);
   });
 
   it("is refused once the case is closed", () => {
-    const c = applyAll(activeCase(), [plan("m-2", [coreSeat(staff.nurse)], day(8)), { type: "close", on: day(9), reason: "goals-met" }]);
-    expect(refusalCodes(apply(c, { type: "record-meeting-held", meetingId: "m-2", heldOn: day(9), attended: [] }))).toEqual(["CASE.ILLEGAL_TRANSITION"]);
+    const c = applyAll(activeCase(), [
+      plan("m-2", [coreSeat(staff.nurse)], day(8)),
+      { type: "close", on: day(9), reason: "goals-met" },
+    ]);
+    expect(
+      refusalCodes(apply(c, { type: "record-meeting-held", meetingId: "m-2", heldOn: day(9), attended: [] })),
+    ).toEqual(["CASE.ILLEGAL_TRANSITION"]);
   });
 });
 
@@ -184,11 +252,15 @@ describe("cancel-meeting", () => {
   });
 
   it("refuses an unknown meeting", () => {
-    expect(refusalCodes(apply(activeCase(), { type: "cancel-meeting", meetingId: "m-x", on: day(6) }))).toEqual(["CASE.NOT_FOUND"]);
+    expect(refusalCodes(apply(activeCase(), { type: "cancel-meeting", meetingId: "m-x", on: day(6) }))).toEqual([
+      "CASE.NOT_FOUND",
+    ]);
   });
 
   it("refuses a meeting that is not planned", () => {
-    expect(refusalCodes(apply(activeCase(), { type: "cancel-meeting", meetingId: "m-1", on: day(6) }))).toEqual(["MEETING.NOT_PLANNED"]);
+    expect(refusalCodes(apply(activeCase(), { type: "cancel-meeting", meetingId: "m-1", on: day(6) }))).toEqual([
+      "MEETING.NOT_PLANNED",
+    ]);
   });
 });
 
@@ -199,7 +271,13 @@ describe("record-meeting-record", () => {
   });
 
   it("accepts a record made on the day of the meeting", () => {
-    expect(apply(activeCase(), { type: "record-meeting-record", meetingId: "m-1", record: { ...record, recordedOn: day(5) } }).ok).toBe(true);
+    expect(
+      apply(activeCase(), {
+        type: "record-meeting-record",
+        meetingId: "m-1",
+        record: { ...record, recordedOn: day(5) },
+      }).ok,
+    ).toBe(true);
   });
 
   it("still records after the case is closed", () => {
@@ -208,28 +286,45 @@ describe("record-meeting-record", () => {
   });
 
   it("refuses an unknown meeting", () => {
-    expect(refusalCodes(apply(activeCase(), { type: "record-meeting-record", meetingId: "m-x", record }))).toEqual(["CASE.NOT_FOUND"]);
+    expect(refusalCodes(apply(activeCase(), { type: "record-meeting-record", meetingId: "m-x", record }))).toEqual([
+      "CASE.NOT_FOUND",
+    ]);
   });
 
   it("refuses a meeting that has not been held", () => {
     const c = applyAll(activeCase(), [plan("m-2", [coreSeat(staff.nurse)], day(8))]);
-    expect(refusalCodes(apply(c, { type: "record-meeting-record", meetingId: "m-2", record }))).toEqual(["MEETING.NOT_HELD"]);
+    expect(refusalCodes(apply(c, { type: "record-meeting-record", meetingId: "m-2", record }))).toEqual([
+      "MEETING.NOT_HELD",
+    ]);
   });
 
   it("writes a record once", () => {
     const c = applyAll(activeCase(), [{ type: "record-meeting-record", meetingId: "m-1", record }]);
-    const result = apply(c, { type: "record-meeting-record", meetingId: "m-1", record: { ...record, recordedOn: day(7) } });
+    const result = apply(c, {
+      type: "record-meeting-record",
+      meetingId: "m-1",
+      record: { ...record, recordedOn: day(7) },
+    });
     expect(refusalCodes(result)).toEqual(["MEETING.ALREADY_RECORDED"]);
     expect(result.ok ? "" : result.error[0]?.message.en).toContain(day(6));
   });
 
   it("refuses a record dated before the meeting", () => {
-    expect(refusalCodes(apply(activeCase(), { type: "record-meeting-record", meetingId: "m-1", record: { ...record, recordedOn: day(4) } }))).toEqual(["CASE.DATE_ORDER"]);
+    expect(
+      refusalCodes(
+        apply(activeCase(), {
+          type: "record-meeting-record",
+          meetingId: "m-1",
+          record: { ...record, recordedOn: day(4) },
+        }),
+      ),
+    ).toEqual(["CASE.DATE_ORDER"]);
   });
 });
 
 describe("inform-responsible-worker", () => {
-  const withWorker = () => activeCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }] });
+  const withWorker = () =>
+    activeCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }] });
 
   it("records when the responsible worker was informed", () => {
     const c = accepted(apply(withWorker(), { type: "inform-responsible-worker", meetingId: "m-1", on: day(5) }));
@@ -242,13 +337,19 @@ describe("inform-responsible-worker", () => {
   });
 
   it("refuses an unknown meeting", () => {
-    expect(refusalCodes(apply(withWorker(), { type: "inform-responsible-worker", meetingId: "m-x", on: day(5) }))).toEqual(["CASE.NOT_FOUND"]);
+    expect(
+      refusalCodes(apply(withWorker(), { type: "inform-responsible-worker", meetingId: "m-x", on: day(5) })),
+    ).toEqual(["CASE.NOT_FOUND"]);
   });
 
   it("refuses when no responsible worker is recorded", () => {
-    expect(refusalCodes(apply(activeCase(), { type: "inform-responsible-worker", meetingId: "m-1", on: day(5) }))).toEqual(["CASE.RESPONSIBLE_WORKER_MISSING"]);
+    expect(
+      refusalCodes(apply(activeCase(), { type: "inform-responsible-worker", meetingId: "m-1", on: day(5) })),
+    ).toEqual(["CASE.RESPONSIBLE_WORKER_MISSING"]);
     const unnamed = activeCase({ existingClientships: [{ organisationId: orgs.childWelfare }] });
-    expect(refusalCodes(apply(unnamed, { type: "inform-responsible-worker", meetingId: "m-1", on: day(5) }))).toEqual(["CASE.RESPONSIBLE_WORKER_MISSING"]);
+    expect(refusalCodes(apply(unnamed, { type: "inform-responsible-worker", meetingId: "m-1", on: day(5) }))).toEqual([
+      "CASE.RESPONSIBLE_WORKER_MISSING",
+    ]);
   });
 });
 
@@ -256,7 +357,12 @@ describe("invitationRefusals", () => {
   const c = buildCase({ status: "active", guardians: [{ id: "g-1", relationship: "parent" }] });
 
   it("skips the client and guardians, and checks each organisation once", () => {
-    const found = invitationRefusals(c, [clientSeat(), guardianSeat("g-1"), invitedSeat(orgs.school, "p-a"), invitedSeat(orgs.school, "p-b")], day(5), caseContext);
+    const found = invitationRefusals(
+      c,
+      [clientSeat(), guardianSeat("g-1"), invitedSeat(orgs.school, "p-a"), invitedSeat(orgs.school, "p-b")],
+      day(5),
+      caseContext,
+    );
     expect(found.map((v) => v.code)).toEqual(["CONSENT.MISSING", "CONSENT.MISSING"]);
   });
 

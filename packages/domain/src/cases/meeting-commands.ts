@@ -5,7 +5,10 @@ import { canInvite, type InvitationContext } from "./consent-policy.js";
 import { duplicate, notBefore } from "./case-refusals.js";
 
 function notFound(c: Case, meetingId: string): Violation {
-  return violation("CASE.NOT_FOUND", [c.id, meetingId], { fi: `Tapaamista ${meetingId} ei löydy.`, en: `Meeting ${meetingId} not found.` });
+  return violation("CASE.NOT_FOUND", [c.id, meetingId], {
+    fi: `Tapaamista ${meetingId} ei löydy.`,
+    en: `Meeting ${meetingId} not found.`,
+  });
 }
 
 /**
@@ -13,12 +16,18 @@ function notFound(c: Case, meetingId: string): Violation {
  * social worker of a recorded existing client relationship is invited on that basis (003 § 4.2
  * requires working with them); anyone else needs consent (`canInvite`).
  */
-export function invitationRefusals(c: Case, participants: readonly Participant[], date: LocalDate, context: InvitationContext): Violation[] {
+export function invitationRefusals(
+  c: Case,
+  participants: readonly Participant[],
+  date: LocalDate,
+  context: InvitationContext,
+): Violation[] {
   const found: Violation[] = [];
   const checked = new Set<string>();
   for (const p of participants) {
     if (p.organisationId === null || checked.has(p.organisationId)) continue;
-    if (p.role === "responsible-worker" && c.existingClientships.some((x) => x.organisationId === p.organisationId)) continue;
+    if (p.role === "responsible-worker" && c.existingClientships.some((x) => x.organisationId === p.organisationId))
+      continue;
     checked.add(p.organisationId);
     const decision = canInvite(c, p.organisationId, date, context);
     if (!decision.allowed) found.push(...decision.reasons);
@@ -29,13 +38,41 @@ export function invitationRefusals(c: Case, participants: readonly Participant[]
 function compositionProblems(c: Case, composition: readonly Participant[]): Violation[] {
   const found: Violation[] = [];
   composition.forEach((p, i) => {
-    if (composition.findIndex((q) => q.id === p.id) !== i) found.push(violation("MEETING.DUPLICATE_PARTICIPANT", [c.id, p.id], { fi: `Osallistuja ${p.id} on kokoonpanossa kahdesti.`, en: `Participant ${p.id} is listed twice.` }, { path: ["composition", i] }));
+    if (composition.findIndex((q) => q.id === p.id) !== i)
+      found.push(
+        violation(
+          "MEETING.DUPLICATE_PARTICIPANT",
+          [c.id, p.id],
+          { fi: `Osallistuja ${p.id} on kokoonpanossa kahdesti.`, en: `Participant ${p.id} is listed twice.` },
+          { path: ["composition", i] },
+        ),
+      );
     const personal = p.role === "client" || p.role === "guardian";
     if (personal !== (p.organisationId === null)) {
-      found.push(violation("MEETING.PARTICIPANT_INVALID", [c.id, p.id], { fi: "Asiakkaalla ja huoltajalla ei ole organisaatiota; muilla osallistujilla on.", en: "The client and guardians have no organisation; every other participant has one." }, { path: ["composition", i, "organisationId"] }));
+      found.push(
+        violation(
+          "MEETING.PARTICIPANT_INVALID",
+          [c.id, p.id],
+          {
+            fi: "Asiakkaalla ja huoltajalla ei ole organisaatiota; muilla osallistujilla on.",
+            en: "The client and guardians have no organisation; every other participant has one.",
+          },
+          { path: ["composition", i, "organisationId"] },
+        ),
+      );
     }
     if (p.role === "guardian" && !c.guardians.some((g) => g.id === p.guardianId)) {
-      found.push(violation("CASE.GUARDIAN_UNKNOWN", [c.id, p.id], { fi: "Kokoonpanoon merkittyä huoltajaa ei ole kirjattu asiakkuuteen.", en: "A guardian in the composition is not recorded in the case." }, { path: ["composition", i, "guardianId"] }));
+      found.push(
+        violation(
+          "CASE.GUARDIAN_UNKNOWN",
+          [c.id, p.id],
+          {
+            fi: "Kokoonpanoon merkittyä huoltajaa ei ole kirjattu asiakkuuteen.",
+            en: "A guardian in the composition is not recorded in the case.",
+          },
+          { path: ["composition", i, "guardianId"] },
+        ),
+      );
     }
   });
   return found;
@@ -45,7 +82,11 @@ function compositionProblems(c: Case, composition: readonly Participant[]): Viol
  * Plans a meeting with its composition. Refused with the domain reasons when anyone outside the core
  * team lacks consent on the planned day, or the composition is malformed.
  */
-export function planMeeting(c: Case, command: { meetingId: string; plannedOn: LocalDate; composition: Participant[] }, context: InvitationContext): Result<Case> {
+export function planMeeting(
+  c: Case,
+  command: { meetingId: string; plannedOn: LocalDate; composition: Participant[] },
+  context: InvitationContext,
+): Result<Case> {
   if (c.meetings.some((m) => m.id === command.meetingId)) return err([duplicate(c, command.meetingId)]);
   const found = [
     ...notBefore(c.id, command.plannedOn, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" }),
@@ -71,23 +112,49 @@ export function planMeeting(c: Case, command: { meetingId: string; plannedOn: Lo
  * held: a withdrawal after planning keeps that party out. The first held meeting activates an
  * admitted case.
  */
-export function recordMeetingHeld(c: Case, command: { meetingId: string; heldOn: LocalDate; attended: string[] }, context: InvitationContext): Result<Case> {
+export function recordMeetingHeld(
+  c: Case,
+  command: { meetingId: string; heldOn: LocalDate; attended: string[] },
+  context: InvitationContext,
+): Result<Case> {
   const meeting = c.meetings.find((m) => m.id === command.meetingId);
   if (!meeting) return err([notFound(c, command.meetingId)]);
   if (meeting.status !== "planned") {
-    return err([violation("MEETING.NOT_PLANNED", [c.id, meeting.id], { fi: `Tapaaminen on jo ${meeting.status === "held" ? "pidetty" : "peruttu"}.`, en: `The meeting is already ${meeting.status}.` })]);
+    return err([
+      violation("MEETING.NOT_PLANNED", [c.id, meeting.id], {
+        fi: `Tapaaminen on jo ${meeting.status === "held" ? "pidetty" : "peruttu"}.`,
+        en: `The meeting is already ${meeting.status}.`,
+      }),
+    ]);
   }
   const unknown = command.attended.filter((id) => !meeting.composition.some((p) => p.id === id));
   const found = notBefore(c.id, command.heldOn, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" });
   if (unknown.length > 0) {
-    found.push(violation("MEETING.ATTENDEE_UNKNOWN", [c.id, ...unknown], { fi: "Läsnäolijaksi merkitty henkilö ei ole tapaamisen kokoonpanossa.", en: "An attendee is not in the meeting's composition." }, { path: ["attended"] }));
+    found.push(
+      violation(
+        "MEETING.ATTENDEE_UNKNOWN",
+        [c.id, ...unknown],
+        {
+          fi: "Läsnäolijaksi merkitty henkilö ei ole tapaamisen kokoonpanossa.",
+          en: "An attendee is not in the meeting's composition.",
+        },
+        { path: ["attended"] },
+      ),
+    );
   }
   const attended = meeting.composition.filter((p) => command.attended.includes(p.id));
   found.push(...invitationRefusals(c, attended, command.heldOn, context));
   if (found.length > 0) return err(found);
-  const meetings = c.meetings.map((m) => (m.id === meeting.id ? { ...m, status: "held" as const, heldOn: command.heldOn, attended: command.attended } : m));
+  const meetings = c.meetings.map((m) =>
+    m.id === meeting.id ? { ...m, status: "held" as const, heldOn: command.heldOn, attended: command.attended } : m,
+  );
   const activate = c.status === "admitted";
-  return ok({ ...c, meetings, status: activate ? "active" : c.status, activatedOn: activate ? command.heldOn : c.activatedOn });
+  return ok({
+    ...c,
+    meetings,
+    status: activate ? "active" : c.status,
+    activatedOn: activate ? command.heldOn : c.activatedOn,
+  });
 }
 
 /** Cancels a planned meeting. */
@@ -95,9 +162,17 @@ export function cancelMeeting(c: Case, meetingId: string): Result<Case> {
   const meeting = c.meetings.find((m) => m.id === meetingId);
   if (!meeting) return err([notFound(c, meetingId)]);
   if (meeting.status !== "planned") {
-    return err([violation("MEETING.NOT_PLANNED", [c.id, meetingId], { fi: "Vain suunnitellun tapaamisen voi perua.", en: "Only a planned meeting can be cancelled." })]);
+    return err([
+      violation("MEETING.NOT_PLANNED", [c.id, meetingId], {
+        fi: "Vain suunnitellun tapaamisen voi perua.",
+        en: "Only a planned meeting can be cancelled.",
+      }),
+    ]);
   }
-  return ok({ ...c, meetings: c.meetings.map((m) => (m.id === meetingId ? { ...m, status: "cancelled" as const } : m)) });
+  return ok({
+    ...c,
+    meetings: c.meetings.map((m) => (m.id === meetingId ? { ...m, status: "cancelled" as const } : m)),
+  });
 }
 
 /** Records a held meeting in the client and statistics records (003 § 4.2). A record is written once. */
@@ -105,10 +180,20 @@ export function recordMeetingRecord(c: Case, meetingId: string, record: MeetingR
   const meeting = c.meetings.find((m) => m.id === meetingId);
   if (!meeting) return err([notFound(c, meetingId)]);
   if (meeting.status !== "held") {
-    return err([violation("MEETING.NOT_HELD", [c.id, meetingId], { fi: "Vain pidetyn tapaamisen voi kirjata.", en: "Only a held meeting can be recorded." })]);
+    return err([
+      violation("MEETING.NOT_HELD", [c.id, meetingId], {
+        fi: "Vain pidetyn tapaamisen voi kirjata.",
+        en: "Only a held meeting can be recorded.",
+      }),
+    ]);
   }
   if (meeting.record !== null) {
-    return err([violation("MEETING.ALREADY_RECORDED", [c.id, meetingId], { fi: `Tapaaminen on jo kirjattu ${meeting.record.recordedOn}.`, en: `The meeting was already recorded on ${meeting.record.recordedOn}.` })]);
+    return err([
+      violation("MEETING.ALREADY_RECORDED", [c.id, meetingId], {
+        fi: `Tapaaminen on jo kirjattu ${meeting.record.recordedOn}.`,
+        en: `The meeting was already recorded on ${meeting.record.recordedOn}.`,
+      }),
+    ]);
   }
   const found = notBefore(c.id, record.recordedOn, meeting.heldOn, { fi: "tapaaminen", en: "the meeting" });
   if (found.length > 0) return err(found);
@@ -121,8 +206,14 @@ export function informResponsibleWorker(c: Case, meetingId: string, on: LocalDat
   if (!meeting) return err([notFound(c, meetingId)]);
   if (!c.existingClientships.some((x) => x.responsibleWorker !== null)) {
     return err([
-      violation("CASE.RESPONSIBLE_WORKER_MISSING", [c.id], { fi: "Asiakkuuteen ei ole kirjattu vastuusosiaalityöntekijää.", en: "No responsible social worker is recorded for the case." }),
+      violation("CASE.RESPONSIBLE_WORKER_MISSING", [c.id], {
+        fi: "Asiakkuuteen ei ole kirjattu vastuusosiaalityöntekijää.",
+        en: "No responsible social worker is recorded for the case.",
+      }),
     ]);
   }
-  return ok({ ...c, meetings: c.meetings.map((m) => (m.id === meetingId ? { ...m, responsibleWorkerInformedOn: on } : m)) });
+  return ok({
+    ...c,
+    meetings: c.meetings.map((m) => (m.id === meetingId ? { ...m, responsibleWorkerInformedOn: on } : m)),
+  });
 }

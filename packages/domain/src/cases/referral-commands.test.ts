@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import type { Case, Referral, ReferralStatus } from "./case.js";
 import type { CaseCommand } from "./case-commands.js";
 import { applyCaseCommand } from "./case-lifecycle.js";
-import { accepted, activeCase, admittedCase, applyAll, caseContext, coreSeat, day, deepFreeze, orgs, refusalCodes, staff } from "./case.fixture.js";
+import {
+  accepted,
+  activeCase,
+  admittedCase,
+  applyAll,
+  caseContext,
+  coreSeat,
+  day,
+  deepFreeze,
+  orgs,
+  refusalCodes,
+  staff,
+} from "./case.fixture.js";
 import { finalReferralStatuses } from "./referral-commands.js";
 
 function apply(c: Case, command: CaseCommand) {
@@ -13,7 +25,16 @@ function apply(c: Case, command: CaseCommand) {
 type NewReferral = Omit<Referral, "status"> & { status: "proposed" | "made" };
 
 function referral(id: string, extra: Partial<NewReferral> = {}): NewReferral {
-  return { id, meetingId: null, service: "leisure-activity", organisationId: orgs.youth, madeOn: day(6), status: "proposed", statusChangedOn: day(6), ...extra };
+  return {
+    id,
+    meetingId: null,
+    service: "leisure-activity",
+    organisationId: orgs.youth,
+    madeOn: day(6),
+    status: "proposed",
+    statusChangedOn: day(6),
+    ...extra,
+  };
 }
 
 function make(r: NewReferral): CaseCommand {
@@ -22,8 +43,12 @@ function make(r: NewReferral): CaseCommand {
 
 describe("make-referral", () => {
   it("records a referral made in a held meeting, its status changed on the day made", () => {
-    const c = accepted(apply(activeCase(), make(referral("r-1", { meetingId: "m-1", status: "made", statusChangedOn: day(30) }))));
-    expect(c.referrals).toEqual([{ ...referral("r-1", { meetingId: "m-1", status: "made" }), statusChangedOn: day(6) }]);
+    const c = accepted(
+      apply(activeCase(), make(referral("r-1", { meetingId: "m-1", status: "made", statusChangedOn: day(30) }))),
+    );
+    expect(c.referrals).toEqual([
+      { ...referral("r-1", { meetingId: "m-1", status: "made" }), statusChangedOn: day(6) },
+    ]);
     expect(c.version).toBe(8);
   });
 
@@ -42,7 +67,9 @@ describe("make-referral", () => {
   });
 
   it("refuses a meeting that has not been held, or does not exist", () => {
-    const c = applyAll(activeCase(), [{ type: "plan-meeting", meetingId: "m-2", plannedOn: day(9), composition: [coreSeat(staff.nurse)] }]);
+    const c = applyAll(activeCase(), [
+      { type: "plan-meeting", meetingId: "m-2", plannedOn: day(9), composition: [coreSeat(staff.nurse)] },
+    ]);
     const result = apply(c, make(referral("r-1", { meetingId: "m-2" })));
     expect(refusalCodes(result)).toEqual(["MEETING.NOT_HELD"]);
     expect(result.ok ? [] : result.error[0]?.path).toEqual(["meetingId"]);
@@ -59,20 +86,28 @@ describe("update-referral", () => {
   const withReferral = () => applyAll(activeCase(), [make(referral("r-1"))]);
 
   it("moves a referral on and records the day", () => {
-    const c = accepted(apply(withReferral(), { type: "update-referral", referralId: "r-1", status: "accepted", on: day(8) }));
+    const c = accepted(
+      apply(withReferral(), { type: "update-referral", referralId: "r-1", status: "accepted", on: day(8) }),
+    );
     expect(c.referrals[0]).toMatchObject({ status: "accepted", statusChangedOn: day(8) });
   });
 
   it("accepts a change on the same day as the previous one", () => {
-    expect(apply(withReferral(), { type: "update-referral", referralId: "r-1", status: "made", on: day(6) }).ok).toBe(true);
+    expect(apply(withReferral(), { type: "update-referral", referralId: "r-1", status: "made", on: day(6) }).ok).toBe(
+      true,
+    );
   });
 
   it("refuses an unknown referral", () => {
-    expect(refusalCodes(apply(withReferral(), { type: "update-referral", referralId: "r-x", status: "made", on: day(8) }))).toEqual(["CASE.NOT_FOUND"]);
+    expect(
+      refusalCodes(apply(withReferral(), { type: "update-referral", referralId: "r-x", status: "made", on: day(8) })),
+    ).toEqual(["CASE.NOT_FOUND"]);
   });
 
   it("refuses a change dated before the previous one", () => {
-    expect(refusalCodes(apply(withReferral(), { type: "update-referral", referralId: "r-1", status: "made", on: day(5) }))).toEqual(["CASE.DATE_ORDER"]);
+    expect(
+      refusalCodes(apply(withReferral(), { type: "update-referral", referralId: "r-1", status: "made", on: day(5) })),
+    ).toEqual(["CASE.DATE_ORDER"]);
   });
 
   it.each<ReferralStatus>(["completed", "declined", "cancelled"])("does not change a referral once %s", (status) => {
@@ -84,7 +119,9 @@ describe("update-referral", () => {
 
   it("still updates after the case is closed", () => {
     const closed = applyAll(withReferral(), [{ type: "close", on: day(7), reason: "goals-met" }]);
-    expect(accepted(apply(closed, { type: "update-referral", referralId: "r-1", status: "started", on: day(9) })).status).toBe("closed");
+    expect(
+      accepted(apply(closed, { type: "update-referral", referralId: "r-1", status: "started", on: day(9) })).status,
+    ).toBe("closed");
   });
 
   it("knows the final statuses", () => {

@@ -11,7 +11,17 @@ export function makeReferral(c: Case, referral: Referral): Result<Case> {
   if (c.referrals.some((r) => r.id === referral.id)) return err([duplicate(c, referral.id)]);
   const found = notBefore(c.id, referral.madeOn, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" });
   if (referral.meetingId !== null && !c.meetings.some((m) => m.id === referral.meetingId && m.status === "held")) {
-    found.push(violation("MEETING.NOT_HELD", [c.id, referral.meetingId], { fi: "Palveluohjaus voidaan liittää vain pidettyyn tapaamiseen.", en: "A referral can belong only to a held meeting." }, { path: ["meetingId"] }));
+    found.push(
+      violation(
+        "MEETING.NOT_HELD",
+        [c.id, referral.meetingId],
+        {
+          fi: "Palveluohjaus voidaan liittää vain pidettyyn tapaamiseen.",
+          en: "A referral can belong only to a held meeting.",
+        },
+        { path: ["meetingId"] },
+      ),
+    );
   }
   if (found.length > 0) return err(found);
   return ok({ ...c, referrals: [...c.referrals, { ...referral, statusChangedOn: referral.madeOn }] });
@@ -21,14 +31,28 @@ export function makeReferral(c: Case, referral: Referral): Result<Case> {
 export function updateReferral(c: Case, referralId: string, status: ReferralStatus, on: LocalDate): Result<Case> {
   const referral = c.referrals.find((r) => r.id === referralId);
   if (!referral) {
-    return err([violation("CASE.NOT_FOUND", [c.id, referralId], { fi: `Palveluohjausta ${referralId} ei löydy.`, en: `Referral ${referralId} not found.` })]);
+    return err([
+      violation("CASE.NOT_FOUND", [c.id, referralId], {
+        fi: `Palveluohjausta ${referralId} ei löydy.`,
+        en: `Referral ${referralId} not found.`,
+      }),
+    ]);
   }
   if (finalReferralStatuses.includes(referral.status)) {
     return err([
-      violation("REFERRAL.FINAL", [c.id, referralId], { fi: `Palveluohjaus on jo päättynyt (${referral.status}).`, en: `The referral has already ended (${referral.status}).` }),
+      violation("REFERRAL.FINAL", [c.id, referralId], {
+        fi: `Palveluohjaus on jo päättynyt (${referral.status}).`,
+        en: `The referral has already ended (${referral.status}).`,
+      }),
     ]);
   }
-  const found = notBefore(c.id, on, referral.statusChangedOn, { fi: "edellinen tilamuutos", en: "the previous status change" });
+  const found = notBefore(c.id, on, referral.statusChangedOn, {
+    fi: "edellinen tilamuutos",
+    en: "the previous status change",
+  });
   if (found.length > 0) return err(found);
-  return ok({ ...c, referrals: c.referrals.map((r) => (r.id === referralId ? { ...r, status, statusChangedOn: on } : r)) });
+  return ok({
+    ...c,
+    referrals: c.referrals.map((r) => (r.id === referralId ? { ...r, status, statusChangedOn: on } : r)),
+  });
 }

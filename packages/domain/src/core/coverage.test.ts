@@ -43,11 +43,16 @@ describe("coverage", () => {
   });
 
   it("runs an open-ended cover to the end of the window", () => {
-    expect(coverage([cover("a", 10, null)], window(0, 30))).toEqual([segment(0, 9, [], 0), segment(10, 30, ["a"], 100)]);
+    expect(coverage([cover("a", 10, null)], window(0, 30))).toEqual([
+      segment(0, 9, [], 0),
+      segment(10, 30, ["a"], 100),
+    ]);
   });
 
   it("ignores covers outside the window", () => {
-    expect(coverage([cover("before", -20, -1), cover("after", 31, null)], window(0, 30))).toEqual([segment(0, 30, [], 0)]);
+    expect(coverage([cover("before", -20, -1), cover("after", 31, null)], window(0, 30))).toEqual([
+      segment(0, 30, [], 0),
+    ]);
   });
 
   it("sums the weights of overlapping covers and lists their ids in input order", () => {
@@ -104,7 +109,9 @@ describe("coverage", () => {
         weight: fc.integer({ min: 1, max: 100 }),
       })
       .map((c) => cover(c.id, c.from, c.open ? null : c.from + c.length, c.weight));
-    const anyWindow = fc.tuple(fc.nat({ max: 20 }), fc.nat({ max: 30 })).map(([from, length]) => window(from, from + length));
+    const anyWindow = fc
+      .tuple(fc.nat({ max: 20 }), fc.nat({ max: 30 }))
+      .map(([from, length]) => window(from, from + length));
 
     fc.assert(
       fc.property(fc.array(anyCover, { maxLength: 6 }), anyWindow, (covers, w) => {

@@ -25,12 +25,20 @@ const period = (from: number, to: number): Period => ({ from: day(from), to: day
 const anyInterval = fc
   .tuple(fc.integer({ min: -10, max: 40 }), fc.nat({ max: 30 }), fc.boolean())
   .map(([from, length, open]) => interval(from, open ? null : from + length));
-const anyPeriod = fc.tuple(fc.integer({ min: -10, max: 40 }), fc.nat({ max: 30 })).map(([from, length]) => period(from, from + length));
+const anyPeriod = fc
+  .tuple(fc.integer({ min: -10, max: 40 }), fc.nat({ max: 30 }))
+  .map(([from, length]) => period(from, from + length));
 
 describe("intervalSchema", () => {
   it("accepts a closed, a single-day and an open-ended interval", () => {
-    expect(intervalSchema.parse({ from: "2024-05-01", to: "2024-12-31" })).toEqual({ from: "2024-05-01", to: "2024-12-31" });
-    expect(intervalSchema.parse({ from: "2024-05-01", to: "2024-05-01" })).toEqual({ from: "2024-05-01", to: "2024-05-01" });
+    expect(intervalSchema.parse({ from: "2024-05-01", to: "2024-12-31" })).toEqual({
+      from: "2024-05-01",
+      to: "2024-12-31",
+    });
+    expect(intervalSchema.parse({ from: "2024-05-01", to: "2024-05-01" })).toEqual({
+      from: "2024-05-01",
+      to: "2024-05-01",
+    });
     expect(intervalSchema.parse({ from: "2024-05-01", to: null })).toEqual({ from: "2024-05-01", to: null });
   });
 
@@ -50,7 +58,10 @@ describe("intervalSchema", () => {
 
 describe("periodSchema", () => {
   it("requires both ends in order", () => {
-    expect(periodSchema.parse({ from: "2024-01-01", to: "2024-12-31" })).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+    expect(periodSchema.parse({ from: "2024-01-01", to: "2024-12-31" })).toEqual({
+      from: "2024-01-01",
+      to: "2024-12-31",
+    });
     expect(periodSchema.safeParse({ from: "2024-01-01", to: null }).success).toBe(false);
     const reversed = periodSchema.safeParse({ from: "2024-12-31", to: "2024-01-01" });
     expect(reversed.error?.issues[0]?.path).toEqual(["to"]);

@@ -21,7 +21,11 @@ describe("localisedTextSchema", () => {
   });
 
   it("trims each language", () => {
-    expect(localisedTextSchema.parse({ fi: "  Kuva ", sv: "Kuva\n", en: " Kuva" })).toEqual({ fi: "Kuva", sv: "Kuva", en: "Kuva" });
+    expect(localisedTextSchema.parse({ fi: "  Kuva ", sv: "Kuva\n", en: " Kuva" })).toEqual({
+      fi: "Kuva",
+      sv: "Kuva",
+      en: "Kuva",
+    });
   });
 
   it.each(["fi", "sv", "en"] as const)("requires %s", (language) => {

@@ -11,7 +11,11 @@ const meetingInput = z.object({
 
 describe("parseInput", () => {
   it("returns the parsed value, defaults applied", () => {
-    const result = parseInput(meetingInput, { title: "Asiakastapaaminen", heldOn: "2024-05-02", attendees: [{ name: "Maija" }] });
+    const result = parseInput(meetingInput, {
+      title: "Asiakastapaaminen",
+      heldOn: "2024-05-02",
+      attendees: [{ name: "Maija" }],
+    });
     expect(result).toEqual({
       ok: true,
       value: { title: "Asiakastapaaminen", heldOn: "2024-05-02", attendees: [{ name: "Maija" }], recorded: false },
@@ -19,7 +23,11 @@ describe("parseInput", () => {
   });
 
   it("reports every problem at once, one violation per issue with its path", () => {
-    const result = parseInput(meetingInput, { title: "", heldOn: "2.5.2024", attendees: [{ name: "Maija" }, { name: "" }] });
+    const result = parseInput(meetingInput, {
+      title: "",
+      heldOn: "2.5.2024",
+      attendees: [{ name: "Maija" }, { name: "" }],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.map((v) => v.path)).toEqual([["title"], ["heldOn"], ["attendees", 1, "name"]]);

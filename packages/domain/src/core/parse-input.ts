@@ -18,7 +18,15 @@ export function parseInput<S extends z.ZodType>(
     parsed.error.issues.map((issue) => {
       const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
       const where = path.length > 0 ? path.join(".") : "(input)";
-      return violation(inputInvalid, [], { fi: `Virheellinen arvo kentässä ${where}: ${issue.message}`, en: `Invalid value at ${where}: ${issue.message}` }, { path });
+      return violation(
+        inputInvalid,
+        [],
+        {
+          fi: `Virheellinen arvo kentässä ${where}: ${issue.message}`,
+          en: `Invalid value at ${where}: ${issue.message}`,
+        },
+        { path },
+      );
     }),
   );
 }

@@ -17,7 +17,8 @@ import {
 const rotation = (input: RotationInput): Rotation => rotationSchema.parse(input);
 const chairs = (terms: readonly ChairTerm[]): (OrganisationId | null)[] => terms.map((t) => t.chairId);
 /** The first `count` terms. */
-const firstTerms = (r: Rotation, count: number) => chairCalendar(r, r.anchor, Math.ceil((count * r.termMonths) / 12)).slice(0, count);
+const firstTerms = (r: Rotation, count: number) =>
+  chairCalendar(r, r.anchor, Math.ceil((count * r.termMonths) / 12)).slice(0, count);
 const firstChairs = (r: Rotation, count: number) => chairs(firstTerms(r, count));
 
 const ankkuri = rotation({ anchor: "2024-05-01", order: ["police", "sotepe", "kuva"] });
@@ -42,7 +43,11 @@ describe("rotationSchema", () => {
   });
 
   it("rejects an override without a reference", () => {
-    const input = { anchor: "2024-05-01", order: ["police"], events: [{ ...override("2025-05-01", "police"), reference: " " }] };
+    const input = {
+      anchor: "2024-05-01",
+      order: ["police"],
+      events: [{ ...override("2025-05-01", "police"), reference: " " }],
+    };
     expect(rotationSchema.safeParse(input).success).toBe(false);
   });
 });
@@ -57,10 +62,34 @@ describe("termStart", () => {
 
 describe("chairOn", () => {
   it("gives police, Sotepe and Kuva a year each from the anchor, then police again", () => {
-    expect(chairOn(ankkuri, "2024-05-01")).toEqual({ index: 0, from: "2024-05-01", to: "2025-04-30", chairId: "police", override: null });
-    expect(chairOn(ankkuri, "2025-05-01")).toEqual({ index: 1, from: "2025-05-01", to: "2026-04-30", chairId: "sotepe", override: null });
-    expect(chairOn(ankkuri, "2026-05-01")).toEqual({ index: 2, from: "2026-05-01", to: "2027-04-30", chairId: "kuva", override: null });
-    expect(chairOn(ankkuri, "2027-05-01")).toEqual({ index: 3, from: "2027-05-01", to: "2028-04-30", chairId: "police", override: null });
+    expect(chairOn(ankkuri, "2024-05-01")).toEqual({
+      index: 0,
+      from: "2024-05-01",
+      to: "2025-04-30",
+      chairId: "police",
+      override: null,
+    });
+    expect(chairOn(ankkuri, "2025-05-01")).toEqual({
+      index: 1,
+      from: "2025-05-01",
+      to: "2026-04-30",
+      chairId: "sotepe",
+      override: null,
+    });
+    expect(chairOn(ankkuri, "2026-05-01")).toEqual({
+      index: 2,
+      from: "2026-05-01",
+      to: "2027-04-30",
+      chairId: "kuva",
+      override: null,
+    });
+    expect(chairOn(ankkuri, "2027-05-01")).toEqual({
+      index: 3,
+      from: "2027-05-01",
+      to: "2028-04-30",
+      chairId: "police",
+      override: null,
+    });
   });
 
   it("is null before the anchor", () => {
@@ -139,32 +168,60 @@ describe("chairCalendar", () => {
 
 describe("membership events", () => {
   it("appends a party that joins to the end of the order", () => {
-    const r = rotation({ anchor: "2024-05-01", order: ["police", "sotepe", "kuva"], events: [{ kind: "join", partyId: "nuoriso", on: "2025-06-01" }] });
+    const r = rotation({
+      anchor: "2024-05-01",
+      order: ["police", "sotepe", "kuva"],
+      events: [{ kind: "join", partyId: "nuoriso", on: "2025-06-01" }],
+    });
     expect(firstChairs(r, 6)).toEqual(["police", "sotepe", "kuva", "nuoriso", "police", "sotepe"]);
   });
 
   it("lets a newcomer wait for its place even when it joins early in the cycle", () => {
-    const r = rotation({ anchor: "2024-05-01", order: ["police", "sotepe", "kuva"], events: [{ kind: "join", partyId: "nuoriso", on: "2024-01-01" }] });
+    const r = rotation({
+      anchor: "2024-05-01",
+      order: ["police", "sotepe", "kuva"],
+      events: [{ kind: "join", partyId: "nuoriso", on: "2024-01-01" }],
+    });
     expect(firstChairs(r, 5)).toEqual(["police", "sotepe", "kuva", "nuoriso", "police"]);
   });
 
   it("counts a join on a term's first day for that term", () => {
-    const onStart = rotation({ anchor: "2024-05-01", order: ["police"], events: [{ kind: "join", partyId: "sotepe", on: "2025-05-01" }] });
+    const onStart = rotation({
+      anchor: "2024-05-01",
+      order: ["police"],
+      events: [{ kind: "join", partyId: "sotepe", on: "2025-05-01" }],
+    });
     expect(firstChairs(onStart, 3)).toEqual(["police", "sotepe", "police"]);
     // A day later the only eligible party chairs again.
-    const dayLater = rotation({ anchor: "2024-05-01", order: ["police"], events: [{ kind: "join", partyId: "sotepe", on: "2025-05-02" }] });
+    const dayLater = rotation({
+      anchor: "2024-05-01",
+      order: ["police"],
+      events: [{ kind: "join", partyId: "sotepe", on: "2025-05-02" }],
+    });
     expect(firstChairs(dayLater, 3)).toEqual(["police", "police", "sotepe"]);
   });
 
   it("skips a party that has left", () => {
-    const r = rotation({ anchor: "2024-05-01", order: ["police", "sotepe", "kuva"], events: [{ kind: "leave", partyId: "sotepe", on: "2025-03-01" }] });
+    const r = rotation({
+      anchor: "2024-05-01",
+      order: ["police", "sotepe", "kuva"],
+      events: [{ kind: "leave", partyId: "sotepe", on: "2025-03-01" }],
+    });
     expect(firstChairs(r, 5)).toEqual(["police", "kuva", "police", "kuva", "police"]);
   });
 
   it("skips a party from the day its notice is given, but not in a term already begun", () => {
-    const before = rotation({ anchor: "2024-05-01", order: ["police", "sotepe", "kuva"], events: [{ kind: "notice", partyId: "kuva", on: "2026-05-01" }] });
+    const before = rotation({
+      anchor: "2024-05-01",
+      order: ["police", "sotepe", "kuva"],
+      events: [{ kind: "notice", partyId: "kuva", on: "2026-05-01" }],
+    });
     expect(firstChairs(before, 5)).toEqual(["police", "sotepe", "police", "sotepe", "police"]);
-    const during = rotation({ anchor: "2024-05-01", order: ["police", "sotepe", "kuva"], events: [{ kind: "notice", partyId: "kuva", on: "2026-05-02" }] });
+    const during = rotation({
+      anchor: "2024-05-01",
+      order: ["police", "sotepe", "kuva"],
+      events: [{ kind: "notice", partyId: "kuva", on: "2026-05-02" }],
+    });
     expect(firstChairs(during, 5)).toEqual(["police", "sotepe", "kuva", "police", "sotepe"]);
   });
 
@@ -240,7 +297,13 @@ describe("membership events", () => {
       ],
     });
     expect(firstChairs(r, 5)).toEqual(["police", null, null, "kuva", "kuva"]);
-    expect(chairOn(r, "2025-06-01")).toEqual({ index: 1, from: "2025-05-01", to: "2026-04-30", chairId: null, override: null });
+    expect(chairOn(r, "2025-06-01")).toEqual({
+      index: 1,
+      from: "2025-05-01",
+      to: "2026-04-30",
+      chairId: null,
+      override: null,
+    });
   });
 });
 
@@ -261,14 +324,22 @@ describe("overrides", () => {
   it("uses the turn when it names the party whose turn it was", () => {
     const events: RotationEvent[] = [{ kind: "join", partyId: "kuva", on: "2026-06-01" }];
     const plain = rotation({ anchor: "2024-05-01", order: ["police", "sotepe"], events });
-    const decided = rotation({ anchor: "2024-05-01", order: ["police", "sotepe"], events: [...events, override("2026-05-01", "police")] });
+    const decided = rotation({
+      anchor: "2024-05-01",
+      order: ["police", "sotepe"],
+      events: [...events, override("2026-05-01", "police")],
+    });
     expect(firstChairs(plain, 6)).toEqual(["police", "sotepe", "police", "sotepe", "kuva", "police"]);
     expect(firstChairs(decided, 6)).toEqual(firstChairs(plain, 6));
     expect(chairOn(decided, "2026-05-01")?.override).not.toBeNull();
   });
 
   it("gives a chair even when nobody is eligible by the order", () => {
-    const r = rotation({ anchor: "2024-05-01", order: ["police"], events: [{ kind: "leave", partyId: "police", on: "2025-01-01" }, override("2026-05-01", "sotepe")] });
+    const r = rotation({
+      anchor: "2024-05-01",
+      order: ["police"],
+      events: [{ kind: "leave", partyId: "police", on: "2025-01-01" }, override("2026-05-01", "sotepe")],
+    });
     expect(firstChairs(r, 4)).toEqual(["police", null, "sotepe", null]);
   });
 
@@ -344,7 +415,12 @@ describe("checkRotation", () => {
   it("reports an override that does not name a term start", () => {
     const r = rotation({
       ...ankkuri,
-      events: [override("2025-05-02", "police"), override("2024-11-01", "police"), override("2023-05-01", "police"), override("2026-05-01", "police")],
+      events: [
+        override("2025-05-02", "police"),
+        override("2024-11-01", "police"),
+        override("2023-05-01", "police"),
+        override("2026-05-01", "police"),
+      ],
     });
     const found = checkRotation(r);
     expect(found.map((v) => [v.code, v.path])).toEqual([
@@ -357,8 +433,14 @@ describe("checkRotation", () => {
 
   it("accepts clamped month-end term starts and rejects the day before them", () => {
     const monthly = { anchor: "2024-01-31", termMonths: 1, order: ["police", "sotepe"] };
-    expect(checkRotation(rotation({ ...monthly, events: [override("2024-02-29", "sotepe"), override("2024-04-30", "sotepe")] }))).toEqual([]);
-    expect(checkRotation(rotation({ ...monthly, events: [override("2024-02-28", "sotepe")] })).map((v) => v.code)).toEqual(["ROTATION.OVERRIDE_NOT_TERM_START"]);
+    expect(
+      checkRotation(
+        rotation({ ...monthly, events: [override("2024-02-29", "sotepe"), override("2024-04-30", "sotepe")] }),
+      ),
+    ).toEqual([]);
+    expect(
+      checkRotation(rotation({ ...monthly, events: [override("2024-02-28", "sotepe")] })).map((v) => v.code),
+    ).toEqual(["ROTATION.OVERRIDE_NOT_TERM_START"]);
   });
 });
 
@@ -380,7 +462,9 @@ function dateArb(anchor: LocalDate, termMonths: number): fc.Arbitrary<LocalDate>
   const terms = Math.ceil((horizonYears * 12) / termMonths);
   return fc.oneof(
     fc.integer({ min: -400, max: horizonYears * 366 }).map((d) => addDays(anchor, d)),
-    fc.tuple(fc.integer({ min: 0, max: terms }), fc.integer({ min: -1, max: 1 })).map(([i, shift]) => addDays(addMonths(anchor, i * termMonths), shift)),
+    fc
+      .tuple(fc.integer({ min: 0, max: terms }), fc.integer({ min: -1, max: 1 }))
+      .map(([i, shift]) => addDays(addMonths(anchor, i * termMonths), shift)),
   );
 }
 
@@ -402,7 +486,12 @@ interface Scenario {
 /** Rotations whose parties each join at most once: eligibility is "joined, not left, no notice". */
 const lifecycleArb: fc.Arbitrary<Scenario> = frameArb.chain(({ anchor, termMonths, parties }) => {
   const date = dateArb(anchor, termMonths);
-  const raw = fc.record({ joinsLater: fc.boolean(), joinedOn: date, noticeOn: fc.option(date, { nil: null }), leftOn: fc.option(date, { nil: null }) });
+  const raw = fc.record({
+    joinsLater: fc.boolean(),
+    joinedOn: date,
+    noticeOn: fc.option(date, { nil: null }),
+    leftOn: fc.option(date, { nil: null }),
+  });
   return fc.array(raw, { minLength: parties, maxLength: parties }).chain((raws) => {
     const lives: Life[] = raws.map((x, i) => {
       const joinedOn = i === 0 || !x.joinsLater ? null : x.joinedOn;
@@ -416,9 +505,23 @@ const lifecycleArb: fc.Arbitrary<Scenario> = frameArb.chain(({ anchor, termMonth
     ]);
     // Listing order must not matter: the dates order the events.
     return fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }).map((shuffled) => ({
-      rotation: rotation({ anchor, termMonths, order: lives.filter((l) => l.joinedOn === null).map((l) => l.partyId), events: shuffled }),
+      rotation: rotation({
+        anchor,
+        termMonths,
+        order: lives.filter((l) => l.joinedOn === null).map((l) => l.partyId),
+        events: shuffled,
+      }),
       eligibleOn: (d: LocalDate) =>
-        new Set(lives.filter((l) => (l.joinedOn === null || l.joinedOn <= d) && !(l.leftOn !== null && l.leftOn <= d) && !(l.noticeOn !== null && l.noticeOn <= d)).map((l) => l.partyId)),
+        new Set(
+          lives
+            .filter(
+              (l) =>
+                (l.joinedOn === null || l.joinedOn <= d) &&
+                !(l.leftOn !== null && l.leftOn <= d) &&
+                !(l.noticeOn !== null && l.noticeOn <= d),
+            )
+            .map((l) => l.partyId),
+        ),
       changes: events.map((e) => (e.kind === "override" ? e.termStart : e.on)),
     }));
   });
@@ -437,8 +540,16 @@ const anyEventsArb: fc.Arbitrary<Scenario> = frameArb.chain(({ anchor, termMonth
     on: dateArb(anchor, termMonths),
   });
   // A leave soon followed by a rejoin, often inside one term: the case the previous-chair rule guards.
-  const bounce = fc.record({ partyId: fc.constantFrom(...ids), on: dateArb(anchor, termMonths), gap: fc.integer({ min: 0, max: 90 }) });
-  const arb = fc.record({ order: fc.shuffledSubarray(ids, { minLength: 1 }), loose: fc.array(event, { maxLength: 24 }), bounces: fc.array(bounce, { maxLength: 4 }) });
+  const bounce = fc.record({
+    partyId: fc.constantFrom(...ids),
+    on: dateArb(anchor, termMonths),
+    gap: fc.integer({ min: 0, max: 90 }),
+  });
+  const arb = fc.record({
+    order: fc.shuffledSubarray(ids, { minLength: 1 }),
+    loose: fc.array(event, { maxLength: 24 }),
+    bounces: fc.array(bounce, { maxLength: 4 }),
+  });
   return arb.map(({ order, loose, bounces }) => {
     const events: RotationEvent[] = [
       ...loose,
@@ -447,9 +558,13 @@ const anyEventsArb: fc.Arbitrary<Scenario> = frameArb.chain(({ anchor, termMonth
         { kind: "join" as const, partyId: b.partyId, on: addDays(b.on, b.gap) },
       ]),
     ];
-    const byDate = events.flatMap((e, seq) => (e.kind === "override" ? [] : [{ e, seq }])).sort((a, b) => toDayNumber(a.e.on) - toDayNumber(b.e.on) || a.seq - b.seq);
+    const byDate = events
+      .flatMap((e, seq) => (e.kind === "override" ? [] : [{ e, seq }]))
+      .sort((a, b) => toDayNumber(a.e.on) - toDayNumber(b.e.on) || a.seq - b.seq);
     const eligibleOn = (d: LocalDate) => {
-      const state = new Map<OrganisationId, { member: boolean; notice: boolean }>(order.map((id) => [id, { member: true, notice: false }]));
+      const state = new Map<OrganisationId, { member: boolean; notice: boolean }>(
+        order.map((id) => [id, { member: true, notice: false }]),
+      );
       for (const { e } of byDate) {
         if (e.on > d) break;
         const s = state.get(e.partyId) ?? { member: false, notice: false };
@@ -459,7 +574,11 @@ const anyEventsArb: fc.Arbitrary<Scenario> = frameArb.chain(({ anchor, termMonth
       }
       return new Set([...state].filter(([, s]) => s.member && !s.notice).map(([id]) => id));
     };
-    return { rotation: rotation({ anchor, termMonths, order, events }), eligibleOn, changes: byDate.map(({ e }) => e.on) };
+    return {
+      rotation: rotation({ anchor, termMonths, order, events }),
+      eligibleOn,
+      changes: byDate.map(({ e }) => e.on),
+    };
   });
 });
 
@@ -522,7 +641,8 @@ describe("rotation properties", () => {
   it("gives every eligible party one term per cycle while the eligible set is constant", () => {
     fc.assert(
       fc.property(lifecycleArb, ({ rotation: r, eligibleOn }) => {
-        for (const run of runsBy(calendarOf(r), (t) => key(eligibleOn(t.from)))) expectFairWindows(run, eligibleOn(run[0]!.from));
+        for (const run of runsBy(calendarOf(r), (t) => key(eligibleOn(t.from))))
+          expectFairWindows(run, eligibleOn(run[0]!.from));
       }),
       runs,
     );
@@ -551,10 +671,13 @@ describe("rotation properties", () => {
       fc.property(anyEventsArb, ({ rotation: r, eligibleOn, changes }) => {
         const terms = calendarOf(r);
         // A new segment starts at every term whose start passes a membership change.
-        const segment = terms.map((t, i) => changes.filter((d) => d <= t.from && (i === 0 || d > terms[i - 1]!.from)).length > 0);
+        const segment = terms.map(
+          (t, i) => changes.filter((d) => d <= t.from && (i === 0 || d > terms[i - 1]!.from)).length > 0,
+        );
         let id = 0;
         const segmentOf = new Map(terms.map((t, i) => [t.index, segment[i] ? ++id : id]));
-        for (const run of runsBy(terms, (t) => segmentOf.get(t.index))) expectFairWindows(run, eligibleOn(run[0]!.from));
+        for (const run of runsBy(terms, (t) => segmentOf.get(t.index)))
+          expectFairWindows(run, eligibleOn(run[0]!.from));
       }),
       runs,
     );
@@ -562,7 +685,13 @@ describe("rotation properties", () => {
 
   it("answers chairOn with the calendar term that covers the date", () => {
     const scenarioAndDates = fc.oneof(lifecycleArb, anyEventsArb).chain((s) =>
-      fc.tuple(fc.constant(s), fc.array(fc.integer({ min: -30, max: horizonYears * 365 }).map((d) => addDays(s.rotation.anchor, d)), { minLength: 1, maxLength: 8 })),
+      fc.tuple(
+        fc.constant(s),
+        fc.array(
+          fc.integer({ min: -30, max: horizonYears * 365 }).map((d) => addDays(s.rotation.anchor, d)),
+          { minLength: 1, maxLength: 8 },
+        ),
+      ),
     );
     fc.assert(
       fc.property(scenarioAndDates, ([{ rotation: r }, dates]) => {
@@ -578,7 +707,11 @@ describe("rotation properties", () => {
 
   it("gives any calendar window the matching slice of the full calendar", () => {
     const scenarioAndWindow = lifecycleArb.chain((s) =>
-      fc.tuple(fc.constant(s), fc.integer({ min: -400, max: 8 * 365 }).map((d) => addDays(s.rotation.anchor, d)), fc.integer({ min: 0, max: 6 })),
+      fc.tuple(
+        fc.constant(s),
+        fc.integer({ min: -400, max: 8 * 365 }).map((d) => addDays(s.rotation.anchor, d)),
+        fc.integer({ min: 0, max: 6 }),
+      ),
     );
     fc.assert(
       fc.property(scenarioAndWindow, ([{ rotation: r }, from, years]) => {
@@ -606,7 +739,10 @@ describe("rotation properties", () => {
         const decided = rotation({ ...plain, events: [override(start, decidedParty)] });
         const before = firstChairs(plain, at + 30);
         const after = firstChairs(decided, at + 30);
-        const expected = before[at] === decidedParty ? before.slice(0, at + 30) : [...before.slice(0, at), decidedParty, ...before.slice(at, at + 29)];
+        const expected =
+          before[at] === decidedParty
+            ? before.slice(0, at + 30)
+            : [...before.slice(0, at), decidedParty, ...before.slice(at, at + 29)];
         expect(after).toEqual(expected);
         expect(checkRotation(decided)).toEqual([]);
       }),

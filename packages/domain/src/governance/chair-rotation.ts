@@ -104,7 +104,13 @@ function* walk(rotation: Rotation): Generator<ChairTerm> {
       // An override that names the party whose turn it was is the order itself: the turn is used.
       if (pick !== null && roster[pick]?.partyId === override.partyId) pointer = pick;
       lastChairId = override.partyId;
-      yield { index, from, to, chairId: override.partyId, override: { decidedOn: override.decidedOn, reference: override.reference } };
+      yield {
+        index,
+        from,
+        to,
+        chairId: override.partyId,
+        override: { decidedOn: override.decidedOn, reference: override.reference },
+      };
       continue;
     }
     const chairId = pick === null ? null : (roster[pick]?.partyId ?? null);
@@ -159,7 +165,8 @@ export function chairCalendar(rotation: Rotation, from: LocalDate, years: number
   return terms;
 }
 
-export type RotationViolationCode = "ROTATION.UNKNOWN_PARTY" | "ROTATION.DUPLICATE_PARTY" | "ROTATION.OVERRIDE_NOT_TERM_START";
+export type RotationViolationCode =
+  "ROTATION.UNKNOWN_PARTY" | "ROTATION.DUPLICATE_PARTY" | "ROTATION.OVERRIDE_NOT_TERM_START";
 
 /**
  * Checks a rotation's records: no party twice in the initial order, events refer to parties that are
@@ -172,20 +179,47 @@ export function checkRotation(rotation: Rotation): Violation<RotationViolationCo
   for (const { e, i } of membershipInDateOrder(rotation.events)) {
     if (e.kind === "join") known.add(e.partyId);
     else if (!known.has(e.partyId)) {
-      found.push(violation("ROTATION.UNKNOWN_PARTY", [e.partyId], { fi: `${e.partyId} ei kuulu vuorotteluun.`, en: `${e.partyId} is not in the rotation.` }, { path: ["events", i] }));
+      found.push(
+        violation(
+          "ROTATION.UNKNOWN_PARTY",
+          [e.partyId],
+          { fi: `${e.partyId} ei kuulu vuorotteluun.`, en: `${e.partyId} is not in the rotation.` },
+          { path: ["events", i] },
+        ),
+      );
     }
   }
   rotation.order.forEach((id, i) => {
     if (rotation.order.indexOf(id) !== i) {
-      found.push(violation("ROTATION.DUPLICATE_PARTY", [id], { fi: `${id} on vuorojärjestyksessä kahdesti.`, en: `${id} appears twice in the order.` }, { path: ["order", i] }));
+      found.push(
+        violation(
+          "ROTATION.DUPLICATE_PARTY",
+          [id],
+          { fi: `${id} on vuorojärjestyksessä kahdesti.`, en: `${id} appears twice in the order.` },
+          { path: ["order", i] },
+        ),
+      );
     }
   });
   rotation.events.forEach((e, i) => {
     if (e.kind === "override") {
       const months = monthsBetween(rotation.anchor, e.termStart);
-      const isStart = months >= 0 && months % rotation.termMonths === 0 && termStart(rotation, months / rotation.termMonths) === e.termStart;
+      const isStart =
+        months >= 0 &&
+        months % rotation.termMonths === 0 &&
+        termStart(rotation, months / rotation.termMonths) === e.termStart;
       if (!isStart) {
-        found.push(violation("ROTATION.OVERRIDE_NOT_TERM_START", [e.partyId], { fi: `Poikkeuspäätöksen päivä ${e.termStart} ei ole kauden alkupäivä.`, en: `Override date ${e.termStart} is not the start of a term.` }, { path: ["events", i, "termStart"] }));
+        found.push(
+          violation(
+            "ROTATION.OVERRIDE_NOT_TERM_START",
+            [e.partyId],
+            {
+              fi: `Poikkeuspäätöksen päivä ${e.termStart} ei ole kauden alkupäivä.`,
+              en: `Override date ${e.termStart} is not the start of a term.`,
+            },
+            { path: ["events", i, "termStart"] },
+          ),
+        );
       }
     }
   });

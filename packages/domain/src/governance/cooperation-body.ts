@@ -66,7 +66,14 @@ export const cooperationBodySchema = z.object({
   /** Statutes the body rests on, e.g. `Lastensuojelulaki 417/2007 12 §`. */
   legalBasis: z.array(z.string().trim().min(1).max(200)).default([]),
   /** Ages the body's work concerns (004: 0–16/17; NOP 15–29). */
-  ageScope: z.object({ min: z.number().int().min(0), max: z.number().int().min(0), note: z.string().max(200).nullable().default(null) }).nullable().default(null),
+  ageScope: z
+    .object({
+      min: z.number().int().min(0),
+      max: z.number().int().min(0),
+      note: z.string().max(200).nullable().default(null),
+    })
+    .nullable()
+    .default(null),
   annualClock: z.array(annualClockEntrySchema).default([]),
 });
 
@@ -81,28 +88,55 @@ export type BodyViolationCode = "BODY.CHAIR_WITHOUT_SEAT" | "BODY.PARENT_MISSING
  * tree, a seat of one of its units counts), parents exist, and no organisation holds the same role
  * twice in one body.
  */
-export function checkBodies(bodies: readonly CooperationBody[], organisations?: OrganisationIndex): Violation<BodyViolationCode>[] {
+export function checkBodies(
+  bodies: readonly CooperationBody[],
+  organisations?: OrganisationIndex,
+): Violation<BodyViolationCode>[] {
   const found: Violation<BodyViolationCode>[] = [];
   const ids = new Set(bodies.map((b) => b.id));
   for (const body of bodies) {
     const members = body.seats.filter((s) => s.attendance === "member").map((s) => s.organisationId);
-    const seated = (id: string) => members.some((m) => m === id || (organisations !== undefined && isWithin(m, id, organisations)));
+    const seated = (id: string) =>
+      members.some((m) => m === id || (organisations !== undefined && isWithin(m, id, organisations)));
     const chairs =
       body.chairPolicy.kind === "rotating"
-        ? [...body.chairPolicy.rotation.order, ...body.chairPolicy.rotation.events.filter((e) => e.kind === "join").map((e) => e.partyId)]
+        ? [
+            ...body.chairPolicy.rotation.order,
+            ...body.chairPolicy.rotation.events.filter((e) => e.kind === "join").map((e) => e.partyId),
+          ]
         : body.chairPolicy.kind === "fixed"
           ? [body.chairPolicy.organisationId]
           : [];
     for (const id of new Set(chairs.filter((c) => !seated(c)))) {
-      found.push(violation("BODY.CHAIR_WITHOUT_SEAT", [body.id, id], { fi: `${id} voi toimia toimielimen ${body.id} puheenjohtajana, mutta sillä ei ole jäsenpaikkaa.`, en: `${id} may chair ${body.id} but holds no standing seat in it.` }));
+      found.push(
+        violation("BODY.CHAIR_WITHOUT_SEAT", [body.id, id], {
+          fi: `${id} voi toimia toimielimen ${body.id} puheenjohtajana, mutta sillä ei ole jäsenpaikkaa.`,
+          en: `${id} may chair ${body.id} but holds no standing seat in it.`,
+        }),
+      );
     }
     if (body.parentBodyId !== null && !ids.has(body.parentBodyId)) {
-      found.push(violation("BODY.PARENT_MISSING", [body.id, body.parentBodyId], { fi: `Toimielimen ${body.id} ylempää toimielintä ${body.parentBodyId} ei löydy.`, en: `Parent body ${body.parentBodyId} of ${body.id} does not exist.` }));
+      found.push(
+        violation("BODY.PARENT_MISSING", [body.id, body.parentBodyId], {
+          fi: `Toimielimen ${body.id} ylempää toimielintä ${body.parentBodyId} ei löydy.`,
+          en: `Parent body ${body.parentBodyId} of ${body.id} does not exist.`,
+        }),
+      );
     }
     const keys = body.seats.map((s) => `${s.organisationId}|${s.roleTitle.fi}`);
     keys.forEach((key, i) => {
       if (keys.indexOf(key) !== i) {
-        found.push(violation("BODY.DUPLICATE_SEAT", [body.id, body.seats[i]?.id ?? ""], { fi: `Toimielimessä ${body.id} on sama paikka kahdesti.`, en: `Body ${body.id} lists the same seat twice.` }, { path: ["seats", i] }));
+        found.push(
+          violation(
+            "BODY.DUPLICATE_SEAT",
+            [body.id, body.seats[i]?.id ?? ""],
+            {
+              fi: `Toimielimessä ${body.id} on sama paikka kahdesti.`,
+              en: `Body ${body.id} lists the same seat twice.`,
+            },
+            { path: ["seats", i] },
+          ),
+        );
       }
     });
   }

@@ -10,7 +10,12 @@ type VersionInput = AgreementInput["versions"][number];
 const text = (en: string) => ({ fi: en, sv: en, en });
 
 /** A version of the terms with fictional contact people. */
-function version(number: number, effectiveFrom: LocalDate, partyIds: OrganisationId[], noticePeriodMonths = 6): VersionInput {
+function version(
+  number: number,
+  effectiveFrom: LocalDate,
+  partyIds: OrganisationId[],
+  noticePeriodMonths = 6,
+): VersionInput {
   return {
     number,
     effectiveFrom,
@@ -45,11 +50,21 @@ function agreement(overrides: Partial<AgreementInput> = {}): Agreement {
   });
 }
 
-const notice = (partyId: OrganisationId, givenOn: LocalDate) => ({ id: `notice-${partyId}-${givenOn}`, partyId, givenOn, reference: `Irtisanomisilmoitus ${givenOn}` });
+const notice = (partyId: OrganisationId, givenOn: LocalDate) => ({
+  id: `notice-${partyId}-${givenOn}`,
+  partyId,
+  givenOn,
+  reference: `Irtisanomisilmoitus ${givenOn}`,
+});
 
 describe("rotationFromAgreement", () => {
   it("takes the parties of version 1 in order, yearly from the agreement's start", () => {
-    expect(rotationFromAgreement(agreement())).toEqual({ anchor: "2024-05-01", termMonths: 12, order: ["police", "sotepe", "kuva"], events: [] });
+    expect(rotationFromAgreement(agreement())).toEqual({
+      anchor: "2024-05-01",
+      termMonths: 12,
+      order: ["police", "sotepe", "kuva"],
+      events: [],
+    });
   });
 
   it("lets a party added by a later version join on the version's effective date, and a dropped party leave", () => {
@@ -67,12 +82,23 @@ describe("rotationFromAgreement", () => {
       { kind: "join", partyId: "nuoriso", on: "2025-09-01" },
       { kind: "leave", partyId: "kuva", on: "2026-09-01" },
     ]);
-    expect(chairCalendar(r, "2024-05-01", 6).map((t) => t.chairId)).toEqual(["police", "sotepe", "kuva", "nuoriso", "police", "sotepe"]);
+    expect(chairCalendar(r, "2024-05-01", 6).map((t) => t.chairId)).toEqual([
+      "police",
+      "sotepe",
+      "kuva",
+      "nuoriso",
+      "police",
+      "sotepe",
+    ]);
   });
 
   it("compares each version with the one before it, so a party dropped and added back leaves and rejoins", () => {
     const a = agreement({
-      versions: [version(1, "2024-05-01", ["police", "sotepe", "kuva"]), version(2, "2025-01-01", ["police", "sotepe"]), version(3, "2026-01-01", ["police", "sotepe", "kuva"])],
+      versions: [
+        version(1, "2024-05-01", ["police", "sotepe", "kuva"]),
+        version(2, "2025-01-01", ["police", "sotepe"]),
+        version(3, "2026-01-01", ["police", "sotepe", "kuva"]),
+      ],
     });
     expect(rotationFromAgreement(a).events).toEqual([
       { kind: "leave", partyId: "kuva", on: "2025-01-01" },
@@ -92,7 +118,10 @@ describe("rotationFromAgreement", () => {
 
   it("uses the notice period of the terms in force when the notice is given", () => {
     const a = agreement({
-      versions: [version(1, "2024-05-01", ["police", "sotepe", "kuva"]), version(2, "2025-01-01", ["police", "sotepe", "kuva"], 3)],
+      versions: [
+        version(1, "2024-05-01", ["police", "sotepe", "kuva"]),
+        version(2, "2025-01-01", ["police", "sotepe", "kuva"], 3),
+      ],
       notices: [notice("kuva", "2025-08-31")],
     });
     expect(rotationFromAgreement(a).events).toContainEqual({ kind: "leave", partyId: "kuva", on: "2025-12-01" });
@@ -100,9 +129,19 @@ describe("rotationFromAgreement", () => {
 
   it("passes the anchor, term length and recorded overrides through", () => {
     const overrides: Extract<RotationEvent, { kind: "override" }>[] = [
-      { kind: "override", termStart: "2025-05-01", partyId: "kuva", decidedOn: "2025-03-15", reference: "Ohjausryhmän pöytäkirja 2/2025" },
+      {
+        kind: "override",
+        termStart: "2025-05-01",
+        partyId: "kuva",
+        decidedOn: "2025-03-15",
+        reference: "Ohjausryhmän pöytäkirja 2/2025",
+      },
     ];
-    const r = rotationFromAgreement(agreement({ notices: [notice("kuva", "2027-01-10")] }), { anchor: "2024-01-01", termMonths: 6, overrides });
+    const r = rotationFromAgreement(agreement({ notices: [notice("kuva", "2027-01-10")] }), {
+      anchor: "2024-01-01",
+      termMonths: 6,
+      overrides,
+    });
     expect(r.anchor).toBe("2024-01-01");
     expect(r.termMonths).toBe(6);
     expect(r.events.at(-1)).toEqual(overrides[0]);
@@ -111,7 +150,10 @@ describe("rotationFromAgreement", () => {
 
   it("returns a valid rotation with no record problems", () => {
     const a = agreement({
-      versions: [version(1, "2024-05-01", ["police", "sotepe", "kuva"]), version(2, "2025-09-01", ["police", "sotepe", "kuva", "nuoriso"])],
+      versions: [
+        version(1, "2024-05-01", ["police", "sotepe", "kuva"]),
+        version(2, "2025-09-01", ["police", "sotepe", "kuva", "nuoriso"]),
+      ],
       notices: [notice("nuoriso", "2027-02-01")],
     });
     const r = rotationFromAgreement(a);

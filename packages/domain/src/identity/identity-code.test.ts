@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateParts, fromDayNumber, toDayNumber } from "../core/local-date.js";
-import { identityCodeCheckCharacter, identityCodeSchema, isTestIdentityCode, parseIdentityCode, testIdentityCode } from "./identity-code.js";
+import {
+  identityCodeCheckCharacter,
+  identityCodeSchema,
+  isTestIdentityCode,
+  parseIdentityCode,
+  testIdentityCode,
+} from "./identity-code.js";
 
 // Only fictional identities: individual numbers 900–999 are never issued to real people. The one
 // exception, `syntheticRealRange` below, is computed here and belongs to no one we know of.
@@ -12,7 +18,8 @@ const checkCharacters = "0123456789ABCDEFHJKLMNPRSTUVWXY";
 const checkOf = (nineDigits: string) => checkCharacters.charAt(Number(nineDigits) % 31);
 
 /** A code with a correct check character: `ddmmyy`, a century sign and an individual number. */
-const code = (ddmmyy: string, sign: string, individual: string) => `${ddmmyy}${sign}${individual}${checkOf(`${ddmmyy}${individual}`)}`;
+const code = (ddmmyy: string, sign: string, individual: string) =>
+  `${ddmmyy}${sign}${individual}${checkOf(`${ddmmyy}${individual}`)}`;
 
 // Synthetic: individual number 123 is in the range issued to real people; built only to test the
 // schema's refusal of real-range codes.
@@ -40,7 +47,10 @@ describe("parseIdentityCode", () => {
     ["010594Y9032", "1994-05-01"],
     ["020516C903K", "2016-05-02"],
   ])("reads the test identity %s as born on %s", (value, birthDate) => {
-    expect(parseIdentityCode(value)).toEqual({ ok: true, value: { value, birthDate, individualNumber: 903, isTestIdentity: true } });
+    expect(parseIdentityCode(value)).toEqual({
+      ok: true,
+      value: { value, birthDate, individualNumber: 903, isTestIdentity: true },
+    });
   });
 
   it.each([
@@ -143,7 +153,10 @@ describe("parseIdentityCode", () => {
 
   it("rejects every wrong check character of a valid code", () => {
     const testCode = fc
-      .tuple(fc.integer({ min: toDayNumber("1900-01-01"), max: toDayNumber("2023-12-31") }), fc.integer({ min: 900, max: 999 }))
+      .tuple(
+        fc.integer({ min: toDayNumber("1900-01-01"), max: toDayNumber("2023-12-31") }),
+        fc.integer({ min: 900, max: 999 }),
+      )
       .map(([day, n]) => testIdentityCode(fromDayNumber(day), n));
     fc.assert(
       fc.property(testCode, fc.constantFrom(...checkCharacters.split("")), (valid, check) => {
@@ -177,7 +190,10 @@ describe("testIdentityCode", () => {
       fc.property(birthDate, fc.integer({ min: 900, max: 999 }), (date, n) => {
         const value = testIdentityCode(date, n);
         const result = parseIdentityCode(value);
-        expect(result).toEqual({ ok: true, value: { value, birthDate: date, individualNumber: n, isTestIdentity: true } });
+        expect(result).toEqual({
+          ok: true,
+          value: { value, birthDate: date, individualNumber: n, isTestIdentity: true },
+        });
         expect(isTestIdentityCode(value)).toBe(true);
         expect(dateParts(date).year >= 2000).toBe(value.charAt(6) === "A");
       }),

@@ -24,8 +24,18 @@ export interface IdentityCode {
 const checkCharacters = "0123456789ABCDEFHJKLMNPRSTUVWXY";
 const centuries: Readonly<Record<string, number>> = {
   "+": 1800,
-  "-": 1900, Y: 1900, X: 1900, W: 1900, V: 1900, U: 1900,
-  A: 2000, B: 2000, C: 2000, D: 2000, E: 2000, F: 2000,
+  "-": 1900,
+  "Y": 1900,
+  "X": 1900,
+  "W": 1900,
+  "V": 1900,
+  "U": 1900,
+  "A": 2000,
+  "B": 2000,
+  "C": 2000,
+  "D": 2000,
+  "E": 2000,
+  "F": 2000,
 };
 const shape = /^(\d{2})(\d{2})(\d{2})([+\-A-FU-Y])(\d{3})([0-9A-Y])$/;
 
@@ -34,7 +44,11 @@ export function identityCodeCheckCharacter(nineDigits: string): string {
   return checkCharacters.charAt(Number(nineDigits) % 31);
 }
 
-function reject(code: IdentityCodeErrorCode, fi: string, en: string): { ok: false; error: Violation<IdentityCodeErrorCode> } {
+function reject(
+  code: IdentityCodeErrorCode,
+  fi: string,
+  en: string,
+): { ok: false; error: Violation<IdentityCodeErrorCode> } {
   // The code itself is personal data: it never goes into a message or an id list.
   return err(violation(code, [], { fi, en }));
 }
@@ -46,16 +60,40 @@ function reject(code: IdentityCodeErrorCode, fi: string, en: string): { ok: fals
 export function parseIdentityCode(code: string): Result<IdentityCode, Violation<IdentityCodeErrorCode>> {
   const upper = code.trim().toUpperCase();
   const m = shape.exec(upper);
-  if (!m) return reject("IDENTITY_CODE.SHAPE", "Henkilötunnus ei ole muotoa PPKKVV-NNNT.", "The identity code is not of the form DDMMYY-NNNC.");
+  if (!m)
+    return reject(
+      "IDENTITY_CODE.SHAPE",
+      "Henkilötunnus ei ole muotoa PPKKVV-NNNT.",
+      "The identity code is not of the form DDMMYY-NNNC.",
+    );
   const [, dd = "", mm = "", yy = "", sign = "", individual = "", check = ""] = m;
   const century = centuries[sign];
-  if (century === undefined) return reject("IDENTITY_CODE.CENTURY_SIGN", "Henkilötunnuksen välimerkki on tuntematon.", "Unknown century sign in the identity code.");
+  if (century === undefined)
+    return reject(
+      "IDENTITY_CODE.CENTURY_SIGN",
+      "Henkilötunnuksen välimerkki on tuntematon.",
+      "Unknown century sign in the identity code.",
+    );
   const birthDate = fromParts(century + Number(yy), Number(mm), Number(dd));
-  if (!isLocalDate(birthDate)) return reject("IDENTITY_CODE.DATE", "Henkilötunnuksen syntymäaika ei ole kelvollinen päivämäärä.", "The identity code's birth date is not a valid date.");
+  if (!isLocalDate(birthDate))
+    return reject(
+      "IDENTITY_CODE.DATE",
+      "Henkilötunnuksen syntymäaika ei ole kelvollinen päivämäärä.",
+      "The identity code's birth date is not a valid date.",
+    );
   const individualNumber = Number(individual);
-  if (individualNumber < 2) return reject("IDENTITY_CODE.SHAPE", "Henkilötunnuksen yksilönumero on 002–999.", "The individual number must be 002–999.");
+  if (individualNumber < 2)
+    return reject(
+      "IDENTITY_CODE.SHAPE",
+      "Henkilötunnuksen yksilönumero on 002–999.",
+      "The individual number must be 002–999.",
+    );
   if (identityCodeCheckCharacter(`${dd}${mm}${yy}${individual}`) !== check) {
-    return reject("IDENTITY_CODE.CHECK_CHARACTER", "Henkilötunnuksen tarkistusmerkki ei täsmää.", "The identity code's check character does not match.");
+    return reject(
+      "IDENTITY_CODE.CHECK_CHARACTER",
+      "Henkilötunnuksen tarkistusmerkki ei täsmää.",
+      "The identity code's check character does not match.",
+    );
   }
   return ok({ value: upper, birthDate, individualNumber, isTestIdentity: individualNumber >= 900 });
 }

@@ -43,7 +43,10 @@ describe("parseBusinessId", () => {
     ["0245432-1", "Helsinki Police Department"],
     ["0201256-6", "City of Helsinki"],
   ])("accepts %s (%s)", (id) => {
-    expect(parseBusinessId(id)).toEqual({ ok: true, value: { value: id, digits: id.slice(0, 7), checkDigit: Number(id.slice(8)) } });
+    expect(parseBusinessId(id)).toEqual({
+      ok: true,
+      value: { value: id, digits: id.slice(0, 7), checkDigit: Number(id.slice(8)) },
+    });
     expect(isValidBusinessId(id)).toBe(true);
   });
 
@@ -69,18 +72,28 @@ describe("parseBusinessId", () => {
     expect(isValidBusinessId("0245432-2")).toBe(false);
   });
 
-  it.each(["0245432", "02454321", "abc", "", "0245432-", "-1", "12345-6", "12345678-9", "0245432-12", "0245432 1", "O245432-1", "0245432–1"])(
-    "rejects the shape of %j",
-    (id) => {
-      const result = parseBusinessId(id);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error.code).toBe("BUSINESS_ID.SHAPE");
-      expect(result.error.ids).toEqual([id]);
-      expect(result.error.message.fi).toBe(`Y-tunnus "${id}" ei ole muotoa 1234567-8.`);
-      expect(result.error.message.en).toBe(`Business ID "${id}" is not of the form 1234567-8.`);
-    },
-  );
+  it.each([
+    "0245432",
+    "02454321",
+    "abc",
+    "",
+    "0245432-",
+    "-1",
+    "12345-6",
+    "12345678-9",
+    "0245432-12",
+    "0245432 1",
+    "O245432-1",
+    "0245432–1",
+  ])("rejects the shape of %j", (id) => {
+    const result = parseBusinessId(id);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe("BUSINESS_ID.SHAPE");
+    expect(result.error.ids).toEqual([id]);
+    expect(result.error.message.fi).toBe(`Y-tunnus "${id}" ei ole muotoa 1234567-8.`);
+    expect(result.error.message.en).toBe(`Business ID "${id}" is not of the form 1234567-8.`);
+  });
 
   it("rejects a number whose weighted sum leaves remainder 1, whatever its check digit", () => {
     for (let check = 0; check <= 9; check++) {
@@ -90,8 +103,12 @@ describe("parseBusinessId", () => {
       if (result.ok) return;
       expect(result.error.code).toBe("BUSINESS_ID.REMAINDER_ONE");
       expect(result.error.ids).toEqual([id]);
-      expect(result.error.message.fi).toBe(`Y-tunnusta ${remainderOne} ei voi olla olemassa: painotetun summan jakojäännös on 1.`);
-      expect(result.error.message.en).toBe(`Business ID ${remainderOne} cannot exist: the weighted sum leaves remainder 1.`);
+      expect(result.error.message.fi).toBe(
+        `Y-tunnusta ${remainderOne} ei voi olla olemassa: painotetun summan jakojäännös on 1.`,
+      );
+      expect(result.error.message.en).toBe(
+        `Business ID ${remainderOne} cannot exist: the weighted sum leaves remainder 1.`,
+      );
     }
   });
 
@@ -116,7 +133,9 @@ describe("parseBusinessId", () => {
   });
 
   it("detects every single-digit typo in a valid ID", () => {
-    const validId = sevenDigits.filter((d) => businessIdCheckDigit(d) !== null).map((d) => `${d}-${String(businessIdCheckDigit(d))}`);
+    const validId = sevenDigits
+      .filter((d) => businessIdCheckDigit(d) !== null)
+      .map((d) => `${d}-${String(businessIdCheckDigit(d))}`);
     fc.assert(
       fc.property(validId, fc.nat({ max: 6 }), fc.integer({ min: 1, max: 9 }), (id, position, delta) => {
         const typo = String((Number(id.charAt(position)) + delta) % 10);

@@ -3,7 +3,12 @@ import { checkOrganisations } from "./organisation-rules.js";
 import { type Organisation, type OrganisationInput, organisationSchema } from "./organisation.js";
 
 /** An organisation built through the schema so defaults apply. */
-function org(id: string, kind: Organisation["kind"], parentId: string | null, extra: Partial<OrganisationInput> = {}): Organisation {
+function org(
+  id: string,
+  kind: Organisation["kind"],
+  parentId: string | null,
+  extra: Partial<OrganisationInput> = {},
+): Organisation {
   return organisationSchema.parse({
     id,
     kind,
@@ -41,7 +46,10 @@ describe("checkOrganisations", () => {
     const found = checkOrganisations([...goodTree, org("kuva", "division", "city")]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: "ORG.DUPLICATE_ID", severity: "error", ids: ["kuva"] });
-    expect(found[0]?.message).toEqual({ fi: "Organisaation tunniste kuva on käytössä kahdesti.", en: "Organisation id kuva is used twice." });
+    expect(found[0]?.message).toEqual({
+      fi: "Organisaation tunniste kuva on käytössä kahdesti.",
+      en: "Organisation id kuva is used twice.",
+    });
   });
 
   it("reports a missing parent, and no kind-order finding for it", () => {
@@ -73,11 +81,29 @@ describe("checkOrganisations", () => {
 
   it.each([
     ["a division at the root", [org("division", "division", null)], "division", "the root", "juuri"],
-    ["a division under a division", [city, sotepe, org("sub", "division", "sotepe")], "division", "division", "division"],
+    [
+      "a division under a division",
+      [city, sotepe, org("sub", "division", "sotepe")],
+      "division",
+      "division",
+      "division",
+    ],
     ["a division under a unit", [city, sotepe, crisis, org("sub", "division", "crisis")], "division", "unit", "unit"],
     ["a unit at the root", [org("unit", "unit", null)], "unit", "the root", "juuri"],
-    ["a legal entity under a division", [city, sotepe, org("entity", "legal-entity", "sotepe", { businessId: "0245432-1" })], "legal-entity", "division", "division"],
-    ["a legal entity under a legal entity", [city, org("entity", "legal-entity", "city", { businessId: "0245432-1" })], "legal-entity", "legal-entity", "legal-entity"],
+    [
+      "a legal entity under a division",
+      [city, sotepe, org("entity", "legal-entity", "sotepe", { businessId: "0245432-1" })],
+      "legal-entity",
+      "division",
+      "division",
+    ],
+    [
+      "a legal entity under a legal entity",
+      [city, org("entity", "legal-entity", "city", { businessId: "0245432-1" })],
+      "legal-entity",
+      "legal-entity",
+      "legal-entity",
+    ],
   ])("reports the kind order of %s", (_case, organisations, kind, parentEn, parentFi) => {
     const found = checkOrganisations(organisations);
     expect(found).toHaveLength(1);
@@ -92,7 +118,10 @@ describe("checkOrganisations", () => {
     const found = checkOrganisations([org("entity", "legal-entity", null)]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: "ORG.BUSINESS_ID_MISSING", ids: ["entity"] });
-    expect(found[0]?.message).toEqual({ fi: "Oikeushenkilöltä entity puuttuu Y-tunnus.", en: "Legal entity entity has no business ID." });
+    expect(found[0]?.message).toEqual({
+      fi: "Oikeushenkilöltä entity puuttuu Y-tunnus.",
+      en: "Legal entity entity has no business ID.",
+    });
   });
 
   it.each([
@@ -102,7 +131,9 @@ describe("checkOrganisations", () => {
     const found = checkOrganisations([city, carrier]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: "ORG.BUSINESS_ID_NOT_OWN", ids: [carrier.id] });
-    expect(found[0]?.message.en).toBe(`${carrier.id} shares its legal entity's business ID and must not carry its own.`);
+    expect(found[0]?.message.en).toBe(
+      `${carrier.id} shares its legal entity's business ID and must not carry its own.`,
+    );
     expect(found[0]?.message.fi).toBe(`${carrier.id} käyttää oikeushenkilönsä Y-tunnusta; sille ei tallenneta omaa.`);
   });
 

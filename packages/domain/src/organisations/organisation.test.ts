@@ -14,7 +14,13 @@ import {
 } from "./organisation.js";
 
 /** An organisation built through the schema so defaults apply; the name is used in all three languages. */
-function org(id: string, kind: Organisation["kind"], parentId: string | null, name: string, extra: Partial<OrganisationInput> = {}): Organisation {
+function org(
+  id: string,
+  kind: Organisation["kind"],
+  parentId: string | null,
+  name: string,
+  extra: Partial<OrganisationInput> = {},
+): Organisation {
   return organisationSchema.parse({
     id,
     kind,
@@ -27,13 +33,22 @@ function org(id: string, kind: Organisation["kind"], parentId: string | null, na
 }
 
 /** The agreement's parties (003): the police department, and the city with Sotepe and Kuva. */
-const police = org("police", "legal-entity", null, "Helsingin poliisilaitos", { businessId: "0245432-1", sector: "police" });
+const police = org("police", "legal-entity", null, "Helsingin poliisilaitos", {
+  businessId: "0245432-1",
+  sector: "police",
+});
 const policeTeam = org("police-ankkuri", "unit", "police", "Ankkuri-tiimi", { sector: "police" });
 const city = org("city", "legal-entity", null, "Helsingin kaupunki", { businessId: "0201256-6" });
-const sotepe = org("sotepe", "division", "city", "Sosiaali-, terveys- ja pelastustoimiala", { shortName: "Sotepe", sector: "social-services" });
+const sotepe = org("sotepe", "division", "city", "Sosiaali-, terveys- ja pelastustoimiala", {
+  shortName: "Sotepe",
+  sector: "social-services",
+});
 const crisis = org("crisis", "unit", "sotepe", "Sosiaali- ja kriisipäivystys", { sector: "social-services" });
 const psychiatry = org("psychiatry", "unit", "sotepe", "Psykiatria", { sector: "health-care" });
-const kuva = org("kuva", "division", "city", "Kulttuurin ja vapaa-ajan toimiala", { shortName: "Kuva", sector: "youth-services" });
+const kuva = org("kuva", "division", "city", "Kulttuurin ja vapaa-ajan toimiala", {
+  shortName: "Kuva",
+  sector: "youth-services",
+});
 const youth = org("youth", "unit", "kuva", "Nuorisopalvelut", { sector: "youth-services" });
 
 const parties = [police, policeTeam, city, sotepe, crisis, psychiatry, kuva, youth];
@@ -56,7 +71,14 @@ describe("organisationSchema", () => {
   });
 
   it("rejects an invalid business ID, an invalid id and an unknown kind", () => {
-    const valid = { id: "x", kind: "unit", parentId: null, name: { fi: "X", sv: "X", en: "X" }, businessId: null, sector: "other" };
+    const valid = {
+      id: "x",
+      kind: "unit",
+      parentId: null,
+      name: { fi: "X", sv: "X", en: "X" },
+      businessId: null,
+      sector: "other",
+    };
     expect(organisationSchema.safeParse(valid).success).toBe(true);
     expect(organisationSchema.safeParse({ ...valid, businessId: "0245432-2" }).success).toBe(false);
     expect(organisationSchema.safeParse({ ...valid, id: "<script>" }).success).toBe(false);
@@ -65,20 +87,36 @@ describe("organisationSchema", () => {
   });
 
   it("takes a postal address and defaults its country to Finland", () => {
-    const o = org("x", "unit", null, "X", { address: { street: "Pasilanraitio 11", postalCode: "00240", postOffice: "Helsinki" } });
-    expect(o.address).toEqual({ street: "Pasilanraitio 11", postalCode: "00240", postOffice: "Helsinki", country: "Suomi" });
+    const o = org("x", "unit", null, "X", {
+      address: { street: "Pasilanraitio 11", postalCode: "00240", postOffice: "Helsinki" },
+    });
+    expect(o.address).toEqual({
+      street: "Pasilanraitio 11",
+      postalCode: "00240",
+      postOffice: "Helsinki",
+      country: "Suomi",
+    });
   });
 });
 
 describe("postalAddressSchema", () => {
   it("accepts a PO box address without a street", () => {
-    expect(postalAddressSchema.parse({ street: null, postalCode: "00099", postOffice: "Helsingin kaupunki", country: "Finland" }).country).toBe("Finland");
+    expect(
+      postalAddressSchema.parse({
+        street: null,
+        postalCode: "00099",
+        postOffice: "Helsingin kaupunki",
+        country: "Finland",
+      }).country,
+    ).toBe("Finland");
   });
 
   it("requires a five-digit postal code", () => {
     const result = postalAddressSchema.safeParse({ street: null, postalCode: "0024", postOffice: "Helsinki" });
     expect(result.error?.issues[0]?.message).toBe("Finnish postal codes have five digits");
-    expect(postalAddressSchema.safeParse({ street: null, postalCode: "002400", postOffice: "Helsinki" }).success).toBe(false);
+    expect(postalAddressSchema.safeParse({ street: null, postalCode: "002400", postOffice: "Helsinki" }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -107,7 +145,12 @@ describe("lineage", () => {
   });
 
   it("stops on a cycle instead of looping", () => {
-    const cyclic = indexOrganisations([org("a", "unit", "b", "A"), org("b", "unit", "c", "B"), org("c", "unit", "a", "C"), org("x", "unit", "a", "X")]);
+    const cyclic = indexOrganisations([
+      org("a", "unit", "b", "A"),
+      org("b", "unit", "c", "B"),
+      org("c", "unit", "a", "C"),
+      org("x", "unit", "a", "X"),
+    ]);
     expect(ids(lineage("a", cyclic))).toEqual(["a", "b", "c"]);
     expect(ids(lineage("x", cyclic))).toEqual(["x", "a", "b", "c"]);
     expect(ids(lineage("self", indexOrganisations([org("self", "unit", "self", "S")])))).toEqual(["self"]);
@@ -147,7 +190,10 @@ describe("legalEntityOf and businessIdOf", () => {
   });
 
   it("find nothing outside a legal entity", () => {
-    const loose = indexOrganisations([org("orphan", "unit", "gone", "Orpo"), org("entity", "legal-entity", null, "Ilman tunnusta")]);
+    const loose = indexOrganisations([
+      org("orphan", "unit", "gone", "Orpo"),
+      org("entity", "legal-entity", null, "Ilman tunnusta"),
+    ]);
     expect(legalEntityOf("orphan", loose)).toBeUndefined();
     expect(businessIdOf("orphan", loose)).toBeNull();
     expect(businessIdOf("nobody", loose)).toBeNull();
@@ -159,10 +205,19 @@ describe("legalEntityOf and businessIdOf", () => {
 describe("organisationTree", () => {
   it("builds the forest with children sorted by Finnish name", () => {
     expect(shape(organisationTree(parties))).toEqual([
-      ["city", [
-        ["kuva", [["youth", []]]],
-        ["sotepe", [["psychiatry", []], ["crisis", []]]],
-      ]],
+      [
+        "city",
+        [
+          ["kuva", [["youth", []]]],
+          [
+            "sotepe",
+            [
+              ["psychiatry", []],
+              ["crisis", []],
+            ],
+          ],
+        ],
+      ],
       ["police", [["police-ankkuri", []]]],
     ]);
   });
@@ -176,13 +231,22 @@ describe("organisationTree", () => {
     const names = ["Östersundom", "Zeta", "Äänekoski", "Aalto", "Åbo"];
     const children = names.map((name, i) => org(`c${String(i)}`, "unit", "root", name));
     const [tree] = organisationTree([root, ...children]);
-    expect(tree?.children.map((c) => c.organisation.name.fi)).toEqual(["Aalto", "Zeta", "Åbo", "Äänekoski", "Östersundom"]);
+    expect(tree?.children.map((c) => c.organisation.name.fi)).toEqual([
+      "Aalto",
+      "Zeta",
+      "Åbo",
+      "Äänekoski",
+      "Östersundom",
+    ]);
   });
 
   it("makes an organisation with an unknown parent a root", () => {
     const orphan = org("orphan", "unit", "gone", "Orpo");
     const child = org("orphan-child", "unit", "orphan", "Lapsi");
-    expect(shape(organisationTree([city, orphan, child]))).toEqual([["city", []], ["orphan", [["orphan-child", []]]]]);
+    expect(shape(organisationTree([city, orphan, child]))).toEqual([
+      ["city", []],
+      ["orphan", [["orphan-child", []]]],
+    ]);
   });
 
   it("terminates on a cycle; its members reach no root and are left out", () => {

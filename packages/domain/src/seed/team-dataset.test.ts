@@ -12,7 +12,9 @@ describe("checkTeamDataset", () => {
   });
 
   it("reports an agreement that is not the team's", () => {
-    expect(codes({ ...helsinkiAnkkuri, team: { ...helsinkiAnkkuri.team, agreementId: "agreement-other" } })).toContain("TEAM.AGREEMENT_MISMATCH");
+    expect(codes({ ...helsinkiAnkkuri, team: { ...helsinkiAnkkuri.team, agreementId: "agreement-other" } })).toContain(
+      "TEAM.AGREEMENT_MISMATCH",
+    );
   });
 
   it("reports organisations referenced but missing", () => {
@@ -22,7 +24,10 @@ describe("checkTeamDataset", () => {
   });
 
   it("rejects a malformed dataset at the schema", () => {
-    const result = teamDatasetSchema.safeParse({ ...helsinkiAnkkuri, team: { ...helsinkiAnkkuri.team, code: "Not A Code" } });
+    const result = teamDatasetSchema.safeParse({
+      ...helsinkiAnkkuri,
+      team: { ...helsinkiAnkkuri.team, code: "Not A Code" },
+    });
     expect(result.success).toBe(false);
   });
 });

@@ -8,7 +8,12 @@ import { checkBodies, cooperationBodySchema } from "../governance/cooperation-bo
 import { indexOrganisations, organisationSchema } from "../organisations/organisation.js";
 import { checkOrganisations } from "../organisations/organisation-rules.js";
 import { checkStaffing } from "../staffing/check-staffing.js";
-import { assignmentSchema, premisesAccessSchema, securityClearanceSchema, staffMemberSchema } from "../staffing/staff.js";
+import {
+  assignmentSchema,
+  premisesAccessSchema,
+  securityClearanceSchema,
+  staffMemberSchema,
+} from "../staffing/staff.js";
 import { teamSchema } from "../teams/team.js";
 
 /**
@@ -46,19 +51,37 @@ export function checkTeamDataset(dataset: TeamDataset, period: Period): Violatio
   ];
   const scoped = [dataset.agreement, ...dataset.staff, ...dataset.assignments, ...dataset.bodies];
   for (const record of scoped.filter((r) => r.teamId !== team.id)) {
-    found.push(violation("TEAM.FOREIGN_RECORD", [record.id, record.teamId], { fi: `${record.id} kuuluu toiseen työryhmään (${record.teamId}).`, en: `${record.id} belongs to another team (${record.teamId}).` }));
+    found.push(
+      violation("TEAM.FOREIGN_RECORD", [record.id, record.teamId], {
+        fi: `${record.id} kuuluu toiseen työryhmään (${record.teamId}).`,
+        en: `${record.id} belongs to another team (${record.teamId}).`,
+      }),
+    );
   }
   if (dataset.agreement.id !== team.agreementId) {
-    found.push(violation("TEAM.AGREEMENT_MISMATCH", [team.id, dataset.agreement.id], { fi: "Työryhmän sopimus ei ole aineiston sopimus.", en: "The team's agreement is not the dataset's agreement." }));
+    found.push(
+      violation("TEAM.AGREEMENT_MISMATCH", [team.id, dataset.agreement.id], {
+        fi: "Työryhmän sopimus ei ole aineiston sopimus.",
+        en: "The team's agreement is not the dataset's agreement.",
+      }),
+    );
   }
   const referenced = [
     team.policeDepartmentId,
-    ...dataset.agreement.versions.flatMap((v) => [...v.parties.map((p) => p.organisationId), ...v.teamUnits.map((u) => u.organisationId)]),
+    ...dataset.agreement.versions.flatMap((v) => [
+      ...v.parties.map((p) => p.organisationId),
+      ...v.teamUnits.map((u) => u.organisationId),
+    ]),
     ...dataset.staff.map((s) => s.organisationId),
     ...dataset.bodies.flatMap((b) => b.seats.map((s) => s.organisationId)),
   ];
   for (const id of new Set(referenced.filter((r) => !index.has(r)))) {
-    found.push(violation("TEAM.UNKNOWN_ORGANISATION", [id], { fi: `Organisaatiota ${id} ei ole aineistossa.`, en: `Organisation ${id} is not in the dataset.` }));
+    found.push(
+      violation("TEAM.UNKNOWN_ORGANISATION", [id], {
+        fi: `Organisaatiota ${id} ei ole aineistossa.`,
+        en: `Organisation ${id} is not in the dataset.`,
+      }),
+    );
   }
   return found;
 }

@@ -64,12 +64,27 @@ export function checkStaffing(input: StaffingCheckInput): Violation<StaffingViol
   for (const a of input.assignments) {
     const person = staffById.get(a.staffId);
     if (!person) {
-      found.push(violation("STAFFING.UNKNOWN_STAFF", [a.id, a.staffId], { fi: `Tehtävän ${a.id} henkilöä ${a.staffId} ei löydy.`, en: `Assignment ${a.id} names unknown staff member ${a.staffId}.` }));
+      found.push(
+        violation("STAFFING.UNKNOWN_STAFF", [a.id, a.staffId], {
+          fi: `Tehtävän ${a.id} henkilöä ${a.staffId} ei löydy.`,
+          en: `Assignment ${a.id} names unknown staff member ${a.staffId}.`,
+        }),
+      );
     } else if (person.teamId !== agreement.teamId || a.teamId !== agreement.teamId) {
-      found.push(violation("STAFFING.TEAM_MISMATCH", [a.id, a.staffId], { fi: `Tehtävä ${a.id} kuuluu toiseen työryhmään.`, en: `Assignment ${a.id} belongs to another team.` }));
+      found.push(
+        violation("STAFFING.TEAM_MISMATCH", [a.id, a.staffId], {
+          fi: `Tehtävä ${a.id} kuuluu toiseen työryhmään.`,
+          en: `Assignment ${a.id} belongs to another team.`,
+        }),
+      );
     }
     if (!termsOn(agreement, a.interval.from).teamUnits.some((u) => u.organisationId === a.organisationId)) {
-      found.push(violation("STAFFING.UNIT_NOT_IN_TEAM", [a.id, a.organisationId], { fi: `Tehtävän ${a.id} yksikkö ${a.organisationId} ei ole sopimuksen mukainen työryhmän yksikkö.`, en: `Assignment ${a.id} counts for ${a.organisationId}, which is not a staffing unit of the agreement.` }));
+      found.push(
+        violation("STAFFING.UNIT_NOT_IN_TEAM", [a.id, a.organisationId], {
+          fi: `Tehtävän ${a.id} yksikkö ${a.organisationId} ei ole sopimuksen mukainen työryhmän yksikkö.`,
+          en: `Assignment ${a.id} counts for ${a.organisationId}, which is not a staffing unit of the agreement.`,
+        }),
+      );
     }
   }
 
@@ -77,13 +92,22 @@ export function checkStaffing(input: StaffingCheckInput): Violation<StaffingViol
   found.push(...supervisorCoverage(agreement, input.assignments, period, isPolice));
   found.push(...clearanceFindings(input, needsClearance, isPolice, supplierId, policy));
 
-  const report = fteReport(agreement, effectiveAssignments(input.assignments, input.clearances, needsClearance, policy), period);
+  const report = fteReport(
+    agreement,
+    effectiveAssignments(input.assignments, input.clearances, needsClearance, policy),
+    period,
+  );
   for (const row of report.units.filter((r) => r.difference < -0.005)) {
     found.push(
-      violation("STAFFING.TARGET_SHORTFALL", [row.organisationId], {
-        fi: `Yksikön ${row.organisationId} toteutunut htv ${row.realised.toFixed(2)} jää tavoitteesta ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
-        en: `Unit ${row.organisationId} realised ${row.realised.toFixed(2)} FTE against a target of ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
-      }, { severity: "warning" }),
+      violation(
+        "STAFFING.TARGET_SHORTFALL",
+        [row.organisationId],
+        {
+          fi: `Yksikön ${row.organisationId} toteutunut htv ${row.realised.toFixed(2)} jää tavoitteesta ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
+          en: `Unit ${row.organisationId} realised ${row.realised.toFixed(2)} FTE against a target of ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
+        },
+        { severity: "warning" },
+      ),
     );
   }
   return found;
@@ -118,17 +142,35 @@ function supervisorCoverage(
   const found: Violation<StaffingViolationCode>[] = [];
   const supervisors = assignments.filter((a) => a.role === "operational-supervisor");
   for (const a of supervisors.filter((s) => !isPolice(s.staffId))) {
-    found.push(violation("STAFFING.SUPERVISOR_NOT_POLICE", [a.id, a.staffId], { fi: `Operatiivinen esimies (${a.staffId}) on poliisin henkilöstöä.`, en: `The operational supervisor (${a.staffId}) must be police staff.` }));
+    found.push(
+      violation("STAFFING.SUPERVISOR_NOT_POLICE", [a.id, a.staffId], {
+        fi: `Operatiivinen esimies (${a.staffId}) on poliisin henkilöstöä.`,
+        en: `The operational supervisor (${a.staffId}) must be police staff.`,
+      }),
+    );
   }
   const end = agreementEnd(agreement);
-  const window = { from: maxDate(period.from, agreement.startsOn), to: end === null ? period.to : minDate(period.to, end) };
+  const window = {
+    from: maxDate(period.from, agreement.startsOn),
+    to: end === null ? period.to : minDate(period.to, end),
+  };
   if (window.to < window.from || !isInForce(agreement, window.from)) return found;
   const covers = supervisors.map((a) => ({ id: a.id, interval: a.interval, weight: 1 }));
   for (const s of coverage(covers, window)) {
     if (s.total === 0) {
-      found.push(violation("STAFFING.SUPERVISOR_GAP", [agreement.id], { fi: `Operatiivista esimiestä ei ole nimetty ajalle ${s.from}–${s.to}.`, en: `No operational supervisor from ${s.from} to ${s.to}.` }));
+      found.push(
+        violation("STAFFING.SUPERVISOR_GAP", [agreement.id], {
+          fi: `Operatiivista esimiestä ei ole nimetty ajalle ${s.from}–${s.to}.`,
+          en: `No operational supervisor from ${s.from} to ${s.to}.`,
+        }),
+      );
     } else if (s.total > 1) {
-      found.push(violation("STAFFING.SUPERVISOR_OVERLAP", s.ids, { fi: `Operatiivisia esimiehiä on ${s.total} ajalla ${s.from}–${s.to}; tulee olla yksi.`, en: `${s.total} operational supervisors from ${s.from} to ${s.to}; there must be one.` }));
+      found.push(
+        violation("STAFFING.SUPERVISOR_OVERLAP", s.ids, {
+          fi: `Operatiivisia esimiehiä on ${s.total} ajalla ${s.from}–${s.to}; tulee olla yksi.`,
+          en: `${s.total} operational supervisors from ${s.from} to ${s.to}; there must be one.`,
+        }),
+      );
     }
   }
   return found;
@@ -144,17 +186,28 @@ function clearanceFindings(
   const found: Violation<StaffingViolationCode>[] = [];
   const { period } = input;
   const uncovered = (staffId: string, interval: Interval) => {
-    const covers = validClearanceIntervals(staffId, input.clearances, policy).map((i, n) => ({ id: String(n), interval: i, weight: 1 }));
+    const covers = validClearanceIntervals(staffId, input.clearances, policy).map((i, n) => ({
+      id: String(n),
+      interval: i,
+      weight: 1,
+    }));
     const window = intersection(interval, period);
-    return window === null ? [] : coverage(covers, { from: window.from, to: window.to ?? period.to }).filter((s) => s.total === 0);
+    return window === null
+      ? []
+      : coverage(covers, { from: window.from, to: window.to ?? period.to }).filter((s) => s.total === 0);
   };
   for (const a of input.assignments.filter(needsClearance)) {
     for (const gap of uncovered(a.staffId, a.interval)) {
       found.push(
-        violation("STAFFING.AWAITING_CLEARANCE", [a.id, a.staffId], {
-          fi: `Tehtävä ${a.id} ei ole voimassa ajalla ${gap.from}–${gap.to}: turvallisuusselvitys puuttuu.`,
-          en: `Assignment ${a.id} is not active from ${gap.from} to ${gap.to}: no valid security clearance.`,
-        }, { severity: "warning" }),
+        violation(
+          "STAFFING.AWAITING_CLEARANCE",
+          [a.id, a.staffId],
+          {
+            fi: `Tehtävä ${a.id} ei ole voimassa ajalla ${gap.from}–${gap.to}: turvallisuusselvitys puuttuu.`,
+            en: `Assignment ${a.id} is not active from ${gap.from} to ${gap.to}: no valid security clearance.`,
+          },
+          { severity: "warning" },
+        ),
       );
     }
   }

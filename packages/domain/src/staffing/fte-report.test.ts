@@ -26,7 +26,13 @@ const row = (report: FteReport, organisationId: string) => {
 /** The fixture with a version 2 from `effectiveFrom` whose terms are `change(v1)`. */
 function amendedFrom(effectiveFrom: string, change: (v: VersionInput) => VersionInput) {
   const v1 = versionOneInput();
-  const v2 = { ...change(v1), number: 2, effectiveFrom, decidedOn: effectiveFrom, summary: { fi: "Muutos", sv: "Ändring", en: "Amendment" } };
+  const v2 = {
+    ...change(v1),
+    number: 2,
+    effectiveFrom,
+    decidedOn: effectiveFrom,
+    summary: { fi: "Muutos", sv: "Ändring", en: "Amendment" },
+  };
   return agreementSchema.parse({ ...agreementInput(), versions: [v1, v2] });
 }
 
@@ -36,10 +42,46 @@ describe("fteReport", () => {
     const report = fteReport(buildAgreement(), assignments, year2025);
     expect(report.period).toEqual(year2025);
     expect(report.units).toEqual([
-      { organisationId: fx.policeUnit, partyId: fx.police, profession: "police-officer", target: 5, named: null, realised: 5, difference: 0, headcount: 5 },
-      { organisationId: fx.socialEmergency, partyId: fx.sotepe, profession: "social-worker", target: 2.5, named: null, realised: 2.5, difference: 0, headcount: 3 },
-      { organisationId: fx.psychiatry, partyId: fx.sotepe, profession: "psychiatric-nurse", target: 1, named: null, realised: 1, difference: 0, headcount: 1 },
-      { organisationId: fx.youthServices, partyId: fx.kuva, profession: "youth-worker", target: 2, named: 4, realised: 2, difference: 0, headcount: 4 },
+      {
+        organisationId: fx.policeUnit,
+        partyId: fx.police,
+        profession: "police-officer",
+        target: 5,
+        named: null,
+        realised: 5,
+        difference: 0,
+        headcount: 5,
+      },
+      {
+        organisationId: fx.socialEmergency,
+        partyId: fx.sotepe,
+        profession: "social-worker",
+        target: 2.5,
+        named: null,
+        realised: 2.5,
+        difference: 0,
+        headcount: 3,
+      },
+      {
+        organisationId: fx.psychiatry,
+        partyId: fx.sotepe,
+        profession: "psychiatric-nurse",
+        target: 1,
+        named: null,
+        realised: 1,
+        difference: 0,
+        headcount: 1,
+      },
+      {
+        organisationId: fx.youthServices,
+        partyId: fx.kuva,
+        profession: "youth-worker",
+        target: 2,
+        named: 4,
+        realised: 2,
+        difference: 0,
+        headcount: 4,
+      },
     ]);
     expect(report.parties).toEqual([
       { partyId: fx.police, target: 5, realised: 5, difference: 0 },
@@ -82,7 +124,10 @@ describe("fteReport", () => {
   it("reflects a target dropped or a unit added by an amendment", () => {
     const agreement = amendedFrom("2025-07-01", (v) => ({
       ...v,
-      teamUnits: [...v.teamUnits, { organisationId: fx.policeInvestigation, partyId: fx.police, professions: ["police-officer"] }],
+      teamUnits: [
+        ...v.teamUnits,
+        { organisationId: fx.policeInvestigation, partyId: fx.police, professions: ["police-officer"] },
+      ],
       fteTargets: [
         ...v.fteTargets.filter((t) => t.organisationId !== fx.psychiatry),
         { organisationId: fx.policeInvestigation, profession: "police-officer", fte: 1 },
@@ -123,12 +168,19 @@ describe("fteReport", () => {
       units: [],
       parties: [],
     });
-    expect(fteReport(agreementWithNotices([fx.police, "2025-01-15"]), [], { from: "2025-07-16", to: "2025-12-31" }).units).toEqual([]);
+    expect(
+      fteReport(agreementWithNotices([fx.police, "2025-01-15"]), [], { from: "2025-07-16", to: "2025-12-31" }).units,
+    ).toEqual([]);
   });
 
   it("rounds figures to three decimals", () => {
     const period = { from: "2025-01-01", to: "2025-01-03" };
-    const one = buildAssignment({ id: "as-one", staffId: "st-one", organisationId: fx.psychiatry, interval: { from: "2025-01-02", to: "2025-01-02" } });
+    const one = buildAssignment({
+      id: "as-one",
+      staffId: "st-one",
+      organisationId: fx.psychiatry,
+      interval: { from: "2025-01-02", to: "2025-01-02" },
+    });
     const psychiatry = row(fteReport(buildAgreement(), [one], period), fx.psychiatry);
     expect(psychiatry.realised).toBe(0.333);
     expect(psychiatry.difference).toBe(-0.667);
@@ -138,12 +190,22 @@ describe("fteReport", () => {
   it("totals a party's units as the report shows them", () => {
     const report = fteReport(buildAgreement(), [], year2024);
     // 1.673 + 0.669: the party's row adds up the unit rows.
-    expect(report.parties.find((p) => p.partyId === fx.sotepe)).toEqual({ partyId: fx.sotepe, target: 2.342, realised: 0, difference: -2.342 });
+    expect(report.parties.find((p) => p.partyId === fx.sotepe)).toEqual({
+      partyId: fx.sotepe,
+      target: 2.342,
+      realised: 0,
+      difference: -2.342,
+    });
   });
 
   it("shows a surplus as a positive difference", () => {
     const { assignments } = buildStaffing();
-    const extra = buildAssignment({ id: "as-extra", staffId: "st-extra", organisationId: fx.youthServices, fraction: 0.5 });
+    const extra = buildAssignment({
+      id: "as-extra",
+      staffId: "st-extra",
+      organisationId: fx.youthServices,
+      fraction: 0.5,
+    });
     const youth = row(fteReport(buildAgreement(), [...assignments, extra], year2025), fx.youthServices);
     expect(youth.difference).toBe(0.5);
     expect(youth.headcount).toBe(5);
@@ -152,7 +214,12 @@ describe("fteReport", () => {
   it("skips a target whose unit does not staff the team", () => {
     const agreement = agreementSchema.parse({
       ...agreementInput(),
-      versions: [{ ...versionOneInput(), fteTargets: [{ organisationId: fx.policeInvestigation, profession: "police-officer", fte: 1 }] }],
+      versions: [
+        {
+          ...versionOneInput(),
+          fteTargets: [{ organisationId: fx.policeInvestigation, profession: "police-officer", fte: 1 }],
+        },
+      ],
     });
     expect(fteReport(agreement, [], year2025).units).toEqual([]);
   });

@@ -38,7 +38,10 @@ interface Span {
 /** Runs of days in `period`, each under one version of the terms, while the agreement is in force. */
 function versionSpans(agreement: Agreement, period: Period): { span: Span; number: number }[] {
   const end = agreementEnd(agreement);
-  const window = { from: maxDate(period.from, agreement.startsOn), to: end === null ? period.to : minDate(period.to, end) };
+  const window = {
+    from: maxDate(period.from, agreement.startsOn),
+    to: end === null ? period.to : minDate(period.to, end),
+  };
   if (window.to < window.from) return [];
   const versions = [...agreement.versions].sort((a, b) => a.number - b.number);
   const spans: { span: Span; number: number }[] = [];
@@ -63,7 +66,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export function fteReport(agreement: Agreement, assignments: readonly Assignment[], period: Period): FteReport {
   const days = lengthInDays(period);
-  const targets = new Map<string, { organisationId: string; partyId: string; profession: Profession; target: number; named: number | null }>();
+  const targets = new Map<
+    string,
+    { organisationId: string; partyId: string; profession: Profession; target: number; named: number | null }
+  >();
   for (const { span, number } of versionSpans(agreement, period)) {
     const terms = agreement.versions.find((v) => v.number === number);
     if (!terms) continue;
@@ -75,7 +81,13 @@ export function fteReport(agreement: Agreement, assignments: readonly Assignment
       if (to < span.from) continue;
       const weight = lengthInDays({ from: span.from, to }) / days;
       const key = t.organisationId;
-      const row = targets.get(key) ?? { organisationId: t.organisationId, partyId: unit.partyId, profession: t.profession, target: 0, named: null };
+      const row = targets.get(key) ?? {
+        organisationId: t.organisationId,
+        partyId: unit.partyId,
+        profession: t.profession,
+        target: 0,
+        named: null,
+      };
       row.target += t.fte * weight;
       if (t.namedFte !== null) row.named = (row.named ?? 0) + t.namedFte * weight;
       targets.set(key, row);

@@ -35,19 +35,32 @@ describe("hundredths", () => {
 });
 
 describe("assignmentSchema", () => {
-  const input = { id: "as-1", teamId: "team-fixture", staffId: "st-1", organisationId: "u", interval: { from: "2025-01-01", to: null } };
+  const input = {
+    id: "as-1",
+    teamId: "team-fixture",
+    staffId: "st-1",
+    organisationId: "u",
+    interval: { from: "2025-01-01", to: null },
+  };
 
   it("takes fractions above 0, at most 1, in hundredths", () => {
-    for (const fraction of [0.01, 0.25, 0.57, 1]) expect(assignmentSchema.safeParse({ ...input, fraction }).success).toBe(true);
-    for (const fraction of [0, -0.5, 1.01, 0.333, 0.005]) expect(assignmentSchema.safeParse({ ...input, fraction }).success).toBe(false);
+    for (const fraction of [0.01, 0.25, 0.57, 1])
+      expect(assignmentSchema.safeParse({ ...input, fraction }).success).toBe(true);
+    for (const fraction of [0, -0.5, 1.01, 0.333, 0.005])
+      expect(assignmentSchema.safeParse({ ...input, fraction }).success).toBe(false);
   });
 
   it("defaults to a member's role that needs the premises", () => {
-    expect(assignmentSchema.parse({ ...input, fraction: 1 })).toMatchObject({ role: "member", needsPremisesAccess: true });
+    expect(assignmentSchema.parse({ ...input, fraction: 1 })).toMatchObject({
+      role: "member",
+      needsPremisesAccess: true,
+    });
   });
 
   it("refuses an interval that ends before it starts", () => {
-    expect(assignmentSchema.safeParse({ ...input, fraction: 1, interval: { from: "2025-01-02", to: "2025-01-01" } }).success).toBe(false);
+    expect(
+      assignmentSchema.safeParse({ ...input, fraction: 1, interval: { from: "2025-01-02", to: "2025-01-01" } }).success,
+    ).toBe(false);
   });
 });
 
@@ -58,18 +71,28 @@ describe("realisedFte", () => {
   });
 
   it("is the fraction for an open-ended assignment covering the period", () => {
-    expect(realisedFte([work("a", "u", 0.5, "2024-05-01", null)], "u", { from: "2025-01-01", to: "2025-12-31" })).toBe(0.5);
+    expect(realisedFte([work("a", "u", 0.5, "2024-05-01", null)], "u", { from: "2025-01-01", to: "2025-12-31" })).toBe(
+      0.5,
+    );
   });
 
   it("sums the assignments of a unit and ignores other units", () => {
-    const assignments = [work("a", "u", 1, "2024-01-01", null), work("b", "u", 0.5, "2024-01-01", null), work("c", "v", 1, "2024-01-01", null)];
+    const assignments = [
+      work("a", "u", 1, "2024-01-01", null),
+      work("b", "u", 0.5, "2024-01-01", null),
+      work("c", "v", 1, "2024-01-01", null),
+    ];
     expect(realisedFte(assignments, "u", january)).toBe(1.5);
     expect(realisedFte(assignments, "v", january)).toBe(1);
     expect(realisedFte(assignments, "w", january)).toBe(0);
   });
 
   it("sums over a list of units", () => {
-    const assignments = [work("a", "u", 1, "2024-01-01", null), work("b", "v", 0.5, "2024-01-01", null), work("c", "w", 0.25, "2024-01-01", null)];
+    const assignments = [
+      work("a", "u", 1, "2024-01-01", null),
+      work("b", "v", 0.5, "2024-01-01", null),
+      work("c", "w", 0.25, "2024-01-01", null),
+    ];
     expect(realisedFte(assignments, ["u", "v"], january)).toBe(1.5);
     expect(realisedFte(assignments, ["u", "v", "w"], january)).toBe(1.75);
     expect(realisedFte(assignments, [], january)).toBe(0);
@@ -120,57 +143,87 @@ describe("properties", () => {
       start: fc.integer({ min: 0, max: span }),
       length: fc.option(fc.integer({ min: 0, max: span }), { nil: null }),
     })
-    .map(({ unit, percent, start, length }) => work("s", unit, percent / 100, day(start), length === null ? null : day(start + length)));
+    .map(({ unit, percent, start, length }) =>
+      work("s", unit, percent / 100, day(start), length === null ? null : day(start + length)),
+    );
 
   // A period of at least two days and a split point: left = [from, cut], right = [cut + 1, to].
   const splitPeriodArb = fc
     .tuple(fc.integer({ min: 0, max: span }), fc.integer({ min: 1, max: span }))
-    .chain(([start, extra]) => fc.record({ start: fc.constant(start), end: fc.constant(start + extra), cut: fc.integer({ min: start, max: start + extra - 1 }) }));
+    .chain(([start, extra]) =>
+      fc.record({
+        start: fc.constant(start),
+        end: fc.constant(start + extra),
+        cut: fc.integer({ min: start, max: start + extra - 1 }),
+      }),
+    );
 
   const unitsArb = fc.constantFrom<string | string[]>("u", "v", ["u", "v"], ["u"], []);
 
   it("fteHundredthDays is additive over a split of the period", () => {
     fc.assert(
-      fc.property(fc.array(assignmentArb, { maxLength: 12 }), splitPeriodArb, unitsArb, (assignments, { start, end, cut }, units) => {
-        const whole = { from: day(start), to: day(end) };
-        const left = { from: day(start), to: day(cut) };
-        const right = { from: day(cut + 1), to: day(end) };
-        const total = fteHundredthDays(assignments, units, whole);
-        expect(Number.isInteger(total)).toBe(true);
-        expect(total).toBe(fteHundredthDays(assignments, units, left) + fteHundredthDays(assignments, units, right));
-      }),
+      fc.property(
+        fc.array(assignmentArb, { maxLength: 12 }),
+        splitPeriodArb,
+        unitsArb,
+        (assignments, { start, end, cut }, units) => {
+          const whole = { from: day(start), to: day(end) };
+          const left = { from: day(start), to: day(cut) };
+          const right = { from: day(cut + 1), to: day(end) };
+          const total = fteHundredthDays(assignments, units, whole);
+          expect(Number.isInteger(total)).toBe(true);
+          expect(total).toBe(fteHundredthDays(assignments, units, left) + fteHundredthDays(assignments, units, right));
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it("realisedFte of a period is the day-weighted mean of its parts", () => {
     fc.assert(
-      fc.property(fc.array(assignmentArb, { maxLength: 12 }), splitPeriodArb, unitsArb, (assignments, { start, end, cut }, units) => {
-        const whole = { from: day(start), to: day(end) };
-        const left = { from: day(start), to: day(cut) };
-        const right = { from: day(cut + 1), to: day(end) };
-        const mean =
-          (realisedFte(assignments, units, left) * lengthInDays(left) + realisedFte(assignments, units, right) * lengthInDays(right)) / lengthInDays(whole);
-        expect(Math.abs(realisedFte(assignments, units, whole) - mean)).toBeLessThan(1e-9);
-      }),
+      fc.property(
+        fc.array(assignmentArb, { maxLength: 12 }),
+        splitPeriodArb,
+        unitsArb,
+        (assignments, { start, end, cut }, units) => {
+          const whole = { from: day(start), to: day(end) };
+          const left = { from: day(start), to: day(cut) };
+          const right = { from: day(cut + 1), to: day(end) };
+          const mean =
+            (realisedFte(assignments, units, left) * lengthInDays(left) +
+              realisedFte(assignments, units, right) * lengthInDays(right)) /
+            lengthInDays(whole);
+          expect(Math.abs(realisedFte(assignments, units, whole) - mean)).toBeLessThan(1e-9);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it("realisedFte equals a day-by-day sum of fractions", () => {
     fc.assert(
-      fc.property(fc.array(assignmentArb, { maxLength: 6 }), fc.integer({ min: 0, max: span }), fc.integer({ min: 0, max: 40 }), (assignments, start, length) => {
-        const period = { from: day(start), to: day(start + length) };
-        let hundredthDays = 0;
-        for (let d = start; d <= start + length; d++) {
-          const date = day(d);
-          for (const a of assignments) {
-            if (a.organisationId === "u" && a.interval.from <= date && (a.interval.to === null || date <= a.interval.to)) hundredthDays += Math.round(a.fraction * 100);
+      fc.property(
+        fc.array(assignmentArb, { maxLength: 6 }),
+        fc.integer({ min: 0, max: span }),
+        fc.integer({ min: 0, max: 40 }),
+        (assignments, start, length) => {
+          const period = { from: day(start), to: day(start + length) };
+          let hundredthDays = 0;
+          for (let d = start; d <= start + length; d++) {
+            const date = day(d);
+            for (const a of assignments) {
+              if (
+                a.organisationId === "u" &&
+                a.interval.from <= date &&
+                (a.interval.to === null || date <= a.interval.to)
+              )
+                hundredthDays += Math.round(a.fraction * 100);
+            }
           }
-        }
-        expect(fteHundredthDays(assignments, "u", period)).toBe(hundredthDays);
-        expect(realisedFte(assignments, "u", period)).toBeCloseTo(hundredthDays / 100 / (length + 1), 12);
-      }),
+          expect(fteHundredthDays(assignments, "u", period)).toBe(hundredthDays);
+          expect(realisedFte(assignments, "u", period)).toBeCloseTo(hundredthDays / 100 / (length + 1), 12);
+        },
+      ),
       { numRuns: 200 },
     );
   });

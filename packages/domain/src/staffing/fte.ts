@@ -45,5 +45,7 @@ export function headcount(
   unitId: OrganisationId,
   period: Period,
 ): number {
-  return new Set(assignments.filter((a) => a.organisationId === unitId && overlapDays(a.interval, period) > 0).map((a) => a.staffId)).size;
+  return new Set(
+    assignments.filter((a) => a.organisationId === unitId && overlapDays(a.interval, period) > 0).map((a) => a.staffId),
+  ).size;
 }

@@ -14,4 +14,8 @@ export const professions = [
 export type Profession = (typeof professions)[number];
 
 /** The professions whose joint decision admits a client (003 § 4.2). */
-export const selectionProfessions = ["police-officer", "social-worker", "psychiatric-nurse"] as const satisfies readonly Profession[];
+export const selectionProfessions = [
+  "police-officer",
+  "social-worker",
+  "psychiatric-nurse",
+] as const satisfies readonly Profession[];

@@ -19,34 +19,60 @@ const needsClearance = (a: Assignment) => a.needsPremisesAccess && !policeStaff.
 
 describe("clearanceInterval", () => {
   it("is null while the clearance is pending", () => {
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", grantedOn: null, validUntil: null }))).toBeNull();
+    expect(
+      clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", grantedOn: null, validUntil: null })),
+    ).toBeNull();
   });
 
   it("is null for a denied clearance, even with a grant date recorded", () => {
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", grantedOn: null, deniedOn: "2024-03-01" }))).toBeNull();
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", grantedOn: "2024-03-01", deniedOn: "2024-03-02" }))).toBeNull();
+    expect(
+      clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", grantedOn: null, deniedOn: "2024-03-01" })),
+    ).toBeNull();
+    expect(
+      clearanceInterval(
+        buildClearance({ id: "sc-1", staffId: "st-x", grantedOn: "2024-03-01", deniedOn: "2024-03-02" }),
+      ),
+    ).toBeNull();
   });
 
   it("runs from the grant to the expiry, both included", () => {
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x" }))).toEqual({ from: "2024-04-15", to: "2029-04-14" });
+    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x" }))).toEqual({
+      from: "2024-04-15",
+      to: "2029-04-14",
+    });
   });
 
   it("is open-ended without an expiry", () => {
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", validUntil: null }))).toEqual({ from: "2024-04-15", to: null });
+    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", validUntil: null }))).toEqual({
+      from: "2024-04-15",
+      to: null,
+    });
   });
 
   it("ends the day before a revocation", () => {
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", revokedOn: "2025-03-01" }))).toEqual({ from: "2024-04-15", to: "2025-02-28" });
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", validUntil: null, revokedOn: "2025-03-01" }))).toEqual({ from: "2024-04-15", to: "2025-02-28" });
+    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", revokedOn: "2025-03-01" }))).toEqual({
+      from: "2024-04-15",
+      to: "2025-02-28",
+    });
+    expect(
+      clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", validUntil: null, revokedOn: "2025-03-01" })),
+    ).toEqual({ from: "2024-04-15", to: "2025-02-28" });
   });
 
   it("keeps the expiry when it comes before the revocation", () => {
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", validUntil: "2025-01-31", revokedOn: "2025-03-01" }))).toEqual({ from: "2024-04-15", to: "2025-01-31" });
+    expect(
+      clearanceInterval(
+        buildClearance({ id: "sc-1", staffId: "st-x", validUntil: "2025-01-31", revokedOn: "2025-03-01" }),
+      ),
+    ).toEqual({ from: "2024-04-15", to: "2025-01-31" });
   });
 
   it("is null when revoked on the day it was granted", () => {
     expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", revokedOn: "2024-04-15" }))).toBeNull();
-    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", revokedOn: "2024-04-16" }))).toEqual({ from: "2024-04-15", to: "2024-04-15" });
+    expect(clearanceInterval(buildClearance({ id: "sc-1", staffId: "st-x", revokedOn: "2024-04-16" }))).toEqual({
+      from: "2024-04-15",
+      to: "2024-04-15",
+    });
   });
 });
 
@@ -68,7 +94,13 @@ describe("scopeSuffices", () => {
 describe("validClearanceIntervals", () => {
   const clearances = [
     buildClearance({ id: "sc-1", staffId: "st-x", scope: "narrow", grantedOn: "2024-01-01", validUntil: null }),
-    buildClearance({ id: "sc-2", staffId: "st-x", scope: "standard", grantedOn: "2024-06-01", validUntil: "2024-12-31" }),
+    buildClearance({
+      id: "sc-2",
+      staffId: "st-x",
+      scope: "standard",
+      grantedOn: "2024-06-01",
+      validUntil: "2024-12-31",
+    }),
     buildClearance({ id: "sc-3", staffId: "st-x", scope: "extended", grantedOn: "2025-02-01", validUntil: null }),
     buildClearance({ id: "sc-4", staffId: "st-x", scope: "extended", grantedOn: null }),
     buildClearance({ id: "sc-5", staffId: "st-y", scope: "extended" }),
@@ -79,7 +111,9 @@ describe("validClearanceIntervals", () => {
       { from: "2024-06-01", to: "2024-12-31" },
       { from: "2025-02-01", to: null },
     ]);
-    expect(validClearanceIntervals("st-x", clearances, { requiredScope: "extended" })).toEqual([{ from: "2025-02-01", to: null }]);
+    expect(validClearanceIntervals("st-x", clearances, { requiredScope: "extended" })).toEqual([
+      { from: "2025-02-01", to: null },
+    ]);
     expect(validClearanceIntervals("st-x", clearances, { requiredScope: "narrow" })).toHaveLength(3);
     expect(validClearanceIntervals("st-z", clearances)).toEqual([]);
   });
@@ -89,8 +123,15 @@ describe("effectiveAssignments", () => {
   const cityWork = buildAssignment({ id: "as-city", staffId: "st-city", organisationId: fx.psychiatry });
 
   it("clips a city employee's assignment to the clearance", () => {
-    const clearance = buildClearance({ id: "sc-city", staffId: "st-city", grantedOn: "2024-06-01", validUntil: "2025-05-31" });
-    expect(effectiveAssignments([cityWork], [clearance], needsClearance)).toEqual([{ ...cityWork, interval: { from: "2024-06-01", to: "2025-05-31" } }]);
+    const clearance = buildClearance({
+      id: "sc-city",
+      staffId: "st-city",
+      grantedOn: "2024-06-01",
+      validUntil: "2025-05-31",
+    });
+    expect(effectiveAssignments([cityWork], [clearance], needsClearance)).toEqual([
+      { ...cityWork, interval: { from: "2024-06-01", to: "2025-05-31" } },
+    ]);
   });
 
   it("splits the assignment around a gap between clearances", () => {
@@ -123,7 +164,12 @@ describe("effectiveAssignments", () => {
 
   it("returns police staff and work off the premises unchanged", () => {
     const police = buildAssignment({ id: "as-police", staffId: "st-aalto", organisationId: fx.policeUnit });
-    const offPremises = buildAssignment({ id: "as-off", staffId: "st-city", organisationId: fx.psychiatry, needsPremisesAccess: false });
+    const offPremises = buildAssignment({
+      id: "as-off",
+      staffId: "st-city",
+      organisationId: fx.psychiatry,
+      needsPremisesAccess: false,
+    });
     const result = effectiveAssignments([police, offPremises], [], needsClearance);
     expect(result).toEqual([police, offPremises]);
     expect(result[0]).toBe(police);
@@ -133,7 +179,13 @@ describe("effectiveAssignments", () => {
     const clearances = [
       buildClearance({ id: "sc-old", staffId: "st-city", grantedOn: "2024-04-15", validUntil: "2025-06-30" }),
       buildClearance({ id: "sc-new", staffId: "st-city", grantedOn: "2025-06-01", validUntil: "2030-05-31" }),
-      buildClearance({ id: "sc-ext", staffId: "st-city", scope: "extended", grantedOn: "2025-01-01", validUntil: "2025-01-31" }),
+      buildClearance({
+        id: "sc-ext",
+        staffId: "st-city",
+        scope: "extended",
+        grantedOn: "2025-01-01",
+        validUntil: "2025-01-31",
+      }),
     ];
     const effective = effectiveAssignments([cityWork], clearances, needsClearance);
     expect(effective.map((a) => a.interval)).toEqual([{ from: "2024-05-01", to: "2030-05-31" }]);
@@ -144,9 +196,17 @@ describe("effectiveAssignments", () => {
     const clearances = [
       buildClearance({ id: "sc-b", staffId: "st-city", grantedOn: "2025-01-01", validUntil: null }),
       buildClearance({ id: "sc-a", staffId: "st-city", grantedOn: "2024-04-15", validUntil: "2024-12-31" }),
-      buildClearance({ id: "sc-c", staffId: "st-city", scope: "extended", grantedOn: "2026-01-01", validUntil: "2026-12-31" }),
+      buildClearance({
+        id: "sc-c",
+        staffId: "st-city",
+        scope: "extended",
+        grantedOn: "2026-01-01",
+        validUntil: "2026-12-31",
+      }),
     ];
-    expect(effectiveAssignments([cityWork], clearances, needsClearance).map((a) => a.interval)).toEqual([{ from: "2024-05-01", to: null }]);
+    expect(effectiveAssignments([cityWork], clearances, needsClearance).map((a) => a.interval)).toEqual([
+      { from: "2024-05-01", to: null },
+    ]);
   });
 
   it("counts each day of the assignment exactly once when some clearance covers it, and never otherwise", () => {
@@ -198,8 +258,12 @@ describe("effectiveAssignments", () => {
 
 describe("canAccessPremises", () => {
   const records = {
-    clearances: [buildClearance({ id: "sc-city", staffId: "st-city", grantedOn: "2024-04-15", validUntil: "2025-04-14" })],
-    premisesAccess: [buildPremisesAccess({ id: "pa-city", staffId: "st-city", interval: { from: "2024-05-01", to: "2025-12-31" } })],
+    clearances: [
+      buildClearance({ id: "sc-city", staffId: "st-city", grantedOn: "2024-04-15", validUntil: "2025-04-14" }),
+    ],
+    premisesAccess: [
+      buildPremisesAccess({ id: "pa-city", staffId: "st-city", interval: { from: "2024-05-01", to: "2025-12-31" } }),
+    ],
   };
 
   it("allows a person with a valid clearance and a personal access right", () => {
@@ -223,13 +287,19 @@ describe("canAccessPremises", () => {
 
   it("gives both reasons when both are missing", () => {
     const decision = canAccessPremises("st-city", "2026-01-01", records);
-    expect(decision.allowed ? [] : decision.reasons.map((r) => r.code)).toEqual(["STAFFING.CLEARANCE_MISSING", "STAFFING.ACCESS_RIGHT_MISSING"]);
+    expect(decision.allowed ? [] : decision.reasons.map((r) => r.code)).toEqual([
+      "STAFFING.CLEARANCE_MISSING",
+      "STAFFING.ACCESS_RIGHT_MISSING",
+    ]);
     expect(decision.allowed ? "" : decision.reasons[0]!.message.en).toContain("2026-01-01");
   });
 
   it("does not lend one person's records to another", () => {
     const decision = canAccessPremises("st-other", "2024-06-01", records);
-    expect(decision.allowed ? [] : decision.reasons.map((r) => r.code)).toEqual(["STAFFING.CLEARANCE_MISSING", "STAFFING.ACCESS_RIGHT_MISSING"]);
+    expect(decision.allowed ? [] : decision.reasons.map((r) => r.code)).toEqual([
+      "STAFFING.CLEARANCE_MISSING",
+      "STAFFING.ACCESS_RIGHT_MISSING",
+    ]);
   });
 
   it("applies the policy's required scope", () => {
@@ -242,7 +312,13 @@ describe("canAccessPremises", () => {
 
 describe("securityClearanceSchema", () => {
   it("defaults a requested clearance to pending", () => {
-    const pending = securityClearanceSchema.parse({ id: "sc-1", staffId: "st-x", scope: "standard", requestedById: fx.police, requestedOn: "2024-02-01" });
+    const pending = securityClearanceSchema.parse({
+      id: "sc-1",
+      staffId: "st-x",
+      scope: "standard",
+      requestedById: fx.police,
+      requestedOn: "2024-02-01",
+    });
     expect(pending).toMatchObject({ grantedOn: null, deniedOn: null, validUntil: null, revokedOn: null });
   });
 });

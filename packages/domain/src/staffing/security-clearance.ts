@@ -1,7 +1,13 @@
 import { addDays, type LocalDate, maxDate, minDate } from "../core/local-date.js";
 import { contains, intersection, type Interval } from "../core/interval.js";
 import { type Violation, violation } from "../core/violation.js";
-import { type Assignment, type ClearanceScope, clearanceScopes, type PremisesAccess, type SecurityClearance } from "./staff.js";
+import {
+  type Assignment,
+  type ClearanceScope,
+  clearanceScopes,
+  type PremisesAccess,
+  type SecurityClearance,
+} from "./staff.js";
 
 /** What the police require before a city employee may work on their premises (003 § 7). */
 export interface ClearancePolicy {

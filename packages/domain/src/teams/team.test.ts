@@ -63,6 +63,11 @@ describe("foreignRecords", () => {
   });
 
   it("compares team ids exactly", () => {
-    expect(foreignRecords("team-fixture", [{ id: "a", teamId: "TEAM-FIXTURE" }, { id: "b", teamId: "team-fixture " }])).toEqual(["a", "b"]);
+    expect(
+      foreignRecords("team-fixture", [
+        { id: "a", teamId: "TEAM-FIXTURE" },
+        { id: "b", teamId: "team-fixture " },
+      ]),
+    ).toEqual(["a", "b"]);
   });
 });

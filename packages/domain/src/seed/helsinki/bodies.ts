@@ -16,23 +16,58 @@ export const ankkuriSteeringGroup: CooperationBodyInput = {
   tier: "strategic",
   name: t("Ankkurin ohjausryhmä", "Ankkuris styrgrupp", "Ankkuri steering group"),
   seats: [
-    { id: "seat-ank-police", organisationId: org.policePrevention, roleTitle: t("komisario", "kommissarie", "police commissioner") },
-    { id: "seat-ank-emergency", organisationId: org.socialEmergency, roleTitle: t("päällikkö, sosiaali- ja kriisipäivystys", "chef, social- och krisjouren", "head of social and crisis emergency services") },
-    { id: "seat-ank-psychiatry", organisationId: org.psychiatry, roleTitle: t("osastonhoitaja", "avdelningsskötare", "nurse manager") },
-    { id: "seat-ank-youth", organisationId: org.youthServices, roleTitle: t("aluepäällikkö, nuorisopalvelut", "områdeschef, ungdomstjänster", "area manager, youth services") },
+    {
+      id: "seat-ank-police",
+      organisationId: org.policePrevention,
+      roleTitle: t("komisario", "kommissarie", "police commissioner"),
+    },
+    {
+      id: "seat-ank-emergency",
+      organisationId: org.socialEmergency,
+      roleTitle: t(
+        "päällikkö, sosiaali- ja kriisipäivystys",
+        "chef, social- och krisjouren",
+        "head of social and crisis emergency services",
+      ),
+    },
+    {
+      id: "seat-ank-psychiatry",
+      organisationId: org.psychiatry,
+      roleTitle: t("osastonhoitaja", "avdelningsskötare", "nurse manager"),
+    },
+    {
+      id: "seat-ank-youth",
+      organisationId: org.youthServices,
+      roleTitle: t("aluepäällikkö, nuorisopalvelut", "områdeschef, ungdomstjänster", "area manager, youth services"),
+    },
   ],
   chairPolicy: {
     kind: "rotating",
     rotation: { anchor: "2024-05-01", termMonths: 12, order: [org.police, org.sotepe, org.kuva], events: [] },
   },
   tasks: [
-    t("Ankkuri-toiminnan strateginen ohjaus", "Strategisk styrning av Ankkuri-verksamheten", "Strategic steering of Ankkuri work"),
-    t("Kunkin kokouksen kokoonpanosta päättäminen", "Beslut om varje mötes sammansättning", "Deciding the composition of each meeting"),
+    t(
+      "Ankkuri-toiminnan strateginen ohjaus",
+      "Strategisk styrning av Ankkuri-verksamheten",
+      "Strategic steering of Ankkuri work",
+    ),
+    t(
+      "Kunkin kokouksen kokoonpanosta päättäminen",
+      "Beslut om varje mötes sammansättning",
+      "Deciding the composition of each meeting",
+    ),
   ],
   legalBasis: ["Ankkuri-sopimus 2024, 6.2 §"],
   ageScope: null,
   annualClock: [
-    { month: 4, activity: t("Vuosiarviointi johdon yhteiskokoukselle (8 §)", "Årlig utvärdering för ledningens gemensamma möte (8 §)", "Annual evaluation for the joint leadership meeting (§ 8)") },
+    {
+      month: 4,
+      activity: t(
+        "Vuosiarviointi johdon yhteiskokoukselle (8 §)",
+        "Årlig utvärdering för ledningens gemensamma möte (8 §)",
+        "Annual evaluation for the joint leadership meeting (§ 8)",
+      ),
+    },
     { month: 5, activity: t("Puheenjohtajuus vaihtuu", "Ordförandeskapet växlar", "The chair rotates") },
   ],
 };
@@ -54,19 +89,56 @@ export const cityLevelSteeringGroup: CooperationBodyInput = {
     "City-level steering group for crime-preventive work with children and young people",
   ),
   seats: [
-    { id: "seat-city-kanslia", organisationId: org.cityExecutiveOffice, roleTitle: t("turvallisuus- ja valmiustiimin päällikkö", "chef för säkerhets- och beredskapsteamet", "head of the safety and preparedness team") },
-    { id: "seat-city-sotepe", organisationId: org.sotepe, roleTitle: t("palvelun edustaja", "tjänstens representant", "service representative") },
-    { id: "seat-city-kuva", organisationId: org.kuva, roleTitle: t("nuorisopalvelujen edustaja", "representant för ungdomstjänsterna", "youth services representative") },
-    { id: "seat-city-kasko", organisationId: org.education, roleTitle: t("palvelun edustaja", "tjänstens representant", "service representative") },
-    { id: "seat-city-police-prevention", organisationId: org.policePrevention, roleTitle: t("yksikön edustaja", "enhetens representant", "unit representative") },
-    { id: "seat-city-police-investigation", organisationId: org.policeInvestigation, roleTitle: t("yksikön edustaja", "enhetens representant", "unit representative") },
+    {
+      id: "seat-city-kanslia",
+      organisationId: org.cityExecutiveOffice,
+      roleTitle: t(
+        "turvallisuus- ja valmiustiimin päällikkö",
+        "chef för säkerhets- och beredskapsteamet",
+        "head of the safety and preparedness team",
+      ),
+    },
+    {
+      id: "seat-city-sotepe",
+      organisationId: org.sotepe,
+      roleTitle: t("palvelun edustaja", "tjänstens representant", "service representative"),
+    },
+    {
+      id: "seat-city-kuva",
+      organisationId: org.kuva,
+      roleTitle: t("nuorisopalvelujen edustaja", "representant för ungdomstjänsterna", "youth services representative"),
+    },
+    {
+      id: "seat-city-kasko",
+      organisationId: org.education,
+      roleTitle: t("palvelun edustaja", "tjänstens representant", "service representative"),
+    },
+    {
+      id: "seat-city-police-prevention",
+      organisationId: org.policePrevention,
+      roleTitle: t("yksikön edustaja", "enhetens representant", "unit representative"),
+    },
+    {
+      id: "seat-city-police-investigation",
+      organisationId: org.policeInvestigation,
+      roleTitle: t("yksikön edustaja", "enhetens representant", "unit representative"),
+    },
   ],
   chairPolicy: {
     kind: "rotating",
-    rotation: { anchor: "2024-05-01", termMonths: 12, order: [org.cityExecutiveOffice, org.police, org.sotepe, org.kuva, org.education], events: [] },
+    rotation: {
+      anchor: "2024-05-01",
+      termMonths: 12,
+      order: [org.cityExecutiveOffice, org.police, org.sotepe, org.kuva, org.education],
+      events: [],
+    },
   },
   tasks: [
-    t("Kaupunkitasoisen työn koordinointi", "Samordning av det stadsövergripande arbetet", "Coordinating the city-level work"),
+    t(
+      "Kaupunkitasoisen työn koordinointi",
+      "Samordning av det stadsövergripande arbetet",
+      "Coordinating the city-level work",
+    ),
     t("Yhteisten tavoitteiden seuranta", "Uppföljning av gemensamma mål", "Following up the shared goals"),
   ],
   legalBasis: ["Kansliapäällikön päätös 17.4.2024 § 51 (HEL 2024-004632)", "Kuntalaki 410/2015"],

@@ -53,7 +53,8 @@ describe("the Helsinki Ankkuri dataset", () => {
     expect(businessIdOf(org.police, index)).toBe("0245432-1");
     expect(businessIdOf(org.sotepe, index)).toBe("0201256-6");
     expect(businessIdOf(org.youthServices, index)).toBe("0201256-6");
-    for (const o of organisations.filter((x) => x.businessId !== null)) expect(isValidBusinessId(o.businessId ?? "")).toBe(true);
+    for (const o of organisations.filter((x) => x.businessId !== null))
+      expect(isValidBusinessId(o.businessId ?? "")).toBe(true);
     for (const o of organisations) expect(o.name.sv.length * o.name.en.length * o.name.fi.length).toBeGreaterThan(0);
   });
 
@@ -66,7 +67,9 @@ describe("the Helsinki Ankkuri dataset", () => {
     expect(row(org.youthServices)).toMatchObject({ target: 2, named: 4, realised: 2, headcount: 4 });
     const supervisors = helsinkiAnkkuri.assignments.filter((a) => a.role === "operational-supervisor");
     expect(supervisors).toHaveLength(1);
-    expect(agreement.versions[0]?.fteTargets.find((t) => t.organisationId === org.policePrevention)?.supervisors).toBe(1);
+    expect(agreement.versions[0]?.fteTargets.find((t) => t.organisationId === org.policePrevention)?.supervisors).toBe(
+      1,
+    );
   });
 
   it("rotates the Ankkuri steering group's chair yearly from 1 May 2024 among the three parties", () => {
@@ -98,7 +101,9 @@ describe("the Helsinki Ankkuri dataset", () => {
   });
 
   it("has a core team of the four staffing units; everyone else needs consent", () => {
-    expect(coreOrganisationIds(agreement, "2025-01-01").sort()).toEqual([org.policePrevention, org.socialEmergency, org.psychiatry, org.youthServices].sort());
+    expect(coreOrganisationIds(agreement, "2025-01-01").sort()).toEqual(
+      [org.policePrevention, org.socialEmergency, org.psychiatry, org.youthServices].sort(),
+    );
   });
 
   it("holds fictional people only: no real officials' contact details from the seeds", () => {
@@ -107,8 +112,22 @@ describe("the Helsinki Ankkuri dataset", () => {
       expect(c.email ?? "").toMatch(/\.example$/);
       expect(c.phone).toBeNull();
     }
-    const realNames = ["Friman", "Mäkeläinen", "Hörkkö", "Liukku", "Jolkkonen", "Ahonen", "Ujula", "Liimatainen", "Salonen"];
-    const names = [...contacts.map((c) => c.name), ...agreement.signatures.map((s) => s.signerName), ...helsinkiAnkkuri.staff.map((s) => s.familyName)];
+    const realNames = [
+      "Friman",
+      "Mäkeläinen",
+      "Hörkkö",
+      "Liukku",
+      "Jolkkonen",
+      "Ahonen",
+      "Ujula",
+      "Liimatainen",
+      "Salonen",
+    ];
+    const names = [
+      ...contacts.map((c) => c.name),
+      ...agreement.signatures.map((s) => s.signerName),
+      ...helsinkiAnkkuri.staff.map((s) => s.familyName),
+    ];
     for (const real of realNames) expect(names.join(" ")).not.toContain(real);
   });
 

@@ -17,7 +17,14 @@ export const org = {
   hus: "org-hus",
 } as const;
 
-const unit = (id: string, parentId: string, sector: OrganisationInput["sector"], fi: string, sv: string, en: string): OrganisationInput => ({
+const unit = (
+  id: string,
+  parentId: string,
+  sector: OrganisationInput["sector"],
+  fi: string,
+  sv: string,
+  en: string,
+): OrganisationInput => ({
   id,
   kind: "unit",
   parentId,
@@ -40,7 +47,14 @@ export const helsinkiOrganisations: OrganisationInput[] = [
     sector: "police",
     address: { street: "Pasilanraitio 11", postalCode: "00240", postOffice: "Helsinki", country: "Suomi" },
   },
-  unit(org.policePrevention, org.police, "police", "Valvonta ja ennalta estävä toiminto", "Övervakning och förebyggande verksamhet", "Surveillance and Preventive Policing"),
+  unit(
+    org.policePrevention,
+    org.police,
+    "police",
+    "Valvonta ja ennalta estävä toiminto",
+    "Övervakning och förebyggande verksamhet",
+    "Surveillance and Preventive Policing",
+  ),
   unit(org.policeInvestigation, org.police, "police", "Rikostorjunta", "Brottsbekämpning", "Crime Investigation"),
   {
     id: org.city,
@@ -73,14 +87,25 @@ export const helsinkiOrganisations: OrganisationInput[] = [
     sector: "social-services",
     address: { street: "PL 6000", postalCode: "00099", postOffice: "Helsingin kaupunki", country: "Suomi" },
   },
-  unit(org.socialEmergency, org.sotepe, "social-services", "Sosiaali- ja kriisipäivystys", "Social- och krisjouren", "Social and Crisis Emergency Services"),
+  unit(
+    org.socialEmergency,
+    org.sotepe,
+    "social-services",
+    "Sosiaali- ja kriisipäivystys",
+    "Social- och krisjouren",
+    "Social and Crisis Emergency Services",
+  ),
   unit(org.psychiatry, org.sotepe, "health-care", "Psykiatria", "Psykiatri", "Psychiatry"),
   unit(org.childWelfare, org.sotepe, "social-services", "Lastensuojelu", "Barnskydd", "Child Welfare"),
   {
     id: org.kuva,
     kind: "division",
     parentId: org.city,
-    name: { fi: "Kulttuurin ja vapaa-ajan toimiala", sv: "Kultur- och fritidssektorn", en: "Culture and Leisure Division" },
+    name: {
+      fi: "Kulttuurin ja vapaa-ajan toimiala",
+      sv: "Kultur- och fritidssektorn",
+      en: "Culture and Leisure Division",
+    },
     shortName: "Kuva",
     businessId: null,
     sector: "youth-services",
@@ -91,7 +116,11 @@ export const helsinkiOrganisations: OrganisationInput[] = [
     id: org.education,
     kind: "division",
     parentId: org.city,
-    name: { fi: "Kasvatuksen ja koulutuksen toimiala", sv: "Fostrans- och utbildningssektorn", en: "Education Division" },
+    name: {
+      fi: "Kasvatuksen ja koulutuksen toimiala",
+      sv: "Fostrans- och utbildningssektorn",
+      en: "Education Division",
+    },
     shortName: "Kasko",
     businessId: null,
     sector: "education",
