@@ -27,7 +27,9 @@ export async function pgliteTemplate(): Promise<string> {
 
 /**
  * A migrated template database on the test server, named after the migrations; per-test databases are
- * created from it with `CREATE DATABASE … TEMPLATE`. Templates of older migrations are dropped.
+ * created from it with `CREATE DATABASE … TEMPLATE`. Templates of other migrations are dropped once a
+ * day has passed since they were made (their comment holds the time): another checkout with other
+ * migrations may be testing against the same server at the same moment.
  */
 export async function postgresTemplate(): Promise<string | undefined> {
   if (!testDatabaseUrl) return undefined;
@@ -35,13 +37,14 @@ export async function postgresTemplate(): Promise<string | undefined> {
   const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => undefined });
   try {
     await admin`select pg_advisory_lock(${0x616e6b74})`;
-    const existing = await admin<
-      { datname: string }[]
-    >`select datname from pg_database where datname like 'ankkuri_tpl_%'`;
-    for (const { datname } of existing.filter((d) => d.datname !== name))
-      await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    const existing = await admin<{ datname: string; made: string | null }[]>`
+      select datname, shobj_description(oid, 'pg_database') as made from pg_database where datname like 'ankkuri_tpl_%'`;
+    const dayAgo = Date.now() - 24 * 3600 * 1000;
+    const stale = existing.filter((d) => d.datname !== name && !(Date.parse(d.made ?? "") > dayAgo));
+    for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     if (!existing.some((d) => d.datname === name)) {
       await admin.unsafe(`create database "${name}"`);
+      await admin.unsafe(`comment on database "${name}" is '${new Date().toISOString()}'`);
       const handle = await openDatabase({ engine: "postgres", url: testDatabaseUrlFor(name), maxConnections: 2 });
       try {
         await migrateDatabase(handle);
