@@ -8,7 +8,8 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import type { GatewayContext } from "./context.js";
 import { forbidden, unauthenticated } from "./errors.js";
-import { authScopes } from "./schema/auth-scopes.js";
+import { authScopes, type CaseAccessRow } from "./schema/auth-scopes.js";
+import { resolveNode, resolveNodes } from "./schema/node-lookup.js";
 
 /** The builder's type parameters: context, drizzle relations, auth scopes and scalars. */
 export interface PothosTypes {
@@ -20,8 +21,10 @@ export interface PothosTypes {
     aggregates: boolean;
     auditor: boolean;
     teamAdmin: boolean;
-    /** The case's organisations include the actor's (need-to-know); records the read in the audit log. */
-    caseMember: { teamId: string; id: string; clientId: string; organisations: { organisationId: string }[] };
+    /** A membership of the actor's organisation is in force today (need-to-know); records the read in the audit log. */
+    caseMember: CaseAccessRow;
+    /** Personnel records (clearances, premises access) of this staff member. */
+    personnelReader: { teamId: string; login: string };
     /** The note was written in the actor's organisation; records the read. */
     noteReader: { teamId: string; id: string; caseId: string; organisationId: string };
   };
@@ -41,8 +44,15 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodesOnConnection: true,
     nodeTypeOptions: { description: "An object with a global id that can be fetched again with `node` (Relay)." },
     idFieldOptions: { description: "Global id of the object." },
-    nodeQueryOptions: { description: "Fetches any object by its global id; authorization applies as everywhere else." },
-    nodesQueryOptions: { description: "Fetches objects by their global ids." },
+    nodeQueryOptions: {
+      description:
+        "Fetches an object by its global id: null when it does not exist and when the caller may not see it, alike.",
+      resolve: (_root, args, ctx, _info, load) => resolveNode(args, ctx, () => Promise.resolve(load(args.id))),
+    },
+    nodesQueryOptions: {
+      description: "Fetches objects by their global ids (at most 100): null for each that is not there or not yours.",
+      resolve: (_root, args, ctx, _info, load) => resolveNodes(args, ctx, () => Promise.resolve(load([]))),
+    },
     pageInfoTypeOptions: { description: "Where a page of a connection is (Relay cursor pagination)." },
     hasNextPageFieldOptions: { description: "Whether there are more items after this page." },
     hasPreviousPageFieldOptions: { description: "Whether there are items before this page." },
@@ -65,7 +75,9 @@ export const builder = new SchemaBuilder<PothosTypes>({
     // Type-level checks run once per object, so a forbidden case errors once, not once per field.
     runScopesOnType: true,
     unauthorizedError: (_parent, context) =>
-      context.actor ? forbidden() : unauthenticated(context.authFailure ?? "TOKEN_MISSING"),
+      context.actor || context.authFailure?.code === "FORBIDDEN"
+        ? forbidden()
+        : unauthenticated(context.authFailure?.reason ?? "TOKEN_MISSING"),
   },
   errors: {
     unsafelyHandleInputErrors: true,

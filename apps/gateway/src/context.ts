@@ -1,11 +1,18 @@
-import type { Database, Engine, IdentityVault, KeyMaterial } from "@ankkuri/db";
+import type { AccessScope, Database, Engine, IdentityVault, KeyMaterial } from "@ankkuri/db";
 import { loadCases, type StoredCase } from "@ankkuri/db";
-import type { Actor, Language, LocalDate } from "@ankkuri/domain";
+import {
+  accessChain,
+  type Actor,
+  type ActorRefusal,
+  type Language,
+  type LocalDate,
+  unauthenticatedRefusals,
+} from "@ankkuri/domain";
 import type { Reporter } from "@ankkuri/reporter";
 import type { Logger } from "pino";
 import { AuditCollector } from "./audit/audit-collector.js";
 import type { AuditWriter } from "./audit/audit-writer.js";
-import type { AuthFailure, TokenVerifier } from "./auth/token-verifier.js";
+import type { TokenFailure, TokenVerifier } from "./auth/token-verifier.js";
 import { batchLoader } from "./batch-loader.js";
 import { requestIdOf } from "./plugins/use-request-id.js";
 import type { PreparedQueries } from "./prepared-queries.js";
@@ -33,11 +40,22 @@ export interface GatewayServices {
 
 export type { OrganisationRow, TeamSnapshot } from "./team-cache.js";
 
+/**
+ * Why a request has no actor: no valid token, a person the database does not know (both
+ * UNAUTHENTICATED), or a known person with nothing they may do today (FORBIDDEN).
+ */
+export type AuthFailure =
+  | { code: "UNAUTHENTICATED"; reason: TokenFailure | ActorRefusal | "TEAM_AMBIGUOUS" }
+  | { code: "FORBIDDEN"; reason: ActorRefusal };
+
 /** What every resolver sees: who asks, in which language, and the request's audit collector. */
 export interface GatewayContext {
   requestId: string;
+  /** The person on today's date, from the database (`resolveActor`); null without one. */
   actor: Actor | null;
   authFailure: AuthFailure | null;
+  /** Whose memberships open a case to the actor, and on which day (null without an actor). */
+  access: AccessScope | null;
   language: Language;
   /** Today in Helsinki; rules take dates as arguments, this is the one place the gateway reads the clock. */
   today: LocalDate;
@@ -83,27 +101,52 @@ export function preferredLanguage(header: string | null): Language {
   return ranked[0]?.lang ?? "fi";
 }
 
-/** Builds the context of one request: authenticates the bearer token (if any) and prepares the audit collector. */
+/** Who asks: the token proves the login; the database on `today` says what they may do. */
+async function authenticate(
+  services: GatewayServices,
+  request: Request,
+  today: LocalDate,
+): Promise<{ actor: Actor; team: TeamSnapshot } | { failure: AuthFailure }> {
+  const auth = await services.verifier.verify(request.headers.get("authorization"));
+  if (!auth.ok) return { failure: { code: "UNAUTHENTICATED", reason: auth.reason } };
+  const resolved = await services.teams.actor(services.db, auth.identity, today);
+  if (resolved.ok) return resolved.value;
+  const reason = resolved.error;
+  if (reason === "TEAM_AMBIGUOUS" || unauthenticatedRefusals.includes(reason)) {
+    return { failure: { code: "UNAUTHENTICATED", reason } };
+  }
+  return { failure: { code: "FORBIDDEN", reason: reason } };
+}
+
+/**
+ * Builds the context of one request: authenticates the bearer token (if any), resolves the actor
+ * from the database, and prepares the audit collector.
+ */
 export async function createContext(services: GatewayServices, request: Request): Promise<GatewayContext> {
   const requestId = requestIdOf(request);
-  const auth = await services.verifier.verify(request.headers.get("authorization"));
-  const actor = auth.ok ? auth.actor : null;
-  let team: Promise<TeamSnapshot> | undefined;
-  let loaded: TeamSnapshot | undefined;
-  const teamOnce = () =>
-    (team ??= actor
-      ? services.teams.get(services.db, actor.teamId).then((snapshot) => (loaded = snapshot))
-      : Promise.reject(new Error("team() needs an authenticated actor")));
+  const today = helsinkiDay(services.clock());
+  const auth = await authenticate(services, request, today);
+  const actor = "actor" in auth ? auth.actor : null;
+  const loaded = "team" in auth ? auth.team : undefined;
+  const team = loaded
+    ? Promise.resolve(loaded)
+    : Promise.reject<TeamSnapshot>(new Error("team() needs an authenticated actor"));
+  team.catch(() => undefined);
+  const access =
+    actor && loaded
+      ? { teamId: actor.teamId, organisations: accessChain(actor.organisationId, loaded.organisations), day: today }
+      : null;
   return {
     requestId,
     actor,
-    authFailure: auth.ok ? null : auth.reason,
+    authFailure: "failure" in auth ? auth.failure : null,
+    access,
     language: preferredLanguage(request.headers.get("accept-language")),
-    today: helsinkiDay(services.clock()),
+    today,
     audit: new AuditCollector(requestId, actor, services.clock),
     services,
     db: services.db,
-    team: teamOnce,
+    team: () => team,
     storedCase: batchLoader(async (ids: string[]) => {
       if (!actor) return new Map<string, StoredCase>();
       const loaded = await loadCases(services.db, actor.teamId, ids);

@@ -2,7 +2,6 @@ import {
   appendAudit,
   createIdentityVault,
   type DatabaseConfig,
-  helsinkiUsers,
   isConnectionError,
   openRuntime,
   queryRows,
@@ -15,9 +14,9 @@ import { type Reporter, startReporter } from "@ankkuri/reporter";
 import pino, { type Logger } from "pino";
 import { AuditWriter } from "./audit/audit-writer.js";
 import { type DevelopmentIssuer, developmentIssuerFor } from "./auth/dev-issuer.js";
-import { defaultDevelopmentLogin, developmentUsers } from "./auth/dev-users.js";
+import { defaultDevelopmentLogin, developmentUsers, writeDevelopmentDirectory } from "./auth/dev-users.js";
 import { localVerifier, oidcVerifier, type TokenVerifier } from "./auth/token-verifier.js";
-import type { GatewayServices } from "./context.js";
+import { type GatewayServices, helsinkiDay } from "./context.js";
 import type { GatewayConfig } from "./env.js";
 import { createGatewayYoga, type GatewayYoga } from "./yoga.js";
 import { PreparedQueries } from "./prepared-queries.js";
@@ -36,7 +35,7 @@ export interface Gateway {
 export async function seedIfEmpty(runtime: Runtime): Promise<boolean> {
   const [row] = await queryRows<{ n: number }>(runtime.handle.db, sql`select count(*)::int as n from teams`);
   if ((row?.n ?? 0) > 0) return false;
-  await seedTeam(runtime.handle.db, helsinkiAnkkuri, helsinkiUsers);
+  await seedTeam(runtime.handle.db, helsinkiAnkkuri);
   return true;
 }
 
@@ -97,9 +96,12 @@ export async function createGatewayOn(
     }),
   };
   let graphiqlToken: string | undefined;
-  if (devIssuer && config.graphiql) {
-    const user = (await developmentUsers(services.db)).find((u) => u.login === defaultDevelopmentLogin);
-    if (user) graphiqlToken = await devIssuer.sign(user);
+  if (devIssuer) {
+    const today = helsinkiDay(services.clock());
+    const users = await developmentUsers(services.db, today);
+    writeDevelopmentDirectory((options.database ?? config.database).dataDir, users, today);
+    const user = users.find((u) => u.login === defaultDevelopmentLogin);
+    if (user && config.graphiql) graphiqlToken = await devIssuer.sign({ login: user.login, name: user.name });
   }
   const yoga = createGatewayYoga(services, config, graphiqlToken ? { graphiqlToken } : {});
   return {

@@ -1,6 +1,6 @@
 import { logNodeRuntime } from "@ankkuri/db";
 import pino from "pino";
-import { defaultDevelopmentLogin, developmentUsers } from "./auth/dev-users.js";
+import { defaultDevelopmentLogin } from "./auth/dev-users.js";
 import { loadGatewayConfig } from "./env.js";
 import { createGateway } from "./gateway.js";
 import { listen } from "./server.js";
@@ -21,8 +21,7 @@ const lines = [
   `  Database:  ${gateway.runtime.handle.engine === "pglite" ? `embedded, in ${config.database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
 ];
 if (gateway.devIssuer) {
-  const user = (await developmentUsers(gateway.services.db)).find((u) => u.login === defaultDevelopmentLogin);
-  const token = user ? await gateway.devIssuer.sign(user) : null;
+  const token = await gateway.devIssuer.sign({ login: defaultDevelopmentLogin });
   lines.push(
     "",
     "Authentication: every request needs `Authorization: Bearer <token>` (development issuer, fictional users).",

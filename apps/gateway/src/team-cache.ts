@@ -1,5 +1,16 @@
-import { type Database, loadTeamDataset, teamDatasetVersion } from "@ankkuri/db";
-import { indexOrganisations, type OrganisationIndex, type TeamDataset } from "@ankkuri/domain";
+import { type Database, loadTeamDataset, teamDatasetVersion, teamsOfLogin } from "@ankkuri/db";
+import {
+  type Actor,
+  type ActorRefusal,
+  type LocalDate,
+  indexOrganisations,
+  type OrganisationIndex,
+  resolveActor,
+  type Result,
+  type TeamDataset,
+  type TokenClaims,
+} from "@ankkuri/domain";
+import type { TokenIdentity } from "./auth/claims.js";
 import { freshRead } from "./fresh-read.js";
 
 /** A row of the organisations table. */
@@ -11,6 +22,9 @@ export interface TeamSnapshot {
   organisations: OrganisationIndex;
   organisationRows: Map<string, OrganisationRow>;
 }
+
+/** Why a verified token gives no actor: the domain's refusals, or a login in several teams with none named. */
+export type ActorResolution = Result<{ actor: Actor; team: TeamSnapshot }, ActorRefusal | "TEAM_AMBIGUOUS">;
 
 /** The team was not found (its token names a team this database does not hold). */
 export class UnknownTeamError extends Error {
@@ -32,6 +46,8 @@ export class UnknownTeamError extends Error {
 export class TeamCache {
   readonly #entries = new Map<string, { version: number; snapshot: Promise<TeamSnapshot> }>();
   readonly #versions = new WeakMap<Database, Map<string, () => Promise<number | null>>>();
+  readonly #logins = new WeakMap<Database, Map<string, () => Promise<{ teamId: string; version: number }[]>>>();
+  readonly #actors = new WeakMap<TeamSnapshot, Map<string, Result<Actor, ActorRefusal>>>();
   #loads = 0;
 
   /** How many times a dataset was loaded from the database (for tests and metrics). */
@@ -42,8 +58,48 @@ export class TeamCache {
   async get(db: Database, teamId: string): Promise<TeamSnapshot> {
     const version = await this.#versionReader(db, teamId)();
     if (version === null) throw new UnknownTeamError(teamId);
+    return this.#at(db, teamId, version);
+  }
+
+  /**
+   * Who the token's person is on `day` and what they may do, from the database alone: the teams their
+   * login has an account in (one shared, indexed read, which also gives each team's dataset version),
+   * then `resolveActor` on that team's cached dataset. A token that names a team picks among the
+   * person's teams; a person in several teams must name one. Ending an assignment, a role or an
+   * account changes the dataset version, so it takes effect on the next request.
+   */
+  async actor(db: Database, identity: TokenIdentity, day: LocalDate): Promise<ActorResolution> {
+    const teams = await this.#loginReader(db, identity.login)();
+    const chosen =
+      identity.claims.teamId === undefined
+        ? teams.length === 1
+          ? teams[0]
+          : undefined
+        : teams.find((t) => t.teamId === identity.claims.teamId);
+    if (!chosen) {
+      const reason =
+        teams.length === 0 ? "USER_UNKNOWN" : identity.claims.teamId ? "CLAIMS_MISMATCH" : "TEAM_AMBIGUOUS";
+      return { ok: false, error: reason };
+    }
+    const team = await this.#at(db, chosen.teamId, chosen.version);
+    const claims: TokenClaims = { organisationId: identity.claims.organisationId, roles: identity.claims.roles };
+    const key = `${identity.login}|${day}|${claims.organisationId ?? ""}|${claims.roles?.join() ?? ""}`;
+    let actors = this.#actors.get(team);
+    if (!actors) this.#actors.set(team, (actors = new Map<string, Result<Actor, ActorRefusal>>()));
+    let actor = actors.get(key);
+    if (!actor) {
+      actor = resolveActor(team.dataset, identity.login, day, claims);
+      // A day's answers for the people of one dataset: bounded, since logins and days are the callers'.
+      if (actors.size >= 10_000) actors.clear();
+      actors.set(key, actor);
+    }
+    return actor.ok ? { ok: true, value: { actor: actor.value, team } } : actor;
+  }
+
+  #at(db: Database, teamId: string, version: number): Promise<TeamSnapshot> {
     const hit = this.#entries.get(teamId);
-    if (hit?.version === version) return hit.snapshot;
+    // Versions only grow: a snapshot at least as new as the one asked for is fresh enough.
+    if (hit !== undefined && hit.version >= version) return hit.snapshot;
     this.#loads += 1;
     // Loaded after the version was read, so it is at least that new; a newer one only costs a reload.
     // Organisations are shared by the teams; a change to them bumps every team's version too.
@@ -63,6 +119,19 @@ export class TeamCache {
       if (this.#entries.get(teamId) === entry) this.#entries.delete(teamId);
     });
     return snapshot;
+  }
+
+  #loginReader(db: Database, login: string): () => Promise<{ teamId: string; version: number }[]> {
+    let byLogin = this.#logins.get(db);
+    if (!byLogin)
+      this.#logins.set(db, (byLogin = new Map<string, () => Promise<{ teamId: string; version: number }[]>>()));
+    let read = byLogin.get(login);
+    if (!read) {
+      // Logins are the callers' to choose: keep the readers of the most recent ones only.
+      if (byLogin.size >= 10_000) byLogin.delete(byLogin.keys().next().value as string);
+      byLogin.set(login, (read = freshRead(() => teamsOfLogin(db, login))));
+    }
+    return read;
   }
 
   #versionReader(db: Database, teamId: string): () => Promise<number | null> {

@@ -167,7 +167,7 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
     const stored = await h.database.db.query.cases.findFirst({
       where: { id: caseId },
       with: {
-        organisations: true,
+        memberships: true,
         selection: { orderBy: { position: "asc", staffId: "asc" } },
         consents: { orderBy: { position: "asc", id: "asc" }, with: { scopes: { orderBy: { position: "asc" } } } },
         meetings: {
@@ -181,7 +181,7 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
     const plain = await ask(screen(`organisation { ${columns} }`));
     const nested = await ask(screen(`organisation { ${withRelations} }`));
     expect({ ...plain.ids, organisations: [...(plain.ids.organisations ?? [])].sort() }).toEqual({
-      organisations: stored.organisations.map((o) => o.organisationId).sort(),
+      organisations: stored.memberships.map((o) => o.organisationId).sort(),
       selection: stored.selection.map((d) => d.organisationId),
       consents: stored.consents.flatMap((k) => k.scopes.map((x) => x.organisationId)),
       participants: stored.meetings.flatMap((m) => m.participants.map((p) => p.organisationId)),

@@ -1,4 +1,4 @@
-import { helsinkiUsers, migrateDatabase, openDatabase, seedTeam } from "@ankkuri/db";
+import { migrateDatabase, openDatabase, seedTeam } from "@ankkuri/db";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import postgres from "postgres";
 
@@ -10,7 +10,7 @@ export async function prepareDatabase(url: string): Promise<void> {
   const handle = await openDatabase({ engine: "postgres", url, maxConnections: 2 });
   try {
     await migrateDatabase(handle);
-    await seedTeam(handle.db, helsinkiAnkkuri, helsinkiUsers);
+    await seedTeam(handle.db, helsinkiAnkkuri);
   } finally {
     await handle.close();
   }

@@ -1,4 +1,4 @@
-import { type Database, generateKeySettings, helsinkiUsers, type KeySettings, seedTeam } from "@ankkuri/db";
+import { type Database, generateKeySettings, type KeySettings, seedTeam } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import type { Login } from "./apps.js";
@@ -27,7 +27,7 @@ export async function startGatewayOnTestDatabase(options: {
   const keys = generateKeySettings();
   try {
     if (database.url === undefined) throw new Error("the test database has no URL");
-    await (options.fill ?? ((db) => seedTeam(db, helsinkiAnkkuri, helsinkiUsers)))(database.db, keys);
+    await (options.fill ?? ((db) => seedTeam(db, helsinkiAnkkuri)))(database.db, keys);
     const gateway = await startGatewayProcess({
       databaseUrl: database.url,
       keys,

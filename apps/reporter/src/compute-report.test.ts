@@ -133,7 +133,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       "multi-professional": [3, 1, 1],
     });
     expect(numbers(await ageBandsTable(db, scope))).toEqual({
-      // Age at referral: C2 13, C4 13, C7 12 (birthday 30 Nov still ahead), C9 13 (birthday that day).
+      // Age at referral: C2 13, C4 11, C7 12 (birthday 30 Nov still ahead), C9 13 (birthday that day).
       "under-15": [4],
       // C3 16, C5 17, C8 15 (turns 16 five days after referral).
       "15-17": [3],

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { and, appendAudit, type Database, eq, ne, schema, sql } from "@ankkuri/db";
+import { and, appendAudit, type Database, eq, loadTeamDataset, ne, schema, sql } from "@ankkuri/db";
+import { resolveActor } from "@ankkuri/domain";
 import type { Logger } from "pino";
 import { renderArtifacts } from "./artifacts.js";
 import { computeReport, type ComputeOptions, type ReportProgress } from "./compute-report.js";
@@ -7,7 +8,7 @@ import { ReportError } from "./errors.js";
 import { reportSchemaVersion } from "./report-document.js";
 import type { ReportRequest } from "./report-request.js";
 
-const { reportArtifacts, reportRuns, users } = schema;
+const { reportArtifacts, reportRuns } = schema;
 
 /** What one execution of a run needs. */
 export interface RunContext {
@@ -26,20 +27,24 @@ export interface RunContext {
 
 export type RunOutcome = "completed" | "already-completed" | "missing" | "failed";
 
+const helsinkiDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" });
+
 const runKey = (teamId: string, runId: string) => and(eq(reportRuns.teamId, teamId), eq(reportRuns.id, runId));
 
-/** The audit entry's actor: the requesting user's organisation and first role, or the system. */
+/**
+ * The audit entry's actor: the requesting person's organisation and roles as the database gives them
+ * on the day of the run (`resolveActor`), or the system when the request was the schedule's.
+ */
 async function actorOf(
   db: Database,
   teamId: string,
   requestedBy: string,
+  day: string,
 ): Promise<{ organisationId: string; role: string }> {
-  const [user] = await db
-    .select({ organisationId: users.organisationId, roles: users.roles })
-    .from(users)
-    .where(and(eq(users.teamId, teamId), eq(users.login, requestedBy)));
-  return user
-    ? { organisationId: user.organisationId, role: user.roles[0] ?? "unknown" }
+  const dataset = await loadTeamDataset(db, teamId);
+  const actor = dataset ? resolveActor(dataset, requestedBy, day) : null;
+  return actor?.ok
+    ? { organisationId: actor.value.organisationId, role: actor.value.roles.join(",") }
     : { organisationId: "system", role: "system" };
 }
 
@@ -98,7 +103,7 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
     await progress({ percent: 85, stage: "rendering" });
     const artifacts = await renderArtifacts(document);
     await progress({ percent: 95, stage: "saving" });
-    const actor = await actorOf(db, teamId, request.requestedBy);
+    const actor = await actorOf(db, teamId, request.requestedBy, helsinkiDate.format(new Date()));
     const completed = await db.transaction(async (tx) => {
       const [row] = await tx
         .select({ status: reportRuns.status })

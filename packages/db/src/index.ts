@@ -50,8 +50,15 @@ export { type AuditVerification, verifyAuditChain } from "./audit/verify-audit.j
 export { defaultAuditRetentionYears, type PruneOutcome, pruneAuditLog, retentionCutoff } from "./audit/prune-audit.js";
 export { seedTeam } from "./seed/seed-team.js";
 export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synthesize.js";
-export { helsinkiUsers, type SeedUser } from "./seed/helsinki-users.js";
-export { loadTeamDataset, teamDatasetVersion } from "./repositories/team-dataset.js";
+export { syntheticTeams } from "./synth/synthetic-teams.js";
+export { loadTeamDataset, teamDatasetVersion, teamsOfLogin } from "./repositories/team-dataset.js";
+export {
+  type AccessScope,
+  fullMembershipInForce,
+  membershipInForce,
+  visibleCaseIds,
+  visibleCaseSql,
+} from "./access/case-visibility.js";
 export {
   InvalidClientIdentityError,
   loadCase,

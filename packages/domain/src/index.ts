@@ -48,11 +48,16 @@ export * from "./cases/case-lifecycle.js";
 export * from "./cases/consent-policy.js";
 export * from "./cases/case-invariants.js";
 export * from "./cases/check-case.js";
+export * from "./cases/existing-clientship-rules.js";
+export { notInFuture } from "./cases/case-refusals.js";
 export { finalReferralStatuses } from "./cases/referral-commands.js";
 
 // Access
 export * from "./access/roles.js";
+export * from "./access/user-account.js";
 export * from "./access/access-policy.js";
+export * from "./access/case-membership.js";
+export * from "./access/resolve-actor.js";
 
 // Datasets
 export * from "./seed/team-dataset.js";

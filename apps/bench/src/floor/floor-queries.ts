@@ -45,15 +45,17 @@ function clientOf(row: ClientColumns, today: string) {
   };
 }
 
-const visible = (sql: Sql, actor: FloorActor) =>
-  sql`exists (select 1 from case_organisations o where o.team_id = c.team_id and o.case_id = c.id and o.organisation_id = ${actor.organisationId})`;
+/** Need-to-know as the gateway applies it: a membership of the actor's organisation in force today. */
+const visible = (sql: Sql, actor: FloorActor, today: string) =>
+  sql`exists (select 1 from case_memberships o where o.team_id = c.team_id and o.case_id = c.id and o.organisation_id = ${actor.organisationId}
+    and o.valid_from <= ${today} and (o.valid_to is null or o.valid_to >= ${today}))`;
 
 /** (a) A page of the case list: newest referrals first, each with its next planned meeting and organisations. */
 export async function caseList(sql: Sql, actor: FloorActor, today: string, first: number) {
   const [counted, rows] = await Promise.all([
     sql<
       { n: number }[]
-    >`select count(*)::int as n from cases c where c.team_id = ${actor.teamId} and ${visible(sql, actor)}`,
+    >`select count(*)::int as n from cases c where c.team_id = ${actor.teamId} and ${visible(sql, actor, today)}`,
     sql<
       (ClientColumns & {
         id: string;
@@ -68,7 +70,7 @@ export async function caseList(sql: Sql, actor: FloorActor, today: string, first
       with page as (
         select c.team_id, c.id, c.client_id, c.type, c.status, c.version, c.referred_on
         from cases c
-        where c.team_id = ${actor.teamId} and ${visible(sql, actor)}
+        where c.team_id = ${actor.teamId} and ${visible(sql, actor, today)}
         order by c.referred_on desc, c.id desc
         limit ${first + 1}
       )
@@ -81,9 +83,10 @@ export async function caseList(sql: Sql, actor: FloorActor, today: string, first
           from meetings m
           where m.team_id = p.team_id and m.case_id = p.id and m.status = 'planned' and m.planned_on >= ${today}
           order by m.planned_on, m.id limit 1) as next_meeting,
-        (select coalesce(json_agg(json_build_object('organisation', json_build_object('id', org.id, 'name', org.name_fi))), '[]')
-          from case_organisations co join organisations org on org.id = co.organisation_id
-          where co.team_id = p.team_id and co.case_id = p.id) as organisations
+        (select coalesce(json_agg(json_build_object('organisation', json_build_object('id', org.id, 'name', org.name_fi)) order by co.valid_from, co.organisation_id), '[]')
+          from case_memberships co join organisations org on org.id = co.organisation_id
+          where co.team_id = p.team_id and co.case_id = p.id and co.valid_from <= ${today}
+            and (co.valid_to is null or co.valid_to >= ${today})) as organisations
       from page p join clients cl on cl.team_id = p.team_id and cl.id = p.client_id
       order by p.referred_on desc, p.id desc`,
   ]);
@@ -139,7 +142,7 @@ export async function caseDetail(sql: Sql, actor: FloorActor, today: string, cas
       (select coalesce(json_agg(json_build_object('noteId', n.id, 'kind', n.kind, 'writtenOn', n.written_on, 'body', n.body) order by n.written_on desc, n.id desc), '[]')
         from case_notes n where n.team_id = c.team_id and n.case_id = c.id and n.organisation_id = ${actor.organisationId}) as notes
     from cases c join clients cl on cl.team_id = c.team_id and cl.id = c.client_id
-    where c.team_id = ${actor.teamId} and c.id = ${caseId} and ${visible(sql, actor)}`;
+    where c.team_id = ${actor.teamId} and c.id = ${caseId} and ${visible(sql, actor, today)}`;
   if (!row) return null;
   const { given_name, family_name, birth_date, ...rest } = row;
   return { ...rest, client: clientOf({ given_name, family_name, birth_date }, today) };

@@ -1,4 +1,4 @@
-import { helsinkiUsers } from "@ankkuri/db";
+import { helsinkiAnkkuri, resolveActor } from "@ankkuri/domain";
 import { lastCompletedAgreementYear } from "@ankkuri/reporter";
 import postgres from "postgres";
 import { BenchError } from "../errors.js";
@@ -19,10 +19,11 @@ export function helsinkiToday(): string {
   return helsinkiDate.format(new Date());
 }
 
+/** A seeded person as the gateway resolves them today: their team and the organisation they act for. */
 function user(login: string) {
-  const found = helsinkiUsers.find((u) => u.login === login);
-  if (!found) throw new BenchError("check", `seed user ${login} is missing`);
-  return { login: found.login, organisationId: found.organisationId, teamId: found.teamId };
+  const found = resolveActor(helsinkiAnkkuri, login, helsinkiToday());
+  if (!found.ok) throw new BenchError("check", `seed user ${login} has no access today (${found.error})`);
+  return { login, organisationId: found.value.organisationId, teamId: found.value.teamId };
 }
 
 /**
@@ -40,7 +41,8 @@ export async function pickInputs(databaseUrl: string): Promise<OperationInputs> 
     const cases = await sql<{ id: string }[]>`
       select c.id from cases c
       where c.team_id = ${teamId}
-        and exists (select 1 from case_organisations o where o.team_id = c.team_id and o.case_id = c.id and o.organisation_id = ${caseworker.organisationId})
+        and exists (select 1 from case_memberships o where o.team_id = c.team_id and o.case_id = c.id and o.organisation_id = ${caseworker.organisationId}
+          and o.valid_from <= ${today} and (o.valid_to is null or o.valid_to >= ${today}))
         and exists (select 1 from meetings m where m.team_id = c.team_id and m.case_id = c.id)
       order by md5(c.id::text) limit 100`;
     const [agreement] = await sql<

@@ -25,8 +25,13 @@ export class AuditCollector {
   }
 
   /** An entry for a write, to be appended in the write's own transaction. */
-  write(operation: "create" | "update" | "delete", target: Target, details?: Record<string, unknown>): AuditEntry[] {
-    const entry = this.entry(operation, target, "casework", details);
+  write(
+    operation: "create" | "update" | "delete",
+    target: Target,
+    details?: Record<string, unknown>,
+    purpose: "casework" | "administration" = "casework",
+  ): AuditEntry[] {
+    const entry = this.entry(operation, target, purpose, details);
     return entry ? [entry] : [];
   }
 

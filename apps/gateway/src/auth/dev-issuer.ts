@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Actor } from "@ankkuri/domain";
-import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from "jose";
+import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, type JWTPayload, SignJWT } from "jose";
 import { claimsFor } from "./claims.js";
 
 /** Issuer name of development tokens; never accepted when a real issuer is configured. */
@@ -12,12 +11,21 @@ export interface DevelopmentIssuer {
   issuer: string;
   audience: string;
   jwks: JSONWebKeySet;
-  sign(actor: Actor, lifetimeSeconds?: number): Promise<string>;
+  /** A token for `user`: its login and name, and the team when the login has accounts in several. */
+  sign(user: { login: string; name?: string; teamId?: string }, lifetimeSeconds?: number): Promise<string>;
+  /** A token with any claims, validly signed: what a forged-claims test needs (the gateway must not trust them). */
+  signClaims(claims: JWTPayload, lifetimeSeconds?: number): Promise<string>;
 }
 
-async function loadOrCreateKey(dataDir: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+async function loadOrCreateKey(
+  dataDir: string,
+  warn: (message: string) => void,
+): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const file = join(dataDir, "dev-issuer-key.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as { privateJwk: JWK; publicJwk: JWK };
+  warn(
+    `created a new development signing key in ${file}; a gateway already running on this data folder does not trust it until it restarts`,
+  );
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const kid = `dev-${Date.now().toString(36)}`;
   const keys = {
@@ -31,20 +39,26 @@ async function loadOrCreateKey(dataDir: string): Promise<{ privateJwk: JWK; publ
 }
 
 /** The development issuer of a data folder: the gateway trusts it and `pnpm dev-token` signs with it. */
-export async function developmentIssuerFor(dataDir: string, audience: string): Promise<DevelopmentIssuer> {
-  const { privateJwk, publicJwk } = await loadOrCreateKey(dataDir);
+export async function developmentIssuerFor(
+  dataDir: string,
+  audience: string,
+  warn: (message: string) => void = () => undefined,
+): Promise<DevelopmentIssuer> {
+  const { privateJwk, publicJwk } = await loadOrCreateKey(dataDir, warn);
   const key = await importJWK(privateJwk, "ES256");
+  const signClaims = (claims: JWTPayload, lifetimeSeconds = 8 * 3600) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: "ES256", kid: publicJwk.kid ?? "dev" })
+      .setIssuer(developmentIssuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(`${String(lifetimeSeconds)}s`)
+      .sign(key);
   return {
     issuer: developmentIssuer,
     audience,
     jwks: { keys: [publicJwk] },
-    sign: (actor, lifetimeSeconds = 8 * 3600) =>
-      new SignJWT(claimsFor(actor))
-        .setProtectedHeader({ alg: "ES256", kid: publicJwk.kid ?? "dev" })
-        .setIssuer(developmentIssuer)
-        .setAudience(audience)
-        .setIssuedAt()
-        .setExpirationTime(`${String(lifetimeSeconds)}s`)
-        .sign(key),
+    sign: (user, lifetimeSeconds) => signClaims(claimsFor(user), lifetimeSeconds),
+    signClaims,
   };
 }

@@ -1,13 +1,15 @@
-import type { Actor } from "@ankkuri/domain";
 import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, jwtVerify } from "jose";
-import { actorFromClaims } from "./claims.js";
+import { identityFromClaims, type TokenIdentity } from "./claims.js";
 
-/** Why a request is not authenticated; each maps to a stable error code. */
-export type AuthFailure = "TOKEN_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLAIMS_INVALID";
+/** Why a token proves nobody; each maps to a stable error code. */
+export type TokenFailure = "TOKEN_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLAIMS_INVALID";
 
-export type Authentication = { ok: true; actor: Actor } | { ok: false; reason: AuthFailure };
+export type Authentication = { ok: true; identity: TokenIdentity } | { ok: false; reason: TokenFailure };
 
-/** Verifies bearer tokens: signature against the issuer's keys, issuer, audience, expiry, then the claims. */
+/**
+ * Verifies bearer tokens: signature against the issuer's keys, issuer, audience, expiry, then the
+ * claims. It proves who the person is; what they may do is the database's to say (`resolveActor`).
+ */
 export interface TokenVerifier {
   verify(authorization: string | null): Promise<Authentication>;
 }
@@ -41,7 +43,7 @@ function verifierWith(
   cache: VerifiedTokenCacheOptions,
 ): TokenVerifier {
   const now = cache.now ?? Date.now;
-  const verified = new Map<string, { actor: Actor; until: number }>();
+  const verified = new Map<string, { identity: TokenIdentity; until: number }>();
   return {
     async verify(authorization) {
       const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/.exec(authorization?.trim() ?? "");
@@ -52,7 +54,7 @@ function verifierWith(
         verified.delete(token);
         if (now() < hit.until) {
           verified.set(token, hit);
-          return { ok: true, actor: hit.actor };
+          return { ok: true, identity: hit.identity };
         }
       }
       try {
@@ -63,16 +65,16 @@ function verifierWith(
           clockTolerance: clockToleranceSeconds,
           currentDate: new Date(now()),
         });
-        const actor = actorFromClaims(payload);
-        if (!actor) return { ok: false, reason: "CLAIMS_INVALID" };
+        const identity = identityFromClaims(payload);
+        if (!identity) return { ok: false, reason: "CLAIMS_INVALID" };
         if (cache.ttlMs > 0) {
           // Never beyond the moment jwtVerify itself would start refusing it as expired.
           const expires =
             payload.exp === undefined ? Number.POSITIVE_INFINITY : (payload.exp + clockToleranceSeconds) * 1000;
-          verified.set(token, { actor: deepFreeze(actor), until: Math.min(now() + cache.ttlMs, expires) });
+          verified.set(token, { identity: deepFreeze(identity), until: Math.min(now() + cache.ttlMs, expires) });
           if (verified.size > cache.maxEntries) verified.delete(verified.keys().next().value as string);
         }
-        return { ok: true, actor };
+        return { ok: true, identity };
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         return { ok: false, reason: code === "ERR_JWT_EXPIRED" ? "TOKEN_EXPIRED" : "TOKEN_INVALID" };
@@ -81,7 +83,7 @@ function verifierWith(
   };
 }
 
-/** The actor is shared by every request that reuses its token: nothing may change it. */
+/** The identity is shared by every request that reuses its token: nothing may change it. */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);

@@ -1,38 +1,25 @@
-import { schema, updateVersioned } from "@ankkuri/db";
-import {
-  type Assignment,
-  assignmentSchema,
-  checkRotation,
-  checkStaffing,
-  giveNotice,
-  recordJoiningDecision,
-  type RotationEvent,
-  violation,
-} from "@ankkuri/domain";
+import type { ClearanceScope } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
-import type { GatewayContext } from "../context.js";
-import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
-import { asMutationFailure } from "../verbs/failures.js";
+import { assignmentSchema } from "@ankkuri/domain";
+import { assignStaff } from "../verbs/assign-staff.js";
+import { actorOf } from "../verbs/audited-write.js";
+import { endAssignment } from "../verbs/end-assignment.js";
+import { giveNotice } from "../verbs/give-notice.js";
+import { overrideChairTerm } from "../verbs/override-chair-term.js";
+import { recordClearance } from "../verbs/record-clearance.js";
+import { recordJoiningDecision } from "../verbs/record-joining-decision.js";
 import { mutationErrors } from "./errors.js";
 
 const admin = { teamAdmin: true } as const;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-async function teamId(ctx: GatewayContext): Promise<string> {
-  const actor = ctx.actor;
-  if (!actor) throw new Error("unauthenticated");
-  return Promise.resolve(actor.teamId);
+/** The row a verb just wrote, read back with the selection the client asked for. */
+async function loaded<T>(row: Promise<T | undefined>): Promise<T> {
+  const found = await row;
+  if (!found) throw new Error("a written row vanished");
+  return found;
 }
-
-/** Staffing rules an assignment itself breaks (not pre-existing problems of others). */
-const ownStaffingCodes = new Set([
-  "STAFFING.OVER_ALLOCATED",
-  "STAFFING.SUPERVISOR_OVERLAP",
-  "STAFFING.SUPERVISOR_NOT_POLICE",
-  "STAFFING.UNIT_NOT_IN_TEAM",
-  "STAFFING.UNKNOWN_STAFF",
-]);
 
 builder.mutationField("assignStaff", (t) =>
   t.drizzleField({
@@ -70,54 +57,8 @@ builder.mutationField("assignStaff", (t) =>
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const team = await ctx.team();
-      const id = `as-${ctx.services.clock().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      const parsed = assignmentSchema.safeParse({
-        id,
-        teamId: await teamId(ctx),
-        staffId: input.staffId,
-        organisationId: input.organisationId,
-        fraction: input.fraction,
-        interval: { from: input.validFrom, to: input.validTo ?? null },
-        role: input.operationalSupervisor ? "operational-supervisor" : "member",
-        needsPremisesAccess: input.needsPremisesAccess ?? true,
-      });
-      if (!parsed.success)
-        throw new RuleViolationFailure(
-          parsed.error.issues.map((i) =>
-            violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: i.path.map(String) }),
-          ),
-        );
-      const assignment: Assignment = parsed.data;
-      if (!team.dataset.staff.some((s) => s.id === assignment.staffId))
-        throw new NotFoundFailure("staff member", ["input", "staffId"]);
-      const period = { from: assignment.interval.from, to: assignment.interval.to ?? assignment.interval.from };
-      const found = checkStaffing({
-        ...team.dataset,
-        assignments: [...team.dataset.assignments, assignment],
-        period,
-      }).filter((v) => v.severity === "error" && ownStaffingCodes.has(v.code) && v.ids.includes(assignment.id));
-      if (found.length > 0) throw new RuleViolationFailure(found);
-      try {
-        await ctx.db.insert(schema.assignments).values({
-          teamId: assignment.teamId,
-          id: assignment.id,
-          staffId: assignment.staffId,
-          organisationId: assignment.organisationId,
-          fraction: assignment.fraction,
-          validFrom: assignment.interval.from,
-          validTo: assignment.interval.to,
-          role: assignment.role,
-          needsPremisesAccess: assignment.needsPremisesAccess,
-        });
-      } catch (error) {
-        throw asMutationFailure(error);
-      }
-      const row = await ctx.db.query.assignments.findFirst(
-        query({ where: { teamId: assignment.teamId, id: assignment.id } }),
-      );
-      if (!row) throw new Error("assignment vanished");
-      return row;
+      const { id } = await assignStaff(ctx, input);
+      return loaded(ctx.db.query.assignments.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id } })));
     },
   }),
 );
@@ -134,23 +75,8 @@ builder.mutationField("endAssignment", (t) =>
       expectedVersion: t.arg.int({ required: true, description: "The version you read." }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const team = await teamId(ctx);
-      try {
-        await updateVersioned(
-          ctx.db,
-          schema.assignments,
-          { teamId: team, id: args.assignmentId, entity: "assignment" },
-          args.expectedVersion,
-          { validTo: args.validTo },
-        );
-      } catch (error) {
-        if (error instanceof Error && error.name === "RowNotFoundError")
-          throw new NotFoundFailure("assignment", ["assignmentId"]);
-        throw asMutationFailure(error);
-      }
-      const row = await ctx.db.query.assignments.findFirst(query({ where: { teamId: team, id: args.assignmentId } }));
-      if (!row) throw new NotFoundFailure("assignment", ["assignmentId"]);
-      return row;
+      const { id } = await endAssignment(ctx, args);
+      return loaded(ctx.db.query.assignments.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id } })));
     },
   }),
 );
@@ -184,30 +110,8 @@ builder.mutationField("recordClearance", (t) =>
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const team = await ctx.team();
-      if (!team.dataset.staff.some((s) => s.id === input.staffId))
-        throw new NotFoundFailure("staff member", ["input", "staffId"]);
-      const id = `sc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      try {
-        await ctx.db.insert(schema.securityClearances).values({
-          teamId: team.dataset.team.id,
-          id,
-          staffId: input.staffId,
-          scope: input.scope as "standard",
-          requestedById: team.dataset.team.policeDepartmentId,
-          requestedOn: input.requestedOn,
-          grantedOn: input.grantedOn ?? null,
-          deniedOn: input.deniedOn ?? null,
-          validUntil: input.validUntil ?? null,
-        });
-      } catch (error) {
-        throw asMutationFailure(error);
-      }
-      const row = await ctx.db.query.securityClearances.findFirst(
-        query({ where: { teamId: team.dataset.team.id, id } }),
-      );
-      if (!row) throw new Error("clearance vanished");
-      return row;
+      const { id } = await recordClearance(ctx, { ...input, scope: input.scope as ClearanceScope });
+      return loaded(ctx.db.query.securityClearances.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id } })));
     },
   }),
 );
@@ -252,41 +156,8 @@ builder.mutationField("recordJoiningDecision", (t) =>
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const team = await ctx.team();
-      const decision = {
-        id: `jd-${Date.now().toString(36)}`,
-        organisationId: input.organisationId,
-        effectiveFrom: input.effectiveFrom,
-        description: input.description,
-        approvals: input.approvals.map((a) => ({
-          organisationId: a.organisationId,
-          approvedOn: a.approvedOn,
-          reference: a.reference,
-        })),
-      };
-      const result = recordJoiningDecision(team.dataset.agreement, decision);
-      if (!result.ok) throw new RuleViolationFailure(result.error);
-      const teamKey = team.dataset.team.id;
-      try {
-        await ctx.db.transaction(async (tx) => {
-          await tx.insert(schema.joiningDecisions).values({
-            teamId: teamKey,
-            id: decision.id,
-            agreementId: team.dataset.agreement.id,
-            organisationId: decision.organisationId,
-            effectiveFrom: decision.effectiveFrom,
-            description: decision.description,
-          });
-          await tx
-            .insert(schema.joiningApprovals)
-            .values(decision.approvals.map((a) => ({ teamId: teamKey, decisionId: decision.id, ...a })));
-        });
-      } catch (error) {
-        throw asMutationFailure(error);
-      }
-      const row = await ctx.db.query.joiningDecisions.findFirst(query({ where: { teamId: teamKey, id: decision.id } }));
-      if (!row) throw new Error("decision vanished");
-      return row;
+      const { id } = await recordJoiningDecision(ctx, input);
+      return loaded(ctx.db.query.joiningDecisions.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id } })));
     },
   }),
 );
@@ -304,26 +175,8 @@ builder.mutationField("giveNotice", (t) =>
       reference: t.arg.string({ required: true, description: "Reference of the decision.", validate: text(200) }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const team = await ctx.team();
-      const notice = {
-        id: `notice-${args.partyId}-${args.givenOn}`,
-        partyId: args.partyId,
-        givenOn: args.givenOn,
-        reference: args.reference,
-      };
-      const result = giveNotice(team.dataset.agreement, notice);
-      if (!result.ok) throw new RuleViolationFailure(result.error);
-      const teamKey = team.dataset.team.id;
-      try {
-        await ctx.db
-          .insert(schema.notices)
-          .values({ teamId: teamKey, agreementId: team.dataset.agreement.id, ...notice });
-      } catch (error) {
-        throw asMutationFailure(error);
-      }
-      const row = await ctx.db.query.notices.findFirst(query({ where: { teamId: teamKey, id: notice.id } }));
-      if (!row) throw new Error("notice vanished");
-      return row;
+      const { id } = await giveNotice(ctx, args);
+      return loaded(ctx.db.query.notices.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id } })));
     },
   }),
 );
@@ -343,38 +196,10 @@ builder.mutationField("overrideChairTerm", (t) =>
       reference: t.arg.string({ required: true, description: "Reference of the decision.", validate: text(200) }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const team = await ctx.team();
-      const body = team.dataset.bodies.find((b) => b.id === args.bodyId);
-      if (body?.chairPolicy.kind !== "rotating") throw new NotFoundFailure("rotating body", ["bodyId"]);
-      const event: RotationEvent = {
-        kind: "override",
-        termStart: args.termStart,
-        partyId: args.partyId,
-        decidedOn: args.decidedOn,
-        reference: args.reference,
-      };
-      const rotation = { ...body.chairPolicy.rotation, events: [...body.chairPolicy.rotation.events, event] };
-      const found = checkRotation(rotation).filter((v) => v.path?.[1] === rotation.events.length - 1);
-      if (found.length > 0) throw new RuleViolationFailure(found);
-      const teamKey = team.dataset.team.id;
-      try {
-        await ctx.db.insert(schema.rotationEvents).values({
-          teamId: teamKey,
-          id: `${body.id}:${String(rotation.events.length - 1)}:${args.termStart}`,
-          bodyId: body.id,
-          sequence: rotation.events.length - 1,
-          kind: "override",
-          partyId: event.partyId,
-          on: args.termStart,
-          decidedOn: args.decidedOn,
-          reference: args.reference,
-        });
-      } catch (error) {
-        throw asMutationFailure(error);
-      }
-      const row = await ctx.db.query.cooperationBodies.findFirst(query({ where: { teamId: teamKey, id: body.id } }));
-      if (!row) throw new Error("body vanished");
-      return row;
+      const { bodyId } = await overrideChairTerm(ctx, args);
+      return loaded(
+        ctx.db.query.cooperationBodies.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id: bodyId } })),
+      );
     },
   }),
 );

@@ -1,11 +1,12 @@
-import { appendAudit, newId, referCase, schema } from "@ankkuri/db";
-import { localDateSchema, parseIdentityCode, selectionOrganisationIds } from "@ankkuri/domain";
+import { newId, sql } from "@ankkuri/db";
 import { z } from "zod";
 import { builder, type InputFields } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { InvalidInputFailure, NotFoundFailure } from "../errors.js";
+import { InvalidInputFailure } from "../errors.js";
+import { addCaseNote } from "../verbs/add-case-note.js";
 import { type CaseTarget, type CommandOrFailure, runCaseCommand, staffOf } from "../verbs/case-command.js";
-import { asMutationFailure } from "../verbs/failures.js";
+import { referCase } from "../verbs/refer-case.js";
+import { visibleCases } from "./case-visibility.js";
 import {
   CaseTypeEnum,
   CloseReasonEnum,
@@ -27,17 +28,22 @@ const CasePayload = builder.objectRef<{ caseId: string; existingClient?: boolean
     case: t.drizzleField({
       type: "cases",
       description: "The case as it is now.",
+      // Read back under the same need-to-know rule as every other read of a case.
       resolve: async (query, p, _args, ctx) => {
-        const found = await ctx.db.query.cases.findFirst(
-          query({ where: { teamId: ctx.actor?.teamId ?? "", id: p.caseId } }),
-        );
+        const { where, values } = visibleCases(ctx);
+        const found = (await ctx.services.queries.findFirst(
+          "cases",
+          query({ where: { ...where, id: sql.placeholder("caseId") } }),
+          { ...values, caseId: p.caseId },
+        )) as Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>;
         if (!found) throw new Error("case vanished");
         return found;
       },
     }),
     existingClient: t.boolean({
       resolve: (p) => p.existingClient ?? false,
-      description: "For a referral: whether the client already had a case in the team (recognised by identity code).",
+      description:
+        "For a referral: true only when the client (recognised by identity code) has an earlier case in the team that the referrer may already see; otherwise false, whether or not such a case exists.",
     }),
   }),
 });
@@ -145,70 +151,11 @@ builder.mutationField("referCase", (t) =>
         }),
       }),
     },
-    resolve: async (_root, { input }, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error("unauthenticated");
-      if (input.client.identityCode != null) {
-        const parsed = parseIdentityCode(input.client.identityCode);
-        const path = ["input", "client", "identityCode"];
-        if (!parsed.ok) throw new InvalidInputFailure(parsed.error.code, parsed.error.message, path);
-        if (!parsed.value.isTestIdentity) {
-          throw new InvalidInputFailure(
-            "IDENTITY_CODE.NOT_TEST_RANGE",
-            {
-              fi: "Vain testihenkilötunnukset (yksilönumerot 900–999) hyväksytään tässä ympäristössä.",
-              en: "Only test identity codes (individual numbers 900–999) are accepted in this environment.",
-            },
-            path,
-          );
-        }
-      } else if (input.client.birthDate == null) {
-        throw new InvalidInputFailure(
-          "CLIENT.BIRTH_DATE_MISSING",
-          { fi: "Anna asiakkaan henkilötunnus tai syntymäaika.", en: "Give the client's identity code or birth date." },
-          ["input", "client"],
-        );
-      }
-      const team = await ctx.team();
-      const organisationIds = [
-        ...new Set([...selectionOrganisationIds(team.dataset.agreement, input.referredOn), actor.organisationId]),
-      ];
-      try {
-        return await ctx.db.transaction(async (tx) => {
-          const result = await referCase(tx, ctx.services.vault, {
-            teamId: actor.teamId,
-            type: input.type,
-            referredOn: input.referredOn,
-            referralSource: input.referralSource,
-            client: {
-              identityCode: input.client.identityCode ?? undefined,
-              birthDate: input.client.birthDate ?? undefined,
-              givenName: input.client.givenName,
-              familyName: input.client.familyName,
-            },
-            guardians: (input.guardians ?? []).map((g) => ({
-              ...g,
-              relationship: g.relationship as "parent" | "legal-guardian" | "other",
-            })),
-            organisationIds,
-          });
-          if (ctx.services.auditLog) {
-            await appendAudit(
-              tx,
-              ctx.services.keys.auditKey,
-              ctx.audit.write(
-                "create",
-                { resource: "case", resourceId: result.caseId, caseId: result.caseId, clientId: result.clientId },
-                { existingClient: result.existingClient },
-              ),
-            );
-          }
-          return { caseId: result.caseId, existingClient: result.existingClient };
-        });
-      } catch (error) {
-        throw asMutationFailure(error);
-      }
-    },
+    resolve: (_root, { input }, ctx) =>
+      referCase(ctx, {
+        ...input,
+        guardians: input.guardians?.map((g) => ({ ...g, relationship: g.relationship as "parent" })),
+      }),
   }),
 );
 
@@ -417,8 +364,33 @@ caseMutation(
     on: day(t, "Day withdrawn."),
   }),
   run<CaseTarget & { consentId: string; on: string }>((i) => ({
-    command: { type: "withdraw-consent", consentId: i.consentId, on: i.on },
+    command: { type: "withdraw-consent", consentId: i.consentId, withdrawalId: newId(), on: i.on },
     on: i.on,
+  })),
+);
+
+caseMutation(
+  "correctConsentWithdrawal",
+  "Corrects a consent's withdrawal recorded by mistake (a wrong day, or a consent that was not withdrawn): a correcting entry that names the reason. The mistaken entry is kept in the consent's history.",
+  (t) => ({
+    ...target(t),
+    consentId: t.string({ required: true, description: "The consent.", validate: z.uuid() }),
+    withdrawnOn: t.field({
+      type: "Date",
+      required: false,
+      description: "The right day of the withdrawal; omit when the consent was not withdrawn at all.",
+    }),
+    reason: t.string({ required: true, description: "Why the correction is made.", validate: text(500) }),
+  }),
+  run<CaseTarget & { consentId: string; withdrawnOn?: string | null; reason: string }>((i, stored) => ({
+    command: {
+      type: "correct-consent-withdrawal",
+      consentId: i.consentId,
+      withdrawalId: newId(),
+      withdrawnOn: i.withdrawnOn ?? null,
+      reason: i.reason,
+    },
+    on: i.withdrawnOn ?? stored.case.referredOn,
   })),
 );
 
@@ -626,38 +598,6 @@ builder.mutationField("addCaseNote", (t) =>
         }),
       }),
     },
-    resolve: async (_root, { input }, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error("unauthenticated");
-      const grant = await ctx.db.query.caseOrganisations.findFirst({
-        where: { teamId: actor.teamId, caseId: input.caseId, organisationId: actor.organisationId },
-      });
-      if (!grant) throw new NotFoundFailure("case", ["input", "caseId"]);
-      const writtenOn = localDateSchema.parse(input.writtenOn ?? ctx.today);
-      const id = newId();
-      try {
-        await ctx.db.transaction(async (tx) => {
-          await tx.insert(schema.caseNotes).values({
-            teamId: actor.teamId,
-            id,
-            caseId: input.caseId,
-            organisationId: actor.organisationId,
-            kind: input.kind as "general",
-            writtenOn,
-            writtenBy: actor.login,
-            body: input.body,
-          });
-          if (ctx.services.auditLog)
-            await appendAudit(
-              tx,
-              ctx.services.keys.auditKey,
-              ctx.audit.write("create", { resource: "case-note", resourceId: id, caseId: input.caseId }),
-            );
-        });
-      } catch (error) {
-        throw asMutationFailure(error);
-      }
-      return { caseId: input.caseId };
-    },
+    resolve: (_root, { input }, ctx) => addCaseNote(ctx, { ...input, kind: input.kind as "general" }),
   }),
 );

@@ -1,8 +1,9 @@
-import { schema, sql, type SQL } from "@ankkuri/db";
+import { membershipInForce, schema, sql, type SQL, visibleCaseSql } from "@ankkuri/db";
 import { addMonths, defaultAgePolicy } from "@ankkuri/domain";
 import { z } from "zod";
 import type { GatewayContext } from "../context.js";
 import { builder } from "../builder.js";
+import { visibleCases } from "./case-visibility.js";
 import { CaseStatusEnum, CaseTypeEnum } from "./enums.js";
 
 const CaseFilter = builder.inputType("CaseFilter", {
@@ -45,15 +46,12 @@ type Filter =
   | undefined;
 
 /**
- * The list's filter as a relational-query `where` (need-to-know first: the actor's organisation takes
- * part), with its values as placeholders: the query is prepared once per combination of filters.
+ * The list's filter as a relational-query `where` (need-to-know first: `visibleCases`), with its
+ * values as placeholders: the query is prepared once per combination of filters.
  */
 function caseWhere(f: Filter, ctx: GatewayContext) {
-  const actor = ctx.actor;
-  const values: Record<string, string> = {
-    teamId: actor?.teamId ?? "",
-    actorOrganisationId: actor?.organisationId ?? "",
-  };
+  const visible = visibleCases(ctx);
+  const values = visible.values;
   const value = (name: string, v: string) => {
     values[name] = v;
     return sql.placeholder(name);
@@ -64,10 +62,18 @@ function caseWhere(f: Filter, ctx: GatewayContext) {
   };
   const born = f?.ageBand ? birthDatesOfBand(f.ageBand, ctx.today) : {};
   const where = {
-    teamId: sql.placeholder("teamId"),
-    organisations: { organisationId: sql.placeholder("actorOrganisationId") },
+    ...visible.where,
     ...(f?.organisationId
-      ? { AND: [{ organisations: { organisationId: value("organisationId", String(f.organisationId)) } }] }
+      ? {
+          AND: [
+            {
+              memberships: membershipInForce(
+                [value("organisationId", String(f.organisationId))],
+                sql.placeholder("day"),
+              ),
+            },
+          ],
+        }
       : {}),
     // Enum values: few combinations, so they stay in the prepared text.
     ...(f?.statuses?.length ? { status: { in: [...f.statuses] as never[] } } : {}),
@@ -87,16 +93,14 @@ function caseWhere(f: Filter, ctx: GatewayContext) {
   return { where, values };
 }
 
-const { cases, caseOrganisations, clients } = schema;
+const { cases, clients } = schema;
 
 /** The same filter as SQL, for the connection's total count (one statement, no rows loaded). */
 async function countCases(f: Filter, ctx: GatewayContext): Promise<number> {
-  const actor = ctx.actor;
-  if (!actor) return 0;
-  const member = (org: string) =>
-    sql`exists (select 1 from ${caseOrganisations} o where o.team_id = ${cases.teamId} and o.case_id = ${cases.id} and o.organisation_id = ${org})`;
-  const parts: SQL[] = [sql`${cases.teamId} = ${actor.teamId}`, member(actor.organisationId)];
-  if (f?.organisationId) parts.push(member(String(f.organisationId)));
+  const access = ctx.access;
+  if (!access) return 0;
+  const parts: SQL[] = [sql`${cases.teamId} = ${access.teamId}`, visibleCaseSql(access)];
+  if (f?.organisationId) parts.push(visibleCaseSql({ ...access, organisations: [String(f.organisationId)] }));
   if (f?.statuses?.length)
     parts.push(
       sql`${cases.status} in (${sql.join(
@@ -123,25 +127,15 @@ async function countCases(f: Filter, ctx: GatewayContext): Promise<number> {
   return ctx.db.$count(cases, sql.join(parts, sql` and `));
 }
 
-/**
- * Starts reading the team's dataset version beside the case query: the organisations of a case's
- * parts come from the team cache (`organisationNamed`), and the read would otherwise wait for the
- * case's rows. A failure surfaces in the fields that need the team.
- */
-function prefetchTeam(ctx: GatewayContext): void {
-  if (ctx.actor) ctx.team().catch(() => undefined);
-}
-
 builder.queryFields((t) => ({
   cases: t.drizzleConnection({
     type: "cases",
     description:
-      "The cases the signed-in caseworker may see (their organisation takes part), newest referral first, with filters. Every case read is logged.",
+      "The cases the signed-in caseworker may see today (a membership of their organisation is in force), newest referral first, with filters. Every case read is logged.",
     authScopes: { caseworker: true },
     args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
     totalCount: (_parent, args, ctx) => countCases(args.filter, ctx),
     resolve: (query, _root, args, ctx) => {
-      prefetchTeam(ctx);
       const { where, values } = caseWhere(args.filter, ctx);
       return ctx.services.queries.findMany(
         "cases",
@@ -158,18 +152,34 @@ builder.queryFields((t) => ({
     args: { caseId: t.arg.string({ required: true, description: "The case's id.", validate: z.uuid() }) },
     // Prepared once per selection shape: the ids go in as placeholders (see prepared-queries.ts).
     resolve: (query, _root, args, ctx) => {
-      prefetchTeam(ctx);
-      return ctx.services.queries.findFirst(
-        "cases",
+      const { where, values } = visibleCases(ctx);
+      return ctx.services.queries.findFirst("cases", query({ where: { ...where, id: sql.placeholder("caseId") } }), {
+        ...values,
+        caseId: args.caseId,
+      }) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>>;
+    },
+  }),
+  ownCaseNotes: t.drizzleField({
+    type: ["caseNotes"],
+    description:
+      "The notes the signed-in person's organisation wrote on a case it has ever taken part in: what an organisation recorded stays its own to read after its access to the case has ended (a withdrawn consent). Empty for any other case, whether it exists or not. Every note read is logged.",
+    authScopes: { caseworker: true },
+    args: { caseId: t.arg.string({ required: true, description: "The case's id.", validate: z.uuid() }) },
+    resolve: (query, _root, args, ctx) => {
+      const access = ctx.access;
+      const actor = ctx.actor;
+      if (!access || !actor) return [];
+      return ctx.db.query.caseNotes.findMany(
         query({
           where: {
-            teamId: sql.placeholder("teamId"),
-            id: sql.placeholder("caseId"),
-            organisations: { organisationId: sql.placeholder("organisationId") },
+            teamId: access.teamId,
+            caseId: args.caseId,
+            organisationId: actor.organisationId,
+            case: { memberships: { organisationId: { in: [...access.organisations] } } },
           },
+          orderBy: { writtenOn: "desc", id: "desc" },
         }),
-        { teamId: ctx.actor?.teamId ?? "", caseId: args.caseId, organisationId: ctx.actor?.organisationId ?? "" },
-      ) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>>;
+      );
     },
   }),
 }));

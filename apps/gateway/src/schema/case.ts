@@ -23,6 +23,7 @@ import {
   ReferralStatusEnum,
   ServiceKindEnum,
 } from "./enums.js";
+import { visibleMeetings } from "./case-visibility.js";
 import { RuleViolationRef } from "./errors.js";
 import { organisationNamed } from "./cached-organisations.js";
 import { Organisation } from "./organisation.js";
@@ -54,9 +55,10 @@ export const Case = builder.drizzleNode("cases", {
   description:
     "A client case (asiakkuus): selection, consents, meetings, records and referrals. Visible only to caseworkers of organisations taking part in it; every read is logged.",
   id: { column: (c) => [c.teamId, c.id], description: "Global id of the case." },
+  // What access is decided on (`caseMember`): every membership with its basis and days.
   select: {
     columns: { teamId: true, id: true, clientId: true },
-    with: { organisations: { columns: { organisationId: true } } },
+    with: { memberships: { columns: { organisationId: true, basis: true, validFrom: true, validTo: true } } },
   },
   authScopes: (c) => ({ caseMember: c }),
   fields: (t) => ({
@@ -139,8 +141,20 @@ export const Case = builder.drizzleNode("cases", {
       query: { orderBy: { position: "asc", organisationId: "asc" } },
       description: "Existing client relationships with other organisations and their responsible social workers.",
     }),
-    organisations: t.relation("organisations", {
-      description: "Organisations taking part in the case: the need-to-know grant.",
+    organisations: t.relation("memberships", {
+      description:
+        "Organisations that may see the case today, one entry per basis (the need-to-know grant): the selecting units and the referrer from the referral, an organisation with a recorded client relationship, and meeting seats — outside the core team only under the consents behind them, until the first of those ends.",
+      query: (_args, ctx) => ({
+        where: { validFrom: { lte: ctx.today }, OR: [{ validTo: { isNull: true } }, { validTo: { gte: ctx.today } }] },
+        orderBy: { validFrom: "asc", organisationId: "asc" },
+      }),
+    }),
+    laterReferrals: t.field({
+      type: ["Date"],
+      select: { with: { links: { columns: { linkedOn: true }, where: { relation: "same-client" } } } },
+      resolve: (c) => c.links.map((l) => l.linkedOn),
+      description:
+        "Days the same client (recognised by identity code) was referred to the team again after this case. Shown to whoever may see this case; the new case itself only to those who may see it, and nothing of this case to the new case's referrer.",
     }),
     selection: t.relation("selection", {
       query: { orderBy: { position: "asc", staffId: "asc" } },
@@ -151,8 +165,9 @@ export const Case = builder.drizzleNode("cases", {
       description: "Consents (luvat) to invite parties outside the core team.",
     }),
     meetings: t.relation("meetings", {
-      query: { orderBy: { position: "asc", id: "asc" } },
-      description: "Client meetings (tapaamiset) in the order planned.",
+      query: (_args, ctx) => ({ where: visibleMeetings(ctx), orderBy: { position: "asc", id: "asc" } }),
+      description:
+        "Client meetings (tapaamiset) in the order planned: all of them for organisations taking part on a full basis, only those with their own seat for organisations present under consent or a client relationship.",
     }),
     nextMeeting: t.field({
       type: Meeting,
@@ -161,7 +176,7 @@ export const Case = builder.drizzleNode("cases", {
       select: (_args, ctx, nestedSelection) => ({
         with: {
           meetings: nestedSelection({
-            where: { status: "planned", plannedOn: { gte: ctx.today } },
+            where: { status: "planned", plannedOn: { gte: ctx.today }, ...visibleMeetings(ctx) },
             orderBy: { plannedOn: "asc", id: "asc" },
             limit: 1,
           }),
@@ -302,17 +317,26 @@ builder.drizzleObject("existingClientships", {
   }),
 });
 
-builder.drizzleObject("caseOrganisations", {
+builder.drizzleObject("caseMemberships", {
   name: "CaseOrganisation",
-  description: "An organisation taking part in a case, and why (asiakkuuden osapuoli).",
+  description: "An organisation's access to a case, on one basis, for an interval (asiakkuuden osapuoli).",
   fields: (t) => ({
     organisation: t.field({
       type: Organisation,
       resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId),
       description: "The organisation.",
     }),
-    since: t.field({ type: "Date", resolve: (x) => x.since, description: "Since when." }),
-    basis: t.exposeString("basis", { description: "assigned (a selecting unit), selection, meeting or referral." }),
+    since: t.field({ type: "Date", resolve: (x) => x.validFrom, description: "First day of access on this basis." }),
+    until: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (x) => x.validTo,
+      description: "Last day of access on this basis; null while open (a consent-based one ends with its consents).",
+    }),
+    basis: t.exposeString("basis", {
+      description:
+        "Why: selecting-unit, referrer, existing-clientship, meeting-seat (core team) or consent (a seat under consent).",
+    }),
   }),
 });
 
@@ -362,19 +386,7 @@ builder.drizzleObject("consents", {
     form: t.field({ type: ConsentFormEnum, resolve: (c) => c.form, description: "How given." }),
     inEffect: t.boolean({
       args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
-      resolve: (c, args, ctx) =>
-        isConsentInEffect(
-          {
-            id: c.id,
-            giver: { kind: "client" },
-            organisationIds: ["x"],
-            givenOn: c.givenOn,
-            validUntil: c.validUntil,
-            withdrawnOn: c.withdrawnOn,
-            form: c.form,
-          },
-          args.on ?? ctx.today,
-        ),
+      resolve: (c, args, ctx) => isConsentInEffect(c, args.on ?? ctx.today),
       description: "Whether in effect on the day: given, not expired, not withdrawn.",
     }),
   }),

@@ -1,4 +1,4 @@
-import { type Language, type LocalisedText, type Message, periodSchema } from "@ankkuri/domain";
+import { type Language, type LocalisedText, type Message, periodSchema, pick } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 
 export const LanguageEnum = builder.enumType("Language", {
@@ -24,8 +24,7 @@ export function inLanguage(
   fallback: Language,
 ): string {
   const lang = language ?? fallback;
-  if (lang === "sv") return "sv" in value ? value.sv : value.fi;
-  return value[lang];
+  return pick(value, lang);
 }
 
 export const LocalisedTextRef = builder.objectRef<LocalisedText>("LocalisedText").implement({

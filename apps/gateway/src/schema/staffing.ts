@@ -40,10 +40,16 @@ export const StaffMember = builder.drizzleObject("staff", {
     }),
     clearances: t.relation("clearances", {
       query: { orderBy: { requestedOn: "asc" } },
-      description: "Security clearances (turvallisuusselvitykset).",
+      description:
+        "Security clearances (turvallisuusselvitykset): shown to team administrators, the operational supervisor and the person themselves; empty for anyone else.",
+      authScopes: (person) => ({ personnelReader: person }),
+      unauthorizedResolver: () => [],
     }),
     premisesAccess: t.relation("premisesAccess", {
-      description: "Personal access rights to the police premises (kulkuoikeudet).",
+      description:
+        "Personal access rights to the police premises (kulkuoikeudet): shown to team administrators, the operational supervisor and the person themselves; empty for anyone else.",
+      authScopes: (person) => ({ personnelReader: person }),
+      unauthorizedResolver: () => [],
     }),
   }),
 });

@@ -1,15 +1,19 @@
-import { appendAudit, loadCase, saveCase, type StoredCase } from "@ankkuri/db";
+import { loadCase, saveCase, type StoredCase } from "@ankkuri/db";
 import {
-  applyCaseCommand,
   type Actor,
+  applyCaseCommand,
   type CaseCommand,
-  canSeeCase,
+  caseAccessFor,
+  caseMemberships,
+  clientHoldingOrganisationIds,
   coreOrganisationIds,
   type LocalDate,
+  membershipContext,
+  selectionOrganisationIds,
 } from "@ankkuri/domain";
 import type { GatewayContext, TeamSnapshot } from "../context.js";
 import { ConflictFailure, type MutationFailure, NotFoundFailure, RuleViolationFailure } from "../errors.js";
-import { asMutationFailure } from "./failures.js";
+import { actorOf, auditedWrite } from "./audited-write.js";
 
 /** What every case mutation names: the case, and optionally the version the client last read. */
 export interface CaseTarget {
@@ -19,52 +23,76 @@ export interface CaseTarget {
 
 /** A command to run, or a failure found while building it from the input. */
 export type CommandOrFailure =
-  | { command: CaseCommand; on: LocalDate; guardianNames?: Record<string, { givenName: string; familyName: string }> }
+  | {
+      command: CaseCommand;
+      on: LocalDate;
+      guardianNames?: Record<string, { givenName: string; familyName: string }>;
+    }
   | MutationFailure;
 
 /**
- * The application verb behind every case mutation: load the case the actor may see, check the
- * expected version, let the domain apply the command, then save the change and its audit entry in
- * one transaction. Failures come back as typed results; nothing is written unless all succeeds.
+ * The application verb behind every case mutation: load the case, let only an actor whose
+ * organisation takes part in it on a full basis today go on (anyone else is answered as for a case
+ * that does not exist), check the expected version, let the domain apply the command, derive who may
+ * see the case afterwards, then save the change, its memberships and its audit entry in one
+ * transaction. Failures come back as typed results; nothing is written unless all succeeds.
  */
 export async function runCaseCommand(
   ctx: GatewayContext,
   target: CaseTarget,
   build: (stored: StoredCase, team: TeamSnapshot, actor: Actor) => CommandOrFailure,
 ): Promise<{ caseId: string }> {
-  const actor = ctx.actor;
-  if (!actor) throw new Error("case commands need an authenticated actor");
+  const actor = actorOf(ctx);
+  const team = await ctx.team();
   const stored = await loadCase(ctx.db, actor.teamId, target.caseId);
-  if (!stored || !canSeeCase(actor, { teamId: stored.case.teamId, organisationIds: stored.organisationIds }))
+  // Those present under consent or a client relationship read; only full members change the case.
+  if (
+    !stored ||
+    caseAccessFor(
+      actor,
+      { teamId: stored.case.teamId, memberships: stored.memberships },
+      ctx.today,
+      team.organisations,
+    ) !== "full"
+  ) {
     throw new NotFoundFailure("case", ["caseId"]);
+  }
   if (target.expectedVersion != null && target.expectedVersion !== stored.case.version)
     throw new ConflictFailure(stored.case.version);
-  const team = await ctx.team();
   const built = build(stored, team, actor);
   if (!("command" in built)) throw built;
+  const { agreement } = team.dataset;
   const result = applyCaseCommand(stored.case, built.command, {
-    coreOrganisationIds: coreOrganisationIds(team.dataset.agreement, built.on),
+    coreOrganisationIds: coreOrganisationIds(agreement, built.on),
     organisations: team.organisations,
+    today: ctx.today,
+    recording: {
+      organisationId: actor.organisationId,
+      selectingUnits: selectionOrganisationIds(agreement, ctx.today),
+      clientHolders: clientHoldingOrganisationIds(agreement, team.organisations, ctx.today),
+      organisations: team.organisations,
+    },
   });
   if (!result.ok) throw new RuleViolationFailure(result.error);
-  try {
-    await ctx.db.transaction(async (tx) => {
-      await saveCase(tx, stored.case, result.value, {
+  const after = result.value;
+  const memberships = caseMemberships(after, membershipContext(agreement, after.referredOn, team.organisations));
+  await auditedWrite(
+    ctx,
+    {
+      operation: "update",
+      resource: "case",
+      resourceId: stored.case.id,
+      caseId: stored.case.id,
+      clientId: stored.case.client.id,
+      details: { command: built.command.type },
+    },
+    (tx) =>
+      saveCase(tx, stored.case, after, {
         actorId: actor.login,
+        memberships,
         ...(built.guardianNames ? { guardianNames: built.guardianNames } : {}),
-      });
-      if (ctx.services.auditLog) {
-        const entries = ctx.audit.write(
-          "update",
-          { resource: "case", resourceId: stored.case.id, caseId: stored.case.id, clientId: stored.case.client.id },
-          { command: built.command.type },
-        );
-        await appendAudit(tx, ctx.services.keys.auditKey, entries);
-      }
-    });
-  } catch (error) {
-    throw asMutationFailure(error);
-  }
+      }),
+  );
   return { caseId: stored.case.id };
 }
 

@@ -36,6 +36,7 @@ export const caseRuleSeverities = {
   "CASE.NOT_OPEN": "error",
   "CONSENT.NO_GUARDIAN_RECORDED": "error",
   "CONSENT.MISSING": "error",
+  "MEETING.NO_CLIENTSHIP": "error",
 } as const satisfies Record<string, Severity>;
 
 export type CaseRuleCode = keyof typeof caseRuleSeverities;
@@ -102,6 +103,7 @@ const counted: Record<CaseRuleCode, string> = {
   "CASE.NOT_OPEN": "select n from not_open",
   "CONSENT.NO_GUARDIAN_RECORDED": "select no_guardian from consent_refusals",
   "CONSENT.MISSING": "select missing from consent_refusals",
+  "MEETING.NO_CLIENTSHIP": "select n from no_clientship",
 };
 
 /**
@@ -189,15 +191,22 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
         and p.role = 'responsible-worker' and p.organisation_id = x.organisation_id and p.attended)
   ),
   -- Who an invitation needs consent for: each organisation outside the core team at a held meeting
-  -- (those who attended) or a planned one (the composition), except a responsible worker of a
-  -- client relationship the case records.
+  -- (those who attended) or a planned one (the composition), whatever its seat.
   invited as (
     select distinct m.id, m.case_id, cs.adult_on, cs.own_consent_on, p.organisation_id as org,
       case when m.status = 'held' then m.held_on else m.planned_on end as on_day
     from meeting_participants p join meetings m on m.team_id = p.team_id and m.id = p.meeting_id join cs on cs.id = m.case_id
     where p.team_id = ${team} and p.organisation_id is not null and p.organisation_id not in (select org from core)
       and ((m.status = 'held' and m.held_on is not null and p.attended) or (m.status = 'planned' and cs.status in ('admitted', 'active')))
-      and not (p.role = 'responsible-worker' and exists (select 1 from clientships x where x.case_id = m.case_id and x.organisation_id = p.organisation_id))
+  ),
+  -- A responsible worker's seat (attended at a held meeting, or planned) without a client relationship
+  -- with that organisation recorded in the case.
+  no_clientship as (
+    select count(*) as n
+    from meeting_participants p join meetings m on m.team_id = p.team_id and m.id = p.meeting_id join cs on cs.id = m.case_id
+    where p.team_id = ${team} and p.role = 'responsible-worker' and p.organisation_id is not null
+      and ((m.status = 'held' and m.held_on is not null and p.attended) or m.status = 'planned')
+      and not exists (select 1 from clientships x where x.case_id = m.case_id and x.organisation_id = p.organisation_id)
   ),
   -- A planned meeting of a case that is not open refuses every organisation it names, core or not.
   not_open as (
@@ -205,7 +214,6 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
     from cs join meetings m on m.team_id = ${team} and m.case_id = cs.id
       join meeting_participants p on p.team_id = m.team_id and p.meeting_id = m.id
     where cs.status not in ('admitted', 'active') and m.status = 'planned' and p.organisation_id is not null
-      and not (p.role = 'responsible-worker' and exists (select 1 from clientships x where x.case_id = cs.id and x.organisation_id = p.organisation_id))
   ),
   consent_needed as (
     select i.*, i.on_day < i.adult_on as minor,

@@ -17,14 +17,14 @@ const list = (ids: readonly string[]) =>
 
 /**
  * The case `c` takes part in the scope: always for a team-wide report; for a party report when one of
- * the party's organisations may see the case (`case_organisations`: selection, assignment, meetings)
- * or sat in one of its meetings.
+ * the party's organisations has had access to the case on some basis (`case_memberships`) or sat in
+ * one of its meetings.
  */
 export function caseInScope(scope: FigureScope): SQL {
   if (scope.partyUnits === null) return sql`true`;
   if (scope.partyUnits.length === 0) return sql`false`;
   const units = list(scope.partyUnits);
-  return sql`(exists (select 1 from case_organisations co where co.team_id = c.team_id and co.case_id = c.id and co.organisation_id in (${units}))
+  return sql`(exists (select 1 from case_memberships co where co.team_id = c.team_id and co.case_id = c.id and co.organisation_id in (${units}))
     or exists (select 1 from meetings pm join meeting_participants pp on pp.team_id = pm.team_id and pp.meeting_id = pm.id
                where pm.team_id = c.team_id and pm.case_id = c.id and pp.organisation_id in (${units})))`;
 }

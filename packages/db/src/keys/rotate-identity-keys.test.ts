@@ -1,6 +1,6 @@
-import { helsinkiAnkkuri, testIdentityCode } from "@ankkuri/domain";
+import { helsinkiAnkkuri, helsinkiOrganisationIds, testIdentityCode } from "@ankkuri/domain";
 import { describe, expect, it } from "vitest";
-import { referCase } from "../repositories/case-repository.js";
+import { newId, referCase } from "../repositories/case-repository.js";
 import { clients } from "../schema/tables.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { createIdentityVault } from "./identity-vault.js";
@@ -24,11 +24,13 @@ describe.each(testEngines)("identity key rotation on %s", (engine) => {
     for (const code of codes) {
       await referCase(db, oldVault, {
         teamId: helsinkiAnkkuri.team.id,
+        caseId: newId(),
         type: "youth-crime",
         referredOn: "2025-01-01",
         referralSource: "police",
+        referredByOrganisationId: helsinkiOrganisationIds.policePrevention,
         client: { identityCode: code, givenName: "A", familyName: "B" },
-        organisationIds: [],
+        memberships: [],
       });
     }
   });

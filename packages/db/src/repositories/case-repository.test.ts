@@ -2,10 +2,14 @@ import {
   applyCaseCommand,
   type Case,
   type CaseCommand,
+  type CaseContext,
   caseInvariants,
+  caseMemberships,
   coreOrganisationIds,
   helsinkiAnkkuri,
   helsinkiOrganisationIds as org,
+  membershipContext,
+  referralMemberships,
   selectionOrganisationIds,
   testIdentityCode,
 } from "@ankkuri/domain";
@@ -15,25 +19,37 @@ import { type Executor, openDatabase } from "../client.js";
 import { StaleWriteError } from "../errors.js";
 import { createIdentityVault } from "../keys/identity-vault.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
-import { clients } from "../schema/tables.js";
+import { caseLinks, clients } from "../schema/tables.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { InvalidClientIdentityError, loadCase, newId, referCase, saveCase } from "./case-repository.js";
 
 const vault = createIdentityVault(parseKeyMaterial(generateKeySettings()));
 const { agreement } = helsinkiAnkkuri;
 const teamId = helsinkiAnkkuri.team.id;
-const context = { coreOrganisationIds: coreOrganisationIds(agreement, "2025-03-01") };
+const context: CaseContext = {
+  coreOrganisationIds: coreOrganisationIds(agreement, "2025-03-01"),
+  today: "2025-12-31",
+  recording: {
+    organisationId: org.socialEmergency,
+    selectingUnits: selectionOrganisationIds(agreement, "2025-03-01"),
+    clientHolders: [org.childWelfare],
+  },
+};
+/** Who may see `c` as the domain derives it (what the gateway saves with every change). */
+const membershipsOf = (c: Case) => caseMemberships(c, membershipContext(agreement, c.referredOn));
 const gNew = "0190f5a4-7c2e-7000-8000-00000000a001";
 
-async function refer(db: Executor, code = testIdentityCode("2011-04-05", 944)) {
+async function refer(db: Executor, code = testIdentityCode("2011-04-05", 944), givenName = "Eetu") {
+  const referral = { referredOn: "2025-03-01", referredByOrganisationId: org.youthServices };
   return referCase(db, vault, {
     teamId,
+    caseId: newId(),
     type: "youth-crime",
-    referredOn: "2025-03-01",
     referralSource: "police",
-    client: { identityCode: code, givenName: "Eetu", familyName: "Esimerkki" },
+    ...referral,
+    client: { identityCode: code, givenName, familyName: "Esimerkki" },
     guardians: [{ givenName: "Anna", familyName: "Esimerkki", relationship: "parent", hasCustody: true }],
-    organisationIds: selectionOrganisationIds(agreement, "2025-03-01"),
+    memberships: referralMemberships(referral, membershipContext(agreement, referral.referredOn)),
   });
 }
 
@@ -44,6 +60,7 @@ async function step(db: Executor, c: Case, command: CaseCommand): Promise<Case> 
   await saveCase(db, c, result.value, {
     actorId: "hanna.mattila",
     guardianNames: { [gNew]: { givenName: "Pekka", familyName: "Esimerkki" } },
+    memberships: membershipsOf(result.value),
   });
   const stored = await loadCase(db, teamId, c.id);
   if (!stored) throw new Error("case vanished");
@@ -63,12 +80,18 @@ const decide = (
 describe.each(testEngines)("the case repository on %s", (engine) => {
   const database = seededTestDatabase(engine);
 
-  it("records a referral with the identity code encrypted, and recognises a returning client", async () => {
+  it("records a referral with the identity code encrypted, and links a returning client's cases without sharing their record", async () => {
     const code = testIdentityCode("2011-04-05", 951);
     const first = await refer(database.db, code);
-    const again = await refer(database.db, code);
-    expect(first.existingClient).toBe(false);
-    expect(again).toMatchObject({ clientId: first.clientId, existingClient: true });
+    const again = await refer(database.db, code, "Keksitty");
+    expect(first.earlierCaseIds).toEqual([]);
+    expect(again.earlierCaseIds).toEqual([first.caseId]);
+    // The returning client's new case has a record of its own, with the names its referrer gave.
+    expect(again.clientId).not.toBe(first.clientId);
+    expect((await loadCase(database.db, teamId, again.caseId))?.client.givenName).toBe("Keksitty");
+    expect((await loadCase(database.db, teamId, first.caseId))?.client.givenName).toBe("Eetu");
+    const links = await database.db.select().from(caseLinks).where(eq(caseLinks.linkedCaseId, again.caseId));
+    expect(links.map((l) => [l.caseId, l.relation])).toEqual([[first.caseId, "same-client"]]);
     const [row] = await database.db
       .select()
       .from(clients)
@@ -79,7 +102,12 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
     const stored = await loadCase(database.db, teamId, first.caseId);
     expect(stored?.case.status).toBe("referred");
     expect(stored?.client).toMatchObject({ givenName: "Eetu", hasIdentityCode: true });
-    expect(stored?.organisationIds.sort()).toEqual([org.policePrevention, org.psychiatry, org.socialEmergency].sort());
+    expect(stored?.memberships.map((m) => [m.organisationId, m.basis, m.from, m.to])).toEqual([
+      [org.policePrevention, "selecting-unit", "2025-03-01", null],
+      [org.socialEmergency, "selecting-unit", "2025-03-01", null],
+      [org.psychiatry, "selecting-unit", "2025-03-01", null],
+      [org.youthServices, "referrer", "2025-03-01", null],
+    ]);
   });
 
   it("refuses an identity code that is malformed", async () => {
@@ -120,7 +148,7 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
         consent: {
           id,
           giver,
-          organisationIds: [org.education],
+          organisationIds: [org.education, org.childWelfare],
           givenOn: "2025-03-05",
           validUntil: null,
           form: "written",
@@ -193,19 +221,31 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
       },
     });
     c = await step(database.db, c, { type: "update-referral", referralId, status: "started", on: "2025-03-20" });
-    c = await step(database.db, c, { type: "withdraw-consent", consentId, on: "2025-04-01" });
+    const invited = (stored: Awaited<ReturnType<typeof loadCase>>) =>
+      stored?.memberships.filter((m) => m.basis === "consent").map((m) => [m.organisationId, m.from, m.to]);
+    expect(invited(await loadCase(database.db, teamId, caseId))).toEqual([
+      [org.education, "2025-03-10", null],
+      [org.childWelfare, "2025-03-10", null],
+    ]);
+    c = await step(database.db, c, { type: "withdraw-consent", consentId, withdrawalId: newId(), on: "2025-04-01" });
+    // The guardian's withdrawal ends the access of those invited under it, from its day on.
+    expect(invited(await loadCase(database.db, teamId, caseId))).toEqual([
+      [org.education, "2025-03-10", "2025-03-31"],
+      [org.childWelfare, "2025-03-10", "2025-03-31"],
+    ]);
     c = await step(database.db, c, { type: "close", on: "2025-06-30", reason: "goals-met" });
     expect(caseInvariants(c)).toEqual([]);
     const stored = await loadCase(database.db, teamId, caseId);
-    expect(stored?.organisationIds.sort()).toEqual(
-      [
+    expect(stored?.memberships).toEqual(membershipsOf(c));
+    expect(new Set(stored?.memberships.map((m) => m.organisationId))).toEqual(
+      new Set([
         org.childWelfare,
         org.education,
         org.policePrevention,
         org.psychiatry,
         org.socialEmergency,
         org.youthServices,
-      ].sort(),
+      ]),
     );
     expect(stored?.guardianNames[gNew]).toEqual({ givenName: "Pekka", familyName: "Esimerkki" });
     expect(c.version).toBe(17);
@@ -217,7 +257,7 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
     if (!loaded) throw new Error("no case");
     const started = applyCaseCommand(loaded, { type: "start-selection", on: "2025-03-02" }, context);
     if (!started.ok) throw new Error("refused");
-    await saveCase(database.db, loaded, started.value, { actorId: "x" });
+    await saveCase(database.db, loaded, started.value, { actorId: "x", memberships: membershipsOf(started.value) });
     // A second writer still holding version 0:
     const guardian = applyCaseCommand(
       loaded,
@@ -225,9 +265,8 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
       context,
     );
     if (!guardian.ok) throw new Error("refused");
-    await expect(saveCase(database.db, loaded, guardian.value, { actorId: "y" })).rejects.toBeInstanceOf(
-      StaleWriteError,
-    );
+    const second = { actorId: "y", memberships: membershipsOf(guardian.value) };
+    await expect(saveCase(database.db, loaded, guardian.value, second)).rejects.toBeInstanceOf(StaleWriteError);
     expect((await loadCase(database.db, teamId, caseId))?.case).toEqual(started.value);
   });
 
@@ -259,7 +298,10 @@ describe.runIf(testEngines.includes("postgres"))("two writers updating the same 
           context,
         );
         if (!result.ok) throw new Error("refused");
-        await saveCase(w.db, before, result.value, { actorId: `writer-${String(i)}` });
+        await saveCase(w.db, before, result.value, {
+          actorId: `writer-${String(i)}`,
+          memberships: membershipsOf(result.value),
+        });
       }),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -275,7 +317,7 @@ describe.runIf(testEngines.includes("postgres"))("two writers updating the same 
       context,
     );
     if (!retry.ok) throw new Error("refused");
-    await saveCase(database.db, fresh, retry.value, { actorId: "retry" });
+    await saveCase(database.db, fresh, retry.value, { actorId: "retry", memberships: membershipsOf(retry.value) });
     const final = (await loadCase(database.db, teamId, caseId))?.case;
     expect(final?.guardians.map((g) => g.id).sort()).toEqual(
       [...guardians, ...(snapshots[0]?.guardians.map((g) => g.id) ?? [])].sort(),

@@ -1,14 +1,16 @@
-import { type Case, caseSchema, type LocalDate, parseIdentityCode } from "@ankkuri/domain";
+import { type Case, type CaseMembership, caseSchema, type LocalDate, parseIdentityCode } from "@ankkuri/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Executor } from "../client.js";
 import { RowNotFoundError, StaleWriteError } from "../errors.js";
 import type { IdentityVault } from "../keys/identity-vault.js";
 import {
-  caseOrganisations,
+  caseLinks,
+  caseMemberships,
   cases,
   clients,
   consentScopes,
+  consentWithdrawals,
   consents,
   existingClientships,
   guardians,
@@ -19,13 +21,13 @@ import {
   selectionDecisions,
 } from "../schema/tables.js";
 
-/** A case as stored: the domain aggregate, the client's name, and the organisations taking part. */
+/** A case as stored: the domain aggregate, the client's name, and every organisation's access to it. */
 export interface StoredCase {
   case: Case;
   client: { id: string; givenName: string; familyName: string; hasIdentityCode: boolean };
   guardianNames: Record<string, { givenName: string; familyName: string }>;
-  /** The need-to-know grant: only people of these organisations see the case's client data. */
-  organisationIds: string[];
+  /** The need-to-know grant: who may see the case on which days (`caseMemberships`). */
+  memberships: CaseMembership[];
 }
 
 /**
@@ -36,10 +38,13 @@ const caseWith = {
   client: true,
   guardians: { orderBy: { position: "asc", id: "asc" } },
   existingClientships: { orderBy: { position: "asc", organisationId: "asc" } },
-  organisations: true,
+  memberships: true,
   selection: { orderBy: { position: "asc", staffId: "asc" } },
   consents: {
-    with: { scopes: { orderBy: { position: "asc", organisationId: "asc" } } },
+    with: {
+      scopes: { orderBy: { position: "asc", organisationId: "asc" } },
+      withdrawals: { orderBy: { position: "asc", id: "asc" } },
+    },
     orderBy: { position: "asc", id: "asc" },
   },
   meetings: {
@@ -79,11 +84,13 @@ function toStoredCase(row: CaseRow): StoredCase {
     status: row.status,
     referredOn: row.referredOn,
     referralSource: row.referralSource,
+    referredByOrganisationId: row.referredByOrganisationId,
     client: { id: row.clientId, birthDate: row.client.birthDate },
     guardians: row.guardians.map((g) => ({ id: g.id, relationship: g.relationship, hasCustody: g.hasCustody })),
     existingClientships: row.existingClientships.map((x) => ({
       organisationId: x.organisationId,
       since: x.since,
+      recordedOn: x.recordedOn,
       responsibleWorker:
         x.responsibleWorkerName === null || x.responsibleWorkerOrganisationId === null
           ? null
@@ -112,6 +119,13 @@ function toStoredCase(row: CaseRow): StoredCase {
       givenOn: c.givenOn,
       validUntil: c.validUntil,
       withdrawnOn: c.withdrawnOn,
+      withdrawals: c.withdrawals.map((w) => ({
+        id: w.id,
+        withdrawnOn: w.withdrawnOn,
+        recordedOn: w.recordedOn,
+        corrects: w.corrects,
+        reason: w.reason,
+      })),
       form: c.form,
     })),
     meetings: row.meetings.map((m) => ({
@@ -137,6 +151,8 @@ function toStoredCase(row: CaseRow): StoredCase {
           }
         : null,
       responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
+      composedOn: m.composedOn,
+      cancelledOn: m.cancelledOn,
     })),
     referrals: row.referrals.map((r) => ({
       id: r.id,
@@ -164,16 +180,26 @@ function toStoredCase(row: CaseRow): StoredCase {
     guardianNames: Object.fromEntries(
       row.guardians.map((g) => [g.id, { givenName: g.givenName, familyName: g.familyName }]),
     ),
-    organisationIds: row.organisations.map((o) => o.organisationId),
+    memberships: row.memberships.map((m) => ({
+      organisationId: m.organisationId,
+      basis: m.basis,
+      meetingId: m.meetingId,
+      consentIds: m.consentIds,
+      from: m.validFrom,
+      to: m.validTo,
+    })),
   };
 }
 
 /** A new referral: the client (by test-range identity code, or birth date for those without one) and the case. */
 export interface ReferralInput {
   teamId: string;
+  caseId: string;
   type: Case["type"];
   referredOn: LocalDate;
   referralSource: Case["referralSource"];
+  /** The referring person's organisation. */
+  referredByOrganisationId: string;
   client: {
     identityCode?: string | undefined;
     birthDate?: LocalDate | undefined;
@@ -186,15 +212,18 @@ export interface ReferralInput {
     relationship: "parent" | "legal-guardian" | "other";
     hasCustody: boolean;
   }[];
-  /** Organisations that see the referral from the start (the selecting units, `selectionOrganisationIds`). */
-  organisationIds: string[];
+  /** Who may see the new case from the referral on (`caseMemberships` of the new case). */
+  memberships: readonly CaseMembership[];
 }
 
-/** Outcome of {@link referCase}: the new case, and whether the client already had a case in the team. */
+/**
+ * Outcome of {@link referCase}: the new case and its client, and the team's earlier cases of the same
+ * person (recognised by identity code), which the new case is linked to on the server side.
+ */
 export interface ReferralResult {
   caseId: string;
   clientId: string;
-  existingClient: boolean;
+  earlierCaseIds: string[];
 }
 
 /** The identity code or birth date of a referral is not usable. */
@@ -209,12 +238,14 @@ export class InvalidClientIdentityError extends Error {
 }
 
 /**
- * Records a referral: finds the client by the keyed hash of their identity code (so a returning client
- * is recognised without storing the code in plain text), or creates them with the code encrypted; then
- * creates the case in status `referred`, its guardians, and the organisations that may see it.
+ * Records a referral: the client with the names the referrer gave (the identity code encrypted, and
+ * its keyed hash for exact-match lookup), the case in status `referred`, its guardians, and who may
+ * see it. A returning client is recognised by the keyed hash, but nothing of the earlier cases goes
+ * into the new one: the new case is linked to them (`same-client`), so that those who take part in
+ * the earlier cases learn that the client came back, and nobody else learns of the earlier cases.
  */
 export async function referCase(db: Executor, vault: IdentityVault, input: ReferralInput): Promise<ReferralResult> {
-  const { teamId } = input;
+  const { teamId, caseId } = input;
   let birthDate = input.client.birthDate;
   let identity: { ciphertext: string; hmac: string } | null = null;
   if (input.client.identityCode !== undefined) {
@@ -227,25 +258,23 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
     throw new InvalidClientIdentityError("CLIENT.BIRTH_DATE_MISSING", "Give the client's identity code or birth date");
   const clientBirthDate = birthDate;
   return db.transaction(async (tx) => {
-    const existing = identity
+    const earlier = identity
       ? await tx
-          .select({ id: clients.id })
-          .from(clients)
+          .select({ caseId: cases.id })
+          .from(cases)
+          .innerJoin(clients, and(eq(clients.teamId, cases.teamId), eq(clients.id, cases.clientId)))
           .where(and(eq(clients.teamId, teamId), eq(clients.identityCodeHmac, identity.hmac)))
       : [];
-    const clientId = existing[0]?.id ?? uuidv7();
-    if (!existing[0]) {
-      await tx.insert(clients).values({
-        teamId,
-        id: clientId,
-        identityCodeCiphertext: identity?.ciphertext ?? null,
-        identityCodeHmac: identity?.hmac ?? null,
-        birthDate: clientBirthDate,
-        givenName: input.client.givenName,
-        familyName: input.client.familyName,
-      });
-    }
-    const caseId = uuidv7();
+    const clientId = uuidv7();
+    await tx.insert(clients).values({
+      teamId,
+      id: clientId,
+      identityCodeCiphertext: identity?.ciphertext ?? null,
+      identityCodeHmac: identity?.hmac ?? null,
+      birthDate: clientBirthDate,
+      givenName: input.client.givenName,
+      familyName: input.client.familyName,
+    });
     await tx.insert(cases).values({
       teamId,
       id: caseId,
@@ -254,6 +283,7 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
       status: "referred",
       referredOn: input.referredOn,
       referralSource: input.referralSource,
+      referredByOrganisationId: input.referredByOrganisationId,
     });
     const newGuardians = (input.guardians ?? []).map((g, position) => ({
       teamId,
@@ -263,24 +293,54 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
       ...g,
     }));
     if (newGuardians.length > 0) await tx.insert(guardians).values(newGuardians);
-    const grants = [...new Set(input.organisationIds)].map((organisationId) => ({
+    await writeMemberships(tx, teamId, caseId, input.memberships);
+    if (earlier.length > 0) {
+      await tx.insert(caseLinks).values(
+        earlier.map((e) => ({
+          teamId,
+          caseId: e.caseId,
+          linkedCaseId: caseId,
+          relation: "same-client" as const,
+          linkedOn: input.referredOn,
+        })),
+      );
+    }
+    return { caseId, clientId, earlierCaseIds: earlier.map((e) => e.caseId) };
+  });
+}
+
+/** Replaces a case's memberships with those derived from its current state. */
+async function writeMemberships(
+  tx: Executor,
+  teamId: string,
+  caseId: string,
+  memberships: readonly CaseMembership[],
+): Promise<void> {
+  await tx.delete(caseMemberships).where(and(eq(caseMemberships.teamId, teamId), eq(caseMemberships.caseId, caseId)));
+  if (memberships.length === 0) return;
+  await tx.insert(caseMemberships).values(
+    memberships.map((m) => ({
       teamId,
       caseId,
-      organisationId,
-      since: input.referredOn,
-      basis: "assigned" as const,
-    }));
-    if (grants.length > 0) await tx.insert(caseOrganisations).values(grants).onConflictDoNothing();
-    return { caseId, clientId, existingClient: existing.length > 0 };
-  });
+      id: uuidv7(),
+      organisationId: m.organisationId,
+      basis: m.basis,
+      meetingId: m.meetingId,
+      consentIds: m.consentIds,
+      validFrom: m.from,
+      validTo: m.to,
+    })),
+  );
 }
 
 /** What saving needs beyond the two versions of the case. */
 export interface SaveCaseContext {
-  /** Who made the change (staff id or login), recorded on consents. */
+  /** Who made the change (staff id or login), recorded on consents and their withdrawals. */
   actorId: string;
   /** Names of guardians added by the change, by guardian id. */
   guardianNames?: Record<string, { givenName: string; familyName: string }>;
+  /** Who may see the case after the change (`caseMemberships` of `after`); replaces what was stored. */
+  memberships: readonly CaseMembership[];
 }
 
 const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((i) => [i.id, i]));
@@ -288,8 +348,8 @@ const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.ma
 /**
  * Persists the change from `before` to `after` (the result of `applyCaseCommand`) in one transaction.
  * The case row is updated only if its stored version is still `before.version`: a concurrent writer
- * makes this throw `StaleWriteError` and nothing is written. Organisations that newly take part (in a
- * selection or a meeting) are granted access to the case.
+ * makes this throw `StaleWriteError` and nothing is written. The case's memberships are rewritten
+ * from `context.memberships`, so access follows every change to what it rests on.
  */
 export async function saveCase(db: Executor, before: Case, after: Case, context: SaveCaseContext): Promise<void> {
   const teamId = after.teamId;
@@ -343,6 +403,7 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
       if (old && JSON.stringify(old) === JSON.stringify(x)) continue;
       const values = {
         since: x.since,
+        recordedOn: x.recordedOn,
         responsibleWorkerName: x.responsibleWorker?.name ?? null,
         responsibleWorkerStaffId: x.responsibleWorker?.staffId ?? null,
         responsibleWorkerOrganisationId: x.responsibleWorker?.organisationId ?? null,
@@ -363,14 +424,12 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
         });
     }
 
-    const grants = new Map<string, { since: LocalDate; basis: "selection" | "meeting" }>();
     const oldDecisions = new Set(before.selection.map((d) => d.staffId));
     const addedDecisions = after.selection.filter((d) => !oldDecisions.has(d.staffId));
     if (addedDecisions.length > 0) {
       await tx
         .insert(selectionDecisions)
         .values(addedDecisions.map((d) => ({ teamId, caseId, position: position(after.selection, d), ...d })));
-      for (const d of addedDecisions) grants.set(d.organisationId, { since: d.decidedOn, basis: "selection" });
     }
 
     const oldConsents = byId(before.consents);
@@ -401,6 +460,23 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
           .set({ withdrawnOn: c.withdrawnOn, updatedAt: new Date() })
           .where(and(eq(consents.teamId, teamId), eq(consents.id, c.id)));
       }
+      const recorded = new Set((old?.withdrawals ?? []).map((w) => w.id));
+      const added = c.withdrawals.filter((w) => !recorded.has(w.id));
+      if (added.length > 0) {
+        await tx.insert(consentWithdrawals).values(
+          added.map((w) => ({
+            teamId,
+            consentId: c.id,
+            id: w.id,
+            withdrawnOn: w.withdrawnOn,
+            recordedOn: w.recordedOn,
+            recordedBy: context.actorId,
+            corrects: w.corrects,
+            reason: w.reason,
+            position: c.withdrawals.indexOf(w),
+          })),
+        );
+      }
     }
 
     const oldMeetings = byId(before.meetings);
@@ -416,6 +492,8 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
           status: m.status,
           heldOn: m.heldOn,
           responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
+          composedOn: m.composedOn,
+          cancelledOn: m.cancelledOn,
         });
         await tx.insert(meetingParticipants).values(
           m.composition.map((p, i) => ({
@@ -431,13 +509,11 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
             attended: m.attended.includes(p.id),
           })),
         );
-        for (const p of m.composition)
-          if (p.organisationId !== null && !grants.has(p.organisationId))
-            grants.set(p.organisationId, { since: m.plannedOn, basis: "meeting" });
       } else if (
         old.status !== m.status ||
         old.heldOn !== m.heldOn ||
-        old.responsibleWorkerInformedOn !== m.responsibleWorkerInformedOn
+        old.responsibleWorkerInformedOn !== m.responsibleWorkerInformedOn ||
+        old.cancelledOn !== m.cancelledOn
       ) {
         await tx
           .update(meetings)
@@ -445,6 +521,7 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
             status: m.status,
             heldOn: m.heldOn,
             responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
+            cancelledOn: m.cancelledOn,
             updatedAt: new Date(),
           })
           .where(and(eq(meetings.teamId, teamId), eq(meetings.id, m.id)));
@@ -479,20 +556,7 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
       }
     }
 
-    if (grants.size > 0) {
-      await tx
-        .insert(caseOrganisations)
-        .values(
-          [...grants].map(([organisationId, g]) => ({
-            teamId,
-            caseId,
-            organisationId,
-            since: g.since,
-            basis: g.basis,
-          })),
-        )
-        .onConflictDoNothing();
-    }
+    await writeMemberships(tx, teamId, caseId, context.memberships);
   });
 }
 

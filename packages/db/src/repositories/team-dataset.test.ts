@@ -1,11 +1,17 @@
-import { helsinkiAnkkuri, selectionOrganisationIds, testIdentityCode } from "@ankkuri/domain";
+import {
+  helsinkiAnkkuri,
+  helsinkiOrganisationIds,
+  membershipContext,
+  referralMemberships,
+  testIdentityCode,
+} from "@ankkuri/domain";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createIdentityVault } from "../keys/identity-vault.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import { organisations, staff, teams } from "../schema/tables.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
-import { referCase } from "./case-repository.js";
+import { newId, referCase } from "./case-repository.js";
 import { loadTeamDataset, teamDatasetVersion } from "./team-dataset.js";
 
 const teamId = helsinkiAnkkuri.team.id;
@@ -25,12 +31,17 @@ describe.each(testEngines)("the team dataset's version on %s", (engine) => {
     const { agreement } = helsinkiAnkkuri;
     await referCase(database.db, vault, {
       teamId,
+      caseId: newId(),
       type: "youth-crime",
       referredOn: "2025-03-01",
       referralSource: "police",
+      referredByOrganisationId: helsinkiOrganisationIds.policePrevention,
       client: { identityCode: testIdentityCode("2011-04-05", 951), givenName: "Eetu", familyName: "Esimerkki" },
       guardians: [],
-      organisationIds: selectionOrganisationIds(agreement, "2025-03-01"),
+      memberships: referralMemberships(
+        { referredOn: "2025-03-01", referredByOrganisationId: helsinkiOrganisationIds.policePrevention },
+        membershipContext(agreement, "2025-03-01"),
+      ),
     });
     expect(await version()).toBe(before);
   });

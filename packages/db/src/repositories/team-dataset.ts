@@ -1,7 +1,7 @@
 import { type TeamDataset, teamDatasetSchema } from "@ankkuri/domain";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
-import { teams } from "../schema/teams.js";
+import { teams, users } from "../schema/teams.js";
 
 /**
  * A team's dataset (team, organisations, agreement with versions, staff, assignments, clearances,
@@ -28,6 +28,8 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
         },
       },
       staff: { with: { assignments: true, clearances: true, premisesAccess: true } },
+      users: true,
+      roleAssignments: true,
       bodies: {
         with: {
           seats: { orderBy: { position: "asc" } },
@@ -206,6 +208,21 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
       ageScope: b.ageMin === null || b.ageMax === null ? null : { min: b.ageMin, max: b.ageMax, note: b.ageNote },
       annualClock: b.annualClock,
     })),
+    users: team.users.map((u) => ({
+      teamId,
+      login: u.login,
+      displayName: u.displayName,
+      staffId: u.staffId,
+      closedOn: u.closedOn,
+    })),
+    roleAssignments: team.roleAssignments.map((r) => ({
+      id: r.id,
+      teamId,
+      login: r.login,
+      role: r.role,
+      organisationId: r.organisationId,
+      interval: { from: r.validFrom, to: r.validTo },
+    })),
   });
 }
 
@@ -218,8 +235,33 @@ export async function teamDatasetVersion(db: Executor, teamId: string): Promise<
   return row?.version ?? null;
 }
 
-// Read on every request that needs the team: its SQL is built once per database handle.
+/**
+ * The teams a login has an account in, each with its dataset version: one indexed read that tells a
+ * request both where its person belongs and whether the cached dataset is still current.
+ */
+export async function teamsOfLogin(db: Executor, login: string): Promise<{ teamId: string; version: number }[]> {
+  return loginQuery(db).execute({ login });
+}
+
+// Read on every request: the SQL of these two is built once per database handle.
 const versionQueries = new WeakMap<Executor, ReturnType<typeof buildVersionQuery>>();
+const loginQueries = new WeakMap<Executor, ReturnType<typeof buildLoginQuery>>();
+
+function buildLoginQuery(db: Executor) {
+  return db
+    .select({ teamId: users.teamId, version: teams.datasetVersion })
+    .from(users)
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .where(eq(users.login, sql.placeholder("login")))
+    .orderBy(users.teamId)
+    .prepare("teams_of_login");
+}
+
+function loginQuery(db: Executor): ReturnType<typeof buildLoginQuery> {
+  let query = loginQueries.get(db);
+  if (!query) loginQueries.set(db, (query = buildLoginQuery(db)));
+  return query;
+}
 
 function buildVersionQuery(db: Executor) {
   return db

@@ -1,4 +1,12 @@
-import { caseStatuses, caseTypes, closeReasons, professions, referralSources } from "@ankkuri/domain";
+import {
+  caseStatuses,
+  caseTypes,
+  closeReasons,
+  type MembershipBasis,
+  membershipBases,
+  professions,
+  referralSources,
+} from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -10,7 +18,6 @@ import {
   primaryKey,
   snakeCase,
   text,
-  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { day, oneOf, rowVersion, teamId, timestamps } from "./columns.js";
@@ -39,7 +46,9 @@ export const clients = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
-    uniqueIndex("clients_identity_hmac_unique").on(t.teamId, t.identityCodeHmac),
+    // Not unique: a returning client referred by someone without need-to-know gets a record of their
+    // own with the names that person gave; the keyed hash links the records on the server side.
+    index("clients_identity_hmac").on(t.teamId, t.identityCodeHmac),
     check("clients_identity_pair_check", sql`(${t.identityCodeCiphertext} is null) = (${t.identityCodeHmac} is null)`),
     check(
       "clients_identity_format_check",
@@ -59,6 +68,8 @@ export const cases = snakeCase.table(
     status: text().notNull().$type<(typeof caseStatuses)[number]>(),
     referredOn: day().notNull(),
     referralSource: text().notNull().$type<(typeof referralSources)[number]>(),
+    /** The referring person's organisation: it may see the case from the referral on. */
+    referredByOrganisationId: text().references(() => organisations.id),
     selectionStartedOn: day(),
     decidedOn: day(),
     activatedOn: day(),
@@ -138,6 +149,8 @@ export const existingClientships = snakeCase.table(
     responsibleWorkerName: text(),
     responsibleWorkerStaffId: text(),
     responsibleWorkerOrganisationId: text().references(() => organisations.id),
+    /** The day the team recorded it: the organisation's access rests on it from then. */
+    recordedOn: day(),
     ...timestamps(),
     /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
     position: integer().notNull().default(0),
@@ -152,27 +165,62 @@ export const existingClientships = snakeCase.table(
   ],
 );
 
-export const caseOrganisationBases = ["selection", "meeting", "referral", "assigned"] as const;
-
 /**
- * The organisations taking part in a case: the need-to-know grant. A person sees a case's client data
- * only when their organisation is listed here.
+ * Every organisation's access to a case, on its basis, for an interval: the need-to-know grant
+ * (DOMAIN § 5, 003 § 9). Derived from the case by the domain (`caseMemberships`) and rewritten with
+ * every change to the case, so access ends when what it rests on ends. A person sees a case's client
+ * data on a day only when a membership of their organisation is in force that day.
  */
-export const caseOrganisations = snakeCase.table(
-  "case_organisations",
+export const caseMemberships = snakeCase.table(
+  "case_memberships",
   {
     ...caseKey,
+    id: uuid().notNull(),
     organisationId: text()
       .notNull()
       .references(() => organisations.id),
-    since: day().notNull(),
-    basis: text().notNull().$type<(typeof caseOrganisationBases)[number]>(),
+    basis: text().notNull().$type<MembershipBasis>(),
+    /** The meeting whose seat it rests on. */
+    meetingId: uuid(),
+    /** The consents it rests on: it ends when the first of them ends. */
+    consentIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    validFrom: day().notNull(),
+    validTo: day(),
   },
   (t) => [
-    primaryKey({ columns: [t.teamId, t.caseId, t.organisationId] }),
+    primaryKey({ columns: [t.teamId, t.id] }),
     caseRef(t),
     index().on(t.teamId, t.organisationId, t.caseId),
-    check("case_organisations_basis_check", oneOf(t.basis, caseOrganisationBases)),
+    index().on(t.teamId, t.caseId),
+    check("case_memberships_basis_check", oneOf(t.basis, membershipBases)),
+    check("case_memberships_interval_check", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/**
+ * Cases linked on the server side. `same-client`: a client referred again, recognised by their
+ * identity code; the link is shown only to those who may see the case it leads to, and the earlier
+ * case's members learn that the client came back.
+ */
+export const caseLinks = snakeCase.table(
+  "case_links",
+  {
+    teamId: teamId(),
+    caseId: uuid().notNull(),
+    linkedCaseId: uuid().notNull(),
+    relation: text().notNull().$type<"same-client">(),
+    linkedOn: day().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.caseId, t.linkedCaseId, t.relation] }),
+    caseRef(t),
+    foreignKey({ columns: [t.teamId, t.linkedCaseId], foreignColumns: [cases.teamId, cases.id] }).onDelete("cascade"),
+    index().on(t.teamId, t.linkedCaseId),
+    check("case_links_relation_check", sql`${t.relation} in ('same-client')`),
   ],
 );
 
@@ -210,6 +258,7 @@ export const consents = snakeCase.table(
     guardianId: uuid(),
     givenOn: day().notNull(),
     validUntil: day(),
+    /** The withdrawal in effect (the last entry of `consent_withdrawals`), kept here for queries. */
     withdrawnOn: day(),
     form: text().notNull().$type<"written" | "oral" | "electronic">(),
     recordedBy: text().notNull(),
@@ -233,6 +282,35 @@ export const consents = snakeCase.table(
       "consents_dates_check",
       sql`(${t.withdrawnOn} is null or ${t.withdrawnOn} >= ${t.givenOn}) and (${t.validUntil} is null or ${t.validUntil} >= ${t.givenOn})`,
     ),
+  ],
+);
+
+/**
+ * A consent's withdrawals, kept as entries: a mistaken one is corrected by a later entry naming it,
+ * never overwritten (a trigger refuses updates).
+ */
+export const consentWithdrawals = snakeCase.table(
+  "consent_withdrawals",
+  {
+    teamId: teamId(),
+    id: uuid().notNull(),
+    consentId: uuid().notNull(),
+    /** The day the consent ends; null in a correction that annuls the withdrawal. */
+    withdrawnOn: day(),
+    recordedOn: day().notNull(),
+    recordedBy: text().notNull(),
+    corrects: uuid(),
+    reason: text(),
+    position: integer().notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    foreignKey({ columns: [t.teamId, t.consentId], foreignColumns: [consents.teamId, consents.id] }).onDelete(
+      "cascade",
+    ),
+    index().on(t.teamId, t.consentId),
+    check("consent_withdrawals_correction_check", sql`(${t.corrects} is null) = (${t.reason} is null)`),
   ],
 );
 

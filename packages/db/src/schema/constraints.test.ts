@@ -257,29 +257,7 @@ describe.each(testEngines)("database constraints on %s", (engine) => {
       );
     });
 
-    it("refuses the same identity code (its keyed hash) twice in a team", async () => {
-      const hmac = "a".repeat(64);
-      await db().insert(t.clients).values({
-        teamId,
-        id: uuidv7(),
-        birthDate: "2010-01-01",
-        givenName: "A",
-        familyName: "B",
-        identityCodeCiphertext: "v1.k1.x.y.z",
-        identityCodeHmac: hmac,
-      });
-      await refusedBy(
-        db().insert(t.clients).values({
-          teamId,
-          id: uuidv7(),
-          birthDate: "2010-01-01",
-          givenName: "C",
-          familyName: "D",
-          identityCodeCiphertext: "v1.k1.x.y.w",
-          identityCodeHmac: hmac,
-        }),
-        "clients_identity_hmac_unique",
-      );
+    it("keeps identity codes only encrypted", async () => {
       await refusedBy(
         db()
           .insert(t.clients)
@@ -293,6 +271,81 @@ describe.each(testEngines)("database constraints on %s", (engine) => {
             identityCodeHmac: "b".repeat(64),
           }),
         "clients_identity_format_check",
+      );
+    });
+
+    it("keeps a consent's withdrawal entries as written: a correction is a new entry", async () => {
+      const consent = { id: uuidv7(), givenOn: "2025-01-07" };
+      await db().insert(t.consents).values({
+        teamId,
+        caseId,
+        id: consent.id,
+        giverKind: "client",
+        givenOn: consent.givenOn,
+        form: "written",
+        recordedBy: "testi",
+      });
+      const entry = uuidv7();
+      await db().insert(t.consentWithdrawals).values({
+        teamId,
+        id: entry,
+        consentId: consent.id,
+        withdrawnOn: consent.givenOn,
+        recordedOn: consent.givenOn,
+        recordedBy: "testi",
+      });
+      await expect(
+        db().update(t.consentWithdrawals).set({ withdrawnOn: null }).where(eq(t.consentWithdrawals.id, entry)),
+      ).rejects.toThrow();
+      const [kept] = await db().select().from(t.consentWithdrawals).where(eq(t.consentWithdrawals.id, entry));
+      expect(kept?.withdrawnOn).toBe(consent.givenOn);
+      await refusedBy(
+        db().insert(t.consentWithdrawals).values({
+          teamId,
+          id: uuidv7(),
+          consentId: consent.id,
+          withdrawnOn: null,
+          recordedOn: consent.givenOn,
+          recordedBy: "testi",
+          corrects: entry,
+        }),
+        "consent_withdrawals_correction_check",
+      );
+    });
+
+    it("refuses a membership that ends before it starts, and an unknown basis or role", async () => {
+      const membership = {
+        teamId,
+        caseId,
+        id: uuidv7(),
+        organisationId: org.policePrevention,
+        basis: "selecting-unit" as const,
+        validFrom: "2025-02-01",
+      };
+      await refusedBy(
+        db()
+          .insert(t.caseMemberships)
+          .values({ ...membership, validTo: "2025-01-31" }),
+        "case_memberships_interval_check",
+      );
+      await refusedBy(
+        db()
+          .insert(t.caseMemberships)
+          .values({ ...membership, basis: "assigned" as never }),
+        "case_memberships_basis_check",
+      );
+      await refusedBy(
+        db()
+          .insert(t.roleAssignments)
+          .values({
+            teamId,
+            id: "ra-x",
+            login: "kari.nurmi",
+            role: "police-officer" as never,
+            organisationId: org.policePrevention,
+            validFrom: "2025-01-01",
+          }),
+        "role_assignments_role_check",
       );
     });
 

@@ -28,6 +28,10 @@ export const meetings = snakeCase.table(
     status: text().notNull().$type<"planned" | "held" | "cancelled">(),
     heldOn: day(),
     responsibleWorkerInformedOn: day(),
+    /** The day the composition was decided: its seats give access from then (null: the planned day). */
+    composedOn: day(),
+    /** The day the meeting was cancelled: its seats give access until the day before. */
+    cancelledOn: day(),
     version: rowVersion(),
     ...timestamps(),
     /** Place in the case aggregate's list, so it reads back in the order it was recorded. */

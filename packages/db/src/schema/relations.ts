@@ -29,11 +29,18 @@ export const relations = defineRelations(tables, (r) => ({
     staff: r.many.staff({ from: r.teams.id, to: r.staff.teamId }),
     bodies: r.many.cooperationBodies({ from: r.teams.id, to: r.cooperationBodies.teamId }),
     users: r.many.users({ from: r.teams.id, to: r.users.teamId }),
+    roleAssignments: r.many.roleAssignments({ from: r.teams.id, to: r.roleAssignments.teamId }),
   },
   users: {
     team: r.one.teams({ from: r.users.teamId, to: r.teams.id, optional: false }),
-    organisation: r.one.organisations({ from: r.users.organisationId, to: r.organisations.id, optional: false }),
     staffMember: r.one.staff({ from: [r.users.teamId, r.users.staffId], to: [r.staff.teamId, r.staff.id] }),
+  },
+  roleAssignments: {
+    organisation: r.one.organisations({
+      from: r.roleAssignments.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   agreements: {
     team: r.one.teams({ from: r.agreements.teamId, to: r.teams.id, optional: false }),
@@ -207,9 +214,19 @@ export const relations = defineRelations(tables, (r) => ({
       from: [r.cases.teamId, r.cases.id],
       to: [r.existingClientships.teamId, r.existingClientships.caseId],
     }),
-    organisations: r.many.caseOrganisations({
+    memberships: r.many.caseMemberships({
       from: [r.cases.teamId, r.cases.id],
-      to: [r.caseOrganisations.teamId, r.caseOrganisations.caseId],
+      to: [r.caseMemberships.teamId, r.caseMemberships.caseId],
+    }),
+    links: r.many.caseLinks({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.caseLinks.teamId, r.caseLinks.caseId],
+      alias: "case_link_from",
+    }),
+    linkedFrom: r.many.caseLinks({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.caseLinks.teamId, r.caseLinks.linkedCaseId],
+      alias: "case_link_to",
     }),
     selection: r.many.selectionDecisions({
       from: [r.cases.teamId, r.cases.id],
@@ -248,16 +265,30 @@ export const relations = defineRelations(tables, (r) => ({
       optional: false,
     }),
   },
-  caseOrganisations: {
+  caseMemberships: {
     case: r.one.cases({
-      from: [r.caseOrganisations.teamId, r.caseOrganisations.caseId],
+      from: [r.caseMemberships.teamId, r.caseMemberships.caseId],
       to: [r.cases.teamId, r.cases.id],
       optional: false,
     }),
     organisation: r.one.organisations({
-      from: r.caseOrganisations.organisationId,
+      from: r.caseMemberships.organisationId,
       to: r.organisations.id,
       optional: false,
+    }),
+  },
+  caseLinks: {
+    case: r.one.cases({
+      from: [r.caseLinks.teamId, r.caseLinks.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+      alias: "case_link_from",
+    }),
+    linkedCase: r.one.cases({
+      from: [r.caseLinks.teamId, r.caseLinks.linkedCaseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+      alias: "case_link_to",
     }),
   },
   selectionDecisions: {
@@ -289,6 +320,10 @@ export const relations = defineRelations(tables, (r) => ({
     scopes: r.many.consentScopes({
       from: [r.consents.teamId, r.consents.id],
       to: [r.consentScopes.teamId, r.consentScopes.consentId],
+    }),
+    withdrawals: r.many.consentWithdrawals({
+      from: [r.consents.teamId, r.consents.id],
+      to: [r.consentWithdrawals.teamId, r.consentWithdrawals.consentId],
     }),
   },
   consentScopes: {

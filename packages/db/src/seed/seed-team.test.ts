@@ -5,7 +5,6 @@ import type { Database } from "../client.js";
 import { queryRows } from "../query-rows.js";
 import { loadTeamDataset } from "../repositories/team-dataset.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
-import { helsinkiUsers } from "./helsinki-users.js";
 import { seedTeam } from "./seed-team.js";
 
 const counts = (database: { db: Database }) =>
@@ -17,6 +16,7 @@ const counts = (database: { db: Database }) =>
         union all select 'bodies', count(*)::int from cooperation_bodies
         union all select 'seats', count(*)::int from seats
         union all select 'users', count(*)::int from users
+        union all select 'role_assignments', count(*)::int from role_assignments
         order by 1`,
   );
 
@@ -31,13 +31,14 @@ describe.each(testEngines)("seeding the Helsinki dataset on %s", (engine) => {
       organisations: helsinkiAnkkuri.organisations.length,
       seats: helsinkiAnkkuri.bodies.reduce((sum, b) => sum + b.seats.length, 0),
       staff: helsinkiAnkkuri.staff.length,
-      users: helsinkiUsers.length,
+      users: helsinkiAnkkuri.users.length,
+      role_assignments: helsinkiAnkkuri.roleAssignments.length,
     });
   });
 
   it("is idempotent: a second run changes nothing", async () => {
     const before = await counts(database);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
+    await seedTeam(database.db, helsinkiAnkkuri);
     expect(await counts(database)).toEqual(before);
   });
 

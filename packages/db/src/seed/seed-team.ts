@@ -3,7 +3,6 @@ import type { InferInsertModel } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client.js";
 import * as t from "../schema/tables.js";
-import type { SeedUser } from "./helsinki-users.js";
 
 function depth(o: Organisation, byId: Map<string, Organisation>): number {
   let d = 0;
@@ -13,10 +12,10 @@ function depth(o: Organisation, byId: Map<string, Organisation>): number {
 
 /**
  * Loads a team dataset (organisations, team, agreement with its versions, staff, assignments,
- * clearances, bodies) and its users in one transaction. Idempotent: rows that exist are left as
- * they are, so running it twice changes nothing.
+ * clearances, bodies), its users and their role assignments in one transaction. Idempotent: rows that
+ * exist are left as they are, so running it twice changes nothing.
  */
-export async function seedTeam(db: Database, dataset: TeamDataset, users: readonly SeedUser[]): Promise<void> {
+export async function seedTeam(db: Database, dataset: TeamDataset): Promise<void> {
   const { team, agreement } = dataset;
   const teamId = team.id;
   const byId = new Map(dataset.organisations.map((o) => [o.id, o]));
@@ -294,13 +293,24 @@ export async function seedTeam(db: Database, dataset: TeamDataset, users: readon
     );
     await insert(
       t.users,
-      users.map((u) => ({
+      dataset.users.map((u) => ({
         teamId: u.teamId,
         login: u.login,
         displayName: u.displayName,
-        organisationId: u.organisationId,
-        roles: u.roles,
         staffId: u.staffId,
+        closedOn: u.closedOn,
+      })),
+    );
+    await insert(
+      t.roleAssignments,
+      dataset.roleAssignments.map((r) => ({
+        teamId: r.teamId,
+        id: r.id,
+        login: r.login,
+        role: r.role,
+        organisationId: r.organisationId,
+        validFrom: r.interval.from,
+        validTo: r.interval.to,
       })),
     );
   });

@@ -217,24 +217,37 @@ describe("the synthetic case generator", () => {
     expect(new Set(withCode.map((c) => `${c.teamId}/${c.identityCode!}`)).size).toBe(withCode.length);
   });
 
-  it("grants case access as referCase and saveCase would", () => {
+  it("grants case access as the domain derives it: the selecting units from the referral, seats on their basis", () => {
+    let consentSeats = 0;
     for (const r of sample) {
-      const granted = new Map(r.caseOrganisations.map((g) => [g.organisationId, g]));
       const agreement = agreements.get(r.case.teamId)!;
-      for (const id of selectionOrganisationIds(agreement, r.case.referredOn))
-        expect(granted.get(id)).toMatchObject({ basis: "assigned", since: r.case.referredOn });
-      const seated = new Set(r.meetingParticipants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])));
-      for (const id of seated) expect(granted.has(id)).toBe(true);
-      for (const [id, g] of granted) {
-        if (g.basis === "meeting") {
-          expect(seated.has(id)).toBe(true);
-          const first = r.meetings.find((m) =>
-            r.meetingParticipants.some((p) => p.meetingId === m.id && p.organisationId === id),
-          );
-          expect(g.since).toBe(first?.plannedOn);
-        }
+      const selecting = r.caseMemberships.filter((m) => m.basis === "selecting-unit");
+      expect(selecting.map((m) => [m.organisationId, m.validFrom, m.validTo ?? null])).toEqual(
+        selectionOrganisationIds(agreement, r.case.referredOn).map((id) => [id, r.case.referredOn, null]),
+      );
+      const core = (day: string) => coreOrganisationIds(agreement, day);
+      for (const m of r.caseMemberships.filter((x) => x.basis === "meeting-seat" || x.basis === "consent")) {
+        const meeting = r.meetings.find((x) => x.id === m.meetingId);
+        expect(meeting).toBeDefined();
+        const seated = r.meetingParticipants.some(
+          (p) => p.meetingId === m.meetingId && p.organisationId === m.organisationId,
+        );
+        expect(seated).toBe(true);
+        expect(core(meeting?.plannedOn ?? "").includes(m.organisationId)).toBe(m.basis === "meeting-seat");
+        if (m.basis === "consent") consentSeats += 1;
+      }
+      // Every seat of the core team in a meeting not cancelled gives access; a seat outside it only with
+      // the consents behind it.
+      for (const p of r.meetingParticipants) {
+        const meeting = r.meetings.find((x) => x.id === p.meetingId);
+        if (!p.organisationId || !meeting || meeting.status === "cancelled") continue;
+        if (!core(meeting.plannedOn).includes(p.organisationId)) continue;
+        expect(
+          r.caseMemberships.some((m) => m.meetingId === p.meetingId && m.organisationId === p.organisationId),
+        ).toBe(true);
       }
     }
+    expect(consentSeats).toBeGreaterThan(0);
   });
 
   it("leaves about 3 % of held meetings unrecorded and 2 % recorded in one system only", () => {

@@ -4,6 +4,7 @@ import {
   type Case,
   type CaseStatus,
   type CaseType,
+  type Consent,
   defaultAgePolicy,
   type LocalDate,
   toDayNumber,
@@ -22,6 +23,7 @@ import { fictionalGivenName, fictionalName, type FictionalName } from "./fiction
 import { IdentityCodeAllocator } from "./identity-codes.js";
 import { generateConsents } from "./consent-generator.js";
 import { generateMeetings } from "./meeting-generator.js";
+import { membershipRows } from "./membership-rows.js";
 import { createRandom, deriveSeed, type Random, weighted } from "./random.js";
 import { generateReferrals } from "./referral-generator.js";
 import { synthFirstDay } from "./synth-options.js";
@@ -223,13 +225,24 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
 
       const rows: CaseRows = {
         client,
-        case: { teamId, id: caseId, clientId, type, status: "referred", referredOn, referralSource },
+        case: {
+          teamId,
+          id: caseId,
+          clientId,
+          type,
+          status: "referred",
+          referredOn,
+          referralSource,
+          // The police's selecting unit refers in synthetic data: a referrer that sees the case anyway.
+          referredByOrganisationId: team.selectionOn(referredOn)[0] ?? null,
+        },
         guardians: guardians.rows,
         existingClientships: [],
-        caseOrganisations: [],
+        caseMemberships: [],
         selectionDecisions: [],
         consents: [],
         consentScopes: [],
+        consentWithdrawals: [],
         meetings: [],
         meetingParticipants: [],
         meetingRecords: [],
@@ -255,6 +268,7 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
           responsibleWorkerName: `${worker.givenName} ${worker.familyName}`,
           responsibleWorkerStaffId: null,
           responsibleWorkerOrganisationId: childWelfareId,
+          recordedOn: referredOn,
         });
         responsibleWorker = true;
       }
@@ -263,14 +277,7 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
         rows.case.childWelfareNotifiedById = team.policeDepartmentId;
       }
 
-      // The need-to-know grant as referCase and saveCase write it: the selecting units from the
-      // referral, then each organisation from its first selection decision or planned meeting.
-      const grants = new Map<string, { since: LocalDate; basis: "assigned" | "selection" | "meeting" }>();
-      const grant = (organisationId: string, since: LocalDate, basis: "assigned" | "selection" | "meeting") => {
-        if (!grants.has(organisationId)) grants.set(organisationId, { since, basis });
-      };
-      for (const organisationId of team.selectionOn(referredOn)) grant(organisationId, referredOn, "assigned");
-
+      let consentFacts: Consent[] = [];
       let status: CaseStatus = "referred";
       let endedOn: number | null = null;
       const selectionStart = referredDay + random.draw(selectionDelay);
@@ -288,7 +295,6 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
             decision: d.decline ? "decline" : "admit",
             decidedOn: iso(d.on),
           });
-          grant(d.staff.organisationId, iso(d.on), "selection");
         }
         if (decided <= today) {
           rows.case.decidedOn = iso(decided);
@@ -315,6 +321,8 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
             });
             rows.consents = consents.rows;
             rows.consentScopes = consents.scopes;
+            rows.consentWithdrawals = consents.withdrawals;
+            consentFacts = consents.domain;
             clientState.consents = consents.domain;
             const meetings = generateMeetings({
               random,
@@ -329,7 +337,6 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
             rows.meetings = meetings.meetings;
             rows.meetingParticipants = meetings.participants;
             rows.meetingRecords = meetings.records;
-            for (const m of meetings.organisationsByPlannedOn) grant(m.organisationId, m.plannedOn, "meeting");
             status = meetings.closedOn !== null ? "closed" : meetings.firstHeldOn !== null ? "active" : "admitted";
             rows.case.activatedOn = meetings.firstHeldOn === null ? null : iso(meetings.firstHeldOn);
             if (meetings.closedOn !== null) {
@@ -356,13 +363,12 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
         }
       }
       rows.case.status = status;
-      rows.caseOrganisations = [...grants].map(([organisationId, g]) => ({
-        teamId,
-        caseId,
-        organisationId,
-        since: g.since,
-        basis: g.basis,
-      }));
+      rows.caseMemberships = membershipRows(
+        rows,
+        { birthDate, guardians: guardians.domain, consents: consentFacts },
+        team,
+        newId,
+      );
       if (endedOn !== null) rememberClient(pool, { clientId, birthDate, name, endedOn }, random);
       return rows;
     },

@@ -1,9 +1,10 @@
 import type { InferInsertModel } from "drizzle-orm";
 import type {
-  caseOrganisations,
+  caseMemberships,
   cases,
   clients,
   consentScopes,
+  consentWithdrawals,
   consents,
   existingClientships,
   guardians,
@@ -29,10 +30,11 @@ export interface CaseRows {
   case: InferInsertModel<typeof cases>;
   guardians: InferInsertModel<typeof guardians>[];
   existingClientships: InferInsertModel<typeof existingClientships>[];
-  caseOrganisations: InferInsertModel<typeof caseOrganisations>[];
+  caseMemberships: InferInsertModel<typeof caseMemberships>[];
   selectionDecisions: InferInsertModel<typeof selectionDecisions>[];
   consents: InferInsertModel<typeof consents>[];
   consentScopes: InferInsertModel<typeof consentScopes>[];
+  consentWithdrawals: InferInsertModel<typeof consentWithdrawals>[];
   meetings: InferInsertModel<typeof meetings>[];
   meetingParticipants: InferInsertModel<typeof meetingParticipants>[];
   meetingRecords: InferInsertModel<typeof meetingRecords>[];
@@ -45,10 +47,11 @@ export interface RowBatch {
   cases: CaseRows["case"][];
   guardians: CaseRows["guardians"];
   existingClientships: CaseRows["existingClientships"];
-  caseOrganisations: CaseRows["caseOrganisations"];
+  caseMemberships: CaseRows["caseMemberships"];
   selectionDecisions: CaseRows["selectionDecisions"];
   consents: CaseRows["consents"];
   consentScopes: CaseRows["consentScopes"];
+  consentWithdrawals: CaseRows["consentWithdrawals"];
   meetings: CaseRows["meetings"];
   meetingParticipants: CaseRows["meetingParticipants"];
   meetingRecords: CaseRows["meetingRecords"];
@@ -61,10 +64,11 @@ export const synthTables = [
   "cases",
   "guardians",
   "existingClientships",
-  "caseOrganisations",
+  "caseMemberships",
   "selectionDecisions",
   "consents",
   "consentScopes",
+  "consentWithdrawals",
   "meetings",
   "meetingParticipants",
   "meetingRecords",
@@ -78,10 +82,11 @@ export function emptyBatch(): RowBatch {
     cases: [],
     guardians: [],
     existingClientships: [],
-    caseOrganisations: [],
+    caseMemberships: [],
     selectionDecisions: [],
     consents: [],
     consentScopes: [],
+    consentWithdrawals: [],
     meetings: [],
     meetingParticipants: [],
     meetingRecords: [],
@@ -95,10 +100,11 @@ export function addCase(batch: RowBatch, rows: CaseRows): void {
   batch.cases.push(rows.case);
   batch.guardians.push(...rows.guardians);
   batch.existingClientships.push(...rows.existingClientships);
-  batch.caseOrganisations.push(...rows.caseOrganisations);
+  batch.caseMemberships.push(...rows.caseMemberships);
   batch.selectionDecisions.push(...rows.selectionDecisions);
   batch.consents.push(...rows.consents);
   batch.consentScopes.push(...rows.consentScopes);
+  batch.consentWithdrawals.push(...rows.consentWithdrawals);
   batch.meetings.push(...rows.meetings);
   batch.meetingParticipants.push(...rows.meetingParticipants);
   batch.meetingRecords.push(...rows.meetingRecords);

@@ -46,6 +46,7 @@ export interface ConsentInput {
 export interface GeneratedConsents {
   rows: CaseRows["consents"];
   scopes: CaseRows["consentScopes"];
+  withdrawals: CaseRows["consentWithdrawals"];
   domain: Consent[];
 }
 
@@ -57,7 +58,7 @@ export interface GeneratedConsents {
 export function generateConsents(input: ConsentInput): GeneratedConsents {
   const { random, team, caseId, decidedOn, today, ageAtReferral, guardians, newId } = input;
   const teamId = team.teamId;
-  const result: GeneratedConsents = { rows: [], scopes: [], domain: [] };
+  const result: GeneratedConsents = { rows: [], scopes: [], withdrawals: [], domain: [] };
   const givenOn = decidedOn + random.int(0, 5);
   if (!random.chance(consentShares.given) || givenOn > today) return result;
 
@@ -87,9 +88,32 @@ export function generateConsents(input: ConsentInput): GeneratedConsents {
       givenOn: iso(givenOn),
       validUntil: validUntil === null ? null : iso(validUntil),
       withdrawnOn: withdrawnOn === null ? null : iso(withdrawnOn),
+      // A withdrawal is an entry of the consent's history, recorded on its day.
+      withdrawals:
+        withdrawnOn === null
+          ? []
+          : [
+              {
+                id: newId(),
+                withdrawnOn: iso(withdrawnOn),
+                recordedOn: iso(withdrawnOn),
+                corrects: null,
+                reason: null,
+              },
+            ],
       form,
     };
     result.domain.push(consent);
+    for (const w of consent.withdrawals) {
+      result.withdrawals.push({
+        teamId,
+        id: w.id,
+        consentId: consent.id,
+        withdrawnOn: w.withdrawnOn,
+        recordedOn: w.recordedOn,
+        recordedBy,
+      });
+    }
     result.rows.push({
       teamId,
       caseId,

@@ -1,4 +1,4 @@
-import { ageOn, canInvite, type Case, defaultAgePolicy, type LocalDate, type StaffMember } from "@ankkuri/domain";
+import { ageOn, canInvite, type Case, defaultAgePolicy, type StaffMember } from "@ankkuri/domain";
 import type { CaseRows } from "./case-rows.js";
 import { iso } from "./day-numbers.js";
 import { childWelfareId, outsideOrganisations, professionWeight } from "./distributions.js";
@@ -73,8 +73,6 @@ export interface GeneratedMeetings {
   firstHeldOn: number | null;
   /** Day the case closed after its last meeting, or null while it is open. */
   closedOn: number | null;
-  /** Organisations seated, by the planned day of the first meeting that seats them (the access grant). */
-  organisationsByPlannedOn: { organisationId: string; plannedOn: LocalDate }[];
 }
 
 type Seat = CaseRows["meetingParticipants"][number];
@@ -109,9 +107,7 @@ export function generateMeetings(input: MeetingInput): GeneratedMeetings {
     held: [],
     firstHeldOn: null,
     closedOn: null,
-    organisationsByPlannedOn: [],
   };
-  const seen = new Set<string>();
   // Who may be invited: the organisations some consent names; `allowed` then checks every giver.
   const named = new Set(caseState.consents.flatMap((c) => c.organisationIds));
   const consented = outsideOrganisations.values.filter((o) => named.has(o.id));
@@ -151,7 +147,9 @@ export function generateMeetings(input: MeetingInput): GeneratedMeetings {
         );
       }
     }
-    if (responsibleWorker && random.chance(meetingShares.responsibleWorkerSeat)) {
+    // Outside the core team, the responsible worker is seated only with consent, as anyone else (003 § 4.2).
+    const rwAllowed = () => allowed(childWelfareId, planned) && (heldOn === null || allowed(childWelfareId, heldOn));
+    if (responsibleWorker && random.chance(meetingShares.responsibleWorkerSeat) && rwAllowed()) {
       seats.push(
         seat("responsible-worker", `p-rw-${childWelfareId}`, {
           organisationId: childWelfareId,
@@ -194,13 +192,10 @@ export function generateMeetings(input: MeetingInput): GeneratedMeetings {
       status,
       heldOn: heldOn === null ? null : iso(heldOn),
       responsibleWorkerInformedOn: informed === null ? null : iso(informed),
+      // Cancelled on the day it was planned for, as far as anyone recorded.
+      cancelledOn: status === "cancelled" ? iso(planned) : null,
     });
     result.participants.push(...seats);
-    for (const s of seats) {
-      if (s.organisationId === null || s.organisationId === undefined || seen.has(s.organisationId)) continue;
-      seen.add(s.organisationId);
-      result.organisationsByPlannedOn.push({ organisationId: s.organisationId, plannedOn: iso(planned) });
-    }
     if (heldOn === null) return;
     result.held.push({ id, heldOn });
     result.firstHeldOn ??= heldOn;

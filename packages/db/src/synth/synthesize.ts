@@ -76,6 +76,7 @@ async function insertBatch(db: Database, vault: IdentityVault, batch: RowBatch):
         "status",
         "referredOn",
         "referralSource",
+        "referredByOrganisationId",
         "selectionStartedOn",
         "decidedOn",
         "activatedOn",
@@ -103,14 +104,15 @@ async function insertBatch(db: Database, vault: IdentityVault, batch: RowBatch):
         "responsibleWorkerName",
         "responsibleWorkerStaffId",
         "responsibleWorkerOrganisationId",
+        "recordedOn",
       ],
       batch.existingClientships,
     );
     await bulkInsert(
       tx,
-      t.caseOrganisations,
-      ["teamId", "caseId", "organisationId", "since", "basis"],
-      batch.caseOrganisations,
+      t.caseMemberships,
+      ["teamId", "caseId", "id", "organisationId", "basis", "meetingId", "consentIds", "validFrom", "validTo"],
+      batch.caseMemberships,
     );
     await bulkInsert(
       tx,
@@ -138,8 +140,14 @@ async function insertBatch(db: Database, vault: IdentityVault, batch: RowBatch):
     await bulkInsert(tx, t.consentScopes, ["teamId", "consentId", "organisationId"], batch.consentScopes);
     await bulkInsert(
       tx,
+      t.consentWithdrawals,
+      ["teamId", "id", "consentId", "withdrawnOn", "recordedOn", "recordedBy"],
+      batch.consentWithdrawals,
+    );
+    await bulkInsert(
+      tx,
       t.meetings,
-      ["teamId", "id", "caseId", "plannedOn", "status", "heldOn", "responsibleWorkerInformedOn"],
+      ["teamId", "id", "caseId", "plannedOn", "status", "heldOn", "responsibleWorkerInformedOn", "cancelledOn"],
       batch.meetings,
     );
     await bulkInsert(
@@ -179,7 +187,7 @@ export async function synthesize(
 ): Promise<SynthSummary> {
   const { scale, teams: teamCount, seed, today, batchSize } = synthOptionsSchema.parse(options);
   const teams = syntheticTeams(teamCount);
-  for (const team of teams) await seedTeam(db, team.dataset, team.users);
+  for (const team of teams) await seedTeam(db, team.dataset);
   const teamIds = teams.map((team) => team.dataset.team.id);
   const existing = await existingIdentityHashes(db, teamIds);
   const generator = createCaseGenerator(

@@ -27,8 +27,11 @@ describe("synthetic teams", () => {
   });
 
   it("give each clone its own fictional people, the same on every call", () => {
-    const { dataset, users } = clonedTeam(5);
-    expect(clonedTeam(5)).toEqual({ dataset, users });
+    const { dataset } = clonedTeam(5);
+    const { users } = dataset;
+    expect(clonedTeam(5)).toEqual({ dataset });
+    expect(users.every((u) => u.teamId === dataset.team.id)).toBe(true);
+    expect(dataset.roleAssignments.map((r) => r.login).every((l) => users.some((u) => u.login === l))).toBe(true);
     expect(new Set(users.map((u) => u.login)).size).toBe(users.length);
     expect(users.filter((u) => u.staffId !== null).map((u) => u.staffId)).toEqual(dataset.staff.map((s) => s.id));
     expect(dataset.staff.map((s) => s.login)).not.toEqual(helsinkiAnkkuri.staff.map((s) => s.login));

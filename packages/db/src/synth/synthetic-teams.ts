@@ -1,12 +1,10 @@
 import { helsinkiAnkkuri, type TeamDataset, teamDatasetSchema } from "@ankkuri/domain";
-import { helsinkiUsers, type SeedUser } from "../seed/helsinki-users.js";
 import { fictionalName, loginOf } from "./fictional-names.js";
 import { createRandom, deriveSeed } from "./random.js";
 
-/** A team to seed: its dataset and the people who sign in to it. */
+/** A team to seed: its dataset, the people who sign in to it included. */
 export interface SeedableTeam {
   dataset: TeamDataset;
-  users: SeedUser[];
 }
 
 // Fictional police department areas; a number makes each team's name unique.
@@ -35,8 +33,8 @@ function retag(id: string, tag: string): string {
 
 /**
  * Team `number` (2–99): the Helsinki dataset cloned with new ids for everything team-scoped (team,
- * agreement, signatures, staff, assignments, clearances, premises access, bodies and seats) and new
- * fictional people. Organisations are Helsinki's: a clone is a second working group of the same
+ * agreement, signatures, staff, assignments, clearances, premises access, bodies and seats, users and
+ * role assignments) and new fictional people. Organisations are Helsinki's: a clone is a second working group of the same
  * parties, which keeps every reference valid.
  */
 export function clonedTeam(number: number): SeedableTeam {
@@ -72,8 +70,26 @@ export function clonedTeam(number: number): SeedableTeam {
     return p;
   };
 
+  // Staff keep their people's logins; the others become new fictional people of their own.
+  const users = source.users.map((u) => {
+    if (u.staffId !== null) {
+      const p = person(u.staffId);
+      return { ...u, teamId, login: p.login, displayName: `${p.givenName} ${p.familyName}`, staffId: p.id };
+    }
+    const name = fictionalName(random, "adult");
+    return { ...u, teamId, login: uniqueLogin(name), displayName: `${name.givenName} ${name.familyName}` };
+  });
+  const cloneLogins = new Map(source.users.map((u, i) => [u.login, users[i]?.login ?? u.login]));
+
   const dataset = teamDatasetSchema.parse({
     ...source,
+    users,
+    roleAssignments: source.roleAssignments.map((r) => ({
+      ...r,
+      teamId,
+      id: retag(r.id, tag),
+      login: cloneLogins.get(r.login) ?? r.login,
+    })),
     team: {
       ...source.team,
       id: teamId,
@@ -112,20 +128,12 @@ export function clonedTeam(number: number): SeedableTeam {
     })),
   });
 
-  const users: SeedUser[] = helsinkiUsers.map((u) => {
-    if (u.staffId !== null) {
-      const p = person(u.staffId);
-      return { ...u, teamId, login: p.login, displayName: `${p.givenName} ${p.familyName}`, staffId: p.id };
-    }
-    const name = fictionalName(random, "adult");
-    return { ...u, teamId, login: uniqueLogin(name), displayName: `${name.givenName} ${name.familyName}` };
-  });
-  return { dataset, users };
+  return { dataset };
 }
 
 /** The teams of a run: Helsinki first, then `count − 1` clones. */
 export function syntheticTeams(count: number): SeedableTeam[] {
-  const teams: SeedableTeam[] = [{ dataset: helsinkiAnkkuri, users: helsinkiUsers }];
+  const teams: SeedableTeam[] = [{ dataset: helsinkiAnkkuri }];
   for (let n = 2; n <= count; n++) teams.push(clonedTeam(n));
   return teams;
 }

@@ -1,7 +1,6 @@
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { afterAll, beforeAll } from "vitest";
 import type { Database, Engine } from "../client.js";
-import { helsinkiUsers } from "../seed/helsinki-users.js";
 import { seedTeam } from "../seed/seed-team.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
@@ -22,7 +21,7 @@ export function seededTestDatabase(engine: Engine, fill?: (db: Database) => Prom
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    await seedTeam(database.db, helsinkiAnkkuri, helsinkiUsers);
+    await seedTeam(database.db, helsinkiAnkkuri);
     await fill?.(database.db);
   });
   afterAll(async () => {

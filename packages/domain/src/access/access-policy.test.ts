@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "../seed/helsinki/index.js";
 import { indexOrganisations } from "../organisations/organisation.js";
+import type { MembershipBasis } from "./case-membership.js";
 import {
   type Actor,
   actorSchema,
   canAdministerTeam,
+  canSeeClearancesOf,
+  caseAccessFor,
   canReadAuditLog,
   canReadNote,
   canSeeAggregates,
@@ -24,7 +27,22 @@ const youth = actor(["youth-worker"], org.youthServices);
 const auditor = actor(["auditor"], org.cityExecutiveOffice);
 const leadership = actor(["party-leadership"], org.sotepe);
 const admin = actor(["team-administrator"]);
-const caseOf = (organisationIds: string[], teamId = team) => ({ teamId, organisationIds });
+const today = "2026-11-22";
+const member = (
+  organisationId: string,
+  basis: MembershipBasis = "selecting-unit",
+  from = "2026-01-01",
+  to: string | null = null,
+) => ({
+  organisationId,
+  basis,
+  from,
+  to,
+});
+const caseOf = (organisationIds: string[], teamId = team) => ({
+  teamId,
+  memberships: organisationIds.map((o) => member(o)),
+});
 
 describe("the access policy", () => {
   it("knows caseworkers and roles", () => {
@@ -35,18 +53,42 @@ describe("the access policy", () => {
 
   it("shows a case only to caseworkers of a taking-part organisation in the same team", () => {
     const c = caseOf([org.policePrevention, org.socialEmergency]);
-    expect(canSeeCase(police, c)).toBe(true);
-    expect(canSeeCase(youth, c)).toBe(false);
-    expect(canSeeCase(youth, caseOf([org.youthServices]))).toBe(true);
-    expect(canSeeCase(police, caseOf([org.policePrevention], "team-other"))).toBe(false);
-    expect(canSeeCase(actor(["auditor", "team-administrator"], org.policePrevention), c)).toBe(false);
+    expect(canSeeCase(police, c, today)).toBe(true);
+    expect(canSeeCase(youth, c, today)).toBe(false);
+    expect(canSeeCase(youth, caseOf([org.youthServices]), today)).toBe(true);
+    expect(canSeeCase(police, caseOf([org.policePrevention], "team-other"), today)).toBe(false);
+    expect(canSeeCase(actor(["auditor", "team-administrator"], org.policePrevention), c, today)).toBe(false);
   });
 
   it("counts a grant to a parent organisation for its units only with the tree", () => {
     const c = caseOf([org.sotepe]);
     const nurse = actor(["psychiatric-nurse"], org.psychiatry);
-    expect(canSeeCase(nurse, c)).toBe(false);
-    expect(canSeeCase(nurse, c, index)).toBe(true);
+    expect(canSeeCase(nurse, c, today)).toBe(false);
+    expect(canSeeCase(nurse, c, today, index)).toBe(true);
+  });
+
+  it("opens a case only while a membership is in force, and fully only on a full-access basis", () => {
+    const c = (basis: MembershipBasis, from: string, to: string | null) => ({
+      teamId: team,
+      memberships: [member(org.youthServices, basis, from, to)],
+    });
+    expect(caseAccessFor(youth, c("consent", "2026-11-01", "2026-11-21"), today)).toBeNull();
+    expect(caseAccessFor(youth, c("consent", "2026-11-23", null), today)).toBeNull();
+    expect(caseAccessFor(youth, c("consent", "2026-11-01", "2026-11-22"), today)).toBe("limited");
+    expect(caseAccessFor(youth, c("existing-clientship", "2026-11-01", null), today)).toBe("limited");
+    expect(caseAccessFor(youth, c("meeting-seat", "2026-11-01", null), today)).toBe("full");
+  });
+
+  it("shows clearances to administrators, the operational supervisor and the person only", () => {
+    const person = { teamId: team, login: "testi.kayttaja" };
+    expect(canSeeClearancesOf(admin, person)).toBe(true);
+    expect(canSeeClearancesOf(actor(["police-officer", "operational-supervisor"]), { ...person, login: "x.y" })).toBe(
+      true,
+    );
+    expect(canSeeClearancesOf(youth, person)).toBe(true);
+    expect(canSeeClearancesOf(youth, { ...person, login: "toinen.henkilo" })).toBe(false);
+    expect(canSeeClearancesOf(leadership, { ...person, login: "toinen.henkilo" })).toBe(false);
+    expect(canSeeClearancesOf(admin, { teamId: "team-other", login: "x.y" })).toBe(false);
   });
 
   it("keeps confidential notes inside their organisation", () => {

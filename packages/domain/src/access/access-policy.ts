@@ -1,12 +1,18 @@
 import { z } from "zod";
 import { idSchema, type OrganisationId } from "../core/ids.js";
+import type { LocalDate } from "../core/local-date.js";
 import { isWithin, type OrganisationIndex } from "../organisations/organisation.js";
+import { accessChain, caseAccessOn, type CaseMembership } from "./case-membership.js";
 import { type AccessRole, accessRoles, caseworkerRoles } from "./roles.js";
+import { loginSchema } from "./user-account.js";
 
-/** Who is asking: from the verified token's claims. */
+/**
+ * Who is asking, on one day: the login the verified token names, with the team, organisation and
+ * roles the database gives that person on the day (`resolveActor`).
+ */
 export const actorSchema = z.object({
   /** Login (the token's subject). */
-  login: z.string().regex(/^[a-z0-9._-]{2,64}$/),
+  login: loginSchema,
   name: z.string().min(1).max(200),
   teamId: idSchema,
   organisationId: idSchema,
@@ -24,20 +30,36 @@ export function isCaseworker(actor: Actor): boolean {
   return hasRole(actor, ...caseworkerRoles);
 }
 
+/** A case as access is decided on it: its team and every organisation's memberships. */
+export interface CaseAccessRecord {
+  teamId: string;
+  memberships: readonly Pick<CaseMembership, "organisationId" | "basis" | "from" | "to">[];
+}
+
 /**
- * Need-to-know (003 § 9): a caseworker sees a case's client data only when their organisation (or
- * one it belongs to) takes part in the case, and only in their own team.
+ * Need-to-know (003 § 9): how much of a case a caseworker sees on `day` — `full`, `limited` (the
+ * client and their own meetings, on consent or an existing client relationship alone) or nothing —
+ * from the memberships of their organisation (or one it belongs to) in force that day, in their own
+ * team only (`caseAccessOn`).
  */
+export function caseAccessFor(
+  actor: Actor,
+  caseRecord: CaseAccessRecord,
+  day: LocalDate,
+  organisations?: OrganisationIndex,
+): "full" | "limited" | null {
+  if (!isCaseworker(actor) || caseRecord.teamId !== actor.teamId) return null;
+  return caseAccessOn(caseRecord.memberships, accessChain(actor.organisationId, organisations), day);
+}
+
+/** True when the caseworker sees the case's client data on `day` at all (`caseAccessFor`). */
 export function canSeeCase(
   actor: Actor,
-  caseRecord: { teamId: string; organisationIds: readonly OrganisationId[] },
+  caseRecord: CaseAccessRecord,
+  day: LocalDate,
   organisations?: OrganisationIndex,
 ): boolean {
-  if (!isCaseworker(actor) || caseRecord.teamId !== actor.teamId) return false;
-  return caseRecord.organisationIds.some(
-    (id) =>
-      id === actor.organisationId || (organisations !== undefined && isWithin(actor.organisationId, id, organisations)),
-  );
+  return caseAccessFor(actor, caseRecord, day, organisations) !== null;
 }
 
 /** Confidential notes (police, health) stay inside the organisation that wrote them. */
@@ -83,4 +105,13 @@ export function canSeeReport(
   return (
     report.scope !== null && organisations !== undefined && isWithin(actor.organisationId, report.scope, organisations)
   );
+}
+
+/**
+ * Security clearances and premises access rights (003 § 7) are personnel matters: the team's
+ * administrators and the operational supervisor, who arrange them, and the person themselves.
+ */
+export function canSeeClearancesOf(actor: Actor, person: { teamId: string; login: string }): boolean {
+  if (actor.teamId !== person.teamId) return false;
+  return actor.login === person.login || hasRole(actor, "team-administrator", "operational-supervisor");
 }

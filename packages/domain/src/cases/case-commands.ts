@@ -28,10 +28,23 @@ export const caseCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("activate"), on }),
   z.object({ type: z.literal("close"), on, reason: z.enum(closeReasons) }),
   z.object({ type: z.literal("add-guardian"), guardian: guardianSchema }),
-  z.object({ type: z.literal("record-existing-clientship"), clientship: existingClientshipSchema }),
+  z.object({
+    type: z.literal("record-existing-clientship"),
+    clientship: existingClientshipSchema.omit({ recordedOn: true }),
+  }),
   z.object({ type: z.literal("record-child-welfare-notification"), notification: childWelfareNotificationSchema }),
-  z.object({ type: z.literal("record-consent"), consent: consentSchema.omit({ withdrawnOn: true }) }),
-  z.object({ type: z.literal("withdraw-consent"), consentId: idSchema, on }),
+  z.object({
+    type: z.literal("record-consent"),
+    consent: consentSchema.omit({ withdrawnOn: true, withdrawals: true }),
+  }),
+  z.object({ type: z.literal("withdraw-consent"), consentId: idSchema, withdrawalId: idSchema, on }),
+  z.object({
+    type: z.literal("correct-consent-withdrawal"),
+    consentId: idSchema,
+    withdrawalId: idSchema,
+    withdrawnOn: localDateSchema.nullable(),
+    reason: z.string().trim().min(1).max(500),
+  }),
   z.object({
     type: z.literal("plan-meeting"),
     meetingId: idSchema,

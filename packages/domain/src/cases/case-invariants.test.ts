@@ -32,6 +32,8 @@ const heldMeeting: Meeting = {
   attended: ["p-staff-police", "p-org-test-school"],
   record: null,
   responsibleWorkerInformedOn: null,
+  composedOn: null,
+  cancelledOn: null,
 };
 
 function withMeeting(c: Case, meeting: Partial<Meeting>): Case {
@@ -227,7 +229,7 @@ describe("consent at a held meeting", () => {
         composition: [coreSeat(staff.police), invitedSeat(orgs.school)],
       },
       { type: "record-meeting-held", meetingId: "m-1", heldOn: day(5), attended: ["p-org-test-school"] },
-      { type: "withdraw-consent", consentId: "c-2", on: day(3) },
+      { type: "withdraw-consent", consentId: "c-2", withdrawalId: "w-1", on: day(3) },
     ]);
     expect(caseInvariants(later)).toEqual([]);
   });

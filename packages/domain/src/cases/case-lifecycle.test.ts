@@ -12,6 +12,8 @@ import {
   applyAll,
   buildCase,
   caseContext,
+  fixtureRecording,
+  fixtureToday,
   coreSeat,
   day,
   decision,
@@ -51,7 +53,14 @@ const sampleCommands: Record<CaseCommandType, CaseCommand> = {
       form: "oral",
     },
   },
-  "withdraw-consent": { type: "withdraw-consent", consentId: "c-9", on: day(2) },
+  "withdraw-consent": { type: "withdraw-consent", consentId: "c-9", withdrawalId: "w-1", on: day(2) },
+  "correct-consent-withdrawal": {
+    type: "correct-consent-withdrawal",
+    consentId: "c-9",
+    withdrawalId: "w-2",
+    withdrawnOn: null,
+    reason: "Kirjattu väärälle luvalle (kuvitteellinen).",
+  },
   "plan-meeting": { type: "plan-meeting", meetingId: "m-9", plannedOn: day(6), composition: [coreSeat(staff.police)] },
   "record-meeting-held": { type: "record-meeting-held", meetingId: "m-9", heldOn: day(6), attended: [] },
   "cancel-meeting": { type: "cancel-meeting", meetingId: "m-9", on: day(6) },
@@ -143,8 +152,16 @@ describe("applyCaseCommand: the state machine", () => {
     expect(caseInvariants(closed)).toEqual([]);
   });
 
-  it("uses an empty core team when no context is given", () => {
-    expect(applyCaseCommand(buildCase(), { type: "start-selection", on: day(0) }).ok).toBe(true);
+  it("refuses an event dated after today, while a plan may lie ahead", () => {
+    const context = { ...caseContext, today: day(1) };
+    expect(refusalCodes(applyCaseCommand(buildCase(), { type: "start-selection", on: day(2) }, context))).toEqual([
+      "CASE.FUTURE_DATE",
+    ]);
+    expect(applyCaseCommand(buildCase(), { type: "start-selection", on: day(1) }, context).ok).toBe(true);
+    const admitted = admittedCase();
+    const plan = { type: "plan-meeting", meetingId: "m-9", plannedOn: day(30), composition: [coreSeat(staff.police)] };
+    const planned = accepted(applyCaseCommand(admitted, plan as CaseCommand, { ...caseContext, today: day(4) }));
+    expect(planned.meetings[0]?.composedOn).toBe(day(4));
   });
 
   describe.each(caseStatuses)("in status %s", (status) => {
@@ -373,17 +390,24 @@ describe("record-existing-clientship", () => {
         clientship: { organisationId: orgs.childWelfare, since: day(-100), responsibleWorker: worker },
       }),
     );
-    const third = accepted(
-      apply(second, {
-        type: "record-existing-clientship",
-        clientship: { organisationId: orgs.school, since: null, responsibleWorker: null },
-      }),
-    );
-    expect(third.existingClientships).toEqual([
-      { organisationId: orgs.childWelfare, since: day(-100), responsibleWorker: worker },
-      { organisationId: orgs.school, since: null, responsibleWorker: null },
+    expect(second.existingClientships).toEqual([
+      { organisationId: orgs.childWelfare, since: day(-100), responsibleWorker: worker, recordedOn: fixtureToday },
     ]);
-    expect(third.version).toBe(3);
+  });
+
+  it("refuses an organisation that cannot have clients of its own, and a recorder outside it and the selecting units", () => {
+    const school = { organisationId: orgs.school, since: null, responsibleWorker: null };
+    expect(refusalCodes(apply(buildCase(), { type: "record-existing-clientship", clientship: school }))).toEqual([
+      "CLIENTSHIP.NOT_CLIENT_HOLDER",
+    ]);
+    const childWelfare = { organisationId: orgs.childWelfare, since: null, responsibleWorker: null };
+    const command = { type: "record-existing-clientship" as const, clientship: childWelfare };
+    const byYouthWorker = { ...caseContext, recording: { ...fixtureRecording, organisationId: orgs.youth } };
+    expect(refusalCodes(applyCaseCommand(buildCase(), command, byYouthWorker))).toEqual(["CLIENTSHIP.NOT_RECORDER"]);
+    const byItsOwnWorker = { ...caseContext, recording: { ...fixtureRecording, organisationId: orgs.childWelfare } };
+    expect(applyCaseCommand(buildCase(), command, byItsOwnWorker).ok).toBe(true);
+    const unknownRecorder = { coreOrganisationIds: caseContext.coreOrganisationIds, today: fixtureToday };
+    expect(refusalCodes(applyCaseCommand(buildCase(), command, unknownRecorder))).toEqual(["CLIENTSHIP.NOT_RECORDER"]);
   });
 });
 

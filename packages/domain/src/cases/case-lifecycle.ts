@@ -1,9 +1,10 @@
 import type { LocalDate } from "../core/local-date.js";
 import { err, ok, type Result, type Violation, violation } from "../core/violation.js";
 import { selectionProfessions } from "../staffing/profession.js";
-import type { Case, CaseStatus } from "./case.js";
+import type { Case, CaseStatus, ExistingClientship } from "./case.js";
 import type { CaseCommand, CaseCommandType } from "./case-commands.js";
-import { duplicate, notBefore } from "./case-refusals.js";
+import { duplicate, notBefore, notInFuture } from "./case-refusals.js";
+import { type ClientshipRecording, clientshipRefusals } from "./existing-clientship-rules.js";
 import type { InvitationContext } from "./consent-policy.js";
 import {
   cancelMeeting,
@@ -12,11 +13,45 @@ import {
   recordMeetingHeld,
   recordMeetingRecord,
 } from "./meeting-commands.js";
-import { recordConsent, withdrawConsent } from "./consent-commands.js";
+import { correctConsentWithdrawal, recordConsent, withdrawConsent } from "./consent-commands.js";
 import { makeReferral, updateReferral } from "./referral-commands.js";
 
-/** What commands need beyond the case: the core team on the command's date and the age policy. */
-export type CaseContext = InvitationContext;
+/**
+ * What commands need beyond the case: the core team on the command's date, the age policy, today
+ * (nothing that has happened is dated after it) and, to record an existing client relationship, who
+ * records it (`ClientshipRecording`; without it such a relationship is refused).
+ */
+export interface CaseContext extends InvitationContext {
+  today: LocalDate;
+  recording?: ClientshipRecording;
+}
+
+/** The day a command says something happened; plans (a meeting's day) are not events. */
+export function eventDayOf(command: CaseCommand): LocalDate | null {
+  switch (command.type) {
+    case "record-selection-decision":
+      return command.decision.decidedOn;
+    case "record-existing-clientship":
+      return command.clientship.since;
+    case "record-child-welfare-notification":
+      return command.notification.madeOn;
+    case "record-consent":
+      return command.consent.givenOn;
+    case "record-meeting-held":
+      return command.heldOn;
+    case "record-meeting-record":
+      return command.record.recordedOn;
+    case "make-referral":
+      return command.referral.madeOn;
+    case "correct-consent-withdrawal":
+      return command.withdrawnOn;
+    case "add-guardian":
+    case "plan-meeting":
+      return null;
+    default:
+      return command.on;
+  }
+}
 
 const open: readonly CaseStatus[] = ["referred", "in-selection", "admitted", "active"];
 const working: readonly CaseStatus[] = ["admitted", "active"];
@@ -36,6 +71,7 @@ export const commandAllowedIn: Readonly<Record<CaseCommandType, readonly CaseSta
   "record-consent": open,
   // Withdrawing consent is the client's right at any time, even after the case has ended.
   "withdraw-consent": ["referred", "in-selection", "admitted", "active", "declined", "closed"],
+  "correct-consent-withdrawal": ["referred", "in-selection", "admitted", "active", "declined", "closed"],
   "plan-meeting": working,
   "record-meeting-held": working,
   "cancel-meeting": working,
@@ -142,32 +178,52 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
       ];
       if (found.length > 0) return err(found);
       // Planned meetings of a closed case will not be held.
-      const meetings = c.meetings.map((m) => (m.status === "planned" ? { ...m, status: "cancelled" as const } : m));
+      const meetings = c.meetings.map((m) =>
+        m.status === "planned" ? { ...m, status: "cancelled" as const, cancelledOn: command.on } : m,
+      );
       return ok({ ...c, closedOn: command.on, closeReason: command.reason, meetings });
     }
     case "add-guardian":
       if (c.guardians.some((g) => g.id === command.guardian.id)) return err([duplicate(c, command.guardian.id)]);
       return ok({ ...c, guardians: [...c.guardians, command.guardian] });
-    case "record-existing-clientship":
+    case "record-existing-clientship": {
+      const found = context.recording
+        ? clientshipRefusals(c, command.clientship, context.recording)
+        : [
+            violation("CLIENTSHIP.NOT_RECORDER", [c.id, command.clientship.organisationId], {
+              fi: "Olemassa olevan asiakkuuden kirjaajaa ei tunneta.",
+              sv: "Den som registrerar klientrelationen är okänd.",
+              en: "Who records the existing client relationship is not known.",
+            }),
+          ];
+      if (found.length > 0) return err(found);
+      const earlier = c.existingClientships.find((x) => x.organisationId === command.clientship.organisationId);
+      const clientship: ExistingClientship = {
+        ...command.clientship,
+        recordedOn: earlier?.recordedOn ?? context.today,
+      };
       return ok({
         ...c,
         existingClientships: [
-          ...c.existingClientships.filter((x) => x.organisationId !== command.clientship.organisationId),
-          command.clientship,
+          ...c.existingClientships.filter((x) => x.organisationId !== clientship.organisationId),
+          clientship,
         ],
       });
+    }
     case "record-child-welfare-notification":
       return ok({ ...c, childWelfareNotification: command.notification });
     case "record-consent":
       return recordConsent(c, command.consent);
     case "withdraw-consent":
-      return withdrawConsent(c, command.consentId, command.on);
+      return withdrawConsent(c, command, context.today);
+    case "correct-consent-withdrawal":
+      return correctConsentWithdrawal(c, command, context.today);
     case "plan-meeting":
       return planMeeting(c, command, context);
     case "record-meeting-held":
       return recordMeetingHeld(c, command, context);
     case "cancel-meeting":
-      return cancelMeeting(c, command.meetingId);
+      return cancelMeeting(c, command.meetingId, command.on);
     case "record-meeting-record":
       return recordMeetingRecord(c, command.meetingId, command.record);
     case "inform-responsible-worker":
@@ -183,11 +239,7 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
  * Applies one command to a case: refused with the reasons when the state machine or a rule forbids it,
  * otherwise the new case with its status moved on and `version` incremented. Never mutates `c`.
  */
-export function applyCaseCommand(
-  c: Case,
-  command: CaseCommand,
-  context: CaseContext = { coreOrganisationIds: [] },
-): Result<Case> {
+export function applyCaseCommand(c: Case, command: CaseCommand, context: CaseContext): Result<Case> {
   if (!commandAllowedIn[command.type].includes(c.status)) {
     return err([
       violation("CASE.ILLEGAL_TRANSITION", [c.id], {
@@ -196,6 +248,9 @@ export function applyCaseCommand(
       }),
     ]);
   }
+  const day = eventDayOf(command);
+  const future = day === null ? [] : notInFuture(c.id, day, context.today);
+  if (future.length > 0) return err(future);
   const result = handle(c, command, context);
   if (!result.ok) return result;
   return ok({ ...result.value, status: statusAfter[command.type] ?? result.value.status, version: c.version + 1 });

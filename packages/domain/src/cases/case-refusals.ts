@@ -25,3 +25,18 @@ export function duplicate(c: Case, id: string): Violation {
     en: `Id ${id} is already used in this case.`,
   });
 }
+
+/**
+ * Refuses an event dated after today: what is recorded as done (a referral, a decision, a consent or
+ * its withdrawal, a held meeting) cannot have happened yet. Only plans may lie ahead.
+ */
+export function notInFuture(caseId: string, date: LocalDate, today: LocalDate): Violation[] {
+  if (date <= today) return [];
+  return [
+    violation("CASE.FUTURE_DATE", [caseId], {
+      fi: `Päivämäärä ${date} on tulevaisuudessa; tapahtuneen voi kirjata vain tälle päivälle (${today}) tai aiemmaksi.`,
+      sv: `Datumet ${date} ligger i framtiden; det som har hänt kan registreras endast på i dag (${today}) eller tidigare.`,
+      en: `${date} is in the future; what has happened can be recorded only on today (${today}) or earlier.`,
+    }),
+  ];
+}

@@ -176,7 +176,19 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
     weight: 2,
     arbitrary: fc
       .record({ consentId: fc.constantFrom(...consentIds), on: dateArb })
-      .map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, on })),
+      .map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, withdrawalId: "w-1", on })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ consentId: fc.constantFrom(...consentIds), withdrawnOn: fc.option(dateArb, { nil: null }) })
+      .map(({ consentId, withdrawnOn }): CaseCommand => ({
+        type: "correct-consent-withdrawal",
+        consentId,
+        withdrawalId: "w-2",
+        withdrawnOn,
+        reason: "Kirjausvirhe (kuvitteellinen).",
+      })),
   },
   {
     weight: 6,
@@ -344,7 +356,7 @@ const lifecycleArb: fc.Arbitrary<Slotted[]> = fc
       fc.constant(null),
       fc
         .record({ consentId: fc.constantFrom("c-1", "c-2"), on: dateArb })
-        .map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, on })),
+        .map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, withdrawalId: "w-1", on })),
       fc
         .record({ id: fc.constantFrom("g-2", "g-3"), hasCustody: fc.boolean() })
         .map(({ id, hasCustody }): CaseCommand => ({ type: "add-guardian", guardian: guardian(id, hasCustody) })),
@@ -617,7 +629,7 @@ describe("the case state machine", () => {
         consent: {
           id: "c-1",
           giver: { kind: "client" },
-          organisationIds: [orgs.school],
+          organisationIds: [orgs.school, orgs.childWelfare],
           givenOn: day(0),
           validUntil: null,
           form: "written",
@@ -628,7 +640,7 @@ describe("the case state machine", () => {
         consent: {
           id: "c-2",
           giver: { kind: "guardian", guardianId: "g-1" },
-          organisationIds: [orgs.school],
+          organisationIds: [orgs.school, orgs.childWelfare],
           givenOn: day(0),
           validUntil: null,
           form: "oral",
@@ -639,7 +651,7 @@ describe("the case state machine", () => {
         consent: {
           id: "c-3",
           giver: { kind: "guardian", guardianId: "g-3" },
-          organisationIds: [orgs.school],
+          organisationIds: [orgs.school, orgs.childWelfare],
           givenOn: day(0),
           validUntil: null,
           form: "electronic",
@@ -690,7 +702,14 @@ describe("the case state machine", () => {
       { type: "update-referral", referralId: "r-1", status: "started", on: day(7) },
       { type: "plan-meeting", meetingId: "m-2", plannedOn: day(8), composition: [coreSeat(staff.nurse)] },
       { type: "cancel-meeting", meetingId: "m-2", on: day(7) },
-      { type: "withdraw-consent", consentId: "c-1", on: day(9) },
+      { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(9) },
+      {
+        type: "correct-consent-withdrawal",
+        consentId: "c-1",
+        withdrawalId: "w-2",
+        withdrawnOn: day(8),
+        reason: "Peruminen kirjattiin väärälle päivälle (kuvitteellinen).",
+      },
       { type: "close", on: day(10), reason: "goals-met" },
     ];
     const { seen, last } = run(

@@ -14,6 +14,7 @@ import {
 } from "./case.js";
 import type { CaseCommand } from "./case-commands.js";
 import { applyCaseCommand, type CaseContext } from "./case-lifecycle.js";
+import type { ClientshipRecording } from "./existing-clientship-rules.js";
 
 /*
  * Shared builders for the case tests. Every person and organisation here is fictional; clients are
@@ -37,8 +38,18 @@ export const coreOrganisationIds: readonly string[] = [orgs.police, orgs.social,
 /** Organisations outside the core team. */
 export const nonCoreOrganisationIds: readonly string[] = [orgs.school, orgs.schoolUnit, orgs.childWelfare];
 
-/** Command context with the fixture core team and no organisation index. */
-export const caseContext: CaseContext = { coreOrganisationIds };
+/** "Today" of the fixtures' commands: well after every fixture day, so only plans lie ahead of it. */
+export const fixtureToday: LocalDate = "2035-12-31";
+
+/** A social worker of the fixtures' selecting units records; only child welfare holds clients of its own. */
+export const fixtureRecording: ClientshipRecording = {
+  organisationId: orgs.social,
+  selectingUnits: [orgs.police, orgs.social, orgs.psychiatry],
+  clientHolders: [orgs.childWelfare],
+};
+
+/** Command context with the fixture core team, no organisation index, and {@link fixtureRecording}. */
+export const caseContext: CaseContext = { coreOrganisationIds, today: fixtureToday, recording: fixtureRecording };
 
 function testOrganisation(id: string, parentId: string | null, fi: string) {
   return organisationSchema.parse({
@@ -189,7 +200,17 @@ export function consent(
   givenOn: LocalDate = day(1),
   extra: Partial<Consent> = {},
 ): Consent {
-  return { id, giver, organisationIds, givenOn, validUntil: null, withdrawnOn: null, form: "written", ...extra };
+  return {
+    id,
+    giver,
+    organisationIds,
+    givenOn,
+    validUntil: null,
+    withdrawnOn: null,
+    withdrawals: [],
+    form: "written",
+    ...extra,
+  };
 }
 
 /** The client as a consent giver. */

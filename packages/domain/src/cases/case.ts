@@ -68,6 +68,8 @@ export const existingClientshipSchema = z.object({
   organisationId: idSchema,
   since: localDateSchema.nullable().default(null),
   responsibleWorker: responsibleWorkerSchema.nullable().default(null),
+  /** The day the team recorded it: the organisation's access to the case rests on it from then. */
+  recordedOn: localDateSchema.nullable().default(null),
 });
 export type ExistingClientship = z.output<typeof existingClientshipSchema>;
 
@@ -89,6 +91,22 @@ export const consentGiverSchema = z.discriminatedUnion("kind", [
 export type ConsentGiver = z.output<typeof consentGiverSchema>;
 
 /**
+ * One entry of a consent's withdrawal history. A withdrawal is never overwritten: a mistaken one is
+ * corrected by a later entry naming it (`corrects`), with the right day or none (not withdrawn).
+ */
+export const consentWithdrawalSchema = z.object({
+  id: idSchema,
+  /** The day the consent ends (it is not in effect from this day); null in a correction that annuls. */
+  withdrawnOn: localDateSchema.nullable(),
+  recordedOn: localDateSchema,
+  /** The entry this one corrects. */
+  corrects: idSchema.nullable().default(null),
+  /** Why a correction was made. */
+  reason: z.string().trim().min(1).max(500).nullable().default(null),
+});
+export type ConsentWithdrawal = z.output<typeof consentWithdrawalSchema>;
+
+/**
  * Consent to invite organisations outside the core team (003 § 4.2). `organisationIds` is the scope: a
  * consent covers these organisations and their sub-units. Withdrawal stops invitations from that day.
  */
@@ -98,7 +116,9 @@ export const consentSchema = z.object({
   organisationIds: z.array(idSchema).min(1),
   givenOn: localDateSchema,
   validUntil: localDateSchema.nullable().default(null),
+  /** The withdrawal in effect: the last entry of `withdrawals` (null when none, or annulled). */
   withdrawnOn: localDateSchema.nullable().default(null),
+  withdrawals: z.array(consentWithdrawalSchema).default([]),
   form: z.enum(["written", "oral", "electronic"]),
 });
 export type Consent = z.output<typeof consentSchema>;
@@ -140,6 +160,10 @@ export const meetingSchema = z.object({
   record: meetingRecordSchema.nullable().default(null),
   /** When the responsible social worker was informed of the meeting, if not present. */
   responsibleWorkerInformedOn: localDateSchema.nullable().default(null),
+  /** The day the composition was decided: seats give access to the case from then (null: the planned day). */
+  composedOn: localDateSchema.nullable().default(null),
+  /** The day the meeting was cancelled: its seats give access until the day before. */
+  cancelledOn: localDateSchema.nullable().default(null),
 });
 export type Meeting = z.output<typeof meetingSchema>;
 
@@ -199,6 +223,8 @@ export const caseSchema = z.object({
   status: z.enum(caseStatuses),
   referredOn: localDateSchema,
   referralSource: z.enum(referralSources),
+  /** The organisation of the person who referred the client (null in cases recorded before it was kept). */
+  referredByOrganisationId: idSchema.nullable().default(null),
   client: clientSchema,
   guardians: z.array(guardianSchema).default([]),
   existingClientships: z.array(existingClientshipSchema).default([]),

@@ -122,6 +122,10 @@ describe("checkCase", () => {
     it("counts a profession from outside the core team", () => {
       const c = recordedCase({
         existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }],
+        consents: [
+          consent("c-cw-client", byClient, [orgs.childWelfare, orgs.school]),
+          consent("c-cw-g1", byGuardian("g-1"), [orgs.childWelfare, orgs.school]),
+        ],
       });
       const planned = applyAll(c, [
         { type: "inform-responsible-worker", meetingId: "m-1", on: day(4) },
@@ -168,8 +172,14 @@ describe("checkCase", () => {
     });
 
     it("is satisfied when present, not when only invited", () => {
+      const withConsents = {
+        consents: [
+          consent("c-cw-client", byClient, [orgs.childWelfare, orgs.school]),
+          consent("c-cw-g1", byGuardian("g-1"), [orgs.childWelfare, orgs.school]),
+        ],
+      };
       const clientship = { organisationId: orgs.childWelfare, responsibleWorker: worker };
-      const planned = applyAll(recordedCase({ existingClientships: [clientship] }), [
+      const planned = applyAll(recordedCase({ existingClientships: [clientship], ...withConsents }), [
         { type: "inform-responsible-worker", meetingId: "m-1", on: day(4) },
         planM2(day(8), [coreSeat(staff.nurse), responsibleWorkerSeat()]),
       ]);
@@ -187,6 +197,10 @@ describe("checkCase", () => {
         existingClientships: [
           { organisationId: orgs.childWelfare, responsibleWorker: worker },
           { organisationId: orgs.school, responsibleWorker: { ...worker, organisationId: orgs.school } },
+        ],
+        consents: [
+          consent("c-cw-client", byClient, [orgs.childWelfare, orgs.school]),
+          consent("c-cw-g1", byGuardian("g-1"), [orgs.childWelfare, orgs.school]),
         ],
       });
       const withSchoolWorker = applyAll(c, [
@@ -278,7 +292,9 @@ describe("checkCase", () => {
     });
 
     it("finds a consent withdrawn after planning", () => {
-      const c = applyAll(planned(), [{ type: "withdraw-consent", consentId: "c-g1", on: day(10) }]);
+      const c = applyAll(planned(), [
+        { type: "withdraw-consent", consentId: "c-g1", withdrawalId: "w-1", on: day(10) },
+      ]);
       const found = checkCase(c, options(day(10)));
       expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([
         ["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "m-2"]],
@@ -286,7 +302,9 @@ describe("checkCase", () => {
     });
 
     it("does not look at a withdrawal dated after the planned day", () => {
-      const c = applyAll(planned(), [{ type: "withdraw-consent", consentId: "c-g1", on: day(13) }]);
+      const c = applyAll(planned(), [
+        { type: "withdraw-consent", consentId: "c-g1", withdrawalId: "w-1", on: day(13) },
+      ]);
       expect(findings(c, day(10))).toEqual([]);
     });
   });
@@ -338,16 +356,20 @@ describe("checkCase", () => {
     });
 
     it("finds a withdrawal dated before the meeting", () => {
-      const c = applyAll(held(), [{ type: "withdraw-consent", consentId: "c-client", on: day(7) }]);
+      const c = applyAll(held(), [
+        { type: "withdraw-consent", consentId: "c-client", withdrawalId: "w-1", on: day(7) },
+      ]);
       expect(findings(c, day(9))).toEqual([["CONSENT.MISSING", "error"]]);
-      const after = applyAll(held(), [{ type: "withdraw-consent", consentId: "c-client", on: day(9) }]);
+      const after = applyAll(held(), [
+        { type: "withdraw-consent", consentId: "c-client", withdrawalId: "w-1", on: day(9) },
+      ]);
       expect(findings(after, day(9))).toEqual([]);
     });
 
     it("checks a closed case too", () => {
       const c = applyAll(held(), [
         { type: "close", on: day(9), reason: "goals-met" },
-        { type: "withdraw-consent", consentId: "c-g1", on: day(2) },
+        { type: "withdraw-consent", consentId: "c-g1", withdrawalId: "w-1", on: day(2) },
       ]);
       expect(findings(c, day(10))).toEqual([["CONSENT.MISSING", "error"]]);
     });

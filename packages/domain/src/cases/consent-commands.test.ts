@@ -94,44 +94,61 @@ describe("withdraw-consent", () => {
   const withConsent = () => buildCase({ consents: [consent("c-1", byClient, [orgs.school], day(2))] });
 
   it("withdraws from the given day", () => {
-    const c = accepted(apply(withConsent(), { type: "withdraw-consent", consentId: "c-1", on: day(4) }));
+    const c = accepted(
+      apply(withConsent(), { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(4) }),
+    );
     expect(c.consents[0]?.withdrawnOn).toBe(day(4));
     expect(c.version).toBe(1);
   });
 
   it("accepts a withdrawal on the day the consent was given", () => {
-    expect(apply(withConsent(), { type: "withdraw-consent", consentId: "c-1", on: day(2) }).ok).toBe(true);
+    expect(
+      apply(withConsent(), { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(2) }).ok,
+    ).toBe(true);
   });
 
   it("refuses an unknown consent", () => {
-    const result = apply(withConsent(), { type: "withdraw-consent", consentId: "c-x", on: day(4) });
+    const result = apply(withConsent(), {
+      type: "withdraw-consent",
+      consentId: "c-x",
+      withdrawalId: "w-1",
+      on: day(4),
+    });
     expect(refusalCodes(result)).toEqual(["CASE.NOT_FOUND"]);
     expect(result.ok ? [] : result.error[0]?.ids).toEqual(["case-test-1", "c-x"]);
   });
 
   it("refuses a second withdrawal", () => {
-    const c = applyAll(withConsent(), [{ type: "withdraw-consent", consentId: "c-1", on: day(4) }]);
-    const result = apply(c, { type: "withdraw-consent", consentId: "c-1", on: day(5) });
+    const c = applyAll(withConsent(), [
+      { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(4) },
+    ]);
+    const result = apply(c, { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(5) });
     expect(refusalCodes(result)).toEqual(["CONSENT.ALREADY_WITHDRAWN"]);
     expect(result.ok ? "" : result.error[0]?.message.en).toContain(day(4));
   });
 
   it("refuses a withdrawal before the consent was given", () => {
-    expect(refusalCodes(apply(withConsent(), { type: "withdraw-consent", consentId: "c-1", on: day(1) }))).toEqual([
-      "CASE.DATE_ORDER",
-    ]);
+    expect(
+      refusalCodes(
+        apply(withConsent(), { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(1) }),
+      ),
+    ).toEqual(["CASE.DATE_ORDER"]);
   });
 
   it("is the client's right even after the case has ended", () => {
     for (const status of ["declined", "closed"] as const) {
       const c = buildCase({ status, consents: [consent("c-1", byClient, [orgs.school], day(2))] });
-      expect(accepted(apply(c, { type: "withdraw-consent", consentId: "c-1", on: day(9) })).status).toBe(status);
+      expect(
+        accepted(apply(c, { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(9) })).status,
+      ).toBe(status);
     }
   });
 
   it("stops invitations from the day of withdrawal", () => {
     const consents = [consent("c-client", byClient, [orgs.school]), consent("c-g1", byGuardian("g-1"), [orgs.school])];
-    const c = applyAll(admittedCase({ consents }), [{ type: "withdraw-consent", consentId: "c-client", on: day(8) }]);
+    const c = applyAll(admittedCase({ consents }), [
+      { type: "withdraw-consent", consentId: "c-client", withdrawalId: "w-1", on: day(8) },
+    ]);
     const plan = (plannedOn: string): CaseCommand => ({
       type: "plan-meeting",
       meetingId: "m-1",
@@ -144,7 +161,7 @@ describe("withdraw-consent", () => {
 
   it("keeps an active case within its invariants", () => {
     const c = applyAll(activeCase({ consents: [consent("c-1", byClient, [orgs.school])] }), [
-      { type: "withdraw-consent", consentId: "c-1", on: day(6) },
+      { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(6) },
     ]);
     expect(caseInvariants(c)).toEqual([]);
   });

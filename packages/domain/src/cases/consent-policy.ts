@@ -40,7 +40,10 @@ export function requiredConsentGivers(
 }
 
 /** True when the consent is in effect on `date`: given, not expired, not withdrawn (withdrawal applies from its day). */
-export function isConsentInEffect(consent: Consent, date: LocalDate): boolean {
+export function isConsentInEffect(
+  consent: Pick<Consent, "givenOn" | "validUntil" | "withdrawnOn">,
+  date: LocalDate,
+): boolean {
   return (
     consent.givenOn <= date &&
     (consent.validUntil === null || date <= consent.validUntil) &&
@@ -65,30 +68,17 @@ function describeGiver(giver: ConsentGiver): { fi: string; en: string } {
 }
 
 /**
- * May the team invite `organisationId` to a meeting of this case on `date`? The core team may always
- * be invited; anyone else only with consent in effect from every required giver covering that
- * organisation (003 § 4.2). A refusal lists each missing consent separately.
- *
- * @example canInvite(caseState, "org-hel-education", "2025-03-01", { coreOrganisationIds })
+ * The consents on which `organisationId`, outside the core team, may take part in the case on `date`:
+ * one in effect from every required giver, covering that organisation (003 § 4.2). A refusal lists
+ * each missing consent separately. The case's status is not looked at: access that rests on these
+ * consents (`caseMemberships`) is judged by this same rule.
  */
-export function canInvite(
-  caseState: Pick<Case, "id" | "status" | "client" | "guardians" | "consents">,
+export function consentBasis(
+  caseState: Pick<Case, "id" | "client" | "guardians" | "consents">,
   organisationId: OrganisationId,
   date: LocalDate,
-  context: InvitationContext = { coreOrganisationIds: [] },
-): InvitationDecision {
-  if (caseState.status !== "admitted" && caseState.status !== "active") {
-    return {
-      allowed: false,
-      reasons: [
-        violation("CASE.NOT_OPEN", [caseState.id], {
-          fi: `Asiakkuuden tila on ${caseState.status}; tapaamisia voi suunnitella vain hyväksytyille ja aktiivisille asiakkuuksille.`,
-          en: `The case is ${caseState.status}; meetings can be planned only for admitted and active cases.`,
-        }),
-      ],
-    };
-  }
-  if (context.coreOrganisationIds.includes(organisationId)) return { allowed: true, basis: "core-team" };
+  context: Omit<InvitationContext, "coreOrganisationIds"> = {},
+): { allowed: true; consentIds: string[] } | { allowed: false; reasons: Violation<ConsentViolationCode>[] } {
   const policy = context.policy ?? defaultAgePolicy;
   const givers = requiredConsentGivers(caseState, date, policy);
   const reasons: Violation<ConsentViolationCode>[] = [];
@@ -121,5 +111,34 @@ export function canInvite(
       }),
     );
   }
-  return reasons.length === 0 ? { allowed: true, basis: "consent", consentIds: used } : { allowed: false, reasons };
+  return reasons.length === 0 ? { allowed: true, consentIds: used } : { allowed: false, reasons };
+}
+
+/**
+ * May the team invite `organisationId` to a meeting of this case on `date`? The core team may always
+ * be invited; anyone else only with consent in effect from every required giver covering that
+ * organisation (003 § 4.2, `consentBasis`). Meetings are planned only for admitted and active cases.
+ *
+ * @example canInvite(caseState, "org-hel-education", "2025-03-01", { coreOrganisationIds })
+ */
+export function canInvite(
+  caseState: Pick<Case, "id" | "status" | "client" | "guardians" | "consents">,
+  organisationId: OrganisationId,
+  date: LocalDate,
+  context: InvitationContext = { coreOrganisationIds: [] },
+): InvitationDecision {
+  if (caseState.status !== "admitted" && caseState.status !== "active") {
+    return {
+      allowed: false,
+      reasons: [
+        violation("CASE.NOT_OPEN", [caseState.id], {
+          fi: `Asiakkuuden tila on ${caseState.status}; tapaamisia voi suunnitella vain hyväksytyille ja aktiivisille asiakkuuksille.`,
+          en: `The case is ${caseState.status}; meetings can be planned only for admitted and active cases.`,
+        }),
+      ],
+    };
+  }
+  if (context.coreOrganisationIds.includes(organisationId)) return { allowed: true, basis: "core-team" };
+  const decision = consentBasis(caseState, organisationId, date, context);
+  return decision.allowed ? { allowed: true, basis: "consent", consentIds: decision.consentIds } : decision;
 }

@@ -59,6 +59,9 @@ describe("plan-meeting", () => {
         attended: [],
         record: null,
         responsibleWorkerInformedOn: null,
+        // Planned for a day before the fixtures' today: its seats give access from that day.
+        composedOn: day(4),
+        cancelledOn: null,
       },
     ]);
     expect(c).toMatchObject({ status: "admitted", version: 6 });
@@ -126,14 +129,26 @@ describe("plan-meeting", () => {
     expect(refusalCodes(apply(c, plan("m-1", [invitedSeat(orgs.school)], day(6))))).toEqual(["CONSENT.MISSING"]);
   });
 
-  it("invites the responsible social worker of a recorded client relationship without consent", () => {
+  it("needs consent for the responsible social worker of a recorded client relationship too, as for anyone outside the core team", () => {
     const c = admittedCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }] });
-    expect(apply(c, plan("m-1", [coreSeat(staff.police), responsibleWorkerSeat()])).ok).toBe(true);
+    expect(refusalCodes(apply(c, plan("m-1", [coreSeat(staff.police), responsibleWorkerSeat()])))).toEqual([
+      "CONSENT.MISSING",
+      "CONSENT.MISSING",
+    ]);
+    const consented = admittedCase({
+      existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }],
+      consents: [
+        consent("c-client", byClient, [orgs.childWelfare]),
+        consent("c-g1", byGuardian("g-1"), [orgs.childWelfare]),
+      ],
+    });
+    expect(apply(consented, plan("m-1", [coreSeat(staff.police), responsibleWorkerSeat()])).ok).toBe(true);
   });
 
-  it("needs consent for a responsible-worker seat when no client relationship with that organisation is recorded", () => {
+  it("refuses a responsible-worker seat when no client relationship with that organisation is recorded", () => {
     const c = admittedCase({ existingClientships: [{ organisationId: orgs.school, responsibleWorker: null }] });
     expect(refusalCodes(apply(c, plan("m-1", [coreSeat(staff.police), responsibleWorkerSeat()])))).toEqual([
+      "MEETING.NO_CLIENTSHIP",
       "CONSENT.MISSING",
       "CONSENT.MISSING",
     ]);
@@ -215,7 +230,7 @@ describe("record-meeting-held", () => {
   });
 
   it("keeps out a party whose consent was withdrawn after planning", () => {
-    const c = applyAll(planned(), [{ type: "withdraw-consent", consentId: "c-g1", on: day(5) }]);
+    const c = applyAll(planned(), [{ type: "withdraw-consent", consentId: "c-g1", withdrawalId: "w-1", on: day(5) }]);
     const present = apply(c, {
       type: "record-meeting-held",
       meetingId: "m-1",

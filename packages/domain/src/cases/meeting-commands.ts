@@ -1,4 +1,4 @@
-import type { LocalDate } from "../core/local-date.js";
+import { type LocalDate, minDate } from "../core/local-date.js";
 import { err, ok, type Result, type Violation, violation } from "../core/violation.js";
 import type { Case, Meeting, MeetingRecord, Participant } from "./case.js";
 import { canInvite, type InvitationContext } from "./consent-policy.js";
@@ -12,9 +12,9 @@ function notFound(c: Case, meetingId: string): Violation {
 }
 
 /**
- * Reasons a participant may not be invited on `date`. The core team needs nothing; the responsible
- * social worker of a recorded existing client relationship is invited on that basis (003 § 4.2
- * requires working with them); anyone else needs consent (`canInvite`).
+ * Reasons a participant may not be invited on `date`: the core team needs nothing; anyone else needs
+ * the consent of every required giver (`canInvite`), whatever their seat (003 § 4.2). A responsible
+ * worker's seat also needs a recorded existing client relationship with that organisation.
  */
 export function invitationRefusals(
   c: Case,
@@ -25,9 +25,17 @@ export function invitationRefusals(
   const found: Violation[] = [];
   const checked = new Set<string>();
   for (const p of participants) {
-    if (p.organisationId === null || checked.has(p.organisationId)) continue;
-    if (p.role === "responsible-worker" && c.existingClientships.some((x) => x.organisationId === p.organisationId))
-      continue;
+    if (p.organisationId === null) continue;
+    if (p.role === "responsible-worker" && !c.existingClientships.some((x) => x.organisationId === p.organisationId)) {
+      found.push(
+        violation("MEETING.NO_CLIENTSHIP", [c.id, p.organisationId], {
+          fi: "Vastuutyöntekijän paikka edellyttää, että asiakkuus kyseisessä organisaatiossa on kirjattu.",
+          sv: "En plats för den ansvariga arbetaren förutsätter att klientrelationen i organisationen i fråga har registrerats.",
+          en: "A responsible worker's seat needs a recorded existing client relationship with that organisation.",
+        }),
+      );
+    }
+    if (checked.has(p.organisationId)) continue;
     checked.add(p.organisationId);
     const decision = canInvite(c, p.organisationId, date, context);
     if (!decision.allowed) found.push(...decision.reasons);
@@ -85,7 +93,7 @@ function compositionProblems(c: Case, composition: readonly Participant[]): Viol
 export function planMeeting(
   c: Case,
   command: { meetingId: string; plannedOn: LocalDate; composition: Participant[] },
-  context: InvitationContext,
+  context: InvitationContext & { today: LocalDate },
 ): Result<Case> {
   if (c.meetings.some((m) => m.id === command.meetingId)) return err([duplicate(c, command.meetingId)]);
   const found = [
@@ -103,6 +111,9 @@ export function planMeeting(
     attended: [],
     record: null,
     responsibleWorkerInformedOn: null,
+    // Seats give access from the day they are given, or from a past meeting's own day.
+    composedOn: minDate(context.today, command.plannedOn),
+    cancelledOn: null,
   };
   return ok({ ...c, meetings: [...c.meetings, meeting] });
 }
@@ -157,8 +168,8 @@ export function recordMeetingHeld(
   });
 }
 
-/** Cancels a planned meeting. */
-export function cancelMeeting(c: Case, meetingId: string): Result<Case> {
+/** Cancels a planned meeting on `on`: its seats give access until the day before. */
+export function cancelMeeting(c: Case, meetingId: string, on: LocalDate): Result<Case> {
   const meeting = c.meetings.find((m) => m.id === meetingId);
   if (!meeting) return err([notFound(c, meetingId)]);
   if (meeting.status !== "planned") {
@@ -171,7 +182,7 @@ export function cancelMeeting(c: Case, meetingId: string): Result<Case> {
   }
   return ok({
     ...c,
-    meetings: c.meetings.map((m) => (m.id === meetingId ? { ...m, status: "cancelled" as const } : m)),
+    meetings: c.meetings.map((m) => (m.id === meetingId ? { ...m, status: "cancelled" as const, cancelledOn: on } : m)),
   });
 }
 

@@ -19,11 +19,13 @@ export const localisedTextSchema = z.object({ fi: text, sv: text, en: text });
 /** A rule message for staff: Finnish (the working language) and English. */
 export interface Message {
   fi: string;
+  /** Swedish; messages written before Swedish was required fall back to Finnish. */
+  sv?: string;
   en: string;
 }
 
 /** Picks the text for `language`; messages without Swedish fall back to Finnish. */
 export function pick(text: LocalisedText | Message, language: Language): string {
-  if (language === "sv") return "sv" in text ? text.sv : text.fi;
+  if (language === "sv") return "sv" in text && text.sv !== undefined ? text.sv : text.fi;
   return text[language];
 }

@@ -15,6 +15,7 @@ import {
   staffMemberSchema,
 } from "../staffing/staff.js";
 import { teamSchema } from "../teams/team.js";
+import { roleAssignmentSchema, userAccountSchema } from "../access/user-account.js";
 
 /**
  * Everything that defines one team apart from its cases: the team, the organisations it works with,
@@ -30,6 +31,9 @@ export const teamDatasetSchema = z.object({
   clearances: z.array(securityClearanceSchema),
   premisesAccess: z.array(premisesAccessSchema),
   bodies: z.array(cooperationBodySchema),
+  /** The people who sign in: what each may do on a day comes from their assignments (`resolveActor`). */
+  users: z.array(userAccountSchema).default([]),
+  roleAssignments: z.array(roleAssignmentSchema).default([]),
 });
 export type TeamDataset = z.output<typeof teamDatasetSchema>;
 export type TeamDatasetInput = z.input<typeof teamDatasetSchema>;
@@ -49,7 +53,14 @@ export function checkTeamDataset(dataset: TeamDataset, period: Period): Violatio
     ...checkBodies(dataset.bodies, index),
     ...dataset.bodies.flatMap((b) => (b.chairPolicy.kind === "rotating" ? checkRotation(b.chairPolicy.rotation) : [])),
   ];
-  const scoped = [dataset.agreement, ...dataset.staff, ...dataset.assignments, ...dataset.bodies];
+  const scoped = [
+    dataset.agreement,
+    ...dataset.staff,
+    ...dataset.assignments,
+    ...dataset.bodies,
+    ...dataset.users.map((u) => ({ ...u, id: u.login })),
+    ...dataset.roleAssignments,
+  ];
   for (const record of scoped.filter((r) => r.teamId !== team.id)) {
     found.push(
       violation("TEAM.FOREIGN_RECORD", [record.id, record.teamId], {
@@ -74,6 +85,7 @@ export function checkTeamDataset(dataset: TeamDataset, period: Period): Violatio
     ]),
     ...dataset.staff.map((s) => s.organisationId),
     ...dataset.bodies.flatMap((b) => b.seats.map((s) => s.organisationId)),
+    ...dataset.roleAssignments.map((r) => r.organisationId),
   ];
   for (const id of new Set(referenced.filter((r) => !index.has(r)))) {
     found.push(

@@ -1,0 +1,41 @@
+import { newId, schema, visibleCaseIds } from "@ankkuri/db";
+import { localDateSchema, notInFuture } from "@ankkuri/domain";
+import type { GatewayContext } from "../context.js";
+import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
+import { actorOf, auditedWrite } from "./audited-write.js";
+
+/** A note as the mutation receives it. */
+export interface NoteRequest {
+  caseId: string;
+  kind: (typeof schema.noteKinds)[number];
+  body: string;
+  writtenOn?: string | null;
+}
+
+/**
+ * Adds a note of the actor's organisation to a case they may see today (on any basis: an organisation
+ * present under consent keeps its own notes too). The note stays inside that organisation (003 § 9).
+ * A case they may not see is answered as one that does not exist.
+ */
+export async function addCaseNote(ctx: GatewayContext, input: NoteRequest): Promise<{ caseId: string }> {
+  const actor = actorOf(ctx);
+  const visible = ctx.access ? await visibleCaseIds(ctx.db, ctx.access, [input.caseId]) : new Set<string>();
+  if (!visible.has(input.caseId)) throw new NotFoundFailure("case", ["input", "caseId"]);
+  const writtenOn = localDateSchema.parse(input.writtenOn ?? ctx.today);
+  const future = notInFuture(input.caseId, writtenOn, ctx.today);
+  if (future.length > 0) throw new RuleViolationFailure(future);
+  const id = newId();
+  await auditedWrite(ctx, { operation: "create", resource: "case-note", resourceId: id, caseId: input.caseId }, (tx) =>
+    tx.insert(schema.caseNotes).values({
+      teamId: actor.teamId,
+      id,
+      caseId: input.caseId,
+      organisationId: actor.organisationId,
+      kind: input.kind,
+      writtenOn,
+      writtenBy: actor.login,
+      body: input.body,
+    }),
+  );
+  return { caseId: input.caseId };
+}
