@@ -33,12 +33,12 @@ export async function pgliteTemplate(): Promise<string> {
  */
 export async function postgresTemplate(): Promise<string | undefined> {
   if (!testDatabaseUrl) return undefined;
-  const name = `ankkuri_tpl_${migrationsHash()}`;
+  const name = `ankkuri_tmpl_${migrationsHash()}`;
   const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => undefined });
   try {
     await admin`select pg_advisory_lock(${0x616e6b74})`;
     const existing = await admin<{ datname: string; made: string | null }[]>`
-      select datname, shobj_description(oid, 'pg_database') as made from pg_database where datname like 'ankkuri_tpl_%'`;
+      select datname, shobj_description(oid, 'pg_database') as made from pg_database where datname like 'ankkuri\_tmpl\_%'`;
     const dayAgo = Date.now() - 24 * 3600 * 1000;
     const stale = existing.filter((d) => d.datname !== name && !(Date.parse(d.made ?? "") > dayAgo));
     for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
