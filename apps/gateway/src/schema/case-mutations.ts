@@ -1,7 +1,7 @@
 import { newId, sql } from "@ankkuri/db";
 import { z } from "zod";
+import type { InputFieldMap, InputShapeFromFields } from "@pothos/core";
 import { builder, type InputFields } from "../builder.js";
-import type { GatewayContext } from "../context.js";
 import { InvalidInputFailure } from "../errors.js";
 import { addCaseNote } from "../verbs/add-case-note.js";
 import { type CaseTarget, type CommandOrFailure, runCaseCommand, staffOf } from "../verbs/case-command.js";
@@ -58,18 +58,22 @@ const target = (t: InputFields) => ({
   }),
 });
 
-type Resolver<I> = (input: I, ctx: GatewayContext) => Promise<{ caseId: string; existingClient?: boolean }>;
+type Build<I> = (input: I, ...rest: Parameters<Parameters<typeof runCaseCommand>[2]>) => CommandOrFailure;
 
-/** Declares a case mutation: an input type, typed errors, caseworkers only. */
-function caseMutation(
+/**
+ * Declares a case mutation: its input type (the case, the expected version and `fields`), typed
+ * errors, caseworkers only, run through `runCaseCommand`. The input's type is inferred from the
+ * fields, so a field renamed in one place and not in `build` does not compile.
+ */
+function caseMutation<Fields extends InputFieldMap>(
   name: string,
   description: string,
-  inputFields: (t: InputFields) => Record<string, unknown>,
-  resolve: Resolver<never>,
+  fields: (t: InputFields) => Fields,
+  build: Build<InputShapeFromFields<ReturnType<typeof target> & Fields>>,
 ) {
   const Input = builder.inputType(`${name[0]?.toUpperCase() ?? ""}${name.slice(1)}Input`, {
     description: `Input of ${name}.`,
-    fields: inputFields as never,
+    fields: (t) => ({ ...target(t), ...fields(t) }),
   });
   builder.mutationField(name, (t) =>
     t.field({
@@ -78,16 +82,15 @@ function caseMutation(
       authScopes: { caseworker: true },
       errors: { types: mutationErrors },
       args: { input: t.arg({ type: Input, required: true, description: "The change." }) },
-      resolve: (_root, args, ctx) => resolve(args.input as never, ctx),
+      resolve: (_root, args, ctx) => {
+        // The shape Pothos gives `input` for these fields: generic here, so named once.
+        const { input } = args as unknown as {
+          input: CaseTarget & InputShapeFromFields<ReturnType<typeof target> & Fields>;
+        };
+        return runCaseCommand(ctx, input, (stored, team, actor) => build(input, stored, team, actor));
+      },
     }),
   );
-}
-
-/** A command run against a case with its date. */
-function run<I extends CaseTarget>(
-  build: (input: I, ...rest: Parameters<Parameters<typeof runCaseCommand>[2]>) => CommandOrFailure,
-): Resolver<I> {
-  return (input, ctx) => runCaseCommand(ctx, input, (stored, team, actor) => build(input, stored, team, actor));
 }
 
 const GuardianInput = builder.inputType("GuardianInput", {
@@ -164,19 +167,18 @@ const day = (t: InputFields, description: string) => t.field({ type: "Date", req
 caseMutation(
   "startSelection",
   "Starts the client selection (asiakasvalinta) of a referred case.",
-  (t) => ({ ...target(t), on: day(t, "Day the selection starts.") }),
-  run<CaseTarget & { on: string }>((i) => ({ command: { type: "start-selection", on: i.on }, on: i.on })),
+  (t) => ({ on: day(t, "Day the selection starts.") }),
+  (i) => ({ command: { type: "start-selection", on: i.on }, on: i.on }),
 );
 
 caseMutation(
   "recordSelectionDecision",
   "Records the signed-in staff member's selection decision. Admission needs the police, a social worker and the psychiatric nurse (003 § 4.2).",
   (t) => ({
-    ...target(t),
     admit: t.boolean({ required: true, description: "True to admit, false to decline." }),
     decidedOn: day(t, "Day decided."),
   }),
-  run<CaseTarget & { admit: boolean; decidedOn: string }>((i, _stored, team, actor) => {
+  (i, _stored, team, actor) => {
     const staff = staffOf(team, actor);
     if (!staff)
       return new InvalidInputFailure(
@@ -200,65 +202,62 @@ caseMutation(
       },
       on: i.decidedOn,
     };
-  }),
+  },
 );
 
 caseMutation(
   "admitCase",
   "Admits the client (asiakkaaksi ottaminen) after a complete, unanimous selection.",
-  (t) => ({ ...target(t), on: day(t, "Day admitted.") }),
-  run<CaseTarget & { on: string }>((i) => ({ command: { type: "admit", on: i.on }, on: i.on })),
+  (t) => ({ on: day(t, "Day admitted.") }),
+  (i) => ({ command: { type: "admit", on: i.on }, on: i.on }),
 );
 caseMutation(
   "declineCase",
   "Declines the referral after the selection.",
-  (t) => ({ ...target(t), on: day(t, "Day declined.") }),
-  run<CaseTarget & { on: string }>((i) => ({ command: { type: "decline", on: i.on }, on: i.on })),
+  (t) => ({ on: day(t, "Day declined.") }),
+  (i) => ({ command: { type: "decline", on: i.on }, on: i.on }),
 );
 caseMutation(
   "activateCase",
   "Marks an admitted case active (the first held meeting also does).",
-  (t) => ({ ...target(t), on: day(t, "Day work started.") }),
-  run<CaseTarget & { on: string }>((i) => ({ command: { type: "activate", on: i.on }, on: i.on })),
+  (t) => ({ on: day(t, "Day work started.") }),
+  (i) => ({ command: { type: "activate", on: i.on }, on: i.on }),
 );
 caseMutation(
   "closeCase",
   "Closes the case (asiakkuuden päättäminen); planned meetings are cancelled.",
   (t) => ({
-    ...target(t),
     on: day(t, "Day closed."),
     reason: t.field({ type: CloseReasonEnum, required: true, description: "Why." }),
   }),
-  run<CaseTarget & { on: string; reason: "goals-met" }>((i) => ({
+  (i) => ({
     command: { type: "close", on: i.on, reason: i.reason },
     on: i.on,
-  })),
+  }),
 );
 
 caseMutation(
   "addGuardian",
   "Records a guardian of the client.",
-  (t) => ({ ...target(t), guardian: t.field({ type: GuardianInput, required: true, description: "The guardian." }) }),
-  run<CaseTarget & { guardian: { givenName: string; familyName: string; relationship: string; hasCustody: boolean } }>(
-    (i, stored) => {
-      const id = newId();
-      return {
-        command: {
-          type: "add-guardian",
-          guardian: { id, relationship: i.guardian.relationship as "parent", hasCustody: i.guardian.hasCustody },
-        },
-        on: stored.case.referredOn,
-        guardianNames: { [id]: { givenName: i.guardian.givenName, familyName: i.guardian.familyName } },
-      };
-    },
-  ),
+  (t) => ({ guardian: t.field({ type: GuardianInput, required: true, description: "The guardian." }) }),
+
+  (i, stored) => {
+    const id = newId();
+    return {
+      command: {
+        type: "add-guardian",
+        guardian: { id, relationship: i.guardian.relationship as "parent", hasCustody: i.guardian.hasCustody },
+      },
+      on: stored.case.referredOn,
+      guardianNames: { [id]: { givenName: i.guardian.givenName, familyName: i.guardian.familyName } },
+    };
+  },
 );
 
 caseMutation(
   "recordExistingClientship",
   "Records that the client is a client of another organisation, with its responsible social worker (vastuusosiaalityöntekijä).",
   (t) => ({
-    ...target(t),
     organisationId: t.id({ required: true, description: "The organisation." }),
     since: t.field({ type: "Date", required: false, description: "Since when." }),
     responsibleWorkerName: t.string({
@@ -267,45 +266,42 @@ caseMutation(
       validate: text(120),
     }),
   }),
-  run<CaseTarget & { organisationId: string; since?: string | null; responsibleWorkerName?: string | null }>(
-    (i, stored) => ({
-      command: {
-        type: "record-existing-clientship",
-        clientship: {
-          organisationId: i.organisationId,
-          since: i.since ?? null,
-          responsibleWorker: i.responsibleWorkerName
-            ? { staffId: null, name: i.responsibleWorkerName, organisationId: i.organisationId }
-            : null,
-        },
+
+  (i, stored) => ({
+    command: {
+      type: "record-existing-clientship",
+      clientship: {
+        organisationId: i.organisationId,
+        since: i.since ?? null,
+        responsibleWorker: i.responsibleWorkerName
+          ? { staffId: null, name: i.responsibleWorkerName, organisationId: i.organisationId }
+          : null,
       },
-      on: i.since ?? stored.case.referredOn,
-    }),
-  ),
+    },
+    on: i.since ?? stored.case.referredOn,
+  }),
 );
 
 caseMutation(
   "recordChildWelfareNotification",
   "Records that a child welfare notification (lastensuojeluilmoitus, LSL 25 §) was made.",
   (t) => ({
-    ...target(t),
     madeOn: day(t, "Day made."),
     organisationId: t.id({ required: true, description: "Organisation that made it." }),
   }),
-  run<CaseTarget & { madeOn: string; organisationId: string }>((i) => ({
+  (i) => ({
     command: {
       type: "record-child-welfare-notification",
       notification: { madeOn: i.madeOn, organisationId: i.organisationId },
     },
     on: i.madeOn,
-  })),
+  }),
 );
 
 caseMutation(
   "recordConsent",
   "Records a consent by the client or a guardian to invite the given organisations (lupa).",
   (t) => ({
-    ...target(t),
     giverKind: t.field({ type: ConsentGiverKindEnum, required: true, description: "Client or guardian." }),
     guardianId: t.string({
       required: false,
@@ -321,16 +317,7 @@ caseMutation(
     validUntil: t.field({ type: "Date", required: false, description: "Last valid day, if limited." }),
     form: t.field({ type: ConsentFormEnum, required: true, description: "How given." }),
   }),
-  run<
-    CaseTarget & {
-      giverKind: "client" | "guardian";
-      guardianId?: string | null;
-      organisationIds: (string | number)[];
-      givenOn: string;
-      validUntil?: string | null;
-      form: "written";
-    }
-  >((i) => {
+  (i) => {
     if (i.giverKind === "guardian" && !i.guardianId) {
       return new InvalidInputFailure(
         "CONSENT.GUARDIAN_MISSING",
@@ -352,28 +339,26 @@ caseMutation(
       },
       on: i.givenOn,
     };
-  }),
+  },
 );
 
 caseMutation(
   "withdrawConsent",
   "Withdraws a consent from the given day: invitations based on it stop at once.",
   (t) => ({
-    ...target(t),
     consentId: t.string({ required: true, description: "The consent.", validate: z.uuid() }),
     on: day(t, "Day withdrawn."),
   }),
-  run<CaseTarget & { consentId: string; on: string }>((i) => ({
+  (i) => ({
     command: { type: "withdraw-consent", consentId: i.consentId, withdrawalId: newId(), on: i.on },
     on: i.on,
-  })),
+  }),
 );
 
 caseMutation(
   "correctConsentWithdrawal",
   "Corrects a consent's withdrawal recorded by mistake (a wrong day, or a consent that was not withdrawn): a correcting entry that names the reason. The mistaken entry is kept in the consent's history.",
   (t) => ({
-    ...target(t),
     consentId: t.string({ required: true, description: "The consent.", validate: z.uuid() }),
     withdrawnOn: t.field({
       type: "Date",
@@ -382,7 +367,7 @@ caseMutation(
     }),
     reason: t.string({ required: true, description: "Why the correction is made.", validate: text(500) }),
   }),
-  run<CaseTarget & { consentId: string; withdrawnOn?: string | null; reason: string }>((i, stored) => ({
+  (i, stored) => ({
     command: {
       type: "correct-consent-withdrawal",
       consentId: i.consentId,
@@ -391,7 +376,7 @@ caseMutation(
       reason: i.reason,
     },
     on: i.withdrawnOn ?? stored.case.referredOn,
-  })),
+  }),
 );
 
 const ParticipantInput = builder.inputType("ParticipantInput", {
@@ -412,7 +397,6 @@ caseMutation(
   "planMeeting",
   "Plans a client meeting with its composition. Refused with the domain's reasons when anyone outside the core team lacks consent for the day.",
   (t) => ({
-    ...target(t),
     plannedOn: day(t, "Planned day."),
     composition: t.field({
       type: [ParticipantInput],
@@ -421,18 +405,7 @@ caseMutation(
       validate: z.array(z.unknown()).min(1).max(30),
     }),
   }),
-  run<
-    CaseTarget & {
-      plannedOn: string;
-      composition: {
-        role: "core";
-        organisationId?: string | number | null;
-        staffId?: string | number | null;
-        profession?: "other" | null;
-        guardianId?: string | null;
-      }[];
-    }
-  >((i) => ({
+  (i) => ({
     command: {
       type: "plan-meeting",
       meetingId: newId(),
@@ -440,14 +413,14 @@ caseMutation(
       composition: i.composition.map((p, n) => ({
         id: `p${String(n + 1)}`,
         role: p.role,
-        organisationId: p.organisationId == null ? null : String(p.organisationId),
-        staffId: p.staffId == null ? null : String(p.staffId),
+        organisationId: p.organisationId ?? null,
+        staffId: p.staffId ?? null,
         profession: p.profession ?? null,
         guardianId: p.guardianId ?? null,
       })),
     },
     on: i.plannedOn,
-  })),
+  }),
 );
 
 const meetingField = (t: InputFields) => t.string({ required: true, description: "The meeting.", validate: z.uuid() });
@@ -456,7 +429,6 @@ caseMutation(
   "recordMeetingHeld",
   "Records that a planned meeting was held and who attended (participant ids p1, p2, …). Consent is checked again for the day held.",
   (t) => ({
-    ...target(t),
     meetingId: meetingField(t),
     heldOn: day(t, "Day held."),
     attended: t.stringList({
@@ -465,108 +437,96 @@ caseMutation(
       validate: z.array(z.string().max(20)).max(30),
     }),
   }),
-  run<CaseTarget & { meetingId: string; heldOn: string; attended: string[] }>((i) => ({
+  (i) => ({
     command: { type: "record-meeting-held", meetingId: i.meetingId, heldOn: i.heldOn, attended: i.attended },
     on: i.heldOn,
-  })),
+  }),
 );
 
 caseMutation(
   "cancelMeeting",
   "Cancels a planned meeting.",
-  (t) => ({ ...target(t), meetingId: meetingField(t), on: day(t, "Day cancelled.") }),
-  run<CaseTarget & { meetingId: string; on: string }>((i) => ({
+  (t) => ({ meetingId: meetingField(t), on: day(t, "Day cancelled.") }),
+  (i) => ({
     command: { type: "cancel-meeting", meetingId: i.meetingId, on: i.on },
     on: i.on,
-  })),
+  }),
 );
 
 caseMutation(
   "recordMeetingRecord",
   "Records a held meeting in the client and statistics records (kirjaus); written once.",
   (t) => ({
-    ...target(t),
     meetingId: meetingField(t),
     recordedOn: day(t, "Day recorded."),
     inClientRecord: t.boolean({ required: true, description: "Recorded in the client records." }),
     inStatistics: t.boolean({ required: true, description: "Recorded in the statistics." }),
   }),
-  run<CaseTarget & { meetingId: string; recordedOn: string; inClientRecord: boolean; inStatistics: boolean }>(
-    (i, _s, _team, actor) => ({
-      command: {
-        type: "record-meeting-record",
-        meetingId: i.meetingId,
-        record: {
-          recordedOn: i.recordedOn,
-          recordedBy: actor.login,
-          inClientRecord: i.inClientRecord,
-          inStatistics: i.inStatistics,
-        },
+
+  (i, _s, _team, actor) => ({
+    command: {
+      type: "record-meeting-record",
+      meetingId: i.meetingId,
+      record: {
+        recordedOn: i.recordedOn,
+        recordedBy: actor.login,
+        inClientRecord: i.inClientRecord,
+        inStatistics: i.inStatistics,
       },
-      on: i.recordedOn,
-    }),
-  ),
+    },
+    on: i.recordedOn,
+  }),
 );
 
 caseMutation(
   "informResponsibleWorker",
   "Records that the responsible social worker was informed of a meeting they did not attend.",
-  (t) => ({ ...target(t), meetingId: meetingField(t), on: day(t, "Day informed.") }),
-  run<CaseTarget & { meetingId: string; on: string }>((i) => ({
+  (t) => ({ meetingId: meetingField(t), on: day(t, "Day informed.") }),
+  (i) => ({
     command: { type: "inform-responsible-worker", meetingId: i.meetingId, on: i.on },
     on: i.on,
-  })),
+  }),
 );
 
 caseMutation(
   "makeReferral",
   "Records a referral of the client to a service (palveluohjaus).",
   (t) => ({
-    ...target(t),
     service: t.field({ type: ServiceKindEnum, required: true, description: "The service." }),
     organisationId: t.id({ required: true, description: "Organisation providing it." }),
     meetingId: t.string({ required: false, description: "The held meeting it was made in.", validate: z.uuid() }),
     madeOn: day(t, "Day made."),
     proposedOnly: t.boolean({ required: false, description: "True when only proposed to the client so far." }),
   }),
-  run<
-    CaseTarget & {
-      service: "youth-work";
-      organisationId: string | number;
-      meetingId?: string | null;
-      madeOn: string;
-      proposedOnly?: boolean | null;
-    }
-  >((i) => ({
+  (i) => ({
     command: {
       type: "make-referral",
       referral: {
         id: newId(),
         meetingId: i.meetingId ?? null,
         service: i.service,
-        organisationId: String(i.organisationId),
+        organisationId: i.organisationId,
         madeOn: i.madeOn,
         status: i.proposedOnly ? "proposed" : "made",
         statusChangedOn: i.madeOn,
       },
     },
     on: i.madeOn,
-  })),
+  }),
 );
 
 caseMutation(
   "updateReferral",
   "Moves a referral to a new status; final statuses (completed, declined, cancelled) do not change again.",
   (t) => ({
-    ...target(t),
     referralId: t.string({ required: true, description: "The referral.", validate: z.uuid() }),
     status: t.field({ type: ReferralStatusEnum, required: true, description: "New status." }),
     on: day(t, "Day of the change."),
   }),
-  run<CaseTarget & { referralId: string; status: "started"; on: string }>((i) => ({
+  (i) => ({
     command: { type: "update-referral", referralId: i.referralId, status: i.status, on: i.on },
     on: i.on,
-  })),
+  }),
 );
 
 builder.mutationField("addCaseNote", (t) =>
