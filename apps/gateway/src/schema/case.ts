@@ -26,6 +26,7 @@ import {
 import { visibleMeetings } from "./case-visibility.js";
 import { RuleViolationRef } from "./errors.js";
 import { organisationNamed } from "./cached-organisations.js";
+import "./organisation-field.js";
 import { Organisation } from "./organisation.js";
 
 const AgeBandRef = builder
@@ -304,11 +305,7 @@ builder.drizzleObject("existingClientships", {
   description:
     "The client is already a client of another organisation; the team works with its responsible social worker (003 § 4.2).",
   fields: (t) => ({
-    organisation: t.field({
-      type: Organisation,
-      resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId),
-      description: "The organisation.",
-    }),
+    organisation: t.organisation((x) => x.organisationId, { description: "The organisation." }),
     since: t.field({ type: "Date", nullable: true, resolve: (x) => x.since, description: "Since when." }),
     responsibleWorkerName: t.exposeString("responsibleWorkerName", {
       nullable: true,
@@ -321,11 +318,7 @@ builder.drizzleObject("caseMemberships", {
   name: "CaseOrganisation",
   description: "An organisation's access to a case, on one basis, for an interval (asiakkuuden osapuoli).",
   fields: (t) => ({
-    organisation: t.field({
-      type: Organisation,
-      resolve: (x, _args, ctx, info) => organisationNamed(ctx, info, x.organisationId),
-      description: "The organisation.",
-    }),
+    organisation: t.organisation((x) => x.organisationId, { description: "The organisation." }),
     since: t.field({ type: "Date", resolve: (x) => x.validFrom, description: "First day of access on this basis." }),
     until: t.field({
       type: "Date",
@@ -345,11 +338,7 @@ builder.drizzleObject("selectionDecisions", {
   description: "One selection participant's decision (valintapäätös).",
   fields: (t) => ({
     staffMember: t.relation("staffMember", { nullable: true, description: "Who decided." }),
-    organisation: t.field({
-      type: Organisation,
-      resolve: (d, _args, ctx, info) => organisationNamed(ctx, info, d.organisationId),
-      description: "For which organisation.",
-    }),
+    organisation: t.organisation((d) => d.organisationId, { description: "For which organisation." }),
     profession: t.field({ type: ProfessionEnum, resolve: (d) => d.profession, description: "Profession." }),
     admit: t.boolean({ resolve: (d) => d.decision === "admit", description: "True to admit, false to decline." }),
     decidedOn: t.field({ type: "Date", resolve: (d) => d.decidedOn, description: "Day decided." }),
@@ -429,11 +418,9 @@ builder.drizzleObject("meetingParticipants", {
       resolve: (p) => p.role,
       description: "How the participant takes part.",
     }),
-    organisation: t.field({
-      type: Organisation,
-      nullable: true,
-      resolve: (p, _args, ctx, info) => organisationNamed(ctx, info, p.organisationId),
+    organisation: t.organisation((p) => p.organisationId, {
       description: "Organisation represented; null for the client and guardians.",
+      nullable: true,
     }),
     staffMember: t.relation("staffMember", { nullable: true, description: "The staff member, when known." }),
     profession: t.field({
@@ -467,11 +454,7 @@ builder.drizzleObject("referrals", {
   fields: (t) => ({
     referralId: t.exposeString("id", { description: "Referral id." }),
     service: t.field({ type: ServiceKindEnum, resolve: (r) => r.service, description: "The service." }),
-    organisation: t.field({
-      type: Organisation,
-      resolve: (r, _args, ctx, info) => organisationNamed(ctx, info, r.organisationId),
-      description: "The organisation providing it.",
-    }),
+    organisation: t.organisation((r) => r.organisationId, { description: "The organisation providing it." }),
     meeting: t.relation("meeting", { nullable: true, description: "The meeting it was made in, if any." }),
     madeOn: t.field({ type: "Date", resolve: (r) => r.madeOn, description: "Day made." }),
     status: t.field({ type: ReferralStatusEnum, resolve: (r) => r.status, description: "Status." }),
@@ -491,11 +474,7 @@ builder.drizzleObject("caseNotes", {
   fields: (t) => ({
     noteId: t.exposeString("id", { description: "Note id." }),
     kind: t.exposeString("kind", { description: "police, health, social, youth or general." }),
-    organisation: t.field({
-      type: Organisation,
-      resolve: (n, _args, ctx, info) => organisationNamed(ctx, info, n.organisationId),
-      description: "The writing organisation.",
-    }),
+    organisation: t.organisation((n) => n.organisationId, { description: "The writing organisation." }),
     writtenOn: t.field({ type: "Date", resolve: (n) => n.writtenOn, description: "Day written." }),
     writtenBy: t.exposeString("writtenBy", { description: "Who wrote it." }),
     body: t.exposeString("body", { description: "The text." }),

@@ -2,10 +2,9 @@ import type { ChairTerm, Rotation } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { organisationNamed } from "./cached-organisations.js";
+import "./organisation-field.js";
 import { rotationCalendar, rotationChairOn } from "./chair-terms.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
-import { Organisation } from "./organisation.js";
 
 const teamReaders = { $any: { aggregates: true, teamAdmin: true } } as const;
 
@@ -24,11 +23,9 @@ const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
     index: t.exposeInt("index", { description: "0 for the term starting at the rotation's anchor." }),
     from: t.field({ type: "Date", resolve: (c) => c.from, description: "First day of the term." }),
     to: t.field({ type: "Date", resolve: (c) => c.to, description: "Last day of the term." }),
-    chair: t.field({
-      type: Organisation,
-      nullable: true,
+    chair: t.organisation((c) => c.chairId, {
       description: "The chairing party (puheenjohtajuus); null when no party was eligible.",
-      resolve: (c, _args, ctx, info) => organisationNamed(ctx, info, c.chairId),
+      nullable: true,
     }),
     overrideReference: t.string({
       nullable: true,

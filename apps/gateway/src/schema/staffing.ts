@@ -11,9 +11,8 @@ import {
 import { builder } from "../builder.js";
 import { derivedCache } from "../derived-cache.js";
 import type { GatewayContext, TeamSnapshot } from "../context.js";
-import { organisationNamed } from "./cached-organisations.js";
+import "./organisation-field.js";
 import { PeriodInput, PeriodRef } from "./common.js";
-import { Organisation } from "./organisation.js";
 import { RuleViolationRef } from "./errors.js";
 
 const teamReaders = { $any: { aggregates: true, teamAdmin: true } } as const;
@@ -129,11 +128,7 @@ builder.drizzleObject("premisesAccess", {
 const FteRowRef = builder.objectRef<FteRow>("FteRow").implement({
   description: "Target and realisation of one staffing unit over a period (tavoite ja toteuma).",
   fields: (t) => ({
-    organisation: t.field({
-      type: Organisation,
-      description: "The unit.",
-      resolve: (row, _args, ctx, info) => organisationNamed(ctx, info, row.organisationId),
-    }),
+    organisation: t.organisation((row) => row.organisationId, { description: "The unit." }),
     partyId: t.exposeID("partyId", { description: "The unit's party." }),
     profession: t.exposeString("profession", { description: "Profession." }),
     target: t.exposeFloat("target", {
