@@ -27,6 +27,28 @@ export const referCaseMutation = /* GraphQL */ `
   }
 `;
 
+/** The referral of the hostile corpus's setup, with the ids the corpus aims at (the case's node id, a guardian). */
+export const referCaseWithIdsMutation = /* GraphQL */ `
+  mutation ReferCaseWithIds($input: ReferCaseInput!) {
+    referCase(input: $input) {
+      __typename
+      ... on CasePayload {
+        case {
+          caseId
+          id
+          guardians {
+            guardianId
+          }
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`;
+
 export const addCaseNoteMutation = /* GraphQL */ `
   mutation AddCaseNote($input: AddCaseNoteInput!) {
     addCaseNote(input: $input) {

@@ -1,7 +1,7 @@
 import { postGraphQL } from "../graphql.js";
 import type { HttpClient } from "../http-client.js";
 import { identityCodes, yesterday } from "../identity-codes.js";
-import { referCaseMutation, referralInput } from "../operations.js";
+import { referCaseWithIdsMutation, referralInput } from "../operations.js";
 import type { KnownIds } from "./schema-operations.js";
 
 async function data(
@@ -28,12 +28,9 @@ export async function knownIds(client: HttpClient, tokens: { police: string; adm
   const nextCode = identityCodes(referredOn);
   // The corpus's own codes come from the far end of the range, apart from the one referred here.
   for (let i = 0; i < 1_000; i++) nextCode();
-  const referred = await data(
-    client,
-    tokens.police,
-    referCaseMutation.replace("case { caseId status }", "case { caseId id guardians { guardianId } }"),
-    { input: referralInput(nextCode(), referredOn, "Vihamielinen") },
-  );
+  const referred = await data(client, tokens.police, referCaseWithIdsMutation, {
+    input: referralInput(nextCode(), referredOn, "Vihamielinen"),
+  });
   const payload = referred.referCase as { case?: { caseId: string; id: string; guardians: { guardianId: string }[] } };
   if (!payload.case) throw new Error(`referCase failed: ${JSON.stringify(payload)}`);
   const records = await data(
