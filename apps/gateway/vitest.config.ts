@@ -5,7 +5,7 @@ export default defineProjectConfig({
   // the ES module one. Two copies of graphql cannot share a schema, so tests use Node's choice too.
   resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
-    globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
+    globalSetup: ["@ankkuri/db/testing/global-setup"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,4 +1,6 @@
 // @ts-check
+import { readFileSync, realpathSync } from "node:fs";
+import { join } from "node:path";
 import { defineConfig, mergeConfig } from "vitest/config";
 
 /**
@@ -8,6 +10,7 @@ import { defineConfig, mergeConfig } from "vitest/config";
  * @param {import("vitest/config").ViteUserConfig} [overrides]
  */
 export function defineProjectConfig(overrides = {}) {
+  const globalSetup = overrides.test?.globalSetup;
   return mergeConfig(
     defineConfig({
       resolve: { conditions: ["@ankkuri/source"] },
@@ -25,6 +28,35 @@ export function defineProjectConfig(overrides = {}) {
         },
       },
     }),
-    overrides,
+    globalSetup === undefined
+      ? overrides
+      : {
+          ...overrides,
+          test: {
+            ...overrides.test,
+            globalSetup: [globalSetup].flat().map((entry) => sourceEntry(entry, overrides.root ?? process.cwd())),
+          },
+        },
   );
+}
+
+/**
+ * The source file of a workspace package's export (`@ankkuri/db/testing/global-setup`), as the
+ * `@ankkuri/source` condition picks it. Vitest resolves global setup files with Node's default
+ * conditions, which would pick the unbuilt `dist/`; a relative path into the other package's `src/`
+ * would bypass its exports map. Other entries are returned as given.
+ *
+ * @param {string} entry
+ * @param {string} root the package whose `node_modules` holds the dependency
+ */
+function sourceEntry(entry, root) {
+  const match = /^(@ankkuri\/[^/]+)(\/.*)?$/.exec(entry);
+  if (match === null) return entry;
+  const [, name, subpath = ""] = match;
+  const dir = realpathSync(join(root, "node_modules", name ?? ""));
+  /** @type {{ exports?: Record<string, Record<string, string>> }} */
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const source = manifest.exports?.[`.${subpath}`]?.["@ankkuri/source"];
+  if (source === undefined) throw new Error(`${entry}: ${name ?? ""} exports no such entry for @ankkuri/source`);
+  return join(dir, source);
 }

@@ -276,7 +276,8 @@ kept in memory only; the raw load-generator output and the server logs go to \`b
   the small scale.
 - **Start-up.** The embedded gateway (PGlite) from process spawn to the first answered
   \`{ __typename }\`: cold in a fresh temporary data folder (creates, migrates and seeds the database),
-  then warm on the same folder. pnpm's own start (about half a second) is not included.
+  then warm on the same folder. The process is \`node --import tsx\` on the entry point, so neither pnpm's own
+  start (about half a second) nor the \`tsx\` command's wrapper process is included.
 - **Audit log.** The case query on the gateway with \`AUDIT_LOG=off\` and on a second gateway process
   with the audit log on, loaded one after the other.
 - **Derived answers.** The chair calendar and the FTE dashboard on the gateway as it runs, with its

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
+import { loadWorkerEnv } from "./env.js";
 import { latenciesFile } from "./load.js";
 import { percentile } from "./stats.js";
 
@@ -44,8 +45,7 @@ export interface LoadSummary {
 const specFile = process.argv[2];
 if (specFile === undefined) throw new Error("usage: load-worker.ts <spec.json>");
 const spec = JSON.parse(readFileSync(specFile, "utf8")) as LoadSpec;
-// The bearer token comes through the environment so that no file holds it.
-const authorization = process.env.LOAD_AUTHORIZATION;
+const authorization = loadWorkerEnv().LOAD_AUTHORIZATION;
 const headers = authorization ? { ...spec.headers, authorization } : spec.headers;
 
 let next = 0;

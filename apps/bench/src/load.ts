@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { outputOf, workspacePath } from "@ankkuri/processes";
 import { BenchError } from "./errors.js";
 import type { LoadSpec, LoadSummary } from "./load-worker.js";
-import { repositoryRoot, runToEnd, tsxArgs } from "./processes.js";
 
-const worker = join(repositoryRoot, "apps/bench/src/load-worker.ts");
+const worker = workspacePath("apps/bench/src/load-worker.ts");
 
 /** Where the run whose raw result is `output` keeps its response times (ms, ascending). */
 export function latenciesFile(output: string): string {
@@ -20,11 +20,11 @@ async function runLoad(
 ): Promise<LoadSummary> {
   const specFile = join(resultsDir, `${name}.spec.json`);
   writeFileSync(specFile, JSON.stringify({ ...spec, output: join(resultsDir, `${name}.json`) }));
-  const out = await runToEnd(
-    `load ${name}`,
-    tsxArgs(worker, [specFile]),
-    token ? { LOAD_AUTHORIZATION: `Bearer ${token}` } : {},
-  );
+  const out = await outputOf(worker, {
+    args: [specFile],
+    env: { NODE_ENV: "development", ...(token ? { LOAD_AUTHORIZATION: `Bearer ${token}` } : {}) },
+    name: `load ${name}`,
+  });
   const summary = JSON.parse(out.trim().split("\n").at(-1) ?? "null") as LoadSummary | null;
   if (!summary) throw new BenchError("load", `load ${name} printed no summary`);
   return summary;

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
+import { workspaceRoot } from "@ankkuri/processes";
 import postgres from "postgres";
-import { repositoryRoot } from "./processes.js";
 
 /** Where and on what a run was measured. */
 export interface Machine {
@@ -19,7 +19,7 @@ export interface Machine {
 function git(args: string[]): string {
   try {
     return execFileSync("git", args, {
-      cwd: repositoryRoot,
+      cwd: workspaceRoot,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     }).trim();

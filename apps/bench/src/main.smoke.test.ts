@@ -1,16 +1,16 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testDatabaseUrl } from "@ankkuri/db/testing";
+import { runTypeScript, workspacePath } from "@ankkuri/processes";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { repositoryRoot, tsxArgs } from "./processes.js";
 
 // CI's smoke run of `pnpm bench`: every phase at a tiny scale, on databases of its own that are
 // dropped afterwards. It checks that the benchmark works and reports every figure, not the figures:
 // speed is judged from full runs (docs/benchmarks.md), never in a test.
 // Needs a PostgreSQL server where it may create databases (TEST_DATABASE_URL, set in CI).
-const serverUrl = process.env.TEST_DATABASE_URL;
+const serverUrl = testDatabaseUrl;
 const prefix = `ankkuri_bench_smoke_${String(process.pid)}`;
 
 interface Results {
@@ -73,15 +73,8 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
       "--docs",
       docs,
     ];
-    const child = spawn(process.execPath, tsxArgs(join(repositoryRoot, "apps/bench/src/main.ts"), args), {
-      cwd: repositoryRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(code, output.slice(-3000)).toBe(0);
+    const run = await runTypeScript(workspacePath("apps/bench/src/main.ts"), { args });
+    expect(run.exit, run.output.slice(-3000)).toBe(0);
 
     const results = JSON.parse(readFileSync(join(docs, "benchmarks.json"), "utf8")) as Results;
     expect(results.operations.map((o) => o.key).sort()).toEqual([

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { generateKeySettings, keySettingsEnv } from "@ankkuri/db";
+import { ChildProcessError, mintDevToken, workspaceRoot } from "@ankkuri/processes";
 import { type BenchOptions, parseBenchArgs, usage } from "./args.js";
 import { type BenchDatabase, ensureBenchDatabase, type KeyEnv } from "./bench-database.js";
 import { checkTargets, renderMarkdown, summaryTable } from "./document.js";
@@ -17,9 +18,8 @@ import { gatewayVersusFloor } from "./phases/gateway-vs-floor.js";
 import { helsinkiToday, pickInputs } from "./phases/inputs.js";
 import { reportVersusAggregates } from "./phases/reporter.js";
 import { countStatements } from "./phases/statements.js";
-import { repositoryRoot } from "./processes.js";
 import type { BenchResults } from "./results.js";
-import { devToken, gatewayEnv, type Server, startFloor, startGateway } from "./servers.js";
+import { gatewayEnv, type Server, startFloor, startGateway } from "./servers.js";
 import { round } from "./stats.js";
 
 // `pnpm bench [--quick] [...]`: the gateway and the report worker against hand-written SQL on
@@ -39,7 +39,7 @@ function rounded(value: unknown): unknown {
 async function run(options: BenchOptions): Promise<BenchResults> {
   const started = performance.now();
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
-  const resultsDir = resolve(repositoryRoot, options.resultsDir, stamp);
+  const resultsDir = resolve(workspaceRoot, options.resultsDir, stamp);
   mkdirSync(resultsDir, { recursive: true });
   log(`raw results and server logs: ${join(options.resultsDir, stamp)}`);
 
@@ -66,9 +66,10 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   const servers: Server[] = [];
   try {
     const inputs = await pickInputs(full.url);
+    const databaseEnv = { DATABASE_URL: full.url, ...keys };
     const tokens = {
-      caseworker: await devToken(inputs.caseworker.login, dataDir),
-      leadership: await devToken(inputs.leadership.login, dataDir),
+      caseworker: await mintDevToken(inputs.caseworker.login, dataDir, databaseEnv),
+      leadership: await mintDevToken(inputs.leadership.login, dataDir, databaseEnv),
     };
     const context: RunContext = { options, resultsDir, database: full, keys, dataDir, inputs, tokens, log };
 
@@ -149,9 +150,9 @@ try {
     process.stdout.write(usage);
   } else {
     const results = await run(options);
-    writeFileSync(resolve(repositoryRoot, options.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(resolve(workspaceRoot, options.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
     if (options.docsDir !== null) {
-      const docs = resolve(repositoryRoot, options.docsDir);
+      const docs = resolve(workspaceRoot, options.docsDir);
       mkdirSync(docs, { recursive: true });
       writeFileSync(join(docs, "benchmarks.json"), `${JSON.stringify(rounded(results), null, 2)}\n`);
       writeFileSync(join(docs, "benchmarks.md"), renderMarkdown(results));
@@ -166,6 +167,9 @@ try {
   if (error instanceof BenchError) {
     process.stderr.write(`bench: ${error.message}\n`);
     if (error.code === "arguments") process.stderr.write(`\n${usage}`);
+    process.exitCode = 1;
+  } else if (error instanceof ChildProcessError) {
+    process.stderr.write(`bench: ${error.message}\n`);
     process.exitCode = 1;
   } else {
     throw error;

@@ -1,5 +1,5 @@
 import { openRuntime, parseDatabaseConfig, queryRows, sql } from "@ankkuri/db";
-import { caseRuleContext, computeReport, type ReportRequest, resolveScope, runAggregates } from "@ankkuri/reporter";
+import { caseRuleContext, computeReport, type ReportRequest, resolveScope, runAggregates } from "@ankkuri/reports";
 
 // Run by the benchmark in its own process, once per data set: the annual report (as the worker
 // computes it) against its bare aggregate SQL alone, alternating, and the process's peak resident

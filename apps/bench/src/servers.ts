@@ -1,22 +1,22 @@
+import { createServer } from "node:net";
 import { join } from "node:path";
+import { type ManagedProcess, startTypeScript, workspacePath } from "@ankkuri/processes";
 import type { KeyEnv } from "./bench-database.js";
 import { BenchError } from "./errors.js";
-import { type Child, freePort, repositoryRoot, runToEnd, startChild, tsxArgs, waitUntil } from "./processes.js";
 
 /** A server process under test. */
 export interface Server {
-  child: Child;
+  child: ManagedProcess;
   url: string;
   /** Milliseconds from spawn to the first answer. */
   readyMs: number;
 }
 
-const gatewayMain = join(repositoryRoot, "apps/gateway/src/main.ts");
-const devTokenCli = join(repositoryRoot, "apps/gateway/src/cli/dev-token.ts");
-const floorMain = join(repositoryRoot, "apps/bench/src/floor/floor-server.ts");
-const bareGraphqlMain = join(repositoryRoot, "apps/bench/src/floor/bare-graphql-server.ts");
-const caseFromMemoryMain = join(repositoryRoot, "apps/bench/src/floor/case-from-memory-server.ts");
-const gatewaySchema = join(repositoryRoot, "apps/gateway/schema.graphql");
+const gatewayMain = workspacePath("apps/gateway/src/main.ts");
+const floorMain = workspacePath("apps/bench/src/floor/floor-server.ts");
+const bareGraphqlMain = workspacePath("apps/bench/src/floor/bare-graphql-server.ts");
+const caseFromMemoryMain = workspacePath("apps/bench/src/floor/case-from-memory-server.ts");
+const gatewaySchema = workspacePath("apps/gateway/schema.graphql");
 
 /** POSTs a GraphQL request; the parsed answer. */
 export async function graphql(
@@ -38,9 +38,47 @@ export async function answersQueries(url: string): Promise<boolean> {
   return status === 200 && json.errors === undefined;
 }
 
+/** A free loopback TCP port (free when asked; the child binds it shortly after). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const address = server.address();
+  await new Promise<void>((done) =>
+    server.close(() => {
+      done();
+    }),
+  );
+  if (address === null || typeof address === "string") throw new BenchError("process", "no free port");
+  return address.port;
+}
+
+/**
+ * Polls `probe` until it answers true; fails when the child exits first or after `timeoutMs`.
+ * Returns the milliseconds from `since` (a `performance.now()`) to the first true answer.
+ */
+async function waitUntil(
+  child: ManagedProcess,
+  probe: () => Promise<boolean>,
+  options: { since: number; timeoutMs: number; intervalMs?: number },
+): Promise<number> {
+  for (;;) {
+    if (!child.running())
+      throw new BenchError(
+        "process",
+        `${child.name} exited (${String(await child.exited)}) before it answered (see its log in bench-results)`,
+      );
+    const ok = await probe().catch(() => false);
+    const now = performance.now();
+    if (ok) return now - options.since;
+    if (now - options.since > options.timeoutMs)
+      throw new BenchError("process", `${child.name} did not answer within ${String(options.timeoutMs / 1000)} s`);
+    await new Promise((done) => setTimeout(done, options.intervalMs ?? 50));
+  }
+}
+
 /**
  * Starts a server entry point with `env` and a free loopback port (given as PORT); waits until
- * `ready` answers true for its URL.
+ * `ready` answers true for its URL. Its output goes to `<logDir>/<name>.log`.
  */
 async function startServer(
   name: string,
@@ -52,7 +90,11 @@ async function startServer(
 ): Promise<Server> {
   const port = await freePort();
   const since = performance.now();
-  const child = startChild(name, tsxArgs(entry), { ...env, PORT: String(port) }, join(logDir, `${name}.log`));
+  const child = startTypeScript(entry, {
+    env: { NODE_ENV: "development", ...env, PORT: String(port) },
+    logFile: join(logDir, `${name}.log`),
+    name,
+  });
   const url = `http://127.0.0.1:${String(port)}`;
   const readyMs = await waitUntil(child, () => ready(url), { since, timeoutMs });
   return { child, url, readyMs };
@@ -119,11 +161,4 @@ export function startCaseFromMemory(name: string, answersFile: string, logDir: s
     answersQueries,
     60_000,
   );
-}
-
-/** A development-issuer token for `login`, signed with the key in `dataDir` (as `pnpm dev-token` does). */
-export async function devToken(login: string, dataDir: string): Promise<string> {
-  const out = (await runToEnd("dev-token", tsxArgs(devTokenCli, [login]), { DATA_DIR: dataDir })).trim();
-  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(out)) throw new BenchError("process", `dev-token printed no token for ${login}`);
-  return out;
 }

@@ -8,7 +8,7 @@ import {
   type LocalDate,
   unauthenticatedRefusals,
 } from "@ankkuri/domain";
-import type { Reporter } from "@ankkuri/reporter";
+import type { Reporter } from "@ankkuri/reports";
 import type { Logger } from "pino";
 import { AuditCollector } from "./audit/audit-collector.js";
 import type { AuditWriter } from "./audit/audit-writer.js";

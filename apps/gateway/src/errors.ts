@@ -65,16 +65,33 @@ export class InvalidInputFailure extends MutationFailure {
   }
 }
 
-/** Stable codes of request-level errors (in `extensions.code`). */
+/**
+ * Stable codes of request-level errors (in `extensions.code`), the ones a client may branch on
+ * (docs/gateway.md lists them). The gateway's code raises only these; `GRAPHQL_VALIDATION_FAILED`
+ * comes from graphql-yoga and the armor's token limit, and is here so the contract is in one place.
+ */
 export const errorCodes = {
   unauthenticated: "UNAUTHENTICATED",
   forbidden: "FORBIDDEN",
   badRequest: "BAD_REQUEST",
   badUserInput: "BAD_USER_INPUT",
+  validationFailed: "GRAPHQL_VALIDATION_FAILED",
   queryTooComplex: "QUERY_TOO_COMPLEX",
+  payloadTooLarge: "PAYLOAD_TOO_LARGE",
   unavailable: "SERVICE_UNAVAILABLE",
   internal: "INTERNAL_SERVER_ERROR",
 } as const;
+
+/** A request-level error code: one of {@link errorCodes}. */
+export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
+
+/** The `extensions` of a request-level error: its code and, for an error that ends the request, its HTTP answer. */
+export function errorExtensions(
+  code: ErrorCode,
+  http?: { status: number; headers?: Record<string, string> },
+): { code: ErrorCode; http?: { status: number; headers?: Record<string, string> } } {
+  return http === undefined ? { code } : { code, http };
+}
 
 /** The request has no valid credentials. */
 export function unauthenticated(reason: string): GraphQLError {

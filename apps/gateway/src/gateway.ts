@@ -10,7 +10,7 @@ import {
   sql,
 } from "@ankkuri/db";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
-import { type Reporter, startReporter } from "@ankkuri/reporter";
+import { type Reporter, startReporter } from "@ankkuri/reports";
 import pino, { type Logger } from "pino";
 import { AuditWriter } from "./audit/audit-writer.js";
 import { type DevelopmentIssuer, developmentIssuerFor } from "./auth/dev-issuer.js";

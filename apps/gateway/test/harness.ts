@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateKeySettings, parseKeyMaterial, seedTeam } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
-import { helsinkiAnkkuri } from "@ankkuri/domain";
-import { defaultQueueSettings, startReporter } from "@ankkuri/reporter";
+import { helsinkiAnkkuri, type TeamDataset } from "@ankkuri/domain";
+import { defaultQueueSettings, startReporter } from "@ankkuri/reports";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import pino from "pino";
@@ -54,15 +54,16 @@ export const users = Object.fromEntries(helsinkiAnkkuri.users.map((u) => [u.logi
 
 /**
  * `reporter: true` runs a real report worker on the same database (polling every second), stopped
- * by `close()`; otherwise requested reports stay queued.
+ * by `close()`; otherwise requested reports stay queued. `dataset` replaces the Helsinki team's
+ * dataset (users included).
  */
 export async function startHarness(
   engine: "pglite" | "postgres",
-  options: { env?: Record<string, string>; gateway?: GatewayOptions; reporter?: boolean } = {},
+  options: { env?: Record<string, string>; gateway?: GatewayOptions; reporter?: boolean; dataset?: TeamDataset } = {},
 ): Promise<Harness> {
   const queries: string[] = [];
   const database = await createTestDatabase(engine, { onQuery: (q) => queries.push(q) });
-  await seedTeam(database.db, helsinkiAnkkuri);
+  await seedTeam(database.db, options.dataset ?? helsinkiAnkkuri);
   const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-gw-"));
   const config = loadGatewayConfig({
     NODE_ENV: "test",

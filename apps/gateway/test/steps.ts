@@ -1,4 +1,5 @@
 import { helsinkiOrganisationIds as org, testIdentityCode } from "@ankkuri/domain";
+import { fictionalLogins as login } from "@ankkuri/processes";
 import { expect } from "vitest";
 import {
   AdmitCaseDocument,
@@ -18,17 +19,7 @@ export const clock = () => new Date(`${today}T09:00:00Z`);
 export { org };
 
 /** Logins of the seeded fictional users by role. */
-export const login = {
-  police: "maria.jarvinen",
-  supervisor: "tuomas.lehtinen",
-  socialWorker: "hanna.mattila",
-  nurse: "satu.honkanen",
-  youthWorker: "noora.lindqvist",
-  admin: "kari.nurmi",
-  auditor: "outi.tarkka",
-  steering: "sari.niemela",
-  leadership: "mikko.rantanen",
-} as const;
+export { login };
 
 /** Narrows a mutation result union to the expected member, failing with the actual error otherwise. */
 export function as<T extends { __typename: string }, N extends T["__typename"]>(

@@ -1,7 +1,7 @@
 import { type Database, generateKeySettings, type KeySettings, seedTeam } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
-import type { Login } from "./apps.js";
+import type { FictionalLogin } from "@ankkuri/processes";
 import { type GatewayProcess, startGatewayProcess } from "./gateway-process.js";
 
 /** A gateway process on a fresh database of the test server, and the cleanup of both. */
@@ -19,7 +19,7 @@ export interface GatewayOnTestDatabase {
  * (the Helsinki seed by default), and starts a gateway process on it with fresh keys.
  */
 export async function startGatewayOnTestDatabase(options: {
-  logins: readonly Login[];
+  logins: readonly FictionalLogin[];
   reportWorker?: boolean;
   fill?: (db: Database, keys: Required<KeySettings>) => Promise<void>;
 }): Promise<GatewayOnTestDatabase> {

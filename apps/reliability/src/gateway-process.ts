@@ -2,9 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type KeySettings, keySettingsEnv } from "@ankkuri/db";
-import { gatewayDir, type Login } from "./apps.js";
-import { type ManagedProcess, startTypeScriptProcess } from "./child-process.js";
-import { ChildProcessError } from "./errors.js";
+import {
+  ChildProcessError,
+  type FictionalLogin,
+  type ManagedProcess,
+  mintDevToken,
+  startTypeScript,
+} from "@ankkuri/processes";
+import { gatewayDir } from "./apps.js";
 
 /** The gateway (`apps/gateway/src/main.ts`) in a process of its own, listening on a free loopback port. */
 export interface GatewayProcess {
@@ -15,7 +20,7 @@ export interface GatewayProcess {
   nodeVersion: string;
   dataDir: string;
   /** Bearer tokens of the development issuer, one per login. */
-  tokens: Record<Login, string>;
+  tokens: Record<FictionalLogin, string>;
   /** Stops the gateway (SIGTERM, then SIGKILL) and removes its data folder. */
   stop(): Promise<void>;
 }
@@ -27,7 +32,7 @@ export interface GatewayProcessOptions {
   /** Runs the report worker inside the gateway (off: a separate worker process does the reports). */
   reportWorker?: boolean;
   env?: Record<string, string>;
-  logins: readonly Login[];
+  logins: readonly FictionalLogin[];
 }
 
 const startupTimeoutMs = 90_000;
@@ -51,7 +56,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     ...(options.keys ? keySettingsEnv(options.keys) : {}),
     ...options.env,
   };
-  const child = startTypeScriptProcess(gatewayDir, "src/main.ts", [], env);
+  const child = startTypeScript(join(gatewayDir, "src/main.ts"), { cwd: gatewayDir, env, name: "the gateway" });
   const cleanUp = async () => {
     await child.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -62,31 +67,18 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     if (url === undefined || nodeVersion === undefined)
       throw new ChildProcessError("the gateway printed no URL or runtime", child.output());
     const minted = await Promise.all(
-      options.logins.map(async (login) => [login, await mintToken(dataDir, login)] as const),
+      options.logins.map(async (login) => [login, await mintDevToken(login, dataDir)] as const),
     );
     return {
       process: child,
       url,
       nodeVersion,
       dataDir,
-      tokens: Object.fromEntries(minted) as Record<Login, string>,
+      tokens: Object.fromEntries(minted) as Record<FictionalLogin, string>,
       stop: cleanUp,
     };
   } catch (error) {
     await cleanUp();
     throw error;
   }
-}
-
-/** Runs `dev-token <login>` against the data folder and returns the printed token. */
-export async function mintToken(dataDir: string, login: string): Promise<string> {
-  const cli = startTypeScriptProcess(gatewayDir, "src/cli/dev-token.ts", [login], {
-    NODE_ENV: "test",
-    DATA_DIR: dataDir,
-  });
-  const exit = await cli.exited;
-  const token = cli.output().trim().split("\n").at(-1) ?? "";
-  if (exit !== 0 || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token))
-    throw new ChildProcessError(`dev-token ${login} failed (${String(exit)})`, cli.output());
-  return token;
 }

@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import { type KeySettings, keySettingsEnv } from "@ankkuri/db";
+import { type ManagedProcess, startTypeScript } from "@ankkuri/processes";
 import { reporterDir } from "./apps.js";
-import { type ManagedProcess, startTypeScriptProcess } from "./child-process.js";
 
 /**
  * Starts a report worker (`apps/reporter/src/main.ts`) on `databaseUrl`. It pauses after each stage
@@ -8,7 +9,7 @@ import { type ManagedProcess, startTypeScriptProcess } from "./child-process.js"
  * a 10 s heartbeat (pg-boss's least), supervision every 2 s, a retry after a second.
  */
 export function startWorkerProcess(databaseUrl: string, keys: Required<KeySettings>): ManagedProcess {
-  return startTypeScriptProcess(reporterDir, "src/main.ts", [], {
+  const env = {
     NODE_ENV: "test",
     LOG_LEVEL: "info",
     DATABASE_URL: databaseUrl,
@@ -20,5 +21,6 @@ export function startWorkerProcess(databaseUrl: string, keys: Required<KeySettin
     REPORTER_SUPERVISE_SECONDS: "2",
     REPORTER_RETRY_DELAY_SECONDS: "1",
     REPORTER_POLLING_SECONDS: "0.5",
-  });
+  };
+  return startTypeScript(join(reporterDir, "src/main.ts"), { cwd: reporterDir, env, name: "the report worker" });
 }

@@ -1,6 +1,6 @@
 import { testDatabaseUrl } from "@ankkuri/db/testing";
+import { fictionalLogins } from "@ankkuri/processes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logins } from "../src/apps.js";
 import { loadContract } from "../src/contract.js";
 import { type GatewayProcess, startGatewayProcess } from "../src/gateway-process.js";
 import { startGatewayOnTestDatabase } from "../src/gateway-on-test-database.js";
@@ -15,7 +15,13 @@ import { scale } from "../src/scale.js";
 import { summary } from "../src/summary.js";
 
 const corpusSeed = 0x2026_1130;
-const users = [logins.police, logins.socialWorker, logins.steering, logins.auditor, logins.admin] as const;
+const users = [
+  fictionalLogins.police,
+  fictionalLogins.socialWorker,
+  fictionalLogins.steering,
+  fictionalLogins.auditor,
+  fictionalLogins.admin,
+] as const;
 
 // Runs on PostgreSQL when the test server is configured (TEST_DATABASE_URL), otherwise on the
 // gateway's embedded database: hostile input must be refused the same way on both.
@@ -43,7 +49,7 @@ describe(`hostile input: ${String(scale.hostileRequests)} malformed or hostile r
 
   it("answers every request with a clear 4xx or a typed error, never a 5xx, and stays healthy", async () => {
     if (!gateway || !client) throw new Error("setup failed");
-    const tokens = actorTokens(gateway.tokens, logins);
+    const tokens = actorTokens(gateway.tokens, fictionalLogins);
     const known = await knownIds(client, tokens);
     const corpus = hostileCorpus({ size: scale.hostileRequests, seed: corpusSeed, schema: loadContract(), known });
     expect(corpus).toHaveLength(scale.hostileRequests);

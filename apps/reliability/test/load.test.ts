@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { testDatabaseUrl } from "@ankkuri/db/testing";
+import { fictionalLogins } from "@ankkuri/processes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logins } from "../src/apps.js";
 import { type GatewayOnTestDatabase, startGatewayOnTestDatabase } from "../src/gateway-on-test-database.js";
 import { createHttpClient, type HttpClient } from "../src/http-client.js";
 import { yesterday } from "../src/identity-codes.js";
@@ -19,7 +19,7 @@ describe.skipIf(!testDatabaseUrl)(
     let client: HttpClient | undefined;
 
     beforeAll(async () => {
-      setup = await startGatewayOnTestDatabase({ logins: [logins.police, logins.socialWorker] });
+      setup = await startGatewayOnTestDatabase({ logins: [fictionalLogins.police, fictionalLogins.socialWorker] });
       client = createHttpClient(setup.gateway.url, { maxSockets: scale.loadConcurrency, timeoutMs: 30_000 });
     });
     afterAll(async () => {
@@ -32,7 +32,10 @@ describe.skipIf(!testDatabaseUrl)(
       const { gateway, databaseUrl } = setup;
       const load = startLoad({
         client,
-        tokens: { police: gateway.tokens[logins.police], socialWorker: gateway.tokens[logins.socialWorker] },
+        tokens: {
+          police: gateway.tokens[fictionalLogins.police],
+          socialWorker: gateway.tokens[fictionalLogins.socialWorker],
+        },
         concurrency: scale.loadConcurrency,
         seed: 20_261_130,
         referredOn: yesterday(),
@@ -52,7 +55,7 @@ describe.skipIf(!testDatabaseUrl)(
       expect(acknowledged.cases.length).toBeGreaterThan(0);
       expect(acknowledged.notes.length).toBeGreaterThan(0);
 
-      expect(await lostThroughGateway(client, gateway.tokens[logins.police], acknowledged)).toEqual({
+      expect(await lostThroughGateway(client, gateway.tokens[fictionalLogins.police], acknowledged)).toEqual({
         cases: [],
         notes: [],
       });

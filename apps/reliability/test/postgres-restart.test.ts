@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { generateKeySettings } from "@ankkuri/db";
+import { fictionalLogins } from "@ankkuri/processes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logins } from "../src/apps.js";
 import { prepareDatabase } from "../src/database.js";
 import { type GatewayProcess, startGatewayProcess } from "../src/gateway-process.js";
 import { createHttpClient, type HttpClient } from "../src/http-client.js";
@@ -54,7 +54,7 @@ describe.skipIf(unavailable !== undefined)(
         databaseUrl,
         keys: generateKeySettings(),
         reportWorker: false,
-        logins: [logins.police, logins.socialWorker],
+        logins: [fictionalLogins.police, fictionalLogins.socialWorker],
       });
       client = createHttpClient(gateway.url, { maxSockets: scale.loadConcurrency, timeoutMs: 30_000 });
       probe = createHttpClient(gateway.url, { maxSockets: 2, timeoutMs: probeTimeoutMs });
@@ -71,7 +71,7 @@ describe.skipIf(unavailable !== undefined)(
 
     it(`answers 503 while the database is away, recovers within ${String(recoveryBoundMs / 1_000)} s and loses no acknowledged write (${String(scale.restarts)} restart(s))`, async () => {
       if (!cluster || !gateway || !client || !probe) throw new Error("setup failed");
-      const token = gateway.tokens[logins.police];
+      const token = gateway.tokens[fictionalLogins.police];
       const probes = probe;
       const running = gateway.process;
       const gatewayState = () =>
@@ -80,7 +80,7 @@ describe.skipIf(unavailable !== undefined)(
           : `the gateway process exited (${String(running.child.exitCode ?? running.child.signalCode)}):\n${running.output().slice(-3_000)}`;
       const load = startLoad({
         client,
-        tokens: { police: token, socialWorker: gateway.tokens[logins.socialWorker] },
+        tokens: { police: token, socialWorker: gateway.tokens[fictionalLogins.socialWorker] },
         concurrency: scale.loadConcurrency,
         seed: 4_242,
         referredOn: yesterday(),

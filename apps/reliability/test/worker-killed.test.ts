@@ -1,9 +1,8 @@
 import { createIdentityVault, parseKeyMaterial, synthesize } from "@ankkuri/db";
 import { testDatabaseUrl } from "@ankkuri/db/testing";
-import { type Reporter, reportQueueName, startReporter } from "@ankkuri/reporter";
+import { fictionalLogins, type ManagedProcess } from "@ankkuri/processes";
+import { type Reporter, reportQueueName, startReporter } from "@ankkuri/reports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logins } from "../src/apps.js";
-import type { ManagedProcess } from "../src/child-process.js";
 import { artifactCount, existingIds } from "../src/database.js";
 import { type GatewayOnTestDatabase, startGatewayOnTestDatabase } from "../src/gateway-on-test-database.js";
 import { postGraphQL } from "../src/graphql.js";
@@ -41,7 +40,7 @@ describe.skipIf(!testDatabaseUrl)(
     beforeAll(async () => {
       // Enough synthetic cases that a run has something to count, on top of the Helsinki seed.
       setup = await startGatewayOnTestDatabase({
-        logins: [logins.steering],
+        logins: [fictionalLogins.steering],
         reportWorker: false,
         fill: async (db, keys) => {
           await synthesize(db, createIdentityVault(parseKeyMaterial(keys)), {
@@ -68,7 +67,7 @@ describe.skipIf(!testDatabaseUrl)(
     it("completes the report exactly once after the worker is killed and another starts", async () => {
       if (!setup || !client || !queue) throw new Error("setup failed");
       const http = client;
-      const token = setup.gateway.tokens[logins.steering];
+      const token = setup.gateway.tokens[fictionalLogins.steering];
       const readRun = async (runId: string) => {
         const result = await postGraphQL(http, { query: reportRunQuery, token, variables: { runId } });
         expect(result.body?.errors, result.text).toBeUndefined();

@@ -1,6 +1,6 @@
 import { type DatabaseConfig, parseDatabaseConfig } from "@ankkuri/db";
+import { defaultQueueSettings, type QueueSettings } from "@ankkuri/reports";
 import { z } from "zod";
-import { defaultQueueSettings, type QueueSettings } from "./queue.js";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 

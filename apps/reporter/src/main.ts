@@ -1,7 +1,7 @@
 import { logNodeRuntime, openRuntime } from "@ankkuri/db";
+import { startReporter } from "@ankkuri/reports";
 import { pino } from "pino";
 import { parseReporterEnv } from "./env.js";
-import { startReporter } from "./reporter.js";
 
 // The standalone report worker (PostgreSQL deployments; with the embedded database the gateway runs
 // the worker in its own process). JSON logs on stdout; SIGTERM/SIGINT finish the job in hand first.

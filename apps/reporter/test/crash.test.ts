@@ -1,15 +1,24 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
 import { and, eq, generateKeySettings, parseKeyMaterial, schema } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
+import { type ManagedProcess, startTypeScript } from "@ankkuri/processes";
+import { type Reporter, reportQueueName, requestReport, startReporter } from "@ankkuri/reports";
+import { fixtureTeamId, loadReportFixture, settledJobs, waitForRuns } from "@ankkuri/reports/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureTeamId, loadReportFixture } from "../src/fixtures/report-dataset.fixture.js";
-import { reportQueueName } from "../src/queue.js";
-import { type Reporter, startReporter } from "../src/reporter.js";
-import { requestReport } from "../src/request-report.js";
-import { settledJobs, waitForRuns } from "./helpers.js";
-import { startWorkerProcess, waitForLog, type WorkerProcess } from "./worker-process.js";
 
 const { auditLog, reportArtifacts, reportRuns } = schema;
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+// Bounds only: seconds alone, minutes while the other packages test beside it on two cores.
+const startupMs = 180_000;
+
+/** The worker (`src/main.ts`) in a process of its own, so that it can be killed. */
+const startWorkerProcess = (env: Record<string, string>) =>
+  startTypeScript(`${appDir}src/main.ts`, {
+    cwd: appDir,
+    env: { NODE_ENV: "test", LOG_LEVEL: "info", ...env },
+    name: "the worker",
+  });
 
 // A worker process killed in the middle of a run leaves nothing behind; its job is retried when its
 // heartbeat stops and completes exactly once on another worker. This needs worker processes on one
@@ -21,7 +30,7 @@ describe.skipIf(!testEngines.includes("postgres"))(
     let database: TestDatabase;
     let client: Reporter;
     let env: Record<string, string>;
-    const workers: WorkerProcess[] = [];
+    const workers: ManagedProcess[] = [];
     beforeAll(async () => {
       database = await createTestDatabase("postgres");
       const settings = generateKeySettings();
@@ -46,7 +55,7 @@ describe.skipIf(!testEngines.includes("postgres"))(
       };
     });
     afterAll(async () => {
-      for (const w of workers) if (w.child.exitCode === null) w.child.kill("SIGKILL");
+      await Promise.all(workers.map((w) => w.kill()));
       await client.stop();
       await database.dispose();
     });
@@ -62,7 +71,7 @@ describe.skipIf(!testEngines.includes("postgres"))(
     it("retries the job of a killed worker and completes it exactly once", async () => {
       const first = startWorkerProcess(env);
       workers.push(first);
-      await waitForLog(first, "reporter started", 60_000);
+      await first.waitForOutput(/reporter started/, startupMs);
       const { runId } = await requestReport(client, database.db, {
         teamId: fixtureTeamId,
         type: "annual",
@@ -72,21 +81,20 @@ describe.skipIf(!testEngines.includes("postgres"))(
       });
 
       // Kill the worker once the run has reported a stage of its work.
-      for (const deadline = Date.now() + 60_000; ;) {
+      for (const deadline = Date.now() + startupMs; ;) {
         const row = await run(runId);
         if (row?.status === "running" && row.stage === "counting cases") break;
-        if (Date.now() > deadline) throw new Error(`the run did not start:\n${first.log()}`);
+        if (Date.now() > deadline) throw new Error(`the run did not start:\n${first.output()}`);
         await sleep(100);
       }
-      first.child.kill("SIGKILL");
-      expect(await first.exited).toBe("SIGKILL");
+      expect(await first.kill()).toBe("SIGKILL");
       expect(await run(runId)).toMatchObject({ status: "running", attempts: 1 });
       expect(await database.db.select().from(reportArtifacts).where(eq(reportArtifacts.runId, runId))).toHaveLength(0);
 
       const second = startWorkerProcess(env);
       workers.push(second);
-      const [done] = await waitForRuns(database.db, fixtureTeamId, [runId], 90_000);
-      expect(done, second.log()).toMatchObject({ status: "completed", attempts: 2, error: null, progress: 100 });
+      const [done] = await waitForRuns(database.db, fixtureTeamId, [runId], 240_000);
+      expect(done, second.output()).toMatchObject({ status: "completed", attempts: 2, error: null, progress: 100 });
       expect(await database.db.select().from(reportArtifacts).where(eq(reportArtifacts.runId, runId))).toHaveLength(3);
       expect(
         await database.db
@@ -97,12 +105,12 @@ describe.skipIf(!testEngines.includes("postgres"))(
       // One job, retried once (the dead worker's heartbeat stopped), completed.
       const jobs = await settledJobs(client.queue.boss, reportQueueName, runId);
       expect(jobs.map((j) => [j.state, j.retryCount])).toEqual([["completed", 1]]);
-      expect(second.log()).toContain("report run completed");
-    }, 180_000);
+      expect(second.output()).toContain("report run completed");
+    }, 600_000);
 
     it("finishes the job in hand before stopping on SIGTERM", async () => {
       const worker = workers.at(-1) ?? startWorkerProcess(env);
-      await waitForLog(worker, "reporter started", 60_000);
+      await worker.waitForOutput(/reporter started/, startupMs);
       const { runId } = await requestReport(client, database.db, {
         teamId: fixtureTeamId,
         type: "monthly",
@@ -110,14 +118,13 @@ describe.skipIf(!testEngines.includes("postgres"))(
         scope: null,
         requestedBy: "kari.nurmi",
       });
-      for (const deadline = Date.now() + 60_000; (await run(runId))?.status !== "running";) {
-        if (Date.now() > deadline) throw new Error(`the run did not start:\n${worker.log()}`);
+      for (const deadline = Date.now() + startupMs; (await run(runId))?.status !== "running";) {
+        if (Date.now() > deadline) throw new Error(`the run did not start:\n${worker.output()}`);
         await sleep(100);
       }
-      worker.child.kill("SIGTERM");
-      expect(await worker.exited, worker.log()).toBe(0);
+      expect(await worker.stop(60_000), worker.output()).toBe(0);
       expect(await run(runId)).toMatchObject({ status: "completed", attempts: 1 });
-      expect(worker.log()).toContain("reporter stopped");
-    }, 120_000);
+      expect(worker.output()).toContain("reporter stopped");
+    }, 600_000);
   },
 );

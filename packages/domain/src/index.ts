@@ -33,6 +33,7 @@ export * from "./staffing/staff.js";
 export * from "./staffing/fte.js";
 export * from "./staffing/fte-report.js";
 export * from "./staffing/security-clearance.js";
+export * from "./staffing/counted-assignments.js";
 export * from "./staffing/check-staffing.js";
 
 // Steering groups and chair rotation

@@ -1,6 +1,16 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import * as domain from "./index.js";
-import type { Agreement, Case, InvitationDecision, Rotation, TeamDataset, Violation } from "./index.js";
+import type {
+  Agreement,
+  Case,
+  CaseRuleCode,
+  InvitationDecision,
+  Period,
+  Rotation,
+  StaffingRecords,
+  TeamDataset,
+  Violation,
+} from "./index.js";
 
 // Other teams code against these names (issue: "Public API"); renaming one is a breaking change.
 describe("the public API of @ankkuri/domain", () => {
@@ -14,6 +24,8 @@ describe("the public API of @ankkuri/domain", () => {
       "realisedFte",
       "checkStaffing",
       "checkCase",
+      "isCaseRuleCode",
+      "countedAssignments",
       "canInvite",
     ] as const) {
       expect(typeof domain[name]).toBe("function");
@@ -26,7 +38,10 @@ describe("the public API of @ankkuri/domain", () => {
     expectTypeOf(domain.agreementEndDate).parameters.toEqualTypeOf<[Agreement, string]>();
     expectTypeOf(domain.chairOn).parameters.toEqualTypeOf<[Rotation, string]>();
     expectTypeOf(domain.chairCalendar).parameters.toEqualTypeOf<[Rotation, string, number]>();
-    expectTypeOf(domain.checkCase).returns.toEqualTypeOf<Violation[]>();
+    expectTypeOf(domain.checkCase).returns.toEqualTypeOf<Violation<CaseRuleCode>[]>();
+    expectTypeOf(domain.countedAssignments).parameter(0).toEqualTypeOf<StaffingRecords>();
+    expectTypeOf(domain.countedAssignments).parameter(1).toEqualTypeOf<Period>();
+    expectTypeOf<TeamDataset>().toExtend<StaffingRecords>();
     expectTypeOf(domain.canInvite).returns.toEqualTypeOf<InvitationDecision>();
     expectTypeOf(domain.canInvite)
       .parameter(0)

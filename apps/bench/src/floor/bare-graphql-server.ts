@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { createSchema, createYoga } from "graphql-yoga";
+import { bareServerEnv } from "../env.js";
 
 // The framework's own floor (run in its own process by the benchmark): graphql-yoga with a
 // one-field schema, no plugins, no authentication, no database. What it spends answering
@@ -18,4 +19,4 @@ const yoga = createYoga({
 
 createServer((req, res) => {
   void yoga(req, res);
-}).listen(Number(process.env.PORT ?? "0"), "127.0.0.1");
+}).listen(bareServerEnv().PORT, "127.0.0.1");

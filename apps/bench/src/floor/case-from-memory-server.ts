@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createSchema, createYoga } from "graphql-yoga";
+import { caseFromMemoryEnv } from "../env.js";
 
 // The framework's share of the case screen (run in its own process by the benchmark): graphql-yoga
 // with no plugins and no authentication, the gateway's schema as committed (SCHEMA_FILE) with the
@@ -8,19 +9,12 @@ import { createSchema, createYoga } from "graphql-yoga";
 // gateway's own, keyed by case id). What it spends is what executing and serialising that answer
 // costs on this stack without reading it: the least the gateway could spend. `PORT`.
 
-const required = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-
-const answers = new Map(
-  Object.entries(JSON.parse(readFileSync(required("ANSWERS_FILE"), "utf8")) as Record<string, unknown>),
-);
+const env = caseFromMemoryEnv();
+const answers = new Map(Object.entries(JSON.parse(readFileSync(env.ANSWERS_FILE, "utf8")) as Record<string, unknown>));
 
 const yoga = createYoga({
   schema: createSchema({
-    typeDefs: readFileSync(required("SCHEMA_FILE"), "utf8"),
+    typeDefs: readFileSync(env.SCHEMA_FILE, "utf8"),
     resolvers: { Query: { case: (_root: unknown, { caseId }: { caseId: string }) => answers.get(caseId) ?? null } },
   }),
   graphiql: false,
@@ -32,4 +26,4 @@ const yoga = createYoga({
 
 createServer((req, res) => {
   void yoga(req, res);
-}).listen(Number(process.env.PORT ?? "0"), "127.0.0.1");
+}).listen(env.PORT, "127.0.0.1");

@@ -5,7 +5,7 @@ import {
   chairCalendar,
   clientAge,
   defaultAgePolicy,
-  effectiveAssignments,
+  countedAssignments,
   fteReport,
   type Period,
   type Rotation,
@@ -150,7 +150,6 @@ export async function caseDetail(sql: Sql, actor: FloorActor, today: string, cas
 
 interface FteInputs {
   starts_on: string;
-  supplier: string | null;
   versions: {
     number: number;
     effectiveFrom: string;
@@ -174,7 +173,6 @@ interface FteInputs {
 export async function fteDashboard(sql: Sql, actor: FloorActor, period: Period) {
   const [inputs] = await sql<FteInputs[]>`
     select a.starts_on::text as starts_on,
-      (select p.organisation_id from agreement_parties p where p.team_id = a.team_id and p.agreement_id = a.id and p.role = 'supplier' order by p.version_number, p.position limit 1) as supplier,
       (select json_agg(json_build_object('number', v.number, 'effectiveFrom', v.effective_from, 'noticePeriodMonths', v.notice_period_months,
           'essentialPartyIds', (select coalesce(json_agg(p.organisation_id), '[]') from agreement_parties p where p.team_id = v.team_id and p.agreement_id = v.agreement_id and p.version_number = v.number and p.essential),
           'parties', (select coalesce(json_agg(json_build_object('organisationId', p.organisation_id, 'role', p.role) order by p.position), '[]') from agreement_parties p where p.team_id = v.team_id and p.agreement_id = v.agreement_id and p.version_number = v.number),
@@ -192,27 +190,21 @@ export async function fteDashboard(sql: Sql, actor: FloorActor, period: Period) 
     from teams tm join agreements a on a.team_id = tm.id
     where tm.id = ${actor.teamId}`;
   if (!inputs) return null;
-  const parents = new Map(inputs.organisations.map((o) => [o.id, o.parentId]));
-  const within = (id: string, ancestor: string) => {
-    for (let at: string | null | undefined = id, hops = 0; at != null && hops < 50; at = parents.get(at), hops++)
-      if (at === ancestor) return true;
-    return false;
-  };
-  // fteReport reads only the terms, start and notices of the agreement: the rest is not fetched.
+  // fteReport and countedAssignments read only the terms, start and notices of the agreement: the rest
+  // is not fetched.
   const agreement = {
     startsOn: inputs.starts_on,
     versions: inputs.versions,
     notices: inputs.notices,
   } as unknown as Agreement;
-  const staffOrg = new Map(inputs.assignments.map((a) => [a.id, a.staffOrganisationId]));
+  const staff = inputs.assignments.map((a) => ({ id: a.staffId, organisationId: a.staffOrganisationId }));
   const assignments: Assignment[] = inputs.assignments.map(({ validFrom, validTo, staffOrganisationId: _, ...a }) => ({
     ...a,
     interval: { from: validFrom, to: validTo },
   }));
-  const counted = effectiveAssignments(
-    assignments,
-    inputs.clearances,
-    (a) => a.needsPremisesAccess && !within(staffOrg.get(a.id) ?? "", inputs.supplier ?? ""),
+  const counted = countedAssignments(
+    { agreement, organisations: inputs.organisations, staff, assignments, clearances: inputs.clearances },
+    period,
   );
   const report = fteReport(agreement, counted, period);
   const names = new Map(inputs.organisations.map((o) => [o.id, o.name]));

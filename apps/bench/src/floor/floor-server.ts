@@ -1,15 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import postgres from "postgres";
+import { floorServerEnv } from "../env.js";
 import { caseDetail, caseList, chairCalendarOf, type FloorActor, fteDashboard } from "./floor-queries.js";
 
 // The floor server (run in its own process by the benchmark): node:http and postgres.js answering
 // the benchmarked operations with hand-written SQL. No framework, no authentication, no audit log.
 // `DATABASE_URL`, `PORT`, `DATABASE_POOL_SIZE` (the gateway's default pool size, 10).
 
-const url = process.env.DATABASE_URL;
-if (url === undefined) throw new Error("floor server: DATABASE_URL is not set");
-const sql = postgres(url, {
-  max: Number(process.env.DATABASE_POOL_SIZE ?? "10"),
+const env = floorServerEnv();
+const sql = postgres(env.DATABASE_URL, {
+  max: env.DATABASE_POOL_SIZE,
   onnotice: () => undefined,
   connection: { application_name: "ankkuri-bench-floor" },
 });
@@ -72,8 +72,8 @@ const server = createServer((req, res) => {
   );
 });
 server.keepAliveTimeout = 65_000;
-server.listen(Number(process.env.PORT ?? "4100"), "127.0.0.1", () => {
-  process.stdout.write(`floor ready on http://127.0.0.1:${process.env.PORT ?? "4100"}\n`);
+server.listen(env.PORT, "127.0.0.1", () => {
+  process.stdout.write(`floor ready on http://127.0.0.1:${String(env.PORT)}\n`);
 });
 
 function stop(): void {

@@ -1,5 +1,5 @@
 import { helsinkiAnkkuri, resolveActor } from "@ankkuri/domain";
-import { lastCompletedAgreementYear } from "@ankkuri/reporter";
+import { lastCompletedAgreementYear } from "@ankkuri/reports";
 import postgres from "postgres";
 import { BenchError } from "../errors.js";
 import type { OperationInputs } from "../operations.js";

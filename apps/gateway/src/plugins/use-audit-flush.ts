@@ -1,5 +1,6 @@
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
+import { errorCodes, errorExtensions } from "../errors.js";
 
 /**
  * Writes the request's client-data reads to the audit log once the operation has run, before the
@@ -25,7 +26,7 @@ export function useAuditFlush(): Plugin<GatewayContext> {
           return {
             errors: [
               createGraphQLError("The access log could not be written; the data is not shown", {
-                extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } },
+                extensions: errorExtensions(errorCodes.unavailable, { status: 503 }),
               }),
             ],
           };

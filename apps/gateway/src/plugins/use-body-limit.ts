@@ -1,4 +1,5 @@
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import { errorCodes, errorExtensions } from "../errors.js";
 
 // Only a single non-negative integer is a Content-Length (several joined by commas are a request
 // smuggling attempt).
@@ -32,20 +33,20 @@ export function useBodyLimit(maxBytes: number): Plugin {
       const length = request.headers.get("content-length");
       if (length !== null && !contentLength.test(length))
         throw createGraphQLError("The Content-Length header is invalid", {
-          extensions: { http: { status: 400 }, code: "BAD_REQUEST" },
+          extensions: errorExtensions(errorCodes.badRequest, { status: 400 }),
         });
       if (Number(length ?? "0") > maxBytes) throw tooLarge(maxBytes, Number(length) > drainableBytes(maxBytes));
       const type = request.headers.get("content-type") ?? "";
       if (!type.includes("application/json") && !type.includes("application/graphql-response+json")) {
         if (type.includes("multipart/"))
           throw createGraphQLError("File uploads are not supported", {
-            extensions: { http: { status: 415 }, code: "BAD_REQUEST" },
+            extensions: errorExtensions(errorCodes.badRequest, { status: 415 }),
           });
         // graphql-yoga reads these itself: with a declared length the HTTP framing bounds the body,
         // without one nothing would.
         if (length === null && request.body !== null)
           throw createGraphQLError("Send a Content-Length with a request body that is not JSON", {
-            extensions: { http: { status: 411, headers: closeUnread }, code: "BAD_REQUEST" },
+            extensions: errorExtensions(errorCodes.badRequest, { status: 411, headers: closeUnread }),
           });
         return;
       }
@@ -56,19 +57,19 @@ export function useBodyLimit(maxBytes: number): Plugin {
           body = JSON.parse(text);
         } catch {
           throw createGraphQLError("The request body is not valid JSON", {
-            extensions: { http: { status: 400 }, code: "BAD_REQUEST" },
+            extensions: errorExtensions(errorCodes.badRequest, { status: 400 }),
           });
         }
         if (Array.isArray(body)) {
           if (body.length === 0)
             throw createGraphQLError("The batch is empty: send at least one operation", {
-              extensions: { http: { status: 400 }, code: "BAD_REQUEST" },
+              extensions: errorExtensions(errorCodes.badRequest, { status: 400 }),
             });
           return body as never;
         }
         if (body === null || typeof body !== "object") {
           throw createGraphQLError("The request body must be a JSON object with a `query` string", {
-            extensions: { http: { status: 400 }, code: "BAD_REQUEST" },
+            extensions: errorExtensions(errorCodes.badRequest, { status: 400 }),
           });
         }
         return body as never;
@@ -80,7 +81,10 @@ export function useBodyLimit(maxBytes: number): Plugin {
 /** 413; `close`: the connection is closed after the answer (see `drainableBytes`). */
 function tooLarge(maxBytes: number, close = true) {
   return createGraphQLError(`The request body is larger than ${String(maxBytes)} bytes`, {
-    extensions: { http: { status: 413, ...(close ? { headers: closeUnread } : {}) }, code: "PAYLOAD_TOO_LARGE" },
+    extensions: errorExtensions(errorCodes.payloadTooLarge, {
+      status: 413,
+      ...(close ? { headers: closeUnread } : {}),
+    }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import { errorCodes, errorExtensions } from "../errors.js";
 
 /**
  * A GET request's `variables` and `extensions` parameters must be JSON objects: refused with 400 and
@@ -19,7 +20,7 @@ export function useGetParams(): Plugin {
         }
         if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
           throw createGraphQLError(`The \`${name}\` parameter must be a JSON object`, {
-            extensions: { http: { status: 400 }, code: "BAD_REQUEST" },
+            extensions: errorExtensions(errorCodes.badRequest, { status: 400 }),
           });
         }
       }

@@ -1,6 +1,6 @@
 import { verifyAuditChain } from "@ankkuri/db";
 import { canSeeReport, periodSchema } from "@ankkuri/domain";
-import { requestReport } from "@ankkuri/reporter";
+import { requestReport } from "@ankkuri/reports";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";

@@ -1,16 +1,15 @@
 import {
   checkStaffing,
   clearanceInterval,
-  effectiveAssignments,
+  countedAssignments,
   type FteReport,
   type FteRow,
   fteReport,
-  isWithin,
   type Period,
 } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import { derivedCache } from "../derived-cache.js";
-import type { GatewayContext, TeamSnapshot } from "../context.js";
+import type { GatewayContext } from "../context.js";
 import "./organisation-field.js";
 import { PeriodInput, PeriodRef } from "./common.js";
 import { RuleViolationRef } from "./errors.js";
@@ -167,32 +166,17 @@ const FteReportRef = builder.objectRef<ReturnType<typeof fteReport>>("FteReport"
   }),
 });
 
-/** The dataset's assignments as they count: city staff's premises work only while cleared. */
-function countedAssignments({ dataset, organisations }: TeamSnapshot) {
-  const supplier = dataset.agreement.versions[0]?.parties.find((p) => p.role === "supplier")?.organisationId ?? "";
-  const staffOrg = new Map(dataset.staff.map((s) => [s.id, s.organisationId]));
-  return effectiveAssignments(
-    dataset.assignments,
-    dataset.clearances,
-    (a) => a.needsPremisesAccess && !isWithin(staffOrg.get(a.staffId) ?? "", supplier, organisations),
-  );
-}
-
-// A team snapshot never changes (a new dataset version is a new snapshot), so what the FTE
-// dashboard derives from it is computed once per version: the counted assignments, and the report
-// of each period asked for, a few dozen periods at most.
-const assignmentsOf = derivedCache<ReturnType<typeof countedAssignments>>(1);
+// A team snapshot never changes (a new dataset version is a new snapshot), so the FTE report of a
+// period is computed once per snapshot and period: a few dozen periods at most. Which assignments
+// count depends on the period (the supplier of its terms), so it is derived with the report.
 const reportsOf = derivedCache<FteReport>(32);
 
 /** The FTE report of a period for the team's current dataset. */
 async function fteReportOf(ctx: GatewayContext, period: Period): Promise<FteReport> {
   const snapshot = await ctx.team();
+  const { dataset } = snapshot;
   return reportsOf(snapshot, `${period.from}/${period.to}`, () =>
-    fteReport(
-      snapshot.dataset.agreement,
-      assignmentsOf(snapshot, "", () => countedAssignments(snapshot)),
-      period,
-    ),
+    fteReport(dataset.agreement, countedAssignments(dataset, period), period),
   );
 }
 

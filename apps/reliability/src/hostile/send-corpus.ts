@@ -1,4 +1,4 @@
-import type { Login } from "../apps.js";
+import type { FictionalLogin } from "@ankkuri/processes";
 import { type HttpClient, TransportError } from "../http-client.js";
 import type { Actor, Auth, HostileRequest } from "./corpus.js";
 import { judge, type Verdict } from "./verdict.js";
@@ -111,8 +111,14 @@ export async function sendCorpus(
 
 /** The tokens the corpus uses, by the actor names of the corpus. */
 export function actorTokens(
-  tokens: Record<Login, string>,
-  logins: { police: Login; socialWorker: Login; steering: Login; auditor: Login; admin: Login },
+  tokens: Record<FictionalLogin, string>,
+  logins: {
+    police: FictionalLogin;
+    socialWorker: FictionalLogin;
+    steering: FictionalLogin;
+    auditor: FictionalLogin;
+    admin: FictionalLogin;
+  },
 ): Record<Actor, string> {
   return {
     police: tokens[logins.police],

@@ -1,11 +1,14 @@
 import { parseArgs } from "node:util";
 import { openRuntime, queryRows, sql } from "@ankkuri/db";
-import { computeReport, resolveScope } from "../compute-report.js";
+import {
+  caseRuleContext,
+  computeReport,
+  parsePeriod,
+  type ReportRequest,
+  resolveScope,
+  runAggregates,
+} from "@ankkuri/reports";
 import { parseReporterEnv } from "../env.js";
-import { runAggregates } from "../figures/aggregates.js";
-import { caseRuleContext } from "../figures/case-rule-counts.js";
-import { parsePeriod } from "../periods.js";
-import type { ReportRequest } from "../report-request.js";
 
 // `pnpm --filter @ankkuri/reporter bench:report [--team T] [--period P] [--repeat N]`: times one
 // report against its bare aggregate SQL on the configured database and samples the heap meanwhile,

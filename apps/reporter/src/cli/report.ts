@@ -3,13 +3,17 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { appendAudit, type Database, openRuntime, type Runtime, schema } from "@ankkuri/db";
-import { renderArtifacts } from "../artifacts.js";
-import { computeReport } from "../compute-report.js";
+import {
+  computeReport,
+  parsePeriod,
+  periodText,
+  renderArtifacts,
+  ReportError,
+  type ReportRequest,
+  reportRequestSchema,
+} from "@ankkuri/reports";
 import { parseReporterEnv } from "../env.js";
 import { progressDisplay } from "./progress-display.js";
-import { ReportError } from "../errors.js";
-import { parsePeriod, periodText } from "../periods.js";
-import { type ReportRequest, reportRequestSchema } from "../report-request.js";
 
 const usage = `usage: pnpm report <annual|party|monthly> --period <P> --out <dir> [--party <organisation id>] [--team <team id>] [--requested-by <login>]
   <P>: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)`;

@@ -4,6 +4,39 @@ import type { Executor } from "../client.js";
 import { teams, users } from "../schema/teams.js";
 
 /**
+ * What {@link loadTeamDataset} reads below the team row, as the relational query's `with` tree (the
+ * organisations are read beside it). Every table it reaches bumps the dataset version on a write
+ * (team-dataset.test.ts checks the triggers against this tree).
+ */
+export const teamDatasetWith = {
+  agreement: {
+    with: {
+      versions: {
+        with: {
+          parties: { orderBy: { position: "asc" } },
+          teamUnits: { orderBy: { position: "asc" } },
+          fteTargets: { orderBy: { position: "asc" } },
+        },
+        orderBy: { number: "asc" },
+      },
+      signatures: true,
+      joiningDecisions: { with: { approvals: true } },
+      notices: true,
+    },
+  },
+  staff: { with: { assignments: true, clearances: true, premisesAccess: true } },
+  users: true,
+  roleAssignments: true,
+  bodies: {
+    with: {
+      seats: { orderBy: { position: "asc" } },
+      rotationOrder: { orderBy: { position: "asc" } },
+      rotationEvents: { orderBy: { sequence: "asc" } },
+    },
+  },
+} as const;
+
+/**
  * A team's dataset (team, organisations, agreement with versions, staff, assignments, clearances,
  * bodies) as the domain library models it, read in one relational query plus the organisations.
  * Null when the team does not exist.
@@ -11,33 +44,7 @@ import { teams, users } from "../schema/teams.js";
 export async function loadTeamDataset(db: Executor, teamId: string): Promise<TeamDataset | null> {
   const team = await db.query.teams.findFirst({
     where: { id: teamId },
-    with: {
-      agreement: {
-        with: {
-          versions: {
-            with: {
-              parties: { orderBy: { position: "asc" } },
-              teamUnits: { orderBy: { position: "asc" } },
-              fteTargets: { orderBy: { position: "asc" } },
-            },
-            orderBy: { number: "asc" },
-          },
-          signatures: true,
-          joiningDecisions: { with: { approvals: true } },
-          notices: true,
-        },
-      },
-      staff: { with: { assignments: true, clearances: true, premisesAccess: true } },
-      users: true,
-      roleAssignments: true,
-      bodies: {
-        with: {
-          seats: { orderBy: { position: "asc" } },
-          rotationOrder: { orderBy: { position: "asc" } },
-          rotationEvents: { orderBy: { sequence: "asc" } },
-        },
-      },
-    },
+    with: teamDatasetWith,
   });
   if (!team?.agreement) return null;
   const organisations = await db.query.organisations.findMany();

@@ -25,35 +25,43 @@ export async function pgliteTemplate(): Promise<string> {
   return file;
 }
 
+/** A template of other migrations is dropped once it is this old (its comment says when it was made). */
+const templateLifetimeMs = 24 * 3600 * 1000;
+
 /**
  * A migrated template database on the test server, named after the migrations; per-test databases are
- * created from it with `CREATE DATABASE … TEMPLATE`. Templates of other migrations are dropped once a
- * day has passed since they were made (their comment holds the time): another checkout with other
- * migrations may be testing against the same server at the same moment.
+ * created from it with `CREATE DATABASE … TEMPLATE`. Templates of other migrations are dropped a day
+ * after they were made, not at once: other branches may be testing on the same server meanwhile.
  */
 export async function postgresTemplate(): Promise<string | undefined> {
   if (!testDatabaseUrl) return undefined;
-  const name = `ankkuri_tmpl_${migrationsHash()}`;
+  const name = `ankkuri_tpl_${migrationsHash()}`;
   const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => undefined });
   try {
     await admin`select pg_advisory_lock(${0x616e6b74})`;
-    const existing = await admin<{ datname: string; made: string | null }[]>`
-      select datname, shobj_description(oid, 'pg_database') as made from pg_database where datname like 'ankkuri\_tmpl\_%'`;
-    const dayAgo = Date.now() - 24 * 3600 * 1000;
-    const stale = existing.filter((d) => d.datname !== name && !(Date.parse(d.made ?? "") > dayAgo));
-    for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    const existing = await admin<
+      { datname: string; made: string | null }[]
+    >`select datname, shobj_description(oid, 'pg_database') as made from pg_database where datname like 'ankkuri_tpl_%'`;
+    // A template that does not say when it was made is left alone.
+    const stale = (made: string | null) => made !== null && Date.now() - Date.parse(made) > templateLifetimeMs;
+    for (const { datname } of existing.filter((d) => !d.datname.startsWith(name) && stale(d.made)))
+      await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     if (!existing.some((d) => d.datname === name)) {
-      await admin.unsafe(`create database "${name}"`);
-      await admin.unsafe(`comment on database "${name}" is '${new Date().toISOString()}'`);
-      const handle = await openDatabase({ engine: "postgres", url: testDatabaseUrlFor(name), maxConnections: 2 });
+      // Made under another name and renamed when complete, so no test copies a half-migrated template.
+      const building = `${name}_building`;
+      await admin.unsafe(`drop database if exists "${building}" with (force)`);
+      await admin.unsafe(`create database "${building}"`);
+      const handle = await openDatabase({ engine: "postgres", url: testDatabaseUrlFor(building), maxConnections: 2 });
       try {
         await migrateDatabase(handle);
       } catch (error) {
         await handle.close();
-        await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        await admin.unsafe(`drop database if exists "${building}" with (force)`);
         throw error;
       }
       await handle.close();
+      await admin.unsafe(`comment on database "${building}" is '${new Date().toISOString()}'`);
+      await admin.unsafe(`alter database "${building}" rename to "${name}"`);
     }
     return name;
   } finally {

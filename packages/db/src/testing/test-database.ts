@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -30,6 +31,26 @@ function provided<K extends "ankkuriPgliteTemplate" | "ankkuriPostgresTemplate">
 }
 
 /**
+ * Creates database `name` as a copy of the template. A run of other migrations on the same server
+ * (another branch's tests, with the code before templates were kept a day) may have dropped it: it is
+ * made again; while it is being made, or copied by another test file, the copy waits its turn.
+ */
+async function createFromTemplate(admin: postgres.Sql, name: string, template: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`create database "${name}" template "${template}"`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // 3D000: no such template; 55006: someone else is connected to it right now.
+      if (attempt >= 20 || (code !== "3D000" && code !== "55006")) throw error;
+      if (code === "3D000") await postgresTemplate();
+      else await sleep(250 * attempt);
+    }
+  }
+}
+
+/**
  * A fresh database on `engine`, from the migrated template: PGlite in memory, or a new database on the
  * test server (dropped on dispose). `onQuery` sees every SQL statement (the gateway counts them).
  */
@@ -54,7 +75,7 @@ export async function createTestDatabase(
   const template = provided("ankkuriPostgresTemplate") ?? (await postgresTemplate());
   const name = `ankkuri_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database "${name}" template "${String(template)}"`);
+  await createFromTemplate(admin, name, String(template));
   const url = testDatabaseUrlFor(name);
   const handle = await openDatabase({
     engine: "postgres",

@@ -3,6 +3,7 @@ import { agreementSchema } from "./agreement.js";
 import {
   agreementInput,
   agreementWithNotices,
+  agreementWithSupplierFrom,
   buildAgreement,
   buildJoiningDecision,
   buildNotice,
@@ -21,6 +22,7 @@ import {
   missingApprovers,
   partyEndDate,
   selectionOrganisationIds,
+  supplierOn,
   termsOn,
 } from "./agreement-terms.js";
 
@@ -79,6 +81,15 @@ describe("termsOn", () => {
     };
     const agreement = agreementSchema.parse({ ...input, versions: [...input.versions, v2, v3] });
     expect(termsOn(agreement, "2025-01-01").noticePeriodMonths).toBe(2);
+  });
+});
+
+describe("supplierOn", () => {
+  it("is the supplier of the terms in effect on the day", () => {
+    const agreement = agreementWithSupplierFrom("2025-07-01", fx.policeInvestigation);
+    expect(supplierOn(buildAgreement(), "2030-01-01")).toBe(fx.police);
+    expect(supplierOn(agreement, "2025-06-30")).toBe(fx.police);
+    expect(supplierOn(agreement, "2025-07-01")).toBe(fx.policeInvestigation);
   });
 });
 

@@ -15,6 +15,14 @@ export function termsOn(agreement: Agreement, date: LocalDate): AgreementVersion
   return current;
 }
 
+/**
+ * The supplier of the terms in effect on `date`: the police department (003 § 1), whose staff need
+ * no security clearance for its premises. `checkAgreement` requires exactly one per version.
+ */
+export function supplierOn(agreement: Agreement, date: LocalDate): OrganisationId | undefined {
+  return termsOn(agreement, date).parties.find((p) => p.role === "supplier")?.organisationId;
+}
+
 /** The latest version of the terms. */
 export function latestTerms(agreement: Agreement): AgreementVersion {
   return agreement.versions.reduce((a, b) => (b.number > a.number ? b : a));

@@ -128,6 +128,23 @@ export function buildAgreement(overrides: Partial<AgreementInput> = {}): Agreeme
   return agreementSchema.parse({ ...agreementInput(), ...overrides });
 }
 
+/**
+ * The fixture agreement with a version 2 from `effectiveFrom` in which `supplierId` is the supplier
+ * instead of the police department (the police's side of the work moved to another of its units).
+ */
+export function agreementWithSupplierFrom(effectiveFrom: string, supplierId: string): Agreement {
+  const v1 = versionOneInput();
+  const v2: VersionInput = {
+    ...v1,
+    number: 2,
+    effectiveFrom,
+    decidedOn: effectiveFrom,
+    summary: text("Toimittaja vaihtuu", "Leverantören byts", "The supplier changes"),
+    parties: v1.parties.map((p) => (p.role === "supplier" ? { ...p, organisationId: supplierId } : p)),
+  };
+  return buildAgreement({ versions: [v1, v2] });
+}
+
 /** A notice by `partyId` given on `givenOn`. */
 export function buildNotice(partyId: string, givenOn: string): Notice {
   return noticeSchema.parse({ id: `notice-${partyId}-${givenOn}`, partyId, givenOn, reference: `Päätös ${givenOn}` });

@@ -10,6 +10,50 @@ import { clientAge } from "./age-policy.js";
 /** Days after a meeting within which its record is still on time (DOMAIN § 5; see docs/domain.md). */
 export const defaultRecordingGraceDays = 7;
 
+/**
+ * Every code {@link checkCase} reports: the invariants' (`caseInvariants`), the invitation rules'
+ * (`canInvite`, for the parties of planned and held meetings) and the operational rules of 003 § 4.2.
+ * Whoever counts or labels the findings keys them by {@link CaseRuleCode}, so a new rule does not
+ * compile until it is counted.
+ */
+export const caseRuleCodes = [
+  "CASE.STATE_INCONSISTENT",
+  "CASE.DATE_ORDER",
+  "CASE.SELECTION_INCOMPLETE",
+  "CASE.SELECTION_NOT_UNANIMOUS",
+  "MEETING.STATE_INCONSISTENT",
+  "CONSENT.STATE_INCONSISTENT",
+  "CASE.NOT_OPEN",
+  "CONSENT.NO_GUARDIAN_RECORDED",
+  "CONSENT.MISSING",
+  "MEETING.NO_CLIENTSHIP",
+  "CASE.MEETING_UNRECORDED",
+  "CASE.RECORD_INCOMPLETE",
+  "CASE.PLANNED_MEETING_OVERDUE",
+  "CASE.COMPOSITION_SINGLE_PROFESSION",
+  "CASE.RESPONSIBLE_WORKER_MISSING",
+  "CASE.RESPONSIBLE_WORKER_NOT_INVOLVED",
+  "CASE.GUARDIAN_MISSING",
+  "CASE.CHILD_WELFARE_NOTIFICATION_MISSING",
+] as const;
+
+/** A code {@link checkCase} reports. */
+export type CaseRuleCode = (typeof caseRuleCodes)[number];
+
+const caseRuleCodeSet: ReadonlySet<string> = new Set(caseRuleCodes);
+
+/** Whether `code` is one of {@link caseRuleCodes} (e.g. a code read back from a database). */
+export function isCaseRuleCode(code: string): code is CaseRuleCode {
+  return caseRuleCodeSet.has(code);
+}
+
+// The invariants and the invitation rules type their codes as strings; each is a case rule code.
+const asCaseRules = (found: readonly Violation[]): Violation<CaseRuleCode>[] =>
+  found.map((v) => {
+    if (!isCaseRuleCode(v.code)) throw new TypeError(`${v.code} is missing from caseRuleCodes`);
+    return { ...v, code: v.code };
+  });
+
 /** Options of {@link checkCase}. */
 export interface CheckCaseOptions extends InvitationContext {
   /** The day the check is made for: time-dependent rules (unrecorded meetings) use it. */
@@ -28,11 +72,11 @@ const open = ["referred", "in-selection", "admitted", "active"];
  * compositions from several professions; guardians recorded for a minor; a child welfare notification
  * recorded for a minor referred by the police.
  */
-export function checkCase(c: Case, options: CheckCaseOptions): Violation[] {
+export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRuleCode>[] {
   const grace = options.recordingGraceDays ?? defaultRecordingGraceDays;
   const policy = options.policy ?? defaultAgePolicy;
-  const found = caseInvariants(c);
-  const add = (code: string, ids: string[], fi: string, en: string, severity: "error" | "warning" = "error") =>
+  const found = asCaseRules(caseInvariants(c));
+  const add = (code: CaseRuleCode, ids: string[], fi: string, en: string, severity: "error" | "warning" = "error") =>
     found.push(violation(code, ids, { fi, en }, { severity }));
 
   for (const m of c.meetings) {
@@ -57,7 +101,7 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation[] {
       // Against the record as it is now, so a guardian recorded later or a backdated withdrawal shows here.
       const attended = m.composition.filter((p) => m.attended.includes(p.id));
       found.push(
-        ...invitationRefusals({ ...c, status: "active" }, attended, m.heldOn, options).map((v) => ({
+        ...asCaseRules(invitationRefusals({ ...c, status: "active" }, attended, m.heldOn, options)).map((v) => ({
           ...v,
           ids: [...v.ids, m.id],
         })),
@@ -65,7 +109,10 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation[] {
     }
     if (m.status === "planned") {
       found.push(
-        ...invitationRefusals(c, m.composition, m.plannedOn, options).map((v) => ({ ...v, ids: [...v.ids, m.id] })),
+        ...asCaseRules(invitationRefusals(c, m.composition, m.plannedOn, options)).map((v) => ({
+          ...v,
+          ids: [...v.ids, m.id],
+        })),
       );
       if (m.plannedOn < addDays(options.asOf, -grace)) {
         add(

@@ -67,6 +67,9 @@ export interface OrganisationNode {
 /** Organisations by id, built once and passed to the tree queries below. */
 export type OrganisationIndex = ReadonlyMap<OrganisationId, Organisation>;
 
+/** What the tree is made of: an organisation's id and its parent's (enough for {@link isWithin}). */
+export type OrganisationLink = Pick<Organisation, "id" | "parentId">;
+
 /** Indexes organisations by id. */
 export function indexOrganisations(organisations: readonly Organisation[]): OrganisationIndex {
   return new Map(organisations.map((o) => [o.id, o]));
@@ -76,8 +79,8 @@ export function indexOrganisations(organisations: readonly Organisation[]): Orga
  * The organisation and its ancestors, nearest first, ending at the root. Stops at a missing parent
  * or a cycle (which `checkOrganisations` reports) instead of looping.
  */
-export function lineage(id: OrganisationId, index: OrganisationIndex): Organisation[] {
-  const chain: Organisation[] = [];
+export function lineage<O extends OrganisationLink>(id: OrganisationId, index: ReadonlyMap<OrganisationId, O>): O[] {
+  const chain: O[] = [];
   const seen = new Set<OrganisationId>();
   let current = index.get(id);
   while (current && !seen.has(current.id)) {
@@ -89,7 +92,11 @@ export function lineage(id: OrganisationId, index: OrganisationIndex): Organisat
 }
 
 /** True when `ancestorId` is `id` itself or one of its ancestors. */
-export function isWithin(id: OrganisationId, ancestorId: OrganisationId, index: OrganisationIndex): boolean {
+export function isWithin(
+  id: OrganisationId,
+  ancestorId: OrganisationId,
+  index: ReadonlyMap<OrganisationId, OrganisationLink>,
+): boolean {
   return lineage(id, index).some((o) => o.id === ancestorId);
 }
 

@@ -1,17 +1,17 @@
-import { isInForce, agreementEnd, termsOn } from "../agreement/agreement-terms.js";
+import { isInForce, agreementEnd, supplierOn, termsOn } from "../agreement/agreement-terms.js";
 import type { Agreement } from "../agreement/agreement.js";
 import { coverage } from "../core/coverage.js";
 import { intersection, type Interval, type Period } from "../core/interval.js";
 import { maxDate, minDate } from "../core/local-date.js";
 import { type Violation, violation } from "../core/violation.js";
-import { indexOrganisations, isWithin, type Organisation } from "../organisations/organisation.js";
+import type { Organisation } from "../organisations/organisation.js";
+import { countedAssignments, isPoliceStaff } from "./counted-assignments.js";
 import { hundredths } from "./fte.js";
 import { fteReport } from "./fte-report.js";
 import {
   type ClearancePolicy,
   clearanceInterval,
   defaultClearancePolicy,
-  effectiveAssignments,
   validClearanceIntervals,
 } from "./security-clearance.js";
 import type { Assignment, PremisesAccess, SecurityClearance, StaffMember } from "./staff.js";
@@ -51,13 +51,9 @@ export interface StaffingCheckInput {
 export function checkStaffing(input: StaffingCheckInput): Violation<StaffingViolationCode>[] {
   const { agreement, period } = input;
   const policy = input.policy ?? defaultClearancePolicy;
-  const index = indexOrganisations(input.organisations);
   const staffById = new Map(input.staff.map((s) => [s.id, s]));
-  const supplierId = termsOn(agreement, period.from).parties.find((p) => p.role === "supplier")?.organisationId;
-  const isPolice = (staffId: string) => {
-    const person = staffById.get(staffId);
-    return person !== undefined && supplierId !== undefined && isWithin(person.organisationId, supplierId, index);
-  };
+  const supplierId = supplierOn(agreement, period.from);
+  const isPolice = isPoliceStaff(input, period);
   const needsClearance = (a: Assignment) => a.needsPremisesAccess && !isPolice(a.staffId);
   const found: Violation<StaffingViolationCode>[] = [];
 
@@ -92,11 +88,7 @@ export function checkStaffing(input: StaffingCheckInput): Violation<StaffingViol
   found.push(...supervisorCoverage(agreement, input.assignments, period, isPolice));
   found.push(...clearanceFindings(input, needsClearance, isPolice, supplierId, policy));
 
-  const report = fteReport(
-    agreement,
-    effectiveAssignments(input.assignments, input.clearances, needsClearance, policy),
-    period,
-  );
+  const report = fteReport(agreement, countedAssignments(input, period, policy), period);
   for (const row of report.units.filter((r) => r.difference < -0.005)) {
     found.push(
       violation(

@@ -3,8 +3,8 @@ import { and, eq, generateKeySettings, parseKeyMaterial, type Runtime, schema, v
 import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
 import { helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { settledJobs, waitForRuns } from "../test/helpers.js";
-import { fixtureTeamId, loadReportFixture } from "./fixtures/report-dataset.fixture.js";
+import { settledJobs, waitForRuns } from "./testing/report-runs.js";
+import { fixtureTeamId, loadReportFixture } from "./testing/report-dataset.js";
 import { reportQueueName } from "./queue.js";
 import { reportDocumentSchema } from "./report-document.js";
 import type { ReportRequest } from "./report-request.js";

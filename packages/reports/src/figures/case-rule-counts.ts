@@ -1,10 +1,12 @@
 import { type Executor, queryRows, type SQL, sql } from "@ankkuri/db";
 import {
   type AgePolicy,
+  type CaseRuleCode,
   coreOrganisationIds,
   defaultAgePolicy,
   defaultRecordingGraceDays,
   indexOrganisations,
+  isCaseRuleCode,
   isWithin,
   type LocalDate,
   type Severity,
@@ -15,10 +17,11 @@ import type { ViolationCounts } from "./open-violations.js";
 import { caseInScope, type FigureScope } from "./scope.js";
 
 /**
- * Every code `checkCase` can report, with its severity. The statement below counts each of them; the
- * agreement test (case-rule-counts.test.ts) holds it to `checkCase` code by code.
+ * Every code `checkCase` can report (the domain's `CaseRuleCode`), with its severity. The statement
+ * below counts each of them; the agreement test (case-rule-counts.test.ts) holds it to `checkCase`
+ * code by code.
  */
-export const caseRuleSeverities = {
+export const caseRuleSeverities: Readonly<Record<CaseRuleCode, Severity>> = {
   "CASE.STATE_INCONSISTENT": "error",
   "CASE.DATE_ORDER": "error",
   "CASE.SELECTION_INCOMPLETE": "error",
@@ -37,9 +40,7 @@ export const caseRuleSeverities = {
   "CONSENT.NO_GUARDIAN_RECORDED": "error",
   "CONSENT.MISSING": "error",
   "MEETING.NO_CLIENTSHIP": "error",
-} as const satisfies Record<string, Severity>;
-
-export type CaseRuleCode = keyof typeof caseRuleSeverities;
+};
 
 /** What the rules need beyond the rows: the day, the core team on it, the organisation tree, the policy. */
 export interface CaseRuleContext {
@@ -257,6 +258,10 @@ export async function countCaseRuleViolations(
 ): Promise<ViolationCounts> {
   const rows = await queryRows<{ code: string; n: number }>(db, caseRuleCountsQuery(scope, context));
   const counts: ViolationCounts = new Map();
-  for (const { code, n } of rows) counts.set(code, { severity: caseRuleSeverities[code as CaseRuleCode], count: n });
+  for (const { code, n } of rows) {
+    // The statement names only the codes of `counted`.
+    if (!isCaseRuleCode(code)) throw new TypeError(`the case rule statement counted an unknown code ${code}`);
+    counts.set(code, { severity: caseRuleSeverities[code], count: n });
+  }
   return counts;
 }

@@ -14,7 +14,7 @@ import { caseViolationsTable, countCaseViolations } from "./figures/open-violati
 import { participationTable } from "./figures/participation.js";
 import { referralSourcesTable } from "./figures/referral-sources.js";
 import { serviceReferralsTable } from "./figures/service-referrals.js";
-import { fixtureTeamId, loadReportFixture } from "./fixtures/report-dataset.fixture.js";
+import { fixtureTeamId, loadReportFixture } from "./testing/report-dataset.js";
 import type { Cell, CountTable, ReportDocument } from "./report-document.js";
 import type { ReportRequest } from "./report-request.js";
 import type { RawTable } from "./tables.js";

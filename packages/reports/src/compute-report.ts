@@ -2,12 +2,11 @@ import { type Executor, loadTeamDataset } from "@ankkuri/db";
 import {
   type AgePolicy,
   addDays,
-  type Assignment,
   type ChairTerm,
   chairOn,
   defaultAgePolicy,
+  countedAssignments,
   defaultRecordingGraceDays,
-  effectiveAssignments,
   fteReport,
   indexOrganisations,
   isWithin,
@@ -16,7 +15,6 @@ import {
   type OrganisationIndex,
   type Period,
   type TeamDataset,
-  termsOn,
 } from "@ankkuri/domain";
 import { ReportError } from "./errors.js";
 import { ageBandsTable } from "./figures/age-bands.js";
@@ -152,27 +150,13 @@ function chairSection(dataset: TeamDataset, period: Period, index: OrganisationI
   };
 }
 
-/** Target vs realised FTE (003 § 5), counting work that needs premises access only with a valid clearance. */
+/** Target vs realised FTE (003 § 5), counted as the domain counts it (`countedAssignments`). */
 function staffingSection(
   dataset: TeamDataset,
   scope: FigureScope,
   index: OrganisationIndex,
 ): ReportDocument["staffing"] {
-  const { agreement } = dataset;
-  const supplierId = termsOn(agreement, scope.period.from).parties.find((p) => p.role === "supplier")?.organisationId;
-  const staffOrganisation = new Map(dataset.staff.map((s) => [s.id, s.organisationId]));
-  // As `checkStaffing` decides it: police staff are not gated by a clearance (003 § 7).
-  const needsClearance = (a: Assignment) => {
-    const organisationId = staffOrganisation.get(a.staffId);
-    const isPolice =
-      organisationId !== undefined && supplierId !== undefined && isWithin(organisationId, supplierId, index);
-    return a.needsPremisesAccess && !isPolice;
-  };
-  const report = fteReport(
-    agreement,
-    effectiveAssignments(dataset.assignments, dataset.clearances, needsClearance),
-    scope.period,
-  );
+  const report = fteReport(dataset.agreement, countedAssignments(dataset, scope.period), scope.period);
   const inScope = (partyId: string) => scope.partyUnits === null || scope.partyUnits.includes(partyId);
   return {
     units: report.units

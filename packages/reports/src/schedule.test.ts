@@ -1,7 +1,7 @@
 import { and, eq, generateKeySettings, parseKeyMaterial, type Runtime, schema } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureTeamId, loadReportFixture } from "./fixtures/report-dataset.fixture.js";
+import { fixtureTeamId, loadReportFixture } from "./testing/report-dataset.js";
 import { reportQueueName, scheduleQueueName } from "./queue.js";
 import { type Reporter, startReporter } from "./reporter.js";
 import { dueReports, helsinkiToday, runScheduleTick, scheduleActor } from "./schedule.js";

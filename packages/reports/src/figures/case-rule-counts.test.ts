@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/
 import { helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveScope } from "../compute-report.js";
-import { fixtureTeamId, loadReportFixture } from "../fixtures/report-dataset.fixture.js";
+import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
 import type { ReportRequest } from "../report-request.js";
 import { caseRuleContext, caseRuleSeverities, countCaseRuleViolations } from "./case-rule-counts.js";
 import { countCaseViolations, type ViolationCounts } from "./open-violations.js";

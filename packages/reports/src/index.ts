@@ -1,7 +1,9 @@
 /**
- * `@ankkuri/reporter`: the reports the parties evaluate Ankkuri by (003 § 8) — the annual evaluation,
- * party reports and monthly operational statistics — produced by a worker on a PostgreSQL-backed
- * queue (pg-boss), as JSON, CSV and PDF stored in the database.
+ * `@ankkuri/reports`: the reports the parties evaluate Ankkuri by (003 § 8) — the annual evaluation,
+ * party reports and monthly operational statistics — requested onto a PostgreSQL-backed queue
+ * (pg-boss), computed, suppressed and rendered as JSON, CSV and PDF stored in the database. The
+ * worker process that runs them is `apps/reporter`; the gateway embeds the same worker on its
+ * embedded database.
  */
 export { type ReportRequest, reportRequestSchema } from "./report-request.js";
 export { type RequestedReport, requestReport } from "./request-report.js";

@@ -1,12 +1,14 @@
 import { type Executor, loadCases, queryRows, type SQL, sql } from "@ankkuri/db";
 import {
   type AgePolicy,
+  type CaseRuleCode,
   checkAgreement,
   checkCase,
   checkStaffing,
   coreOrganisationIds,
   defaultAgePolicy,
   indexOrganisations,
+  type Severity,
   type TeamDataset,
   type Violation,
 } from "@ankkuri/domain";
@@ -22,10 +24,10 @@ function caseIdPageQuery(scope: FigureScope, after: string | null, limit: number
     order by c.id limit ${limit}`;
 }
 
-/** Violations counted by code, with the code's severity. */
-export type ViolationCounts = Map<string, { severity: "error" | "warning"; count: number }>;
+/** Case rule violations counted by code, with the code's severity. */
+export type ViolationCounts = Map<CaseRuleCode, { severity: Severity; count: number }>;
 
-function tally(into: ViolationCounts, found: readonly Violation[]): void {
+function tally(into: ViolationCounts, found: readonly Violation<CaseRuleCode>[]): void {
   for (const v of found) {
     const entry = into.get(v.code) ?? { severity: v.severity, count: 0 };
     entry.count += 1;

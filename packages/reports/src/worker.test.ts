@@ -11,11 +11,11 @@ import {
 } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureTeamId, loadReportFixture } from "../src/fixtures/report-dataset.fixture.js";
-import { type Reporter, startReporter } from "../src/reporter.js";
-import { requestReport } from "../src/request-report.js";
-import type { RunOutcome } from "../src/run-report.js";
-import { waitForRuns } from "./helpers.js";
+import { fixtureTeamId, loadReportFixture } from "./testing/report-dataset.js";
+import { type Reporter, startReporter } from "./reporter.js";
+import { requestReport } from "./request-report.js";
+import type { RunOutcome } from "./run-report.js";
+import { waitForRuns } from "./testing/report-runs.js";
 
 const { auditLog, reportArtifacts } = schema;
 

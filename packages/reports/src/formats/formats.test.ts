@@ -6,7 +6,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
-import { fixtureTeamId, loadReportFixture } from "../fixtures/report-dataset.fixture.js";
+import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
 import { type ReportDocument, reportDocumentSchema } from "../report-document.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";

@@ -1,7 +1,7 @@
 import { and, eq, generateKeySettings, newId, parseKeyMaterial, schema } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureTeamId, loadReportFixture } from "./fixtures/report-dataset.fixture.js";
+import { fixtureTeamId, loadReportFixture } from "./testing/report-dataset.js";
 import { type RunContext, runReport } from "./run-report.js";
 
 const { auditLog, reportArtifacts, reportRuns } = schema;

@@ -1,0 +1,2 @@
+export { fixtureTeamId, loadReportFixture } from "./report-dataset.js";
+export { settledJobs, waitForRuns } from "./report-runs.js";

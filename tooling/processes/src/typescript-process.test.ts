@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ChildProcessError, outputOf, runTypeScript, startTypeScript } from "./typescript-process.js";
+import { workspaceRoot } from "./workspace-paths.js";
+
+const fixture = new URL("./fixtures/child.fixture.ts", import.meta.url).pathname;
+
+describe("startTypeScript", () => {
+  const logs = mkdtempSync(join(tmpdir(), "ankkuri-processes-"));
+  afterAll(() => {
+    rmSync(logs, { recursive: true, force: true });
+  });
+
+  it("runs the entry point on this Node.js, with the source condition and only the environment given", async () => {
+    const out = await outputOf(fixture, { args: ["describe"], env: { ANKKURI_EXAMPLE: "1" } });
+    const seen = JSON.parse(out) as { node: string; root: string; env: string[] };
+    expect(seen.node).toBe(process.version);
+    expect(seen.root).toBe(workspaceRoot);
+    expect(seen.env).toContain("ANKKURI_EXAMPLE");
+    expect(seen.env.filter((name) => !["ANKKURI_EXAMPLE", "PATH", "HOME", "TMPDIR"].includes(name))).toEqual([]);
+  });
+
+  it("waits for a line of output and stops the process with SIGTERM, keeping its output", async () => {
+    const logFile = join(logs, "serve.log");
+    const child = startTypeScript(fixture, { args: ["serve"], logFile });
+    await child.waitForOutput(/^ready$/m, 30_000);
+    expect(child.running()).toBe(true);
+    expect(await child.stop()).toBe(0);
+    expect(child.running()).toBe(false);
+    expect(child.output()).toBe("ready\nstopping\n");
+    expect(readFileSync(logFile, "utf8")).toBe("ready\nstopping\n");
+  });
+
+  it("kills a process that ignores SIGTERM once the grace is over", async () => {
+    const child = startTypeScript(fixture, { args: ["stubborn"] });
+    await child.waitForOutput(/ignoring SIGTERM/, 30_000);
+    expect(await child.stop(500)).toBe("SIGKILL");
+    expect(child.stdout()).toContain("not stopping");
+  });
+
+  it("fails a wait for output, and a run, when the process ends first, with what it printed", async () => {
+    const child = startTypeScript(fixture, { args: ["fail"], name: "failing child" });
+    await expect(child.waitForOutput(/ready/, 30_000)).rejects.toThrow(/failing child ended before printing[^]*boom/);
+    expect(await child.exited).toBe(3);
+    expect(child.stderr()).toBe("boom\n");
+    expect(child.stdout()).toBe("");
+    await expect(outputOf(fixture, { args: ["fail"] })).rejects.toBeInstanceOf(ChildProcessError);
+    expect(await runTypeScript(fixture, { args: ["fail"] })).toMatchObject({ exit: 3, stderr: "boom\n" });
+  });
+
+  it("gives up waiting after the time given", async () => {
+    const child = startTypeScript(fixture, { args: ["serve"] });
+    try {
+      await expect(child.waitForOutput(/never/, 200)).rejects.toThrow(/did not print \/never\/ within 200 ms/);
+    } finally {
+      await child.stop();
+    }
+  });
+});
