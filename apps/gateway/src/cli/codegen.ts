@@ -9,7 +9,7 @@ import { buildSchema, isInterfaceType, type DocumentNode, Kind, parse, print, va
 
 // `pnpm --filter @ankkuri/gateway codegen`: from the committed schema and the documented operations in
 // docs/operations, writes the typed documents of `@ankkuri/client` (with each operation's persisted
-// hash) and the persisted-operations manifest (persisted-operations.json) production can require.
+// hash) and the documented operations' manifest (persisted-operations/ankkuri.json) production can require.
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const operationsDir = join(root, "../../docs/operations");
 const clientOperations = join(root, "../../packages/client/src/operations.ts");
@@ -91,7 +91,7 @@ const errorTypenames = isInterfaceType(errorInterface)
       .objects.map((t) => t.name)
       .sort()
   : [];
-writeFileSync(join(root, "persisted-operations.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+writeFileSync(join(root, "persisted-operations/ankkuri.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 writeFileSync(
   clientOperations,
   [
