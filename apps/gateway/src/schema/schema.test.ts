@@ -81,7 +81,7 @@ describe("the committed contract (schema.graphql)", () => {
   });
 
   it("registers each example operation in the persisted-operations manifest, keyed by its SHA-256", () => {
-    const manifest = JSON.parse(readFileSync(join(root, "persisted-operations.json"), "utf8")) as Record<
+    const manifest = JSON.parse(readFileSync(join(root, "persisted-operations/ankkuri.json"), "utf8")) as Record<
       string,
       string
     >;
