@@ -81,6 +81,13 @@ describe("createClient", () => {
     expect(sent[0]?.body.extensions).toBeUndefined();
   });
 
+  it("sends a document of the caller's own by the hash the client preset embedded", async () => {
+    const own = { ...parse("query Mine { viewer { login } }"), __meta__: { hash: "a".repeat(64) } };
+    const { fetch, sent } = fakeFetch([json(200, { data: { viewer: { login: "x" } } })]);
+    await createClient({ url: "u", token: () => "t", fetch }).request(own);
+    expect(sent[0]?.body.extensions).toEqual({ persistedQuery: { version: 1, sha256Hash: "a".repeat(64) } });
+  });
+
   it("retries a 503 with backoff, then answers", async () => {
     const { fetch, sent } = fakeFetch([json(503, { errors: [] }, { "retry-after": "0" }), json(200, { data: viewer })]);
     const data = await createClient({ url: "u", token: () => "t", fetch, retry: noRetryWait }).request(ViewerDocument);

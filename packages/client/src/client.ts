@@ -12,7 +12,8 @@ export type Language = "fi" | "sv" | "en";
  * - `hash-then-text`: the hash, and the text once when the gateway does not know the hash and
  *   allows free text (`allowed`);
  * - `text`: the text only (a gateway with persisted operations off, or documents of your own).
- * Documents that are not among the documented operations always travel as text.
+ * Documents that are neither documented operations nor carry the hash the client preset embeds
+ * (`persistedDocuments`) always travel as text.
  */
 export type PersistedMode = "hash" | "hash-then-text" | "text";
 
@@ -114,7 +115,7 @@ export function createClient(options: ClientOptions): AnkkuriClient {
     async request<R, V>(document: TypedDocumentNode<R, V>, variables?: V, init: RequestOptions = {}): Promise<R> {
       const name = operationName(document);
       const known: { hash: string; text: string } | undefined =
-        name === undefined ? undefined : persistedOperations[name];
+        (name === undefined ? undefined : persistedOperations[name]) ?? embeddedHash(document);
       const byHash = known !== undefined && mode !== "text";
       const text = known?.text ?? print(document);
       const base = { operationName: name, variables: variables ?? {} };
@@ -148,6 +149,12 @@ function operationName(document: DocumentNode): string | undefined {
     if (definition.kind === Kind.OPERATION_DEFINITION) return definition.name?.value;
   }
   return undefined;
+}
+
+/** A document of the caller's own with the hash the client preset embeds (`persistedDocuments`). */
+function embeddedHash(document: DocumentNode): { hash: string; text: string } | undefined {
+  const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+  return typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash) ? { hash, text: print(document) } : undefined;
 }
 
 function isPersistedNotFound(body: Body): boolean {

@@ -13,6 +13,8 @@ import { buildSchema, isInterfaceType, type DocumentNode, Kind, parse, print, va
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const operationsDir = join(root, "../../docs/operations");
 const clientOperations = join(root, "../../packages/client/src/operations.ts");
+// The client package carries the SDL, so that a team's own codegen reads the schema it was built with.
+const clientSchema = join(root, "../../packages/client/schema.graphql");
 
 function graphqlFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -24,6 +26,7 @@ function graphqlFiles(dir: string): string[] {
 }
 
 const schemaText = readFileSync(join(root, "schema.graphql"), "utf8");
+writeFileSync(clientSchema, schemaText);
 const schema = buildSchema(schemaText);
 const documents = graphqlFiles(operationsDir).map((location) => ({
   location: relative(root, location),

@@ -62,6 +62,11 @@ describe("the committed contract (schema.graphql)", () => {
     expect(printSchemaWithDirectives()).toBe(committed);
   });
 
+  it("is the SDL @ankkuri/client ships: run `pnpm --filter @ankkuri/gateway codegen` after a change", () => {
+    const shipped = readFileSync(join(root, "../../packages/client/schema.graphql"), "utf8");
+    expect(shipped).toBe(readFileSync(join(root, "schema.graphql"), "utf8"));
+  });
+
   it("describes every type, field, argument and enum value", () => {
     expect(Object.values(contract.getTypeMap()).flatMap(undescribed)).toEqual([]);
   });
