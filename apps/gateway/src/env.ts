@@ -16,6 +16,8 @@ const gatewayEnvSchema = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).default("ankkuri-gateway"),
   OIDC_JWKS_URL: z.url().optional(),
+  /** Longest token lifetime (`exp` − `iat`) accepted, in seconds (development tokens too). */
+  OIDC_MAX_TOKEN_AGE: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** `required`: only operations registered in the persisted-operations file run. */
   PERSISTED_OPERATIONS: z.enum(["off", "allowed", "required"]).default("off"),
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
@@ -42,7 +44,9 @@ export interface GatewayConfig {
   host: string;
   logLevel: z.output<typeof gatewayEnvSchema>["LOG_LEVEL"];
   database: DatabaseConfig;
-  auth: { mode: "oidc"; issuer: string; audience: string; jwksUrl: string } | { mode: "development"; audience: string };
+  auth:
+    | { mode: "oidc"; issuer: string; audience: string; jwksUrl: string; maxTokenAgeSeconds: number }
+    | { mode: "development"; audience: string; maxTokenAgeSeconds: number };
   persistedOperations: { mode: "off" | "allowed" | "required"; file: string | undefined };
   graphiql: boolean;
   auditLog: boolean;
@@ -84,9 +88,10 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     throw new ConfigurationError("AUDIT_LOG=off is for benchmarks on development data only");
   const auth: GatewayConfig["auth"] =
     e.OIDC_ISSUER === undefined
-      ? { mode: "development", audience: e.OIDC_AUDIENCE }
+      ? { mode: "development", audience: e.OIDC_AUDIENCE, maxTokenAgeSeconds: e.OIDC_MAX_TOKEN_AGE }
       : {
           mode: "oidc",
+          maxTokenAgeSeconds: e.OIDC_MAX_TOKEN_AGE,
           issuer: e.OIDC_ISSUER,
           audience: e.OIDC_AUDIENCE,
           jwksUrl:

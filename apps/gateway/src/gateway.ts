@@ -66,7 +66,12 @@ export async function createGatewayOn(
     if (config.auth.mode === "oidc") verifier = oidcVerifier(config.auth);
     else {
       devIssuer = await developmentIssuerFor((options.database ?? config.database).dataDir, config.auth.audience);
-      verifier = localVerifier({ issuer: devIssuer.issuer, audience: devIssuer.audience, jwks: devIssuer.jwks });
+      verifier = localVerifier({
+        issuer: devIssuer.issuer,
+        audience: devIssuer.audience,
+        jwks: devIssuer.jwks,
+        maxTokenAgeSeconds: config.auth.maxTokenAgeSeconds,
+      });
     }
   }
   const reporter =
