@@ -1,5 +1,6 @@
 import { databaseEnvSchema, parseDatabaseConfig, type DatabaseConfig } from "@ankkuri/db";
 import { z } from "zod";
+import type { CorsPolicy } from "./browser.js";
 
 const flag = (fallback: boolean) =>
   z
@@ -22,6 +23,38 @@ const gatewayEnvSchema = z.object({
   PERSISTED_OPERATIONS: z.enum(["off", "allowed", "required"]).default("off"),
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
   GRAPHIQL: flag(true),
+  /**
+   * Origins whose pages may call the API, comma-separated (`https://app.example.fi`), `loopback` for
+   * any localhost origin, `none` for no browser origin. Default: `none` in production, else `loopback`.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const entries = value
+        .split(",")
+        .map((e) => e.trim())
+        .filter((e) => e !== "" && e !== "none");
+      const origins: string[] = [];
+      let loopback = false;
+      for (const entry of entries) {
+        if (entry === "loopback") {
+          loopback = true;
+          continue;
+        }
+        let origin: string | undefined;
+        try {
+          origin = new URL(entry).origin;
+        } catch {
+          origin = undefined;
+        }
+        if (origin === undefined || origin === "null" || origin !== entry)
+          ctx.addIssue({ code: "custom", message: `not an origin (scheme://host[:port]): ${entry}` });
+        else origins.push(origin);
+      }
+      return { loopback, origins };
+    }),
   /** Benchmarks only: writes no audit log. Refused in production and with a real issuer. */
   AUDIT_LOG: flag(true),
   /** Serves the chair calendar and FTE dashboard again from answers computed on the same team dataset. */
@@ -49,6 +82,7 @@ export interface GatewayConfig {
     | { mode: "development"; audience: string; maxTokenAgeSeconds: number };
   persistedOperations: { mode: "off" | "allowed" | "required"; file: string | undefined };
   graphiql: boolean;
+  cors: CorsPolicy;
   auditLog: boolean;
   derivedAnswerCache: boolean;
   reportWorker: boolean;
@@ -110,6 +144,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     auth,
     persistedOperations: { mode: e.PERSISTED_OPERATIONS, file: e.PERSISTED_OPERATIONS_FILE },
     graphiql: e.GRAPHIQL && !production,
+    cors: e.CORS_ORIGINS ?? { loopback: !production, origins: [] },
     auditLog: e.AUDIT_LOG,
     derivedAnswerCache: e.DERIVED_ANSWER_CACHE,
     reportWorker: e.REPORT_WORKER,

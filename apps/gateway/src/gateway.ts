@@ -22,6 +22,9 @@ import { createGatewayYoga, type GatewayYoga } from "./yoga.js";
 import { PreparedQueries } from "./prepared-queries.js";
 import { TeamCache } from "./team-cache.js";
 
+/** Lifetime of the token the development GraphiQL page is signed in with. */
+export const graphiqlTokenSeconds = 900;
+
 /** A built gateway: the app, its services, the development issuer (if any), and shutdown. */
 export interface Gateway {
   yoga: GatewayYoga;
@@ -100,13 +103,16 @@ export async function createGatewayOn(
       retryAlone: (error) => !isConnectionError(error),
     }),
   };
-  let graphiqlToken: string | undefined;
+  let graphiqlToken: (() => Promise<string>) | undefined;
   if (devIssuer) {
     const today = helsinkiDay(services.clock());
     const users = await developmentUsers(services.db, today);
     writeDevelopmentDirectory((options.database ?? config.database).dataDir, users, today);
     const user = users.find((u) => u.login === defaultDevelopmentLogin);
-    if (user && config.graphiql) graphiqlToken = await devIssuer.sign({ login: user.login, name: user.name });
+    // Signed for each page load, for a quarter of an hour: the page is a development convenience.
+    const issuer = devIssuer;
+    if (user && config.graphiql)
+      graphiqlToken = () => issuer.sign({ login: user.login, name: user.name }, graphiqlTokenSeconds);
   }
   const yoga = createGatewayYoga(services, config, graphiqlToken ? { graphiqlToken } : {});
   return {

@@ -3,10 +3,12 @@ import { isConnectionError, isDatabaseReady, isDataException } from "@ankkuri/db
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { z } from "zod";
+import { corsFor, mayEmbedToken } from "./browser.js";
 import { type GatewayContext, type GatewayServices, createContext } from "./context.js";
 import type { GatewayConfig } from "./env.js";
 import { errorCodes } from "./errors.js";
@@ -132,7 +134,7 @@ function maskError(services: GatewayServices) {
 export function createGatewayYoga(
   services: GatewayServices,
   config: GatewayConfig,
-  options: { graphiqlToken?: string } = {},
+  options: { graphiqlToken?: () => Promise<string> } = {},
 ): GatewayYoga {
   const persisted = loadPersistedOperations(config.persistedOperations.file);
   const limits = config.limits;
@@ -163,14 +165,20 @@ export function createGatewayYoga(
       },
     },
     maskedErrors: { maskError: maskError(services) },
+    cors: corsFor(config.cors),
+    // GraphiQL's scripts and styles are served inline from @graphql-yoga/render-graphiql: the page
+    // works without internet access and loads nothing from a CDN.
+    renderGraphiQL,
     graphiql: config.graphiql
-      ? {
-          title: "Ankkuri GraphQL",
-          ...(options.graphiqlToken
-            ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) }
-            : {}),
-          defaultQuery:
-            "query Me {\n  viewer {\n    name\n    roles\n    organisation { name }\n    team { name agreement { title inForce } }\n  }\n}\n",
+      ? async (request, serverContext) => {
+          const token =
+            options.graphiqlToken && mayEmbedToken(request, serverContext) ? await options.graphiqlToken() : undefined;
+          return {
+            title: "Ankkuri GraphQL",
+            ...(token ? { headers: JSON.stringify({ Authorization: `Bearer ${token}` }) } : {}),
+            defaultQuery:
+              "query Me {\n  viewer {\n    name\n    roles\n    organisation { name }\n    team { name agreement { title inForce } }\n  }\n}\n",
+          };
         }
       : false,
     plugins: [

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, loadGatewayConfig } from "./env.js";
+
+const production = {
+  NODE_ENV: "production",
+  OIDC_ISSUER: "https://login.example.fi",
+  DATABASE_URL: "postgres://ankkuri@db.example.fi/ankkuri",
+};
+
+describe("CORS_ORIGINS", () => {
+  it("allows no browser origin in production and loopback origins in development by default", () => {
+    expect(loadGatewayConfig(production).cors).toEqual({ loopback: false, origins: [] });
+    expect(loadGatewayConfig({ NODE_ENV: "development" }).cors).toEqual({ loopback: true, origins: [] });
+  });
+
+  it("takes a list of exact origins, `loopback` and `none`", () => {
+    expect(
+      loadGatewayConfig({ ...production, CORS_ORIGINS: "https://a.example.fi, loopback,https://b.example.fi:8443" })
+        .cors,
+    ).toEqual({ loopback: true, origins: ["https://a.example.fi", "https://b.example.fi:8443"] });
+    expect(loadGatewayConfig({ NODE_ENV: "development", CORS_ORIGINS: "none" }).cors).toEqual({
+      loopback: false,
+      origins: [],
+    });
+  });
+
+  it("refuses a wildcard, a path or anything that is not an origin", () => {
+    for (const bad of ["*", "https://a.example.fi/app", "a.example.fi", "null"])
+      expect(() => loadGatewayConfig({ CORS_ORIGINS: bad }), bad).toThrow(ConfigurationError);
+  });
+});
