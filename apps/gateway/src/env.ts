@@ -1,6 +1,7 @@
 import { databaseEnvSchema, parseDatabaseConfig, type DatabaseConfig } from "@ankkuri/db";
 import { z } from "zod";
 import type { CorsPolicy } from "./browser.js";
+import type { IntrospectionMode } from "./plugins/use-introspection-gate.js";
 
 const flag = (fallback: boolean) =>
   z
@@ -23,6 +24,8 @@ const gatewayEnvSchema = z.object({
   PERSISTED_OPERATIONS: z.enum(["off", "allowed", "required"]).default("off"),
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
   GRAPHIQL: flag(true),
+  /** Who may introspect the schema: `authenticated` (default), `on` (anyone) or `off`. */
+  INTROSPECTION: z.enum(["on", "authenticated", "off"]).default("authenticated"),
   /**
    * Origins whose pages may call the API, comma-separated (`https://app.example.fi`), `loopback` for
    * any localhost origin, `none` for no browser origin. Default: `none` in production, else `loopback`.
@@ -83,6 +86,7 @@ export interface GatewayConfig {
   persistedOperations: { mode: "off" | "allowed" | "required"; file: string | undefined };
   graphiql: boolean;
   cors: CorsPolicy;
+  introspection: IntrospectionMode;
   auditLog: boolean;
   derivedAnswerCache: boolean;
   reportWorker: boolean;
@@ -144,6 +148,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     auth,
     persistedOperations: { mode: e.PERSISTED_OPERATIONS, file: e.PERSISTED_OPERATIONS_FILE },
     graphiql: e.GRAPHIQL && !production,
+    introspection: e.INTROSPECTION,
     cors: e.CORS_ORIGINS ?? { loopback: !production, origins: [] },
     auditLog: e.AUDIT_LOG,
     derivedAnswerCache: e.DERIVED_ANSWER_CACHE,

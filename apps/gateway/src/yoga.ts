@@ -17,6 +17,7 @@ import { useBodyLimit } from "./plugins/use-body-limit.js";
 import { useDerivedAnswers } from "./plugins/use-derived-answers.js";
 import { useGetParams } from "./plugins/use-get-params.js";
 import { useHealth } from "./plugins/use-health.js";
+import { useIntrospectionGate } from "./plugins/use-introspection-gate.js";
 import { useRequestId } from "./plugins/use-request-id.js";
 import { schema } from "./schema/index.js";
 
@@ -200,6 +201,7 @@ export function createGatewayYoga(
         maxDirectives: { n: 20 },
         blockFieldSuggestion: { enabled: config.nodeEnv === "production" },
       }),
+      useIntrospectionGate(config.introspection),
       ...(config.persistedOperations.mode === "off"
         ? []
         : [

@@ -134,3 +134,35 @@ describe("CORS", () => {
     ).toBeUndefined();
   });
 });
+
+describe("introspection", () => {
+  let h: Harness;
+  let off: Harness;
+  beforeAll(async () => {
+    h = await startHarness("pglite");
+    off = await startHarness("pglite", { env: { INTROSPECTION: "off" } });
+  });
+  afterAll(async () => {
+    await h.close();
+    await off.close();
+  });
+  const schemaQuery = "{ __schema { queryType { name } } }";
+  const throughFragment = 'query { ...F } fragment F on Query { __type(name: "Case") { name } }';
+
+  it("shows the schema to a signed-in person only, by default", async () => {
+    for (const query of [schemaQuery, throughFragment]) {
+      const anonymous = await h.gql(null, query);
+      expect(anonymous.status, query).toBe(401);
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(JSON.stringify(anonymous.body)).not.toContain('Case"');
+    }
+    const signedIn = await h.gql("maria.jarvinen", schemaQuery);
+    expect(signedIn.body).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+  });
+
+  it("shows it to nobody with INTROSPECTION=off", async () => {
+    const signedIn = await off.gql("maria.jarvinen", schemaQuery);
+    expect(signedIn.body.data ?? null).toBeNull();
+    expect(signedIn.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
