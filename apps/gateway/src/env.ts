@@ -13,6 +13,9 @@ const gatewayEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
+  /** Prometheus metrics are served here, not on the API's port (0: any free port). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** OpenID Connect issuer of real tokens; without it the local development issuer signs tokens. */
   OIDC_ISSUER: z.url().optional(),
@@ -78,6 +81,7 @@ export interface GatewayConfig {
   nodeEnv: "development" | "production" | "test";
   port: number;
   host: string;
+  metrics: { host: string; port: number };
   logLevel: z.output<typeof gatewayEnvSchema>["LOG_LEVEL"];
   database: DatabaseConfig;
   auth:
@@ -143,6 +147,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
     logLevel: e.LOG_LEVEL,
     database: parseDatabaseConfig(env),
     auth,

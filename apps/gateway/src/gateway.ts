@@ -11,14 +11,16 @@ import {
 } from "@ankkuri/db";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { type Reporter, startReporter } from "@ankkuri/reports";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { AuditWriter } from "./audit/audit-writer.js";
 import { type DevelopmentIssuer, developmentIssuerFor } from "./auth/dev-issuer.js";
 import { defaultDevelopmentLogin, developmentUsers, writeDevelopmentDirectory } from "./auth/dev-users.js";
 import { localVerifier, oidcVerifier, type TokenVerifier } from "./auth/token-verifier.js";
 import { type GatewayServices, helsinkiDay } from "./context.js";
 import type { GatewayConfig } from "./env.js";
-import { createGatewayYoga, type GatewayYoga } from "./yoga.js";
+import { committedOperationTexts, createGatewayMetrics, documentedOperationNames } from "./metrics.js";
+import { gatewayLogger } from "./request-log.js";
+import { createGatewayYoga, type GatewayYoga, loadPersistedOperations } from "./yoga.js";
 import { PreparedQueries } from "./prepared-queries.js";
 import { TeamCache } from "./team-cache.js";
 
@@ -61,7 +63,7 @@ export async function createGatewayOn(
   config: GatewayConfig,
   options: GatewayOptions = {},
 ): Promise<Gateway> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? gatewayLogger(config.logLevel);
   const embedded = runtime.handle.engine === "pglite";
   let devIssuer: DevelopmentIssuer | null = null;
   let verifier = options.verifier;
@@ -99,6 +101,14 @@ export async function createGatewayOn(
     logger,
     teams: new TeamCache(),
     queries: new PreparedQueries(runtime.handle.db),
+    metrics: createGatewayMetrics({
+      knownOperations: documentedOperationNames([
+        ...committedOperationTexts(),
+        ...loadPersistedOperations(config.persistedOperations.file).values(),
+      ]),
+      db: runtime.handle.db,
+      poolStats: runtime.handle.poolStats,
+    }),
     audit: new AuditWriter((entries) => appendAudit(runtime.handle.db, runtime.keys.auditKey, entries), {
       retryAlone: (error) => !isConnectionError(error),
     }),
@@ -132,7 +142,7 @@ export async function createGatewayOn(
  * start) and builds the gateway on it.
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? gatewayLogger(config.logLevel);
   const runtime = await openRuntime(options.database ?? config.database, {
     warn: (m) => {
       logger.warn(m);

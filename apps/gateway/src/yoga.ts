@@ -5,7 +5,6 @@ import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operation
 import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
-import { collectDefaultMetrics, Registry } from "prom-client";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { z } from "zod";
 import { corsFor, mayEmbedToken } from "./browser.js";
@@ -19,13 +18,14 @@ import { useGetParams } from "./plugins/use-get-params.js";
 import { useHealth } from "./plugins/use-health.js";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.js";
 import { useRequestId } from "./plugins/use-request-id.js";
+import { useRequestLog } from "./plugins/use-request-log.js";
 import { schema } from "./schema/index.js";
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
 const persistedFileSchema = z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().min(1));
 
-function loadPersistedOperations(file: string | undefined): Map<string, string> {
+export function loadPersistedOperations(file: string | undefined): Map<string, string> {
   if (!file) return new Map();
   return new Map(Object.entries(persistedFileSchema.parse(JSON.parse(readFileSync(file, "utf8")))));
 }
@@ -64,13 +64,6 @@ const prometheusMetrics = {
   graphql_envelop_phase_subscribe: false,
   graphql_envelop_execute_resolver: false,
 } as const;
-
-/** One registry per gateway (tests run several in a process), with the process metrics. */
-function metricsRegistry(): Registry {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  return registry;
-}
 
 /**
  * Gives every error a stable code and hides internals (no stack traces reach clients). Errors raised
@@ -212,13 +205,15 @@ export function createGatewayYoga(
             }),
           ]),
       // No `url` label (should the HTTP histogram be switched on): a GET request's URL carries its
-      // query and variables (ids the client sent), which must not reach the metrics.
+      // query and variables (ids the client sent), which must not reach the metrics. Served on
+      // their own port (`listenMetrics`), not on the API's.
       usePrometheus({
-        endpoint: "/metrics",
-        registry: metricsRegistry(),
-        metrics: prometheusMetrics,
+        endpoint: false,
+        registry: services.metrics.registry,
+        metrics: { ...prometheusMetrics, ...services.metrics.graphqlMetrics } as typeof prometheusMetrics,
         labels: { url: false },
       }),
+      useRequestLog(services.metrics),
       // Before the audit flush, which so wraps it and takes the reads after it has looked at them.
       ...(config.derivedAnswerCache ? [useDerivedAnswers()] : []),
       useAuditFlush(),

@@ -23,8 +23,12 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     await h.close();
   });
 
-  const rowsOf = (requestId: string) =>
-    h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.requestId, requestId));
+  // The caller's x-request-id is kept as each entry's correlation id; the request id is the server's.
+  const rowsOf = (correlationId: string) =>
+    h.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(sql`${schema.auditLog.details}->>'correlationId' = ${correlationId}`);
 
   it("records each case read under the request's id, in one insert for the whole page", async () => {
     h.resetQueries();
@@ -46,7 +50,7 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     ).toBe(true);
   });
 
-  it("echoes the request id, and makes one up when none is given", async () => {
+  it("makes its own request id, keeping the caller's x-request-id beside it, never in its place", async () => {
     const given = await h.fetch("/graphql", {
       method: "POST",
       headers: {
@@ -54,15 +58,35 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
         "x-request-id": "req-echo-0001",
         "authorization": `Bearer ${await h.token(login.police)}`,
       },
-      body: JSON.stringify({ query: "{ viewer { login } }" }),
+      body: JSON.stringify({
+        query: "query CaseDetail($caseId: String!) { case(caseId: $caseId) { caseId } }",
+        variables: { caseId: cases[2] },
+      }),
     });
-    expect(given.headers.get("x-request-id")).toBe("req-echo-0001");
-    const made = await h.fetch("/graphql", {
+    const requestId = given.headers.get("x-request-id") ?? "";
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(given.headers.get("x-correlation-id")).toBe("req-echo-0001");
+    // The audit entry stores both.
+    const rows = await rowsOf("req-echo-0001");
+    expect(rows.map((r) => [r.requestId, r.caseId])).toEqual([[requestId, cases[2]]]);
+    // A forged id (another request's, or a malformed one) names nothing of the server's.
+    const forged = await h.fetch("/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", "authorization": `Bearer ${await h.token(login.police)}` },
+      headers: {
+        "content-type": "application/json",
+        "x-request-id": requestId,
+        "authorization": `Bearer ${await h.token(login.police)}`,
+      },
       body: JSON.stringify({ query: "{ viewer { login } }" }),
     });
-    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forged.headers.get("x-request-id")).not.toBe(requestId);
+    const malformed = await h.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "bad id <script>" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect(malformed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(malformed.headers.get("x-correlation-id")).toBeNull();
   });
 
   it("writes nothing for a request that reads no client data", async () => {
@@ -90,7 +114,10 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     );
     const rows = await rowsOf("req-write-00001");
     expect(rows.map((r) => r.operation).sort()).toEqual(["read", "update"]);
-    expect(rows.find((r) => r.operation === "update")?.details).toEqual({ command: "start-selection" });
+    expect(rows.find((r) => r.operation === "update")?.details).toEqual({
+      command: "start-selection",
+      correlationId: "req-write-00001",
+    });
   });
 
   it("withholds a read whose log entry the database refuses, and serves the reads written beside it", async () => {
@@ -100,7 +127,7 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     const served = ["req-served-00001", "req-served-00002", "req-served-00003", "req-served-00004"];
     await h.database.db.execute(
       sql.raw(
-        `create function refuse_marked_read() returns trigger language plpgsql as $$ begin if new.request_id = '${refused}' then raise exception 'refused for the test'; end if; return new; end $$`,
+        `create function refuse_marked_read() returns trigger language plpgsql as $$ begin if new.details->>'correlationId' = '${refused}' then raise exception 'refused for the test'; end if; return new; end $$`,
       ),
     );
     await h.database.db.execute(
@@ -126,6 +153,8 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
         ).toEqual([cases[0]]);
       }
       expect(await rowsOf(refused)).toEqual([]);
+      // The operator's alert: requests withheld because their audit entries were not written.
+      expect(await h.metrics()).toMatch(/^ankkuri_audit_write_failures_total [1-9]\d*$/m);
     } finally {
       await h.database.db.execute(sql.raw("drop trigger refuse_marked_read on audit_log"));
       await h.database.db.execute(sql.raw("drop function refuse_marked_read()"));

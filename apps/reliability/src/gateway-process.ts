@@ -48,6 +48,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     NODE_ENV: "test",
     HOST: "127.0.0.1",
     PORT: "0",
+    METRICS_PORT: "0",
     LOG_LEVEL: "warn",
     GRAPHIQL: "off",
     DATA_DIR: dataDir,

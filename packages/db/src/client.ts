@@ -38,6 +38,30 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** The postgres.js client, for tools that need it (streaming, COPY, LISTEN). */
   sql?: postgres.Sql;
+  /** PostgreSQL: the pool's state, for metrics (the embedded engine has no pool). */
+  poolStats?: () => PoolStats;
+}
+
+/** A connection pool's state: its size, connections in use, and calls waiting for one. */
+export interface PoolStats {
+  max: number;
+  inUse: number;
+  /** Calls queued now because every connection was busy. */
+  waiting: number;
+  /** Calls that had to wait for a connection, since the pool opened. */
+  waitsTotal: number;
+}
+
+/** What the patched postgres.js (tooling/patches) tells about its pool. */
+interface PostgresPoolState {
+  max: number;
+  open: number;
+  busy: number;
+  full: number;
+  reserved: number;
+  connecting: number;
+  waiting: number;
+  waits: number;
 }
 
 function logger(onQuery: ((sql: string) => void) | undefined) {
@@ -73,6 +97,16 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       db,
       engine: "postgres",
       sql,
+      poolStats: () => {
+        const state = (sql as unknown as { poolStats?: PostgresPoolState }).poolStats;
+        if (!state) return { max: 0, inUse: 0, waiting: 0, waitsTotal: 0 };
+        return {
+          max: state.max,
+          inUse: state.busy + state.full + state.reserved,
+          waiting: state.waiting,
+          waitsTotal: state.waits,
+        };
+      },
       close: async () => {
         if (closed) return;
         closed = true;

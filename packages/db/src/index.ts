@@ -10,6 +10,7 @@ export {
   type Engine,
   type Executor,
   openDatabase,
+  type PoolStats,
   type Relations,
   type Transaction,
 } from "./client.js";
