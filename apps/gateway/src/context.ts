@@ -37,6 +37,8 @@ export interface GatewayServices {
   queries: PreparedQueries;
   /** Writes the reads of concurrent requests to the audit log together. */
   audit: AuditWriter;
+  /** The most a query may cost (`MAX_COST`; src/schema/complexity.ts). */
+  maxCost: number;
   /** Prometheus metrics (served on their own port). */
   metrics: GatewayMetrics;
 }

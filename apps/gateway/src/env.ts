@@ -73,6 +73,9 @@ const gatewayEnvSchema = z.object({
   MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(3_000),
   MAX_BATCH: z.coerce.number().int().min(1).max(50).default(5),
+  /** Requests a person may make per second, on average (0: no limit), and at once. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(100),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
@@ -101,6 +104,7 @@ export interface GatewayConfig {
     maxCost: number;
     maxTokens: number;
     maxBatch: number;
+    rate: { perSecond: number; burst: number };
   };
   shutdownGraceMs: number;
 }
@@ -165,6 +169,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       maxCost: e.MAX_COST,
       maxTokens: e.MAX_TOKENS,
       maxBatch: e.MAX_BATCH,
+      rate: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };

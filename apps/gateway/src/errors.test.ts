@@ -12,6 +12,7 @@ describe("request-level error codes", () => {
       | "GRAPHQL_VALIDATION_FAILED"
       | "QUERY_TOO_COMPLEX"
       | "PAYLOAD_TOO_LARGE"
+      | "RATE_LIMITED"
       | "SERVICE_UNAVAILABLE"
       | "INTERNAL_SERVER_ERROR"
     >();

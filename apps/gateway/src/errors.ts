@@ -78,6 +78,7 @@ export const errorCodes = {
   validationFailed: "GRAPHQL_VALIDATION_FAILED",
   queryTooComplex: "QUERY_TOO_COMPLEX",
   payloadTooLarge: "PAYLOAD_TOO_LARGE",
+  rateLimited: "RATE_LIMITED",
   unavailable: "SERVICE_UNAVAILABLE",
   internal: "INTERNAL_SERVER_ERROR",
 } as const;

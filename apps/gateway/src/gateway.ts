@@ -101,6 +101,7 @@ export async function createGatewayOn(
     logger,
     teams: new TeamCache(),
     queries: new PreparedQueries(runtime.handle.db),
+    maxCost: config.limits.maxCost,
     metrics: createGatewayMetrics({
       knownOperations: documentedOperationNames([
         ...committedOperationTexts(),

@@ -17,6 +17,7 @@ import { useDerivedAnswers } from "./plugins/use-derived-answers.js";
 import { useGetParams } from "./plugins/use-get-params.js";
 import { useHealth } from "./plugins/use-health.js";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.js";
+import { useRateLimit } from "./plugins/use-rate-limit.js";
 import { useRequestId } from "./plugins/use-request-id.js";
 import { useRequestLog } from "./plugins/use-request-log.js";
 import { schema } from "./schema/index.js";
@@ -183,18 +184,14 @@ export function createGatewayYoga(
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
         maxAliases: { n: limits.maxAliases, allowList: [] },
-        costLimit: {
-          maxCost: limits.maxCost,
-          objectCost: 2,
-          scalarCost: 1,
-          depthCostFactor: 1.5,
-          ignoreIntrospection: true,
-        },
+        // The cost limit is the schema's (Pothos' complexity plugin), which counts page sizes and ids.
+        costLimit: { enabled: false },
         maxTokens: { n: limits.maxTokens },
         maxDirectives: { n: 20 },
         blockFieldSuggestion: { enabled: config.nodeEnv === "production" },
       }),
       useIntrospectionGate(config.introspection),
+      useRateLimit(limits.rate, services.metrics),
       ...(config.persistedOperations.mode === "off"
         ? []
         : [

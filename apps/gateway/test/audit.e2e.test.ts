@@ -37,7 +37,8 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     expect(data?.cases.nodes.length).toBe(3);
     const inserts = h.queries.filter((q) => q.startsWith('insert into "audit_log"'));
     expect(inserts).toHaveLength(1);
-    const rows = await rowsOf(requestId);
+    // The list's total is logged too (a count by filter is derived from clients' data).
+    const rows = (await rowsOf(requestId)).filter((r) => r.resource === "case");
     expect(rows.map((r) => r.caseId).sort()).toEqual([...cases].sort());
     expect(
       rows.every(
@@ -87,6 +88,32 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     });
     expect(malformed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(malformed.headers.get("x-correlation-id")).toBeNull();
+  });
+
+  it("logs the cases whose cursors a page shows without any field of theirs, and a count by filter", async () => {
+    const page = await h.gql(
+      login.police,
+      "{ cases(first: 2) { edges { cursor } pageInfo { endCursor } } }",
+      {},
+      {
+        "x-request-id": "req-cursors-001",
+      },
+    );
+    expect(page.status).toBe(200);
+    const rows = await rowsOf("req-cursors-001");
+    expect(rows.map((r) => r.resource)).toEqual(["case", "case"]);
+    expect(rows.every((r) => r.clientId !== null && r.caseId !== null)).toBe(true);
+    const counted = await h.gql(
+      login.police,
+      '{ cases(filter: { ageBand: "15-17", referredFrom: "2026-01-01" }) { totalCount } }',
+      {},
+      { "x-request-id": "req-count-0001" },
+    );
+    expect(counted.status, JSON.stringify(counted.body)).toBe(200);
+    const count = await rowsOf("req-count-0001");
+    expect(count.map((r) => [r.resource, (r.details as { filter?: unknown }).filter])).toEqual([
+      ["case-count", { ageBand: "15-17", referredFrom: "2026-01-01" }],
+    ]);
   });
 
   it("writes nothing for a request that reads no client data", async () => {
