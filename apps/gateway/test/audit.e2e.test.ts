@@ -208,4 +208,36 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     const own = await h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.actorId, login.auditor));
     expect(own.some((r) => r.resource === "audit-log" && r.clientId === clientId)).toBe(true);
   });
+
+  it("lists no forged row above the chain's head, and the chain check names it", async () => {
+    const caseId = cases[2] ?? "";
+    const clientRows = await h.database.db
+      .select({ clientId: schema.cases.clientId, teamId: schema.cases.teamId })
+      .from(schema.cases)
+      .where(eq(schema.cases.id, caseId));
+    const { clientId = "", teamId = "" } = clientRows[0] ?? {};
+    const [head] = await h.database.db.select().from(schema.auditHeads).where(eq(schema.auditHeads.teamId, teamId));
+    const forgedSeq = (head?.seq ?? 0) + 1000;
+    await h.database.db.insert(schema.auditLog).values({
+      teamId,
+      seq: forgedSeq,
+      occurredAt: new Date("2026-10-01T08:00:00Z"),
+      requestId: "forged",
+      actorId: "someone.else",
+      actorOrganisationId: "org-hpl-prevention",
+      actorRole: "police-officer",
+      operation: "read",
+      resource: "case",
+      caseId,
+      clientId,
+      purpose: "casework",
+      prevHash: "a".repeat(64),
+      hash: "b".repeat(64),
+    });
+    const log = (await h.request(login.auditor, AccessLogDocument, { clientId })).data?.auditLog ?? [];
+    expect(log.length).toBeGreaterThan(0);
+    expect(log.map((e) => e.actorId)).not.toContain("someone.else");
+    const chain = (await h.request(login.auditor, AuditChainDocument, {})).data?.auditChain;
+    expect(chain).toMatchObject({ intact: false, firstBadSeq: forgedSeq, problem: "unlinked" });
+  });
 });
