@@ -29,3 +29,31 @@ describe("CORS_ORIGINS", () => {
       expect(() => loadGatewayConfig({ CORS_ORIGINS: bad }), bad).toThrow(ConfigurationError);
   });
 });
+
+describe("start-up refusals", () => {
+  const problemsOf = (env: Record<string, string>): readonly string[] => {
+    try {
+      loadGatewayConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigurationError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it("refuses production on the embedded database unless allowed", () => {
+    const { DATABASE_URL: _url, ...embedded } = production;
+    expect(problemsOf(embedded)).toEqual([expect.stringMatching(/^DATABASE_URL is required in production/)]);
+    expect(problemsOf({ ...embedded, ALLOW_EMBEDDED_IN_PRODUCTION: "true" })).toEqual([]);
+    expect(problemsOf(production)).toEqual([]);
+  });
+
+  it("lists every problem at once, each naming its setting", () => {
+    const problems = problemsOf({ PORT: "http", MAX_DEPTH: "1000", CORS_ORIGINS: "*" });
+    expect(problems).toHaveLength(3);
+    expect(problems.join("\n")).toMatch(/PORT/);
+    expect(problems.join("\n")).toMatch(/MAX_DEPTH/);
+    expect(problems.join("\n")).toMatch(/CORS_ORIGINS/);
+    expect(problemsOf({ NODE_ENV: "production", AUDIT_LOG: "off" })).toHaveLength(3);
+  });
+});

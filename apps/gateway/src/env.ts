@@ -76,6 +76,8 @@ const gatewayEnvSchema = z.object({
   /** Requests a person may make per second, on average (0: no limit), and at once. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Production on the embedded database, whose keys lie beside the data: refused unless set. */
+  ALLOW_EMBEDDED_IN_PRODUCTION: flag(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
@@ -112,6 +114,13 @@ export interface GatewayConfig {
 /** Thrown at start-up with every configuration problem listed. */
 export class ConfigurationError extends Error {
   override readonly name = "ConfigurationError";
+  /** One line per problem, each naming its setting. */
+  readonly problems: readonly string[];
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === "string" ? [problems] : problems;
+    super(`Invalid configuration: ${list.join("; ")}`);
+    this.problems = list;
+  }
 }
 
 /**
@@ -122,16 +131,20 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   const database = databaseEnvSchema.safeParse(env);
   if (!parsed.success || !database.success) {
     const issues = [...(parsed.error?.issues ?? []), ...(database.error?.issues ?? [])];
-    throw new ConfigurationError(
-      `Invalid configuration: ${issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-    );
+    throw new ConfigurationError(issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
+  const problems: string[] = [];
   if (e.OIDC_ISSUER === undefined && production)
-    throw new ConfigurationError("OIDC_ISSUER is required in production: the development issuer is for local use only");
+    problems.push("OIDC_ISSUER is required in production: the development issuer is for local use only");
   if (!e.AUDIT_LOG && (production || e.OIDC_ISSUER !== undefined))
-    throw new ConfigurationError("AUDIT_LOG=off is for benchmarks on development data only");
+    problems.push("AUDIT_LOG=off is for benchmarks on development data only");
+  if (production && database.data.DATABASE_URL === undefined && !e.ALLOW_EMBEDDED_IN_PRODUCTION)
+    problems.push(
+      "DATABASE_URL is required in production: the embedded database keeps its keys beside the data (set ALLOW_EMBEDDED_IN_PRODUCTION=true to run on it anyway)",
+    );
+  if (problems.length > 0) throw new ConfigurationError(problems);
   const auth: GatewayConfig["auth"] =
     e.OIDC_ISSUER === undefined
       ? { mode: "development", audience: e.OIDC_AUDIENCE, maxTokenAgeSeconds: e.OIDC_MAX_TOKEN_AGE }

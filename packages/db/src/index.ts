@@ -7,6 +7,7 @@ export {
   type ConnectionOptions,
   type Database,
   type DatabaseHandle,
+  DatabaseLockedError,
   type Engine,
   type Executor,
   openDatabase,
