@@ -113,7 +113,8 @@ export function startGateway(
   return startServer(
     name,
     gatewayMain,
-    { HOST: "127.0.0.1", LOG_LEVEL: "warn", GRAPHIQL: "off", ...env },
+    // Metrics on any free port (several gateways run side by side); no rate limit: the load is one person's.
+    { HOST: "127.0.0.1", METRICS_PORT: "0", RATE_LIMIT_PER_SECOND: "0", LOG_LEVEL: "warn", GRAPHIQL: "off", ...env },
     logDir,
     answersQueries,
     timeoutMs,

@@ -1,5 +1,6 @@
 import { relations, type Relations } from "@ankkuri/db";
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import DrizzlePlugin from "@pothos/plugin-drizzle";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
@@ -8,6 +9,7 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import type { GatewayContext } from "./context.js";
 import { forbidden, unauthenticated } from "./errors.js";
+import { complexityError, fieldComplexity } from "./schema/complexity.js";
 import { authScopes, type CaseAccessRow } from "./schema/auth-scopes.js";
 import { resolveNode, resolveNodes } from "./schema/node-lookup.js";
 
@@ -36,7 +38,14 @@ export interface PothosTypes {
 }
 
 export const builder = new SchemaBuilder<PothosTypes>({
-  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, DrizzlePlugin],
+  plugins: [ComplexityPlugin, RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, DrizzlePlugin],
+  // Checked before the first root field resolves, with the request's variables: `first`, `last`,
+  // `limit` and the number of `ids` multiply what is selected under them (src/schema/complexity.ts).
+  complexity: {
+    fieldComplexity,
+    complexityError,
+    limit: (ctx) => ({ complexity: ctx.services.maxCost }),
+  },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: "omit",

@@ -14,7 +14,8 @@ import { AuditCollector } from "./audit/audit-collector.js";
 import type { AuditWriter } from "./audit/audit-writer.js";
 import type { TokenFailure, TokenVerifier } from "./auth/token-verifier.js";
 import { batchLoader } from "./batch-loader.js";
-import { requestIdOf } from "./plugins/use-request-id.js";
+import { requestIdsOf } from "./plugins/use-request-id.js";
+import type { GatewayMetrics } from "./metrics.js";
 import type { PreparedQueries } from "./prepared-queries.js";
 import type { TeamCache, TeamSnapshot } from "./team-cache.js";
 
@@ -36,6 +37,10 @@ export interface GatewayServices {
   queries: PreparedQueries;
   /** Writes the reads of concurrent requests to the audit log together. */
   audit: AuditWriter;
+  /** The most a query may cost (`MAX_COST`; src/schema/complexity.ts). */
+  maxCost: number;
+  /** Prometheus metrics (served on their own port). */
+  metrics: GatewayMetrics;
 }
 
 export type { OrganisationRow, TeamSnapshot } from "./team-cache.js";
@@ -123,7 +128,7 @@ async function authenticate(
  * from the database, and prepares the audit collector.
  */
 export async function createContext(services: GatewayServices, request: Request): Promise<GatewayContext> {
-  const requestId = requestIdOf(request);
+  const { requestId, correlationId } = requestIdsOf(request);
   const today = helsinkiDay(services.clock());
   const auth = await authenticate(services, request, today);
   const actor = "actor" in auth ? auth.actor : null;
@@ -143,7 +148,7 @@ export async function createContext(services: GatewayServices, request: Request)
     access,
     language: preferredLanguage(request.headers.get("accept-language")),
     today,
-    audit: new AuditCollector(requestId, actor, services.clock),
+    audit: new AuditCollector(requestId, actor, services.clock, correlationId),
     services,
     db: services.db,
     team: () => team,

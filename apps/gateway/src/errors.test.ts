@@ -14,6 +14,7 @@ describe("request-level error codes", () => {
       | "PAYLOAD_TOO_LARGE"
       | "PERSISTED_OPERATION_NOT_FOUND"
       | "PERSISTED_OPERATION_REQUIRED"
+      | "RATE_LIMITED"
       | "SERVICE_UNAVAILABLE"
       | "INTERNAL_SERVER_ERROR"
     >();

@@ -80,6 +80,7 @@ export const errorCodes = {
   payloadTooLarge: "PAYLOAD_TOO_LARGE",
   persistedOperationNotFound: "PERSISTED_OPERATION_NOT_FOUND",
   persistedOperationRequired: "PERSISTED_OPERATION_REQUIRED",
+  rateLimited: "RATE_LIMITED",
   unavailable: "SERVICE_UNAVAILABLE",
   internal: "INTERNAL_SERVER_ERROR",
 } as const;

@@ -11,16 +11,22 @@ import {
 } from "@ankkuri/db";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { type Reporter, startReporter } from "@ankkuri/reports";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { AuditWriter } from "./audit/audit-writer.js";
 import { type DevelopmentIssuer, developmentIssuerFor } from "./auth/dev-issuer.js";
 import { defaultDevelopmentLogin, developmentUsers, writeDevelopmentDirectory } from "./auth/dev-users.js";
 import { localVerifier, oidcVerifier, type TokenVerifier } from "./auth/token-verifier.js";
 import { type GatewayServices, helsinkiDay } from "./context.js";
 import type { GatewayConfig } from "./env.js";
+import { committedOperationTexts, createGatewayMetrics, documentedOperationNames } from "./metrics.js";
+import { gatewayLogger } from "./request-log.js";
+import { loadPersistedOperations } from "./persisted/manifests.js";
 import { createGatewayYoga, type GatewayYoga } from "./yoga.js";
 import { PreparedQueries } from "./prepared-queries.js";
 import { TeamCache } from "./team-cache.js";
+
+/** Lifetime of the token the development GraphiQL page is signed in with. */
+export const graphiqlTokenSeconds = 900;
 
 /** A built gateway: the app, its services, the development issuer (if any), and shutdown. */
 export interface Gateway {
@@ -58,7 +64,7 @@ export async function createGatewayOn(
   config: GatewayConfig,
   options: GatewayOptions = {},
 ): Promise<Gateway> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? gatewayLogger(config.logLevel);
   const embedded = runtime.handle.engine === "pglite";
   let devIssuer: DevelopmentIssuer | null = null;
   let verifier = options.verifier;
@@ -66,7 +72,12 @@ export async function createGatewayOn(
     if (config.auth.mode === "oidc") verifier = oidcVerifier(config.auth);
     else {
       devIssuer = await developmentIssuerFor((options.database ?? config.database).dataDir, config.auth.audience);
-      verifier = localVerifier({ issuer: devIssuer.issuer, audience: devIssuer.audience, jwks: devIssuer.jwks });
+      verifier = localVerifier({
+        issuer: devIssuer.issuer,
+        audience: devIssuer.audience,
+        jwks: devIssuer.jwks,
+        maxTokenAgeSeconds: config.auth.maxTokenAgeSeconds,
+      });
     }
   }
   const reporter =
@@ -91,17 +102,29 @@ export async function createGatewayOn(
     logger,
     teams: new TeamCache(),
     queries: new PreparedQueries(runtime.handle.db),
+    maxCost: config.limits.maxCost,
+    metrics: createGatewayMetrics({
+      knownOperations: documentedOperationNames([
+        ...committedOperationTexts(),
+        ...loadPersistedOperations(config.persistedOperations).values(),
+      ]),
+      db: runtime.handle.db,
+      poolStats: runtime.handle.poolStats,
+    }),
     audit: new AuditWriter((entries) => appendAudit(runtime.handle.db, runtime.keys.auditKey, entries), {
       retryAlone: (error) => !isConnectionError(error),
     }),
   };
-  let graphiqlToken: string | undefined;
+  let graphiqlToken: (() => Promise<string>) | undefined;
   if (devIssuer) {
     const today = helsinkiDay(services.clock());
     const users = await developmentUsers(services.db, today);
     writeDevelopmentDirectory((options.database ?? config.database).dataDir, users, today);
     const user = users.find((u) => u.login === defaultDevelopmentLogin);
-    if (user && config.graphiql) graphiqlToken = await devIssuer.sign({ login: user.login, name: user.name });
+    // Signed for each page load, for a quarter of an hour: the page is a development convenience.
+    const issuer = devIssuer;
+    if (user && config.graphiql)
+      graphiqlToken = () => issuer.sign({ login: user.login, name: user.name }, graphiqlTokenSeconds);
   }
   const yoga = createGatewayYoga(services, config, graphiqlToken ? { graphiqlToken } : {});
   return {
@@ -121,7 +144,7 @@ export async function createGatewayOn(
  * start) and builds the gateway on it.
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? gatewayLogger(config.logLevel);
   const runtime = await openRuntime(options.database ?? config.database, {
     warn: (m) => {
       logger.warn(m);

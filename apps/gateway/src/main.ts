@@ -1,23 +1,25 @@
 import { logNodeRuntime } from "@ankkuri/db";
-import pino from "pino";
 import { defaultDevelopmentLogin } from "./auth/dev-users.js";
 import { loadGatewayConfig } from "./env.js";
 import { createGateway } from "./gateway.js";
+import { listenMetrics } from "./metrics.js";
+import { gatewayLogger } from "./request-log.js";
 import { listen } from "./server.js";
 
 // `pnpm start`: the gateway with the report worker; embedded database unless DATABASE_URL is set.
 const started = performance.now();
 const config = loadGatewayConfig();
-const logger = pino({ level: config.logLevel });
+const logger = gatewayLogger(config.logLevel);
 const node = logNodeRuntime(logger);
 const gateway = await createGateway(config, { logger });
 const running = await listen(gateway.yoga, { host: config.host, port: config.port, logger });
+const metrics = await listenMetrics(gateway.services.metrics.registry, config.metrics);
 
 const lines = [
   "",
   `Ankkuri gateway ready in ${((performance.now() - started) / 1000).toFixed(1)} s (Node.js ${node})`,
   `  GraphQL:   ${running.url}/graphql${config.graphiql ? "  (open it in a browser for GraphiQL)" : ""}`,
-  `  Health:    ${running.url}/health, ${running.url}/ready    Metrics: ${running.url}/metrics`,
+  `  Health:    ${running.url}/health, ${running.url}/ready    Metrics: ${metrics.url}`,
   `  Database:  ${gateway.runtime.handle.engine === "pglite" ? `embedded, in ${config.database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
 ];
 if (gateway.devIssuer) {
@@ -51,6 +53,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, "shutting down: finishing in-flight requests");
   await running.close(config.shutdownGraceMs);
+  await metrics.close();
   await gateway.close();
   logger.info("stopped");
   process.exit(0);

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { Logger } from "pino";
+import { type RequestLogFields, withRequestLog } from "./request-log.js";
 import type { GatewayYoga } from "./yoga.js";
 
 /** A listening gateway and its graceful shutdown. */
@@ -27,6 +28,9 @@ export async function listen(
   const server = createServer((req, res) => {
     inFlight += 1;
     const started = performance.now();
+    // Filled in by the app (the server's request id, the caller's, the operation) and carried by
+    // every line logged while the request is handled.
+    const fields: RequestLogFields = {};
     res.on("close", () => {
       inFlight -= 1;
       if (options.logger.isLevelEnabled("info")) {
@@ -38,14 +42,16 @@ export async function listen(
             path: pathOf(req.url),
             status: res.statusCode,
             ms: Math.round(performance.now() - started),
-            requestId: res.getHeader("x-request-id"),
+            requestId: fields.requestId ?? null,
+            ...(fields.correlationId === undefined ? {} : { correlationId: fields.correlationId }),
+            operation: fields.operation ?? null,
           },
           "request",
         );
       }
       if (inFlight === 0 && drained) drained();
     });
-    void yoga(req, res);
+    withRequestLog(fields, () => void yoga(req, res));
   });
   // Longer than the idle timeout of common load balancers and clients (60 s): the side that closes an
   // idle connection first must be the client, or a request sent at that moment is reset.

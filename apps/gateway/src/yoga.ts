@@ -2,9 +2,10 @@ import { isConnectionError, isDatabaseReady, isDataException } from "@ankkuri/db
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
-import { collectDefaultMetrics, Registry } from "prom-client";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { corsFor, mayEmbedToken } from "./browser.js";
 import { type GatewayContext, type GatewayServices, createContext } from "./context.js";
 import type { GatewayConfig } from "./env.js";
 import { errorCodes } from "./errors.js";
@@ -13,28 +14,26 @@ import { useBodyLimit } from "./plugins/use-body-limit.js";
 import { useDerivedAnswers } from "./plugins/use-derived-answers.js";
 import { useGetParams } from "./plugins/use-get-params.js";
 import { useHealth } from "./plugins/use-health.js";
+import { useIntrospectionGate } from "./plugins/use-introspection-gate.js";
+import { useRateLimit } from "./plugins/use-rate-limit.js";
 import { useRequestId } from "./plugins/use-request-id.js";
+import { useRequestLog } from "./plugins/use-request-log.js";
 import { loadPersistedOperations, persistedOperationErrors } from "./persisted/manifests.js";
 import { schema } from "./schema/index.js";
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
 /**
- * The query limits (depth, aliases, cost, tokens, directives), one definition for the gateway and for
- * the registration of persisted operations.
+ * The query limits graphql-armor checks at validation (depth, aliases, tokens, directives), one
+ * definition for the gateway and for the registration of persisted operations. The cost limit is the
+ * schema's (Pothos' complexity plugin), which counts page sizes and ids once variables are known.
  */
 export function armorPlugin(config: Pick<GatewayConfig, "limits" | "nodeEnv">) {
   const limits = config.limits;
   return EnvelopArmorPlugin({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases, allowList: [] },
-    costLimit: {
-      maxCost: limits.maxCost,
-      objectCost: 2,
-      scalarCost: 1,
-      depthCostFactor: 1.5,
-      ignoreIntrospection: true,
-    },
+    costLimit: { enabled: false },
     maxTokens: { n: limits.maxTokens },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: config.nodeEnv === "production" },
@@ -75,13 +74,6 @@ const prometheusMetrics = {
   graphql_envelop_phase_subscribe: false,
   graphql_envelop_execute_resolver: false,
 } as const;
-
-/** One registry per gateway (tests run several in a process), with the process metrics. */
-function metricsRegistry(): Registry {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  return registry;
-}
 
 /**
  * Gives every error a stable code and hides internals (no stack traces reach clients). Errors raised
@@ -146,7 +138,7 @@ function maskError(services: GatewayServices) {
 export function createGatewayYoga(
   services: GatewayServices,
   config: GatewayConfig,
-  options: { graphiqlToken?: string } = {},
+  options: { graphiqlToken?: () => Promise<string> } = {},
 ): GatewayYoga {
   const persisted = loadPersistedOperations(config.persistedOperations);
   const limits = config.limits;
@@ -177,14 +169,20 @@ export function createGatewayYoga(
       },
     },
     maskedErrors: { maskError: maskError(services) },
+    cors: corsFor(config.cors),
+    // GraphiQL's scripts and styles are served inline from @graphql-yoga/render-graphiql: the page
+    // works without internet access and loads nothing from a CDN.
+    renderGraphiQL,
     graphiql: config.graphiql
-      ? {
-          title: "Ankkuri GraphQL",
-          ...(options.graphiqlToken
-            ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) }
-            : {}),
-          defaultQuery:
-            "query Me {\n  viewer {\n    name\n    roles\n    organisation { name }\n    team { name agreement { title inForce } }\n  }\n}\n",
+      ? async (request, serverContext) => {
+          const token =
+            options.graphiqlToken && mayEmbedToken(request, serverContext) ? await options.graphiqlToken() : undefined;
+          return {
+            title: "Ankkuri GraphQL",
+            ...(token ? { headers: JSON.stringify({ Authorization: `Bearer ${token}` }) } : {}),
+            defaultQuery:
+              "query Me {\n  viewer {\n    name\n    roles\n    organisation { name }\n    team { name agreement { title inForce } }\n  }\n}\n",
+          };
         }
       : false,
     plugins: [
@@ -193,6 +191,8 @@ export function createGatewayYoga(
       useBodyLimit(limits.maxBodyBytes),
       useGetParams(),
       armorPlugin(config),
+      useIntrospectionGate(config.introspection),
+      useRateLimit(limits.rate, services.metrics),
       ...(config.persistedOperations.mode === "off"
         ? []
         : [
@@ -204,13 +204,15 @@ export function createGatewayYoga(
             }),
           ]),
       // No `url` label (should the HTTP histogram be switched on): a GET request's URL carries its
-      // query and variables (ids the client sent), which must not reach the metrics.
+      // query and variables (ids the client sent), which must not reach the metrics. Served on
+      // their own port (`listenMetrics`), not on the API's.
       usePrometheus({
-        endpoint: "/metrics",
-        registry: metricsRegistry(),
-        metrics: prometheusMetrics,
+        endpoint: false,
+        registry: services.metrics.registry,
+        metrics: { ...prometheusMetrics, ...services.metrics.graphqlMetrics } as typeof prometheusMetrics,
         labels: { url: false },
       }),
+      useRequestLog(services.metrics),
       // Before the audit flush, which so wraps it and takes the reads after it has looked at them.
       ...(config.derivedAnswerCache ? [useDerivedAnswers()] : []),
       useAuditFlush(),

@@ -1,4 +1,4 @@
-import { and, eq, schema, seedTeam, syntheticTeams } from "@ankkuri/db";
+import { and, eq, schema, seedTeam, sql, syntheticTeams } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { type AccessRole, helsinkiAnkkuri } from "@ankkuri/domain";
 import pino from "pino";
@@ -592,8 +592,12 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
       expect(body.errors).toBeUndefined();
       return payload;
     };
-    const entriesOf = (requestId: string) =>
-      h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.requestId, requestId));
+    // The caller's x-request-id is kept as the entry's correlation id (the server makes the request id).
+    const entriesOf = (correlationId: string) =>
+      h.database.db
+        .select()
+        .from(schema.auditLog)
+        .where(sql`${schema.auditLog.details}->>'correlationId' = ${correlationId}`);
     const assignStaff = `mutation($input: AssignStaffInput!) { assignStaff(input: $input) { ${result} ... on Assignment { id version } } }`;
 
     // Dates far ahead (2039–2041), so that the agreement, the core team and the staffing of 2026,
@@ -716,7 +720,7 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
         expect(entries.every((e) => ["create", "update", "delete"].includes(e.operation))).toBe(true);
         expect(entries.some((e) => e.actorRole.includes("team-administrator"))).toBe(true);
         const named = entries.some((e) =>
-          [e.resource, e.resourceId ?? "", JSON.stringify(e.details ?? {})].some(
+          [e.resource, e.resourceId ?? "", JSON.stringify({ ...e.details, correlationId: undefined })].some(
             (text) => text.includes(name) || (recordId !== undefined && text.includes(recordId)),
           ),
         );

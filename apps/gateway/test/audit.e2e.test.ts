@@ -23,8 +23,12 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     await h.close();
   });
 
-  const rowsOf = (requestId: string) =>
-    h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.requestId, requestId));
+  // The caller's x-request-id is kept as each entry's correlation id; the request id is the server's.
+  const rowsOf = (correlationId: string) =>
+    h.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(sql`${schema.auditLog.details}->>'correlationId' = ${correlationId}`);
 
   it("records each case read under the request's id, in one insert for the whole page", async () => {
     h.resetQueries();
@@ -33,7 +37,8 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     expect(data?.cases.nodes.length).toBe(3);
     const inserts = h.queries.filter((q) => q.startsWith('insert into "audit_log"'));
     expect(inserts).toHaveLength(1);
-    const rows = await rowsOf(requestId);
+    // The list's total is logged too (a count by filter is derived from clients' data).
+    const rows = (await rowsOf(requestId)).filter((r) => r.resource === "case");
     expect(rows.map((r) => r.caseId).sort()).toEqual([...cases].sort());
     expect(
       rows.every(
@@ -46,7 +51,7 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     ).toBe(true);
   });
 
-  it("echoes the request id, and makes one up when none is given", async () => {
+  it("makes its own request id, keeping the caller's x-request-id beside it, never in its place", async () => {
     const given = await h.fetch("/graphql", {
       method: "POST",
       headers: {
@@ -54,15 +59,61 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
         "x-request-id": "req-echo-0001",
         "authorization": `Bearer ${await h.token(login.police)}`,
       },
-      body: JSON.stringify({ query: "{ viewer { login } }" }),
+      body: JSON.stringify({
+        query: "query CaseDetail($caseId: String!) { case(caseId: $caseId) { caseId } }",
+        variables: { caseId: cases[2] },
+      }),
     });
-    expect(given.headers.get("x-request-id")).toBe("req-echo-0001");
-    const made = await h.fetch("/graphql", {
+    const requestId = given.headers.get("x-request-id") ?? "";
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(given.headers.get("x-correlation-id")).toBe("req-echo-0001");
+    // The audit entry stores both.
+    const rows = await rowsOf("req-echo-0001");
+    expect(rows.map((r) => [r.requestId, r.caseId])).toEqual([[requestId, cases[2]]]);
+    // A forged id (another request's, or a malformed one) names nothing of the server's.
+    const forged = await h.fetch("/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", "authorization": `Bearer ${await h.token(login.police)}` },
+      headers: {
+        "content-type": "application/json",
+        "x-request-id": requestId,
+        "authorization": `Bearer ${await h.token(login.police)}`,
+      },
       body: JSON.stringify({ query: "{ viewer { login } }" }),
     });
-    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forged.headers.get("x-request-id")).not.toBe(requestId);
+    const malformed = await h.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "bad id <script>" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect(malformed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(malformed.headers.get("x-correlation-id")).toBeNull();
+  });
+
+  it("logs the cases whose cursors a page shows without any field of theirs, and a count by filter", async () => {
+    const page = await h.gql(
+      login.police,
+      "{ cases(first: 2) { edges { cursor } pageInfo { endCursor } } }",
+      {},
+      {
+        "x-request-id": "req-cursors-001",
+      },
+    );
+    expect(page.status).toBe(200);
+    const rows = await rowsOf("req-cursors-001");
+    expect(rows.map((r) => r.resource)).toEqual(["case", "case"]);
+    expect(rows.every((r) => r.clientId !== null && r.caseId !== null)).toBe(true);
+    const counted = await h.gql(
+      login.police,
+      '{ cases(filter: { ageBand: "15-17", referredFrom: "2026-01-01" }) { totalCount } }',
+      {},
+      { "x-request-id": "req-count-0001" },
+    );
+    expect(counted.status, JSON.stringify(counted.body)).toBe(200);
+    const count = await rowsOf("req-count-0001");
+    expect(count.map((r) => [r.resource, (r.details as { filter?: unknown }).filter])).toEqual([
+      ["case-count", { ageBand: "15-17", referredFrom: "2026-01-01" }],
+    ]);
   });
 
   it("writes nothing for a request that reads no client data", async () => {
@@ -90,7 +141,10 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     );
     const rows = await rowsOf("req-write-00001");
     expect(rows.map((r) => r.operation).sort()).toEqual(["read", "update"]);
-    expect(rows.find((r) => r.operation === "update")?.details).toEqual({ command: "start-selection" });
+    expect(rows.find((r) => r.operation === "update")?.details).toEqual({
+      command: "start-selection",
+      correlationId: "req-write-00001",
+    });
   });
 
   it("withholds a read whose log entry the database refuses, and serves the reads written beside it", async () => {
@@ -100,7 +154,7 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     const served = ["req-served-00001", "req-served-00002", "req-served-00003", "req-served-00004"];
     await h.database.db.execute(
       sql.raw(
-        `create function refuse_marked_read() returns trigger language plpgsql as $$ begin if new.request_id = '${refused}' then raise exception 'refused for the test'; end if; return new; end $$`,
+        `create function refuse_marked_read() returns trigger language plpgsql as $$ begin if new.details->>'correlationId' = '${refused}' then raise exception 'refused for the test'; end if; return new; end $$`,
       ),
     );
     await h.database.db.execute(
@@ -126,6 +180,8 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
         ).toEqual([cases[0]]);
       }
       expect(await rowsOf(refused)).toEqual([]);
+      // The operator's alert: requests withheld because their audit entries were not written.
+      expect(await h.metrics()).toMatch(/^ankkuri_audit_write_failures_total [1-9]\d*$/m);
     } finally {
       await h.database.db.execute(sql.raw("drop trigger refuse_marked_read on audit_log"));
       await h.database.db.execute(sql.raw("drop function refuse_marked_read()"));
@@ -151,5 +207,37 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     // Reading the log is itself logged.
     const own = await h.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.actorId, login.auditor));
     expect(own.some((r) => r.resource === "audit-log" && r.clientId === clientId)).toBe(true);
+  });
+
+  it("lists no forged row above the chain's head, and the chain check names it", async () => {
+    const caseId = cases[2] ?? "";
+    const clientRows = await h.database.db
+      .select({ clientId: schema.cases.clientId, teamId: schema.cases.teamId })
+      .from(schema.cases)
+      .where(eq(schema.cases.id, caseId));
+    const { clientId = "", teamId = "" } = clientRows[0] ?? {};
+    const [head] = await h.database.db.select().from(schema.auditHeads).where(eq(schema.auditHeads.teamId, teamId));
+    const forgedSeq = (head?.seq ?? 0) + 1000;
+    await h.database.db.insert(schema.auditLog).values({
+      teamId,
+      seq: forgedSeq,
+      occurredAt: new Date("2026-10-01T08:00:00Z"),
+      requestId: "forged",
+      actorId: "someone.else",
+      actorOrganisationId: "org-hpl-prevention",
+      actorRole: "police-officer",
+      operation: "read",
+      resource: "case",
+      caseId,
+      clientId,
+      purpose: "casework",
+      prevHash: "a".repeat(64),
+      hash: "b".repeat(64),
+    });
+    const log = (await h.request(login.auditor, AccessLogDocument, { clientId })).data?.auditLog ?? [];
+    expect(log.length).toBeGreaterThan(0);
+    expect(log.map((e) => e.actorId)).not.toContain("someone.else");
+    const chain = (await h.request(login.auditor, AuditChainDocument, {})).data?.auditChain;
+    expect(chain).toMatchObject({ intact: false, firstBadSeq: forgedSeq, problem: "unlinked" });
   });
 });

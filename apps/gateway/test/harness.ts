@@ -7,11 +7,12 @@ import { helsinkiAnkkuri, type TeamDataset } from "@ankkuri/domain";
 import { defaultQueueSettings, startReporter } from "@ankkuri/reports";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { developmentIssuerFor, type DevelopmentIssuer } from "../src/auth/dev-issuer.js";
 import { localVerifier } from "../src/auth/token-verifier.js";
 import { loadGatewayConfig } from "../src/env.js";
 import { createGatewayOn, type Gateway, type GatewayOptions } from "../src/gateway.js";
+import { listenMetrics } from "../src/metrics.js";
 import { listen } from "../src/server.js";
 
 /** A GraphQL response body as the tests read it. */
@@ -46,6 +47,8 @@ export interface Harness {
   /** The listening server's base URL (http://127.0.0.1:<port>). */
   url: string;
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** The Prometheus text of the gateway's metrics, from their own port as Prometheus scrapes them. */
+  metrics(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,7 +62,14 @@ export const users = Object.fromEntries(helsinkiAnkkuri.users.map((u) => [u.logi
  */
 export async function startHarness(
   engine: "pglite" | "postgres",
-  options: { env?: Record<string, string>; gateway?: GatewayOptions; reporter?: boolean; dataset?: TeamDataset } = {},
+  options: {
+    env?: Record<string, string>;
+    gateway?: GatewayOptions;
+    reporter?: boolean;
+    dataset?: TeamDataset;
+    /** Where the gateway and its HTTP server log (silent by default). */
+    logger?: Logger;
+  } = {},
 ): Promise<Harness> {
   const queries: string[] = [];
   const database = await createTestDatabase(engine, { onQuery: (q) => queries.push(q) });
@@ -83,7 +93,7 @@ export async function startHarness(
       })
     : false;
   const gateway = await createGatewayOn(runtime, config, {
-    logger: pino({ level: "silent" }),
+    logger: options.logger ?? pino({ level: "silent" }),
     verifier: localVerifier({ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks }),
     reporter,
     ...options.gateway,
@@ -94,7 +104,12 @@ export async function startHarness(
     return issuer.sign({ login: user.login, name: user.displayName });
   };
   // Over HTTP against the listening server, as a frontend would call it.
-  const server = await listen(gateway.yoga, { host: "127.0.0.1", port: 0, logger: pino({ level: "silent" }) });
+  const server = await listen(gateway.yoga, {
+    host: "127.0.0.1",
+    port: 0,
+    logger: options.logger ?? pino({ level: "silent" }),
+  });
+  const metricsServer = await listenMetrics(gateway.services.metrics.registry, { host: "127.0.0.1", port: 0 });
   const gql: Harness["gql"] = async (login, query, variables, headers = {}) => {
     const auth: Record<string, string> = login ? { authorization: `Bearer ${await token(login)}` } : {};
     const response = await fetch(`${server.url}/graphql`, {
@@ -118,8 +133,10 @@ export async function startHarness(
     },
     url: server.url,
     fetch: (path, init = {}) => fetch(`${server.url}${path}`, init),
+    metrics: async () => (await fetch(metricsServer.url)).text(),
     async close() {
       await server.close(1_000);
+      await metricsServer.close();
       if (reporter) await reporter.stop();
       await gateway.close();
       await database.dispose();

@@ -283,13 +283,67 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       try {
         const { status, body } = await strict.gql(
           login.police,
-          "{ cases(first: 50) { nodes { caseId meetings { id plannedOn composition { organisation { id name children { id name } } } } } } }",
+          "{ cases(first: 50) { nodes { caseId meetings { meetingId plannedOn participants { organisation { id name children { id name } } } } } } }",
         );
         expect(status).toBe(400);
         expect(body.errors?.[0]).toMatchObject({ extensions: { code: "QUERY_TOO_COMPLEX" } });
         expect(body.errors?.[0]?.message).toMatch(/Query Cost limit of 100 exceeded/);
       } finally {
         await strict.close();
+      }
+    });
+
+    const nested =
+      "nodes { caseId meetings { meetingId plannedOn participants { role organisation { id name children { id name } } } } }";
+
+    it("counts page sizes: five aliases of a hundred cases are refused before anything is read", async () => {
+      const aliases = [1, 2, 3, 4, 5].map((i) => `a${String(i)}: cases(first: $n) { ${nested} }`).join(" ");
+      const started = performance.now();
+      const answer = await post({ query: `query Bomb($n: Int) { ${aliases} }`, variables: { n: 100 } });
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expectClearError(answer, 400, "QUERY_TOO_COMPLEX", /Query Cost limit of 20000 exceeded/);
+      // Five full pages of a flat selection run.
+      const flat = [1, 2, 3, 4, 5].map((i) => `a${String(i)}: cases(first: $n) { nodes { caseId } }`).join(" ");
+      const small = await post({ query: `query Flat($n: Int) { ${flat} }`, variables: { n: 100 } });
+      expect(small.status, small.text).toBe(200);
+    });
+
+    it("refuses 2 000 ids for `nodes`, sent in variables", async () => {
+      const ids = Array.from({ length: 2000 }, (_, i) =>
+        Buffer.from(`Case:["helsinki","0193a1b2-0000-7000-8000-${String(i).padStart(12, "0")}"]`).toString("base64"),
+      );
+      const answer = await post({ query: "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", variables: { ids } });
+      expect(answer.status, answer.text).toBe(400);
+      expect(answer.body.errors?.[0]?.extensions?.code).toMatch(/QUERY_TOO_COMPLEX|BAD_USER_INPUT/);
+      expect(answer.text).not.toMatch(/\bat .+\.(ts|js):\d+/);
+    });
+  });
+
+  describe("the rate limit", () => {
+    it("answers a person over their rate 429 with Retry-After, and nobody else", async () => {
+      const limited = await startHarness(engine, {
+        env: { RATE_LIMIT_PER_SECOND: "0.1", RATE_LIMIT_BURST: "3" },
+        gateway: { clock },
+      });
+      try {
+        const answers = [];
+        for (let i = 0; i < 4; i++) answers.push(await limited.gql(login.police, "{ viewer { login } }"));
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+        expect(answers[3]?.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+        const raw = await limited.fetch("/graphql", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "authorization": `Bearer ${await limited.token(login.police)}`,
+          },
+          body: JSON.stringify({ query: "{ viewer { login } }" }),
+        });
+        expect(raw.status).toBe(429);
+        expect(Number(raw.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+        expect((await limited.gql(login.socialWorker, "{ viewer { login } }")).status).toBe(200);
+        expect(await limited.metrics()).toMatch(/^ankkuri_rate_limited_total [1-9]\d*$/m);
+      } finally {
+        await limited.close();
       }
     });
   });
@@ -357,7 +411,7 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
 
     it("exposes Prometheus metrics of the GraphQL requests", async () => {
       await post({ query: "{ viewer { login } }", operationName: null });
-      const metrics = await (await h.fetch("/metrics")).text();
+      const metrics = await h.metrics();
       expect(metrics).toMatch(/^graphql_envelop_request_duration_count\{.*operationType="query".*\} \d+$/m);
       expect(metrics).toMatch(/^graphql_envelop_request\{.*\} \d+$/m);
       expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
@@ -371,8 +425,8 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
         { headers: { ...auth, accept: "application/json" } },
       );
       expect(response.status).toBe(200);
-      const metrics = await (await h.fetch("/metrics")).text();
-      expect(metrics).toMatch(/^graphql_envelop_request_duration_count\{.*operationName="Probe".*\} \d+$/m);
+      const metrics = await h.metrics();
+      expect(metrics).toMatch(/^graphql_envelop_request_duration_count\{.*operationName="other".*\} \d+$/m);
       expect(metrics).not.toContain(marker);
       expect(metrics).not.toMatch(/url="/);
     });

@@ -48,6 +48,9 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     NODE_ENV: "test",
     HOST: "127.0.0.1",
     PORT: "0",
+    METRICS_PORT: "0",
+    // Load tests send one person's requests as fast as they can; the hostile corpus sets its own.
+    RATE_LIMIT_PER_SECOND: "0",
     LOG_LEVEL: "warn",
     GRAPHIQL: "off",
     DATA_DIR: dataDir,

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -38,6 +38,30 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** The postgres.js client, for tools that need it (streaming, COPY, LISTEN). */
   sql?: postgres.Sql;
+  /** PostgreSQL: the pool's state, for metrics (the embedded engine has no pool). */
+  poolStats?: () => PoolStats;
+}
+
+/** A connection pool's state: its size, connections in use, and calls waiting for one. */
+export interface PoolStats {
+  max: number;
+  inUse: number;
+  /** Calls queued now because every connection was busy. */
+  waiting: number;
+  /** Calls that had to wait for a connection, since the pool opened. */
+  waitsTotal: number;
+}
+
+/** What the patched postgres.js (tooling/patches) tells about its pool. */
+interface PostgresPoolState {
+  max: number;
+  open: number;
+  busy: number;
+  full: number;
+  reserved: number;
+  connecting: number;
+  waiting: number;
+  waits: number;
 }
 
 function logger(onQuery: ((sql: string) => void) | undefined) {
@@ -73,6 +97,16 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       db,
       engine: "postgres",
       sql,
+      poolStats: () => {
+        const state = (sql as unknown as { poolStats?: PostgresPoolState }).poolStats;
+        if (!state) return { max: 0, inUse: 0, waiting: 0, waitsTotal: 0 };
+        return {
+          max: state.max,
+          inUse: state.busy + state.full + state.reserved,
+          waiting: state.waiting,
+          waitsTotal: state.waits,
+        };
+      },
       close: async () => {
         if (closed) return;
         closed = true;
@@ -81,7 +115,14 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
     };
   }
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir ?? "memory://", { extensions: { btree_gist } });
+  const lock = options.dataDir === undefined ? null : lockDataDir(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(options.dataDir ?? "memory://", { extensions: { btree_gist } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client: pglite, relations, logger: logger(options.onQuery) }) as unknown as Database;
   let closed = false;
   return {
@@ -91,7 +132,72 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
     close: async () => {
       if (closed) return;
       closed = true;
-      await pglite.close();
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
+}
+
+/** A second process (or a second open in this one) on an embedded database's folder. */
+export class DatabaseLockedError extends Error {
+  override readonly name = "DatabaseLockedError";
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the embedded database in ${dataDir} is in use by process ${String(pid)}${pid === process.pid ? " (this one)" : ""}: stop it first, or use PostgreSQL (DATABASE_URL) to run several processes`,
+    );
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+/** The embedded databases this process holds open (by lock file). */
+const heldLocks = new Set<string>();
+
+/**
+ * PGlite is one process's: two on the same folder corrupt it. A lock file beside the data folder
+ * (`<folder>.lock`) holds the owner's pid; a lock whose process is gone is taken over, and so is
+ * one with this process's own pid that this process does not hold (a container restarted after a
+ * crash gets the same pid again).
+ */
+function lockDataDir(dataDir: string): { release(): void } {
+  const file = `${dataDir.replace(/[/\\]+$/, "")}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, "wx", 0o600);
+      writeSync(fd, `${String(process.pid)}\n`);
+      closeSync(fd);
+      heldLocks.add(file);
+      return {
+        release: () => {
+          heldLocks.delete(file);
+          try {
+            if (readFileSync(file, "utf8").trim() === String(process.pid)) unlinkSync(file);
+          } catch {
+            // Already gone.
+          }
+        },
+      };
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST") throw error;
+      const owner = Number.parseInt(readFileSync(file, "utf8"), 10);
+      const stale =
+        !Number.isInteger(owner) || owner <= 0 || (owner === process.pid ? !heldLocks.has(file) : !alive(owner));
+      if (!stale) throw new DatabaseLockedError(dataDir, owner);
+      unlinkSync(file);
+    }
+  }
+  throw new DatabaseLockedError(dataDir, Number.parseInt(readFileSync(file, "utf8"), 10));
 }

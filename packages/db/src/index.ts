@@ -7,9 +7,11 @@ export {
   type ConnectionOptions,
   type Database,
   type DatabaseHandle,
+  DatabaseLockedError,
   type Engine,
   type Executor,
   openDatabase,
+  type PoolStats,
   type Relations,
   type Transaction,
 } from "./client.js";
@@ -46,7 +48,14 @@ export {
   pruneMac,
 } from "./audit/audit-chain.js";
 export { appendAudit } from "./audit/append-audit.js";
-export { type AuditVerification, verifyAuditChain } from "./audit/verify-audit.js";
+export { auditedTeams, type AuditVerification, verifyAuditChain } from "./audit/verify-audit.js";
+export {
+  type AuditCheckpoint,
+  auditCheckpoints,
+  type CheckpointVerification,
+  latestCheckpoints,
+  verifyAgainstCheckpoint,
+} from "./audit/checkpoint.js";
 export { defaultAuditRetentionYears, type PruneOutcome, pruneAuditLog, retentionCutoff } from "./audit/prune-audit.js";
 export { seedTeam } from "./seed/seed-team.js";
 export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synthesize.js";

@@ -14,6 +14,8 @@ export class AuditCollector {
     private readonly requestId: string,
     private readonly actor: Actor | null,
     private readonly clock: () => Date,
+    /** The caller's own `x-request-id`, kept beside the server's id in each entry's details. */
+    private readonly correlationId: string | null = null,
   ) {}
 
   /** Records that the actor read client data of `target`, for `purpose`. */
@@ -67,7 +69,7 @@ export class AuditCollector {
       caseId: target.caseId ?? null,
       clientId: target.clientId ?? null,
       purpose,
-      details: details ?? null,
+      details: this.correlationId === null ? (details ?? null) : { ...details, correlationId: this.correlationId },
     };
   }
 }

@@ -11,7 +11,7 @@ export interface DevelopmentIssuer {
   issuer: string;
   audience: string;
   jwks: JSONWebKeySet;
-  /** A token for `user`: its login and name, and the team when the login has accounts in several. */
+  /** A token for `user` (valid an hour unless `lifetimeSeconds` says less): its login and name, and the team when the login has accounts in several. */
   sign(user: { login: string; name?: string; teamId?: string }, lifetimeSeconds?: number): Promise<string>;
   /** A token with any claims, validly signed: what a forged-claims test needs (the gateway must not trust them). */
   signClaims(claims: JWTPayload, lifetimeSeconds?: number): Promise<string>;
@@ -46,7 +46,7 @@ export async function developmentIssuerFor(
 ): Promise<DevelopmentIssuer> {
   const { privateJwk, publicJwk } = await loadOrCreateKey(dataDir, warn);
   const key = await importJWK(privateJwk, "ES256");
-  const signClaims = (claims: JWTPayload, lifetimeSeconds = 8 * 3600) =>
+  const signClaims = (claims: JWTPayload, lifetimeSeconds = 3600) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: "ES256", kid: publicJwk.kid ?? "dev" })
       .setIssuer(developmentIssuer)

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { importJWK, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenIdentity } from "./claims.js";
 import { type DevelopmentIssuer, developmentIssuerFor } from "./dev-issuer.js";
@@ -86,5 +87,60 @@ describe("verified-token reuse", () => {
     expect(await verify.verify(bearer(forged))).toEqual({ ok: false, reason: "TOKEN_INVALID" });
     expect(await verify.verify(bearer(forged))).toEqual({ ok: false, reason: "TOKEN_INVALID" });
     expect(await verify.verify(null)).toEqual({ ok: false, reason: "TOKEN_MISSING" });
+  });
+});
+
+describe("token lifetime", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ankkuri-token-"));
+  let issuer: DevelopmentIssuer;
+  let key: CryptoKey | Uint8Array;
+  let kid: string;
+  const now = Date.now();
+  const seconds = Math.floor(now / 1000);
+  const verify = (token: string, maxTokenAgeSeconds?: number) =>
+    localVerifier(
+      { ...issuer, ...(maxTokenAgeSeconds === undefined ? {} : { maxTokenAgeSeconds }) },
+      { ttlMs: 0, maxEntries: 1, now: () => now },
+    ).verify(`Bearer ${token}`);
+  /** A validly signed token with exactly the times given (undefined: the claim is left out). */
+  const signed = (times: { iat?: number; exp?: number }) =>
+    new SignJWT({ sub: actor.login, ...times })
+      .setProtectedHeader({ alg: "ES256", kid })
+      .setIssuer(issuer.issuer)
+      .setAudience(issuer.audience)
+      .sign(key);
+
+  beforeAll(async () => {
+    issuer = await developmentIssuerFor(dir, "ankkuri-gateway");
+    const { privateJwk } = JSON.parse(readFileSync(join(dir, "dev-issuer-key.json"), "utf8")) as { privateJwk: JWK };
+    key = await importJWK(privateJwk, "ES256");
+    kid = privateJwk.kid ?? "dev";
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a token without exp, or without iat", async () => {
+    expect(await verify(await signed({ iat: seconds }))).toEqual({ ok: false, reason: "TOKEN_INVALID" });
+    expect(await verify(await signed({ exp: seconds + 600 }))).toEqual({ ok: false, reason: "TOKEN_INVALID" });
+  });
+
+  it("refuses a token whose lifetime is above the maximum (one hour by default)", async () => {
+    const years = await signed({ iat: seconds, exp: seconds + 5 * 365 * 86_400 });
+    expect(await verify(years)).toEqual({ ok: false, reason: "TOKEN_INVALID" });
+    const twoHours = await signed({ iat: seconds - 60, exp: seconds + 7_140 });
+    expect(await verify(twoHours)).toEqual({ ok: false, reason: "TOKEN_INVALID" });
+    expect((await verify(twoHours, 3 * 3600)).ok).toBe(true);
+    expect((await verify(await signed({ iat: seconds - 60, exp: seconds + 3_540 }))).ok).toBe(true);
+  });
+
+  it("refuses a token issued in the future beyond the clock tolerance, and accepts one within it", async () => {
+    const future = await signed({ iat: seconds + 600, exp: seconds + 1_200 });
+    expect(await verify(future)).toEqual({ ok: false, reason: "TOKEN_INVALID" });
+    expect((await verify(await signed({ iat: seconds + 10, exp: seconds + 600 }))).ok).toBe(true);
+  });
+
+  it("signs development tokens within the maximum lifetime", async () => {
+    expect((await verify(await issuer.sign(actor))).ok).toBe(true);
   });
 });

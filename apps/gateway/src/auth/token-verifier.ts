@@ -16,7 +16,19 @@ export interface TokenVerifier {
 
 type KeySource = ReturnType<typeof createRemoteJWKSet> | ReturnType<typeof createLocalJWKSet>;
 
-const clockToleranceSeconds = 30;
+/** How far the issuer's clock and ours may disagree (seconds), for `exp`, `iat` and `nbf`. */
+export const clockToleranceSeconds = 30;
+
+/** The longest lifetime (`exp` − `iat`) a token may have unless `OIDC_MAX_TOKEN_AGE` says otherwise. */
+export const defaultMaxTokenAgeSeconds = 3600;
+
+/** What every verifier checks besides the signature. */
+export interface TokenRules {
+  issuer: string;
+  audience: string;
+  /** Longest lifetime (`exp` − `iat`) accepted, in seconds; a token issued for longer is refused. */
+  maxTokenAgeSeconds?: number | undefined;
+}
 
 /** How a verified token may be reused, and by whom the clock is read (tests). */
 export interface VerifiedTokenCacheOptions {
@@ -36,12 +48,9 @@ export interface VerifiedTokenCacheOptions {
  */
 export const defaultTokenCache: VerifiedTokenCacheOptions = { ttlMs: 60_000, maxEntries: 10_000 };
 
-function verifierWith(
-  keys: KeySource,
-  issuer: string,
-  audience: string,
-  cache: VerifiedTokenCacheOptions,
-): TokenVerifier {
+function verifierWith(keys: KeySource, rules: TokenRules, cache: VerifiedTokenCacheOptions): TokenVerifier {
+  const { issuer, audience } = rules;
+  const maxAge = rules.maxTokenAgeSeconds ?? defaultMaxTokenAgeSeconds;
   const now = cache.now ?? Date.now;
   const verified = new Map<string, { identity: TokenIdentity; until: number }>();
   return {
@@ -64,13 +73,20 @@ function verifierWith(
           algorithms: ["ES256", "RS256", "PS256", "EdDSA"],
           clockTolerance: clockToleranceSeconds,
           currentDate: new Date(now()),
+          // Without `exp` a token never ends; without `iat` its lifetime cannot be told. With
+          // `maxTokenAge` jose also refuses an `iat` in the future (beyond the tolerance).
+          requiredClaims: ["exp", "iat"],
+          maxTokenAge: maxAge + clockToleranceSeconds,
         });
+        // A token issued for longer than the maximum is refused even while young: a stolen one
+        // would otherwise be good for as long as the issuer (or a forger with its key) chose.
+        if (payload.exp === undefined || payload.iat === undefined || payload.exp - payload.iat > maxAge)
+          return { ok: false, reason: "TOKEN_INVALID" };
         const identity = identityFromClaims(payload);
         if (!identity) return { ok: false, reason: "CLAIMS_INVALID" };
         if (cache.ttlMs > 0) {
           // Never beyond the moment jwtVerify itself would start refusing it as expired.
-          const expires =
-            payload.exp === undefined ? Number.POSITIVE_INFINITY : (payload.exp + clockToleranceSeconds) * 1000;
+          const expires = (payload.exp + clockToleranceSeconds) * 1000;
           verified.set(token, { identity: deepFreeze(identity), until: Math.min(now() + cache.ttlMs, expires) });
           if (verified.size > cache.maxEntries) verified.delete(verified.keys().next().value as string);
         }
@@ -94,21 +110,20 @@ function deepFreeze<T>(value: T): T {
 
 /** Tokens of an OIDC issuer, with keys fetched (and cached, rotated) from its JWKS URL. */
 export function oidcVerifier(
-  options: { issuer: string; audience: string; jwksUrl: string },
+  options: TokenRules & { jwksUrl: string },
   cache: VerifiedTokenCacheOptions = defaultTokenCache,
 ): TokenVerifier {
   return verifierWith(
     createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }),
-    options.issuer,
-    options.audience,
+    options,
     cache,
   );
 }
 
 /** Tokens of a local key set (the development issuer, tests). */
 export function localVerifier(
-  options: { issuer: string; audience: string; jwks: JSONWebKeySet },
+  options: TokenRules & { jwks: JSONWebKeySet },
   cache: VerifiedTokenCacheOptions = defaultTokenCache,
 ): TokenVerifier {
-  return verifierWith(createLocalJWKSet(options.jwks), options.issuer, options.audience, cache);
+  return verifierWith(createLocalJWKSet(options.jwks), options, cache);
 }

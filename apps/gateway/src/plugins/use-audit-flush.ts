@@ -19,6 +19,7 @@ export function useAuditFlush(): Plugin<GatewayContext> {
           await context.services.audit.write(entries);
           return result as never;
         } catch (error) {
+          context.services.metrics.auditWithheld.inc();
           context.services.logger.error(
             { err: error, requestId: context.requestId },
             "audit log write failed; response withheld",

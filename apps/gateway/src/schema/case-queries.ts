@@ -127,6 +127,9 @@ async function countCases(f: Filter, ctx: GatewayContext): Promise<number> {
   return ctx.db.$count(cases, sql.join(parts, sql` and `));
 }
 
+/** The page size of `cases` without `first` or `last` (the builder's `defaultConnectionSize`). */
+const defaultPageSize = 20;
+
 builder.queryFields((t) => ({
   cases: t.drizzleConnection({
     type: "cases",
@@ -134,14 +137,32 @@ builder.queryFields((t) => ({
       "The cases the signed-in caseworker may see today (a membership of their organisation is in force), newest referral first, with filters. Every case read is logged.",
     authScopes: { caseworker: true },
     args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
-    totalCount: (_parent, args, ctx) => countCases(args.filter, ctx),
-    resolve: (query, _root, args, ctx) => {
+    // A count by age band and dates is derived from clients' data: it is logged as a read too.
+    totalCount: (_parent, args, ctx) => {
+      ctx.audit.read({ resource: "case-count" }, "casework", { filter: args.filter ?? null });
+      return countCases(args.filter, ctx);
+    },
+    resolve: async (query, _root, args, ctx) => {
       const { where, values } = caseWhere(args.filter, ctx);
-      return ctx.services.queries.findMany(
+      const rows = (await ctx.services.queries.findMany(
         "cases",
         query({ where, orderBy: { referredOn: "desc", id: "desc" } }),
         values,
-      ) as Promise<Awaited<ReturnType<typeof ctx.db.query.cases.findMany>>>;
+      )) as Awaited<ReturnType<typeof ctx.db.query.cases.findMany>>;
+      // A cursor names its case (its id and referral date) even when no field of the case is
+      // selected: every case of the page is logged as read, as the case's own fields log it (the
+      // collector keeps one entry per case). The one row read beyond a forward page is not shown.
+      const shown = args.last == null ? rows.slice(0, args.first ?? defaultPageSize) : rows;
+      // A page whose selection leaves out the client looks it up (one query for the page).
+      const clientIds = await Promise.all(
+        shown.map(async (row) =>
+          typeof row.clientId === "string" ? row.clientId : ((await ctx.storedCase(row.id))?.client.id ?? null),
+        ),
+      );
+      shown.forEach((row, i) => {
+        ctx.audit.read({ resource: "case", resourceId: row.id, caseId: row.id, clientId: clientIds[i] ?? null });
+      });
+      return rows;
     },
   }),
   case: t.drizzleField({

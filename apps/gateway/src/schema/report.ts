@@ -1,4 +1,4 @@
-import { verifyAuditChain } from "@ankkuri/db";
+import { eq, schema, verifyAuditChain } from "@ankkuri/db";
 import { canSeeReport, periodSchema } from "@ankkuri/domain";
 import { requestReport } from "@ankkuri/reports";
 import { z } from "zod";
@@ -280,13 +280,20 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const teamId = ctx.actor?.teamId ?? "";
+      // Only the chain up to its head: a row above it was not appended through the chain (forged).
+      const [head] = await ctx.db
+        .select({ seq: schema.auditHeads.seq })
+        .from(schema.auditHeads)
+        .where(eq(schema.auditHeads.teamId, teamId));
+      const headSeq = head?.seq ?? 0;
+      const below = args.beforeSeq ? Math.min(args.beforeSeq - 1, headSeq) : headSeq;
       const rows = await ctx.db.query.auditLog.findMany({
         where: {
           teamId,
           ...(args.clientId ? { clientId: args.clientId } : {}),
           ...(args.caseId ? { caseId: args.caseId } : {}),
           ...(args.actorId ? { actorId: args.actorId } : {}),
-          ...(args.beforeSeq ? { seq: { lt: args.beforeSeq } } : {}),
+          seq: { lte: below },
         },
         orderBy: { seq: "desc" },
         limit: args.limit ?? 100,

@@ -31,7 +31,8 @@ function fromConstraint(error: ConstraintViolationError): RuleViolationFailure {
   return new RuleViolationFailure([
     rule
       ? violation(rule.code, [], { fi: rule.fi, en: rule.en })
-      : violation(error.code, error.constraint ? [error.constraint] : [], {
+      : // The constraint's name stays inside: it describes the schema, not the caller's mistake.
+        violation(error.code, [], {
           fi: "Tietokanta hylkäsi muutoksen eheyssäännön perusteella.",
           en: `The database refused the change (${error.kind}).`,
         }),

@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../client.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import { auditLog } from "../schema/audit.js";
+import { seedTeam } from "../seed/seed-team.js";
 import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
 import { type AuditEntry, canonicalJson, chainHash, genesisHash } from "./audit-chain.js";
 import { appendAudit } from "./append-audit.js";
 import { pruneAuditLog, retentionCutoff } from "./prune-audit.js";
-import { verifyAuditChain } from "./verify-audit.js";
+import { auditedTeams, verifyAuditChain } from "./verify-audit.js";
+import { auditCheckpoints, latestCheckpoints, verifyAgainstCheckpoint } from "./checkpoint.js";
 
 const key = parseKeyMaterial(generateKeySettings()).auditKey;
 const teamId = helsinkiAnkkuri.team.id;
@@ -123,26 +125,83 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
     expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3, problem: "missing" });
   });
 
-  it("ignores entries appended after the head it verifies against", async () => {
-    const team = "team-live";
+  it("detects a forged row inserted above the head, which the log would otherwise list first", async () => {
+    const team = "team-forged";
     await appendAudit(database.db, key, [entry(1, team), entry(2, team)]);
-    // A row written by an appender the verification has not seen yet (past the head it read).
-    const late = { ...entry(3, team), seq: 3 };
+    // Chained correctly after row 2 (as by someone holding the key), but not appended through the
+    // head, which an append moves in the same transaction.
+    const forged = { ...entry(3, team), seq: 3 };
     const [second] = await database.db
       .select()
       .from(auditLog)
       .where(sql`team_id = ${team} and seq = 2`);
     await database.db
       .insert(auditLog)
-      .values({ ...late, prevHash: second?.hash ?? "", hash: chainHash(key, second?.hash ?? "", late) });
-    expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 2, headSeq: 2, prunedSeq: 0 });
+      .values({ ...forged, prevHash: second?.hash ?? "", hash: chainHash(key, second?.hash ?? "", forged) });
+    expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3, problem: "unlinked" });
+    // Also without the key: a row far above the head.
+    await database.db
+      .insert(auditLog)
+      .values({ ...entry(9, team), seq: 999, prevHash: "a".repeat(64), hash: "b".repeat(64) });
+    expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3 });
   });
 
-  it("detects a chain whose head was deleted", async () => {
+  it("detects a chain whose head was deleted, and refuses to delete, move back or rewrite a head", async () => {
     const team = "team-headless";
-    await appendAudit(database.db, key, [entry(1, team)]);
+    await appendAudit(database.db, key, [entry(1, team), entry(2, team)]);
+    await expect(database.db.execute(sql`delete from audit_heads where team_id = ${team}`)).rejects.toThrow();
+    await expect(database.db.execute(sql`update audit_heads set seq = 1 where team_id = ${team}`)).rejects.toThrow();
+    await expect(
+      database.db.execute(sql`update audit_heads set hash = ${"c".repeat(64)} where team_id = ${team}`),
+    ).rejects.toThrow();
+    await expect(database.db.execute(sql.raw("truncate audit_heads"))).rejects.toThrow();
+    await database.db.execute(sql.raw("alter table audit_heads disable trigger audit_heads_forward_only"));
     await database.db.execute(sql`delete from audit_heads where team_id = ${team}`);
+    await database.db.execute(sql.raw("alter table audit_heads enable trigger audit_heads_forward_only"));
     expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 1, problem: "unlinked" });
+    // `db:verify-audit` verifies it although it has no head.
+    expect(await auditedTeams(database.db)).toContain(team);
+  });
+
+  it("lists every team of `teams` for verification, also one that never wrote to its log", async () => {
+    await seedTeam(database.db, helsinkiAnkkuri);
+    expect(await auditedTeams(database.db)).toContain(helsinkiAnkkuri.team.id);
+  });
+
+  describe("checkpoints", () => {
+    it("detect a tail cut off and the head moved back since the checkpoint", async () => {
+      const team = "team-checkpoint";
+      await appendAudit(database.db, key, [entry(1, team), entry(2, team), entry(3, team)]);
+      const checkpoints = await auditCheckpoints(database.db, key, new Date("2026-12-01T00:00:00Z"));
+      const file = checkpoints.map((c) => JSON.stringify(c)).join("\n");
+      const mine = latestCheckpoints(file).checkpoints.get(team);
+      if (!mine) throw new Error("no checkpoint of the team");
+      expect(mine.seq).toBe(3);
+      await appendAudit(database.db, key, [entry(4, team)]);
+      expect(await verifyAgainstCheckpoint(database.db, key, mine)).toEqual({ ok: true });
+      // The tail and the head cut back to row 2, with both tables' triggers off: the chain itself verifies.
+      const [second] = await database.db
+        .select()
+        .from(auditLog)
+        .where(sql`team_id = ${team} and seq = 2`);
+      await tamper(database, `delete from audit_log where team_id = '${team}' and seq > 2`);
+      await database.db.execute(sql.raw("alter table audit_heads disable trigger audit_heads_forward_only"));
+      await database.db.execute(
+        sql`update audit_heads set seq = 2, hash = ${second?.hash ?? ""} where team_id = ${team}`,
+      );
+      await database.db.execute(sql.raw("alter table audit_heads enable trigger audit_heads_forward_only"));
+      expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: true, rows: 2 });
+      expect(await verifyAgainstCheckpoint(database.db, key, mine)).toMatchObject({ ok: false });
+    });
+
+    it("are not taken when their signature is not the audit key's", async () => {
+      const team = "team-checkpoint-forged";
+      await appendAudit(database.db, key, [entry(1, team)]);
+      const [mine] = (await auditCheckpoints(database.db, key, new Date())).filter((c) => c.teamId === team);
+      if (!mine) throw new Error("no checkpoint of the team");
+      expect(await verifyAgainstCheckpoint(database.db, key, { ...mine, seq: 0 })).toMatchObject({ ok: false });
+      expect(latestCheckpoints(`${JSON.stringify(mine)}\nnot json\n{"teamId":"x"}`).malformed).toBe(2);
+    });
   });
 
   describe("retention", () => {

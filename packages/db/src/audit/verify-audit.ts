@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, lte } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
+import { queryRows } from "../query-rows.js";
 import { auditHeads, auditLog } from "../schema/audit.js";
 import { type AuditRow, chainHash, genesisHash, pruneMac } from "./audit-chain.js";
 
@@ -107,5 +108,35 @@ export async function verifyAuditChain(
       message: `audit row ${String(head.seq)} of team ${teamId} does not match the recorded head`,
     };
   }
+  // A row above the head was not appended through the chain (an append writes its rows and moves
+  // the head in one transaction): a forged row. One statement, so the head and the rows it compares
+  // are of the same moment, and rows appended while the walk ran are not mistaken for forged ones.
+  const [beyond] = await queryRows<{ seq: number | string }>(
+    db,
+    sql`select l.seq from audit_log l where l.team_id = ${teamId}
+          and l.seq > coalesce((select h.seq from audit_heads h where h.team_id = ${teamId}), 0)
+        order by l.seq limit 1`,
+  );
+  if (beyond) {
+    const seq = Number(beyond.seq);
+    return {
+      ok: false,
+      seq,
+      problem: "unlinked",
+      message: `audit row ${String(seq)} of team ${teamId} lies beyond the recorded head: it was not appended through the chain`,
+    };
+  }
   return { ok: true, rows: count, headSeq: head.seq, prunedSeq: head.prunedSeq };
+}
+
+/** Every team whose chain is to be verified: those in `teams`, and any other the audit tables name. */
+export async function auditedTeams(db: Executor): Promise<string[]> {
+  const rows = await queryRows<{ team_id: string }>(
+    db,
+    sql`select id as team_id from teams
+        union select team_id from audit_heads
+        union select distinct team_id from audit_log
+        order by team_id`,
+  );
+  return rows.map((r) => r.team_id);
 }

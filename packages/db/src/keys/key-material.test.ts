@@ -39,6 +39,23 @@ describe("parseKeyMaterial", () => {
     expect(() => parseKeyMaterial(settings)).toThrow(message);
   });
 
+  it("names every missing or malformed setting at once, not only the first", () => {
+    const refused = (() => {
+      try {
+        parseKeyMaterial({ identityHmacKey: b64(16) });
+      } catch (error) {
+        return error;
+      }
+      return null;
+    })();
+    expect(refused).toBeInstanceOf(KeyConfigurationError);
+    expect((refused as KeyConfigurationError).problems).toEqual([
+      "ANKKURI_IDENTITY_KEYS is not set",
+      "ANKKURI_IDENTITY_HMAC_KEY must be 32 bytes, base64-encoded",
+      "ANKKURI_AUDIT_KEY is not set",
+    ]);
+  });
+
   it("accepts generated settings", () => {
     expect(parseKeyMaterial(generateKeySettings()).identityKeys).toHaveLength(1);
   });

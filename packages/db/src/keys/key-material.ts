@@ -33,6 +33,13 @@ export interface KeySettings {
 /** Start-up refused: keys are missing or malformed. The message names the setting, never a key. */
 export class KeyConfigurationError extends Error {
   override readonly name = "KeyConfigurationError";
+  /** Every problem found, one line each (the message joins them). */
+  readonly problems: readonly string[];
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === "string" ? [problems] : problems;
+    super(list.join("; "));
+    this.problems = list;
+  }
 }
 
 const key32 = z
@@ -50,7 +57,26 @@ function decode(name: string, value: string | undefined): Buffer {
 
 /** Parses configured keys; throws `KeyConfigurationError` naming the first missing or bad setting. */
 export function parseKeyMaterial(settings: KeySettings): KeyMaterial {
-  const ring = (settings.identityKeys ?? "").split(",").filter((s) => s.trim() !== "");
+  // Every setting is checked, so one start-up names every problem, not only the first.
+  const problems: string[] = [];
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof KeyConfigurationError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const identityKeys = attempt(() => identityKeyRing(settings.identityKeys));
+  const identityHmacKey = attempt(() => decode("ANKKURI_IDENTITY_HMAC_KEY", settings.identityHmacKey));
+  const auditKey = attempt(() => decode("ANKKURI_AUDIT_KEY", settings.auditKey));
+  if (!identityKeys || !identityHmacKey || !auditKey) throw new KeyConfigurationError(problems);
+  return { identityKeys, identityHmacKey, auditKey };
+}
+
+function identityKeyRing(setting: string | undefined): KeyMaterial["identityKeys"] {
+  const ring = (setting ?? "").split(",").filter((s) => s.trim() !== "");
   if (ring.length === 0) throw new KeyConfigurationError("ANKKURI_IDENTITY_KEYS is not set");
   const identityKeys = ring.map((entry) => {
     const [id = "", value] = entry.trim().split(":");
@@ -62,11 +88,7 @@ export function parseKeyMaterial(settings: KeySettings): KeyMaterial {
   });
   if (new Set(identityKeys.map((k) => k.id)).size !== identityKeys.length)
     throw new KeyConfigurationError("ANKKURI_IDENTITY_KEYS has a repeated key id");
-  return {
-    identityKeys,
-    identityHmacKey: decode("ANKKURI_IDENTITY_HMAC_KEY", settings.identityHmacKey),
-    auditKey: decode("ANKKURI_AUDIT_KEY", settings.auditKey),
-  };
+  return identityKeys;
 }
 
 /** Fresh random keys, in the settings' own format (for `keys.json` and for operators to copy). */
