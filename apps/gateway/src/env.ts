@@ -20,6 +20,8 @@ const gatewayEnvSchema = z.object({
   PERSISTED_OPERATIONS: z.enum(["off", "allowed", "required"]).default("off"),
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
   GRAPHIQL: flag(true),
+  /** A built single-page app (the reference frontend's `dist/`) served under `/app/`. */
+  WEB_APP_DIR: z.string().min(1).optional(),
   /** Benchmarks only: writes no audit log. Refused in production and with a real issuer. */
   AUDIT_LOG: flag(true),
   /** Serves the chair calendar and FTE dashboard again from answers computed on the same team dataset. */
@@ -45,6 +47,8 @@ export interface GatewayConfig {
   auth: { mode: "oidc"; issuer: string; audience: string; jwksUrl: string } | { mode: "development"; audience: string };
   persistedOperations: { mode: "off" | "allowed" | "required"; file: string | undefined };
   graphiql: boolean;
+  /** The built reference frontend served under `/app/`, when set. */
+  webAppDir: string | undefined;
   auditLog: boolean;
   derivedAnswerCache: boolean;
   reportWorker: boolean;
@@ -105,6 +109,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     auth,
     persistedOperations: { mode: e.PERSISTED_OPERATIONS, file: e.PERSISTED_OPERATIONS_FILE },
     graphiql: e.GRAPHIQL && !production,
+    webAppDir: e.WEB_APP_DIR,
     auditLog: e.AUDIT_LOG,
     derivedAnswerCache: e.DERIVED_ANSWER_CACHE,
     reportWorker: e.REPORT_WORKER,

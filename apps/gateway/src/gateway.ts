@@ -103,7 +103,17 @@ export async function createGatewayOn(
     const user = users.find((u) => u.login === defaultDevelopmentLogin);
     if (user && config.graphiql) graphiqlToken = await devIssuer.sign({ login: user.login, name: user.name });
   }
-  const yoga = createGatewayYoga(services, config, graphiqlToken ? { graphiqlToken } : {});
+  const yoga = createGatewayYoga(services, config, {
+    ...(graphiqlToken ? { graphiqlToken } : {}),
+    ...(devIssuer
+      ? {
+          devSignIn: {
+            issuer: devIssuer,
+            users: () => developmentUsers(services.db, helsinkiDay(services.clock())),
+          },
+        }
+      : {}),
+  });
   return {
     yoga,
     services,

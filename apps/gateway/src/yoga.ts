@@ -17,6 +17,8 @@ import { useGetParams } from "./plugins/use-get-params.js";
 import { useHealth } from "./plugins/use-health.js";
 import { useRequestId } from "./plugins/use-request-id.js";
 import { schema } from "./schema/index.js";
+import { type DevelopmentSignInOptions, useDevelopmentSignIn } from "./auth/dev-sign-in.js";
+import { useWebApp } from "./plugins/use-web-app.js";
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
@@ -132,7 +134,7 @@ function maskError(services: GatewayServices) {
 export function createGatewayYoga(
   services: GatewayServices,
   config: GatewayConfig,
-  options: { graphiqlToken?: string } = {},
+  options: { graphiqlToken?: string; devSignIn?: DevelopmentSignInOptions } = {},
 ): GatewayYoga {
   const persisted = loadPersistedOperations(config.persistedOperations.file);
   const limits = config.limits;
@@ -176,6 +178,9 @@ export function createGatewayYoga(
     plugins: [
       useHealth(() => isDatabaseReady({ db: services.db, engine: services.engine, close: () => Promise.resolve() })),
       useRequestId(),
+      // Development authentication mode only: the gateway builds no sign-in with a real issuer.
+      ...(options.devSignIn ? [useDevelopmentSignIn(options.devSignIn)] : []),
+      ...(config.webAppDir ? [useWebApp(config.webAppDir)] : []),
       useBodyLimit(limits.maxBodyBytes),
       useGetParams(),
       EnvelopArmorPlugin({
