@@ -11,7 +11,7 @@ type CaseType = NonNullable<Filter["types"]>[number];
 const statuses: CaseStatus[] = ["REFERRED", "IN_SELECTION", "ADMITTED", "ACTIVE", "CLOSED", "DECLINED"];
 const types: CaseType[] = ["YOUTH_CRIME", "DOMESTIC_VIOLENCE", "MULTI_PROFESSIONAL"];
 const ageBands = ["under-15", "15-17", "18-plus"];
-const pageSize = 20;
+const pageSize = 10;
 
 interface FormState {
   status: string;

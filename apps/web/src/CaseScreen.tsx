@@ -605,7 +605,8 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
         </p>
       </>
     );
-  if (detail.loading && !detail.data) return <p role="status">{t.loading}</p>;
+  // The forms start from what the case, its organisations and the organisation tree say: all three first.
+  if (!detail.data || !access.data || !tree.data) return <p>{t.loading}</p>;
   if (!c)
     return (
       <>
@@ -615,10 +616,10 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
         </p>
       </>
     );
-  const taking = access.data?.case?.organisations ?? [];
+  const taking = access.data.case?.organisations ?? [];
   const coreOrganisations = [...new Map(taking.map((o) => [o.organisation.id, o.organisation])).values()];
   const organisations: Organisation[] = [];
-  for (const root of tree.data?.organisations ?? []) {
+  for (const root of tree.data.organisations) {
     organisations.push({ id: root.id, name: root.name, depth: 0 });
     for (const child of root.children) {
       organisations.push({ id: child.id, name: child.name, depth: 1 });
