@@ -687,7 +687,7 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
             {taking.map((o, i) => (
               <tr key={`${o.organisation.id}-${o.basis}-${String(i)}`}>
                 <th scope="row">{o.organisation.name}</th>
-                <td>{o.basis}</td>
+                <td>{label(o.basis)}</td>
                 <td>{day(o.since)}</td>
                 <td>{day(o.until)}</td>
               </tr>

@@ -356,6 +356,11 @@ export const messages: Record<Language, Messages> = { fi, sv, en };
 /** Labels of the schema's enum values, by language. */
 const enumLabels: Record<Language, Record<string, string>> = {
   fi: {
+    "selecting-unit": "Valitseva yksikkö",
+    "referrer": "Ohjaaja",
+    "existing-clientship": "Olemassa oleva asiakkuus",
+    "meeting-seat": "Tapaamispaikka (ydintiimi)",
+    "consent": "Suostumus",
     "REFERRED": "Ohjattu",
     "IN_SELECTION": "Valinnassa",
     "ADMITTED": "Otettu asiakkaaksi",
@@ -383,6 +388,11 @@ const enumLabels: Record<Language, Record<string, string>> = {
     "18-plus": "18+",
   },
   sv: {
+    "selecting-unit": "Enhet som väljer",
+    "referrer": "Hänvisare",
+    "existing-clientship": "Befintlig klientrelation",
+    "meeting-seat": "Plats på möte (kärnteamet)",
+    "consent": "Samtycke",
     "REFERRED": "Hänvisad",
     "IN_SELECTION": "I urval",
     "ADMITTED": "Antagen som klient",
@@ -410,6 +420,11 @@ const enumLabels: Record<Language, Record<string, string>> = {
     "18-plus": "18+",
   },
   en: {
+    "selecting-unit": "Selecting unit",
+    "referrer": "Referrer",
+    "existing-clientship": "Existing client relationship",
+    "meeting-seat": "Meeting seat (core team)",
+    "consent": "Consent",
     "REFERRED": "Referred",
     "IN_SELECTION": "In selection",
     "ADMITTED": "Admitted",

@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 import type { Plugin } from "graphql-yoga";
 
 /** Where the built reference frontend is served. */
@@ -32,7 +32,7 @@ const securityHeaders = {
  * never. `/` redirects to the app.
  */
 export function useWebApp(dir: string): Plugin {
-  const root = normalize(dir);
+  const root = resolve(dir);
   return {
     async onRequest(payload) {
       const { url, fetchAPI, request } = payload;
