@@ -47,7 +47,8 @@ export function CaseList({ onSignedOut }: { onSignedOut: () => void }) {
     id: `filter-${name}`,
     value: form[name],
     onChange: (event: { target: { value: string } }) => {
-      setForm({ ...form, [name]: event.target.value });
+      const value = event.target.value;
+      setForm((current) => ({ ...current, [name]: value }));
     },
   });
   const submit = (event: SyntheticEvent) => {

@@ -84,8 +84,11 @@ test("lists cases with filters and paging", async ({ page }) => {
   await page.getByLabel("Tyyppi").selectOption("DOMESTIC_VIOLENCE");
   await page.getByLabel("Ohjattu alkaen").fill("2026-10-06");
   await page.getByRole("button", { name: "Hae" }).click();
-  // Domestic violence cases are every third one; two of them were referred on or after 6 October.
-  await expect(page.getByRole("heading", { level: 2, name: "2 asiakkuutta" })).toBeVisible();
+  // Domestic violence cases are every third one (referred on 3, 6, 9 and 12 October): three from the 6th on.
+  await expect(page.getByRole("heading", { level: 2, name: "3 asiakkuutta" })).toBeVisible();
+  await expect(rows).toHaveCount(4);
+  for (const name of ["Sofia Heikkinen", "Eino Rantala", "Aada Turunen"])
+    await expect(page.getByRole("link", { name })).toBeVisible();
   await checkScreen(page, "04-case-list-filtered");
 });
 
