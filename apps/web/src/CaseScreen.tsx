@@ -93,7 +93,8 @@ function useMutationForm(reload: () => Promise<void>) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [consent, setConsent] = useState(false);
   const [busy, setBusy] = useState(false);
-  const run = async (call: () => Promise<Payload>, success: string): Promise<boolean> => {
+  /** `focusAfter`: the heading that takes the focus after a success (the form may be gone by then). */
+  const run = async (call: () => Promise<Payload>, success: string, focusAfter: string): Promise<boolean> => {
     setBusy(true);
     try {
       const payload = await call();
@@ -104,6 +105,7 @@ function useMutationForm(reload: () => Promise<void>) {
       if (found.problems.length === 0) {
         announce(success);
         await reload();
+        document.getElementById(focusAfter)?.focus();
         return true;
       }
       return false;
@@ -162,6 +164,7 @@ function PlanMeetingForm({
           })
         ).planMeeting,
       t.meetingPlanned,
+      "meetings-title",
     );
     if (ok) {
       setPlannedOn("");
@@ -316,6 +319,7 @@ function RecordHeldForm({
           })
         ).recordMeetingHeld,
       t.meetingHeld,
+      "meetings-title",
     );
     if (ok) setOpen(false);
   };
@@ -414,6 +418,7 @@ function WithdrawConsent({
           })
         ).withdrawConsent,
       t.consentWithdrawn,
+      "consents-title",
     );
   };
   return (
@@ -494,6 +499,7 @@ function RecordConsentForm({
           })
         ).recordConsent,
       t.consentRecorded,
+      "consents-title",
     );
     if (ok) {
       setChosen([]);

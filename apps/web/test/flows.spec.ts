@@ -59,7 +59,7 @@ test("signs in through the OIDC code flow with PKCE against the development issu
   await page.getByRole("button", { name: "Kirjaudu" }).click();
   await expect(page).toHaveURL(`${gw.url}/app/`);
   await expect(page.getByRole("banner")).toContainText("Maria Järvinen");
-  // The token is the session's only: a new tab of another session starts signed out.
+  // Signing out forgets the token.
   await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kirjaudu Ankkuriin");
 });
@@ -155,6 +155,8 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
   await plan.getByLabel("Kutsuttava organisaatio").selectOption({ label: "Kasvatuksen ja koulutuksen toimiala" });
   await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
   await expect(status).toHaveText("Tapaaminen suunniteltu.");
+  // The form is gone with its button: the focus goes to the meetings' heading, not to the page's start.
+  await expect(page.getByRole("heading", { level: 2, name: "Tapaamiset" })).toBeFocused();
   const meetings = page.getByRole("region", { name: "Tapaamiset", exact: true });
   await expect(meetings.getByRole("listitem")).toHaveCount(1);
   await expect(meetings.getByRole("listitem").first()).toContainText("Suunniteltu");
