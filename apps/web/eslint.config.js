@@ -1,7 +1,4 @@
 // @ts-check
 import base from "@ankkuri/eslint-config/base";
 
-export default [
-  ...base,
-  { ignores: ["dist/**", "test-results/**", "playwright-report/**", "src/client-stand-in-operations.ts"] },
-];
+export default [...base, { ignores: ["dist/**", "test-results/**", "playwright-report/**"] }];

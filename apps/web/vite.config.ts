@@ -1,6 +1,5 @@
-import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defaultClientConditions, defineConfig } from "vite";
 
 const gateway = process.env.ANKKURI_GATEWAY_URL ?? "http://127.0.0.1:4000";
 
@@ -8,15 +7,8 @@ const gateway = process.env.ANKKURI_GATEWAY_URL ?? "http://127.0.0.1:4000";
 export default defineConfig({
   base: "/app/",
   plugins: [react()],
-  resolve: {
-    alias: [
-      {
-        find: /^@ankkuri\/client\/operations$/,
-        replacement: fileURLToPath(new URL("./src/client-stand-in-operations.ts", import.meta.url)),
-      },
-      { find: /^@ankkuri\/client$/, replacement: fileURLToPath(new URL("./src/client-stand-in.ts", import.meta.url)) },
-    ],
-  },
+  // Workspace packages from their TypeScript sources, as everywhere in the workspace.
+  resolve: { conditions: ["@ankkuri/source", ...defaultClientConditions] },
   build: { sourcemap: true, target: "es2022" },
   server: { proxy: { "/graphql": gateway, "/dev-issuer": gateway } },
 });

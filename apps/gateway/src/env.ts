@@ -16,9 +16,10 @@ const gatewayEnvSchema = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).default("ankkuri-gateway"),
   OIDC_JWKS_URL: z.url().optional(),
-  /** `required`: only operations registered in the persisted-operations file run. */
+  /** `required`: only registered operations run; `allowed`: registered ones by hash, others as text. */
   PERSISTED_OPERATIONS: z.enum(["off", "allowed", "required"]).default("off"),
-  PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  /** A manifest (`{ hash: text }`), or a folder of them (one per team), e.g. apps/gateway/persisted-operations. */
+  PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
   GRAPHIQL: flag(true),
   /** A built single-page app (the reference frontend's `dist/`) served under `/app/`. */
   WEB_APP_DIR: z.string().min(1).optional(),
@@ -84,6 +85,10 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   const production = e.NODE_ENV === "production";
   if (e.OIDC_ISSUER === undefined && production)
     throw new ConfigurationError("OIDC_ISSUER is required in production: the development issuer is for local use only");
+  if (e.PERSISTED_OPERATIONS !== "off" && e.PERSISTED_OPERATIONS_FILE === undefined)
+    throw new ConfigurationError(
+      `PERSISTED_OPERATIONS=${e.PERSISTED_OPERATIONS} needs PERSISTED_OPERATIONS_FILE: a manifest or a folder of them (apps/gateway/persisted-operations)`,
+    );
   if (!e.AUDIT_LOG && (production || e.OIDC_ISSUER !== undefined))
     throw new ConfigurationError("AUDIT_LOG=off is for benchmarks on development data only");
   const auth: GatewayConfig["auth"] =

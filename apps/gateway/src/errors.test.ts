@@ -12,6 +12,8 @@ describe("request-level error codes", () => {
       | "GRAPHQL_VALIDATION_FAILED"
       | "QUERY_TOO_COMPLEX"
       | "PAYLOAD_TOO_LARGE"
+      | "PERSISTED_OPERATION_NOT_FOUND"
+      | "PERSISTED_OPERATION_REQUIRED"
       | "SERVICE_UNAVAILABLE"
       | "INTERNAL_SERVER_ERROR"
     >();

@@ -78,6 +78,8 @@ export const errorCodes = {
   validationFailed: "GRAPHQL_VALIDATION_FAILED",
   queryTooComplex: "QUERY_TOO_COMPLEX",
   payloadTooLarge: "PAYLOAD_TOO_LARGE",
+  persistedOperationNotFound: "PERSISTED_OPERATION_NOT_FOUND",
+  persistedOperationRequired: "PERSISTED_OPERATION_REQUIRED",
   unavailable: "SERVICE_UNAVAILABLE",
   internal: "INTERNAL_SERVER_ERROR",
 } as const;

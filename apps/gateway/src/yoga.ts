@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { isConnectionError, isDatabaseReady, isDataException } from "@ankkuri/db";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
@@ -6,7 +5,6 @@ import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import { GraphQLError } from "graphql";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { z } from "zod";
 import { type GatewayContext, type GatewayServices, createContext } from "./context.js";
 import type { GatewayConfig } from "./env.js";
 import { errorCodes } from "./errors.js";
@@ -16,17 +14,33 @@ import { useDerivedAnswers } from "./plugins/use-derived-answers.js";
 import { useGetParams } from "./plugins/use-get-params.js";
 import { useHealth } from "./plugins/use-health.js";
 import { useRequestId } from "./plugins/use-request-id.js";
+import { loadPersistedOperations, persistedOperationErrors } from "./persisted/manifests.js";
 import { schema } from "./schema/index.js";
 import { type DevelopmentSignInOptions, useDevelopmentSignIn } from "./auth/dev-sign-in.js";
 import { useWebApp } from "./plugins/use-web-app.js";
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
-const persistedFileSchema = z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().min(1));
-
-function loadPersistedOperations(file: string | undefined): Map<string, string> {
-  if (!file) return new Map();
-  return new Map(Object.entries(persistedFileSchema.parse(JSON.parse(readFileSync(file, "utf8")))));
+/**
+ * The query limits (depth, aliases, cost, tokens, directives), one definition for the gateway and for
+ * the registration of persisted operations.
+ */
+export function armorPlugin(config: Pick<GatewayConfig, "limits" | "nodeEnv">) {
+  const limits = config.limits;
+  return EnvelopArmorPlugin({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases, allowList: [] },
+    costLimit: {
+      maxCost: limits.maxCost,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+      ignoreIntrospection: true,
+    },
+    maxTokens: { n: limits.maxTokens },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: config.nodeEnv === "production" },
+  });
 }
 
 type ErrorLike = Error & {
@@ -136,7 +150,7 @@ export function createGatewayYoga(
   config: GatewayConfig,
   options: { graphiqlToken?: string; devSignIn?: DevelopmentSignInOptions } = {},
 ): GatewayYoga {
-  const persisted = loadPersistedOperations(config.persistedOperations.file);
+  const persisted = loadPersistedOperations(config.persistedOperations);
   const limits = config.limits;
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
@@ -183,20 +197,7 @@ export function createGatewayYoga(
       ...(config.webAppDir ? [useWebApp(config.webAppDir)] : []),
       useBodyLimit(limits.maxBodyBytes),
       useGetParams(),
-      EnvelopArmorPlugin({
-        maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
-        maxAliases: { n: limits.maxAliases, allowList: [] },
-        costLimit: {
-          maxCost: limits.maxCost,
-          objectCost: 2,
-          scalarCost: 1,
-          depthCostFactor: 1.5,
-          ignoreIntrospection: true,
-        },
-        maxTokens: { n: limits.maxTokens },
-        maxDirectives: { n: 20 },
-        blockFieldSuggestion: { enabled: config.nodeEnv === "production" },
-      }),
+      armorPlugin(config),
       ...(config.persistedOperations.mode === "off"
         ? []
         : [
@@ -204,6 +205,7 @@ export function createGatewayYoga(
               getPersistedOperation: (hash: string) => persisted.get(hash) ?? null,
               allowArbitraryOperations: config.persistedOperations.mode === "allowed",
               skipDocumentValidation: false,
+              customErrors: persistedOperationErrors,
             }),
           ]),
       // No `url` label (should the HTTP histogram be switched on): a GET request's URL carries its

@@ -11,7 +11,7 @@ import {
   RecordClearanceDocument,
   RecordJoiningDecisionDocument,
   StaffListDocument,
-} from "./client/graphql.js";
+} from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
 import { as, clock, login, org } from "./steps.js";
 

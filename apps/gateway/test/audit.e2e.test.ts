@@ -8,7 +8,7 @@ import {
   CaseDetailDocument,
   CaseListDocument,
   StartSelectionDocument,
-} from "./client/graphql.js";
+} from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
 import { as, clock, login, refer } from "./steps.js";
 

@@ -15,7 +15,7 @@ import {
   ReferCaseDocument,
   StartSelectionDocument,
   StaffListDocument,
-} from "./client/graphql.js";
+} from "@ankkuri/client/operations";
 import { type GraphQLBody, type Harness, startHarness } from "./harness.js";
 import { admit, as, clock, coreComposition, login, nextIdentityCode, org, planCoreMeeting, refer } from "./steps.js";
 

@@ -23,7 +23,7 @@ import {
   StartSelectionDocument,
   UpdateReferralDocument,
   WithdrawConsentDocument,
-} from "./client/graphql.js";
+} from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
 import {
   admit,

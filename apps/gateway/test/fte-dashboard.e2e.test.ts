@@ -7,7 +7,7 @@ import {
   type TeamDataset,
 } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FteDashboardDocument } from "./client/graphql.js";
+import { FteDashboardDocument } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
 import { clock, login } from "./steps.js";
 

@@ -36,7 +36,7 @@ export interface Harness {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: GraphQLBody }>;
-  /** Runs a typed operation from the generated client (test/client/graphql.ts) as `login`. */
+  /** Runs a typed operation of `@ankkuri/client` as `login`. */
   request<R, V>(
     login: string | null,
     document: TypedDocumentNode<R, V>,

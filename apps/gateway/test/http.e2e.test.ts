@@ -1,7 +1,7 @@
 import { connect, type Socket } from "node:net";
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OrganisationTreeDocument } from "./client/graphql.js";
+import { OrganisationTreeDocument } from "@ankkuri/client/operations";
 import { type GraphQLBody, type Harness, startHarness } from "./harness.js";
 import { clock, login } from "./steps.js";
 

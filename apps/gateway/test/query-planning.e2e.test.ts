@@ -1,6 +1,6 @@
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CaseDetailDocument, CaseListDocument } from "./client/graphql.js";
+import { CaseDetailDocument, CaseListDocument } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
 import { admit, clock, login, planCoreMeeting, refer } from "./steps.js";
 

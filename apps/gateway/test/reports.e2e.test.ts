@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ReportDownloadDocument, ReportRunsDocument, RequestReportDocument } from "./client/graphql.js";
+import { ReportDownloadDocument, ReportRunsDocument, RequestReportDocument } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
 import { admit, as, clock, login, org, refer } from "./steps.js";
 

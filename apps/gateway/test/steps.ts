@@ -9,7 +9,7 @@ import {
   ReferCaseDocument,
   StartSelectionDocument,
   type ParticipantInput,
-} from "./client/graphql.js";
+} from "@ankkuri/client/operations";
 import type { Harness } from "./harness.js";
 
 /** The day the tests run on, as the gateway's clock sees it. */

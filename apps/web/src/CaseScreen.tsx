@@ -1,4 +1,4 @@
-import { errorOf, isRuleViolation, violationsOf } from "@ankkuri/client";
+import { errorOf, isConflict, isRuleViolation, violationsOf } from "@ankkuri/client";
 import {
   CaseAccessDocument,
   CaseDetailDocument,
@@ -24,8 +24,7 @@ type Payload = { __typename: string; message?: string };
 function problemsOf(payload: Payload, t: Messages): { problems: Problem[]; conflict: boolean; consent: boolean } {
   const error = errorOf(payload) as (Payload & { code?: string; issues?: { message: string }[] }) | null;
   if (!error) return { problems: [], conflict: false, consent: false };
-  if (error.__typename === "ConflictError")
-    return { problems: [{ message: t.conflict }], conflict: true, consent: false };
+  if (isConflict(payload)) return { problems: [{ message: t.conflict }], conflict: true, consent: false };
   if (isRuleViolation(payload as never)) {
     const violations = violationsOf(payload as never) as { code: string; message: string }[];
     return {
@@ -289,7 +288,7 @@ function RecordHeldForm({
   const { t, label } = useI18n();
   const { problems, setProblems, busy, run } = useMutationForm(reload);
   const [open, setOpen] = useState(false);
-  const [heldOn, setHeldOn] = useState(meeting.plannedOn);
+  const [heldOn, setHeldOn] = useState<string>(meeting.plannedOn);
   const [attended, setAttended] = useState<string[]>(meeting.participants.map((p) => p.participantId));
   const id = `held-${meeting.meetingId}`;
   if (!open)

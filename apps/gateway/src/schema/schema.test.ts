@@ -62,6 +62,11 @@ describe("the committed contract (schema.graphql)", () => {
     expect(printSchemaWithDirectives()).toBe(committed);
   });
 
+  it("is the SDL @ankkuri/client ships: run `pnpm --filter @ankkuri/gateway codegen` after a change", () => {
+    const shipped = readFileSync(join(root, "../../packages/client/schema.graphql"), "utf8");
+    expect(shipped).toBe(readFileSync(join(root, "schema.graphql"), "utf8"));
+  });
+
   it("describes every type, field, argument and enum value", () => {
     expect(Object.values(contract.getTypeMap()).flatMap(undescribed)).toEqual([]);
   });
@@ -81,7 +86,7 @@ describe("the committed contract (schema.graphql)", () => {
   });
 
   it("registers each example operation in the persisted-operations manifest, keyed by its SHA-256", () => {
-    const manifest = JSON.parse(readFileSync(join(root, "persisted-operations.json"), "utf8")) as Record<
+    const manifest = JSON.parse(readFileSync(join(root, "persisted-operations/ankkuri.json"), "utf8")) as Record<
       string,
       string
     >;
