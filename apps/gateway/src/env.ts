@@ -62,6 +62,8 @@ const gatewayEnvSchema = z.object({
       }
       return { loopback, origins };
     }),
+  /** A built single-page app (the reference frontend's `dist/`) served under `/app/`. */
+  WEB_APP_DIR: z.string().min(1).optional(),
   /** Benchmarks only: writes no audit log. Refused in production and with a real issuer. */
   AUDIT_LOG: flag(true),
   /** Serves the chair calendar and FTE dashboard again from answers computed on the same team dataset. */
@@ -97,6 +99,8 @@ export interface GatewayConfig {
   graphiql: boolean;
   cors: CorsPolicy;
   introspection: IntrospectionMode;
+  /** The built reference frontend served under `/app/`, when set. */
+  webAppDir: string | undefined;
   auditLog: boolean;
   derivedAnswerCache: boolean;
   reportWorker: boolean;
@@ -177,6 +181,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     graphiql: e.GRAPHIQL && !production,
     introspection: e.INTROSPECTION,
     cors: e.CORS_ORIGINS ?? { loopback: !production, origins: [] },
+    webAppDir: e.WEB_APP_DIR,
     auditLog: e.AUDIT_LOG,
     derivedAnswerCache: e.DERIVED_ANSWER_CACHE,
     reportWorker: e.REPORT_WORKER,

@@ -126,7 +126,18 @@ export async function createGatewayOn(
     if (user && config.graphiql)
       graphiqlToken = () => issuer.sign({ login: user.login, name: user.name }, graphiqlTokenSeconds);
   }
-  const yoga = createGatewayYoga(services, config, graphiqlToken ? { graphiqlToken } : {});
+  const yoga = createGatewayYoga(services, config, {
+    ...(graphiqlToken ? { graphiqlToken } : {}),
+    ...(devIssuer
+      ? {
+          devSignIn: {
+            issuer: devIssuer,
+            users: () => developmentUsers(services.db, helsinkiDay(services.clock())),
+            tokenLifetimeSeconds: config.auth.maxTokenAgeSeconds,
+          },
+        }
+      : {}),
+  });
   return {
     yoga,
     services,

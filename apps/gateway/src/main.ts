@@ -19,6 +19,9 @@ const lines = [
   "",
   `Ankkuri gateway ready in ${((performance.now() - started) / 1000).toFixed(1)} s (Node.js ${node})`,
   `  GraphQL:   ${running.url}/graphql${config.graphiql ? "  (open it in a browser for GraphiQL)" : ""}`,
+  ...(config.webAppDir
+    ? [`  Web app:   ${running.url}/app/  (the reference frontend; sign in as a fictional user)`]
+    : []),
   `  Health:    ${running.url}/health, ${running.url}/ready    Metrics: ${metrics.url}`,
   `  Database:  ${gateway.runtime.handle.engine === "pglite" ? `embedded, in ${config.database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
 ];

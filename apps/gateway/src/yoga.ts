@@ -20,6 +20,8 @@ import { useRequestId } from "./plugins/use-request-id.js";
 import { useRequestLog } from "./plugins/use-request-log.js";
 import { loadPersistedOperations, persistedOperationErrors } from "./persisted/manifests.js";
 import { schema } from "./schema/index.js";
+import { type DevelopmentSignInOptions, useDevelopmentSignIn } from "./auth/dev-sign-in.js";
+import { useWebApp } from "./plugins/use-web-app.js";
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
@@ -138,7 +140,7 @@ function maskError(services: GatewayServices) {
 export function createGatewayYoga(
   services: GatewayServices,
   config: GatewayConfig,
-  options: { graphiqlToken?: () => Promise<string> } = {},
+  options: { graphiqlToken?: () => Promise<string>; devSignIn?: DevelopmentSignInOptions } = {},
 ): GatewayYoga {
   const persisted = loadPersistedOperations(config.persistedOperations);
   const limits = config.limits;
@@ -188,6 +190,9 @@ export function createGatewayYoga(
     plugins: [
       useHealth(() => isDatabaseReady({ db: services.db, engine: services.engine, close: () => Promise.resolve() })),
       useRequestId(),
+      // Development authentication mode only: the gateway builds no sign-in with a real issuer.
+      ...(options.devSignIn ? [useDevelopmentSignIn(options.devSignIn)] : []),
+      ...(config.webAppDir ? [useWebApp(config.webAppDir)] : []),
       useBodyLimit(limits.maxBodyBytes),
       useGetParams(),
       armorPlugin(config),
@@ -209,7 +214,7 @@ export function createGatewayYoga(
       usePrometheus({
         endpoint: false,
         registry: services.metrics.registry,
-        metrics: { ...prometheusMetrics, ...services.metrics.graphqlMetrics } as typeof prometheusMetrics,
+        metrics: { ...prometheusMetrics, ...services.metrics.graphqlMetrics },
         labels: { url: false },
       }),
       useRequestLog(services.metrics),

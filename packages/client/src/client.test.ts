@@ -64,6 +64,18 @@ describe("createClient", () => {
     expect(sent[1]?.body.extensions).toBeUndefined();
   });
 
+  it("sends text only, once a gateway with persisted operations off asked for it", async () => {
+    const { fetch, sent } = fakeFetch([
+      json(400, { errors: [{ message: "Must provide query string.", extensions: { code: "BAD_REQUEST" } }] }),
+      json(200, { data: viewer }),
+      json(200, { data: viewer }),
+    ]);
+    const client = createClient({ url: "u", token: () => "t", fetch });
+    await client.request(ViewerDocument);
+    await client.request(ViewerDocument);
+    expect(sent.map((s) => (s.body.query === undefined ? "hash" : "text"))).toEqual(["hash", "text", "text"]);
+  });
+
   it("does not fall back in hash mode: the refusal reaches the caller with its code", async () => {
     const { fetch, sent } = fakeFetch([
       json(200, { errors: [{ message: "unknown", extensions: { code: "PERSISTED_OPERATION_NOT_FOUND" } }] }),

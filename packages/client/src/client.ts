@@ -58,7 +58,7 @@ interface Body {
   errors?: GatewayError[];
 }
 
-// The gateway's answer to a hash it does not hold; a gateway with persisted operations off asks for the text.
+// The gateway's answer to a hash it does not hold.
 const persistedNotFound = new Set(["PERSISTED_OPERATION_NOT_FOUND", "PERSISTED_QUERY_NOT_IN_LIST"]);
 
 /** A small fetch-based client of the Ankkuri gateway, with no dependency on a UI framework. */
@@ -66,6 +66,7 @@ export function createClient(options: ClientOptions): AnkkuriClient {
   const send = options.fetch ?? globalThis.fetch.bind(globalThis);
   const mode = options.persisted ?? "hash-then-text";
   const retry = options.retry ?? defaultRetry;
+  let hashesUnsupported = false;
 
   async function post(payload: Record<string, unknown>, init: RequestOptions): Promise<{ res: Response; body: Body }> {
     for (let attempt = 0; ; attempt++) {
@@ -116,7 +117,7 @@ export function createClient(options: ClientOptions): AnkkuriClient {
       const name = operationName(document);
       const known: { hash: string; text: string } | undefined =
         (name === undefined ? undefined : persistedOperations[name]) ?? embeddedHash(document);
-      const byHash = known !== undefined && mode !== "text";
+      const byHash = known !== undefined && mode !== "text" && !hashesUnsupported;
       const text = known?.text ?? print(document);
       const base = { operationName: name, variables: variables ?? {} };
       let { res, body } = await post(
@@ -125,7 +126,10 @@ export function createClient(options: ClientOptions): AnkkuriClient {
           : { ...base, query: text },
         init,
       );
-      if (byHash && mode === "hash-then-text" && isPersistedNotFound(body)) {
+      const refusal = byHash && mode === "hash-then-text" ? hashRefusal(body) : null;
+      if (refusal !== null) {
+        // A gateway with persisted operations off will not take hashes later either: text from now on.
+        if (refusal === "unsupported") hashesUnsupported = true;
         ({ res, body } = await post({ ...base, query: text }, init));
       }
       const errors = body.errors ?? [];
@@ -157,10 +161,12 @@ function embeddedHash(document: DocumentNode): { hash: string; text: string } | 
   return typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash) ? { hash, text: print(document) } : undefined;
 }
 
-function isPersistedNotFound(body: Body): boolean {
-  return (body.errors ?? []).some(
-    (e) => persistedNotFound.has(String(e.extensions?.code)) || /must provide query string/i.test(e.message),
-  );
+/** How the gateway answered a hash it did not run: not registered, or persisted operations off. */
+function hashRefusal(body: Body): "not-found" | "unsupported" | null {
+  const errors = body.errors ?? [];
+  if (errors.some((e) => persistedNotFound.has(String(e.extensions?.code)))) return "not-found";
+  if (errors.some((e) => /must provide query string/i.test(e.message))) return "unsupported";
+  return null;
 }
 
 /** The wait before retry `attempt`: the server's `Retry-After` when it gives one, else full-jitter backoff. */

@@ -1,0 +1,214 @@
+import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { seedCases, type RunningGateway, startGateway } from "./gateway.js";
+
+const screens = new URL("../test-results/screens/", import.meta.url).pathname;
+mkdirSync(screens, { recursive: true });
+
+let gw: RunningGateway;
+let admittedCaseId = "";
+let caseCount = 0;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  gw = await startGateway();
+  ({ admittedCaseId, count: caseCount } = await seedCases(gw));
+});
+
+test.afterAll(async () => {
+  await gw.stop();
+});
+
+/**
+ * Checks the screen with axe (WCAG 2.0/2.1 A and AA rules): no serious or critical violation. Keeps
+ * a full-page screenshot of it.
+ */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })),
+    `axe on ${name}`,
+  ).toEqual([]);
+  await page.screenshot({ path: `${screens}${name}.png`, fullPage: true });
+}
+
+/** Signs in through the development issuer's page as the user named `name`. */
+async function signIn(page: Page, name = "Maria Järvinen"): Promise<void> {
+  await page.goto(`${gw.url}/app/`);
+  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await expect(page).toHaveURL(/\/dev-issuer\/authorize/);
+  await page.getByRole("radio", { name: new RegExp(name) }).check();
+  await page.getByRole("button", { name: "Kirjaudu" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Asiakkuudet" })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText(name);
+}
+
+test("signs in through the OIDC code flow with PKCE against the development issuer", async ({ page }) => {
+  await page.goto(`${gw.url}/app/`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kirjaudu Ankkuriin");
+  await checkScreen(page, "01-sign-in");
+  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await expect(page).toHaveURL(/\/dev-issuer\/authorize\?.*code_challenge_method=S256/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fi");
+  await checkScreen(page, "02-dev-issuer");
+  await page.getByRole("radio", { name: /Maria Järvinen/ }).check();
+  await page.getByRole("button", { name: "Kirjaudu" }).click();
+  await expect(page).toHaveURL(`${gw.url}/app/`);
+  await expect(page.getByRole("banner")).toContainText("Maria Järvinen");
+  // Signing out forgets the token.
+  await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kirjaudu Ankkuriin");
+});
+
+test("lists cases with filters and paging", async ({ page }) => {
+  await signIn(page);
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(page.getByRole("heading", { level: 2, name: `${String(caseCount)} asiakkuutta` })).toBeVisible();
+  await expect(rows).toHaveCount(11); // the header and a page of ten
+  await checkScreen(page, "03-case-list");
+  await page.getByRole("button", { name: "Seuraava sivu" }).click();
+  await expect(page.getByText("Sivu 2")).toBeVisible();
+  await expect(rows).toHaveCount(1 + caseCount - 10);
+  await expect(page.getByRole("button", { name: "Seuraava sivu" })).toBeDisabled();
+  await page.getByRole("button", { name: "Edellinen sivu" }).click();
+  await expect(rows).toHaveCount(11);
+  await page.getByLabel("Tila").selectOption("ADMITTED");
+  await page.getByRole("button", { name: "Hae" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "1 asiakkuutta" })).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await page.getByRole("button", { name: "Tyhjennä rajaukset" }).click();
+  await page.getByLabel("Tyyppi").selectOption("DOMESTIC_VIOLENCE");
+  await page.getByLabel("Ohjattu alkaen").fill("2026-10-06");
+  await page.getByRole("button", { name: "Hae" }).click();
+  // Domestic violence cases are every third one (referred on 3, 6, 9 and 12 October): three from the 6th on.
+  await expect(page.getByRole("heading", { level: 2, name: "3 asiakkuutta" })).toBeVisible();
+  await expect(rows).toHaveCount(4);
+  for (const name of ["Sofia Heikkinen", "Eino Rantala", "Aada Turunen"])
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  await checkScreen(page, "04-case-list-filtered");
+});
+
+test("plans a meeting: the consent check refuses an outside organisation and explains why", async ({ page }) => {
+  await signIn(page);
+  await page.getByLabel("Tila").selectOption("ADMITTED");
+  await page.getByRole("button", { name: "Hae" }).click();
+  await page.getByRole("link", { name: "Eetu Esimerkki" }).click();
+  await expect(page).toHaveURL(`${gw.url}/app/cases/${admittedCaseId}`);
+  const h1 = page.getByRole("heading", { level: 1 });
+  await expect(h1).toHaveText("Asiakkuus: Eetu Esimerkki");
+  await expect(h1).toBeFocused();
+  for (const section of [
+    "Asiakas",
+    "Huoltajat",
+    "Organisaatiot",
+    "Suostumukset",
+    "Tapaamiset",
+    "Ohjaukset palveluihin",
+    "Sääntöhavainnot",
+  ])
+    await expect(page.getByRole("region", { name: section, exact: true })).toBeVisible();
+  await checkScreen(page, "05-case-screen");
+
+  // A client-side check first: the day is required.
+  const plan = page.getByRole("form", { name: "Suunnittele tapaaminen" });
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  const summary = plan.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await summary.getByRole("link", { name: /Päivä/ }).click();
+  await expect(plan.getByLabel("Päivä")).toBeFocused();
+
+  await plan.getByLabel("Päivä").fill("2026-11-10");
+  await plan.getByLabel("Kutsuttava organisaatio").selectOption({ label: "Kasvatuksen ja koulutuksen toimiala" });
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("heading")).toHaveText("Suostumustarkistus esti tapaamisen");
+  await expect(summary).toContainText("suostumuksen");
+  await expect(summary.getByRole("listitem")).toHaveCount(2); // the client's and the guardian's consent
+  await checkScreen(page, "06-plan-meeting-refused");
+  await summary.getByRole("link", { name: "Siirry suostumuksen kirjaamiseen" }).click();
+  await expect(page.getByRole("heading", { name: "Kirjaa suostumus" })).toBeFocused();
+});
+
+test("records consents, plans the meeting, records it held, and withdraws a consent", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const consentForm = page.getByRole("form", { name: "Kirjaa suostumus" });
+  const status = page.getByRole("status");
+  const consents = page.getByRole("region", { name: "Suostumukset", exact: true }).getByRole("table");
+  for (const [recorded, giver] of [/^Asiakas: Eetu Esimerkki/, /^Huoltaja: Anna Esimerkki/].entries()) {
+    await consentForm.getByRole("radio", { name: giver }).check();
+    await consentForm.getByLabel("Annettu").fill("2026-10-06");
+    await consentForm.getByRole("checkbox", { name: "Kasvatuksen ja koulutuksen toimiala" }).check();
+    await consentForm.getByRole("button", { name: "Kirjaa suostumus" }).click();
+    await expect(status).toHaveText("Suostumus kirjattu.");
+    // The status reads the same after the second save: the new row says this one is in.
+    await expect(consents.getByRole("row")).toHaveCount(2 + recorded);
+  }
+  await checkScreen(page, "07-consents-recorded");
+
+  const plan = page.getByRole("form", { name: "Suunnittele tapaaminen" });
+  await plan.getByLabel("Päivä").fill("2026-11-10");
+  await plan.getByLabel("Kutsuttava organisaatio").selectOption({ label: "Kasvatuksen ja koulutuksen toimiala" });
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  await expect(status).toHaveText("Tapaaminen suunniteltu.");
+  // The form is gone with its button: the focus goes to the meetings' heading, not to the page's start.
+  await expect(page.getByRole("heading", { level: 2, name: "Tapaamiset" })).toBeFocused();
+  const meetings = page.getByRole("region", { name: "Tapaamiset", exact: true });
+  await expect(meetings.getByRole("listitem")).toHaveCount(1);
+  await expect(meetings.getByRole("listitem").first()).toContainText("Suunniteltu");
+
+  await meetings.getByRole("button", { name: "Kirjaa pidetyksi" }).click();
+  const held = meetings.getByRole("form", { name: "Kirjaa pidetyksi" });
+  await expect(held.getByLabel("Pidetty")).toHaveValue("2026-11-10");
+  await checkScreen(page, "08-record-meeting-held");
+  await held.getByRole("button", { name: "Tallenna" }).click();
+  await expect(status).toHaveText("Tapaaminen kirjattu pidetyksi.");
+  await expect(meetings.getByRole("listitem").first()).toContainText("Pidetty");
+  await expect(page.getByRole("region", { name: "Asiakas", exact: true })).toContainText("Aktiivinen");
+
+  const withdraw = consents.getByRole("button", { name: "Peru suostumus" }).first();
+  await withdraw.click();
+  const withdrawForm = consents.getByRole("form", { name: "Peru suostumus" });
+  await withdrawForm.getByLabel("Peruttu päivänä").fill("2026-11-15");
+  await checkScreen(page, "09-withdraw-consent");
+  await withdrawForm.getByRole("button", { name: "Vahvista peruminen" }).click();
+  await expect(status).toHaveText("Suostumus peruttu.");
+  await expect(consents.getByRole("button", { name: "Peru suostumus" })).toHaveCount(1);
+  await expect(consents.getByRole("row").nth(1)).toContainText("Ei");
+});
+
+test("switches to Swedish and English, and the gateway answers in the same language", async ({ page }) => {
+  await signIn(page);
+  const requested: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/graphql")) requested.push(request.headers()["accept-language"] ?? "");
+  });
+  await page.getByLabel("Kieli").selectOption("sv");
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klientrelationer");
+  await expect(page.getByRole("banner")).toContainText("Inloggad");
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klientrelation: Eetu Esimerkki");
+  // Organisation names come from the gateway in the language asked for.
+  await expect(
+    page.getByRole("form", { name: "Registrera ett samtycke" }).getByText("Fostrans- och utbildningssektorn"),
+  ).toBeVisible();
+  await checkScreen(page, "10-case-screen-sv");
+  // The consent check refuses in Swedish too (a consent is withdrawn since the last test).
+  const plan = page.getByRole("form", { name: "Planera ett möte" });
+  await plan.getByLabel("Dag").fill("2026-12-01");
+  await plan.getByLabel("Organisation som bjuds in").selectOption({ label: "Fostrans- och utbildningssektorn" });
+  await plan.getByRole("button", { name: "Planera ett möte" }).click();
+  await expect(plan.getByRole("alert").getByRole("heading")).toHaveText("Samtyckeskontrollen hindrade mötet");
+  expect(requested.length).toBeGreaterThan(0);
+  expect(new Set(requested)).toEqual(new Set(["sv"]));
+
+  await page.getByLabel("Språk").selectOption("en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Case: Eetu Esimerkki");
+  await checkScreen(page, "11-case-screen-en");
+});
