@@ -35,6 +35,7 @@ export * from "./staffing/fte-report.js";
 export * from "./staffing/security-clearance.js";
 export * from "./staffing/counted-assignments.js";
 export * from "./staffing/check-staffing.js";
+export * from "./staffing/staff-administration.js";
 
 // Steering groups and chair rotation
 export * from "./governance/chair-rotation.js";

@@ -66,13 +66,19 @@ builder.mutationField("assignStaff", (t) =>
 builder.mutationField("endAssignment", (t) =>
   t.drizzleField({
     type: "assignments",
-    description: "Sets the last day of an assignment (optimistic concurrency: give the version you read).",
+    description:
+      "Sets the last day of an assignment (optimistic concurrency: give the version you read). Refused when it would leave the team without an operational supervisor from the next day, unless `acceptSupervisorGap`.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
       assignmentId: t.arg.id({ required: true, description: "The assignment." }),
       validTo: t.arg({ type: "Date", required: true, description: "Last day." }),
       expectedVersion: t.arg.int({ required: true, description: "The version you read." }),
+      acceptSupervisorGap: t.arg.boolean({
+        required: false,
+        description:
+          "Ending the only operational supervisor's assignment without a successor from the next day is refused (STAFFING.SUPERVISOR_GAP) unless this is true. `moveAssignment` returns the accepted gap as a warning.",
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const { id } = await endAssignment(ctx, args);

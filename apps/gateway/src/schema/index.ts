@@ -11,6 +11,7 @@ import "./case.js";
 import "./case-queries.js";
 import "./case-mutations.js";
 import "./admin-mutations.js";
+import "./staff-administration.js";
 import "./report.js";
 
 builder.mutationType({
