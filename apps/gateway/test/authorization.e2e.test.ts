@@ -6,6 +6,8 @@ import {
   AccessLogDocument,
   AddCaseNoteDocument,
   AddStaffMemberDocument,
+  AmendAgreementDocument,
+  SignAgreementDocument,
   ClosePoliceMailAccountDocument,
   CloseUserAccountDocument,
   CreateUserAccountDocument,
@@ -169,7 +171,7 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
   });
 
   it.each(everyone)(
-    "lets only the team administrator manage staff, logins, access and clearances (%s)",
+    "lets only the team administrator manage staff, logins, access, clearances and the agreement (%s)",
     async (who) => {
       // Each request is one the domain refuses even for the administrator, so the matrix changes nothing.
       const results = {
@@ -232,6 +234,22 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
             expectedVersion: 0,
           })
         ).data?.revokeClearance,
+        amendAgreement: (
+          await h.request(who, AmendAgreementDocument, {
+            input: { effectiveFrom: "2020-01-01", decidedOn: "2020-01-01", summary: { fi: "x", sv: "x", en: "x" } },
+          })
+        ).data?.amendAgreement,
+        signAgreement: (
+          await h.request(who, SignAgreementDocument, {
+            input: {
+              versionNumber: 99,
+              organisationId: org.police,
+              signerName: "X",
+              signerTitle: "Y",
+              method: "HANDWRITTEN",
+            },
+          })
+        ).data?.signAgreement,
       };
       const typenames = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v?.__typename ?? null]));
       if (who === login.admin) {
@@ -246,6 +264,8 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
           grantPoliceMailAccount: "RuleViolationError",
           closePoliceMailAccount: "RuleViolationError",
           revokeClearance: "RuleViolationError",
+          amendAgreement: "RuleViolationError",
+          signAgreement: "RuleViolationError",
         });
       } else {
         expect(Object.values(typenames)).toEqual(Object.values(typenames).map(() => null));

@@ -25,6 +25,7 @@ export * from "./teams/team.js";
 export * from "./agreement/agreement.js";
 export * from "./agreement/agreement-terms.js";
 export * from "./agreement/agreement-changes.js";
+export * from "./agreement/amendments.js";
 export * from "./agreement/agreement-rules.js";
 
 // Staffing and FTE

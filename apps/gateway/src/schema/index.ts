@@ -12,6 +12,7 @@ import "./case-queries.js";
 import "./case-mutations.js";
 import "./admin-mutations.js";
 import "./staff-administration.js";
+import "./agreement-amendments.js";
 import "./report.js";
 
 builder.mutationType({
