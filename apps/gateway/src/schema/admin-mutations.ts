@@ -191,7 +191,7 @@ builder.mutationField("overrideChairTerm", (t) =>
   t.drizzleField({
     type: "cooperationBodies",
     description:
-      "Records a decision that gives one term of a rotating chair to a named party; the order then continues, so the displaced party chairs next.",
+      "Records a decision that gives one term of a rotating chair to a named party with a seat, in force throughout the term; the order then continues, so the displaced party chairs next. The body in the payload (its `chairCalendar`) shows the calendar after the change.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
@@ -200,6 +200,11 @@ builder.mutationField("overrideChairTerm", (t) =>
       partyId: t.arg.id({ required: true, description: "The party that chairs the term." }),
       decidedOn: t.arg({ type: "Date", required: true, description: "Day decided." }),
       reference: t.arg.string({ required: true, description: "Reference of the decision.", validate: text(200) }),
+      replacesOverride: t.arg.boolean({
+        required: false,
+        description:
+          "A term decided already is decided again only when this is true (ROTATION.OVERRIDE_EXISTS otherwise); the replaced decision stays visible in `ChairTerm.replacedOverrides`.",
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const { bodyId } = await overrideChairTerm(ctx, args);

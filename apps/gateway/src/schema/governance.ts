@@ -17,6 +17,17 @@ async function rotationOf(ctx: GatewayContext, bodyId: string): Promise<Rotation
   return body?.chairPolicy.kind === "rotating" ? body.chairPolicy.rotation : null;
 }
 
+const ReplacedOverrideRef = builder
+  .objectRef<{ partyId: string; decidedOn: string; reference: string }>("ReplacedChairOverride")
+  .implement({
+    description: "A decision on a chair term that a later decision replaced (korvattu päätös).",
+    fields: (t) => ({
+      party: t.organisation((r) => r.partyId, { description: "The party it gave the term to." }),
+      decidedOn: t.field({ type: "Date", resolve: (r) => r.decidedOn, description: "Day decided." }),
+      reference: t.exposeString("reference", { description: "Reference of the decision." }),
+    }),
+  });
+
 const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
   description: "One term of a rotating chair (puheenjohtajakausi) and its chair.",
   fields: (t) => ({
@@ -31,6 +42,17 @@ const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
       nullable: true,
       resolve: (c) => c.override?.reference ?? null,
       description: "Reference of the recorded decision that gave this term, if the order did not.",
+    }),
+    overrideDecidedOn: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (c) => c.override?.decidedOn ?? null,
+      description: "Day of the decision that gave this term, if the order did not.",
+    }),
+    replacedOverrides: t.field({
+      type: [ReplacedOverrideRef],
+      resolve: (c) => c.replaced ?? [],
+      description: "Earlier decisions on this term that a later one replaced, oldest first; kept for the record.",
     }),
   }),
 });

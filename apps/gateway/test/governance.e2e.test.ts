@@ -1,0 +1,79 @@
+import { testEngines } from "@ankkuri/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OverrideChairTermDocument } from "./client/graphql.js";
+import { type Harness, startHarness } from "./harness.js";
+import { as, clock, login, org } from "./steps.js";
+
+const admin = login.admin;
+const steering = "body-hel-ankkuri-steering";
+
+describe.each(testEngines)("governance over HTTP on %s", (engine) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(engine, { gateway: { clock } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  describe("overrideChairTerm", () => {
+    const decide = (partyId: string, reference: string, replacesOverride?: boolean) =>
+      h.request(admin, OverrideChairTermDocument, {
+        bodyId: steering,
+        termStart: "2027-05-01",
+        partyId,
+        decidedOn: "2026-11-20",
+        reference,
+        ...(replacesOverride === undefined ? {} : { replacesOverride }),
+      });
+
+    it("shows the calendar after the change in its own payload", async () => {
+      const body = as((await decide(org.sotepe, "Päätös 1/2026")).data?.overrideChairTerm, "CooperationBody");
+      expect(body.chairCalendar.map((t) => [t.from, t.chair?.id, t.overrideReference])).toEqual([
+        ["2027-05-01", org.sotepe, "Päätös 1/2026"],
+        ["2028-05-01", org.police, null],
+      ]);
+    });
+
+    it("replaces a decision on the same term only explicitly, and keeps the replaced one visible", async () => {
+      const refused = as((await decide(org.kuva, "Päätös 2/2026")).data?.overrideChairTerm, "RuleViolationError");
+      expect(refused.code).toBe("ROTATION.OVERRIDE_EXISTS");
+      expect(refused.message).toContain("Päätös 1/2026");
+      const body = as((await decide(org.kuva, "Päätös 2/2026", true)).data?.overrideChairTerm, "CooperationBody");
+      const [term] = body.chairCalendar;
+      expect(term).toMatchObject({ chair: { id: org.kuva }, overrideReference: "Päätös 2/2026" });
+      expect(term?.replacedOverrides).toEqual([
+        { party: { id: org.sotepe }, decidedOn: "2026-11-20", reference: "Päätös 1/2026" },
+      ]);
+    });
+
+    it("lets only a party with a seat, in force throughout the term, chair", async () => {
+      const unseated = as((await decide(org.hus, "Päätös 3/2026", true)).data?.overrideChairTerm, "RuleViolationError");
+      expect(unseated.code).toBe("ROTATION.CHAIR_WITHOUT_SEAT");
+      expect(unseated.message).not.toContain(org.hus);
+    });
+
+    it("answers another team's or an unknown body as not found, and refuses non-administrators", async () => {
+      const unknown = await h.request(admin, OverrideChairTermDocument, {
+        bodyId: "body-of-another-team",
+        termStart: "2027-05-01",
+        partyId: org.sotepe,
+        decidedOn: "2026-11-20",
+        reference: "x",
+      });
+      expect(as(unknown.data?.overrideChairTerm, "NotFoundError").code).toBe("NOT_FOUND");
+      for (const who of [login.steering, login.leadership, login.supervisor]) {
+        const attempt = await h.request(who, OverrideChairTermDocument, {
+          bodyId: steering,
+          termStart: "2027-05-01",
+          partyId: org.police,
+          decidedOn: "2026-11-20",
+          reference: "x",
+          replacesOverride: true,
+        });
+        expect(attempt.data?.overrideChairTerm ?? null).toBeNull();
+        expect(attempt.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      }
+    });
+  });
+});
