@@ -1,6 +1,6 @@
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OverrideChairTermDocument } from "./client/graphql.js";
+import { AnnualClockDocument, OverrideChairTermDocument } from "./client/graphql.js";
 import { type Harness, startHarness } from "./harness.js";
 import { as, clock, login, org } from "./steps.js";
 
@@ -14,6 +14,30 @@ describe.each(testEngines)("governance over HTTP on %s", (engine) => {
   });
   afterAll(async () => {
     await h.close();
+  });
+
+  describe("annualClock", () => {
+    it("gives the team's clock for a year in month order, in the asked language", async () => {
+      const { data } = await h.request(login.steering, AnnualClockDocument, { teamId: "team-helsinki", year: 2027 });
+      const clock = data?.annualClock ?? [];
+      expect(clock.map((c) => c.month)).toEqual([...clock.map((c) => c.month)].sort((a, b) => a - b));
+      expect(clock.find((c) => c.body.id === steering && c.month === 4)).toMatchObject({
+        from: "2027-04-01",
+        to: "2027-04-30",
+        activity: "Vuosiarviointi johdon yhteiskokoukselle (8 §)",
+      });
+    });
+
+    it("is empty for another team, refused to the auditor, and validates the year", async () => {
+      expect(
+        (await h.request(login.steering, AnnualClockDocument, { teamId: "team-tampere", year: 2027 })).data
+          ?.annualClock,
+      ).toEqual([]);
+      const auditor = await h.request(login.auditor, AnnualClockDocument, { teamId: "team-helsinki", year: 2027 });
+      expect(auditor.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      const odd = await h.request(login.steering, AnnualClockDocument, { teamId: "team-helsinki", year: 20270 });
+      expect(odd.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    });
   });
 
   describe("overrideChairTerm", () => {
