@@ -210,6 +210,6 @@ builder.queryField("annualClock", (t) =>
       year: t.arg.int({ required: true, description: "The year.", validate: z.number().int().min(2000).max(2100) }),
     },
     resolve: async (_root, args, ctx) =>
-      String(args.teamId) === actorTeam(ctx) ? annualClock((await ctx.team()).dataset.bodies, args.year) : [],
+      args.teamId === actorTeam(ctx) ? annualClock((await ctx.team()).dataset.bodies, args.year) : [],
   }),
 );
