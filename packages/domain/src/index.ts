@@ -42,6 +42,7 @@ export * from "./staffing/staff-administration.js";
 export * from "./governance/chair-rotation.js";
 export * from "./governance/chair-override.js";
 export * from "./governance/annual-clock.js";
+export * from "./governance/body-meetings.js";
 export * from "./governance/rotation-from-agreement.js";
 export * from "./governance/cooperation-body.js";
 
