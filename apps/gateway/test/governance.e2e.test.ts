@@ -1,6 +1,12 @@
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AnnualClockDocument, OverrideChairTermDocument } from "./client/graphql.js";
+import {
+  AnnualClockDocument,
+  BodyMeetingsDocument,
+  OverrideChairTermDocument,
+  PlanBodyMeetingDocument,
+  RecordBodyMeetingDocument,
+} from "./client/graphql.js";
 import { type Harness, startHarness } from "./harness.js";
 import { as, clock, login, org } from "./steps.js";
 
@@ -14,6 +20,113 @@ describe.each(testEngines)("governance over HTTP on %s", (engine) => {
   });
   afterAll(async () => {
     await h.close();
+  });
+
+  describe("body meetings", () => {
+    const leadership = "body-hel-joint-leadership";
+    const composition = [
+      { organisationId: org.police, roleTitle: "poliisipäällikkö" },
+      { organisationId: org.sotepe, roleTitle: "toimialajohtaja" },
+    ];
+
+    it("plans a meeting with its composition, records it once, and lists it", async () => {
+      const planned = as(
+        (
+          await h.request(admin, PlanBodyMeetingDocument, {
+            input: { bodyId: leadership, plannedOn: "2026-11-22", composedOn: "2026-11-01", composition },
+          })
+        ).data?.planBodyMeeting,
+        "BodyMeeting",
+      );
+      expect(planned).toMatchObject({ held: false, composedOn: "2026-11-01", body: { id: leadership } });
+      expect(planned.composition.map((s) => s.organisation.id)).toEqual([org.police, org.sotepe]);
+      const input = {
+        meetingId: planned.id,
+        expectedVersion: planned.version,
+        heldOn: "2026-11-22",
+        attendees: [{ organisationId: org.socialEmergency, name: "Sari Niemelä", title: "päällikkö" }],
+        items: [
+          {
+            kind: "CONCLUSION" as const,
+            text: "Vuosiarvion perusteella jatketaan nykyisellä mitoituksella (kuvitteellinen).",
+            ownerOrganisationId: org.sotepe,
+            dueOn: "2027-04-30",
+          },
+        ],
+      };
+      const outsider = as(
+        (
+          await h.request(admin, RecordBodyMeetingDocument, {
+            input: {
+              ...input,
+              attendees: [{ organisationId: org.kuva, name: "Anna Kallio", title: "toimialajohtaja" }],
+            },
+          })
+        ).data?.recordBodyMeeting,
+        "RuleViolationError",
+      );
+      expect(outsider.code).toBe("BODY_MEETING.ATTENDEE_NOT_IN_COMPOSITION");
+      const clientData = as(
+        (
+          await h.request(admin, RecordBodyMeetingDocument, {
+            input: { ...input, items: [{ ...input.items[0]!, text: "Asiakas 010203A912X" }] },
+          })
+        ).data?.recordBodyMeeting,
+        "RuleViolationError",
+      );
+      expect(clientData.code).toBe("BODY_MEETING.CLIENT_DATA");
+      const recorded = as(
+        (await h.request(admin, RecordBodyMeetingDocument, { input })).data?.recordBodyMeeting,
+        "BodyMeeting",
+      );
+      expect(recorded).toMatchObject({ held: true, heldOn: "2026-11-22" });
+      expect(recorded.items[0]).toMatchObject({ kind: "CONCLUSION", owner: { id: org.sotepe }, dueOn: "2027-04-30" });
+      const again = as(
+        (await h.request(admin, RecordBodyMeetingDocument, { input: { ...input, expectedVersion: recorded.version } }))
+          .data?.recordBodyMeeting,
+        "RuleViolationError",
+      );
+      expect(again.code).toBe("BODY_MEETING.ALREADY_RECORDED");
+      const listed = await h.request(login.leadership, BodyMeetingsDocument, {
+        bodyId: leadership,
+        from: "2026-01-01",
+        to: "2026-12-31",
+      });
+      expect(listed.data?.bodyMeetings.map((m) => m.id)).toEqual([planned.id]);
+    });
+
+    it("refuses a past day, another team's body, and anyone but the administrator", async () => {
+      const past = as(
+        (
+          await h.request(admin, PlanBodyMeetingDocument, {
+            input: { bodyId: leadership, plannedOn: "2026-11-01", composedOn: "2026-10-01", composition },
+          })
+        ).data?.planBodyMeeting,
+        "RuleViolationError",
+      );
+      expect(past.code).toBe("BODY_MEETING.PLANNED_IN_PAST");
+      const other = as(
+        (
+          await h.request(admin, PlanBodyMeetingDocument, {
+            input: { bodyId: "body-of-another-team", plannedOn: "2027-01-10", composition },
+          })
+        ).data?.planBodyMeeting,
+        "NotFoundError",
+      );
+      expect(other.code).toBe("NOT_FOUND");
+      for (const who of [login.steering, login.leadership, login.police]) {
+        const attempt = await h.request(who, PlanBodyMeetingDocument, {
+          input: { bodyId: leadership, plannedOn: "2027-01-10", composition },
+        });
+        expect(attempt.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      }
+      const auditor = await h.request(login.auditor, BodyMeetingsDocument, {
+        bodyId: leadership,
+        from: "2026-01-01",
+        to: "2026-12-31",
+      });
+      expect(auditor.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    });
   });
 
   describe("annualClock", () => {

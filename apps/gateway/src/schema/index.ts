@@ -13,6 +13,7 @@ import "./case-mutations.js";
 import "./admin-mutations.js";
 import "./staff-administration.js";
 import "./agreement-amendments.js";
+import "./body-meetings.js";
 import "./report.js";
 
 builder.mutationType({
