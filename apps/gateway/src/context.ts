@@ -71,6 +71,11 @@ export interface GatewayContext {
   team(): Promise<TeamSnapshot>;
   /** The team once this request's `team()` has resolved, so that fields can answer without a promise. */
   loadedTeam(): TeamSnapshot | undefined;
+  /**
+   * After a committed write: `team()` answers from the dataset as it is now, so that a mutation's
+   * payload shows its own change (one version read; the cache reloads only what changed).
+   */
+  refreshTeam(): void;
   /** A case as the domain rules see it; every case asked for in one tick is loaded with one query. */
   storedCase(caseId: string): Promise<StoredCase | undefined>;
 }
@@ -133,7 +138,8 @@ export async function createContext(services: GatewayServices, request: Request)
   const auth = await authenticate(services, request, today);
   const actor = "actor" in auth ? auth.actor : null;
   const loaded = "team" in auth ? auth.team : undefined;
-  const team = loaded
+  let current = loaded;
+  let team = loaded
     ? Promise.resolve(loaded)
     : Promise.reject<TeamSnapshot>(new Error("team() needs an authenticated actor"));
   team.catch(() => undefined);
@@ -157,6 +163,11 @@ export async function createContext(services: GatewayServices, request: Request)
       const loaded = await loadCases(services.db, actor.teamId, ids);
       return new Map(loaded.map((c) => [c.case.id, c]));
     }),
-    loadedTeam: () => loaded,
+    loadedTeam: () => current,
+    refreshTeam: () => {
+      if (!actor) return;
+      team = services.teams.get(services.db, actor.teamId).then((fresh) => (current = fresh));
+      team.catch(() => undefined);
+    },
   };
 }

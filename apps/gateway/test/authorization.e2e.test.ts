@@ -5,6 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AccessLogDocument,
   AddCaseNoteDocument,
+  AddStaffMemberDocument,
+  AmendAgreementDocument,
+  SignAgreementDocument,
+  ClosePoliceMailAccountDocument,
+  CloseUserAccountDocument,
+  CreateUserAccountDocument,
+  GrantPoliceMailAccountDocument,
+  GrantPremisesAccessDocument,
+  MoveAssignmentDocument,
+  RevokeClearanceDocument,
+  RevokePremisesAccessDocument,
+  UpdateStaffMemberDocument,
+  UserAccountsDocument,
   AgreementDocument,
   AssignStaffDocument,
   CaseDetailDocument,
@@ -156,6 +169,112 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
       expect(codeOf(notice.errors)).toBe("FORBIDDEN");
     }
   });
+
+  it.each(everyone)(
+    "lets only the team administrator manage staff, logins, access, clearances and the agreement (%s)",
+    async (who) => {
+      // Each request is one the domain refuses even for the administrator, so the matrix changes nothing.
+      const results = {
+        addStaffMember: (
+          await h.request(who, AddStaffMemberDocument, {
+            input: {
+              organisationId: org.hus,
+              profession: "YOUTH_WORKER",
+              givenName: "A",
+              familyName: "B",
+              title: "x",
+              login: "emma.tuominen",
+            },
+          })
+        ).data?.addStaffMember,
+        updateStaffMember: (
+          await h.request(who, UpdateStaffMemberDocument, {
+            input: { staffId: "st-kuva-tuominen", expectedVersion: 99, title: "x" },
+          })
+        ).data?.updateStaffMember,
+        createUserAccount: (await h.request(who, CreateUserAccountDocument, { staffId: "st-kuva-tuominen" })).data
+          ?.createUserAccount,
+        closeUserAccount: (
+          await h.request(who, CloseUserAccountDocument, {
+            login: "emma.tuominen",
+            closedOn: "2020-01-01",
+            expectedVersion: 0,
+          })
+        ).data?.closeUserAccount,
+        moveAssignment: (
+          await h.request(who, MoveAssignmentDocument, {
+            input: {
+              assignmentId: "as-hpl-koskinen",
+              expectedVersion: 0,
+              lastDay: "2026-12-31",
+              next: { staffId: "st-hpl-heikkinen" },
+            },
+          })
+        ).data?.moveAssignment,
+        grantPremisesAccess: (
+          await h.request(who, GrantPremisesAccessDocument, {
+            input: { staffId: "st-kuva-tuominen", validFrom: "2020-01-01", areas: "x" },
+          })
+        ).data?.grantPremisesAccess,
+        revokePremisesAccess: (
+          await h.request(who, RevokePremisesAccessDocument, {
+            accessId: "pa-kuva-tuominen",
+            lastDay: "2020-01-01",
+            expectedVersion: 0,
+          })
+        ).data?.revokePremisesAccess,
+        grantPoliceMailAccount: (await h.request(who, GrantPoliceMailAccountDocument, { staffId: "st-hpl-koskinen" }))
+          .data?.grantPoliceMailAccount,
+        closePoliceMailAccount: (await h.request(who, ClosePoliceMailAccountDocument, { staffId: "st-hpl-koskinen" }))
+          .data?.closePoliceMailAccount,
+        revokeClearance: (
+          await h.request(who, RevokeClearanceDocument, {
+            clearanceId: "sc-kuva-tuominen",
+            revokedOn: "2020-01-01",
+            expectedVersion: 0,
+          })
+        ).data?.revokeClearance,
+        amendAgreement: (
+          await h.request(who, AmendAgreementDocument, {
+            input: { effectiveFrom: "2020-01-01", decidedOn: "2020-01-01", summary: { fi: "x", sv: "x", en: "x" } },
+          })
+        ).data?.amendAgreement,
+        signAgreement: (
+          await h.request(who, SignAgreementDocument, {
+            input: {
+              versionNumber: 99,
+              organisationId: org.police,
+              signerName: "X",
+              signerTitle: "Y",
+              method: "HANDWRITTEN",
+            },
+          })
+        ).data?.signAgreement,
+      };
+      const typenames = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v?.__typename ?? null]));
+      if (who === login.admin) {
+        expect(typenames).toEqual({
+          addStaffMember: "RuleViolationError",
+          updateStaffMember: "ConflictError",
+          createUserAccount: "RuleViolationError",
+          closeUserAccount: "RuleViolationError",
+          moveAssignment: "RuleViolationError",
+          grantPremisesAccess: "RuleViolationError",
+          revokePremisesAccess: "RuleViolationError",
+          grantPoliceMailAccount: "RuleViolationError",
+          closePoliceMailAccount: "RuleViolationError",
+          revokeClearance: "RuleViolationError",
+          amendAgreement: "RuleViolationError",
+          signAgreement: "RuleViolationError",
+        });
+      } else {
+        expect(Object.values(typenames)).toEqual(Object.values(typenames).map(() => null));
+      }
+      const accounts = await h.request(who, UserAccountsDocument, {});
+      expect(accounts.data?.userAccounts.length ?? 0).toBe(who === login.admin ? 17 : 0);
+      if (who !== login.admin) expect(codeOf(accounts.errors)).toBe("FORBIDDEN");
+    },
+  );
 
   it.each(everyone)("lets only caseworkers change cases (%s)", async (who) => {
     const refer = await h.request(who, ReferCaseDocument, {

@@ -52,7 +52,9 @@ describe.each(testEngines)("derived answers on %s", (engine) => {
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     const after = await ask(login.steering, calendar);
     expect(chairs(after)).toEqual([org.kuva, org.sotepe, org.police]);
-    expect(after.statements.length).toBeGreaterThan(1);
+    // The new dataset was loaded by the mutation itself (its payload is read after the commit) or by
+    // this request; either way the answer kept for the old one was not served.
+    expect(after.statements[0]).toMatch(/dataset_version/);
   });
 
   it("answers each reader as themselves: the same figures for two readers, FORBIDDEN for the auditor", async () => {

@@ -35,6 +35,19 @@ const supplierChanges: TeamDataset = {
         ],
       },
     ],
+    // A version is in force only once every party has signed it.
+    signatures: [
+      ...helsinkiAnkkuri.agreement.signatures,
+      ...[...terms.parties.map((p) => p.organisationId), org.policeInvestigation].map((organisationId) => ({
+        id: `sig-2026-${organisationId}`,
+        versionNumber: 2,
+        signerName: "Allekirjoittaja Kuvitteellinen",
+        signerTitle: "toimialajohtaja",
+        organisationId,
+        method: "strong-authentication" as const,
+        signedAt: "2025-12-01T12:00:00+02:00",
+      })),
+    ],
   },
 };
 

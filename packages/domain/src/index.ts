@@ -25,6 +25,7 @@ export * from "./teams/team.js";
 export * from "./agreement/agreement.js";
 export * from "./agreement/agreement-terms.js";
 export * from "./agreement/agreement-changes.js";
+export * from "./agreement/amendments.js";
 export * from "./agreement/agreement-rules.js";
 
 // Staffing and FTE
@@ -35,9 +36,13 @@ export * from "./staffing/fte-report.js";
 export * from "./staffing/security-clearance.js";
 export * from "./staffing/counted-assignments.js";
 export * from "./staffing/check-staffing.js";
+export * from "./staffing/staff-administration.js";
 
 // Steering groups and chair rotation
 export * from "./governance/chair-rotation.js";
+export * from "./governance/chair-override.js";
+export * from "./governance/annual-clock.js";
+export * from "./governance/body-meetings.js";
 export * from "./governance/rotation-from-agreement.js";
 export * from "./governance/cooperation-body.js";
 

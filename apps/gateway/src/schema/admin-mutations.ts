@@ -66,13 +66,19 @@ builder.mutationField("assignStaff", (t) =>
 builder.mutationField("endAssignment", (t) =>
   t.drizzleField({
     type: "assignments",
-    description: "Sets the last day of an assignment (optimistic concurrency: give the version you read).",
+    description:
+      "Sets the last day of an assignment (optimistic concurrency: give the version you read). Refused when it would leave the team without an operational supervisor from the next day, unless `acceptSupervisorGap`.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
       assignmentId: t.arg.id({ required: true, description: "The assignment." }),
       validTo: t.arg({ type: "Date", required: true, description: "Last day." }),
       expectedVersion: t.arg.int({ required: true, description: "The version you read." }),
+      acceptSupervisorGap: t.arg.boolean({
+        required: false,
+        description:
+          "Ending the only operational supervisor's assignment without a successor from the next day is refused (STAFFING.SUPERVISOR_GAP) unless this is true. `moveAssignment` returns the accepted gap as a warning.",
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const { id } = await endAssignment(ctx, args);
@@ -185,7 +191,7 @@ builder.mutationField("overrideChairTerm", (t) =>
   t.drizzleField({
     type: "cooperationBodies",
     description:
-      "Records a decision that gives one term of a rotating chair to a named party; the order then continues, so the displaced party chairs next.",
+      "Records a decision that gives one term of a rotating chair to a named party with a seat, in force throughout the term; the order then continues, so the displaced party chairs next. The body in the payload (its `chairCalendar`) shows the calendar after the change.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
@@ -194,6 +200,11 @@ builder.mutationField("overrideChairTerm", (t) =>
       partyId: t.arg.id({ required: true, description: "The party that chairs the term." }),
       decidedOn: t.arg({ type: "Date", required: true, description: "Day decided." }),
       reference: t.arg.string({ required: true, description: "Reference of the decision.", validate: text(200) }),
+      replacesOverride: t.arg.boolean({
+        required: false,
+        description:
+          "A term decided already is decided again only when this is true (ROTATION.OVERRIDE_EXISTS otherwise); the replaced decision stays visible in `ChairTerm.replacedOverrides`.",
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const { bodyId } = await overrideChairTerm(ctx, args);

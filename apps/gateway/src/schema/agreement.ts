@@ -5,8 +5,10 @@ import {
   coreOrganisationIds,
   isInForce,
   termsOn,
+  versionStatus,
 } from "@ankkuri/domain";
 import { builder } from "../builder.js";
+import type { GatewayContext } from "../context.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
 import { RuleViolationRef } from "./errors.js";
 import { Organisation } from "./organisation.js";
@@ -68,9 +70,23 @@ export const Agreement = builder.drizzleObject("agreements", {
         "The end date a notice given on `noticeDate` would set: six calendar months later, clamped to the month's end (irtisanomisaika).",
       resolve: async (_a, args, ctx) => agreementEndDate((await ctx.team()).dataset.agreement, args.noticeDate),
     }),
+    termsOn: t.field({
+      type: AgreementVersionRef,
+      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      description:
+        "The terms in force on the day: the newest version every party has signed whose effective date (and last signature) is on or before it.",
+      resolve: async (a, args, ctx) => {
+        const number = termsOn((await ctx.team()).dataset.agreement, args.on ?? ctx.today).number;
+        const found = await ctx.db.query.agreementVersions.findFirst({
+          where: { teamId: a.teamId, agreementId: a.id, number },
+        });
+        if (!found) throw new Error("the terms in force vanished");
+        return found;
+      },
+    }),
     currentVersionNumber: t.int({
       args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
-      description: "Number of the version of the terms in effect on the day.",
+      description: "Number of the version of the terms in effect on the day (signed by every party).",
       resolve: async (_a, args, ctx) => termsOn((await ctx.team()).dataset.agreement, args.on ?? ctx.today).number,
     }),
     coreOrganisations: t.field({
@@ -91,7 +107,30 @@ export const Agreement = builder.drizzleObject("agreements", {
   }),
 });
 
-builder.drizzleObject("agreementVersions", {
+/**
+ * Where a version stands, from its parties and signatures as stored now (a mutation's payload reads
+ * them after its write, which the request's team snapshot does not hold).
+ */
+async function statusOf(
+  ctx: GatewayContext,
+  v: { teamId: string; agreementId: string; number: number; effectiveFrom: string },
+) {
+  const key = { teamId: v.teamId, agreementId: v.agreementId, versionNumber: v.number };
+  const [parties, signatures] = await Promise.all([
+    ctx.db.query.agreementParties.findMany({ where: key }),
+    ctx.db.query.signatures.findMany({ where: key }),
+  ]);
+  return versionStatus(
+    { signatures: signatures.map((s) => ({ ...s, signedAt: new Date(s.signedAt).toISOString() })) },
+    {
+      number: v.number,
+      effectiveFrom: v.effectiveFrom,
+      parties: parties.map((p) => ({ organisationId: p.organisationId })),
+    },
+  );
+}
+
+export const AgreementVersionRef = builder.drizzleObject("agreementVersions", {
   name: "AgreementVersion",
   description: "One version of the agreement's terms (sopimusversio).",
   fields: (t) => ({
@@ -117,6 +156,30 @@ builder.drizzleObject("agreementVersions", {
     fteTargets: t.relation("fteTargets", {
       query: { orderBy: { position: "asc" } },
       description: "FTE targets (henkilötyövuositavoitteet).",
+    }),
+    signatures: t.field({
+      type: [SignatureRef],
+      description: "The parties' signatures of this version (allekirjoitukset).",
+      resolve: (v, _args, ctx) =>
+        ctx.db.query.signatures.findMany({
+          where: { teamId: v.teamId, agreementId: v.agreementId, versionNumber: v.number },
+          orderBy: { signedAt: "asc" },
+        }),
+    }),
+    unsignedParties: t.field({
+      type: [Organisation],
+      description: "Parties that have not signed this version yet; it is not in force before they all have.",
+      resolve: async (v, _args, ctx) => {
+        const ids = (await statusOf(ctx, v)).unsignedPartyIds;
+        return ids.length === 0 ? [] : ctx.db.query.organisations.findMany({ where: { id: { in: ids } } });
+      },
+    }),
+    inForceFrom: t.field({
+      type: "Date",
+      nullable: true,
+      description:
+        "First day the version is in force (voimassa): its effective date, or the day its last party signed it when later. Null until every party has signed.",
+      resolve: async (v, _args, ctx) => (await statusOf(ctx, v)).inForceFrom,
     }),
   }),
 });
@@ -164,7 +227,7 @@ builder.drizzleObject("fteTargets", {
   }),
 });
 
-builder.drizzleObject("signatures", {
+export const SignatureRef = builder.drizzleObject("signatures", {
   name: "Signature",
   description: "An electronic signature of a version (sähköinen allekirjoitus).",
   fields: (t) => ({

@@ -30,7 +30,7 @@ export const RuleViolationRef = builder.objectRef<Violation>("RuleViolation").im
     }),
     messages: t.field({
       type: LocalisedTextRef,
-      resolve: (v) => ({ fi: v.message.fi, sv: v.message.fi, en: v.message.en }),
+      resolve: (v) => ({ fi: v.message.fi, sv: v.message.sv ?? v.message.fi, en: v.message.en }),
       description: "The message in every language.",
     }),
     ids: t.exposeStringList("ids", { description: "Ids of the records at fault, most specific first." }),

@@ -1,4 +1,4 @@
-import type { ChairTerm, Rotation } from "@ankkuri/domain";
+import { type AnnualClockItem, annualClock, type ChairTerm, type Rotation } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
@@ -17,6 +17,17 @@ async function rotationOf(ctx: GatewayContext, bodyId: string): Promise<Rotation
   return body?.chairPolicy.kind === "rotating" ? body.chairPolicy.rotation : null;
 }
 
+const ReplacedOverrideRef = builder
+  .objectRef<{ partyId: string; decidedOn: string; reference: string }>("ReplacedChairOverride")
+  .implement({
+    description: "A decision on a chair term that a later decision replaced (korvattu päätös).",
+    fields: (t) => ({
+      party: t.organisation((r) => r.partyId, { description: "The party it gave the term to." }),
+      decidedOn: t.field({ type: "Date", resolve: (r) => r.decidedOn, description: "Day decided." }),
+      reference: t.exposeString("reference", { description: "Reference of the decision." }),
+    }),
+  });
+
 const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
   description: "One term of a rotating chair (puheenjohtajakausi) and its chair.",
   fields: (t) => ({
@@ -31,6 +42,17 @@ const ChairTermRef = builder.objectRef<ChairTerm>("ChairTerm").implement({
       nullable: true,
       resolve: (c) => c.override?.reference ?? null,
       description: "Reference of the recorded decision that gave this term, if the order did not.",
+    }),
+    overrideDecidedOn: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (c) => c.override?.decidedOn ?? null,
+      description: "Day of the decision that gave this term, if the order did not.",
+    }),
+    replacedOverrides: t.field({
+      type: [ReplacedOverrideRef],
+      resolve: (c) => c.replaced ?? [],
+      description: "Earlier decisions on this term that a later one replaced, oldest first; kept for the record.",
     }),
   }),
 });
@@ -147,3 +169,47 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+const AnnualClockItemRef = builder.objectRef<AnnualClockItem>("AnnualClockItem").implement({
+  description: "What a body does in a month of the year (vuosikello, 004; 003 § 8).",
+  fields: (t) => ({
+    year: t.exposeInt("year", { description: "The year." }),
+    month: t.exposeInt("month", { description: "The month, 1–12." }),
+    from: t.field({ type: "Date", resolve: (c) => c.from, description: "First day of the month." }),
+    to: t.field({ type: "Date", resolve: (c) => c.to, description: "Last day of the month." }),
+    body: t.field({
+      type: CooperationBody,
+      description: "The body (toimielin).",
+      resolve: async (c, _args, ctx) => {
+        const found = await ctx.db.query.cooperationBodies.findFirst({
+          where: { teamId: actorTeam(ctx), id: c.bodyId },
+        });
+        if (!found) throw new Error("a body of the dataset vanished");
+        return found;
+      },
+    }),
+    activity: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (c, args, ctx) => inLanguage(c.activity, args.language, ctx.language),
+      description: "What happens, in the requested language.",
+    }),
+    activities: t.field({ type: LocalisedTextRef, resolve: (c) => c.activity, description: "In every language." }),
+  }),
+});
+
+const actorTeam = (ctx: GatewayContext) => ctx.actor?.teamId ?? "";
+
+builder.queryField("annualClock", (t) =>
+  t.field({
+    type: [AnnualClockItemRef],
+    description:
+      "The team's annual clock for a year (vuosikello): what each body does in which month, in month order. Another team's clock is empty.",
+    authScopes: teamReaders,
+    args: {
+      teamId: t.arg.id({ required: true, description: "The team (the signed-in person's own)." }),
+      year: t.arg.int({ required: true, description: "The year.", validate: z.number().int().min(2000).max(2100) }),
+    },
+    resolve: async (_root, args, ctx) =>
+      args.teamId === actorTeam(ctx) ? annualClock((await ctx.team()).dataset.bodies, args.year) : [],
+  }),
+);

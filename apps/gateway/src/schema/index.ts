@@ -11,6 +11,9 @@ import "./case.js";
 import "./case-queries.js";
 import "./case-mutations.js";
 import "./admin-mutations.js";
+import "./staff-administration.js";
+import "./agreement-amendments.js";
+import "./body-meetings.js";
 import "./report.js";
 
 builder.mutationType({

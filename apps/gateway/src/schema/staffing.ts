@@ -29,6 +29,13 @@ export const StaffMember = builder.drizzleObject("staff", {
       description: "Profession (ammattiryhmä), e.g. police-officer, social-worker.",
     }),
     organisation: t.relation("organisation", { description: "Employing unit." }),
+    login: t.exposeString("login", {
+      nullable: true,
+      description: "The person's login (team administrators only; null for anyone else).",
+      authScopes: { teamAdmin: true },
+      unauthorizedResolver: () => null,
+    }),
+    version: t.exposeInt("version", { description: "Row version for optimistic concurrency." }),
     policeMailAccount: t.exposeBoolean("policeMailAccount", {
       description: "Whether the police gave the person a mail account for confidential messages (003 § 7).",
     }),
@@ -96,6 +103,7 @@ builder.drizzleObject("securityClearances", {
       resolve: (c) => c.revokedOn,
       description: "Day revoked; not valid from then.",
     }),
+    version: t.exposeInt("version", { description: "Row version for optimistic concurrency." }),
     validOn: t.boolean({
       args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
       description: "Whether the clearance is valid on the day.",
@@ -121,6 +129,7 @@ builder.drizzleObject("premisesAccess", {
       description: "Last day; null while open-ended.",
     }),
     areas: t.exposeString("areas", { description: "Areas covered." }),
+    version: t.exposeInt("version", { description: "Row version for optimistic concurrency." }),
   }),
 });
 

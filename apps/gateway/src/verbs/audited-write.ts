@@ -34,7 +34,7 @@ export async function auditedWrite<T>(
   write: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const written = await ctx.db.transaction(async (tx) => {
       const result = await write(tx);
       if (ctx.services.auditLog) {
         const c = typeof change === "function" ? change(result) : change;
@@ -48,6 +48,10 @@ export async function auditedWrite<T>(
       }
       return result;
     });
+    // An administrative write changes the team dataset; its payload is read after the commit, from
+    // the dataset with the change in it. Case writes leave the dataset as it was.
+    if (typeof change !== "function" && change.purpose === "administration") ctx.refreshTeam();
+    return written;
   } catch (error) {
     throw asMutationFailure(error);
   }

@@ -1,5 +1,5 @@
 import { schema } from "@ankkuri/db";
-import { canAdministerTeam, checkRotation, type RotationEvent } from "@ankkuri/domain";
+import { canAdministerTeam, checkChairOverride, type RotationEvent } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
 import { actorOf, auditedWrite } from "./audited-write.js";
@@ -7,12 +7,21 @@ import { requireThat } from "./authorise.js";
 
 /**
  * Records a decision that gives one term of a rotating chair to a named party (DOMAIN § 4): the order
- * then continues. Refused when the rotation's rules refuse the new event. Written and audited in one
- * transaction.
+ * then continues. Refused when the term does not start that day, the party holds no seat of the body
+ * or is not a party in force throughout the term, or the term is decided already and
+ * `replacesOverride` is not given (the replaced decision stays recorded and visible). Written and
+ * audited in one transaction; the payload is read after it, so it shows the calendar with the change.
  */
 export async function overrideChairTerm(
   ctx: GatewayContext,
-  input: { bodyId: string | number; termStart: string; partyId: string | number; decidedOn: string; reference: string },
+  input: {
+    bodyId: string | number;
+    termStart: string;
+    partyId: string | number;
+    decidedOn: string;
+    reference: string;
+    replacesOverride?: boolean | null;
+  },
 ): Promise<{ bodyId: string }> {
   const actor = actorOf(ctx);
   requireThat(canAdministerTeam(actor, actor.teamId));
@@ -26,10 +35,13 @@ export async function overrideChairTerm(
     decidedOn: input.decidedOn,
     reference: input.reference,
   };
-  const rotation = { ...body.chairPolicy.rotation, events: [...body.chairPolicy.rotation.events, event] };
-  const sequence = rotation.events.length - 1;
-  const found = checkRotation(rotation).filter((v) => v.path?.[1] === sequence);
-  if (found.length > 0) throw new RuleViolationFailure(found);
+  const checked = checkChairOverride(
+    { ...team.dataset, body, rotation: body.chairPolicy.rotation },
+    event,
+    input.replacesOverride === true,
+  );
+  if (!checked.ok) throw new RuleViolationFailure(checked.error);
+  const sequence = checked.rotation.events.length - 1;
   const id = `${body.id}:${String(sequence)}:${input.termStart}`;
   await auditedWrite(
     ctx,
@@ -37,7 +49,7 @@ export async function overrideChairTerm(
       operation: "create",
       resource: "rotation-event",
       resourceId: id,
-      details: { bodyId: body.id },
+      details: { bodyId: body.id, replacesOverride: input.replacesOverride === true },
       purpose: "administration",
     },
     (tx) =>

@@ -31,6 +31,32 @@ export const relations = defineRelations(tables, (r) => ({
     users: r.many.users({ from: r.teams.id, to: r.users.teamId }),
     roleAssignments: r.many.roleAssignments({ from: r.teams.id, to: r.roleAssignments.teamId }),
   },
+  bodyMeetings: {
+    body: r.one.cooperationBodies({
+      from: [r.bodyMeetings.teamId, r.bodyMeetings.bodyId],
+      to: [r.cooperationBodies.teamId, r.cooperationBodies.id],
+      optional: false,
+    }),
+  },
+  consultations: {
+    expert: r.one.staff({
+      from: [r.consultations.teamId, r.consultations.staffId],
+      to: [r.staff.teamId, r.staff.id],
+      optional: false,
+    }),
+    organisation: r.one.organisations({
+      from: r.consultations.organisationId,
+      to: r.organisations.id,
+      optional: false,
+      alias: "consultation_organisation",
+    }),
+    party: r.one.organisations({
+      from: r.consultations.partyId,
+      to: r.organisations.id,
+      optional: false,
+      alias: "consultation_party",
+    }),
+  },
   users: {
     team: r.one.teams({ from: r.users.teamId, to: r.teams.id, optional: false }),
     staffMember: r.one.staff({ from: [r.users.teamId, r.users.staffId], to: [r.staff.teamId, r.staff.id] }),

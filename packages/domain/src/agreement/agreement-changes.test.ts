@@ -17,6 +17,7 @@ import {
   buildNotice,
   buildSignature,
   fx,
+  signedByEveryParty,
 } from "./agreement.fixture.js";
 import { termsOn } from "./agreement-terms.js";
 
@@ -55,8 +56,11 @@ describe("amendAgreement", () => {
       summary,
       fteTargets: changedTargets,
     });
-    expect(termsOn(next, "2024-12-31").fteTargets[0]!.fte).toBe(5);
-    expect(termsOn(next, "2025-01-01").fteTargets[0]!.fte).toBe(6);
+    // Not in force before every party has signed it; then from its effective date.
+    expect(termsOn(next, "2025-01-01").fteTargets[0]!.fte).toBe(5);
+    const signed = signedByEveryParty(next);
+    expect(termsOn(signed, "2024-12-31").fteTargets[0]!.fte).toBe(5);
+    expect(termsOn(signed, "2025-01-01").fteTargets[0]!.fte).toBe(6);
   });
 
   it("never alters the earlier versions or the agreement it was given", () => {
@@ -98,7 +102,7 @@ describe("amendAgreement", () => {
         amendment({ effectiveFrom: "2024-05-01", decidedOn: "2024-05-01", noticePeriodMonths: 4 }),
       ),
     );
-    expect(termsOn(next, "2024-05-01").noticePeriodMonths).toBe(4);
+    expect(termsOn(signedByEveryParty(next), "2024-05-01").noticePeriodMonths).toBe(4);
   });
 
   it("refuses an amendment effective before the latest version", () => {

@@ -9,6 +9,7 @@ import {
   buildNotice,
   fx,
   versionOneInput,
+  signedByEveryParty,
 } from "./agreement.fixture.js";
 import {
   agreementEnd,
@@ -41,7 +42,7 @@ function amended() {
   };
   const v3 = { ...versionOneInput(), number: 3, effectiveFrom: "2025-07-01", decidedOn: "2025-06-01", summary };
   // Listed out of order on purpose: the number, not the array position, orders versions.
-  return agreementSchema.parse({ ...input, versions: [v3, ...input.versions, v2] });
+  return signedByEveryParty(agreementSchema.parse({ ...input, versions: [v3, ...input.versions, v2] }));
 }
 
 describe("termsOn", () => {
@@ -79,7 +80,7 @@ describe("termsOn", () => {
       summary,
       noticePeriodMonths: 2,
     };
-    const agreement = agreementSchema.parse({ ...input, versions: [...input.versions, v2, v3] });
+    const agreement = signedByEveryParty(agreementSchema.parse({ ...input, versions: [...input.versions, v2, v3] }));
     expect(termsOn(agreement, "2025-01-01").noticePeriodMonths).toBe(2);
   });
 });
@@ -176,7 +177,9 @@ describe("agreementEnd", () => {
       summary,
       essentialPartyIds: [fx.police, fx.sotepe, fx.kuva],
     };
-    const withKuvaEssential = agreementSchema.parse({ ...input, versions: [...input.versions, v2] });
+    const withKuvaEssential = signedByEveryParty(
+      agreementSchema.parse({ ...input, versions: [...input.versions, v2] }),
+    );
     expect(agreementEnd({ ...withKuvaEssential, notices: [buildNotice(fx.kuva, "2024-12-31")] })).toBeNull();
     expect(agreementEnd({ ...withKuvaEssential, notices: [buildNotice(fx.kuva, "2025-01-01")] })).toBe("2025-07-01");
   });
@@ -236,7 +239,7 @@ describe("isPartyOn", () => {
       summary,
       parties: v1.parties.filter((p) => p.organisationId !== fx.kuva),
     };
-    const agreement = agreementSchema.parse({ ...input, versions: [v1, v2] });
+    const agreement = signedByEveryParty(agreementSchema.parse({ ...input, versions: [v1, v2] }));
     expect(isPartyOn(agreement, fx.kuva, "2024-12-31")).toBe(true);
     expect(isPartyOn(agreement, fx.kuva, "2025-01-01")).toBe(false);
   });

@@ -3,15 +3,70 @@ import { addMonths, type LocalDate } from "../core/local-date.js";
 import { selectionProfessions } from "../staffing/profession.js";
 import type { Agreement, AgreementVersion } from "./agreement.js";
 
+/** Parties of `version` that have not signed it (003, signatures: every party signs each version). */
+export function unsignedParties(
+  agreement: Pick<Agreement, "signatures">,
+  version: Pick<AgreementVersion, "number"> & { parties: readonly { organisationId: string }[] },
+): OrganisationId[] {
+  const signed = new Set(
+    agreement.signatures.filter((s) => s.versionNumber === version.number).map((s) => s.organisationId),
+  );
+  return version.parties.map((p) => p.organisationId).filter((id) => !signed.has(id));
+}
+
+/** True when every party of `version` has signed it: only then can an amendment come into force. */
+export function isFullySigned(agreement: Agreement, version: AgreementVersion): boolean {
+  return unsignedParties(agreement, version).length === 0;
+}
+
+const helsinkiDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The day (in Helsinki) a signature was given. */
+export function signedOn(signedAt: string): LocalDate {
+  return helsinkiDate.format(new Date(signedAt));
+}
+
 /**
- * The version of the terms in effect on `date`: the latest version whose `effectiveFrom` is on or
- * before it (the first version before the agreement starts, so that drafts can be inspected).
+ * The first day `version` is in force: its effective date, or the day its last party signed it when
+ * that is later (a version never comes into force retroactively). Null while a party has not signed.
+ */
+export function versionInForceFrom(
+  agreement: Pick<Agreement, "signatures">,
+  version: Pick<AgreementVersion, "number" | "effectiveFrom"> & { parties: readonly { organisationId: string }[] },
+): LocalDate | null {
+  let last = version.effectiveFrom;
+  for (const party of version.parties) {
+    const days = agreement.signatures
+      .filter((s) => s.versionNumber === version.number && s.organisationId === party.organisationId)
+      .map((s) => signedOn(s.signedAt))
+      .sort();
+    const first = days[0];
+    if (first === undefined) return null;
+    if (first > last) last = first;
+  }
+  return last;
+}
+
+/**
+ * The version of the terms in effect on `date`: the latest version in force on it, i.e. every party
+ * has signed it and both its effective date and its last signature are on or before `date`
+ * (`versionInForceFrom`; an amendment awaiting a signature is not in force, the terms before it
+ * stay). The first version is the base: it answers before the agreement starts, so that drafts can be
+ * inspected, and while unsigned (`checkAgreement` reports the missing signature).
  */
 export function termsOn(agreement: Agreement, date: LocalDate): AgreementVersion {
   const sorted = [...agreement.versions].sort((a, b) => a.number - b.number);
   // agreementSchema guarantees at least one version.
   let current = sorted[0] as AgreementVersion;
-  for (const v of sorted) if (v.effectiveFrom <= date) current = v;
+  for (const v of sorted.slice(1)) {
+    const from = versionInForceFrom(agreement, v);
+    if (from !== null && from <= date) current = v;
+  }
   return current;
 }
 

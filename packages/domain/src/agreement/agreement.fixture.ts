@@ -142,7 +142,22 @@ export function agreementWithSupplierFrom(effectiveFrom: string, supplierId: str
     summary: text("Toimittaja vaihtuu", "Leverantören byts", "The supplier changes"),
     parties: v1.parties.map((p) => (p.role === "supplier" ? { ...p, organisationId: supplierId } : p)),
   };
-  return buildAgreement({ versions: [v1, v2] });
+  return signedByEveryParty(buildAgreement({ versions: [v1, v2] }));
+}
+
+/**
+ * `agreement` with every party's signature on every version (an amendment is in force only when all
+ * its parties have signed it): for tests about the terms themselves rather than their signing.
+ */
+export function signedByEveryParty(agreement: Agreement): Agreement {
+  const signatures = [...agreement.signatures];
+  for (const v of agreement.versions) {
+    for (const p of v.parties) {
+      if (!signatures.some((s) => s.versionNumber === v.number && s.organisationId === p.organisationId))
+        signatures.push(buildSignature(p.organisationId, v.number));
+    }
+  }
+  return { ...agreement, signatures };
 }
 
 /** A notice by `partyId` given on `givenOn`. */

@@ -83,6 +83,7 @@ export const agreementVersionSchema = z.object({
 export type AgreementVersion = z.output<typeof agreementVersionSchema>;
 
 export const signatureMethods = ["strong-authentication", "advanced-electronic", "handwritten"] as const;
+export type SignatureMethod = (typeof signatureMethods)[number];
 
 /** An electronic signature (003, signature summary): signer, title, organisation, method, time. */
 export const signatureSchema = z.object({

@@ -46,6 +46,8 @@ export interface ChairTerm {
   chairId: OrganisationId | null;
   /** Set when a recorded decision, not the order, gave this term its chair. */
   override: { decidedOn: LocalDate; reference: string } | null;
+  /** Earlier decisions on this term that a later one replaced, oldest first (absent when none). */
+  replaced?: { partyId: OrganisationId; decidedOn: LocalDate; reference: string }[];
 }
 
 /** Start of term `index`. Computed from the anchor each time so month-end anchors do not drift. */
@@ -79,7 +81,10 @@ interface Entry {
 function* walk(rotation: Rotation): Generator<ChairTerm> {
   const roster: Entry[] = rotation.order.map((partyId) => ({ partyId, active: true, noticeGiven: false }));
   const membership = membershipInDateOrder(rotation.events).map(({ e }) => e);
-  const overrides = new Map(rotation.events.flatMap((e) => (e.kind === "override" ? [[e.termStart, e] as const] : [])));
+  // Every decision on a term, in the order recorded: the last one stands, the earlier ones are kept.
+  const overrides = new Map<LocalDate, Extract<RotationEvent, { kind: "override" }>[]>();
+  for (const e of rotation.events)
+    if (e.kind === "override") overrides.set(e.termStart, [...(overrides.get(e.termStart) ?? []), e]);
   const latest = (partyId: string) => roster.findLast((x) => x.partyId === partyId && x.active);
   let applied = 0;
   let pointer = -1;
@@ -99,7 +104,8 @@ function* walk(rotation: Rotation): Generator<ChairTerm> {
     }
     const to = addDays(termStart(rotation, index + 1), -1);
     const pick = nextByOrder(roster, pointer, lastChairId);
-    const override = overrides.get(from);
+    const decisions = overrides.get(from) ?? [];
+    const override = decisions[decisions.length - 1];
     if (override) {
       // An override that names the party whose turn it was is the order itself: the turn is used.
       if (pick !== null && roster[pick]?.partyId === override.partyId) pointer = pick;
@@ -110,6 +116,13 @@ function* walk(rotation: Rotation): Generator<ChairTerm> {
         to,
         chairId: override.partyId,
         override: { decidedOn: override.decidedOn, reference: override.reference },
+        ...(decisions.length > 1
+          ? {
+              replaced: decisions
+                .slice(0, -1)
+                .map((d) => ({ partyId: d.partyId, decidedOn: d.decidedOn, reference: d.reference })),
+            }
+          : {}),
       };
       continue;
     }

@@ -16,6 +16,7 @@ export const bodyKinds = [
   "regional-coordination-group",
   "worker-network",
   "youth-guidance-network",
+  "joint-leadership-meeting",
 ] as const;
 export type BodyKind = (typeof bodyKinds)[number];
 

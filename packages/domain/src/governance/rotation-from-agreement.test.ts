@@ -4,6 +4,7 @@ import type { OrganisationId } from "../core/ids.js";
 import type { LocalDate } from "../core/local-date.js";
 import { chairCalendar, checkRotation, type RotationEvent, rotationSchema } from "./chair-rotation.js";
 import { rotationFromAgreement } from "./rotation-from-agreement.js";
+import { signedByEveryParty } from "../agreement/agreement.fixture.js";
 
 type VersionInput = AgreementInput["versions"][number];
 
@@ -35,7 +36,7 @@ function version(
 }
 
 function agreement(overrides: Partial<AgreementInput> = {}): Agreement {
-  return agreementSchema.parse({
+  return signed({
     id: "agreement-test",
     teamId: "team-test",
     oid: "1.2.246.10.0000000.1.9.0.1",
@@ -48,6 +49,11 @@ function agreement(overrides: Partial<AgreementInput> = {}): Agreement {
     notices: [],
     ...overrides,
   });
+}
+
+/** Every party signs every version, so that each version is in force from its day. */
+function signed(input: AgreementInput): Agreement {
+  return signedByEveryParty(agreementSchema.parse(input));
 }
 
 const notice = (partyId: OrganisationId, givenOn: LocalDate) => ({

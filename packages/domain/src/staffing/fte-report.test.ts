@@ -8,6 +8,7 @@ import {
   buildStaffing,
   fx,
   versionOneInput,
+  signedByEveryParty,
 } from "../agreement/agreement.fixture.js";
 import { type FteReport, fteReport } from "./fte-report.js";
 
@@ -33,7 +34,7 @@ function amendedFrom(effectiveFrom: string, change: (v: VersionInput) => Version
     decidedOn: effectiveFrom,
     summary: { fi: "Muutos", sv: "Ändring", en: "Amendment" },
   };
-  return agreementSchema.parse({ ...agreementInput(), versions: [v1, v2] });
+  return signedByEveryParty(agreementSchema.parse({ ...agreementInput(), versions: [v1, v2] }));
 }
 
 describe("fteReport", () => {

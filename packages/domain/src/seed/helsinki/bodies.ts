@@ -145,3 +145,58 @@ export const cityLevelSteeringGroup: CooperationBodyInput = {
   ageScope: null,
   annualClock: [],
 };
+
+/**
+ * The joint leadership meeting (003 § 6.2, § 8): the leadership of the police department and of the
+ * city divisions negotiate and decide policies that significantly affect the team ("linjaukset …
+ * päätetään … johdon kesken") and draw conclusions from the annual evaluation. Its chair is not stated.
+ */
+export const jointLeadershipMeeting: CooperationBodyInput = {
+  id: "body-hel-joint-leadership",
+  teamId: helsinkiTeamId,
+  kind: "joint-leadership-meeting",
+  tier: "city",
+  name: t("Johdon yhteiskokous", "Ledningens gemensamma möte", "Joint leadership meeting"),
+  seats: [
+    {
+      id: "seat-jlm-police",
+      organisationId: org.police,
+      roleTitle: t("poliisipäällikkö", "polischef", "chief of police"),
+    },
+    {
+      id: "seat-jlm-sotepe",
+      organisationId: org.sotepe,
+      roleTitle: t("toimialajohtaja", "sektorchef", "head of division"),
+    },
+    {
+      id: "seat-jlm-kuva",
+      organisationId: org.kuva,
+      roleTitle: t("toimialajohtaja", "sektorchef", "head of division"),
+    },
+  ],
+  chairPolicy: { kind: "unspecified" },
+  tasks: [
+    t(
+      "Työryhmän toimintaan merkittävästi vaikuttavat linjaukset",
+      "Riktlinjer som väsentligt påverkar arbetsgruppens verksamhet",
+      "Policies that significantly affect the team's work",
+    ),
+    t(
+      "Vuosiarvioinnin johtopäätökset",
+      "Slutsatser av den årliga utvärderingen",
+      "Conclusions of the annual evaluation",
+    ),
+  ],
+  legalBasis: ["Ankkuri-sopimus 2024, 6.2 § ja 8 §"],
+  ageScope: null,
+  annualClock: [
+    {
+      month: 5,
+      activity: t(
+        "Vuosiarvioinnin johtopäätökset ja linjaukset (8 §)",
+        "Slutsatser och riktlinjer av den årliga utvärderingen (8 §)",
+        "Conclusions and policies from the annual evaluation (§ 8)",
+      ),
+    },
+  ],
+};

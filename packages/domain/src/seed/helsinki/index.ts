@@ -1,6 +1,6 @@
 import { teamDatasetSchema, type TeamDataset } from "../team-dataset.js";
 import { helsinkiAgreement, helsinkiAgreementId, helsinkiTeamId } from "./agreement.js";
-import { ankkuriSteeringGroup, cityLevelSteeringGroup } from "./bodies.js";
+import { ankkuriSteeringGroup, cityLevelSteeringGroup, jointLeadershipMeeting } from "./bodies.js";
 import { helsinki004Bodies } from "./bodies-004.js";
 import { helsinki004Organisations } from "./organisations-004.js";
 import { helsinkiOrganisations, org } from "./organisations.js";
@@ -31,7 +31,7 @@ export const helsinkiAnkkuri: TeamDataset = teamDatasetSchema.parse({
   assignments: helsinkiAssignments,
   clearances: helsinkiClearances,
   premisesAccess: helsinkiPremisesAccess,
-  bodies: [ankkuriSteeringGroup, cityLevelSteeringGroup, ...helsinki004Bodies],
+  bodies: [ankkuriSteeringGroup, cityLevelSteeringGroup, jointLeadershipMeeting, ...helsinki004Bodies],
   users: helsinkiUsers,
   roleAssignments: helsinkiRoleAssignments,
 });
