@@ -11,10 +11,13 @@ import {
   CaseListDocument,
   ChairCalendarDocument,
   FteDashboardDocument,
+  CaseLinksDocument,
   GiveNoticeDocument,
+  LinkCasesDocument,
   ReferCaseDocument,
   StartSelectionDocument,
   StaffListDocument,
+  UnlinkCasesDocument,
 } from "./client/graphql.js";
 import { type GraphQLBody, type Harness, startHarness } from "./harness.js";
 import { admit, as, clock, coreComposition, login, nextIdentityCode, org, planCoreMeeting, refer } from "./steps.js";
@@ -175,6 +178,31 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
       expect(codeOf(refer.errors)).toBe("FORBIDDEN");
       expect(codeOf(start.errors)).toBe("FORBIDDEN");
     }
+  });
+
+  it.each(everyone)("lets only caseworkers who see every case in full link and unlink them (%s)", async (who) => {
+    const linked = await h.request(who, LinkCasesDocument, {
+      input: { caseIds: [kuvaCase, policeCase], relation: "SIBLINGS" },
+    });
+    if (!caseworkers.includes(who)) {
+      expect(codeOf(linked.errors)).toBe("FORBIDDEN");
+      return;
+    }
+    if (who === login.youthWorker) {
+      // Kuva takes no part in the police case: not found, as for a case that does not exist.
+      expect(linked.data?.linkCases.__typename).toBe("NotFoundError");
+      return;
+    }
+    const link = as(linked.data?.linkCases, "CaseLinkPayload").link;
+    // Kuva sees the Kuva case but not the police case: the link is not shown to it at all.
+    const kuva = await h.request(login.youthWorker, CaseLinksDocument, { caseId: kuvaCase });
+    expect(kuva.data?.case?.links).toEqual([]);
+    const own = await h.request(who, CaseLinksDocument, { caseId: kuvaCase });
+    expect(own.data?.case?.links.map((l) => l.cases.map((c) => c.caseId))).toEqual([[kuvaCase, policeCase]]);
+    const kuvaEnds = await h.request(login.youthWorker, UnlinkCasesDocument, { input: { linkId: link.linkId } });
+    expect(kuvaEnds.data?.unlinkCases.__typename).toBe("NotFoundError");
+    const ended = await h.request(who, UnlinkCasesDocument, { input: { linkId: link.linkId } });
+    expect(ended.data?.unlinkCases.__typename).toBe("CaseLinkPayload");
   });
 
   it("answers a case of an organisation that does not take part as not found, not as forbidden", async () => {

@@ -1,5 +1,7 @@
 import {
+  caseLinkRelations,
   caseStatuses,
+  domesticViolenceRoles,
   caseTypes,
   closeReasons,
   professions,
@@ -146,3 +148,26 @@ export const ConsentFormEnum = builder.enumType("ConsentForm", {
     ELECTRONIC: { value: "electronic" as const, description: "Electronically (sähköinen)." },
   },
 });
+
+export const CaseLinkRelationEnum = enumOf(
+  "CaseLinkRelation",
+  "How linked cases are related (perheen asiakkuuksien yhteys), 003 § 4.2: children and young people and their families.",
+  caseLinkRelations,
+  {
+    "siblings": "The clients are siblings (sisarukset).",
+    "same-household": "The clients live in the same household (sama kotitalous).",
+    "domestic-violence-parties":
+      "The parties of domestic violence (lähisuhdeväkivallan osapuolet), each case with its role; shown to the core team only.",
+  },
+);
+
+export const DomesticViolenceRoleEnum = enumOf(
+  "DomesticViolenceRole",
+  "A case's role in a domestic-violence link (osapuolen rooli).",
+  domesticViolenceRoles,
+  {
+    "victim": "The victim (uhri).",
+    "perpetrator": "The perpetrator (tekijä).",
+    "witness-child": "A child who witnessed the violence (väkivaltaa nähnyt lapsi).",
+  },
+);

@@ -10,6 +10,7 @@ import "./governance.js";
 import "./case.js";
 import "./case-queries.js";
 import "./case-mutations.js";
+import "./case-links.js";
 import "./admin-mutations.js";
 import "./report.js";
 

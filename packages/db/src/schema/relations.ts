@@ -228,6 +228,10 @@ export const relations = defineRelations(tables, (r) => ({
       to: [r.caseLinks.teamId, r.caseLinks.linkedCaseId],
       alias: "case_link_to",
     }),
+    linkGroups: r.many.caseLinkGroupCases({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.caseLinkGroupCases.teamId, r.caseLinkGroupCases.caseId],
+    }),
     selection: r.many.selectionDecisions({
       from: [r.cases.teamId, r.cases.id],
       to: [r.selectionDecisions.teamId, r.selectionDecisions.caseId],
@@ -289,6 +293,24 @@ export const relations = defineRelations(tables, (r) => ({
       to: [r.cases.teamId, r.cases.id],
       optional: false,
       alias: "case_link_to",
+    }),
+  },
+  caseLinkGroups: {
+    cases: r.many.caseLinkGroupCases({
+      from: [r.caseLinkGroups.teamId, r.caseLinkGroups.id],
+      to: [r.caseLinkGroupCases.teamId, r.caseLinkGroupCases.linkId],
+    }),
+  },
+  caseLinkGroupCases: {
+    link: r.one.caseLinkGroups({
+      from: [r.caseLinkGroupCases.teamId, r.caseLinkGroupCases.linkId],
+      to: [r.caseLinkGroups.teamId, r.caseLinkGroups.id],
+      optional: false,
+    }),
+    case: r.one.cases({
+      from: [r.caseLinkGroupCases.teamId, r.caseLinkGroupCases.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
     }),
   },
   selectionDecisions: {
