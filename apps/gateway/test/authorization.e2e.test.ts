@@ -11,10 +11,13 @@ import {
   CaseListDocument,
   ChairCalendarDocument,
   FteDashboardDocument,
+  CaseAssessmentDocument,
   CaseLinksDocument,
   GiveNoticeDocument,
   LinkCasesDocument,
+  RecordAssessmentDocument,
   ReferCaseDocument,
+  ReviewGoalDocument,
   StartSelectionDocument,
   StaffListDocument,
   UnlinkCasesDocument,
@@ -204,6 +207,34 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
     const ended = await h.request(who, UnlinkCasesDocument, { input: { linkId: link.linkId } });
     expect(ended.data?.unlinkCases.__typename).toBe("CaseLinkPayload");
   });
+
+  it.each(everyone)(
+    "lets only caseworkers taking part in full assess a case and review its goals (%s)",
+    async (who) => {
+      const input = {
+        caseId: kuvaCase,
+        causes: ["LEISURE" as const],
+        goals: [{ description: "Harrastus (kuvitteellinen)", ownerStaffId: "st-hpl-koskinen", dueOn: "2027-06-30" }],
+      };
+      const recorded = await h.request(who, RecordAssessmentDocument, { input });
+      const onPoliceCase = await h.request(who, RecordAssessmentDocument, { input: { ...input, caseId: policeCase } });
+      if (!caseworkers.includes(who)) {
+        expect(codeOf(recorded.errors)).toBe("FORBIDDEN");
+        expect(codeOf(onPoliceCase.errors)).toBe("FORBIDDEN");
+        return;
+      }
+      const payload = as(recorded.data?.recordAssessment, "CasePayload");
+      // The police case is only referred: those who see it get the domain's refusal, Kuva not even that.
+      expect(onPoliceCase.data?.recordAssessment.__typename).toBe(
+        who === login.youthWorker ? "NotFoundError" : "RuleViolationError",
+      );
+      const goalId = payload.case.latestAssessment?.goals[0]?.goalId ?? "";
+      const reviewed = await h.request(who, ReviewGoalDocument, { input: { goalId, progress: "PROGRESSING" } });
+      expect(reviewed.data?.reviewGoal.__typename).toBe("CasePayload");
+      const screen = await h.request(who, CaseAssessmentDocument, { caseId: kuvaCase });
+      expect(screen.data?.case?.openGoals.map((g) => g.goalId)).toContain(goalId);
+    },
+  );
 
   it("answers a case of an organisation that does not take part as not found, not as forbidden", async () => {
     const start = await h.request(login.youthWorker, StartSelectionDocument, {

@@ -72,6 +72,14 @@ export {
   type StoredCase,
 } from "./repositories/case-repository.js";
 export {
+  type AssessmentRow,
+  assessmentsOfCase,
+  insertAssessment,
+  insertGoalReview,
+  loadGoal,
+  type NewAssessment,
+} from "./repositories/assessment-repository.js";
+export {
   type CaseAccessRow,
   caseAccessRecords,
   endCaseLink,

@@ -1,5 +1,8 @@
 import {
+  assessmentCauseLabels,
+  assessmentCauses,
   caseLinkRelations,
+  goalProgresses,
   caseStatuses,
   domesticViolenceRoles,
   caseTypes,
@@ -171,3 +174,30 @@ export const DomesticViolenceRoleEnum = enumOf(
     "witness-child": "A child who witnessed the violence (väkivaltaa nähnyt lapsi).",
   },
 );
+
+export const AssessmentCauseEnum = enumOf(
+  "AssessmentCause",
+  "A cause of the client's problems (ongelmien syy), from the team's documented code list (003 § 6.1).",
+  assessmentCauses,
+  Object.fromEntries(
+    assessmentCauses.map((c) => [c, `${assessmentCauseLabels[c].en} (${assessmentCauseLabels[c].fi}).`]),
+  ) as Record<(typeof assessmentCauses)[number], string>,
+);
+
+export const GoalProgressEnum = enumOf(
+  "GoalProgress",
+  "How a goal is getting on at a review (edistyminen).",
+  goalProgresses,
+  {
+    "progressing": "Progressing (etenee).",
+    "stalled": "Stalled (ei etene).",
+    "met": "Met: the goal is reached and ends (saavutettu).",
+    "not-met": "Not met: the goal ends unreached (ei saavutettu).",
+  },
+);
+
+export const GoalStatusEnum = enumOf("GoalStatus", "A goal's state (tavoitteen tila).", ["open", "met", "not-met"], {
+  "open": "Open: not yet met or ended (avoin).",
+  "met": "Met (saavutettu).",
+  "not-met": "Ended unmet (ei saavutettu).",
+});

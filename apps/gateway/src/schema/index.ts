@@ -11,6 +11,7 @@ import "./case.js";
 import "./case-queries.js";
 import "./case-mutations.js";
 import "./case-links.js";
+import "./assessments.js";
 import "./admin-mutations.js";
 import "./report.js";
 
