@@ -12,6 +12,7 @@ import "./case-queries.js";
 import "./case-mutations.js";
 import "./case-links.js";
 import "./assessments.js";
+import "./meeting-calendar.js";
 import "./admin-mutations.js";
 import "./report.js";
 
