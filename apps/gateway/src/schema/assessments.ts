@@ -1,5 +1,5 @@
 import { type AssessmentRow, assessmentsOfCase } from "@ankkuri/db";
-import { assessmentCauseLabels, caseAccessFor, goalStatus, isGoalOverdue } from "@ankkuri/domain";
+import { assessmentCauseLabels, assessmentCauses, caseAccessFor, goalStatus, isGoalOverdue } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
@@ -163,7 +163,12 @@ builder.mutationField("recordAssessment", (t) =>
           fields: (f) => ({
             caseId: f.string({ required: true, description: "The case (UUID).", validate: z.uuid() }),
             assessedOn: f.field({ type: "Date", required: false, description: "Day assessed; defaults to today." }),
-            causes: f.field({ type: [AssessmentCauseEnum], required: true, description: "The causes identified." }),
+            causes: f.field({
+              type: [AssessmentCauseEnum],
+              required: true,
+              description: "The causes identified.",
+              validate: z.array(z.unknown()).max(assessmentCauses.length * 2),
+            }),
             neededOrganisationIds: f.idList({
               required: false,
               description: "Organisations whose work solving the problems needs.",
