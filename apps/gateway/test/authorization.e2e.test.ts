@@ -24,10 +24,16 @@ import {
   CaseListDocument,
   ChairCalendarDocument,
   FteDashboardDocument,
+  CaseAssessmentDocument,
+  CaseLinksDocument,
   GiveNoticeDocument,
+  LinkCasesDocument,
+  RecordAssessmentDocument,
   ReferCaseDocument,
+  ReviewGoalDocument,
   StartSelectionDocument,
   StaffListDocument,
+  UnlinkCasesDocument,
 } from "@ankkuri/client/operations";
 import { type GraphQLBody, type Harness, startHarness } from "./harness.js";
 import { admit, as, clock, coreComposition, login, nextIdentityCode, org, planCoreMeeting, refer } from "./steps.js";
@@ -295,6 +301,59 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
       expect(codeOf(start.errors)).toBe("FORBIDDEN");
     }
   });
+
+  it.each(everyone)("lets only caseworkers who see every case in full link and unlink them (%s)", async (who) => {
+    const linked = await h.request(who, LinkCasesDocument, {
+      input: { caseIds: [kuvaCase, policeCase], relation: "SIBLINGS" },
+    });
+    if (!caseworkers.includes(who)) {
+      expect(codeOf(linked.errors)).toBe("FORBIDDEN");
+      return;
+    }
+    if (who === login.youthWorker) {
+      // Kuva takes no part in the police case: not found, as for a case that does not exist.
+      expect(linked.data?.linkCases.__typename).toBe("NotFoundError");
+      return;
+    }
+    const link = as(linked.data?.linkCases, "CaseLinkPayload").link;
+    // Kuva sees the Kuva case but not the police case: the link is not shown to it at all.
+    const kuva = await h.request(login.youthWorker, CaseLinksDocument, { caseId: kuvaCase });
+    expect(kuva.data?.case?.links).toEqual([]);
+    const own = await h.request(who, CaseLinksDocument, { caseId: kuvaCase });
+    expect(own.data?.case?.links.map((l) => l.cases.map((c) => c.caseId))).toEqual([[kuvaCase, policeCase]]);
+    const kuvaEnds = await h.request(login.youthWorker, UnlinkCasesDocument, { input: { linkId: link.linkId } });
+    expect(kuvaEnds.data?.unlinkCases.__typename).toBe("NotFoundError");
+    const ended = await h.request(who, UnlinkCasesDocument, { input: { linkId: link.linkId } });
+    expect(ended.data?.unlinkCases.__typename).toBe("CaseLinkPayload");
+  });
+
+  it.each(everyone)(
+    "lets only caseworkers taking part in full assess a case and review its goals (%s)",
+    async (who) => {
+      const input = {
+        caseId: kuvaCase,
+        causes: ["LEISURE" as const],
+        goals: [{ description: "Harrastus (kuvitteellinen)", ownerStaffId: "st-hpl-koskinen", dueOn: "2027-06-30" }],
+      };
+      const recorded = await h.request(who, RecordAssessmentDocument, { input });
+      const onPoliceCase = await h.request(who, RecordAssessmentDocument, { input: { ...input, caseId: policeCase } });
+      if (!caseworkers.includes(who)) {
+        expect(codeOf(recorded.errors)).toBe("FORBIDDEN");
+        expect(codeOf(onPoliceCase.errors)).toBe("FORBIDDEN");
+        return;
+      }
+      const payload = as(recorded.data?.recordAssessment, "CasePayload");
+      // The police case is only referred: those who see it get the domain's refusal, Kuva not even that.
+      expect(onPoliceCase.data?.recordAssessment.__typename).toBe(
+        who === login.youthWorker ? "NotFoundError" : "RuleViolationError",
+      );
+      const goalId = payload.case.latestAssessment?.goals[0]?.goalId ?? "";
+      const reviewed = await h.request(who, ReviewGoalDocument, { input: { goalId, progress: "PROGRESSING" } });
+      expect(reviewed.data?.reviewGoal.__typename).toBe("CasePayload");
+      const screen = await h.request(who, CaseAssessmentDocument, { caseId: kuvaCase });
+      expect(screen.data?.case?.openGoals.map((g) => g.goalId)).toContain(goalId);
+    },
+  );
 
   it("answers a case of an organisation that does not take part as not found, not as forbidden", async () => {
     const start = await h.request(login.youthWorker, StartSelectionDocument, {

@@ -80,6 +80,22 @@ export {
   type SaveCaseContext,
   type StoredCase,
 } from "./repositories/case-repository.js";
+export {
+  type AssessmentRow,
+  assessmentsOfCase,
+  insertAssessment,
+  insertGoalReview,
+  loadGoal,
+  type NewAssessment,
+} from "./repositories/assessment-repository.js";
+export {
+  type CaseAccessRow,
+  caseAccessRecords,
+  endCaseLink,
+  insertCaseLink,
+  liveLinksOf,
+  loadCaseLink,
+} from "./repositories/case-link-repository.js";
 export * as schema from "./schema/tables.js";
 export { relations } from "./schema/relations.js";
 // Query helpers re-exported so apps use the same drizzle instance as the schema.

@@ -55,6 +55,9 @@ export * from "./cases/consent-policy.js";
 export * from "./cases/case-invariants.js";
 export * from "./cases/check-case.js";
 export * from "./cases/existing-clientship-rules.js";
+export * from "./cases/assessment.js";
+export * from "./cases/case-links.js";
+export * from "./cases/meeting-calendar.js";
 export { notInFuture } from "./cases/case-refusals.js";
 export { finalReferralStatuses } from "./cases/referral-commands.js";
 

@@ -231,7 +231,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     );
     const { tables, ...rest } = doc;
     expect(rest).toEqual({
-      schemaVersion: "1.0",
+      schemaVersion: "1.1",
       type: "annual",
       title: { fi: "Ankkuri-toiminnan vuosiarviointi", en: "Annual evaluation of Ankkuri work" },
       team: { id: "team-helsinki", code: "helsinki", name: { fi: "Ankkuri Helsinki", en: "Ankkuri Helsinki" } },
@@ -242,7 +242,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       suppression: { applied: true, threshold: 5, primaryLabel: "<5", secondaryLabel: "x" },
       // As the tables publish them: new and active 9 each; closed 3 is a hidden total; 12 meetings;
       // the 7 referrals' total is hidden to protect the single referrals.
-      headline: { newCases: 9, activeCases: 9, closedCases: "x", meetingsHeld: 12, serviceReferrals: "x" },
+      headline: { newCases: 9, activeCases: 9, closedCases: "x", meetingsHeld: 12, serviceReferrals: "x", goalsMet: 0 },
       chart: {
         tableId: "casesOverTime",
         unit: "month",
@@ -519,7 +519,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       scope: null,
       definitions: definitions("2025-09-30"),
       suppression: { applied: false, threshold: 5, primaryLabel: "<5", secondaryLabel: "x" },
-      headline: { newCases: 2, activeCases: 5, closedCases: 0, meetingsHeld: 3, serviceReferrals: 2 },
+      headline: { newCases: 2, activeCases: 5, closedCases: 0, meetingsHeld: 3, serviceReferrals: 2, goalsMet: 0 },
       chart: {
         tableId: "casesOverTime",
         unit: "week",
@@ -617,6 +617,16 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         suppressed: none,
       },
       // On 2025-09-30: C3's meeting of 09-15 unrecorded; C4's record incomplete. (C7, C9 not yet referred.)
+      // No assessments in this dataset: the goals table is published with zeros.
+      goals: {
+        rows: {
+          "youth-crime": { set: 0, met: 0, notMet: 0 },
+          "domestic-violence": { set: 0, met: 0, notMet: 0 },
+          "multi-professional": { set: 0, met: 0, notMet: 0 },
+        },
+        totals: { set: 0, met: 0, notMet: 0 },
+        suppressed: none,
+      },
       caseViolations: {
         rows: { "CASE.MEETING_UNRECORDED": { count: 1 }, "CASE.RECORD_INCOMPLETE": { count: 1 } },
         totals: { count: 2 },
@@ -650,7 +660,14 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       },
       scope: { partyId: org.kuva, name: kuva, unitIds: [org.kuva, org.youthServices] },
       suppression: { applied: true },
-      headline: { newCases: "x", activeCases: "x", closedCases: "x", meetingsHeld: 7, serviceReferrals: "x" },
+      headline: {
+        newCases: "x",
+        activeCases: "x",
+        closedCases: "x",
+        meetingsHeld: 7,
+        serviceReferrals: "x",
+        goalsMet: 0,
+      },
       // Only Kuva's unit and party, and only its staffing finding.
       staffing: {
         units: [{ ...youthUnit, ...kuvaFteOfA, named: 4, headcount: 4 }],
@@ -783,6 +800,16 @@ describe.each(testEngines)("report figures on %s", (engine) => {
           "total/given: total",
           "total/withdrawn: total",
         ],
+      },
+      // No assessments in this dataset: the goals table is published with zeros.
+      goals: {
+        rows: {
+          "youth-crime": { set: 0, met: 0, notMet: 0 },
+          "domestic-violence": { set: 0, met: 0, notMet: 0 },
+          "multi-professional": { set: 0, met: 0, notMet: 0 },
+        },
+        totals: { set: 0, met: 0, notMet: 0 },
+        suppressed: [],
       },
       caseViolations: {
         // C7 (notification, overdue meeting), C9 (single profession), C3 (unrecorded). C4's is Sotepe's.

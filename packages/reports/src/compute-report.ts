@@ -27,6 +27,7 @@ import { caseViolationsTable, organisationViolations } from "./figures/open-viol
 import { participationTable } from "./figures/participation.js";
 import { referralSourcesTable } from "./figures/referral-sources.js";
 import type { FigureScope } from "./figures/scope.js";
+import { goalsTable } from "./figures/goals.js";
 import { serviceReferralsTable } from "./figures/service-referrals.js";
 import { reportTitles, type Text } from "./labels.js";
 import {
@@ -207,7 +208,7 @@ export async function computeReport(
   await onProgress({ percent: 30, stage: "counting meetings" });
   raw.push(await meetingsTable(db, scope, graceDays), await participationTable(db, scope, index, partyOf));
   await onProgress({ percent: 40, stage: "counting referrals and consents" });
-  raw.push(await serviceReferralsTable(db, scope), await consentsTable(db, scope));
+  raw.push(await serviceReferralsTable(db, scope), await consentsTable(db, scope), await goalsTable(db, scope));
   await onProgress({ percent: 50, stage: "checking rules" });
   const counts = await countCaseRuleViolations(
     db,
@@ -256,6 +257,7 @@ export async function computeReport(
       closedCases: columnTotal("casesByType", "closed"),
       meetingsHeld: tables.meetings.totals?.total ?? 0,
       serviceReferrals: tables.serviceReferrals.totals?.total ?? 0,
+      goalsMet: columnTotal("goals", "met"),
     },
     tables,
     chart: { tableId: "casesOverTime", unit: chartBuckets(valid.period).unit, title: tables.casesOverTime.title },

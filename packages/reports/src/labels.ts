@@ -65,6 +65,9 @@ export const columnLabels = {
   withdrawn: t("Peruutetut", "Withdrawn"),
   violations: t("Rikkomukset", "Violations"),
   total: t("Yhteensä", "Total"),
+  goalsSet: t("Asetetut", "Set"),
+  goalsMet: t("Saavutetut", "Met"),
+  goalsNotMet: t("Saavuttamatta päättyneet", "Ended unmet"),
 } satisfies Record<string, Text>;
 
 export const giverLabels = {
@@ -82,6 +85,7 @@ export const tableTitles = {
   participation: t("Osallistuminen organisaatioittain", "Participation by organisation"),
   serviceReferrals: t("Palveluohjaukset palveluittain ja tilan mukaan", "Referrals to services by service and status"),
   consents: t("Suostumukset", "Consents"),
+  goals: t("Arvioiden tavoitteet asiakkuustyypeittäin", "Goals of assessments by case type"),
   caseViolations: t(
     "Asiakkuuksien avoimet sääntörikkomukset jakson lopussa",
     "Case rule violations open at the period's end",

@@ -2,7 +2,7 @@ import { localDateSchema } from "@ankkuri/domain";
 import { z } from "zod";
 
 /** Version of the canonical JSON. Bump the major on a breaking change, the minor on an addition. */
-export const reportSchemaVersion = "1.0";
+export const reportSchemaVersion = "1.1";
 
 const text = z.object({ fi: z.string().min(1), en: z.string().min(1) });
 
@@ -29,7 +29,7 @@ export const countTableSchema = z.object({
   id: z.string(),
   title: text,
   /** What each count counts. */
-  unit: z.enum(["cases", "meetings", "referrals", "consents", "violations"]),
+  unit: z.enum(["cases", "meetings", "referrals", "consents", "goals", "violations"]),
   margins: marginsSchema,
   columns: z.array(z.object({ key: z.string(), label: text })),
   rows: z.array(
@@ -82,6 +82,7 @@ export const tableIds = [
   "participation",
   "serviceReferrals",
   "consents",
+  "goals",
   "caseViolations",
 ] as const;
 export type TableId = (typeof tableIds)[number];
@@ -120,6 +121,7 @@ export const reportDocumentSchema = z.object({
     closedCases: cellSchema,
     meetingsHeld: cellSchema,
     serviceReferrals: cellSchema,
+    goalsMet: cellSchema,
   }),
   tables: z.object(
     Object.fromEntries(tableIds.map((id) => [id, countTableSchema])) as Record<TableId, typeof countTableSchema>,

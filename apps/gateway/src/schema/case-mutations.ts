@@ -22,7 +22,7 @@ import { mutationErrors } from "./errors.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-const CasePayload = builder.objectRef<{ caseId: string; existingClient?: boolean }>("CasePayload").implement({
+export const CasePayload = builder.objectRef<{ caseId: string; existingClient?: boolean }>("CasePayload").implement({
   description: "The case after a successful change.",
   fields: (t) => ({
     case: t.drizzleField({

@@ -387,6 +387,7 @@ export const Meeting = builder.drizzleObject("meetings", {
     "A client meeting (asiakastapaaminen): planned with a composition, then held or cancelled, then recorded.",
   fields: (t) => ({
     meetingId: t.exposeString("id", { description: "Meeting id." }),
+    caseId: t.exposeString("caseId", { description: "The case's id (UUID), e.g. to open it from a calendar." }),
     plannedOn: t.field({ type: "Date", resolve: (m) => m.plannedOn, description: "Planned day." }),
     status: t.field({ type: MeetingStatusEnum, resolve: (m) => m.status, description: "Planned, held or cancelled." }),
     heldOn: t.field({ type: "Date", nullable: true, resolve: (m) => m.heldOn, description: "Day held." }),

@@ -1,5 +1,10 @@
 import {
+  assessmentCauseLabels,
+  assessmentCauses,
+  caseLinkRelations,
+  goalProgresses,
   caseStatuses,
+  domesticViolenceRoles,
   caseTypes,
   closeReasons,
   professions,
@@ -145,4 +150,54 @@ export const ConsentFormEnum = builder.enumType("ConsentForm", {
     ORAL: { value: "oral" as const, description: "Orally, recorded by staff (suullinen)." },
     ELECTRONIC: { value: "electronic" as const, description: "Electronically (sähköinen)." },
   },
+});
+
+export const CaseLinkRelationEnum = enumOf(
+  "CaseLinkRelation",
+  "How linked cases are related (perheen asiakkuuksien yhteys), 003 § 4.2: children and young people and their families.",
+  caseLinkRelations,
+  {
+    "siblings": "The clients are siblings (sisarukset).",
+    "same-household": "The clients live in the same household (sama kotitalous).",
+    "domestic-violence-parties":
+      "The parties of domestic violence (lähisuhdeväkivallan osapuolet), each case with its role; shown to the core team only.",
+  },
+);
+
+export const DomesticViolenceRoleEnum = enumOf(
+  "DomesticViolenceRole",
+  "A case's role in a domestic-violence link (osapuolen rooli).",
+  domesticViolenceRoles,
+  {
+    "victim": "The victim (uhri).",
+    "perpetrator": "The perpetrator (tekijä).",
+    "witness-child": "A child who witnessed the violence (väkivaltaa nähnyt lapsi).",
+  },
+);
+
+export const AssessmentCauseEnum = enumOf(
+  "AssessmentCause",
+  "A cause of the client's problems (ongelmien syy), from the team's documented code list (003 § 6.1).",
+  assessmentCauses,
+  Object.fromEntries(
+    assessmentCauses.map((c) => [c, `${assessmentCauseLabels[c].en} (${assessmentCauseLabels[c].fi}).`]),
+  ) as Record<(typeof assessmentCauses)[number], string>,
+);
+
+export const GoalProgressEnum = enumOf(
+  "GoalProgress",
+  "How a goal is getting on at a review (edistyminen).",
+  goalProgresses,
+  {
+    "progressing": "Progressing (etenee).",
+    "stalled": "Stalled (ei etene).",
+    "met": "Met: the goal is reached and ends (saavutettu).",
+    "not-met": "Not met: the goal ends unreached (ei saavutettu).",
+  },
+);
+
+export const GoalStatusEnum = enumOf("GoalStatus", "A goal's state (tavoitteen tila).", ["open", "met", "not-met"], {
+  "open": "Open: not yet met or ended (avoin).",
+  "met": "Met (saavutettu).",
+  "not-met": "Ended unmet (ei saavutettu).",
 });

@@ -26,12 +26,13 @@ export const RuleViolationRef = builder.objectRef<Violation>("RuleViolation").im
     message: t.string({
       args: { language: t.arg(languageArgument) },
       resolve: (v, args, ctx) => inLanguage(v.message, args.language, ctx.language),
-      description: "Readable message (Finnish or English; Swedish falls back to Finnish).",
+      description:
+        "Readable message in the requested language (Swedish falls back to Finnish where a rule has none yet).",
     }),
     messages: t.field({
       type: LocalisedTextRef,
       resolve: (v) => ({ fi: v.message.fi, sv: v.message.sv ?? v.message.fi, en: v.message.en }),
-      description: "The message in every language.",
+      description: "The message in every language (Swedish falls back to Finnish where a rule has none yet).",
     }),
     ids: t.exposeStringList("ids", { description: "Ids of the records at fault, most specific first." }),
     path: t.stringList({

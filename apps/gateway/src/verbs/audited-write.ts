@@ -23,34 +23,48 @@ export function actorOf(ctx: GatewayContext): Actor {
   return ctx.actor;
 }
 
+type Changes = AuditedChange | readonly AuditedChange[];
+
 /**
  * Runs `write` and appends its audit entry in one transaction, so a change is never kept without its
- * entry nor logged without being kept. Expected failures (a constraint that expresses a rule, a stale
- * version) become typed mutation results; the data is then as it was.
+ * entry nor logged without being kept. A change that concerns several cases (a link) has one entry
+ * per case, so each client's log shows it. Expected failures (a constraint that expresses a rule, a
+ * stale version) become typed mutation results; the data is then as it was.
  */
 export async function auditedWrite<T>(
   ctx: GatewayContext,
-  change: AuditedChange | ((result: T) => AuditedChange),
+  change: Changes | ((result: T) => Changes),
   write: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
+  // Set inside the transaction's callback; an object, so that the compiler does not take it for always false.
+  const seen = { administrative: false };
   try {
     const written = await ctx.db.transaction(async (tx) => {
       const result = await write(tx);
+      const given = typeof change === "function" ? change(result) : change;
+      const changes: readonly AuditedChange[] = Array.isArray(given) ? given : [given as AuditedChange];
+      seen.administrative = changes.some((c) => c.purpose === "administration");
       if (ctx.services.auditLog) {
-        const c = typeof change === "function" ? change(result) : change;
-        const target = {
-          resource: c.resource,
-          resourceId: c.resourceId ?? null,
-          caseId: c.caseId ?? null,
-          clientId: c.clientId ?? null,
-        };
-        await appendAudit(tx, ctx.services.keys.auditKey, ctx.audit.write(c.operation, target, c.details, c.purpose));
+        const entries = changes.flatMap((c) =>
+          ctx.audit.write(
+            c.operation,
+            {
+              resource: c.resource,
+              resourceId: c.resourceId ?? null,
+              caseId: c.caseId ?? null,
+              clientId: c.clientId ?? null,
+            },
+            c.details,
+            c.purpose,
+          ),
+        );
+        await appendAudit(tx, ctx.services.keys.auditKey, entries);
       }
       return result;
     });
     // An administrative write changes the team dataset; its payload is read after the commit, from
     // the dataset with the change in it. Case writes leave the dataset as it was.
-    if (typeof change !== "function" && change.purpose === "administration") ctx.refreshTeam();
+    if (seen.administrative) ctx.refreshTeam();
     return written;
   } catch (error) {
     throw asMutationFailure(error);

@@ -1,5 +1,7 @@
 import {
+  caseLinkRelations,
   caseStatuses,
+  domesticViolenceRoles,
   caseTypes,
   closeReasons,
   type MembershipBasis,
@@ -221,6 +223,55 @@ export const caseLinks = snakeCase.table(
     foreignKey({ columns: [t.teamId, t.linkedCaseId], foreignColumns: [cases.teamId, cases.id] }).onDelete("cascade"),
     index().on(t.teamId, t.linkedCaseId),
     check("case_links_relation_check", sql`${t.relation} in ('same-client')`),
+  ],
+);
+
+/**
+ * Cases of one family joined by a relation (`caseLinkRelations`: siblings, one household, the parties
+ * of domestic violence), made by a caseworker who sees all of them in full. Ending a link keeps it
+ * (`unlinkedOn`): who linked what stays on record. Shown to a reader only with the linked cases they
+ * may see (`linkShownTo`).
+ */
+export const caseLinkGroups = snakeCase.table(
+  "case_link_groups",
+  {
+    teamId: teamId().references(() => teams.id),
+    id: uuid().notNull(),
+    relation: text().notNull().$type<(typeof caseLinkRelations)[number]>(),
+    linkedOn: day().notNull(),
+    linkedBy: text().notNull(),
+    unlinkedOn: day(),
+    unlinkedBy: text(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    check("case_link_groups_relation_check", oneOf(t.relation, caseLinkRelations)),
+    check("case_link_groups_unlinked_check", sql`(${t.unlinkedOn} is null) = (${t.unlinkedBy} is null)`),
+    check("case_link_groups_dates_check", sql`${t.unlinkedOn} is null or ${t.unlinkedOn} >= ${t.linkedOn}`),
+  ],
+);
+
+/** The cases of a link, each with its role in a domestic-violence link. */
+export const caseLinkGroupCases = snakeCase.table(
+  "case_link_group_cases",
+  {
+    ...caseKey,
+    linkId: uuid().notNull(),
+    role: text().$type<(typeof domesticViolenceRoles)[number]>(),
+    /** Place in the link's list, so it reads back in the order it was given. */
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.linkId, t.caseId] }),
+    caseRef(t),
+    foreignKey({
+      name: "case_link_group_cases_link_fkey",
+      columns: [t.teamId, t.linkId],
+      foreignColumns: [caseLinkGroups.teamId, caseLinkGroups.id],
+    }).onDelete("cascade"),
+    index().on(t.teamId, t.caseId),
+    check("case_link_group_cases_role_check", sql`${t.role} is null or ${oneOf(t.role, domesticViolenceRoles)}`),
   ],
 );
 

@@ -254,6 +254,15 @@ export const relations = defineRelations(tables, (r) => ({
       to: [r.caseLinks.teamId, r.caseLinks.linkedCaseId],
       alias: "case_link_to",
     }),
+    assessments: r.many.assessments({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.assessments.teamId, r.assessments.caseId],
+    }),
+    goals: r.many.goals({ from: [r.cases.teamId, r.cases.id], to: [r.goals.teamId, r.goals.caseId] }),
+    linkGroups: r.many.caseLinkGroupCases({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.caseLinkGroupCases.teamId, r.caseLinkGroupCases.caseId],
+    }),
     selection: r.many.selectionDecisions({
       from: [r.cases.teamId, r.cases.id],
       to: [r.selectionDecisions.teamId, r.selectionDecisions.caseId],
@@ -315,6 +324,55 @@ export const relations = defineRelations(tables, (r) => ({
       to: [r.cases.teamId, r.cases.id],
       optional: false,
       alias: "case_link_to",
+    }),
+  },
+  assessments: {
+    case: r.one.cases({
+      from: [r.assessments.teamId, r.assessments.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    goals: r.many.goals({
+      from: [r.assessments.teamId, r.assessments.id],
+      to: [r.goals.teamId, r.goals.assessmentId],
+    }),
+    summaries: r.many.assessmentSummaries({
+      from: [r.assessments.teamId, r.assessments.id],
+      to: [r.assessmentSummaries.teamId, r.assessmentSummaries.assessmentId],
+    }),
+  },
+  goals: {
+    assessment: r.one.assessments({
+      from: [r.goals.teamId, r.goals.assessmentId],
+      to: [r.assessments.teamId, r.assessments.id],
+      optional: false,
+    }),
+    reviews: r.many.goalReviews({
+      from: [r.goals.teamId, r.goals.id],
+      to: [r.goalReviews.teamId, r.goalReviews.goalId],
+    }),
+    owner: r.one.staff({
+      from: [r.goals.teamId, r.goals.ownerStaffId],
+      to: [r.staff.teamId, r.staff.id],
+      optional: false,
+    }),
+  },
+  caseLinkGroups: {
+    cases: r.many.caseLinkGroupCases({
+      from: [r.caseLinkGroups.teamId, r.caseLinkGroups.id],
+      to: [r.caseLinkGroupCases.teamId, r.caseLinkGroupCases.linkId],
+    }),
+  },
+  caseLinkGroupCases: {
+    link: r.one.caseLinkGroups({
+      from: [r.caseLinkGroupCases.teamId, r.caseLinkGroupCases.linkId],
+      to: [r.caseLinkGroups.teamId, r.caseLinkGroups.id],
+      optional: false,
+    }),
+    case: r.one.cases({
+      from: [r.caseLinkGroupCases.teamId, r.caseLinkGroupCases.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
     }),
   },
   selectionDecisions: {

@@ -4,6 +4,7 @@ export * from "./agreements.js";
 export * from "./staffing.js";
 export * from "./governance.js";
 export * from "./cases.js";
+export * from "./assessments.js";
 export * from "./meetings.js";
 export * from "./reports.js";
 export * from "./audit.js";

@@ -4,6 +4,7 @@ import { caseFlowQuery } from "./case-flow.js";
 import { type CaseRuleContext, caseRuleCountsQuery } from "./case-rule-counts.js";
 import { casesOverTimeQuery } from "./cases-over-time.js";
 import { consentsQuery } from "./consents.js";
+import { goalsQuery } from "./goals.js";
 import { meetingsQuery } from "./meetings.js";
 import { participationQuery } from "./participation.js";
 import { referralSourcesQuery } from "./referral-sources.js";
@@ -24,6 +25,7 @@ export function reportAggregates(scope: FigureScope, rules: CaseRuleContext): { 
     { name: "participation", query: participationQuery(scope) },
     { name: "serviceReferrals", query: serviceReferralsQuery(scope) },
     { name: "consents", query: consentsQuery(scope) },
+    { name: "goals", query: goalsQuery(scope) },
     { name: "caseRules", query: caseRuleCountsQuery(scope, rules) },
   ];
 }

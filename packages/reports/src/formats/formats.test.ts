@@ -138,6 +138,7 @@ describe("the report's formats", () => {
       "participation",
       "serviceReferrals",
       "consents",
+      "goals",
       "caseViolations",
       "fteUnits",
       "fteParties",

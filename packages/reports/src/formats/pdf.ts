@@ -43,6 +43,7 @@ function titlePage(doc: PDFKit.PDFDocument, report: ReportDocument): void {
       ["Päättyneet asiakkuudet / Closed cases", show(report.headline.closedCases)],
       ["Pidetyt tapaamiset / Meetings held", show(report.headline.meetingsHeld)],
       ["Palveluohjaukset / Referrals to services", show(report.headline.serviceReferrals)],
+      ["Saavutetut tavoitteet / Goals met", show(report.headline.goalsMet)],
     ],
     labelShare: 0.7,
   });
