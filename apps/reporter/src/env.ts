@@ -35,6 +35,16 @@ export const reporterEnvSchema = z
      * Refused unless NODE_ENV=test, so it can never slow down a production worker.
      */
     REPORTER_TEST_STAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+    /** Controllers (organisation ids, comma-separated) whose access-log extracts name people; as the gateway's. */
+    ACCESS_LOG_NAMED_CONTROLLERS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((x) => x.trim())
+          .filter((x) => x !== ""),
+      ),
     /** Where the user ran `pnpm` (pnpm sets it): relative `--out` paths resolve against it. */
     INIT_CWD: z.string().optional(),
   })
@@ -52,6 +62,8 @@ export interface ReporterEnv {
   stageDelayMs: number | undefined;
   /** The directory relative paths on the command line are taken from. */
   workingDirectory: string;
+  /** Controllers whose clients' access-log extracts name people. */
+  namedControllers: string[];
 }
 
 /** Validates the environment; throws a zod error naming the first bad setting. */
@@ -73,5 +85,6 @@ export function parseReporterEnv(env: Record<string, string | undefined>): Repor
     },
     stageDelayMs: parsed.REPORTER_TEST_STAGE_DELAY_MS,
     workingDirectory: parsed.INIT_CWD ?? process.cwd(),
+    namedControllers: parsed.ACCESS_LOG_NAMED_CONTROLLERS,
   };
 }

@@ -47,6 +47,7 @@ export {
 } from "./audit/audit-chain.js";
 export { appendAudit } from "./audit/append-audit.js";
 export { type AuditVerification, verifyAuditChain } from "./audit/verify-audit.js";
+export { clientAccessLog, helsinkiDayStart } from "./audit/client-access-log.js";
 export { defaultAuditRetentionYears, type PruneOutcome, pruneAuditLog, retentionCutoff } from "./audit/prune-audit.js";
 export { seedTeam } from "./seed/seed-team.js";
 export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synthesize.js";

@@ -59,6 +59,8 @@ export * from "./access/user-account.js";
 export * from "./access/access-policy.js";
 export * from "./access/case-membership.js";
 export * from "./access/resolve-actor.js";
+export * from "./access/legal-basis.js";
+export * from "./access/access-log-extract.js";
 
 // Datasets
 export * from "./seed/team-dataset.js";

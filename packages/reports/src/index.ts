@@ -33,3 +33,11 @@ export { reportAggregates, runAggregates } from "./figures/aggregates.js";
 export { type CaseRuleContext, caseRuleContext } from "./figures/case-rule-counts.js";
 export type { FigureScope } from "./figures/scope.js";
 export { defaultSuppressionThreshold, suppressGrid } from "./suppression.js";
+export {
+  type AccessLogExtractDocument,
+  buildAccessLogExtract,
+  type ExtractRequest,
+  type ExtractScope,
+} from "./client-rights/access-log-extract.js";
+export { renderAccessLogJson, renderAccessLogPdf } from "./client-rights/render-extract.js";
+export { type ProducedExtract, produceAccessLogExtract } from "./client-rights/produce-extract.js";

@@ -12,6 +12,7 @@ import "./case-queries.js";
 import "./case-mutations.js";
 import "./admin-mutations.js";
 import "./report.js";
+import "./client-rights.js";
 
 builder.mutationType({
   description: "Changes (muutokset). Expected failures come back as typed results in each mutation's result union.",

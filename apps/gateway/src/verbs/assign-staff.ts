@@ -63,7 +63,7 @@ export async function assignStaff(ctx: GatewayContext, input: AssignmentRequest)
   if (found.length > 0) throw new RuleViolationFailure(found);
   await auditedWrite(
     ctx,
-    { operation: "create", resource: "assignment", resourceId: assignment.id, purpose: "administration" },
+    { operation: "create", resource: "assignment", resourceId: assignment.id, basis: "administration" },
     (tx) =>
       tx.insert(schema.assignments).values({
         teamId: assignment.teamId,

@@ -1,5 +1,5 @@
 import { appendAudit, type Transaction } from "@ankkuri/db";
-import type { Actor } from "@ankkuri/domain";
+import type { Actor, LegalBasis } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { asMutationFailure } from "./failures.js";
 
@@ -11,7 +11,10 @@ export interface AuditedChange {
   caseId?: string | null;
   clientId?: string | null;
   details?: Record<string, unknown>;
-  purpose?: "casework" | "administration";
+  /** The legal basis, from the access the actor has (`accessBasisOf`, `commandBasisOf`) or `administration`. */
+  basis: LegalBasis;
+  /** The consents a `consent` basis rests on. */
+  consentIds?: string[];
 }
 
 /**
@@ -44,7 +47,11 @@ export async function auditedWrite<T>(
           caseId: c.caseId ?? null,
           clientId: c.clientId ?? null,
         };
-        await appendAudit(tx, ctx.services.keys.auditKey, ctx.audit.write(c.operation, target, c.details, c.purpose));
+        await appendAudit(
+          tx,
+          ctx.services.keys.auditKey,
+          ctx.audit.write(c.operation, target, { basis: c.basis, consentIds: c.consentIds ?? [] }, c.details),
+        );
       }
       return result;
     });

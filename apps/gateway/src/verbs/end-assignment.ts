@@ -24,7 +24,7 @@ export async function endAssignment(
         resource: "assignment",
         resourceId: id,
         details: { validTo: input.validTo },
-        purpose: "administration",
+        basis: "administration",
       },
       (tx) =>
         updateVersioned(

@@ -38,7 +38,7 @@ export async function overrideChairTerm(
       resource: "rotation-event",
       resourceId: id,
       details: { bodyId: body.id },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx.insert(schema.rotationEvents).values({
