@@ -39,5 +39,11 @@ export {
   type ExtractRequest,
   type ExtractScope,
 } from "./client-rights/access-log-extract.js";
-export { renderAccessLogJson, renderAccessLogPdf } from "./client-rights/render-extract.js";
+export {
+  renderAccessLogJson,
+  renderAccessLogPdf,
+  renderClientExportJson,
+  renderClientExportPdf,
+} from "./client-rights/render-extract.js";
+export { buildClientExport, type ClientExportDocument, type ExportRequest } from "./client-rights/client-export.js";
 export { type ProducedExtract, produceAccessLogExtract } from "./client-rights/produce-extract.js";
