@@ -14,6 +14,10 @@ export const reporterEnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REPORTER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     REPORTER_SCHEDULE: flag.default(true),
+    /** Runs retention nightly (pg-boss cron, 03:00 Helsinki time). */
+    REPORTER_RETENTION: flag.default(true),
+    /** The deployment's retention policy (JSON, `retentionPolicySchema`); the documented defaults without it. */
+    RETENTION_POLICY_FILE: z.string().min(1).optional(),
     REPORTER_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(defaultQueueSettings.retryLimit),
     REPORTER_RETRY_DELAY_SECONDS: z.coerce
       .number()
@@ -58,6 +62,8 @@ export interface ReporterEnv {
   logLevel: z.output<typeof reporterEnvSchema>["LOG_LEVEL"];
   concurrency: number;
   schedule: boolean;
+  retention: boolean;
+  retentionPolicyFile: string | undefined;
   settings: QueueSettings;
   stageDelayMs: number | undefined;
   /** The directory relative paths on the command line are taken from. */
@@ -74,6 +80,8 @@ export function parseReporterEnv(env: Record<string, string | undefined>): Repor
     logLevel: parsed.LOG_LEVEL,
     concurrency: parsed.REPORTER_CONCURRENCY,
     schedule: parsed.REPORTER_SCHEDULE,
+    retention: parsed.REPORTER_RETENTION,
+    retentionPolicyFile: parsed.RETENTION_POLICY_FILE,
     settings: {
       ...defaultQueueSettings,
       retryLimit: parsed.REPORTER_RETRY_LIMIT,

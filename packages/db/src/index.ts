@@ -48,6 +48,13 @@ export {
 export { appendAudit } from "./audit/append-audit.js";
 export { type AuditVerification, verifyAuditChain } from "./audit/verify-audit.js";
 export { clientAccessLog, helsinkiDayStart } from "./audit/client-access-log.js";
+export { type HoldActor, placeLegalHold, releaseLegalHold } from "./retention/legal-holds.js";
+export {
+  anonymisedName,
+  type RetentionRunOptions,
+  type RetentionRunReport,
+  runRetention,
+} from "./retention/run-retention.js";
 export { defaultAuditRetentionYears, type PruneOutcome, pruneAuditLog, retentionCutoff } from "./audit/prune-audit.js";
 export { seedTeam } from "./seed/seed-team.js";
 export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synthesize.js";

@@ -63,6 +63,10 @@ export * from "./access/legal-basis.js";
 export * from "./access/access-log-extract.js";
 export * from "./access/controller-share.js";
 
+// Retention
+export * from "./retention/retention-policy.js";
+export * from "./retention/retention-plan.js";
+
 // Datasets
 export * from "./seed/team-dataset.js";
 export * from "./seed/helsinki/index.js";

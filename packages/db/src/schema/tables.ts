@@ -7,3 +7,4 @@ export * from "./cases.js";
 export * from "./meetings.js";
 export * from "./reports.js";
 export * from "./audit.js";
+export * from "./retention.js";
