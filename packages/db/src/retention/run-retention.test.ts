@@ -166,4 +166,49 @@ describe.each(testEngines)("retention on %s", (engine) => {
     ]);
     expect(log.filter((r) => r.resource === "legal-hold").map((r) => r.operation)).toEqual(["create", "update"]);
   });
+
+  it("refuses a day in the future, which would delete data before its time", async () => {
+    const recent = await closedCase("2021-06-30", [org.policePrevention]);
+    await expect(
+      runRetention(database.db, key, { teamId, today: "2040-01-01", policy, dryRun: false, now, actor: "attacker" }),
+    ).rejects.toThrow(/future/);
+    expect(await caseExists(recent.caseId)).toBe(true);
+  });
+
+  it("keeps a case under a hold on the case itself, and ignores a hold of another team on the same id", async () => {
+    const db = database.db;
+    const target = await closedCase("2019-06-30", [org.policePrevention]);
+    const exposed = await closedCase("2019-06-30", [org.policePrevention]);
+    await placeLegalHold(
+      db,
+      key,
+      teamId,
+      { caseId: target.caseId },
+      { reason: "litigation", reference: "HO 1/2026" },
+      {
+        login: "kari.nurmi",
+        on: "2026-01-10",
+        now,
+      },
+    );
+    await db.insert(t.teams).values({
+      id: "team-retention-other",
+      code: "retention-other",
+      nameFi: "Toinen tiimi (kuvitteellinen)",
+      nameSv: "Ett annat team (fiktivt)",
+      nameEn: "Another team (fictional)",
+      policeDepartmentId: org.police,
+    });
+    await placeLegalHold(
+      db,
+      key,
+      "team-retention-other",
+      { caseId: exposed.caseId },
+      { reason: "litigation", reference: "HO 2/2026" },
+      { login: "kari.nurmi", on: "2026-01-10", now },
+    );
+    await run();
+    expect(await caseExists(target.caseId)).toBe(true);
+    expect(await caseExists(exposed.caseId)).toBe(false);
+  });
 });

@@ -68,6 +68,9 @@ export async function runRetention(
   options: RetentionRunOptions,
 ): Promise<RetentionRunReport> {
   const { teamId, today } = options;
+  // A day ahead of the clock would delete data before its time: only today or a day past (a re-run).
+  if (today > helsinkiDay(options.now))
+    throw new RangeError(`retention refuses a day in the future (${today}, today is ${helsinkiDay(options.now)})`);
   const dataset = await loadTeamDataset(db, teamId);
   if (!dataset) return { teamId, decisions: [], applied: 0 };
   const organisations = indexOrganisations(dataset.organisations);
