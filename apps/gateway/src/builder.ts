@@ -22,6 +22,8 @@ export interface PothosTypes {
     caseworker: boolean;
     aggregates: boolean;
     auditor: boolean;
+    /** An auditor or a registry office: may ask for a client's access-log extract. */
+    extractRequester: boolean;
     teamAdmin: boolean;
     /** A membership of the actor's organisation is in force today (need-to-know); records the read in the audit log. */
     caseMember: CaseAccessRow;

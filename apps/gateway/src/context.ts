@@ -29,6 +29,8 @@ export interface GatewayServices {
   reporter: Reporter | null;
   /** False only in benchmarks that measure the audit log's cost. */
   auditLog: boolean;
+  /** Controllers whose clients' access-log extracts name people (deployment policy). */
+  namedControllers: readonly string[];
   clock: () => Date;
   logger: Logger;
   /** Each team's dataset, reloaded only when it changed. */

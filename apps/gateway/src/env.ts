@@ -70,6 +70,19 @@ const gatewayEnvSchema = z.object({
   DERIVED_ANSWER_CACHE: flag(true),
   /** Runs the report worker in this process (always, on the embedded database). */
   REPORT_WORKER: flag(true),
+  /**
+   * Controllers (organisation ids, comma-separated) whose clients' access-log extracts name the people
+   * who processed the data; the others name organisation and role only.
+   */
+  ACCESS_LOG_NAMED_CONTROLLERS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x !== ""),
+    ),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   MAX_DEPTH: z.coerce.number().int().min(2).max(30).default(10),
   MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
@@ -104,6 +117,8 @@ export interface GatewayConfig {
   auditLog: boolean;
   derivedAnswerCache: boolean;
   reportWorker: boolean;
+  /** Controllers whose access-log extracts name people (`ACCESS_LOG_NAMED_CONTROLLERS`). */
+  namedControllers: string[];
   limits: {
     maxBodyBytes: number;
     maxDepth: number;
@@ -185,6 +200,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     auditLog: e.AUDIT_LOG,
     derivedAnswerCache: e.DERIVED_ANSWER_CACHE,
     reportWorker: e.REPORT_WORKER,
+    namedControllers: e.ACCESS_LOG_NAMED_CONTROLLERS,
     limits: {
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxDepth: e.MAX_DEPTH,

@@ -98,6 +98,7 @@ export async function createGatewayOn(
     verifier,
     reporter,
     auditLog: config.auditLog,
+    namedControllers: config.namedControllers,
     clock: options.clock ?? (() => new Date()),
     logger,
     teams: new TeamCache(),

@@ -223,6 +223,8 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
       seq: forgedSeq,
       occurredAt: new Date("2026-10-01T08:00:00Z"),
       requestId: "forged",
+      basis: "casework",
+      basisRecorded: true,
       actorId: "someone.else",
       actorOrganisationId: "org-hpl-prevention",
       actorRole: "police-officer",

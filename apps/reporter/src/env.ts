@@ -14,6 +14,10 @@ export const reporterEnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REPORTER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     REPORTER_SCHEDULE: flag.default(true),
+    /** Runs retention nightly (pg-boss cron, 03:00 Helsinki time). */
+    REPORTER_RETENTION: flag.default(true),
+    /** The deployment's retention policy (JSON, `retentionPolicySchema`); the documented defaults without it. */
+    RETENTION_POLICY_FILE: z.string().min(1).optional(),
     REPORTER_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(defaultQueueSettings.retryLimit),
     REPORTER_RETRY_DELAY_SECONDS: z.coerce
       .number()
@@ -35,6 +39,16 @@ export const reporterEnvSchema = z
      * Refused unless NODE_ENV=test, so it can never slow down a production worker.
      */
     REPORTER_TEST_STAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+    /** Controllers (organisation ids, comma-separated) whose access-log extracts name people; as the gateway's. */
+    ACCESS_LOG_NAMED_CONTROLLERS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((x) => x.trim())
+          .filter((x) => x !== ""),
+      ),
     /** Where the user ran `pnpm` (pnpm sets it): relative `--out` paths resolve against it. */
     INIT_CWD: z.string().optional(),
   })
@@ -48,10 +62,14 @@ export interface ReporterEnv {
   logLevel: z.output<typeof reporterEnvSchema>["LOG_LEVEL"];
   concurrency: number;
   schedule: boolean;
+  retention: boolean;
+  retentionPolicyFile: string | undefined;
   settings: QueueSettings;
   stageDelayMs: number | undefined;
   /** The directory relative paths on the command line are taken from. */
   workingDirectory: string;
+  /** Controllers whose clients' access-log extracts name people. */
+  namedControllers: string[];
 }
 
 /** Validates the environment; throws a zod error naming the first bad setting. */
@@ -62,6 +80,8 @@ export function parseReporterEnv(env: Record<string, string | undefined>): Repor
     logLevel: parsed.LOG_LEVEL,
     concurrency: parsed.REPORTER_CONCURRENCY,
     schedule: parsed.REPORTER_SCHEDULE,
+    retention: parsed.REPORTER_RETENTION,
+    retentionPolicyFile: parsed.RETENTION_POLICY_FILE,
     settings: {
       ...defaultQueueSettings,
       retryLimit: parsed.REPORTER_RETRY_LIMIT,
@@ -73,5 +93,6 @@ export function parseReporterEnv(env: Record<string, string | undefined>): Repor
     },
     stageDelayMs: parsed.REPORTER_TEST_STAGE_DELAY_MS,
     workingDirectory: parsed.INIT_CWD ?? process.cwd(),
+    namedControllers: parsed.ACCESS_LOG_NAMED_CONTROLLERS,
   };
 }

@@ -1,4 +1,6 @@
 import { logNodeRuntime, openRuntime } from "@ankkuri/db";
+import { readFileSync } from "node:fs";
+import { retentionPolicySchema } from "@ankkuri/domain";
 import { startReporter } from "@ankkuri/reports";
 import { pino } from "pino";
 import { parseReporterEnv } from "./env.js";
@@ -16,9 +18,13 @@ const runtime = await openRuntime(env.database, {
   },
   applicationName: "ankkuri-reporter",
 });
+const retentionPolicy = env.retentionPolicyFile
+  ? retentionPolicySchema.parse(JSON.parse(readFileSync(env.retentionPolicyFile, "utf8")))
+  : undefined;
 const reporter = await startReporter(runtime, {
   work: true,
   schedule: env.schedule,
+  retention: env.retention ? { policy: retentionPolicy } : undefined,
   concurrency: env.concurrency,
   logger,
   databaseUrl: env.database.databaseUrl,

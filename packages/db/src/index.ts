@@ -56,6 +56,14 @@ export {
   latestCheckpoints,
   verifyAgainstCheckpoint,
 } from "./audit/checkpoint.js";
+export { clientAccessLog, helsinkiDayStart } from "./audit/client-access-log.js";
+export { type HoldActor, placeLegalHold, releaseLegalHold } from "./retention/legal-holds.js";
+export {
+  anonymisedName,
+  type RetentionRunOptions,
+  type RetentionRunReport,
+  runRetention,
+} from "./retention/run-retention.js";
 export { defaultAuditRetentionYears, type PruneOutcome, pruneAuditLog, retentionCutoff } from "./audit/prune-audit.js";
 export { seedTeam } from "./seed/seed-team.js";
 export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synthesize.js";

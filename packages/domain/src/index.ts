@@ -67,6 +67,13 @@ export * from "./access/user-account.js";
 export * from "./access/access-policy.js";
 export * from "./access/case-membership.js";
 export * from "./access/resolve-actor.js";
+export * from "./access/legal-basis.js";
+export * from "./access/access-log-extract.js";
+export * from "./access/controller-share.js";
+
+// Retention
+export * from "./retention/retention-policy.js";
+export * from "./retention/retention-plan.js";
 
 // Datasets
 export * from "./seed/team-dataset.js";

@@ -33,3 +33,18 @@ export { reportAggregates, runAggregates } from "./figures/aggregates.js";
 export { type CaseRuleContext, caseRuleContext } from "./figures/case-rule-counts.js";
 export type { FigureScope } from "./figures/scope.js";
 export { defaultSuppressionThreshold, suppressGrid } from "./suppression.js";
+export {
+  type AccessLogExtractDocument,
+  buildAccessLogExtract,
+  type ExtractRequest,
+  type ExtractScope,
+} from "./client-rights/access-log-extract.js";
+export {
+  renderAccessLogJson,
+  renderAccessLogPdf,
+  renderClientExportJson,
+  renderClientExportPdf,
+} from "./client-rights/render-extract.js";
+export { buildClientExport, type ClientExportDocument, type ExportRequest } from "./client-rights/client-export.js";
+export { type ProducedExtract, produceAccessLogExtract } from "./client-rights/produce-extract.js";
+export { registerRetentionSchedule, retentionCron, runRetentionTick } from "./retention-schedule.js";

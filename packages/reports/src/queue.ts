@@ -6,6 +6,8 @@ import type { Logger } from "pino";
 export const reportQueueName = "ankkuri-report-run";
 /** The queue of the daily scheduler tick. */
 export const scheduleQueueName = "ankkuri-report-schedule";
+/** The queue of the nightly retention run. */
+export const retentionQueueName = "ankkuri-retention";
 
 /** Retry and liveness policy of report jobs. */
 export interface QueueSettings {
@@ -148,5 +150,7 @@ export async function prepareQueues(boss: PgBoss, settings: QueueSettings): Prom
     retryDelay: 60,
     expireInSeconds: 600,
   });
-  for (const name of [reportQueueName, scheduleQueueName]) await boss.findJobs(name, { key: "warm-up" });
+  await boss.createQueue(retentionQueueName, { policy: "exclusive", retryLimit: 3, retryDelay: 600 });
+  for (const name of [reportQueueName, scheduleQueueName, retentionQueueName])
+    await boss.findJobs(name, { key: "warm-up" });
 }

@@ -3,7 +3,9 @@ import type { Logger } from "pino";
 import type { ComputeOptions } from "./compute-report.js";
 import { createBoss, defaultQueueSettings, prepareQueues, type QueueSettings, type ReportQueue } from "./queue.js";
 import type { RunOutcome } from "./run-report.js";
+import { registerRetentionSchedule } from "./retention-schedule.js";
 import { registerSchedule } from "./schedule.js";
+import type { RetentionPolicy } from "@ankkuri/domain";
 import { registerWorker } from "./worker.js";
 
 /** A started reporter: its queue (for `requestReport`) and a graceful stop. */
@@ -18,6 +20,11 @@ export interface ReporterOptions {
   work: boolean;
   /** Also run the daily schedule (annual and monthly reports). */
   schedule?: boolean;
+  /**
+   * Also run retention nightly (`runRetention`), with the deployment's policy or the documented
+   * defaults. Off unless asked for: the standalone worker turns it on.
+   */
+  retention?: { policy?: RetentionPolicy | undefined } | undefined;
   /** Jobs this process runs at once (default 1). */
   concurrency?: number;
   logger?: Logger;
@@ -67,6 +74,12 @@ export async function startReporter(runtime: Runtime, options: ReporterOptions):
       onOutcome: options.onOutcome,
     });
     if (options.schedule === true) await registerSchedule(reporter, runtime.handle.db, options.logger);
+    if (options.retention)
+      await registerRetentionSchedule(reporter, runtime.handle.db, {
+        auditKey: runtime.keys.auditKey,
+        policy: options.retention.policy,
+        logger: options.logger,
+      });
   }
   return reporter;
 }

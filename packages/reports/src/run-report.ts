@@ -150,6 +150,8 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
           resource: "report",
           resourceId: runId,
           purpose: "evaluation-report",
+          // Aggregates for the parties' evaluation (003 § 8): no one client's data leaves.
+          basis: "administration",
           details: {
             type: request.type,
             periodFrom: request.period.from,

@@ -12,6 +12,7 @@ export const fictionalLogins = {
   auditor: "outi.tarkka",
   steering: "sari.niemela",
   leadership: "mikko.rantanen",
+  registryOffice: "liisa.kirjava",
 } as const;
 
 /** One of {@link fictionalLogins}. */

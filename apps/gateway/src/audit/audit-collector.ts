@@ -1,7 +1,18 @@
-import type { Actor } from "@ankkuri/domain";
+import type { AccessBasis, Actor, LegalBasis } from "@ankkuri/domain";
 import type { AuditEntry } from "@ankkuri/db";
 
 type Target = { resource: string; resourceId?: string | null; caseId?: string | null; clientId?: string | null };
+
+/** Why an access happened: the legal basis (decided by the server) and, in the caller's words, the purpose. */
+export interface AccessReason {
+  basis: LegalBasis;
+  consentIds?: string[];
+  purpose?: string;
+}
+
+/** The purpose written beside a basis when the caller names none. */
+const purposeOf = (basis: LegalBasis) =>
+  basis === "administration" ? "administration" : basis === "audit" ? "audit" : "casework";
 
 /**
  * Collects the client-data reads of one request; the gateway writes them as one batch when the
@@ -9,6 +20,7 @@ type Target = { resource: string; resourceId?: string | null; caseId?: string | 
  */
 export class AuditCollector {
   private readonly pending = new Map<string, AuditEntry>();
+  private readonly caseBases = new Map<string, AccessBasis>();
 
   constructor(
     private readonly requestId: string,
@@ -18,10 +30,15 @@ export class AuditCollector {
     private readonly correlationId: string | null = null,
   ) {}
 
-  /** Records that the actor read client data of `target`, for `purpose`. */
-  read(target: Target, purpose = "casework", details?: Record<string, unknown>): void {
-    const entry = this.entry("read", target, purpose, details);
+  /**
+   * Records that the actor read client data of `target` on `reason`'s basis. A read of a case
+   * remembers its basis for the reads inside it (`basisOfCase`).
+   */
+  read(target: Target, reason: AccessReason, details?: Record<string, unknown>): void {
+    const entry = this.entry("read", target, reason, details);
     if (!entry) return;
+    if (target.resource === "case" && target.caseId)
+      this.caseBases.set(target.caseId, { basis: reason.basis, consentIds: reason.consentIds ?? [] });
     const key = `${target.resource}|${target.resourceId ?? ""}|${target.caseId ?? ""}|${target.clientId ?? ""}`;
     if (!this.pending.has(key)) this.pending.set(key, entry);
   }
@@ -30,11 +47,16 @@ export class AuditCollector {
   write(
     operation: "create" | "update" | "delete",
     target: Target,
+    reason: AccessReason,
     details?: Record<string, unknown>,
-    purpose: "casework" | "administration" = "casework",
   ): AuditEntry[] {
-    const entry = this.entry(operation, target, purpose, details);
+    const entry = this.entry(operation, target, reason, details);
     return entry ? [entry] : [];
+  }
+
+  /** The basis the case was read on earlier in this request (casework if it was not read). */
+  basisOfCase(caseId: string): AccessBasis {
+    return this.caseBases.get(caseId) ?? { basis: "casework", consentIds: [] };
   }
 
   /** Reads collected and not yet taken. */
@@ -52,7 +74,7 @@ export class AuditCollector {
   private entry(
     operation: AuditEntry["operation"],
     target: Target,
-    purpose: string,
+    reason: AccessReason,
     details?: Record<string, unknown>,
   ): AuditEntry | null {
     if (!this.actor) return null;
@@ -68,7 +90,9 @@ export class AuditCollector {
       resourceId: target.resourceId ?? null,
       caseId: target.caseId ?? null,
       clientId: target.clientId ?? null,
-      purpose,
+      purpose: reason.purpose ?? purposeOf(reason.basis),
+      basis: reason.basis,
+      basisConsentIds: reason.consentIds ?? [],
       details: this.correlationId === null ? (details ?? null) : { ...details, correlationId: this.correlationId },
     };
   }

@@ -13,6 +13,7 @@ const entry = (requestId: string): AuditEntry => ({
   operation: "read",
   resource: "case",
   purpose: "casework",
+  basis: "casework",
 });
 
 /** An append that waits until the test lets it finish, recording what each call was given. */

@@ -37,7 +37,7 @@ function harness() {
             runs += 1;
             if (args.wait) await new Promise<void>((done) => (release = done));
             if (args.fail) throw new Error("failed");
-            if (args.readCase) ctx.audit.read({ resource: "case", caseId: "c" });
+            if (args.readCase) ctx.audit.read({ resource: "case", caseId: "c" }, { basis: "casework" });
             const team = (await ctx.team()) as unknown as { name: string };
             return `${args.bodyId} ${team.name} ${ctx.language} ${ctx.today} ${String(ctx.actor?.login)} run ${String(runs)}`;
           },

@@ -104,7 +104,10 @@ const AssessmentRef = builder.objectRef<AssessmentRow>("Assessment").implement({
       resolve: (a, _args, ctx) => {
         const own = a.summaries[0];
         if (!own) return null;
-        ctx.audit.read({ resource: "assessment-summary", resourceId: a.id, caseId: a.caseId });
+        ctx.audit.read(
+          { resource: "assessment-summary", resourceId: a.id, caseId: a.caseId },
+          ctx.audit.basisOfCase(a.caseId),
+        );
         return own.body;
       },
       description:

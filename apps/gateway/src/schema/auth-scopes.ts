@@ -1,10 +1,14 @@
 import {
+  accessBasisOf,
+  accessChain,
   canAdministerTeam,
   canReadAuditLog,
   canReadNote,
+  canRequestAccessLogExtract,
   canSeeAggregates,
   canSeeCase,
   canSeeClearancesOf,
+  type CaseStatus,
   isCaseworker,
   type MembershipBasis,
 } from "@ankkuri/domain";
@@ -15,13 +19,20 @@ export interface CaseAccessRow {
   teamId: string;
   id: string;
   clientId: string;
-  memberships: { organisationId: string; basis: MembershipBasis; validFrom: string; validTo: string | null }[];
+  status: CaseStatus;
+  memberships: {
+    organisationId: string;
+    basis: MembershipBasis;
+    consentIds: string[];
+    validFrom: string;
+    validTo: string | null;
+  }[];
 }
 
 /**
  * The scopes of one request, from the actor the database gave (the rules themselves are the domain's
  * access policy). `caseMember` is checked per case, on today's memberships, and records the read in
- * the audit log; every query of cases has already filtered by the same rule, so it refuses only what
+ * the audit log with the basis the membership gives (`accessBasisOf`); every query of cases has already filtered by the same rule, so it refuses only what
  * a query let through by mistake.
  */
 export function authScopes(context: GatewayContext) {
@@ -31,23 +42,31 @@ export function authScopes(context: GatewayContext) {
     caseworker: actor !== null && isCaseworker(actor),
     aggregates: actor !== null && canSeeAggregates(actor, actor.teamId),
     auditor: actor !== null && canReadAuditLog(actor, actor.teamId),
+    extractRequester: actor !== null && canRequestAccessLogExtract(actor, actor.teamId),
     teamAdmin: actor !== null && canAdministerTeam(actor, actor.teamId),
     caseMember: (row: CaseAccessRow) => {
       if (!actor) return false;
       const memberships = row.memberships.map((m) => ({ ...m, from: m.validFrom, to: m.validTo }));
-      const allowed = canSeeCase(
-        actor,
-        { teamId: row.teamId, memberships },
-        context.today,
-        context.loadedTeam()?.organisations,
-      );
-      if (allowed) context.audit.read({ resource: "case", resourceId: row.id, caseId: row.id, clientId: row.clientId });
-      return allowed;
+      const organisations = context.loadedTeam()?.organisations;
+      const allowed = canSeeCase(actor, { teamId: row.teamId, memberships }, context.today, organisations);
+      if (!allowed) return false;
+      const chain = accessChain(actor.organisationId, organisations);
+      const basis = accessBasisOf(actor, { status: row.status, memberships }, chain, context.today);
+      if (basis)
+        context.audit.read(
+          { resource: "case", resourceId: row.id, caseId: row.id, clientId: row.clientId },
+          { basis: basis.basis, consentIds: basis.consentIds },
+        );
+      return basis !== null;
     },
     noteReader: (note: { teamId: string; id: string; caseId: string; organisationId: string }) => {
       if (!actor) return false;
       const allowed = canReadNote(actor, note);
-      if (allowed) context.audit.read({ resource: "case-note", resourceId: note.id, caseId: note.caseId });
+      if (allowed)
+        context.audit.read(
+          { resource: "case-note", resourceId: note.id, caseId: note.caseId },
+          context.audit.basisOfCase(note.caseId),
+        );
       return allowed;
     },
     personnelReader: (person: { teamId: string; login: string }) => actor !== null && canSeeClearancesOf(actor, person),

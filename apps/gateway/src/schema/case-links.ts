@@ -86,7 +86,11 @@ builder.drizzleObjectFields(Case, (t) => ({
       return links.flatMap((link) => {
         const shown = linkShownTo(link, viewer);
         if (!shown) return [];
-        for (const x of shown) ctx.audit.read({ resource: "case-link", resourceId: link.id, caseId: x.caseId });
+        for (const x of shown)
+          ctx.audit.read(
+            { resource: "case-link", resourceId: link.id, caseId: x.caseId },
+            ctx.audit.basisOfCase(x.caseId),
+          );
         return [{ link, shown }];
       });
     },

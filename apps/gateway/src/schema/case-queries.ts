@@ -139,7 +139,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
     // A count by age band and dates is derived from clients' data: it is logged as a read too.
     totalCount: (_parent, args, ctx) => {
-      ctx.audit.read({ resource: "case-count" }, "casework", { filter: args.filter ?? null });
+      ctx.audit.read({ resource: "case-count" }, { basis: "casework" }, { filter: args.filter ?? null });
       return countCases(args.filter, ctx);
     },
     resolve: async (query, _root, args, ctx) => {
@@ -160,7 +160,10 @@ builder.queryFields((t) => ({
         ),
       );
       shown.forEach((row, i) => {
-        ctx.audit.read({ resource: "case", resourceId: row.id, caseId: row.id, clientId: clientIds[i] ?? null });
+        ctx.audit.read(
+          { resource: "case", resourceId: row.id, caseId: row.id, clientId: clientIds[i] ?? null },
+          ctx.audit.basisOfCase(row.id),
+        );
       });
       return rows;
     },

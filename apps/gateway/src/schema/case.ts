@@ -58,8 +58,10 @@ export const Case = builder.drizzleNode("cases", {
   id: { column: (c) => [c.teamId, c.id], description: "Global id of the case." },
   // What access is decided on (`caseMember`): every membership with its basis and days.
   select: {
-    columns: { teamId: true, id: true, clientId: true },
-    with: { memberships: { columns: { organisationId: true, basis: true, validFrom: true, validTo: true } } },
+    columns: { teamId: true, id: true, clientId: true, status: true },
+    with: {
+      memberships: { columns: { organisationId: true, basis: true, consentIds: true, validFrom: true, validTo: true } },
+    },
   },
   authScopes: (c) => ({ caseMember: c }),
   fields: (t) => ({

@@ -18,6 +18,7 @@ import "./staff-administration.js";
 import "./agreement-amendments.js";
 import "./body-meetings.js";
 import "./report.js";
+import "./client-rights.js";
 
 builder.mutationType({
   description: "Changes (muutokset). Expected failures come back as typed results in each mutation's result union.",

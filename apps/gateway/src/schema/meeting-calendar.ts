@@ -41,7 +41,7 @@ builder.queryFields((t) => ({
       );
       // The meeting type reads every column, so each row has its id and case.
       for (const m of found as unknown as { id: string; caseId: string }[])
-        ctx.audit.read({ resource: "meeting", resourceId: m.id, caseId: m.caseId });
+        ctx.audit.read({ resource: "meeting", resourceId: m.id, caseId: m.caseId }, ctx.audit.basisOfCase(m.caseId));
       return found;
     },
   }),

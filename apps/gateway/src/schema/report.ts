@@ -211,6 +211,8 @@ const AuditEntryRef = builder
     caseId: string | null;
     clientId: string | null;
     purpose: string;
+    basis: string;
+    basisConsentIds: string[];
   }>("AuditEntry")
   .implement({
     description: "One access to client data in the audit log (lokimerkintä), client-data act 703/2023.",
@@ -227,6 +229,11 @@ const AuditEntryRef = builder
       caseId: t.exposeString("caseId", { nullable: true, description: "The case." }),
       clientId: t.exposeString("clientId", { nullable: true, description: "The client." }),
       purpose: t.exposeString("purpose", { description: "Why (käyttötarkoitus)." }),
+      basis: t.exposeString("basis", {
+        description:
+          "The legal basis as a stable code (casework, selection, consent, statutory-notification, supervision, audit, data-subject-request, administration), set by the server.",
+      }),
+      basisConsentIds: t.exposeStringList("basisConsentIds", { description: "The consents a consent basis rests on." }),
     }),
   });
 
@@ -298,9 +305,11 @@ builder.queryFields((t) => ({
         orderBy: { seq: "desc" },
         limit: args.limit ?? 100,
       });
-      ctx.audit.read({ resource: "audit-log", clientId: args.clientId ?? null, caseId: args.caseId ?? null }, "audit", {
-        rows: rows.length,
-      });
+      ctx.audit.read(
+        { resource: "audit-log", clientId: args.clientId ?? null, caseId: args.caseId ?? null },
+        { basis: "audit" },
+        { rows: rows.length },
+      );
       return rows;
     },
   }),

@@ -1,5 +1,5 @@
 import { newId, schema, visibleCaseIds } from "@ankkuri/db";
-import { localDateSchema, notInFuture } from "@ankkuri/domain";
+import { accessBasisOf, accessChain, localDateSchema, notInFuture } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
 import { actorOf, auditedWrite } from "./audited-write.js";
@@ -25,17 +25,37 @@ export async function addCaseNote(ctx: GatewayContext, input: NoteRequest): Prom
   const future = notInFuture(input.caseId, writtenOn, ctx.today);
   if (future.length > 0) throw new RuleViolationFailure(future);
   const id = newId();
-  await auditedWrite(ctx, { operation: "create", resource: "case-note", resourceId: id, caseId: input.caseId }, (tx) =>
-    tx.insert(schema.caseNotes).values({
-      teamId: actor.teamId,
-      id,
-      caseId: input.caseId,
-      organisationId: actor.organisationId,
-      kind: input.kind,
-      writtenOn,
-      writtenBy: actor.login,
-      body: input.body,
-    }),
+  const basis = await caseBasis(ctx, input.caseId);
+  await auditedWrite(
+    ctx,
+    { operation: "create", resource: "case-note", resourceId: id, caseId: input.caseId, ...basis },
+    (tx) =>
+      tx.insert(schema.caseNotes).values({
+        teamId: actor.teamId,
+        id,
+        caseId: input.caseId,
+        organisationId: actor.organisationId,
+        kind: input.kind,
+        writtenOn,
+        writtenBy: actor.login,
+        body: input.body,
+      }),
   );
   return { caseId: input.caseId };
+}
+
+/** The basis the actor's organisation has on the case today (casework if it cannot be read back). */
+async function caseBasis(ctx: GatewayContext, caseId: string) {
+  const actor = actorOf(ctx);
+  const row = await ctx.db.query.cases.findFirst({
+    where: { teamId: actor.teamId, id: caseId },
+    columns: { status: true },
+    with: {
+      memberships: { columns: { organisationId: true, basis: true, consentIds: true, validFrom: true, validTo: true } },
+    },
+  });
+  const memberships = (row?.memberships ?? []).map((m) => ({ ...m, from: m.validFrom, to: m.validTo }));
+  const chain = accessChain(actor.organisationId, ctx.loadedTeam()?.organisations);
+  const found = row ? accessBasisOf(actor, { status: row.status, memberships }, chain, ctx.today) : null;
+  return { basis: found?.basis ?? "casework", consentIds: found?.consentIds ?? [] } as const;
 }

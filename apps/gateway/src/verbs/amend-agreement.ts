@@ -125,7 +125,7 @@ export async function amendAgreement(ctx: GatewayContext, input: AmendmentReques
       resource: "agreement-version",
       resourceId: `${agreement.id}:${String(v.number)}`,
       details: { effectiveFrom: v.effectiveFrom },
-      purpose: "administration",
+      basis: "administration",
     },
     async (tx) => {
       await tx.insert(schema.agreementVersions).values({
@@ -220,7 +220,7 @@ export async function signAgreement(
       resource: "signature",
       resourceId: signature.id,
       details: { versionNumber: signature.versionNumber, organisationId: signature.organisationId },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx.insert(schema.signatures).values({

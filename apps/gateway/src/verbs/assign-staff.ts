@@ -100,7 +100,7 @@ export async function assignStaff(ctx: GatewayContext, input: AssignmentRequest)
   const assignment = checkedAssignment(actor.teamId, team.dataset, input);
   await auditedWrite(
     ctx,
-    { operation: "create", resource: "assignment", resourceId: assignment.id, purpose: "administration" },
+    { operation: "create", resource: "assignment", resourceId: assignment.id, basis: "administration" },
     (tx) => tx.insert(schema.assignments).values(assignmentRow(assignment)),
   );
   return { id: assignment.id };

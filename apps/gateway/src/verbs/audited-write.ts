@@ -1,5 +1,5 @@
 import { appendAudit, type Transaction } from "@ankkuri/db";
-import type { Actor } from "@ankkuri/domain";
+import type { Actor, LegalBasis } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { asMutationFailure } from "./failures.js";
 
@@ -11,7 +11,10 @@ export interface AuditedChange {
   caseId?: string | null;
   clientId?: string | null;
   details?: Record<string, unknown>;
-  purpose?: "casework" | "administration";
+  /** The legal basis, from the access the actor has (`accessBasisOf`, `commandBasisOf`) or `administration`. */
+  basis: LegalBasis;
+  /** The consents a `consent` basis rests on. */
+  consentIds?: string[];
 }
 
 /**
@@ -43,7 +46,7 @@ export async function auditedWrite<T>(
       const result = await write(tx);
       const given = typeof change === "function" ? change(result) : change;
       const changes: readonly AuditedChange[] = Array.isArray(given) ? given : [given as AuditedChange];
-      seen.administrative = changes.some((c) => c.purpose === "administration");
+      seen.administrative = changes.some((c) => c.basis === "administration");
       if (ctx.services.auditLog) {
         const entries = changes.flatMap((c) =>
           ctx.audit.write(
@@ -54,8 +57,8 @@ export async function auditedWrite<T>(
               caseId: c.caseId ?? null,
               clientId: c.clientId ?? null,
             },
+            { basis: c.basis, consentIds: c.consentIds ?? [] },
             c.details,
-            c.purpose,
           ),
         );
         await appendAudit(tx, ctx.services.keys.auditKey, entries);

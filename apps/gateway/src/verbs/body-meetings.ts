@@ -56,7 +56,7 @@ export async function planBodyMeeting(
       resource: "body-meeting",
       resourceId: id,
       details: { bodyId: body.id },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx.insert(schema.bodyMeetings).values({
@@ -117,7 +117,7 @@ export async function recordBodyMeeting(
       resource: "body-meeting",
       resourceId: id,
       details: { heldOn: record.heldOn, items: record.items.length },
-      purpose: "administration",
+      basis: "administration",
     },
     async (tx) => {
       try {

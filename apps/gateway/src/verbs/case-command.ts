@@ -1,11 +1,14 @@
 import { loadCase, saveCase, type StoredCase } from "@ankkuri/db";
 import {
+  accessBasisOf,
+  accessChain,
   type Actor,
   applyCaseCommand,
   type CaseCommand,
   caseAccessFor,
   caseMemberships,
   clientHoldingOrganisationIds,
+  commandBasisOf,
   coreOrganisationIds,
   type LocalDate,
   membershipContext,
@@ -76,6 +79,14 @@ export async function runCaseCommand(
   if (!result.ok) throw new RuleViolationFailure(result.error);
   const after = result.value;
   const memberships = caseMemberships(after, membershipContext(agreement, after.referredOn, team.organisations));
+  // The basis the actor acted on, as the case stood before the change.
+  const access = accessBasisOf(
+    actor,
+    { status: stored.case.status, memberships: stored.memberships },
+    accessChain(actor.organisationId, team.organisations),
+    ctx.today,
+  ) ?? { basis: "casework", consentIds: [] };
+  const basis = commandBasisOf(built.command, access);
   await auditedWrite(
     ctx,
     {
@@ -85,6 +96,8 @@ export async function runCaseCommand(
       caseId: stored.case.id,
       clientId: stored.case.client.id,
       details: { command: built.command.type },
+      basis: basis.basis,
+      consentIds: basis.consentIds,
     },
     (tx) =>
       saveCase(tx, stored.case, after, {

@@ -76,7 +76,7 @@ export async function endAssignment(
       resource: "assignment",
       resourceId: id,
       details: { validTo: input.validTo, ...(warnings.length > 0 ? { warnings: warnings.map((w) => w.code) } : {}) },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) => writeEnd(ctx, tx, id, input.validTo, input.expectedVersion),
   );
@@ -147,7 +147,7 @@ export async function moveAssignment(
         nextAssignmentId: started.id,
         ...(warnings.length > 0 ? { warnings: warnings.map((w) => w.code) } : {}),
       },
-      purpose: "administration",
+      basis: "administration",
     },
     async (tx) => {
       await writeEnd(ctx, tx, id, input.lastDay, input.expectedVersion);
@@ -158,7 +158,7 @@ export async function moveAssignment(
         await appendAudit(
           tx,
           ctx.services.keys.auditKey,
-          ctx.audit.write("create", target, { previousAssignmentId: id }, "administration"),
+          ctx.audit.write("create", target, { basis: "administration" }, { previousAssignmentId: id }),
         );
       }
     },

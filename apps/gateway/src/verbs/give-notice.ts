@@ -31,7 +31,7 @@ export async function giveNotice(
       resource: "notice",
       resourceId: notice.id,
       details: { partyId: notice.partyId },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx.insert(schema.notices).values({ teamId: actor.teamId, agreementId: team.dataset.agreement.id, ...notice }),

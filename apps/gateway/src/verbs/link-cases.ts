@@ -58,6 +58,8 @@ const entries = (link: CaseLink, clients: Map<string, { clientId: string }>, ope
     caseId: c.caseId,
     clientId: clients.get(c.caseId)?.clientId ?? null,
     details: { relation: link.relation, cases: link.cases.length },
+    // Only someone who takes part in every linked case in full links them: casework under the agreement.
+    basis: "casework",
   }));
 
 /**

@@ -50,7 +50,7 @@ export async function overrideChairTerm(
       resource: "rotation-event",
       resourceId: id,
       details: { bodyId: body.id, replacesOverride: input.replacesOverride === true },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx.insert(schema.rotationEvents).values({

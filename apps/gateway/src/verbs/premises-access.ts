@@ -68,7 +68,7 @@ export async function grantPremisesAccess(
       resource: "premises-access",
       resourceId: access.id,
       details: { staffId: person.id },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx.insert(schema.premisesAccess).values({
@@ -106,7 +106,7 @@ export async function revokePremisesAccess(
       resource: "premises-access",
       resourceId: id,
       details: { validTo: input.lastDay },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       versioned(
@@ -134,7 +134,7 @@ async function setMailAccount(ctx: GatewayContext, person: StaffMember, open: bo
       resource: "staff",
       resourceId: person.id,
       details: { policeMailAccount: open },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx
@@ -195,7 +195,11 @@ export async function revokeClearance(
   const audit = async (tx: Transaction, resource: string, resourceId: string, details: Record<string, unknown>) => {
     if (!ctx.services.auditLog) return;
     const target = { resource, resourceId, caseId: null, clientId: null };
-    await appendAudit(tx, ctx.services.keys.auditKey, ctx.audit.write("update", target, details, "administration"));
+    await appendAudit(
+      tx,
+      ctx.services.keys.auditKey,
+      ctx.audit.write("update", target, { basis: "administration" }, details),
+    );
   };
   await auditedWrite(
     ctx,
@@ -204,7 +208,7 @@ export async function revokeClearance(
       resource: "security-clearance",
       resourceId: id,
       details: { revokedOn: input.revokedOn, staffId: person.id },
-      purpose: "administration",
+      basis: "administration",
     },
     async (tx) => {
       await versioned(

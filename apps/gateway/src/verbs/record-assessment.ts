@@ -112,4 +112,6 @@ const change = (
   caseId: stored.case.id,
   clientId: stored.case.client.id,
   ...(details ? { details } : {}),
+  // An assessment is casework under the agreement: only those who take part in the case in full write one.
+  basis: "casework" as const,
 });

@@ -34,7 +34,7 @@ export async function recordClearance(ctx: GatewayContext, input: ClearanceReque
       resource: "security-clearance",
       resourceId: id,
       details: { staffId },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx.insert(schema.securityClearances).values({

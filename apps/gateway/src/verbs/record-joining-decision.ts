@@ -39,7 +39,7 @@ export async function recordJoiningDecision(
   if (!result.ok) throw new RuleViolationFailure(result.error);
   await auditedWrite(
     ctx,
-    { operation: "create", resource: "joining-decision", resourceId: decision.id, purpose: "administration" },
+    { operation: "create", resource: "joining-decision", resourceId: decision.id, basis: "administration" },
     async (tx) => {
       await tx.insert(schema.joiningDecisions).values({
         teamId: actor.teamId,

@@ -89,6 +89,8 @@ export async function referCase(
       resourceId: caseId,
       caseId,
       clientId: r.clientId,
+      // A referral is made for the authorities' client selection (003 § 4.2).
+      basis: "selection",
     }),
     (tx) =>
       storeReferral(tx, ctx.services.vault, {

@@ -70,7 +70,7 @@ export async function addStaffMember(ctx: GatewayContext, input: StaffMemberRequ
   if (found.length > 0) throw new RuleViolationFailure(found);
   await auditedWrite(
     ctx,
-    { operation: "create", resource: "staff", resourceId: person.id, purpose: "administration" },
+    { operation: "create", resource: "staff", resourceId: person.id, basis: "administration" },
     (tx) =>
       tx.insert(schema.staff).values({
         teamId: actor.teamId,
@@ -120,7 +120,7 @@ export async function updateStaffMember(ctx: GatewayContext, input: StaffMemberC
   try {
     await auditedWrite(
       ctx,
-      { operation: "update", resource: "staff", resourceId: id, details: changed, purpose: "administration" },
+      { operation: "update", resource: "staff", resourceId: id, details: changed, basis: "administration" },
       (tx) =>
         updateVersioned(
           tx,
@@ -160,7 +160,7 @@ export async function createUserAccount(
       resource: "user-account",
       resourceId: person.login,
       details: { staffId: person.id },
-      purpose: "administration",
+      basis: "administration",
     },
     (tx) =>
       tx.insert(schema.users).values({
@@ -195,7 +195,7 @@ export async function closeUserAccount(
       resource: "user-account",
       resourceId: account.login,
       details: { closedOn: input.closedOn },
-      purpose: "administration",
+      basis: "administration",
     },
     async (tx) => {
       const key = and(eq(schema.users.teamId, actor.teamId), eq(schema.users.login, account.login));

@@ -13,10 +13,12 @@ import {
   reportRequestSchema,
 } from "@ankkuri/reports";
 import { parseReporterEnv } from "../env.js";
+import { accessLogCommand } from "./access-log.js";
 import { progressDisplay } from "./progress-display.js";
 
 const usage = `usage: pnpm report <annual|party|monthly> --period <P> --out <dir> [--party <organisation id>] [--team <team id>] [--requested-by <login>]
-  <P>: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)`;
+  <P>: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)
+       pnpm report access-log --client <client id> --out <dir> [--language fi|sv|en] (--help for more)`;
 
 /** The team to report on: the one given, or the only team in the database. */
 async function chooseTeam(db: Database, given: string | undefined): Promise<string> {
@@ -40,6 +42,7 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   // `pnpm report -- …` from the workspace root passes the separator through.
   if (args[0] === "--") args.shift();
+  if (args[0] === "access-log") return accessLogCommand(args.slice(1), parseReporterEnv(process.env));
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -102,6 +105,7 @@ async function main(): Promise<number> {
         operation: "read",
         resource: "report",
         purpose: "evaluation-report",
+        basis: "administration",
         details: { type: request.type, periodFrom: period.from, periodTo: period.to, scope: request.scope, via: "cli" },
       },
     ]);

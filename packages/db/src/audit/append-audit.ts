@@ -39,6 +39,8 @@ export async function appendAudit(db: Executor, key: Buffer, entries: readonly A
           caseId: entry.caseId ?? null,
           clientId: entry.clientId ?? null,
           details: entry.details ?? null,
+          basisConsentIds: [...(entry.basisConsentIds ?? [])],
+          basisRecorded: true,
         };
         prevHash = hash;
         return row;

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import type { LegalBasis } from "@ankkuri/domain";
 import type { AuditOperation } from "../schema/audit.js";
 
 /** The previous hash of the first row of every chain. */
@@ -18,14 +19,20 @@ export interface AuditEntry {
   resourceId?: string | null;
   caseId?: string | null;
   clientId?: string | null;
-  /** Why (the client-data act asks for the basis), e.g. `casework`, `annual-report`. */
+  /** What for, in the caller's words, e.g. `casework`, `evaluation-report`. */
   purpose: string;
+  /** The legal basis (client-data act 703/2023), decided by the server, never taken from a request. */
+  basis: LegalBasis;
+  /** The consents a `consent` basis rests on. */
+  basisConsentIds?: string[];
   details?: Record<string, unknown> | null;
 }
 
 /** A stored audit row: the entry, its place in the team's chain, and the chain hashes. */
 export interface AuditRow extends AuditEntry {
   seq: number;
+  /** False for entries migrated from before bases were logged (their hash does not cover the basis). */
+  basisRecorded: boolean;
   prevHash: string;
   hash: string;
 }
@@ -45,9 +52,15 @@ export function canonicalJson(value: unknown): string {
 /**
  * The row's hash: HMAC-SHA-256 under the audit key over the previous hash and every field. Keyed, so
  * someone who can write to the database but does not hold the key cannot forge a consistent chain.
+ * Entries written since bases are logged cover their basis too; only rows migrated from before
+ * (`basisRecorded: false`) are hashed without it, so marking a newer row so breaks its hash.
  */
-export function chainHash(key: Buffer, prevHash: string, row: AuditEntry & { seq: number }): string {
-  const payload = canonicalJson([
+export function chainHash(
+  key: Buffer,
+  prevHash: string,
+  row: AuditEntry & { seq: number; basisRecorded?: boolean },
+): string {
+  const fields = [
     row.teamId,
     row.seq,
     row.occurredAt.toISOString(),
@@ -62,7 +75,10 @@ export function chainHash(key: Buffer, prevHash: string, row: AuditEntry & { seq
     row.clientId ?? null,
     row.purpose,
     row.details ?? null,
-  ]);
+  ];
+  const payload = canonicalJson(
+    row.basisRecorded === false ? fields : [...fields, row.basis, [...(row.basisConsentIds ?? [])]],
+  );
   return createHmac("sha256", key).update(prevHash).update("\n").update(payload).digest("hex");
 }
 

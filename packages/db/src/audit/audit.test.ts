@@ -29,6 +29,7 @@ const entry = (i: number, team = teamId): AuditEntry => ({
   caseId: "0190f5a4-7c2e-7000-8000-000000000001",
   clientId: null,
   purpose: "casework",
+  basis: "casework",
   details: { fields: ["status", "meetings"], n: i },
 });
 
@@ -79,6 +80,39 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
       headSeq: 0,
       prunedSeq: 0,
     });
+  });
+
+  it("verifies entries migrated from before bases were logged, and catches a newer entry passed off as one", async () => {
+    const team = "team-migrated";
+    // A row as written before bases: its hash does not cover the basis; the migration marks it.
+    const legacy = { ...entry(1, team), seq: 1, basisRecorded: false };
+    const legacyHash = chainHash(key, genesisHash, legacy);
+    await database.db
+      .insert(auditLog)
+      .values({ ...legacy, basisConsentIds: [], prevHash: genesisHash, hash: legacyHash });
+    await database.db.execute(sql`insert into audit_heads (team_id, seq, hash) values (${team}, 1, ${legacyHash})`);
+    await appendAudit(database.db, key, [
+      { ...entry(2, team), basis: "consent", basisConsentIds: ["0190f5a4-7c2e-7000-8000-0000000000c1"] },
+      entry(3, team),
+    ]);
+    expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 3, headSeq: 3, prunedSeq: 0 });
+    await tamper(database, `update audit_log set basis = 'audit' where team_id = '${team}' and seq = 1`);
+    expect((await verifyAuditChain(database.db, key, team)).ok).toBe(true);
+    await tamper(database, `update audit_log set basis_consent_ids = '{}' where team_id = '${team}' and seq = 2`);
+    expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 2, problem: "altered" });
+  });
+
+  it("covers the basis of every entry written since bases are logged", async () => {
+    for (const attack of [
+      "set basis = 'audit'",
+      "set basis_recorded = false",
+      "set basis = 'casework', basis_recorded = false",
+    ]) {
+      const team = `team-basis-${String(Math.random()).slice(2, 10)}`;
+      await appendAudit(database.db, key, [entry(1, team), { ...entry(2, team), basis: "statutory-notification" }]);
+      await tamper(database, `update audit_log ${attack} where team_id = '${team}' and seq = 2`);
+      expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 2, problem: "altered" });
+    }
   });
 
   it("detects a chain checked with the wrong key", async () => {
@@ -137,12 +171,17 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
       .where(sql`team_id = ${team} and seq = 2`);
     await database.db
       .insert(auditLog)
-      .values({ ...forged, prevHash: second?.hash ?? "", hash: chainHash(key, second?.hash ?? "", forged) });
+      .values({
+        ...forged,
+        basisRecorded: true,
+        prevHash: second?.hash ?? "",
+        hash: chainHash(key, second?.hash ?? "", forged),
+      });
     expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3, problem: "unlinked" });
     // Also without the key: a row far above the head.
     await database.db
       .insert(auditLog)
-      .values({ ...entry(9, team), seq: 999, prevHash: "a".repeat(64), hash: "b".repeat(64) });
+      .values({ ...entry(9, team), basisRecorded: true, seq: 999, prevHash: "a".repeat(64), hash: "b".repeat(64) });
     expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3 });
   });
 

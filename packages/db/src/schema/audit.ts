@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, jsonb, primaryKey, snakeCase, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type LegalBasis, legalBases } from "@ankkuri/domain";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  jsonb,
+  primaryKey,
+  snakeCase,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { oneOf, teamId } from "./columns.js";
 
 export const auditOperations = ["read", "create", "update", "delete"] as const;
@@ -28,6 +40,18 @@ export const auditLog = snakeCase.table(
     caseId: uuid(),
     clientId: uuid(),
     purpose: text().notNull(),
+    /** The legal basis of the access (`legalBases`), set by the server from the access it rests on. */
+    basis: text().notNull().$type<LegalBasis>(),
+    /** The consents a `consent` basis rests on. */
+    basisConsentIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /**
+     * False for entries written before bases were logged: they were migrated as `casework`, and their
+     * hash does not cover the basis. A newer entry marked so no longer verifies.
+     */
+    basisRecorded: boolean().notNull(),
     details: jsonb().$type<Record<string, unknown>>(),
     prevHash: text().notNull(),
     hash: text().notNull(),
@@ -38,6 +62,7 @@ export const auditLog = snakeCase.table(
     index().on(t.teamId, t.caseId, t.occurredAt),
     index().on(t.teamId, t.actorId, t.occurredAt),
     check("audit_log_operation_check", oneOf(t.operation, auditOperations)),
+    check("audit_log_basis_check", oneOf(t.basis, legalBases)),
     check("audit_log_hash_check", sql`${t.hash} ~ '^[0-9a-f]{64}$' and ${t.prevHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );

@@ -500,6 +500,8 @@ describe.each(testEngines)("database constraints on %s", (engine) => {
           operation: "read",
           resource: "case",
           purpose: "test",
+          basis: "audit",
+          basisRecorded: true,
           prevHash: "0".repeat(64),
           hash: "1".repeat(64),
         });

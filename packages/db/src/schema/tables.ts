@@ -9,3 +9,4 @@ export * from "./meetings.js";
 export * from "./reports.js";
 export * from "./audit.js";
 export * from "./governance-records.js";
+export * from "./retention.js";

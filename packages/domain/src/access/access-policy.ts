@@ -80,6 +80,14 @@ export function canReadAuditLog(actor: Actor, teamId: string): boolean {
   return actor.teamId === teamId && hasRole(actor, "auditor");
 }
 
+/**
+ * A client's access-log extract: auditors (for the whole team) and registry offices (for their own
+ * controller, `extractScopeFor`).
+ */
+export function canRequestAccessLogExtract(actor: Actor, teamId: string): boolean {
+  return actor.teamId === teamId && hasRole(actor, "auditor", "registry-office");
+}
+
 /** Organisations, staff, bodies, agreement records: team administrators. */
 export function canAdministerTeam(actor: Actor, teamId: string): boolean {
   return actor.teamId === teamId && hasRole(actor, "team-administrator");

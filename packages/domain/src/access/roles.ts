@@ -3,7 +3,8 @@ import type { Profession } from "../staffing/profession.js";
 /**
  * Access roles. Staff roles follow the professions of the team; the others see what their task needs
  * and no more: steering-group members and party leadership see aggregates only, auditors read the
- * access log but not the cases, team administrators manage organisations, staff and bodies.
+ * access log but not the cases, a controller's registry office (kirjaamo) answers its clients'
+ * requests for their access log, team administrators manage organisations, staff and bodies.
  */
 export const accessRoles = [
   "police-officer",
@@ -14,6 +15,7 @@ export const accessRoles = [
   "steering-group-member",
   "party-leadership",
   "auditor",
+  "registry-office",
   "team-administrator",
 ] as const;
 export type AccessRole = (typeof accessRoles)[number];
@@ -36,16 +38,21 @@ export const grantedRoles = [
   "steering-group-member",
   "party-leadership",
   "auditor",
+  "registry-office",
   "team-administrator",
 ] as const satisfies readonly AccessRole[];
 export type GrantedRole = (typeof grantedRoles)[number];
 
 /**
- * Separation of duties: whoever audits the access log or administers the team's people must not also
+ * Separation of duties: whoever audits the access log, answers clients' requests for it or administers the team's people must not also
  * do casework on the same day, or they could grant themselves access or read their own traces
  * (docs/domain.md, "Who may act").
  */
-export const rolesExcludingCasework = ["auditor", "team-administrator"] as const satisfies readonly GrantedRole[];
+export const rolesExcludingCasework = [
+  "auditor",
+  "registry-office",
+  "team-administrator",
+] as const satisfies readonly GrantedRole[];
 
 /** The casework role of each profession: related professions act with the nearest role. */
 export const caseworkRoleOf: Readonly<Record<Profession, CaseworkerRole>> = {

@@ -28,6 +28,7 @@ const others = [
     organisationId: org.socialEmergency,
   },
   { login: "mikko.rantanen", displayName: "Mikko Rantanen", role: "party-leadership", organisationId: org.sotepe },
+  { login: "liisa.kirjava", displayName: "Liisa Kirjava", role: "registry-office", organisationId: org.sotepe },
 ] as const;
 
 /** The fictional users of the Helsinki demo. */

@@ -1,0 +1,104 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { openRuntime, type Runtime } from "@ankkuri/db";
+import { languages, localDateSchema } from "@ankkuri/domain";
+import { produceAccessLogExtract } from "@ankkuri/reports";
+import { z } from "zod";
+import type { ReporterEnv } from "../env.js";
+
+const usage = `usage: pnpm report access-log --client <client id> --out <dir> [--language fi|sv|en] [--from <day>] [--to <day>]
+                          [--controller <organisation id>] [--team <team id>] [--requested-by <login>]
+  Writes the client's access-log extract as PDF and JSON; without --controller it covers every controller.`;
+
+const optionsSchema = z
+  .object({
+    client: z.uuid(),
+    out: z.string().min(1),
+    language: z.enum(languages).default("fi"),
+    from: localDateSchema.default("2012-01-01"),
+    to: localDateSchema.optional(),
+    controller: z.string().min(1).optional(),
+    team: z.string().min(1).optional(),
+    requestedBy: z.string().min(1).max(64).default("cli"),
+  })
+  .refine((o) => o.to === undefined || o.from <= o.to, { message: "--from must not be after --to", path: ["to"] });
+
+/** Today in Helsinki. */
+const helsinkiToday = (now: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(now);
+
+/**
+ * `pnpm report access-log`: a client's access-log extract for the operator to hand to the client
+ * (client-data act 703/2023), as a readable PDF in Finnish, Swedish or English and as JSON. The
+ * request is logged in the team's audit log with the basis `data-subject-request`.
+ */
+export async function accessLogCommand(args: string[], env: ReporterEnv): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      "client": { type: "string" },
+      "out": { type: "string" },
+      "language": { type: "string" },
+      "from": { type: "string" },
+      "to": { type: "string" },
+      "controller": { type: "string" },
+      "team": { type: "string" },
+      "requested-by": { type: "string" },
+      "help": { type: "boolean" },
+    },
+  });
+  const parsed = optionsSchema.safeParse({ ...values, requestedBy: values["requested-by"] });
+  if (values.help === true || !parsed.success) {
+    if (!parsed.success && values.help !== true)
+      process.stderr.write(`${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}\n`);
+    process.stderr.write(`${usage}\n`);
+    return values.help === true ? 0 : 2;
+  }
+  const o = parsed.data;
+  const now = new Date();
+  const outDir = isAbsolute(o.out) ? o.out : resolve(env.workingDirectory, o.out);
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await openRuntime(env.database, {
+      warn: (m) => process.stderr.write(`warning: ${m}\n`),
+      applicationName: "ankkuri-access-log-cli",
+    });
+    const { db } = runtime.handle;
+    const teams = await db.query.teams.findMany({ columns: { id: true } });
+    const teamId = o.team ?? (teams.length === 1 ? teams[0]?.id : undefined);
+    if (teamId === undefined) {
+      process.stderr.write(`Choose the team with --team: ${teams.map((t) => t.id).join(", ")}\n`);
+      return 2;
+    }
+    const produced = await produceAccessLogExtract(db, runtime.keys.auditKey, {
+      teamId,
+      clientId: o.client,
+      from: o.from,
+      to: o.to ?? helsinkiToday(now),
+      language: o.language,
+      scope: o.controller ? { kind: "controller", controllerId: o.controller } : { kind: "team" },
+      policies: env.namedControllers.map((controllerId) => ({ controllerId, namesPersons: true })),
+      now,
+      requestedBy: o.requestedBy,
+      via: "access-log-cli",
+    });
+    if (!produced) {
+      process.stderr.write(`No client ${o.client} in team ${teamId}.\n`);
+      return 2;
+    }
+    mkdirSync(outDir, { recursive: true });
+    const base = `access-log-${o.client}-${o.language}`;
+    for (const [format, content] of [
+      ["pdf", produced.pdf],
+      ["json", produced.json],
+    ] as const) {
+      const file = join(outDir, `${base}.${format}`);
+      writeFileSync(file, content);
+      process.stdout.write(`${file}\t${String(content.byteLength)} bytes\n`);
+    }
+    process.stdout.write(`${String(produced.extract.events.length)} events\n`);
+    return 0;
+  } finally {
+    await runtime?.handle.close();
+  }
+}

@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createIdentityVault, openRuntime, type Runtime } from "@ankkuri/db";
+import { buildClientExport, renderClientExportJson, renderClientExportPdf } from "@ankkuri/reports";
+import { z } from "zod";
+import { parseReporterEnv } from "../env.js";
+
+const usage = `usage: pnpm export client --client <client id> --controller <organisation id> --out <dir> [--team <team id>] [--requested-by <login>]
+  Writes everything the controller holds about the client (GDPR Art. 15) as JSON, with a PDF summary.`;
+
+const optionsSchema = z.object({
+  client: z.uuid(),
+  controller: z.string().min(1).max(64),
+  out: z.string().min(1),
+  team: z.string().min(1).optional(),
+  requestedBy: z.string().min(1).max(64).default("cli"),
+});
+
+/**
+ * `pnpm export client`: the data-subject export of one client by one controller. The identity code
+ * is decrypted only into this export; the export and the decryption are logged.
+ */
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args[0] === "--") args.shift();
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "client": { type: "string" },
+      "controller": { type: "string" },
+      "out": { type: "string" },
+      "team": { type: "string" },
+      "requested-by": { type: "string" },
+      "help": { type: "boolean" },
+    },
+  });
+  const parsed = optionsSchema.safeParse({ ...values, requestedBy: values["requested-by"] });
+  if (values.help === true || positionals[0] !== "client" || !parsed.success) {
+    if (!parsed.success && values.help !== true)
+      process.stderr.write(`${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}\n`);
+    process.stderr.write(`${usage}\n`);
+    return values.help === true ? 0 : 2;
+  }
+  const o = parsed.data;
+  const env = parseReporterEnv(process.env);
+  const outDir = isAbsolute(o.out) ? o.out : resolve(env.workingDirectory, o.out);
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await openRuntime(env.database, {
+      warn: (m) => process.stderr.write(`warning: ${m}\n`),
+      applicationName: "ankkuri-export-cli",
+    });
+    const { db } = runtime.handle;
+    const teams = await db.query.teams.findMany({ columns: { id: true } });
+    const teamId = o.team ?? (teams.length === 1 ? teams[0]?.id : undefined);
+    if (teamId === undefined) {
+      process.stderr.write(`Choose the team with --team: ${teams.map((t) => t.id).join(", ")}\n`);
+      return 2;
+    }
+    const exported = await buildClientExport(
+      db,
+      { auditKey: runtime.keys.auditKey, vault: createIdentityVault(runtime.keys) },
+      {
+        teamId,
+        clientId: o.client,
+        controllerId: o.controller,
+        now: new Date(),
+        requestedBy: o.requestedBy,
+        via: "export-cli",
+      },
+    );
+    if (!exported) {
+      process.stderr.write(`Controller ${o.controller} holds nothing of client ${o.client} in team ${teamId}.\n`);
+      return 2;
+    }
+    mkdirSync(outDir, { recursive: true });
+    const base = `client-${o.client}-${o.controller}`;
+    for (const [format, content] of [
+      ["json", renderClientExportJson(exported)],
+      ["pdf", await renderClientExportPdf(exported)],
+    ] as const) {
+      const file = join(outDir, `${base}.${format}`);
+      writeFileSync(file, content, { mode: 0o600 });
+      process.stdout.write(`${file}\t${String(content.byteLength)} bytes\n`);
+    }
+    return 0;
+  } finally {
+    await runtime?.handle.close();
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  process.stderr.write(`export failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

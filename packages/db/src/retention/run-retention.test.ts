@@ -1,0 +1,214 @@
+import { defaultRetentionPolicy, helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
+import { and, eq } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
+import { describe, expect, it } from "vitest";
+import { appendAudit } from "../audit/append-audit.js";
+import { verifyAuditChain } from "../audit/verify-audit.js";
+import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
+import * as t from "../schema/tables.js";
+import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { placeLegalHold, releaseLegalHold } from "./legal-holds.js";
+import { runRetention } from "./run-retention.js";
+
+const key = parseKeyMaterial(generateKeySettings()).auditKey;
+const teamId = helsinkiAnkkuri.team.id;
+const policy = defaultRetentionPolicy([
+  { organisationId: org.police, sector: "police" },
+  { organisationId: org.sotepe, sector: "social-services" },
+  { organisationId: org.kuva, sector: "youth-services" },
+]);
+const today = "2026-01-15";
+const now = new Date("2026-01-15T10:00:00Z");
+
+describe.each(testEngines)("retention on %s", (engine) => {
+  const database = seededTestDatabase(engine);
+
+  /** A closed case of a new client with memberships of `organisations` and one note of each. */
+  async function closedCase(closedOn: string, organisations: string[]) {
+    const db = database.db;
+    const clientId = uuidv7();
+    const caseId = uuidv7();
+    await db
+      .insert(t.clients)
+      .values({ teamId, id: clientId, birthDate: "2008-04-05", givenName: "Eetu", familyName: "Esimerkki" });
+    await db.insert(t.cases).values({
+      teamId,
+      id: caseId,
+      clientId,
+      type: "youth-crime",
+      status: "closed",
+      referredOn: "2018-01-10",
+      referralSource: "police",
+      selectionStartedOn: "2018-01-11",
+      decidedOn: "2018-01-12",
+      closedOn,
+      closeReason: "goals-met",
+    });
+    for (const organisationId of organisations) {
+      await db.insert(t.caseMemberships).values({
+        teamId,
+        caseId,
+        id: uuidv7(),
+        organisationId,
+        basis: "selecting-unit",
+        validFrom: "2018-01-10",
+        validTo: closedOn,
+      });
+      await db.insert(t.caseNotes).values({
+        teamId,
+        id: uuidv7(),
+        caseId,
+        organisationId,
+        kind: "general",
+        writtenOn: "2018-02-01",
+        writtenBy: "testi",
+        body: "Kuvitteellinen muistiinpano.",
+      });
+    }
+    // An earlier read of the case: it must outlive the case in the access log.
+    await appendAudit(db, key, [
+      {
+        teamId,
+        occurredAt: new Date("2018-02-01T10:00:00Z"),
+        requestId: `read-${caseId}`,
+        actorId: "maria.jarvinen",
+        actorOrganisationId: org.policePrevention,
+        actorRole: "police-officer",
+        operation: "read",
+        resource: "case",
+        caseId,
+        clientId,
+        purpose: "casework",
+        basis: "casework",
+      },
+    ]);
+    return { caseId, clientId };
+  }
+  const run = (dryRun = false) =>
+    runRetention(database.db, key, { teamId, today, policy, dryRun, now, actor: "retention-test" });
+  const caseExists = async (caseId: string) =>
+    (
+      await database.db
+        .select()
+        .from(t.cases)
+        .where(and(eq(t.cases.teamId, teamId), eq(t.cases.id, caseId)))
+    ).length === 1;
+
+  it("deletes past its period, keeps another controller's part, stops at a hold, and runs twice to the same end", async () => {
+    const db = database.db;
+    const policeOnly = await closedCase("2019-06-30", [org.policePrevention]);
+    const shared = await closedCase("2019-06-30", [org.policePrevention, org.psychiatry]);
+    const held = await closedCase("2019-06-30", [org.policePrevention]);
+    const recent = await closedCase("2025-06-30", [org.policePrevention]);
+    const holdId = await placeLegalHold(
+      db,
+      key,
+      teamId,
+      { clientId: held.clientId },
+      { reason: "complaint", reference: "EOAK/1/2026" },
+      {
+        login: "kari.nurmi",
+        on: "2026-01-10",
+        now,
+      },
+    );
+
+    // The dry run lists what would go and why, and changes nothing.
+    const dry = await run(true);
+    const byCase = new Map(dry.decisions.map((d) => [d.caseId, d]));
+    expect(byCase.get(policeOnly.caseId)?.steps.map((s) => s.kind)).toEqual(["notes", "case"]);
+    expect(byCase.get(shared.caseId)?.steps.map((s) => [s.kind, "controllerId" in s ? s.controllerId : null])).toEqual([
+      ["notes", org.police],
+      ["controller-part", org.police],
+    ]);
+    expect(byCase.get(held.caseId)?.heldBack.map((s) => s.kind)).toEqual(["notes", "case"]);
+    expect(byCase.get(held.caseId)?.steps).toEqual([]);
+    expect(byCase.has(recent.caseId)).toBe(false);
+    expect(byCase.get(policeOnly.caseId)?.steps[1]?.reason).toMatch(/case-closed \+ 5 years/);
+    expect(dry.applied).toBe(0);
+    expect(await caseExists(policeOnly.caseId)).toBe(true);
+
+    // The run: the police-only case and its client go; Sotepe keeps its part of the shared case.
+    const first = await run();
+    expect(first.applied).toBe(4);
+    expect(await caseExists(policeOnly.caseId)).toBe(false);
+    expect(await db.select().from(t.clients).where(eq(t.clients.id, policeOnly.clientId))).toEqual([]);
+    expect(await caseExists(shared.caseId)).toBe(true);
+    const memberships = await db.select().from(t.caseMemberships).where(eq(t.caseMemberships.caseId, shared.caseId));
+    expect(memberships.map((m) => m.organisationId)).toEqual([org.psychiatry]);
+    const notes = await db.select().from(t.caseNotes).where(eq(t.caseNotes.caseId, shared.caseId));
+    expect(notes.map((n) => n.organisationId)).toEqual([org.psychiatry]);
+    expect(await caseExists(held.caseId)).toBe(true);
+    expect(await caseExists(recent.caseId)).toBe(true);
+
+    // The same run again: nothing more goes; only the held case is listed.
+    const second = await run();
+    expect(second.applied).toBe(0);
+    expect(second.decisions.map((d) => d.caseId)).toEqual([held.caseId]);
+
+    // Released, the held case goes on the next run.
+    expect(await releaseLegalHold(db, key, teamId, holdId, { login: "kari.nurmi", on: "2026-01-15", now })).toBe(true);
+    expect(await releaseLegalHold(db, key, teamId, holdId, { login: "kari.nurmi", on: "2026-01-15", now })).toBe(false);
+    expect((await run()).applied).toBe(2);
+    expect(await caseExists(held.caseId)).toBe(false);
+
+    // The access log still verifies, keeps the reads of deleted cases, and logs each deletion and the hold.
+    expect((await verifyAuditChain(db, key, teamId)).ok).toBe(true);
+    const log = await db.select().from(t.auditLog).where(eq(t.auditLog.teamId, teamId));
+    expect(log.some((r) => r.requestId === `read-${policeOnly.caseId}`)).toBe(true);
+    expect(
+      log
+        .filter((r) => r.purpose === "retention" && r.caseId === policeOnly.caseId)
+        .map((r) => [r.operation, r.resource]),
+    ).toEqual([
+      ["delete", "case-note"],
+      ["delete", "case"],
+    ]);
+    expect(log.filter((r) => r.resource === "legal-hold").map((r) => r.operation)).toEqual(["create", "update"]);
+  });
+
+  it("refuses a day in the future, which would delete data before its time", async () => {
+    const recent = await closedCase("2021-06-30", [org.policePrevention]);
+    await expect(
+      runRetention(database.db, key, { teamId, today: "2040-01-01", policy, dryRun: false, now, actor: "attacker" }),
+    ).rejects.toThrow(/future/);
+    expect(await caseExists(recent.caseId)).toBe(true);
+  });
+
+  it("keeps a case under a hold on the case itself, and ignores a hold of another team on the same id", async () => {
+    const db = database.db;
+    const target = await closedCase("2019-06-30", [org.policePrevention]);
+    const exposed = await closedCase("2019-06-30", [org.policePrevention]);
+    await placeLegalHold(
+      db,
+      key,
+      teamId,
+      { caseId: target.caseId },
+      { reason: "litigation", reference: "HO 1/2026" },
+      {
+        login: "kari.nurmi",
+        on: "2026-01-10",
+        now,
+      },
+    );
+    await db.insert(t.teams).values({
+      id: "team-retention-other",
+      code: "retention-other",
+      nameFi: "Toinen tiimi (kuvitteellinen)",
+      nameSv: "Ett annat team (fiktivt)",
+      nameEn: "Another team (fictional)",
+      policeDepartmentId: org.police,
+    });
+    await placeLegalHold(
+      db,
+      key,
+      "team-retention-other",
+      { caseId: exposed.caseId },
+      { reason: "litigation", reference: "HO 2/2026" },
+      { login: "kari.nurmi", on: "2026-01-10", now },
+    );
+    await run();
+    expect(await caseExists(target.caseId)).toBe(true);
+    expect(await caseExists(exposed.caseId)).toBe(false);
+  });
+});

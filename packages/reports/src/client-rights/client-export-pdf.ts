@@ -1,0 +1,77 @@
+import PDFDocument from "pdfkit";
+import { drawTable, heading, note } from "../formats/pdf-table.js";
+import type { ClientExportDocument } from "./client-export.js";
+
+/**
+ * The export's summary page set: who the data is about, which controller holds it, and per case what
+ * it holds (the JSON beside it carries every field). Labels in Finnish, Swedish and English.
+ */
+export async function drawClientExportPdf(exported: ClientExportDocument): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 40,
+    info: { Title: `Tietojen kopio / Kopia av uppgifterna / Copy of the data`, Author: exported.controller.name },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+  const left = doc.page.margins.left;
+  doc.font("Helvetica-Bold").fontSize(18).text("Tietojen kopio / Kopia av uppgifterna / Copy of the data", left, 60);
+  doc
+    .moveDown(0.5)
+    .font("Helvetica")
+    .fontSize(9)
+    .text(
+      "Tietosuoja-asetuksen 15 artikla / Dataskyddsförordningen artikel 15 / GDPR Article 15. Kaikki tiedot ovat oheisessa JSON-tiedostossa / Alla uppgifter finns i JSON-filen / Every field is in the accompanying JSON file.",
+    );
+  doc.moveDown(0.8);
+  const c = exported.client;
+  const facts: [string, string][] = [
+    ["Asiakas / Klient / Client", `${c.givenName} ${c.familyName}`],
+    ["Henkilötunnus / Personbeteckning / Identity code", c.identityCode ?? "–"],
+    ["Syntymäaika / Födelsedatum / Birth date", c.birthDate],
+    ["Rekisterinpitäjä / Personuppgiftsansvarig / Controller", exported.controller.name],
+    ["Laadittu / Upprättat / Generated", exported.generatedAt.slice(0, 10)],
+  ];
+  for (const [label, value] of facts)
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(10)
+      .text(label, left, doc.y, { continued: true })
+      .font("Helvetica")
+      .text(`: ${value}`);
+  heading(doc, "Asiakkuudet / Klientskap", "Cases");
+  drawTable(doc, {
+    headers: [
+      "Asiakkuus / Case",
+      "Tila / Status",
+      "Alkoi / Referred",
+      "Päättyi / Closed",
+      "Tapaamiset / Meetings",
+      "Suostumukset / Consents",
+      "Ohjaukset / Referrals",
+      "Muistiinpanot / Notes",
+    ],
+    rows: exported.cases.map((x) => [
+      `${x.case.type} (${x.share === "full" ? "koko / hela / whole" : "osa / del / part"})`,
+      x.case.status,
+      x.case.referredOn,
+      x.case.closedOn ?? "",
+      String(x.case.meetings.length),
+      String(x.case.consents.length),
+      String(x.case.referrals.length),
+      String(x.notes.length),
+    ]),
+    labelShare: 0.28,
+  });
+  note(
+    doc,
+    "Osa: rekisterinpitäjä oli mukana vain suostumuksella tai asiakkuussuhteen perusteella / Del: den personuppgiftsansvarige deltog endast med samtycke eller på grund av ett klientförhållande / Part: the controller took part only under consent or an existing client relationship.",
+  );
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
