@@ -13,7 +13,9 @@ export function useRequestLog(metrics: GatewayMetrics): Plugin<GatewayContext> {
   return {
     onParams({ params }) {
       const fields = requestLogFields();
-      if (fields) fields.operation = metrics.operationLabel(params.operationName, true);
+      // A batch entry may be anything (null, a number): graphql-yoga refuses it after this hook.
+      const name = (params as { operationName?: unknown } | null | undefined)?.operationName;
+      if (fields) fields.operation = metrics.operationLabel(typeof name === "string" ? name : undefined, true);
     },
     onExecute({ args }) {
       const fields = requestLogFields();
