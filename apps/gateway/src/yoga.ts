@@ -207,7 +207,7 @@ export function createGatewayYoga(
       usePrometheus({
         endpoint: false,
         registry: services.metrics.registry,
-        metrics: { ...prometheusMetrics, ...services.metrics.graphqlMetrics } as typeof prometheusMetrics,
+        metrics: { ...prometheusMetrics, ...services.metrics.graphqlMetrics },
         labels: { url: false },
       }),
       useRequestLog(services.metrics),

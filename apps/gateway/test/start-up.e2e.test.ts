@@ -22,7 +22,9 @@ describe("a gateway that cannot start", () => {
     expect(result.exit, result.output).toBe(1);
     const said = result.stderr.split("\n").filter((l) => l.startsWith("ankkuri gateway: "));
     expect(said, result.output).toHaveLength(lines.length);
-    lines.forEach((line, i) => expect(said[i]).toMatch(line));
+    lines.forEach((line, i) => {
+      expect(said[i]).toMatch(line);
+    });
     expect(result.output).not.toMatch(/\bat .+:\d+:\d+|\.ts:\d+|^\s*\^/m);
   }
 

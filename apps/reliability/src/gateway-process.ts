@@ -67,7 +67,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   try {
     // Its stdout is not a terminal: the gateway says it is ready in one JSON log line.
     const [, url] = await child.waitForOutput(/"graphql":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/, startupTimeoutMs);
-    const nodeVersion = /"msg":"ready"/.test(child.output())
+    const nodeVersion = child.output().includes(`"msg":"ready"`)
       ? /"node":"([\d.]+)"/.exec(child.output())?.[1]
       : undefined;
     if (url === undefined || nodeVersion === undefined)

@@ -1,4 +1,4 @@
-import { getOperationAST } from "graphql";
+import { type DocumentNode, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
 import type { GatewayMetrics } from "../metrics.js";
@@ -20,7 +20,10 @@ export function useRequestLog(metrics: GatewayMetrics): Plugin<GatewayContext> {
     onExecute({ args }) {
       const fields = requestLogFields();
       if (!fields) return;
-      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      const operation = getOperationAST(
+        args.document as DocumentNode,
+        (args.operationName as string | null | undefined) ?? undefined,
+      );
       fields.operation = metrics.operationLabel(operation?.name?.value, true);
     },
     onResponse({ response }) {
