@@ -4,9 +4,7 @@ import { type ReportRequest, reportRequestSchema } from "@ankkuri/reports";
 const reportTypes = reportRequestSchema.shape.type.options;
 
 /** The command's arguments, or every usage problem with them (each naming the argument and its valid values). */
-export function parseReportArgs(
-  args: string[],
-):
+export function parseReportArgs(args: string[]):
   | {
       ok: true;
       help: boolean;
