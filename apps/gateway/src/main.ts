@@ -1,54 +1,49 @@
 import { logNodeRuntime } from "@ankkuri/db";
+import pino from "pino";
 import { defaultDevelopmentLogin } from "./auth/dev-users.js";
-import { loadGatewayConfig } from "./env.js";
-import { createGateway } from "./gateway.js";
+import { type GatewayConfig, loadGatewayConfig } from "./env.js";
+import { createGateway, type Gateway } from "./gateway.js";
 import { listenMetrics } from "./metrics.js";
 import { gatewayLogger } from "./request-log.js";
-import { listen } from "./server.js";
+import { listen, type RunningServer } from "./server.js";
+import { bannerFields, bannerLines, startFailureLines } from "./start-up.js";
 
 // `pnpm start`: the gateway with the report worker; embedded database unless DATABASE_URL is set.
 const started = performance.now();
-const config = loadGatewayConfig();
-const logger = gatewayLogger(config.logLevel);
-const node = logNodeRuntime(logger);
-const gateway = await createGateway(config, { logger });
-const running = await listen(gateway.yoga, { host: config.host, port: config.port, logger });
-const metrics = await listenMetrics(gateway.services.metrics.registry, config.metrics);
-
-const lines = [
-  "",
-  `Ankkuri gateway ready in ${((performance.now() - started) / 1000).toFixed(1)} s (Node.js ${node})`,
-  `  GraphQL:   ${running.url}/graphql${config.graphiql ? "  (open it in a browser for GraphiQL)" : ""}`,
-  ...(config.webAppDir
-    ? [`  Web app:   ${running.url}/app/  (the reference frontend; sign in as a fictional user)`]
-    : []),
-  `  Health:    ${running.url}/health, ${running.url}/ready    Metrics: ${metrics.url}`,
-  `  Database:  ${gateway.runtime.handle.engine === "pglite" ? `embedded, in ${config.database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
-];
-if (gateway.devIssuer) {
-  const token = await gateway.devIssuer.sign({ login: defaultDevelopmentLogin });
-  lines.push(
-    "",
-    "Authentication: every request needs `Authorization: Bearer <token>` (development issuer, fictional users).",
-    `  GraphiQL is signed in as ${defaultDevelopmentLogin} (police officer).`,
-    "  List the users:        pnpm dev-token",
-    "  Token for one of them: pnpm dev-token <login>",
-  );
-  if (token)
-    lines.push(
-      "",
-      `Token for ${defaultDevelopmentLogin}:`,
-      token,
-      "",
-      `curl -s ${running.url}/graphql -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { name roles } }"}'`,
-    );
-} else {
-  lines.push(
-    "",
-    `Authentication: bearer tokens of ${config.auth.mode === "oidc" ? config.auth.issuer : "the configured issuer"}.`,
-  );
+let config: GatewayConfig;
+let gateway: Gateway | undefined;
+let running: RunningServer;
+let metrics: Awaited<ReturnType<typeof listenMetrics>>;
+let logger: ReturnType<typeof gatewayLogger>;
+try {
+  config = loadGatewayConfig();
+  logger = gatewayLogger(config.logLevel);
+  const node = logNodeRuntime(logger);
+  gateway = await createGateway(config, { logger });
+  running = await listen(gateway.yoga, { host: config.host, port: config.port, logger });
+  metrics = await listenMetrics(gateway.services.metrics.registry, config.metrics);
+  const banner = {
+    readyMs: performance.now() - started,
+    node,
+    graphql: `${running.url}/graphql`,
+    graphiql: config.graphiql,
+    webApp: config.webAppDir ? `${running.url}/app/` : null,
+    health: `${running.url}/health, ${running.url}/ready`,
+    metrics: metrics.url,
+    database: { engine: gateway.runtime.handle.engine, dataDir: config.database.dataDir },
+    developmentLogin: gateway.devIssuer ? defaultDevelopmentLogin : null,
+    issuer: config.auth.mode === "oidc" ? config.auth.issuer : null,
+    dataDirSetting: process.env.DATA_DIR,
+  };
+  // A person at a terminal reads the banner on stderr; a log collector gets one JSON line on stdout
+  // (whatever LOG_LEVEL says: it is how a supervisor knows the gateway is up, and where).
+  if (process.stdout.isTTY) process.stderr.write(bannerLines(banner).join("\n"));
+  else pino({ level: "info" }).info(bannerFields(banner), "ready");
+} catch (error) {
+  for (const line of startFailureLines(error)) process.stderr.write(`ankkuri gateway: ${line}\n`);
+  await gateway?.close().catch(() => undefined);
+  process.exit(1);
 }
-process.stdout.write(`${lines.join("\n")}\n\n`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
@@ -57,7 +52,7 @@ async function stop(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down: finishing in-flight requests");
   await running.close(config.shutdownGraceMs);
   await metrics.close();
-  await gateway.close();
+  await gateway?.close();
   logger.info("stopped");
   process.exit(0);
 }

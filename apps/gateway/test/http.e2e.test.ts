@@ -265,6 +265,14 @@ describe.each(testEngines)("the HTTP boundary on %s", (engine) => {
       expectClearError(await post(batch), 413, "BAD_REQUEST", /limited to 5 operations/);
     });
 
+    it("refuses batch entries that are not operations without an internal error", async () => {
+      for (const batch of ["[null, 1]", '[{"query": "{ viewer { login } }"}, null]', '[[], "x"]']) {
+        const answer = await post(batch);
+        expect(answer.text, batch).not.toContain("INTERNAL_SERVER_ERROR");
+        expect(answer.text, batch).toContain("BAD_REQUEST");
+      }
+    });
+
     it("runs a batch within the limit", async () => {
       const answer = await h.fetch("/graphql", {
         method: "POST",

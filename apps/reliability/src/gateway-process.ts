@@ -65,8 +65,11 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const [, url] = await child.waitForOutput(/GraphQL:\s+(http:\/\/127\.0\.0\.1:\d+)\/graphql/, startupTimeoutMs);
-    const nodeVersion = /ready in [\d.]+ s \(Node\.js ([\d.]+)\)/.exec(child.output())?.[1];
+    // Its stdout is not a terminal: the gateway says it is ready in one JSON log line.
+    const [, url] = await child.waitForOutput(/"graphql":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/, startupTimeoutMs);
+    const nodeVersion = child.output().includes(`"msg":"ready"`)
+      ? /"node":"([\d.]+)"/.exec(child.output())?.[1]
+      : undefined;
     if (url === undefined || nodeVersion === undefined)
       throw new ChildProcessError("the gateway printed no URL or runtime", child.output());
     const minted = await Promise.all(

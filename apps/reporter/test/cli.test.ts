@@ -73,4 +73,19 @@ describe("the report command", () => {
     expect(bad.stderr).toContain("2025-05-01..2026-04-30");
     expect((await report("weekly", "--period", "2025", "--out", "x")).exit).toBe(2);
   }, 480_000);
+
+  it("names a missing or unknown argument with the valid values, exits 2 and prints no stack", async () => {
+    const bogus = await report("annual", "--bogus", "--period", "2025", "--out", "x");
+    expect(bogus.exit).toBe(2);
+    expect(bogus.stderr).toMatch(/unknown option --bogus: the options are --period/);
+    expect(bogus.stderr).not.toMatch(/\bat .+:\d+:\d+|TypeError|ERR_PARSE_ARGS/);
+    const missing = await report("weekly");
+    expect(missing.exit).toBe(2);
+    expect(missing.stderr).toMatch(/unknown report type "weekly": the types are annual, party, monthly/);
+    expect(missing.stderr).toMatch(/--period is missing/);
+    expect(missing.stderr).toMatch(/--out is missing/);
+    const party = await report("party", "--period", "2025-05-01..2026-04-30", "--party", "org-nobody", "--out", "x");
+    expect(party.exit).toBe(2);
+    expect(party.stderr).toMatch(/org-nobody is not a party of the agreement\. The parties: .*org-hel-kuva/);
+  }, 480_000);
 });

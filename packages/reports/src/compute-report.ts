@@ -111,11 +111,20 @@ export async function resolveScope(
   if (request.type === "party") {
     const party = request.scope ?? "";
     const parties = new Set(dataset.agreement.versions.flatMap((v) => v.parties.map((p) => p.organisationId)));
-    if (!parties.has(party))
+    if (!parties.has(party)) {
+      // The valid values, so that whoever asked can choose (the parties are organisations, not people).
+      const known = [...parties].sort().join(", ");
       throw new ReportError("REPORT.UNKNOWN_PARTY", {
-        fi: `${party} ei ole sopimuksen osapuoli.`,
-        en: `${party} is not a party of the agreement.`,
+        fi:
+          party === ""
+            ? `Osapuoliraportille tarvitaan osapuoli: ${known}.`
+            : `${party} ei ole sopimuksen osapuoli. Osapuolet: ${known}.`,
+        en:
+          party === ""
+            ? `A party report needs the party: ${known}.`
+            : `${party} is not a party of the agreement. The parties: ${known}.`,
       });
+    }
     units = partyUnits(dataset.organisations, party);
   }
   return { dataset, scope: { teamId: request.teamId, period: request.period, partyUnits: units } };

@@ -31,7 +31,7 @@ export function useIntrospectionGate(mode: IntrospectionMode): Plugin<GatewayCon
   return {
     onExecute({ args, setResultAndStopExecution }) {
       if (mode === "authenticated" && args.contextValue.actor) return;
-      if (!asksIntrospection(args.document)) return;
+      if (!asksIntrospection(args.document as DocumentNode)) return;
       setResultAndStopExecution({
         errors: [
           mode === "off"

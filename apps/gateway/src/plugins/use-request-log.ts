@@ -1,4 +1,4 @@
-import { getOperationAST } from "graphql";
+import { type DocumentNode, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
 import type { GatewayMetrics } from "../metrics.js";
@@ -13,12 +13,17 @@ export function useRequestLog(metrics: GatewayMetrics): Plugin<GatewayContext> {
   return {
     onParams({ params }) {
       const fields = requestLogFields();
-      if (fields) fields.operation = metrics.operationLabel(params.operationName, true);
+      // A batch entry may be anything (null, a number): graphql-yoga refuses it after this hook.
+      const name = (params as { operationName?: unknown } | null | undefined)?.operationName;
+      if (fields) fields.operation = metrics.operationLabel(typeof name === "string" ? name : undefined, true);
     },
     onExecute({ args }) {
       const fields = requestLogFields();
       if (!fields) return;
-      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      const operation = getOperationAST(
+        args.document as DocumentNode,
+        (args.operationName as string | null | undefined) ?? undefined,
+      );
       fields.operation = metrics.operationLabel(operation?.name?.value, true);
     },
     onResponse({ response }) {

@@ -22,7 +22,7 @@ export function fieldComplexity<Context>(
   field: GraphQLField<unknown, Context, Record<string, unknown>>,
 ): FieldComplexityValue {
   const type = getNullableType(field.type);
-  const typeName = "name" in type ? String(type.name) : "";
+  const typeName = type instanceof GraphQLList ? "" : type.name;
   if (typeName.endsWith("Connection"))
     return { field: 1, multiplier: sizeOf(args.first) ?? sizeOf(args.last) ?? defaultConnectionSize };
   if (!(type instanceof GraphQLList)) return 1;

@@ -36,4 +36,21 @@ describe("the hostile corpus", () => {
     const injected = new Set(corpus.filter((r) => r.category === "injection").map((r) => r.note.split(" ← ")[0]));
     expect(injected.size).toBe(textInputCount(schema, known()));
   });
+
+  it("probes the hardening: cost bombs with first, 2 000-id nodes, random operation names, forged request ids", () => {
+    const corpus = hostileCorpus({ size: 2_000, seed: 3, schema, known: known() });
+    const notes = corpus.map((r) => r.note);
+    for (const probe of [
+      /cost bomb: five aliases/,
+      /page size in a variable/,
+      /nodes with 2 000 ids/,
+      /random operation name/,
+      /forged request id/,
+    ])
+      expect(
+        notes.some((n) => probe.test(n)),
+        String(probe),
+      ).toBe(true);
+    expect(corpus.filter((r) => r.mustRefuse === true)).toHaveLength(3);
+  });
 });

@@ -42,6 +42,8 @@ export interface HostileRequest {
   headers: Record<string, string>;
   body?: string | Buffer;
   auth: Auth;
+  /** Must be refused (4xx or a GraphQL error): a cost bomb that ran would pass as "accepted" otherwise. */
+  mustRefuse?: boolean;
 }
 
 // The shares of the corpus; injection into every text input gets the most.
@@ -465,7 +467,8 @@ function deepNesting(n: number, ctx: Context): HostileRequest[] {
 
 function aliasFlood(n: number, ctx: Context): HostileRequest[] {
   const counts = [16, 30, 100, 500, 2_000];
-  const out: HostileRequest[] = [];
+  // The hardening probes first, so that every corpus of a useful size has them.
+  const out: HostileRequest[] = hardeningProbes(ctx).slice(0, n);
   for (let i = 0; out.length < n; i++) {
     const k = counts[i % counts.length] ?? 16;
     const aliases = (field: string) => Array.from({ length: k }, (_, j) => `a${String(j)}: ${field}`).join(" ");
@@ -526,6 +529,69 @@ function aliasFlood(n: number, ctx: Context): HostileRequest[] {
     }
   }
   return out;
+}
+
+/**
+ * What the hardening of the gateway answers: page sizes that multiply a query's cost (also when sent
+ * in variables), `nodes` with 2 000 ids, random operation names (each must not become a metric
+ * series) and forged request ids (never taken as the server's).
+ */
+function hardeningProbes(ctx: Context): HostileRequest[] {
+  const nested =
+    "nodes { caseId meetings { meetingId participants { role organisation { id name children { id name } } } } }";
+  const five = (field: string) => [1, 2, 3, 4, 5].map((i) => `a${String(i)}: ${field}`).join(" ");
+  // The count is what is probed: one known case's id, 2 000 times.
+  const ids = Array.from({ length: 2_000 }, () => ctx.known.caseNodeId);
+  const random = () => Math.floor(ctx.random() * 2 ** 31).toString(36);
+  return [
+    {
+      ...post(
+        "alias-flood",
+        "cost bomb: five aliases of cases(first: 100) with nested lists",
+        JSON.stringify({ query: `query { ${five(`cases(first: 100) { ${nested} }`)} }` }),
+        ctx.auth(),
+      ),
+      mustRefuse: true,
+    },
+    {
+      ...post(
+        "alias-flood",
+        "cost bomb: the page size in a variable",
+        JSON.stringify({
+          query: `query Bomb($n: Int) { ${five(`cases(first: $n) { ${nested} }`)} }`,
+          variables: { n: 100 },
+        }),
+        ctx.auth(),
+      ),
+      mustRefuse: true,
+    },
+    {
+      ...post(
+        "alias-flood",
+        "nodes with 2 000 ids in variables",
+        JSON.stringify({ query: "query Many($ids: [ID!]!) { nodes(ids: $ids) { id } }", variables: { ids } }),
+        ctx.auth(),
+      ),
+      mustRefuse: true,
+    },
+    post(
+      "alias-flood",
+      "a random operation name (no metric series of its own)",
+      JSON.stringify({ query: `query Probe_${random()}_Maija_Meikalainen { viewer { name } }` }),
+      null,
+    ),
+    post(
+      "alias-flood",
+      "a forged request id (another request's)",
+      JSON.stringify({ query: "query { viewer { name } }" }),
+      ctx.auth(),
+      { ...json, "x-request-id": "0193a1b2-0000-7000-8000-000000000001" },
+    ),
+    post("alias-flood", "a malformed request id", JSON.stringify({ query: "query { viewer { name } }" }), ctx.auth(), {
+      ...json,
+      "x-request-id": "<script>alert(1)</script>",
+    }),
+  ];
 }
 
 function batchFlood(n: number, ctx: Context): HostileRequest[] {

@@ -80,7 +80,7 @@ export async function sendCorpus(
         });
         status = response.status;
         text = response.text;
-        verdict = judge(request.method, request.path, response);
+        verdict = judge(request.method, request.path, response, request);
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
         verdict = { ok: false, reason: `no HTTP answer: ${error.code} ${error.message}` };

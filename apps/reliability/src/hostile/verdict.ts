@@ -44,8 +44,24 @@ function eventStreamResults(text: string): unknown[] {
  * Judges the answer to a `method` request for `path`: GraphQL answers by the rules above; /health,
  * /ready and /metrics (their own formats) and bodiless preflight or HEAD answers only by status.
  */
-export function judge(method: string, path: string, response: RawResponse): Verdict {
+export function judge(
+  method: string,
+  path: string,
+  response: RawResponse,
+  request: { headers?: Record<string, string>; mustRefuse?: boolean } = {},
+): Verdict {
   if (response.status >= 500) return { ok: false, reason: `HTTP ${String(response.status)}` };
+  // The server makes its own request id; the caller's is a correlation id beside it.
+  const forged = request.headers?.["x-request-id"];
+  if (forged !== undefined && response.headers["x-request-id"] === forged)
+    return { ok: false, reason: "the caller's x-request-id was taken as the server's request id" };
+  const verdict = judgeAnswer(method, path, response);
+  if (request.mustRefuse === true && verdict.ok && (verdict.kind === "accepted" || verdict.kind === "typed-error"))
+    return { ok: false, reason: "ran a request that must be refused (over the cost or id limits)" };
+  return verdict;
+}
+
+function judgeAnswer(method: string, path: string, response: RawResponse): Verdict {
   if (!path.startsWith("/graphql") || ((method === "OPTIONS" || method === "HEAD") && response.text === "")) {
     return response.status >= 400 ? { ok: true, kind: "refused-4xx" } : { ok: true, kind: "accepted" };
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { appendAudit, type Database, openRuntime, type Runtime, schema } from "@ankkuri/db";
 import {
   computeReport,
@@ -10,11 +9,11 @@ import {
   renderArtifacts,
   ReportError,
   type ReportRequest,
-  reportRequestSchema,
 } from "@ankkuri/reports";
 import { parseReporterEnv } from "../env.js";
 import { accessLogCommand } from "./access-log.js";
 import { progressDisplay } from "./progress-display.js";
+import { parseReportArgs } from "./report-args.js";
 
 const usage = `usage: pnpm report <annual|party|monthly> --period <P> --out <dir> [--party <organisation id>] [--team <team id>] [--requested-by <login>]
   <P>: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)
@@ -40,26 +39,27 @@ async function chooseTeam(db: Database, given: string | undefined): Promise<stri
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  // `pnpm report -- …` from the workspace root passes the separator through.
-  if (args[0] === "--") args.shift();
-  if (args[0] === "access-log") return accessLogCommand(args.slice(1), parseReporterEnv(process.env));
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      "period": { type: "string" },
-      "out": { type: "string" },
-      "party": { type: "string" },
-      "team": { type: "string" },
-      "requested-by": { type: "string", default: "cli" },
-      "help": { type: "boolean" },
-    },
-  });
-  const type = reportRequestSchema.shape.type.safeParse(positionals[0]);
-  if (values.help === true || !type.success || values.period === undefined || values.out === undefined) {
+  // `pnpm report -- access-log …` from the workspace root passes the separator through.
+  const command = args[0] === "--" ? args.slice(1) : args;
+  if (command[0] === "access-log") return accessLogCommand(command.slice(1), parseReporterEnv(process.env));
+  const parsed = parseReportArgs(command);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) process.stderr.write(`report: ${problem}\n`);
     process.stderr.write(`${usage}\n`);
-    return values.help === true ? 0 : 2;
+    return 2;
   }
+  if (parsed.help) {
+    process.stderr.write(`${usage}\n`);
+    return 0;
+  }
+  const values = {
+    "period": parsed.period,
+    "out": parsed.out,
+    "party": parsed.party,
+    "team": parsed.team,
+    "requested-by": parsed.requestedBy,
+  };
+  const type = { data: parsed.type };
   const env = parseReporterEnv(process.env);
   const outDir = isAbsolute(values.out) ? values.out : resolve(env.workingDirectory, values.out);
   let runtime: Runtime | undefined;
@@ -128,8 +128,9 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
+  // No stack: the message says what failed.
   process.stderr.write(
-    `report failed: ${error instanceof ReportError ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `report failed: ${error instanceof ReportError ? `${error.code}: ${error.message}` : error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)}\n`,
   );
   process.exitCode = 1;
 }

@@ -169,14 +169,12 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
       .select()
       .from(auditLog)
       .where(sql`team_id = ${team} and seq = 2`);
-    await database.db
-      .insert(auditLog)
-      .values({
-        ...forged,
-        basisRecorded: true,
-        prevHash: second?.hash ?? "",
-        hash: chainHash(key, second?.hash ?? "", forged),
-      });
+    await database.db.insert(auditLog).values({
+      ...forged,
+      basisRecorded: true,
+      prevHash: second?.hash ?? "",
+      hash: chainHash(key, second?.hash ?? "", forged),
+    });
     expect(await verifyAuditChain(database.db, key, team)).toMatchObject({ ok: false, seq: 3, problem: "unlinked" });
     // Also without the key: a row far above the head.
     await database.db

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { latestCheckpoints, verifyAgainstCheckpoint } from "../audit/checkpoint.js";
+import { type AuditCheckpoint, latestCheckpoints, verifyAgainstCheckpoint } from "../audit/checkpoint.js";
 import { auditedTeams, verifyAuditChain } from "../audit/verify-audit.js";
 import { withRuntime } from "./cli.js";
 
@@ -18,7 +18,7 @@ await withRuntime(
     const checkpoints =
       file && existsSync(file)
         ? latestCheckpoints(readFileSync(file, "utf8"))
-        : { checkpoints: new Map(), malformed: 0 };
+        : { checkpoints: new Map<string, AuditCheckpoint>(), malformed: 0 };
     if (file && !existsSync(file))
       throw new Error(`no checkpoint file at ${file} (write one with pnpm db:audit-checkpoint)`);
     if (checkpoints.malformed > 0) {

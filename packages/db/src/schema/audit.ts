@@ -70,8 +70,9 @@ export const auditLog = snakeCase.table(
 /**
  * The head of each team's audit chain (last sequence number and hash), written in the same
  * transaction as the rows. Verification compares it with the last row, so deleting rows from the end
- * is detected too; exporting the head regularly to storage outside the database (see
- * docs/scaling.md, "Audit log") protects against an attacker who rewrites both.
+ * is detected too. A trigger lets the head only move forward, and signed checkpoints of it kept
+ * outside the database (`pnpm db:audit-checkpoint`, docs/database.md) protect against an attacker
+ * who disables the trigger and rewrites both.
  */
 export const auditHeads = snakeCase.table("audit_heads", {
   teamId: text().primaryKey(),

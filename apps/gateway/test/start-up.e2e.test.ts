@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateKeySettings, keySettingsEnv } from "@ankkuri/db";
+import { runTypeScript } from "@ankkuri/processes";
+import { afterAll, describe, expect, it } from "vitest";
+
+const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-start-"));
+
+// What a new user meets when the gateway cannot start: one clear line per problem and exit 1.
+describe("a gateway that cannot start", () => {
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = (env: Record<string, string>) =>
+    runTypeScript(main, { env: { DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env }, timeoutMs: 120_000 });
+
+  function expectClearFailure(result: Awaited<ReturnType<typeof start>>, lines: RegExp[]) {
+    expect(result.exit, result.output).toBe(1);
+    const said = result.stderr.split("\n").filter((l) => l.startsWith("ankkuri gateway: "));
+    expect(said, result.output).toHaveLength(lines.length);
+    lines.forEach((line, i) => {
+      expect(said[i]).toMatch(line);
+    });
+    expect(result.output).not.toMatch(/\bat .+:\d+:\d+|\.ts:\d+|^\s*\^/m);
+  }
+
+  it("lists every bad setting", async () => {
+    const result = await start({ NODE_ENV: "production", PORT: "http", CORS_ORIGINS: "*" });
+    expectClearFailure(result, [/^ankkuri gateway: PORT/, /^ankkuri gateway: CORS_ORIGINS/]);
+  }, 180_000);
+
+  it("refuses production on the embedded database", async () => {
+    const result = await start({ NODE_ENV: "production", OIDC_ISSUER: "https://login.example.fi" });
+    expectClearFailure(result, [/DATABASE_URL is required in production.*ALLOW_EMBEDDED_IN_PRODUCTION/]);
+  }, 180_000);
+
+  it("names every missing key for PostgreSQL", async () => {
+    const result = await start({ DATABASE_URL: "postgres://ankkuri@127.0.0.1:1/ankkuri" });
+    expectClearFailure(result, [/ANKKURI_IDENTITY_KEYS/, /ANKKURI_IDENTITY_HMAC_KEY/, /ANKKURI_AUDIT_KEY/]);
+  }, 180_000);
+
+  it("says the database cannot be reached", async () => {
+    const result = await start({
+      DATABASE_URL: "postgres://ankkuri:not-shown@127.0.0.1:1/ankkuri",
+      ...keySettingsEnv(generateKeySettings()),
+    });
+    expectClearFailure(result, [/the database cannot be reached/]);
+    expect(result.output).not.toContain("not-shown");
+  }, 180_000);
+});

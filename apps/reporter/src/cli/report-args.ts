@@ -1,0 +1,63 @@
+import { parseArgs } from "node:util";
+import { type ReportRequest, reportRequestSchema } from "@ankkuri/reports";
+
+const reportTypes = reportRequestSchema.shape.type.options;
+
+/** The command's arguments, or every usage problem with them (each naming the argument and its valid values). */
+export function parseReportArgs(args: string[]):
+  | {
+      ok: true;
+      help: boolean;
+      type: ReportRequest["type"];
+      period: string;
+      out: string;
+      party?: string;
+      team?: string;
+      requestedBy: string;
+    }
+  | { ok: false; problems: string[] } {
+  // `pnpm report -- …` from the workspace root passes the separator through.
+  const rest = args[0] === "--" ? args.slice(1) : args;
+  const options = {
+    "period": { type: "string" },
+    "out": { type: "string" },
+    "party": { type: "string" },
+    "team": { type: "string" },
+    "requested-by": { type: "string", default: "cli" },
+    "help": { type: "boolean" },
+  } as const;
+  // Not strict: every unknown option is named below (strict parsing throws at the first, with a stack).
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: false, options });
+  if (values.help === true) return { ok: true, help: true, type: "annual", period: "", out: "", requestedBy: "cli" };
+  const problems: string[] = [];
+  const known = new Set(Object.keys(options));
+  for (const token of rest) {
+    const name = /^--?([^=]+)/.exec(token)?.[1];
+    if (name !== undefined && token !== "--" && !known.has(name))
+      problems.push(`unknown option ${token.split("=")[0] ?? token}: the options are --${[...known].join(", --")}`);
+  }
+  for (const [name, value] of Object.entries(values))
+    if (known.has(name) && name !== "help" && typeof value !== "string") problems.push(`--${name} needs a value`);
+  const [typeName, ...extra] = positionals;
+  const type = reportRequestSchema.shape.type.safeParse(typeName);
+  if (typeName === undefined) problems.push(`name the report type: ${reportTypes.join(", ")}`);
+  else if (!type.success) problems.push(`unknown report type "${typeName}": the types are ${reportTypes.join(", ")}`);
+  if (extra.length > 0) problems.push(`unexpected argument${extra.length > 1 ? "s" : ""}: ${extra.join(" ")}`);
+  if (typeof values.period !== "string")
+    problems.push("--period is missing: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)");
+  if (typeof values.out !== "string") problems.push("--out is missing: the folder to write the files to");
+  if (type.success && type.data === "party" && typeof values.party !== "string")
+    problems.push("a party report needs --party <organisation id> (an unknown one is answered with the parties)");
+  if (problems.length > 0 || !type.success || typeof values.period !== "string" || typeof values.out !== "string")
+    return { ok: false, problems };
+  return {
+    ok: true,
+    help: false,
+    type: type.data,
+    period: values.period,
+    out: values.out,
+    ...(typeof values.party === "string" ? { party: values.party } : {}),
+    ...(typeof values.team === "string" ? { team: values.team } : {}),
+    requestedBy: typeof values["requested-by"] === "string" ? values["requested-by"] : "cli",
+  };
+}
