@@ -7,6 +7,9 @@ import {
   AddCaseNoteDocument,
   AddStaffMemberDocument,
   AmendAgreementDocument,
+  PlanBodyMeetingDocument,
+  RecordBodyMeetingDocument,
+  RecordConsultationDocument,
   SignAgreementDocument,
   ClosePoliceMailAccountDocument,
   CloseUserAccountDocument,
@@ -247,6 +250,20 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
             input: { effectiveFrom: "2020-01-01", decidedOn: "2020-01-01", summary: { fi: "x", sv: "x", en: "x" } },
           })
         ).data?.amendAgreement,
+        planBodyMeeting: (
+          await h.request(who, PlanBodyMeetingDocument, {
+            input: {
+              bodyId: "body-hel-joint-leadership",
+              plannedOn: "2020-01-01",
+              composition: [{ organisationId: org.police, roleTitle: "x" }],
+            },
+          })
+        ).data?.planBodyMeeting,
+        recordBodyMeeting: (
+          await h.request(who, RecordBodyMeetingDocument, {
+            input: { meetingId: "bm-none", expectedVersion: 0, heldOn: "2020-01-01", attendees: [], items: [] },
+          })
+        ).data?.recordBodyMeeting,
         signAgreement: (
           await h.request(who, SignAgreementDocument, {
             input: {
@@ -274,6 +291,8 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
           revokeClearance: "RuleViolationError",
           amendAgreement: "RuleViolationError",
           signAgreement: "RuleViolationError",
+          planBodyMeeting: "RuleViolationError",
+          recordBodyMeeting: "NotFoundError",
         });
       } else {
         expect(Object.values(typenames)).toEqual(Object.values(typenames).map(() => null));
@@ -283,6 +302,18 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
       if (who !== login.admin) expect(codeOf(accounts.errors)).toBe("FORBIDDEN");
     },
   );
+
+  it.each(everyone)("lets caseworkers and the administrator record consultations, nobody else (%s)", async (who) => {
+    // A future day: refused by the domain for those who may, so the matrix writes nothing.
+    const { data, errors } = await h.request(who, RecordConsultationDocument, {
+      input: { organisationId: org.socialEmergency, topic: "x", consultedOn: "2099-01-01" },
+    });
+    if (caseworkers.includes(who) || who === login.admin) {
+      expect(data?.recordConsultation.__typename).toMatch(/^(RuleViolationError|NotFoundError)$/);
+    } else {
+      expect(codeOf(errors)).toBe("FORBIDDEN");
+    }
+  });
 
   it.each(everyone)("lets only caseworkers change cases (%s)", async (who) => {
     const refer = await h.request(who, ReferCaseDocument, {

@@ -37,6 +37,7 @@ export * from "./staffing/security-clearance.js";
 export * from "./staffing/counted-assignments.js";
 export * from "./staffing/check-staffing.js";
 export * from "./staffing/staff-administration.js";
+export * from "./staffing/consultations.js";
 
 // Steering groups and chair rotation
 export * from "./governance/chair-rotation.js";

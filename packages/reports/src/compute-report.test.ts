@@ -1,4 +1,4 @@
-import { type Executor, generateKeySettings, parseKeyMaterial } from "@ankkuri/db";
+import { type Executor, generateKeySettings, parseKeyMaterial, schema } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
 import { helsinkiOrganisationIds as org, referralStatuses } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -293,6 +293,12 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         ],
       },
       chair: chairOfA,
+      leadershipDecisions: [],
+      consultations: [
+        { partyId: org.police, name: police, count: 0 },
+        { partyId: org.sotepe, name: sotepe, count: 0 },
+        { partyId: org.kuva, name: kuva, count: 0 },
+      ],
       organisationViolations: kuvaShortfall,
     });
     expect(published(tables.casesByType)).toEqual({
@@ -843,6 +849,87 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       ["2025-05-01", org.sotepe],
     ]);
     expect(doc.chair?.next?.chairId).toBe(org.kuva);
+  });
+
+  it("lists the joint leadership meeting's decisions of the year and counts consultations per party", async () => {
+    const team = fixtureTeamId;
+    const item = (text: string) => ({
+      kind: "conclusion" as const,
+      text,
+      ownerOrganisationId: org.sotepe,
+      dueOn: null,
+    });
+    await db.insert(schema.bodyMeetings).values([
+      {
+        teamId: team,
+        id: "bm-later",
+        bodyId: "body-hel-joint-leadership",
+        plannedOn: "2026-03-10",
+        composedOn: "2026-02-01",
+        composition: [{ organisationId: org.sotepe, roleTitle: "toimialajohtaja" }],
+        status: "held",
+        heldOn: "2026-03-10",
+        items: [item("Toinen johtopäätös")],
+      },
+      {
+        teamId: team,
+        id: "bm-earlier",
+        bodyId: "body-hel-joint-leadership",
+        plannedOn: "2025-09-15",
+        composedOn: "2025-09-01",
+        composition: [{ organisationId: org.sotepe, roleTitle: "toimialajohtaja" }],
+        status: "held",
+        heldOn: "2025-09-15",
+        items: [{ ...item("Ensimmäinen linjaus"), kind: "decision", dueOn: "2025-12-31" }],
+      },
+      {
+        teamId: team,
+        id: "bm-next-year",
+        bodyId: "body-hel-joint-leadership",
+        plannedOn: "2026-06-01",
+        composedOn: "2026-05-01",
+        composition: [{ organisationId: org.sotepe, roleTitle: "toimialajohtaja" }],
+        status: "held",
+        heldOn: "2026-06-01",
+        items: [item("Seuraavan vuoden")],
+      },
+    ]);
+    const consultation = (
+      id: string,
+      staffId: string,
+      organisationId: string,
+      partyId: string,
+      consultedOn: string,
+    ) => ({
+      teamId: team,
+      id,
+      staffId,
+      organisationId,
+      partyId,
+      topic: "Koulutus (kuvitteellinen)",
+      consultedOn,
+    });
+    await db
+      .insert(schema.consultations)
+      .values([
+        consultation("co-1", "st-sotepe-mattila", org.socialEmergency, org.sotepe, "2025-10-01"),
+        consultation("co-2", "st-sotepe-honkanen", org.psychiatry, org.sotepe, "2026-01-15"),
+        consultation("co-3", "st-kuva-nieminen", org.youthServices, org.kuva, "2025-11-11"),
+        consultation("co-4", "st-kuva-nieminen", org.youthServices, org.kuva, "2026-05-02"),
+      ]);
+    const annual = await computeReport(db, request("annual", agreementYear), undefined, { generatedAt });
+    expect(annual.leadershipDecisions.map((d) => [d.heldOn, d.kind, d.text, d.ownerName.fi])).toEqual([
+      ["2025-09-15", "decision", "Ensimmäinen linjaus", "Sosiaali-, terveys- ja pelastustoimiala"],
+      ["2026-03-10", "conclusion", "Toinen johtopäätös", "Sosiaali-, terveys- ja pelastustoimiala"],
+    ]);
+    expect(Object.fromEntries(annual.consultations.map((c) => [c.partyId, c.count]))).toEqual({
+      [org.police]: 0,
+      [org.sotepe]: 2,
+      [org.kuva]: 1,
+    });
+    const party = await computeReport(db, request("party", agreementYear, org.kuva), undefined, { generatedAt });
+    expect(party.consultations.map((c) => [c.partyId, c.count])).toEqual([[org.kuva, 1]]);
+    expect(party.leadershipDecisions).toEqual([]);
   });
 
   it("refuses an unknown team, a party that is not a party, and an invalid request", async () => {

@@ -6,6 +6,7 @@ import {
   chairOn,
   defaultAgePolicy,
   countedAssignments,
+  decisionsOf,
   defaultRecordingGraceDays,
   fteReport,
   indexOrganisations,
@@ -186,6 +187,50 @@ function staffingSection(
   };
 }
 
+/** The joint leadership meeting's decisions and conclusions of the period (003 § 8): annual reports only. */
+async function leadershipSection(
+  db: Executor,
+  dataset: TeamDataset,
+  type: ReportRequest["type"],
+  period: Period,
+  index: OrganisationIndex,
+): Promise<ReportDocument["leadershipDecisions"]> {
+  const body = dataset.bodies.find((b) => b.kind === "joint-leadership-meeting");
+  if (type !== "annual" || !body) return [];
+  const meetings = await db.query.bodyMeetings.findMany({
+    where: { teamId: dataset.team.id, bodyId: body.id, heldOn: { gte: period.from, lte: period.to } },
+  });
+  return decisionsOf(meetings, body, period).map((d) => ({
+    heldOn: d.heldOn,
+    kind: d.kind,
+    text: d.text,
+    ownerId: d.ownerOrganisationId,
+    ownerName: name(index, d.ownerOrganisationId),
+    dueOn: d.dueOn,
+  }));
+}
+
+/** Consultations per party in the period (003 § 4.2); a party report counts its own party's only. */
+async function consultationsSection(
+  db: Executor,
+  dataset: TeamDataset,
+  scope: FigureScope,
+  parties: readonly string[],
+  index: OrganisationIndex,
+): Promise<ReportDocument["consultations"]> {
+  const rows = await db.query.consultations.findMany({
+    columns: { partyId: true },
+    where: { teamId: dataset.team.id, consultedOn: { gte: scope.period.from, lte: scope.period.to } },
+  });
+  return parties
+    .filter((p) => scope.partyUnits === null || scope.partyUnits.includes(p))
+    .map((partyId) => ({
+      partyId,
+      name: name(index, partyId),
+      count: rows.filter((r) => r.partyId === partyId).length,
+    }));
+}
+
 /**
  * Computes one report as its canonical document. Every figure that grows with the number of cases or
  * meetings is an aggregate in SQL returning a few rows, the case rule check included.
@@ -272,6 +317,8 @@ export async function computeReport(
     chart: { tableId: "casesOverTime", unit: chartBuckets(valid.period).unit, title: tables.casesOverTime.title },
     staffing: staffingSection(dataset, scope, index),
     chair: chairSection(dataset, valid.period, index),
+    leadershipDecisions: await leadershipSection(db, dataset, valid.type, valid.period, index),
+    consultations: await consultationsSection(db, dataset, scope, parties, index),
     organisationViolations: organisationViolations(dataset, scope),
   };
   return reportDocumentSchema.parse(document);

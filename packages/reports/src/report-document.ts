@@ -141,6 +141,27 @@ export const reportDocumentSchema = z.object({
       next: chairTermSchema.nullable(),
     })
     .nullable(),
+  /**
+   * The decisions and conclusions of the joint leadership meeting held in the period (003 § 8), in
+   * meeting order: annual evaluations only (empty otherwise). Since 1.1.
+   */
+  leadershipDecisions: z
+    .array(
+      z.object({
+        heldOn: localDateSchema,
+        kind: z.enum(["decision", "conclusion"]),
+        text: z.string().min(1),
+        ownerId: z.string(),
+        ownerName: text,
+        dueOn: localDateSchema.nullable(),
+      }),
+    )
+    .default([]),
+  /**
+   * Consultations Ankkuri experts gave their own organisations in the period (003 § 4.2), per party
+   * (the party's own in a party report). Since 1.1.
+   */
+  consultations: z.array(z.object({ partyId: z.string(), name: text, count: z.number().int().min(0) })).default([]),
   /** Staffing and agreement rules broken on the period's last day (about staff and documents, not clients). */
   organisationViolations: z.array(
     z.object({

@@ -206,6 +206,8 @@ describe("derivedRootFields", () => {
     "PartyFte",
     "Period",
     "PostalAddress",
+    // A replaced decision on a chair term: a party, a day and the decision's reference.
+    "ReplacedChairOverride",
     "Sector",
     "String",
   ];

@@ -17,6 +17,7 @@ import "./admin-mutations.js";
 import "./staff-administration.js";
 import "./agreement-amendments.js";
 import "./body-meetings.js";
+import "./consultations.js";
 import "./report.js";
 import "./client-rights.js";
 

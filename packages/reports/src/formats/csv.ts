@@ -113,6 +113,21 @@ export function renderCsv(document: ReportDocument): Buffer {
     [
       [
         "section",
+        "leadershipDecisions",
+        "Johdon yhteiskokouksen päätökset ja johtopäätökset",
+        "Decisions and conclusions of the joint leadership meeting",
+      ],
+      ["heldOn", "kind", "text", "ownerId", "ownerName_fi", "dueOn"],
+      ...document.leadershipDecisions.map((d) => [d.heldOn, d.kind, d.text, d.ownerId, d.ownerName.fi, d.dueOn]),
+    ],
+    [
+      ["section", "consultations", "Konsultaatiot osapuolittain", "Consultations by party"],
+      ["partyId", "name_fi", "count"],
+      ...document.consultations.map((c) => [c.partyId, c.name.fi, c.count]),
+    ],
+    [
+      [
+        "section",
         "organisationViolations",
         "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa",
         "Staffing and agreement violations at the period's end",

@@ -143,6 +143,8 @@ describe("the report's formats", () => {
       "fteUnits",
       "fteParties",
       "chair",
+      "leadershipDecisions",
+      "consultations",
       "organisationViolations",
     ]);
     const meetings = sections[5] ?? [];

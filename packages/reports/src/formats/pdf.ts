@@ -140,6 +140,36 @@ function chair(doc: PDFKit.PDFDocument, report: ReportDocument): void {
   });
 }
 
+function leadership(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+  if (report.type !== "annual") return;
+  heading(
+    doc,
+    "Johdon yhteiskokouksen päätökset ja johtopäätökset",
+    "Decisions and conclusions of the joint leadership meeting",
+  );
+  drawTable(doc, {
+    headers: ["Kokous / Meeting", "Kohta / Item", "Vastuu / Owner", "Määräpäivä / Due"],
+    rows:
+      report.leadershipDecisions.length > 0
+        ? report.leadershipDecisions.map((d) => [
+            d.heldOn,
+            `${d.kind === "decision" ? "Päätös" : "Johtopäätös"}: ${d.text}`,
+            d.ownerName.fi,
+            d.dueOn ?? "",
+          ])
+        : [["(ei kirjattuja / none recorded)", "", "", ""]],
+    labelShare: 0.2,
+  });
+}
+
+function consultations(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+  heading(doc, "Konsultaatiot osapuolittain", "Consultations by party");
+  drawTable(doc, {
+    headers: ["Osapuoli / Party", "Määrä / Count"],
+    rows: report.consultations.map((c) => [c.name.fi, String(c.count)]),
+  });
+}
+
 function organisationViolations(doc: PDFKit.PDFDocument, report: ReportDocument): void {
   heading(
     doc,
@@ -188,6 +218,8 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   for (const id of tableIds) countTable(doc, report.tables[id]);
   staffing(doc, report);
   chair(doc, report);
+  leadership(doc, report);
+  consultations(doc, report);
   organisationViolations(doc, report);
   doc.end();
   await finished;
