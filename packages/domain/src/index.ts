@@ -49,6 +49,7 @@ export * from "./cases/case-lifecycle.js";
 export * from "./cases/consent-policy.js";
 export * from "./cases/case-invariants.js";
 export * from "./cases/check-case.js";
+export * from "./rules/rule-labels.js";
 export * from "./cases/existing-clientship-rules.js";
 export { notInFuture } from "./cases/case-refusals.js";
 export { finalReferralStatuses } from "./cases/referral-commands.js";

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
-import { type ReportDocument, reportDocumentSchema } from "../report-document.js";
+import { type ReportDocument, reportDocumentSchema, tableIds } from "../report-document.js";
 import { renderCsv } from "./csv.js";
 import { renderJson } from "./json.js";
-import { renderPdf } from "./pdf.js";
+import { chartLabels, renderPdf } from "./pdf.js";
 
 const standardFontDataUrl = `${dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"))}/standard_fonts/`;
 
@@ -88,7 +88,10 @@ describe("the report's formats", () => {
     const [title = "", chart = ""] = pages;
     expect(title).toContain("Ankkuri-toiminnan vuosiarviointi");
     expect(title).toContain("Annual evaluation of Ankkuri work");
-    expect(title).toContain("2025-05-01 – 2026-04-30");
+    expect(title).toContain("1.5.2025–30.4.2026");
+    expect(title).not.toContain("Schema version");
+    // The cover names the parties to the agreement.
+    for (const party of annual.staffing.parties) expect(title).toContain(party.name.fi);
     // The key figures as published: 9 new and 9 active cases, 12 meetings; closed cases hidden.
     expect(title).toMatch(/Uudet asiakkuudet \/ New cases\s+9\b/);
     expect(title).toMatch(/Aktiiviset asiakkuudet \/ Active cases\s+9\b/);
@@ -107,6 +110,68 @@ describe("the report's formats", () => {
     ])
       expect(all).toContain(heading);
     expect(all).toContain("Kulttuurin ja vapaa-ajan toimiala");
+  });
+
+  it("numbers every page n/N and heads every page but the cover with the team, the report and the period", async () => {
+    const pages = await pdfText(await renderPdf(annual));
+    pages.forEach((text, i) => {
+      expect(text).toContain(`Sivu ${String(i + 1)}/${String(pages.length)}`);
+      if (i > 0) expect(text).toMatch(/Ankkuri Helsinki · Ankkuri-toiminnan vuosiarviointi · 1\.5\.2025–30\.4\.2026/);
+    });
+  });
+
+  it("keeps every heading with its table's first row and every note with its table's last row", async () => {
+    for (const report of [annual, monthly]) {
+      const pages = await pdfText(await renderPdf(report));
+      for (const id of tableIds) {
+        const table = report.tables[id];
+        const labels = id === "casesOverTime" ? chartLabels(report) : table.rows.map((r) => r.label.fi);
+        const first = labels[0] ?? "(ei rivejä";
+        const last = labels.at(-1) ?? "(ei rivejä";
+        // The chart bears the title of the table of cases over time too: the table is the last.
+        const headingPage = pages.findLastIndex((p) => p.includes(table.title.fi));
+        expect(headingPage, table.title.fi).toBeGreaterThan(0);
+        expect(pages[headingPage], `${id}: heading with the first row`).toContain(first);
+        if (table.note) {
+          const notePage = pages.findIndex((p, i) => i >= headingPage && p.includes(table.note?.fi.slice(0, 30) ?? ""));
+          expect(pages[notePage], `${id}: note with the last row`).toContain(last);
+        }
+      }
+    }
+  });
+
+  it("puts the legend under every table with hidden cells, and names rules rather than printing codes", async () => {
+    const pages = await pdfText(await renderPdf(annual));
+    const all = pages.map((p) => p.replace(/Ankkuri Helsinki · .*?30\.4\.2026\s*/, "")).join(" ");
+    const suppressedTables = tableIds.map((id) => annual.tables[id]).filter((t) => t.suppressed.length > 0);
+    expect(suppressedTables.length).toBeGreaterThan(2);
+    const titles = tableIds.map((id) => annual.tables[id].title.fi);
+    for (const table of tableIds.map((id) => annual.tables[id])) {
+      const start = all.lastIndexOf(table.title.fi);
+      const next = titles
+        .map((t) => all.indexOf(t, start + 1))
+        .filter((i) => i > start)
+        .reduce((a, b) => Math.min(a, b), all.indexOf("Henkilötyövuodet: tavoite ja toteuma"));
+      const section = all.slice(start, next);
+      if (table.suppressed.length > 0) expect(section, table.id).toContain("x = peitetty, jotta pientä lukua");
+      else expect(section, table.id).not.toContain("x = peitetty, jotta pientä lukua");
+    }
+    expect(all).not.toMatch(/\b(CASE|MEETING|CONSENT|STAFFING|AGREEMENT)\.[A-Z_]+/);
+    expect(all).not.toContain("docs/domain.md");
+    expect(all).toContain("Lastensuojeluilmoitus puuttuu");
+    expect(all).toContain("Yksikön henkilötyövuodet jäävät tavoitteesta");
+    // The chair table's columns all have a heading.
+    expect(all).toMatch(/Kausi\s+Term\s+Puheenjohtaja\s+Chair\s+Peruste\s+Basis/);
+  });
+
+  it("labels the chart's bars by the months and days of the period", async () => {
+    expect(chartLabels(annual).slice(0, 3)).toEqual(["touko 2025", "kesä 2025", "heinä 2025"]);
+    // March 2026 starts on a Sunday: the first week is the 1st alone, not the Monday before.
+    const march = { ...monthly, period: { from: "2026-03-01", to: "2026-03-31", days: 31 } };
+    expect(chartLabels(march)).toEqual(["1.–1.3.", "2.–8.3.", "9.–15.3.", "16.–22.3.", "23.–29.3.", "30.–31.3."]);
+    const [, chart = ""] = await pdfText(await renderPdf(annual));
+    expect(chart).toMatch(/touko 2025.*kesä 2025/);
+    expect(chart).not.toMatch(/\b2025-05\b/);
   });
 
   it("prints the monthly statistics' numbers unsuppressed, with a weekly chart", async () => {

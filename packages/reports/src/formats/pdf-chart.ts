@@ -1,5 +1,5 @@
 import type { Cell } from "../report-document.js";
-import { ensureSpace } from "./pdf-table.js";
+import { ensureSpace, fonts } from "./pdf-table.js";
 
 export interface BarChart {
   title: string;
@@ -16,8 +16,8 @@ export function drawBarChart(doc: PDFKit.PDFDocument, chart: BarChart): void {
   ensureSpace(doc, height + 70);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  doc.font("Helvetica-Bold").fontSize(12).fillColor("#000000").text(chart.title, left, doc.y);
-  doc.font("Helvetica-Oblique").fontSize(9).fillColor("#444444").text(chart.subtitle, left, doc.y);
+  doc.font(fonts.bold).fontSize(12).fillColor("#000000").text(chart.title, left, doc.y);
+  doc.font(fonts.italic).fontSize(9).fillColor("#444444").text(chart.subtitle, left, doc.y);
   doc.fillColor("#000000");
   const top = doc.y + 10;
   const axisX = left + 24;
@@ -37,7 +37,7 @@ export function drawBarChart(doc: PDFKit.PDFDocument, chart: BarChart): void {
       .strokeColor(v === 0 ? "#000000" : "#dddddd")
       .stroke();
     doc
-      .font("Helvetica")
+      .font(fonts.regular)
       .fontSize(7)
       .fillColor("#444444")
       .text(String(v), left, y - 3, { width: 20, align: "right", lineBreak: false });
@@ -51,20 +51,20 @@ export function drawBarChart(doc: PDFKit.PDFDocument, chart: BarChart): void {
       const h = (bar.value / scaleMax) * height;
       if (h > 0) doc.rect(x, baseline - h, barWidth, h).fill("#2f5d8a");
       doc
-        .font("Helvetica")
+        .font(fonts.regular)
         .fontSize(7)
         .fillColor("#000000")
         .text(String(bar.value), x - 4, baseline - h - 9, { width: barWidth + 8, align: "center", lineBreak: false });
     } else {
       doc
-        .font("Helvetica-Bold")
+        .font(fonts.bold)
         .fontSize(7)
         .fillColor("#aa3300")
         .text(bar.value, x - 4, baseline - 9, { width: barWidth + 8, align: "center", lineBreak: false });
     }
     if (i % labelEvery === 0) {
       doc
-        .font("Helvetica")
+        .font(fonts.regular)
         .fontSize(6)
         .fillColor("#000000")
         .text(bar.label, x - 10, baseline + 3, { width: barWidth + 20, align: "center", lineBreak: false });

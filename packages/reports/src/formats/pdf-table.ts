@@ -6,57 +6,89 @@ export interface PdfTable {
   totalsRow?: string[];
   /** Share of the width for the first (label) column, 0–1. */
   labelShare?: number;
+  /**
+   * Height of what must stay with the table's last row (its notes and legend): the last row moves to
+   * the next page with it rather than leaving a note alone at the top of a page.
+   */
+  trailing?: number;
 }
 
+/** The fonts of the report. */
+export const fonts = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique" } as const;
+
 const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom;
+const contentWidth = (doc: PDFKit.PDFDocument) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
 /** Moves to a new page when fewer than `needed` points are left. */
 export function ensureSpace(doc: PDFKit.PDFDocument, needed: number): void {
   if (doc.y + needed > bottom(doc)) doc.addPage();
 }
 
-/** A section heading: Finnish in bold, the English subtitle below it. */
-export function heading(doc: PDFKit.PDFDocument, fi: string, en: string): void {
-  ensureSpace(doc, 60);
+const headingHeight = 40;
+
+/**
+ * A section heading: Finnish in bold, the English subtitle below it. `following` is the height of
+ * what must stand under it on the same page (the table's header and first rows): a heading never
+ * stands alone at the bottom of a page.
+ */
+export function heading(doc: PDFKit.PDFDocument, fi: string, en: string, following = 40): void {
+  ensureSpace(doc, headingHeight + following);
   const x = doc.page.margins.left;
   doc.moveDown(0.6);
-  doc.font("Helvetica-Bold").fontSize(12).fillColor("#000000").text(fi, x, doc.y);
-  doc.font("Helvetica-Oblique").fontSize(9).fillColor("#444444").text(en, x, doc.y);
+  doc.font(fonts.bold).fontSize(12).fillColor("#000000").text(fi, x, doc.y);
+  doc.font(fonts.italic).fontSize(9).fillColor("#444444").text(en, x, doc.y);
   doc.fillColor("#000000").moveDown(0.3);
+}
+
+const noteSize = 7;
+
+/** The height {@link note} takes for `text`. */
+export function noteHeight(doc: PDFKit.PDFDocument, text: string): number {
+  doc.font(fonts.regular).fontSize(noteSize);
+  return doc.heightOfString(text, { width: contentWidth(doc) }) + doc.currentLineHeight() * 0.3;
 }
 
 /** A note in small type under a table. */
 export function note(doc: PDFKit.PDFDocument, text: string): void {
-  ensureSpace(doc, 20);
+  ensureSpace(doc, noteHeight(doc, text));
   doc
-    .font("Helvetica")
-    .fontSize(7)
+    .font(fonts.regular)
+    .fontSize(noteSize)
     .fillColor("#555555")
     .text(text, doc.page.margins.left, doc.y, {
-      width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+      width: contentWidth(doc),
     });
   doc.fillColor("#000000").moveDown(0.3);
 }
 
+const fontSizeOf = (columns: number) => (columns > 6 ? 7 : 8);
+const rowHeightOf = (columns: number) => fontSizeOf(columns) + 6;
+
+/** The height of the table's header and its first rows (up to three): what a heading keeps with it. */
+export function tableStartHeight(table: PdfTable): number {
+  const rowHeight = rowHeightOf(table.headers.length);
+  const rows = Math.min(3, table.rows.length + (table.totalsRow ? 1 : 0));
+  return (
+    rowHeight * 2 +
+    rowHeight * rows +
+    (rows === table.rows.length + (table.totalsRow ? 1 : 0) ? (table.trailing ?? 0) : 0)
+  );
+}
+
 export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const width = contentWidth(doc);
   const columns = table.headers.length;
-  const fontSize = columns > 6 ? 7 : 8;
+  const fontSize = fontSizeOf(columns);
   const labelWidth = Math.round(width * (table.labelShare ?? (columns > 6 ? 0.22 : 0.4)));
   const valueWidth = columns > 1 ? (width - labelWidth) / (columns - 1) : 0;
-  const rowHeight = fontSize + 6;
+  const rowHeight = rowHeightOf(columns);
   const x = (i: number) => (i === 0 ? left : left + labelWidth + (i - 1) * valueWidth);
   const w = (i: number) => (i === 0 ? labelWidth : valueWidth);
 
-  const drawRow = (cells: readonly string[], font: string, shade: boolean) => {
+  const drawRow = (cells: readonly string[], font: string) => {
     const y = doc.y;
-    if (shade)
-      doc
-        .rect(left, y - 2, width, rowHeight)
-        .fill("#eeeeee")
-        .fillColor("#000000");
-    doc.font(font).fontSize(fontSize);
+    doc.font(font).fontSize(fontSize).fillColor("#000000");
     cells.forEach((cell, i) => {
       doc.text(cell, x(i) + 2, y + 1, {
         width: w(i) - 4,
@@ -91,12 +123,12 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
         ellipsis: true,
       };
       doc
-        .font("Helvetica-Bold")
+        .font(fonts.bold)
         .fontSize(fontSize)
         .text(fi, x(i) + 2, y + 1, options);
       if (en !== "")
         doc
-          .font("Helvetica-Oblique")
+          .font(fonts.italic)
           .fontSize(fontSize - 1)
           .fillColor("#444444")
           .text(en, x(i) + 2, y + fontSize + 2, options)
@@ -108,16 +140,23 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
 
   ensureSpace(doc, rowHeight * 3);
   header();
-  for (const row of table.rows) {
-    if (doc.y + rowHeight > bottom(doc)) {
+  const trailing = table.trailing ?? 0;
+  table.rows.forEach((row, i) => {
+    const last = i === table.rows.length - 1;
+    // The last row carries the totals and the notes with it.
+    const needed = last ? rowHeight * (table.totalsRow ? 2 : 1) + trailing : rowHeight;
+    if (doc.y + needed > bottom(doc)) {
       doc.addPage();
       header();
     }
-    drawRow(row, "Helvetica", false);
-  }
+    drawRow(row, fonts.regular);
+  });
   if (table.totalsRow) {
-    ensureSpace(doc, rowHeight);
-    drawRow(table.totalsRow, "Helvetica-Bold", false);
+    if (doc.y + rowHeight + (table.rows.length === 0 ? trailing : 0) > bottom(doc)) {
+      doc.addPage();
+      header();
+    }
+    drawRow(table.totalsRow, fonts.bold);
   }
   doc.moveDown(0.4);
 }
