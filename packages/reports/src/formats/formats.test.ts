@@ -1,4 +1,8 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { dirname } from "node:path";
 import { generateKeySettings, parseKeyMaterial } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
@@ -172,6 +176,63 @@ describe("the report's formats", () => {
     const [, chart = ""] = await pdfText(await renderPdf(annual));
     expect(chart).toMatch(/touko 2025.*kesä 2025/);
     expect(chart).not.toMatch(/\b2025-05\b/);
+  });
+
+  it("is a tagged PDF 1.7 with its title, language, page labels and every font embedded", async () => {
+    const bytes = await renderPdf(annual);
+    const raw = bytes.toString("latin1");
+    expect(raw.startsWith("%PDF-1.7")).toBe(true);
+    expect(raw).toMatch(/\/Lang \(fi-FI\)/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    // No standard (unembedded) font; each font used is a subset with its file.
+    expect(raw).not.toMatch(/\/Subtype \/Type1/);
+    const fontFiles = raw.match(/\/FontFile2 /g) ?? [];
+    const fontDescriptors = raw.match(/\/Type \/FontDescriptor/g) ?? [];
+    expect(fontDescriptors.length).toBe(3);
+    expect(fontFiles.length).toBe(fontDescriptors.length);
+
+    const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl }).promise;
+    expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
+    const { info } = (await pdf.getMetadata()) as { info: { Title?: string } };
+    expect(info.Title).toBe("Ankkuri-toiminnan vuosiarviointi 1.5.2025–30.4.2026");
+    const labels = await pdf.getPageLabels();
+    expect(labels).toEqual(Array.from({ length: pdf.numPages }, (_, i) => String(i + 1)));
+    type Node = { role?: string; alt?: string; children?: Node[] };
+    const roles: Node[] = [];
+    const walk = (node: Node) => {
+      roles.push(node);
+      for (const child of node.children ?? []) walk(child);
+    };
+    for (let n = 1; n <= pdf.numPages; n++) walk((await (await pdf.getPage(n)).getStructTree()) as Node);
+    const count = (role: string) => roles.filter((r) => r.role === role).length;
+    expect(count("H1")).toBe(1);
+    // A heading for the key figures, the chart, every table, staffing, the chair and the findings.
+    expect(count("H2")).toBe(1 + 1 + tableIds.length + 3);
+    expect(count("Table")).toBeGreaterThanOrEqual(tableIds.length + 4);
+    expect(count("TH")).toBeGreaterThan(50);
+    expect(count("TD")).toBeGreaterThan(50);
+    const figure = roles.find((r) => r.role === "Figure");
+    expect(figure?.alt).toMatch(/^Pylväskaavio: Uudet asiakkuudet kuukausittain\. touko 2025: <5; kesä 2025: <5/);
+    await pdf.destroy();
+
+    // Poppler's tools, where installed, say the same.
+    const tool = (name: string, args: string[]) => {
+      const run = spawnSync(name, args, { input: bytes, encoding: "utf8" });
+      return run.error ? null : run.stdout;
+    };
+    const dir = mkdtempSync(join(tmpdir(), "report-pdf-"));
+    const file = join(dir, "annual.pdf");
+    writeFileSync(file, bytes);
+    const pdfinfo = tool("pdfinfo", [file]);
+    if (pdfinfo !== null) expect(pdfinfo).toMatch(/Tagged:\s+yes/);
+    const pdffonts = tool("pdffonts", [file]);
+    if (pdffonts !== null)
+      for (const line of pdffonts
+        .split("\n")
+        .slice(2)
+        .filter((l) => l.trim() !== ""))
+        expect(line).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("prints the monthly statistics' numbers unsuppressed, with a weekly chart", async () => {

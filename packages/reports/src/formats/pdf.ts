@@ -1,8 +1,8 @@
 import { ruleLabel } from "@ankkuri/domain";
-import PDFDocument from "pdfkit";
 import { chartBuckets } from "../periods.js";
 import { type Cell, type CountTable, type ReportDocument, tableIds } from "../report-document.js";
 import { drawBarChart } from "./pdf-chart.js";
+import { artifact, group, type StructParent, tagged, taggedPdf } from "./pdf-document.js";
 import { drawTable, fonts, heading, note, noteHeight, type PdfTable, tableStartHeight } from "./pdf-table.js";
 
 export const pdfContentType = "application/pdf";
@@ -58,12 +58,15 @@ export function suppressionLegend(report: ReportDocument): string {
   return `${p} = 1–${String(t - 1)}; x = peitetty, jotta pientä lukua ei voi laskea summista. / ${p} = 1 to ${String(t - 1)}; x = hidden so that no small count can be worked out from the totals.`;
 }
 
-function coverPage(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+function coverPage(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
   const left = doc.page.margins.left;
-  doc.font(fonts.bold).fontSize(24).text(report.title.fi, left, 120);
-  doc.font(fonts.italic).fontSize(14).fillColor("#444444").text(report.title.en);
+  const cover = group(doc, root, "Sect");
+  tagged(doc, cover, "H1", () => doc.font(fonts.bold).fontSize(24).text(report.title.fi, left, 120));
+  tagged(doc, cover, "P", () => doc.font(fonts.italic).fontSize(14).fillColor("#444444").text(report.title.en), {
+    lang: "en",
+  });
   doc.fillColor("#000000").moveDown(0.8);
-  doc.font(fonts.bold).fontSize(16).text(periodText(report));
+  tagged(doc, cover, "P", () => doc.font(fonts.bold).fontSize(16).text(periodText(report)));
   doc.moveDown(1.5);
   const parties = report.staffing.parties.map((p) => p.name.fi);
   const facts: [string, string][] = [
@@ -91,10 +94,11 @@ function coverPage(doc: PDFKit.PDFDocument, report: ReportDocument): void {
     ],
     labelShare: 0.7,
   };
-  heading(doc, "Tunnusluvut", "Key figures", tableStartHeight(keyFigures));
-  drawTable(doc, keyFigures);
+  heading(doc, cover, "Tunnusluvut", "Key figures", tableStartHeight(keyFigures));
+  drawTable(doc, cover, keyFigures);
   note(
     doc,
+    cover,
     report.suppression.applied
       ? suppressionLegend(report)
       : "Työryhmän sisäinen tilasto: pieniä lukuja ei ole peitetty. Ei saa luovuttaa työryhmän ulkopuolelle. / For the team only: small counts are not suppressed. Not to be shared outside the team.",
@@ -103,6 +107,7 @@ function coverPage(doc: PDFKit.PDFDocument, report: ReportDocument): void {
 
 function countTable(
   doc: PDFKit.PDFDocument,
+  root: StructParent,
   report: ReportDocument,
   table: CountTable,
   rowLabels: readonly string[] = [],
@@ -137,12 +142,14 @@ function countTable(
       : {}),
     trailing: notes.reduce((sum, n) => sum + noteHeight(doc, n), 8),
   };
-  heading(doc, table.title.fi, table.title.en, tableStartHeight(pdfTable));
-  drawTable(doc, pdfTable);
-  for (const n of notes) note(doc, n);
+  const section = group(doc, root, "Sect");
+  heading(doc, section, table.title.fi, table.title.en, tableStartHeight(pdfTable));
+  drawTable(doc, section, pdfTable);
+  for (const n of notes) note(doc, section, n);
 }
 
-function staffing(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+function staffing(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+  const section = group(doc, root, "Sect");
   const units: PdfTable = {
     headers: [
       "Yksikkö / Unit",
@@ -170,17 +177,18 @@ function staffing(doc: PDFKit.PDFDocument, report: ReportDocument): void {
     labelShare: 0.4,
     trailing: noteHeight(doc, footnote) + 8,
   };
-  heading(doc, "Henkilötyövuodet: tavoite ja toteuma", "FTE: target and realised", tableStartHeight(units));
-  drawTable(doc, units);
-  drawTable(doc, parties);
-  note(doc, footnote);
+  heading(doc, section, "Henkilötyövuodet: tavoite ja toteuma", "FTE: target and realised", tableStartHeight(units));
+  drawTable(doc, section, units);
+  drawTable(doc, section, parties);
+  note(doc, section, footnote);
 }
 
-function chair(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+function chair(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+  const part = group(doc, root, "Sect");
   const section = report.chair;
   if (!section) {
-    heading(doc, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group", 20);
-    note(doc, "Ohjausryhmää ei ole kirjattu. / No steering group is recorded.");
+    heading(doc, part, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group", 20);
+    note(doc, part, "Ohjausryhmää ei ole kirjattu. / No steering group is recorded.");
     return;
   }
   const term = (t: NonNullable<typeof section.next>, basis: string) => [
@@ -196,14 +204,15 @@ function chair(doc: PDFKit.PDFDocument, report: ReportDocument): void {
     ],
     labelShare: 0.3,
   };
-  heading(doc, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group", tableStartHeight(table));
-  drawTable(doc, table);
+  heading(doc, part, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group", tableStartHeight(table));
+  drawTable(doc, part, table);
 }
 
 const areaNames = { staffing: "Henkilöstö / Staffing", agreement: "Sopimus / Agreement" } as const;
 const severityNames = { error: "Virhe / Error", warning: "Varoitus / Warning" } as const;
 
-function organisationViolations(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+function organisationViolations(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+  const section = group(doc, root, "Sect");
   const table: PdfTable = {
     headers: ["Sääntö / Rule", "Alue / Area", "Vakavuus / Severity", "Määrä / Count"],
     rows:
@@ -219,11 +228,12 @@ function organisationViolations(doc: PDFKit.PDFDocument, report: ReportDocument)
   };
   heading(
     doc,
+    section,
     "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa",
     "Staffing and agreement violations at the period's end",
     tableStartHeight(table),
   );
-  drawTable(doc, table);
+  drawTable(doc, section, table);
 }
 
 /** The running header (team, report, period) and the page number n/N on every page but the cover. */
@@ -236,22 +246,28 @@ function pageFurniture(doc: PDFKit.PDFDocument, report: ReportDocument): void {
     const width = doc.page.width - left - right;
     // Drawing in the margins must not start a new page.
     doc.page.margins.bottom = 0;
-    doc.font(fonts.regular).fontSize(7).fillColor("#555555");
-    if (i > range.start) {
-      const header = `${report.team.name.fi} · ${report.title.fi}${report.scope ? ` · ${report.scope.name.fi}` : ""} · ${periodText(report)}`;
-      doc.text(header, left, 20, { width, lineBreak: false, ellipsis: true });
-      doc
-        .moveTo(left, 30)
-        .lineTo(left + width, 30)
-        .lineWidth(0.3)
-        .strokeColor("#bbbbbb")
-        .stroke();
-    }
-    doc.text(`Sivu ${String(i - range.start + 1)}/${String(total)}`, left, doc.page.height - 26, {
-      width,
-      align: "right",
-      lineBreak: false,
-    });
+    artifact(
+      doc,
+      () => {
+        doc.font(fonts.regular).fontSize(7).fillColor("#555555");
+        if (i > range.start) {
+          const header = `${report.team.name.fi} · ${report.title.fi}${report.scope ? ` · ${report.scope.name.fi}` : ""} · ${periodText(report)}`;
+          doc.text(header, left, 20, { width, lineBreak: false, ellipsis: true });
+          doc
+            .moveTo(left, 30)
+            .lineTo(left + width, 30)
+            .lineWidth(0.3)
+            .strokeColor("#bbbbbb")
+            .stroke();
+        }
+        doc.text(`Sivu ${String(i - range.start + 1)}/${String(total)}`, left, doc.page.height - 26, {
+          width,
+          align: "right",
+          lineBreak: false,
+        });
+      },
+      "Pagination",
+    );
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor("#000000");
@@ -265,16 +281,12 @@ function pageFurniture(doc: PDFKit.PDFDocument, report: ReportDocument): void {
  * number of the whole.
  */
 export async function renderPdf(report: ReportDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 44, bottom: 44, left: 40, right: 40 },
-    bufferPages: true,
-    info: {
-      Title: `${report.title.fi} ${periodText(report)}`,
-      Author: report.team.name.fi,
-      Subject: report.title.en,
-      CreationDate: new Date(report.generatedAt),
-    },
+  const { doc, root } = taggedPdf({
+    title: `${report.title.fi} ${periodText(report)}`,
+    author: report.team.name.fi,
+    subject: report.title.en,
+    created: new Date(report.generatedAt),
+    lang: "fi-FI",
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -282,20 +294,24 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     doc.on("end", resolve);
     doc.on("error", reject);
   });
-  coverPage(doc, report);
+  coverPage(doc, root, report);
   doc.addPage();
   const over = report.tables.casesOverTime;
   const labels = chartLabels(report);
-  drawBarChart(doc, {
+  const bars = over.rows.map((r, i) => ({ label: labels[i] ?? r.key, value: r.values.new ?? 0 }));
+  drawBarChart(doc, group(doc, root, "Sect"), {
     title: report.chart.title.fi,
     subtitle: report.chart.title.en,
-    bars: over.rows.map((r, i) => ({ label: labels[i] ?? r.key, value: r.values.new ?? 0 })),
+    bars,
+    alt: `Pylväskaavio: ${report.chart.title.fi}. ${bars.map((b) => `${b.label}: ${String(b.value)}`).join("; ")}.`,
   });
-  for (const id of tableIds) countTable(doc, report, report.tables[id], id === "casesOverTime" ? labels : []);
-  staffing(doc, report);
-  chair(doc, report);
-  organisationViolations(doc, report);
+  for (const id of tableIds) countTable(doc, root, report, report.tables[id], id === "casesOverTime" ? labels : []);
+  staffing(doc, root, report);
+  chair(doc, root, report);
+  organisationViolations(doc, root, report);
   pageFurniture(doc, report);
+  // Pages numbered 1, 2, … as printed in their footers.
+  (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: [0, { S: "D" }] };
   doc.end();
   await finished;
   return Buffer.concat(chunks);
