@@ -36,13 +36,13 @@ describe("the report command", () => {
       timeoutMs: 120_000,
     });
 
-  it("writes the JSON, CSV and PDF of one report with a progress bar", async () => {
+  it("writes the JSON, the CSV files (zipped) and the PDF of one report with a progress bar", async () => {
     const result = await report("annual", "--period", "2025-05-01..2026-04-30", "--out", "reports");
     expect(result.exit, result.stderr).toBe(0);
     expect(result.stderr).toContain("100%");
     const files = readdirSync(join(userDir, "reports")).sort();
     expect(files).toEqual([
-      "annual-2025-05-01..2026-04-30.csv",
+      "annual-2025-05-01..2026-04-30.csv.zip",
       "annual-2025-05-01..2026-04-30.json",
       "annual-2025-05-01..2026-04-30.pdf",
     ]);

@@ -27,7 +27,7 @@ export {
   resolveScope,
 } from "./compute-report.js";
 export { ReportError, type ReportErrorCode } from "./errors.js";
-export { type Artifact, renderArtifacts } from "./artifacts.js";
+export { type Artifact, artifactExtensions, renderArtifacts } from "./artifacts.js";
 export { type RunOutcome, runReport } from "./run-report.js";
 export { reportAggregates, runAggregates } from "./figures/aggregates.js";
 export { type CaseRuleContext, caseRuleContext } from "./figures/case-rule-counts.js";

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { dirname } from "node:path";
 import { generateKeySettings, parseKeyMaterial } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
@@ -12,13 +13,39 @@ import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
 import { type ReportDocument, reportDocumentSchema, tableIds } from "../report-document.js";
-import { renderCsv } from "./csv.js";
+import { csvFile, finnishNumber, renderCsv } from "./csv.js";
+import { crc32 } from "./zip.js";
 import { renderJson } from "./json.js";
 import { chartLabels, renderPdf } from "./pdf.js";
 
 const standardFontDataUrl = `${dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"))}/standard_fonts/`;
 
-/** RFC 4180 lines (quoted fields may hold commas and doubled quotes). */
+/** The files of a ZIP archive, checked against their CRC-32. */
+function unzip(archive: Buffer): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = archive.readUInt16LE(end + 10);
+  let at = archive.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    expect(archive.readUInt32LE(at)).toBe(0x02014b50);
+    const method = archive.readUInt16LE(at + 10);
+    const crc = archive.readUInt32LE(at + 16);
+    const packed = archive.readUInt32LE(at + 20);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const extra = archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+    const local = archive.readUInt32LE(at + 42);
+    const name = archive.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+    const data = archive.subarray(start, start + packed);
+    const content = method === 8 ? inflateRawSync(data) : Buffer.from(data);
+    expect(crc32(content), name).toBe(crc);
+    files.set(name, content);
+    at += 46 + nameLength + extra;
+  }
+  return files;
+}
+
+/** RFC 4180 lines with `;` between fields (quoted fields may hold separators and doubled quotes). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -31,7 +58,7 @@ function parseCsv(text: string): string[][] {
       i++;
     } else if (ch === '"') {
       quoted = !quoted;
-    } else if (quoted || (ch !== "," && ch !== "\n" && ch !== "\r")) {
+    } else if (quoted || (ch !== ";" && ch !== "\n" && ch !== "\r")) {
       field += ch;
     } else if (ch !== "\r") {
       row.push(field);
@@ -250,46 +277,86 @@ describe("the report's formats", () => {
     expect(() => renderJson({ ...annual, schemaVersion: "2.0" } as unknown as ReportDocument)).toThrow();
   });
 
-  it("writes CSV with one section per table and the hidden cells as published", () => {
-    const text = renderCsv(annual).toString("utf8");
-    expect(text.startsWith("\uFEFF")).toBe(true);
-    const sections = text.slice(1).split("\n\n").map(parseCsv);
-    expect(sections.map((s) => s[0]?.[1])).toEqual([
-      "report",
-      "casesByType",
-      "ageBands",
-      "referralSources",
-      "casesOverTime",
-      "meetings",
-      "participation",
-      "serviceReferrals",
-      "consents",
-      "caseViolations",
-      "fteUnits",
-      "fteParties",
-      "chair",
-      "organisationViolations",
+  it("writes one CSV file per table in a ZIP, in the dialect of Finnish spreadsheets", () => {
+    const files = unzip(renderCsv(annual));
+    expect([...files.keys()]).toEqual([
+      "00-report.csv",
+      "01-casesByType.csv",
+      "02-ageBands.csv",
+      "03-referralSources.csv",
+      "04-casesOverTime.csv",
+      "05-meetings.csv",
+      "06-participation.csv",
+      "07-serviceReferrals.csv",
+      "08-consents.csv",
+      "09-caseViolations.csv",
+      "10-fteUnits.csv",
+      "11-fteParties.csv",
+      "12-chair.csv",
+      "13-organisationViolations.csv",
     ]);
-    const meetings = sections[5] ?? [];
-    expect(meetings[1]).toEqual(["key", "label_fi", "label_en", "recorded", "unrecorded", "total"]);
-    expect(meetings[2]).toEqual([
+    const tables = new Map<string, string[][]>();
+    for (const [name, bytes] of files) {
+      const text = bytes.toString("utf8");
+      expect(text.startsWith("\uFEFF"), name).toBe(true);
+      // Every line ends CRLF; no bare LF.
+      expect(text.endsWith("\r\n"), name).toBe(true);
+      expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+      const rows = parseCsv(text.slice(1));
+      // A rectangle: every line as wide as the header.
+      for (const row of rows) expect(row.length, name).toBe(rows[0]?.length);
+      tables.set(name, rows);
+    }
+    const meetings = tables.get("05-meetings.csv") ?? [];
+    expect(meetings[0]).toEqual([
+      "key",
+      "label_fi",
+      "label_en",
+      "recorded",
+      "recorded_suppressed",
+      "unrecorded",
+      "unrecorded_suppressed",
+      "total",
+      "total_suppressed",
+    ]);
+    expect(meetings[1]).toEqual([
       "youth-crime",
       "Nuorten rikollisuus ja häiriökäyttäytyminen",
       "Youth crime and disruptive behaviour",
+      "",
       "x",
+      "",
       "<5",
       "9",
+      "",
     ]);
-    expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Total", "x", "x", "12"]);
-    const participation = sections[6] ?? [];
-    expect(participation[1]).toEqual(["key", "label_fi", "label_en", "partyId", "meetings", "cases"]);
+    expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Total", "", "x", "", "x", "12", ""]);
+    expect(tables.get("06-participation.csv")?.[0]).toEqual([
+      "key",
+      "label_fi",
+      "label_en",
+      "partyId",
+      "meetings",
+      "meetings_suppressed",
+      "cases",
+      "cases_suppressed",
+    ]);
+    // Decimals with a comma: the FTE figures.
+    const units = tables.get("10-fteUnits.csv") ?? [];
+    const target = units[0]?.indexOf("target") ?? -1;
+    const decimals = units.slice(1).map((r) => r[target] ?? "");
+    expect(decimals.some((d) => d.includes(","))).toBe(true);
+    expect(decimals.some((d) => d.includes("."))).toBe(false);
+    expect(finnishNumber(0.75)).toBe("0,75");
+    // Fields holding the separator are quoted.
+    expect(csvFile([["a;b", 1.5]]).toString("utf8")).toBe('\uFEFF"a;b";1,5\r\n');
   });
 
   it("stores each format with its SHA-256 and size", async () => {
     const artifacts = await renderArtifacts(annual);
     expect(artifacts.map((a) => [a.format, a.contentType])).toEqual([
       ["json", "application/json; charset=utf-8"],
-      ["csv", "text/csv; charset=utf-8"],
+      ["csv", "application/zip"],
       ["pdf", "application/pdf"],
     ]);
     for (const a of artifacts) {
