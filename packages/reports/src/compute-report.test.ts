@@ -231,7 +231,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     );
     const { tables, ...rest } = doc;
     expect(rest).toEqual({
-      schemaVersion: "1.0",
+      schemaVersion: "2.0",
       type: "annual",
       title: { fi: "Ankkuri-toiminnan vuosiarviointi", en: "Annual evaluation of Ankkuri work" },
       team: { id: "team-helsinki", code: "helsinki", name: { fi: "Ankkuri Helsinki", en: "Ankkuri Helsinki" } },

@@ -13,10 +13,15 @@ export { agreementYear, lastCompletedAgreementYear, parsePeriod, periodText, pre
 export {
   type Cell,
   type CountTable,
+  type PublishedCell,
+  type PublishedReport,
+  publishedReportSchema,
   type ReportDocument,
   reportDocumentSchema,
   reportSchemaVersion,
 } from "./report-document.js";
+export { publishReport } from "./formats/json.js";
+export { reportJsonSchema } from "./formats/json-schema.js";
 export {
   type ComputeOptions,
   computeReport,

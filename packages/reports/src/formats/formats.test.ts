@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
-import { type ReportDocument, reportDocumentSchema, tableIds } from "../report-document.js";
+import { publishedReportSchema, type ReportDocument, tableIds } from "../report-document.js";
 import { csvFile, finnishNumber, renderCsv } from "./csv.js";
 import { crc32 } from "./zip.js";
-import { renderJson } from "./json.js";
+import { publishReport, renderJson } from "./json.js";
 import { chartLabels, renderPdf } from "./pdf.js";
 
 const standardFontDataUrl = `${dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"))}/standard_fonts/`;
@@ -271,10 +271,17 @@ describe("the report's formats", () => {
     expect(chart).toContain("Uudet asiakkuudet viikoittain");
   });
 
-  it("writes the canonical JSON, valid against its schema", () => {
+  it("writes the JSON, valid against its schema, the document with every count published as an object", () => {
     const json = JSON.parse(renderJson(annual).toString("utf8")) as unknown;
-    expect(reportDocumentSchema.parse(json)).toEqual(annual);
-    expect(() => renderJson({ ...annual, schemaVersion: "2.0" } as unknown as ReportDocument)).toThrow();
+    expect(publishedReportSchema.parse(json)).toEqual(publishReport(annual));
+    const { headline, tables, ...rest } = publishReport(annual);
+    // Everything but the counts as in the document.
+    expect(rest).toEqual(
+      Object.fromEntries(Object.entries(annual).filter(([k]) => k !== "headline" && k !== "tables")),
+    );
+    expect(headline.newCases).toEqual({ value: 9, suppressed: null });
+    expect(tables.meetings.totals?.values.recorded).toEqual({ value: null, suppressed: "complementary" });
+    expect(() => renderJson({ ...annual, schemaVersion: "1.0" } as unknown as ReportDocument)).toThrow();
   });
 
   it("writes one CSV file per table in a ZIP, in the dialect of Finnish spreadsheets", () => {
