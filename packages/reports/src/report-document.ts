@@ -143,6 +143,22 @@ const reportOf = <C extends z.ZodType>(cell: C) =>
       meetingsHeld: cell,
       serviceReferrals: cell,
     }),
+    /**
+     * The same key figures for the same period a year earlier, suppressed as that year's report
+     * publishes them; null in monthly statistics.
+     */
+    previous: z
+      .object({
+        period: z.object({ from: localDateSchema, to: localDateSchema }),
+        headline: z.object({
+          newCases: cell,
+          activeCases: cell,
+          closedCases: cell,
+          meetingsHeld: cell,
+          serviceReferrals: cell,
+        }),
+      })
+      .nullable(),
     tables: z.object(
       Object.fromEntries(tableIds.map((id) => [id, countTableOf(cell)])) as Record<
         TableId,

@@ -128,6 +128,9 @@ describe("the report's formats", () => {
     expect(title).toMatch(/Aktiiviset asiakkuudet \/ Active cases\s+9\b/);
     expect(title).toMatch(/Päättyneet asiakkuudet \/ Closed cases\s+x\b/);
     expect(title).toMatch(/Pidetyt tapaamiset \/ Meetings held\s+12\b/);
+    // The previous year beside the period: its own column, as that year's report publishes it.
+    expect(title).toMatch(/1\.5\.2025–30\.4\.2026\s+This period\s+1\.5\.2024–30\.4\.2025\s+Previous year/);
+    expect(title).toMatch(/Palveluohjaukset \/ Referrals to services\s+x\s+0\b/);
     expect(chart).toContain("Uudet asiakkuudet kuukausittain");
     expect(chart).toContain("New cases per month");
     const all = pages.join("\n");
@@ -268,17 +271,18 @@ describe("the report's formats", () => {
     expect(title).toMatch(/Uudet asiakkuudet \/ New cases\s+2\b/);
     expect(title).toMatch(/Aktiiviset asiakkuudet \/ Active cases\s+5\b/);
     expect(title).toContain("Työryhmän sisäinen tilasto");
+    expect(title).not.toContain("Previous year");
     expect(chart).toContain("Uudet asiakkuudet viikoittain");
   });
 
   it("writes the JSON, valid against its schema, the document with every count published as an object", () => {
     const json = JSON.parse(renderJson(annual).toString("utf8")) as unknown;
     expect(publishedReportSchema.parse(json)).toEqual(publishReport(annual));
-    const { headline, tables, ...rest } = publishReport(annual);
+    const { headline, tables, previous, ...rest } = publishReport(annual);
     // Everything but the counts as in the document.
-    expect(rest).toEqual(
-      Object.fromEntries(Object.entries(annual).filter(([k]) => k !== "headline" && k !== "tables")),
-    );
+    const counts = new Set(["headline", "tables", "previous"]);
+    expect(rest).toEqual(Object.fromEntries(Object.entries(annual).filter(([k]) => !counts.has(k))));
+    expect(previous?.headline.serviceReferrals).toEqual({ value: 0, suppressed: null });
     expect(headline.newCases).toEqual({ value: 9, suppressed: null });
     expect(tables.meetings.totals?.values.recorded).toEqual({ value: null, suppressed: "complementary" });
     expect(() => renderJson({ ...annual, schemaVersion: "1.0" } as unknown as ReportDocument)).toThrow();

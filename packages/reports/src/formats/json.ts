@@ -37,6 +37,10 @@ export function publishReport(document: ReportDocument): PublishedReport {
   return publishedReportSchema.parse({
     ...valid,
     headline: mapValues(valid.headline, publishCell),
+    previous:
+      valid.previous === null
+        ? null
+        : { period: valid.previous.period, headline: mapValues(valid.previous.headline, publishCell) },
     tables: Object.fromEntries(tableIds.map((id) => [id, publishTable(valid.tables[id])])),
   });
 }

@@ -83,16 +83,26 @@ function coverPage(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDo
       .text(value, left + 12, doc.y, { width: doc.page.width - left * 2 - 12 });
     doc.moveDown(0.4);
   }
+  const previous = report.previous;
+  const figure = (label: string, key: keyof ReportDocument["headline"]) => [
+    label,
+    show(report.headline[key]),
+    ...(previous ? [show(previous.headline[key])] : []),
+  ];
   const keyFigures: PdfTable = {
-    headers: ["", "Jakso / Period"],
-    rows: [
-      ["Uudet asiakkuudet / New cases", show(report.headline.newCases)],
-      ["Aktiiviset asiakkuudet / Active cases", show(report.headline.activeCases)],
-      ["Päättyneet asiakkuudet / Closed cases", show(report.headline.closedCases)],
-      ["Pidetyt tapaamiset / Meetings held", show(report.headline.meetingsHeld)],
-      ["Palveluohjaukset / Referrals to services", show(report.headline.serviceReferrals)],
+    headers: [
+      "",
+      `${periodText(report)} / This period`,
+      ...(previous ? [`${finnishDate(previous.period.from)}–${finnishDate(previous.period.to)} / Previous year`] : []),
     ],
-    labelShare: 0.7,
+    rows: [
+      figure("Uudet asiakkuudet / New cases", "newCases"),
+      figure("Aktiiviset asiakkuudet / Active cases", "activeCases"),
+      figure("Päättyneet asiakkuudet / Closed cases", "closedCases"),
+      figure("Pidetyt tapaamiset / Meetings held", "meetingsHeld"),
+      figure("Palveluohjaukset / Referrals to services", "serviceReferrals"),
+    ],
+    labelShare: previous ? 0.5 : 0.7,
   };
   heading(doc, cover, "Tunnusluvut", "Key figures", tableStartHeight(keyFigures));
   drawTable(doc, cover, keyFigures);
