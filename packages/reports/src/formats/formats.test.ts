@@ -192,7 +192,8 @@ describe("the report's formats", () => {
     }
     expect(all).not.toMatch(/\b(CASE|MEETING|CONSENT|STAFFING|AGREEMENT)\.[A-Z_]+/);
     expect(all).not.toContain("docs/domain.md");
-    expect(all).toContain("Lastensuojeluilmoitus puuttuu");
+    // Each rule with its severity, which the table's note explains.
+    expect(all).toContain("Lastensuojeluilmoitus puuttuu (varoitus)");
     expect(all).toContain("Yksikön henkilötyövuodet jäävät tavoitteesta");
     // The chair table's columns all have a heading.
     expect(all).toMatch(/Kausi\s+Term\s+Puheenjohtaja\s+Chair\s+Peruste\s+Basis/);

@@ -315,7 +315,19 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     bars,
     alt: `Pylväskaavio: ${report.chart.title.fi}. ${bars.map((b) => `${b.label}: ${String(b.value)}`).join("; ")}.`,
   });
-  for (const id of tableIds) countTable(doc, root, report, report.tables[id], id === "casesOverTime" ? labels : []);
+  const severity: Record<string, string> = { error: "virhe", warning: "varoitus" };
+  const violationLabels = report.tables.caseViolations.rows.map((r) => {
+    const named = severity[r.attributes?.severity ?? ""];
+    return named === undefined ? r.label.fi : `${r.label.fi} (${named})`;
+  });
+  for (const id of tableIds)
+    countTable(
+      doc,
+      root,
+      report,
+      report.tables[id],
+      id === "casesOverTime" ? labels : id === "caseViolations" ? violationLabels : [],
+    );
   staffing(doc, root, report);
   chair(doc, root, report);
   organisationViolations(doc, root, report);
