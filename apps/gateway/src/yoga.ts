@@ -17,6 +17,7 @@ import { useHealth } from "./plugins/use-health.js";
 import { useIntrospectionGate } from "./plugins/use-introspection-gate.js";
 import { useRateLimit } from "./plugins/use-rate-limit.js";
 import { useRequestId } from "./plugins/use-request-id.js";
+import { useReportDownload } from "./plugins/use-report-download.js";
 import { useRequestLog } from "./plugins/use-request-log.js";
 import { loadPersistedOperations, persistedOperationErrors } from "./persisted/manifests.js";
 import { schema } from "./schema/index.js";
@@ -198,6 +199,7 @@ export function createGatewayYoga(
       armorPlugin(config),
       useIntrospectionGate(config.introspection),
       useRateLimit(limits.rate, services.metrics),
+      useReportDownload(services),
       ...(config.persistedOperations.mode === "off"
         ? []
         : [

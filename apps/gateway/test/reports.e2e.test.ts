@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, schema } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportDownloadDocument, ReportRunsDocument, RequestReportDocument } from "@ankkuri/client/operations";
@@ -64,6 +65,85 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     // Exactly one run of that type, period and scope exists.
     const runs = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns ?? [];
     expect(runs.filter((r) => r.periodFrom === agreementYear.from && r.periodTo === agreementYear.to)).toHaveLength(1);
+  });
+
+  it("downloads a report's files over HTTP to those who may read the run, audited, and to nobody else", async () => {
+    const runId = as(
+      (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data
+        ?.requestReport,
+      "ReportRun",
+    ).runId;
+    await completed(runId, login.leadership);
+    const get = async (path: string, asLogin: string | null, init: RequestInit = {}) =>
+      h.fetch(path, {
+        ...init,
+        headers: asLogin === null ? {} : { authorization: `Bearer ${await h.token(asLogin)}` },
+      });
+    // The attacker's attempts first: no token, a forged token, another team's or a made-up run,
+    // people the run is not for, a format that is not one, another verb.
+    const unsigned = await get(`/reports/${runId}/pdf`, null);
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.headers.get("www-authenticate")).toBe("Bearer");
+    const token = await h.token(login.leadership);
+    const forged = await h.fetch(`/reports/${runId}/pdf`, {
+      headers: { authorization: `Bearer ${token.slice(0, -4)}${token.endsWith("AAAA") ? "BBBB" : "AAAA"}` },
+    });
+    expect(forged.status).toBe(401);
+    const notFound = async (path: string, asLogin: string) => {
+      const response = await get(path, asLogin);
+      expect({ path, asLogin, status: response.status }).toEqual({ path, asLogin, status: 404 });
+      expect(await response.text()).toBe('{"error":"No such report file"}');
+    };
+    await notFound(`/reports/${randomUUID()}/pdf`, login.leadership);
+    await notFound(`/reports/${runId}/docx`, login.leadership);
+    await notFound(`/reports/not-a-run/pdf`, login.leadership);
+    await notFound(`/reports/${runId}/pdf`, login.auditor);
+    const monthly = as(
+      (
+        await h.request(login.socialWorker, RequestReportDocument, {
+          type: "MONTHLY",
+          period: { from: "2025-09-01", to: "2025-09-30" },
+        })
+      ).data?.requestReport,
+      "ReportRun",
+    );
+    await completed(monthly.runId, login.socialWorker);
+    await notFound(`/reports/${monthly.runId}/pdf`, login.leadership);
+    expect((await get(`/reports/${runId}/pdf`, login.leadership, { method: "POST" })).status).toBe(405);
+
+    const listed = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns.find(
+      (r) => r.runId === runId,
+    );
+    const before = await h.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.resource, "report"), eq(schema.auditLog.resourceId, runId)));
+    for (const [format, type, name] of [
+      ["pdf", "application/pdf", "annual-2025-05-01..2026-04-30.pdf"],
+      ["csv", "application/zip", "annual-2025-05-01..2026-04-30.csv.zip"],
+      ["json", "application/json; charset=utf-8", "annual-2025-05-01..2026-04-30.json"],
+    ] as const) {
+      const response = await get(`/reports/${runId}/${format}`, login.leadership);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe(type);
+      expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${name}"`);
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const sha256 = listed?.artifacts.find((a) => a.format === format.toUpperCase())?.sha256;
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(sha256);
+    }
+    const after = await h.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.resource, "report"), eq(schema.auditLog.resourceId, runId)));
+    const downloads = after.slice(before.length);
+    expect(
+      downloads.map((e) => [e.actorId, e.operation, e.purpose, (e.details as { format?: string }).format]),
+    ).toEqual([
+      [login.leadership, "read", "reporting", "pdf"],
+      [login.leadership, "read", "reporting", "csv"],
+      [login.leadership, "read", "reporting", "json"],
+    ]);
   });
 
   it("reads a report's files from the database only when they are downloaded", async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openRuntime, parseDatabaseConfig } from "@ankkuri/db";
 import { runTypeScript } from "@ankkuri/processes";
-import { reportDocumentSchema } from "@ankkuri/reports";
+import { publishedReportSchema } from "@ankkuri/reports";
 import { loadReportFixture } from "@ankkuri/reports/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -36,22 +36,25 @@ describe("the report command", () => {
       timeoutMs: 120_000,
     });
 
-  it("writes the JSON, CSV and PDF of one report with a progress bar", async () => {
+  it("writes the JSON, the CSV files (zipped) and the PDF of one report with a progress bar", async () => {
     const result = await report("annual", "--period", "2025-05-01..2026-04-30", "--out", "reports");
     expect(result.exit, result.stderr).toBe(0);
     expect(result.stderr).toContain("100%");
     const files = readdirSync(join(userDir, "reports")).sort();
     expect(files).toEqual([
-      "annual-2025-05-01..2026-04-30.csv",
+      "annual-2025-05-01..2026-04-30.csv.zip",
       "annual-2025-05-01..2026-04-30.json",
       "annual-2025-05-01..2026-04-30.pdf",
     ]);
     expect(result.stdout.trim().split("\n")).toHaveLength(3);
     expect(result.stdout).toMatch(/sha256 [0-9a-f]{64}/);
-    const document = reportDocumentSchema.parse(
+    const document = publishedReportSchema.parse(
       JSON.parse(readFileSync(join(userDir, "reports", "annual-2025-05-01..2026-04-30.json"), "utf8")),
     );
-    expect(document.headline).toMatchObject({ newCases: 9, meetingsHeld: 12 });
+    expect(document.headline).toMatchObject({
+      newCases: { value: 9, suppressed: null },
+      meetingsHeld: { value: 12, suppressed: null },
+    });
   }, 480_000);
 
   it("names a party report after its party, and refuses a bad period with a clear message", async () => {

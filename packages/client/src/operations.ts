@@ -863,7 +863,7 @@ export type ReferralStatus =
 
 /** File format of a report artifact. */
 export type ReportFormat =
-  /** Tables as CSV. */
+  /** One CSV file per table (UTF-8 with BOM, `;` separated, decimal comma, CRLF) in a ZIP archive (application/zip). */
   | 'CSV'
   /** The canonical, versioned structure. */
   | 'JSON'

@@ -19,6 +19,7 @@ export { isDatabaseReady, migrateDatabase, migrationsFolder } from "./migrate.js
 export { type DatabaseConfig, databaseEnvSchema, parseDatabaseConfig } from "./config.js";
 export { logNodeRuntime, nodeRuntime, openRuntime, type Runtime, supportedNodeMajor } from "./runtime.js";
 export { queryRows } from "./query-rows.js";
+export { analyze } from "./analyze.js";
 export {
   ConstraintViolationError,
   constraintViolation,

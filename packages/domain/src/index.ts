@@ -55,6 +55,7 @@ export * from "./cases/case-lifecycle.js";
 export * from "./cases/consent-policy.js";
 export * from "./cases/case-invariants.js";
 export * from "./cases/check-case.js";
+export * from "./rules/rule-labels.js";
 export * from "./cases/existing-clientship-rules.js";
 export * from "./cases/assessment.js";
 export * from "./cases/case-links.js";

@@ -21,6 +21,9 @@ const artifact = (format: schema.ReportFormat, contentType: string, content: Buf
   byteSize: content.byteLength,
 });
 
+/** The file name ending of each format: the CSV files travel in a ZIP archive. */
+export const artifactExtensions: Record<schema.ReportFormat, string> = { json: "json", csv: "csv.zip", pdf: "pdf" };
+
 /** The report in its three formats: the canonical JSON, CSV and PDF. */
 export async function renderArtifacts(document: ReportDocument): Promise<Artifact[]> {
   // Loaded on first use: pdfkit costs start-up time of every process that embeds the worker.

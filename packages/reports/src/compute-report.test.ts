@@ -231,7 +231,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     );
     const { tables, ...rest } = doc;
     expect(rest).toEqual({
-      schemaVersion: "1.1",
+      schemaVersion: "2.1",
       type: "annual",
       title: { fi: "Ankkuri-toiminnan vuosiarviointi", en: "Annual evaluation of Ankkuri work" },
       team: { id: "team-helsinki", code: "helsinki", name: { fi: "Ankkuri Helsinki", en: "Ankkuri Helsinki" } },
@@ -243,6 +243,11 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       // As the tables publish them: new and active 9 each; closed 3 is a hidden total; 12 meetings;
       // the 7 referrals' total is hidden to protect the single referrals.
       headline: { newCases: 9, activeCases: 9, closedCases: "x", meetingsHeld: 12, serviceReferrals: "x", goalsMet: 0 },
+      // The year before holds only a few cases and meetings: their totals are hidden as small.
+      previous: {
+        period: { from: "2024-05-01", to: "2025-04-30" },
+        headline: { newCases: "x", activeCases: "x", closedCases: "x", meetingsHeld: "x", serviceReferrals: 0 },
+      },
       chart: {
         tableId: "casesOverTime",
         unit: "month",
@@ -512,7 +517,20 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       "40 counting referrals and consents",
       "50 checking rules",
       "82 suppressing small cells",
+      "88 comparing with the previous year",
     ]);
+  });
+
+  it("sets the previous year's key figures beside the period's, as that year's report publishes them", async () => {
+    const thisYear = await computeReport(db, request("annual", agreementYear), undefined, { generatedAt });
+    const nextYear = await computeReport(db, request("annual", { from: "2026-05-01", to: "2027-04-30" }), undefined, {
+      generatedAt,
+    });
+    // The previous year's key figures are this year's, goals aside (they have no previous year).
+    const { goalsMet: _goals, ...keyFigures } = thisYear.headline;
+    expect(nextYear.previous).toEqual({ period: agreementYear, headline: keyFigures });
+    const monthly = await computeReport(db, request("monthly", september), undefined, { generatedAt });
+    expect(monthly.previous).toBeNull();
   });
 
   it("publishes the monthly statistics unsuppressed", async () => {

@@ -33,12 +33,13 @@ import { serviceReferralsTable } from "./figures/service-referrals.js";
 import { reportTitles, type Text } from "./labels.js";
 import {
   type Cell,
+  type KeyFigures,
   type ReportDocument,
   reportDocumentSchema,
   reportSchemaVersion,
   type TableId,
 } from "./report-document.js";
-import { chartBuckets } from "./periods.js";
+import { chartBuckets, previousYear } from "./periods.js";
 import { parseReportRequest, type ReportRequest } from "./report-request.js";
 import { defaultSuppressionThreshold } from "./suppression.js";
 import { publishTable, type RawTable, suppressTables, type TableLink } from "./tables.js";
@@ -52,6 +53,7 @@ export type ReportStage =
   | "counting referrals and consents"
   | "checking rules"
   | "suppressing small cells"
+  | "comparing with the previous year"
   | "rendering"
   | "saving"
   | "completed";
@@ -231,6 +233,55 @@ async function consultationsSection(
     }));
 }
 
+type HeadlineTables = Pick<ReportDocument["tables"], "casesByType" | "meetings" | "serviceReferrals">;
+
+/** The key figures as the tables publish them. */
+function headlineOf(tables: HeadlineTables): KeyFigures {
+  const columnTotal = (id: "casesByType", column: string): Cell => tables[id].totals?.values[column] ?? 0;
+  return {
+    newCases: columnTotal("casesByType", "new"),
+    activeCases: columnTotal("casesByType", "active"),
+    closedCases: columnTotal("casesByType", "closed"),
+    meetingsHeld: tables.meetings.totals?.total ?? 0,
+    serviceReferrals: tables.serviceReferrals.totals?.total ?? 0,
+  };
+}
+
+/**
+ * The key figures of the same period a year earlier, counted and suppressed as that year's own report
+ * would publish them: the tables they come from and those linked to them are computed and suppressed
+ * together, as in the report itself.
+ */
+async function previousYearHeadline(
+  db: Executor,
+  scope: FigureScope,
+  options: { suppress: boolean; threshold: number; policy: AgePolicy; graceDays: number },
+): Promise<ReportDocument["previous"]> {
+  const raw: RawTable[] = [
+    await caseFlowTable(db, scope),
+    await ageBandsTable(db, scope, options.policy),
+    await referralSourcesTable(db, scope),
+    await casesOverTimeTable(db, scope),
+    await meetingsTable(db, scope, options.graceDays),
+    await serviceReferralsTable(db, scope),
+  ];
+  const hidden = options.suppress ? suppressTables(raw, [newCaseTotals], options.threshold) : null;
+  const byId = new Map(raw.map((t) => [t.id, publishTable(t, hidden?.get(t.id) ?? null, options.threshold)]));
+  const table = (id: TableId) => {
+    const found = byId.get(id);
+    if (!found) throw new Error(`previous year: table ${id} missing`);
+    return found;
+  };
+  return {
+    period: { from: scope.period.from, to: scope.period.to },
+    headline: headlineOf({
+      casesByType: table("casesByType"),
+      meetings: table("meetings"),
+      serviceReferrals: table("serviceReferrals"),
+    }),
+  };
+}
+
 /**
  * Computes one report as its canonical document. Every figure that grows with the number of cases or
  * meetings is an aggregate in SQL returning a few rows, the case rule check included.
@@ -277,7 +328,21 @@ export async function computeReport(
   const tables = Object.fromEntries(
     raw.map((t) => [t.id, publishTable(t, hidden?.get(t.id) ?? null, threshold)]),
   ) as ReportDocument["tables"];
-  const columnTotal = (id: TableId, column: string): Cell => tables[id].totals?.values[column] ?? 0;
+  const headline = { ...headlineOf(tables), goalsMet: tables.goals.totals?.values.met ?? 0 };
+  await onProgress({ percent: 88, stage: "comparing with the previous year" });
+  const previous =
+    valid.type === "monthly"
+      ? null
+      : await previousYearHeadline(
+          db,
+          { ...scope, period: previousYear(valid.period) },
+          {
+            suppress,
+            threshold,
+            policy,
+            graceDays,
+          },
+        );
 
   const scopeName = valid.scope === null ? null : name(index, valid.scope);
   const document: ReportDocument = {
@@ -305,14 +370,8 @@ export async function computeReport(
       violationsAsOf: valid.period.to,
     },
     suppression: { applied: suppress, threshold, primaryLabel: `<${String(threshold)}`, secondaryLabel: "x" },
-    headline: {
-      newCases: columnTotal("casesByType", "new"),
-      activeCases: columnTotal("casesByType", "active"),
-      closedCases: columnTotal("casesByType", "closed"),
-      meetingsHeld: tables.meetings.totals?.total ?? 0,
-      serviceReferrals: tables.serviceReferrals.totals?.total ?? 0,
-      goalsMet: columnTotal("goals", "met"),
-    },
+    headline,
+    previous,
     tables,
     chart: { tableId: "casesOverTime", unit: chartBuckets(valid.period).unit, title: tables.casesOverTime.title },
     staffing: staffingSection(dataset, scope, index),

@@ -13,10 +13,15 @@ export { agreementYear, lastCompletedAgreementYear, parsePeriod, periodText, pre
 export {
   type Cell,
   type CountTable,
+  type PublishedCell,
+  type PublishedReport,
+  publishedReportSchema,
   type ReportDocument,
   reportDocumentSchema,
   reportSchemaVersion,
 } from "./report-document.js";
+export { publishReport } from "./formats/json.js";
+export { reportJsonSchema } from "./formats/json-schema.js";
 export {
   type ComputeOptions,
   computeReport,
@@ -27,7 +32,7 @@ export {
   resolveScope,
 } from "./compute-report.js";
 export { ReportError, type ReportErrorCode } from "./errors.js";
-export { type Artifact, renderArtifacts } from "./artifacts.js";
+export { type Artifact, artifactExtensions, renderArtifacts } from "./artifacts.js";
 export { type RunOutcome, runReport } from "./run-report.js";
 export { reportAggregates, runAggregates } from "./figures/aggregates.js";
 export { type CaseRuleContext, caseRuleContext } from "./figures/case-rule-counts.js";

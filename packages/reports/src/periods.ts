@@ -84,6 +84,11 @@ export function previousMonth(today: LocalDate): Period {
   return { from, to: endOfMonth(from) };
 }
 
+/** The same period a year earlier (29 February falls back to the 28th). */
+export function previousYear(period: Period): Period {
+  return { from: addMonths(period.from, -12), to: addMonths(period.to, -12) };
+}
+
 /** A bucket of the cases-over-time chart: its first day (clipped to the period) and its key. */
 export interface Bucket {
   key: string;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settledJobs, waitForRuns } from "./testing/report-runs.js";
 import { fixtureTeamId, loadReportFixture } from "./testing/report-dataset.js";
 import { reportQueueName } from "./queue.js";
-import { reportDocumentSchema } from "./report-document.js";
+import { publishedReportSchema } from "./report-document.js";
 import type { ReportRequest } from "./report-request.js";
 import { type Reporter, startReporter } from "./reporter.js";
 import { requestReport } from "./request-report.js";
@@ -74,12 +74,15 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
     for (const artifact of artifacts) {
       expect(artifact.sha256).toBe(createHash("sha256").update(artifact.content).digest("hex"));
       expect(artifact.byteSize).toBe(artifact.content.byteLength);
-      expect(artifact.schemaVersion).toBe("1.1");
+      expect(artifact.schemaVersion).toBe("2.1");
     }
     const json = artifacts.find((x) => x.format === "json");
-    const document = reportDocumentSchema.parse(JSON.parse(Buffer.from(json?.content ?? []).toString("utf8")));
-    expect(document).toMatchObject({ type: "annual", headline: { newCases: 9, meetingsHeld: 12 } });
-    expect(run?.summary).toMatchObject({ headline: document.headline, suppressed: true });
+    const document = publishedReportSchema.parse(JSON.parse(Buffer.from(json?.content ?? []).toString("utf8")));
+    expect(document).toMatchObject({
+      type: "annual",
+      headline: { newCases: { value: 9, suppressed: null }, meetingsHeld: { value: 12, suppressed: null } },
+    });
+    expect(run?.summary).toMatchObject({ headline: { newCases: 9, meetingsHeld: 12 }, suppressed: true });
 
     // One audit entry for the report, by the requester, in the team's verified chain.
     const audit = await database.db

@@ -32,7 +32,11 @@ const ReportFormatEnum = builder.enumType("ReportFormat", {
   description: "File format of a report artifact.",
   values: {
     JSON: { value: "json" as const, description: "The canonical, versioned structure." },
-    CSV: { value: "csv" as const, description: "Tables as CSV." },
+    CSV: {
+      value: "csv" as const,
+      description:
+        "One CSV file per table (UTF-8 with BOM, `;` separated, decimal comma, CRLF) in a ZIP archive (application/zip).",
+    },
     PDF: { value: "pdf" as const, description: "A readable PDF with tables and a chart." },
   },
 });

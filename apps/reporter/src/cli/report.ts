@@ -6,6 +6,7 @@ import {
   computeReport,
   parsePeriod,
   periodText,
+  artifactExtensions,
   renderArtifacts,
   ReportError,
   type ReportRequest,
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
     mkdirSync(outDir, { recursive: true });
     const base = `${request.type}-${periodText(period)}${request.scope === null ? "" : `-${request.scope}`}`;
     const written = artifacts.map((a) => {
-      const file = join(outDir, `${base}.${a.format}`);
+      const file = join(outDir, `${base}.${artifactExtensions[a.format]}`);
       writeFileSync(file, a.content);
       return { file, sha256: a.sha256, bytes: a.byteSize };
     });

@@ -96,6 +96,19 @@ describe.each(testEngines)("synthesize on %s", (engine) => {
     expect(summary.rows.selectionDecisions).toBeGreaterThanOrEqual(3 * (admitted + summary.statuses.declined));
   });
 
+  it("leaves the planner's statistics up to date: the tables it loaded are analysed, not taken for empty", async () => {
+    const stats = await queryRows<{ relname: string; reltuples: number }>(
+      database.db,
+      sql`select relname, reltuples::float8 as reltuples from pg_class
+        where relname in ('cases', 'meetings', 'clients') and relkind = 'r' order by relname`,
+    );
+    expect(Object.fromEntries(stats.map((s) => [s.relname, s.reltuples]))).toEqual({
+      cases: summary.rows.cases,
+      clients: summary.rows.clients,
+      meetings: summary.rows.meetings,
+    });
+  });
+
   it("seeds the Helsinki team and a fictional clone, and spreads the cases over both", async () => {
     expect(summary.teamIds).toEqual([helsinkiAnkkuri.team.id, "team-synth-02"]);
     const perTeam = await queryRows<{ team_id: string; n: number }>(

@@ -6,6 +6,7 @@ import type { Database } from "../client.js";
 import type { IdentityVault } from "../keys/identity-vault.js";
 import * as t from "../schema/tables.js";
 import { seedTeam } from "../seed/seed-team.js";
+import { analyze } from "../analyze.js";
 import { bulkInsert } from "./bulk-insert.js";
 import { createCaseGenerator } from "./case-generator.js";
 import { addCase, countRows, emptyBatch, type RowBatch, type SynthTable, synthTables } from "./case-rows.js";
@@ -176,7 +177,7 @@ async function insertBatch(db: Database, vault: IdentityVault, batch: RowBatch):
  * `teams − 1` fictional clones), then generates `scale` cases spread over them with their clients,
  * guardians, selection, consents, meetings, records and referrals, and inserts them batch by batch
  * (one transaction per `batchSize` cases, building the next batch while the last one is written), so
- * memory stays flat. Identity codes come from the test range only and are stored encrypted. Running
+ * memory stays flat, and ends with `ANALYZE` so the planner knows the new sizes. Identity codes come from the test range only and are stored encrypted. Running
  * it again adds more cases; identity codes already in a team are not reused.
  */
 export async function synthesize(
@@ -227,5 +228,7 @@ export async function synthesize(
     writing.catch(() => undefined);
   }
   if (writing) await writing;
+  // The planner's statistics for what was just loaded: the first report is then as fast as later ones.
+  await analyze(db);
   return { teamIds, cases: written, rows, statuses };
 }

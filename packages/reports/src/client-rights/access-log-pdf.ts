@@ -1,5 +1,5 @@
 import type { Language } from "@ankkuri/domain";
-import PDFDocument from "pdfkit";
+import { fonts, taggedPdf } from "../formats/pdf-document.js";
 import { ensureSpace, note } from "../formats/pdf-table.js";
 import type { AccessLogExtractDocument } from "./access-log-extract.js";
 
@@ -77,15 +77,18 @@ const helsinkiTime = (language: Language) =>
 /**
  * The extract as a PDF the client can read, in their language (Finnish, Swedish or English):
  * who, when, what and why, one row per event, the person named only where the controller's policy
- * says so. Drawn with pdfkit's standard fonts (WinAnsi covers Finnish and Swedish).
+ * says so. Tagged, with the report's embedded fonts.
  */
 export async function drawAccessLogPdf(extract: AccessLogExtractDocument): Promise<Buffer> {
   const t = texts[extract.language];
   const time = helsinkiTime(extract.language);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 40,
-    info: { Title: `${t.title} ${extract.from}–${extract.to}`, Author: extract.team.name, Subject: t.title },
+  // Tagged, with the report's embedded fonts, like every PDF the team hands out.
+  const { doc, root } = taggedPdf({
+    title: `${t.title} ${extract.from}–${extract.to}`,
+    author: extract.team.name,
+    subject: t.title,
+    created: new Date(extract.generatedAt),
+    lang: extract.language === "sv" ? "sv-FI" : extract.language === "en" ? "en" : "fi-FI",
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -94,8 +97,8 @@ export async function drawAccessLogPdf(extract: AccessLogExtractDocument): Promi
     doc.on("error", reject);
   });
   const left = doc.page.margins.left;
-  doc.font("Helvetica-Bold").fontSize(20).text(t.title, left, 60);
-  doc.moveDown(0.5).font("Helvetica").fontSize(10).text(t.intro);
+  doc.font(fonts.bold).fontSize(20).text(t.title, left, 60);
+  doc.moveDown(0.5).font(fonts.regular).fontSize(10).text(t.intro);
   doc.moveDown(0.8);
   const facts: [string, string][] = [
     [t.client, `${extract.client.givenName} ${extract.client.familyName}`],
@@ -106,19 +109,19 @@ export async function drawAccessLogPdf(extract: AccessLogExtractDocument): Promi
   ];
   for (const [label, value] of facts)
     doc
-      .font("Helvetica-Bold")
+      .font(fonts.bold)
       .fontSize(10)
       .text(label, left, doc.y, { continued: true })
-      .font("Helvetica")
+      .font(fonts.regular)
       .text(`: ${value}`);
   doc.moveDown(0.8);
   // One block per event rather than a table: a client reads whole sentences, not truncated cells.
-  if (extract.events.length === 0) doc.font("Helvetica-Oblique").fontSize(10).text(t.none, left, doc.y);
+  if (extract.events.length === 0) doc.font(fonts.italic).fontSize(10).text(t.none, left, doc.y);
   const [, organisationLabel, roleLabel, actionLabel, basisLabel] = t.headers;
   for (const e of extract.events) {
     ensureSpace(doc, 70);
     doc
-      .font("Helvetica-Bold")
+      .font(fonts.bold)
       .fontSize(10)
       .text(time.format(new Date(e.occurredAt)), left, doc.y);
     const basis = [e.basisText, e.consentIds.length > 0 ? `${t.consent} ${e.consentIds.join(", ")}` : "", e.note ?? ""]
@@ -132,14 +135,14 @@ export async function drawAccessLogPdf(extract: AccessLogExtractDocument): Promi
     ];
     for (const [label, value] of lines)
       doc
-        .font("Helvetica-Bold")
+        .font(fonts.bold)
         .fontSize(9)
         .text(`${label}: `, left + 12, doc.y, { continued: true })
-        .font("Helvetica")
+        .font(fonts.regular)
         .text(value);
     doc.moveDown(0.5);
   }
-  note(doc, t.footer);
+  note(doc, root, t.footer);
   doc.end();
   await finished;
   return Buffer.concat(chunks);

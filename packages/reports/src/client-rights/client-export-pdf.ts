@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import { fonts, taggedPdf } from "../formats/pdf-document.js";
 import { drawTable, heading, note } from "../formats/pdf-table.js";
 import type { ClientExportDocument } from "./client-export.js";
 
@@ -7,10 +7,13 @@ import type { ClientExportDocument } from "./client-export.js";
  * it holds (the JSON beside it carries every field). Labels in Finnish, Swedish and English.
  */
 export async function drawClientExportPdf(exported: ClientExportDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 40,
-    info: { Title: `Tietojen kopio / Kopia av uppgifterna / Copy of the data`, Author: exported.controller.name },
+  // Tagged, with the report's embedded fonts, like every PDF the team hands out.
+  const { doc, root } = taggedPdf({
+    title: "Tietojen kopio / Kopia av uppgifterna / Copy of the data",
+    author: exported.controller.name,
+    subject: "GDPR Article 15",
+    created: new Date(exported.generatedAt),
+    lang: "fi-FI",
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -19,10 +22,10 @@ export async function drawClientExportPdf(exported: ClientExportDocument): Promi
     doc.on("error", reject);
   });
   const left = doc.page.margins.left;
-  doc.font("Helvetica-Bold").fontSize(18).text("Tietojen kopio / Kopia av uppgifterna / Copy of the data", left, 60);
+  doc.font(fonts.bold).fontSize(18).text("Tietojen kopio / Kopia av uppgifterna / Copy of the data", left, 60);
   doc
     .moveDown(0.5)
-    .font("Helvetica")
+    .font(fonts.regular)
     .fontSize(9)
     .text(
       "Tietosuoja-asetuksen 15 artikla / Dataskyddsförordningen artikel 15 / GDPR Article 15. Kaikki tiedot ovat oheisessa JSON-tiedostossa / Alla uppgifter finns i JSON-filen / Every field is in the accompanying JSON file.",
@@ -38,13 +41,13 @@ export async function drawClientExportPdf(exported: ClientExportDocument): Promi
   ];
   for (const [label, value] of facts)
     doc
-      .font("Helvetica-Bold")
+      .font(fonts.bold)
       .fontSize(10)
       .text(label, left, doc.y, { continued: true })
-      .font("Helvetica")
+      .font(fonts.regular)
       .text(`: ${value}`);
-  heading(doc, "Asiakkuudet / Klientskap", "Cases");
-  drawTable(doc, {
+  heading(doc, root, "Asiakkuudet / Klientskap", "Cases");
+  drawTable(doc, root, {
     headers: [
       "Asiakkuus / Case",
       "Tila / Status",
@@ -69,6 +72,7 @@ export async function drawClientExportPdf(exported: ClientExportDocument): Promi
   });
   note(
     doc,
+    root,
     "Osa: rekisterinpitäjä oli mukana vain suostumuksella tai asiakkuussuhteen perusteella / Del: den personuppgiftsansvarige deltog endast med samtycke eller på grund av ett klientförhållande / Part: the controller took part only under consent or an existing client relationship.",
   );
   doc.end();

@@ -2,6 +2,7 @@ import { type Executor, loadCases, queryRows, type SQL, sql } from "@ankkuri/db"
 import {
   type AgePolicy,
   type CaseRuleCode,
+  caseRuleLabels,
   checkAgreement,
   checkCase,
   checkStaffing,
@@ -92,13 +93,13 @@ export function caseViolationsTable(counts: ViolationCounts): RawTable {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([code, { severity, count }]) => ({
         key: code,
-        label: { fi: code, en: code },
+        label: { fi: caseRuleLabels[code].fi, en: caseRuleLabels[code].en },
         values: [count],
         attributes: { severity },
       })),
     note: {
-      fi: "Säännöt ja koodit: docs/domain.md. Virhe (error) rikkoo sääntöä, varoitus (warning) vaatii huomiota.",
-      en: "Rules and codes: docs/domain.md. An error breaks a rule; a warning needs attention.",
+      fi: "Virhe rikkoo sääntöä; varoitus vaatii huomiota.",
+      en: "An error breaks a rule; a warning needs attention.",
     },
   };
 }

@@ -1,4 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { dirname } from "node:path";
 import { generateKeySettings, parseKeyMaterial } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
@@ -7,14 +12,40 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
-import { type ReportDocument, reportDocumentSchema } from "../report-document.js";
-import { renderCsv } from "./csv.js";
-import { renderJson } from "./json.js";
-import { renderPdf } from "./pdf.js";
+import { publishedReportSchema, type ReportDocument, tableIds } from "../report-document.js";
+import { csvFile, finnishNumber, renderCsv } from "./csv.js";
+import { crc32 } from "./zip.js";
+import { publishReport, renderJson } from "./json.js";
+import { chartLabels, renderPdf } from "./pdf.js";
 
 const standardFontDataUrl = `${dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"))}/standard_fonts/`;
 
-/** RFC 4180 lines (quoted fields may hold commas and doubled quotes). */
+/** The files of a ZIP archive, checked against their CRC-32. */
+function unzip(archive: Buffer): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = archive.readUInt16LE(end + 10);
+  let at = archive.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    expect(archive.readUInt32LE(at)).toBe(0x02014b50);
+    const method = archive.readUInt16LE(at + 10);
+    const crc = archive.readUInt32LE(at + 16);
+    const packed = archive.readUInt32LE(at + 20);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const extra = archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+    const local = archive.readUInt32LE(at + 42);
+    const name = archive.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+    const data = archive.subarray(start, start + packed);
+    const content = method === 8 ? inflateRawSync(data) : Buffer.from(data);
+    expect(crc32(content), name).toBe(crc);
+    files.set(name, content);
+    at += 46 + nameLength + extra;
+  }
+  return files;
+}
+
+/** RFC 4180 lines with `;` between fields (quoted fields may hold separators and doubled quotes). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -27,7 +58,7 @@ function parseCsv(text: string): string[][] {
       i++;
     } else if (ch === '"') {
       quoted = !quoted;
-    } else if (quoted || (ch !== "," && ch !== "\n" && ch !== "\r")) {
+    } else if (quoted || (ch !== ";" && ch !== "\n" && ch !== "\r")) {
       field += ch;
     } else if (ch !== "\r") {
       row.push(field);
@@ -88,12 +119,18 @@ describe("the report's formats", () => {
     const [title = "", chart = ""] = pages;
     expect(title).toContain("Ankkuri-toiminnan vuosiarviointi");
     expect(title).toContain("Annual evaluation of Ankkuri work");
-    expect(title).toContain("2025-05-01 – 2026-04-30");
+    expect(title).toContain("1.5.2025–30.4.2026");
+    expect(title).not.toContain("Schema version");
+    // The cover names the parties to the agreement.
+    for (const party of annual.staffing.parties) expect(title).toContain(party.name.fi);
     // The key figures as published: 9 new and 9 active cases, 12 meetings; closed cases hidden.
     expect(title).toMatch(/Uudet asiakkuudet \/ New cases\s+9\b/);
     expect(title).toMatch(/Aktiiviset asiakkuudet \/ Active cases\s+9\b/);
     expect(title).toMatch(/Päättyneet asiakkuudet \/ Closed cases\s+x\b/);
     expect(title).toMatch(/Pidetyt tapaamiset \/ Meetings held\s+12\b/);
+    // The previous year beside the period: its own column, as that year's report publishes it.
+    expect(title).toMatch(/1\.5\.2025–30\.4\.2026\s+This period\s+1\.5\.2024–30\.4\.2025\s+Previous year/);
+    expect(title).toMatch(/Palveluohjaukset \/ Referrals to services\s+x\s+0\b/);
     expect(chart).toContain("Uudet asiakkuudet kuukausittain");
     expect(chart).toContain("New cases per month");
     const all = pages.join("\n");
@@ -109,64 +146,233 @@ describe("the report's formats", () => {
     expect(all).toContain("Kulttuurin ja vapaa-ajan toimiala");
   });
 
+  it("numbers every page n/N and heads every page but the cover with the team, the report and the period", async () => {
+    const pages = await pdfText(await renderPdf(annual));
+    pages.forEach((text, i) => {
+      expect(text).toContain(`Sivu ${String(i + 1)}/${String(pages.length)}`);
+      if (i > 0) expect(text).toMatch(/Ankkuri Helsinki · Ankkuri-toiminnan vuosiarviointi · 1\.5\.2025–30\.4\.2026/);
+    });
+  });
+
+  it("keeps every heading with its table's first row and every note with its table's last row", async () => {
+    for (const report of [annual, monthly]) {
+      const pages = await pdfText(await renderPdf(report));
+      for (const id of tableIds) {
+        const table = report.tables[id];
+        const labels = id === "casesOverTime" ? chartLabels(report) : table.rows.map((r) => r.label.fi);
+        const first = labels[0] ?? "(ei rivejä";
+        const last = labels.at(-1) ?? "(ei rivejä";
+        // The chart bears the title of the table of cases over time too: the table is the last.
+        const headingPage = pages.findLastIndex((p) => p.includes(table.title.fi));
+        expect(headingPage, table.title.fi).toBeGreaterThan(0);
+        expect(pages[headingPage], `${id}: heading with the first row`).toContain(first);
+        if (table.note) {
+          const notePage = pages.findIndex((p, i) => i >= headingPage && p.includes(table.note?.fi.slice(0, 30) ?? ""));
+          expect(pages[notePage], `${id}: note with the last row`).toContain(last);
+        }
+      }
+    }
+  });
+
+  it("puts the legend under every table with hidden cells, and names rules rather than printing codes", async () => {
+    const pages = await pdfText(await renderPdf(annual));
+    const all = pages.map((p) => p.replace(/Ankkuri Helsinki · .*?30\.4\.2026\s*/, "")).join(" ");
+    const suppressedTables = tableIds.map((id) => annual.tables[id]).filter((t) => t.suppressed.length > 0);
+    expect(suppressedTables.length).toBeGreaterThan(2);
+    const titles = tableIds.map((id) => annual.tables[id].title.fi);
+    for (const table of tableIds.map((id) => annual.tables[id])) {
+      const start = all.lastIndexOf(table.title.fi);
+      const next = titles
+        .map((t) => all.indexOf(t, start + 1))
+        .filter((i) => i > start)
+        .reduce((a, b) => Math.min(a, b), all.indexOf("Henkilötyövuodet: tavoite ja toteuma"));
+      const section = all.slice(start, next);
+      if (table.suppressed.length > 0) expect(section, table.id).toContain("x = peitetty, jotta pientä lukua");
+      else expect(section, table.id).not.toContain("x = peitetty, jotta pientä lukua");
+    }
+    expect(all).not.toMatch(/\b(CASE|MEETING|CONSENT|STAFFING|AGREEMENT)\.[A-Z_]+/);
+    expect(all).not.toContain("docs/domain.md");
+    // Each rule with its severity, which the table's note explains.
+    expect(all).toContain("Lastensuojeluilmoitus puuttuu (varoitus)");
+    expect(all).toContain("Yksikön henkilötyövuodet jäävät tavoitteesta");
+    // The chair table's columns all have a heading.
+    expect(all).toMatch(/Kausi\s+Term\s+Puheenjohtaja\s+Chair\s+Peruste\s+Basis/);
+  });
+
+  it("labels the chart's bars by the months and days of the period", async () => {
+    expect(chartLabels(annual).slice(0, 3)).toEqual(["touko 2025", "kesä 2025", "heinä 2025"]);
+    // March 2026 starts on a Sunday: the first week is the 1st alone, not the Monday before.
+    const march = { ...monthly, period: { from: "2026-03-01", to: "2026-03-31", days: 31 } };
+    expect(chartLabels(march)).toEqual(["1.–1.3.", "2.–8.3.", "9.–15.3.", "16.–22.3.", "23.–29.3.", "30.–31.3."]);
+    const [, chart = ""] = await pdfText(await renderPdf(annual));
+    expect(chart).toMatch(/touko 2025.*kesä 2025/);
+    expect(chart).not.toMatch(/\b2025-05\b/);
+  });
+
+  it("is a tagged PDF 1.7 with its title, language, page labels and every font embedded", async () => {
+    const bytes = await renderPdf(annual);
+    const raw = bytes.toString("latin1");
+    expect(raw.startsWith("%PDF-1.7")).toBe(true);
+    expect(raw).toMatch(/\/Lang \(fi-FI\)/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    // No standard (unembedded) font; each font used is a subset with its file.
+    expect(raw).not.toMatch(/\/Subtype \/Type1/);
+    const fontFiles = raw.match(/\/FontFile2 /g) ?? [];
+    const fontDescriptors = raw.match(/\/Type \/FontDescriptor/g) ?? [];
+    expect(fontDescriptors.length).toBe(3);
+    expect(fontFiles.length).toBe(fontDescriptors.length);
+
+    const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl }).promise;
+    expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
+    const { info } = (await pdf.getMetadata()) as { info: { Title?: string } };
+    expect(info.Title).toBe("Ankkuri-toiminnan vuosiarviointi 1.5.2025–30.4.2026");
+    const labels = await pdf.getPageLabels();
+    expect(labels).toEqual(Array.from({ length: pdf.numPages }, (_, i) => String(i + 1)));
+    type Node = { role?: string; alt?: string; children?: Node[] };
+    const roles: Node[] = [];
+    const walk = (node: Node) => {
+      roles.push(node);
+      for (const child of node.children ?? []) walk(child);
+    };
+    for (let n = 1; n <= pdf.numPages; n++) walk((await (await pdf.getPage(n)).getStructTree()) as Node);
+    const count = (role: string) => roles.filter((r) => r.role === role).length;
+    expect(count("H1")).toBe(1);
+    // A heading for the key figures, the chart, every table, staffing, the chair, the leadership
+    // meeting's decisions, the consultations and the findings.
+    expect(count("H2")).toBe(1 + 1 + tableIds.length + 5);
+    expect(count("Table")).toBeGreaterThanOrEqual(tableIds.length + 4);
+    expect(count("TH")).toBeGreaterThan(50);
+    expect(count("TD")).toBeGreaterThan(50);
+    const figure = roles.find((r) => r.role === "Figure");
+    expect(figure?.alt).toMatch(/^Pylväskaavio: Uudet asiakkuudet kuukausittain\. touko 2025: <5; kesä 2025: <5/);
+    await pdf.destroy();
+
+    // Poppler's tools, where installed, say the same.
+    const tool = (name: string, args: string[]) => {
+      const run = spawnSync(name, args, { input: bytes, encoding: "utf8" });
+      return run.error ? null : run.stdout;
+    };
+    const dir = mkdtempSync(join(tmpdir(), "report-pdf-"));
+    const file = join(dir, "annual.pdf");
+    writeFileSync(file, bytes);
+    const pdfinfo = tool("pdfinfo", [file]);
+    if (pdfinfo !== null) expect(pdfinfo).toMatch(/Tagged:\s+yes/);
+    const pdffonts = tool("pdffonts", [file]);
+    if (pdffonts !== null)
+      for (const line of pdffonts
+        .split("\n")
+        .slice(2)
+        .filter((l) => l.trim() !== ""))
+        expect(line).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("prints the monthly statistics' numbers unsuppressed, with a weekly chart", async () => {
     const [title = "", chart = ""] = await pdfText(await renderPdf(monthly));
     expect(title).toContain("Toimintatilasto");
     expect(title).toMatch(/Uudet asiakkuudet \/ New cases\s+2\b/);
     expect(title).toMatch(/Aktiiviset asiakkuudet \/ Active cases\s+5\b/);
     expect(title).toContain("Työryhmän sisäinen tilasto");
+    expect(title).not.toContain("Previous year");
     expect(chart).toContain("Uudet asiakkuudet viikoittain");
   });
 
-  it("writes the canonical JSON, valid against its schema", () => {
+  it("writes the JSON, valid against its schema, the document with every count published as an object", () => {
     const json = JSON.parse(renderJson(annual).toString("utf8")) as unknown;
-    expect(reportDocumentSchema.parse(json)).toEqual(annual);
-    expect(() => renderJson({ ...annual, schemaVersion: "2.0" } as unknown as ReportDocument)).toThrow();
+    expect(publishedReportSchema.parse(json)).toEqual(publishReport(annual));
+    const { headline, tables, previous, ...rest } = publishReport(annual);
+    // Everything but the counts as in the document.
+    const counts = new Set(["headline", "tables", "previous"]);
+    expect(rest).toEqual(Object.fromEntries(Object.entries(annual).filter(([k]) => !counts.has(k))));
+    expect(previous?.headline.serviceReferrals).toEqual({ value: 0, suppressed: null });
+    expect(headline.newCases).toEqual({ value: 9, suppressed: null });
+    expect(tables.meetings.totals?.values.recorded).toEqual({ value: null, suppressed: "complementary" });
+    expect(() => renderJson({ ...annual, schemaVersion: "1.0" } as unknown as ReportDocument)).toThrow();
   });
 
-  it("writes CSV with one section per table and the hidden cells as published", () => {
-    const text = renderCsv(annual).toString("utf8");
-    expect(text.startsWith("\uFEFF")).toBe(true);
-    const sections = text.slice(1).split("\n\n").map(parseCsv);
-    expect(sections.map((s) => s[0]?.[1])).toEqual([
-      "report",
-      "casesByType",
-      "ageBands",
-      "referralSources",
-      "casesOverTime",
-      "meetings",
-      "participation",
-      "serviceReferrals",
-      "consents",
-      "goals",
-      "caseViolations",
-      "fteUnits",
-      "fteParties",
-      "chair",
-      "leadershipDecisions",
-      "consultations",
-      "organisationViolations",
+  it("writes one CSV file per table in a ZIP, in the dialect of Finnish spreadsheets", () => {
+    const files = unzip(renderCsv(annual));
+    expect([...files.keys()]).toEqual([
+      "00-report.csv",
+      "01-casesByType.csv",
+      "02-ageBands.csv",
+      "03-referralSources.csv",
+      "04-casesOverTime.csv",
+      "05-meetings.csv",
+      "06-participation.csv",
+      "07-serviceReferrals.csv",
+      "08-consents.csv",
+      "09-goals.csv",
+      "10-caseViolations.csv",
+      "11-fteUnits.csv",
+      "12-fteParties.csv",
+      "13-chair.csv",
+      "14-leadershipDecisions.csv",
+      "15-consultations.csv",
+      "16-organisationViolations.csv",
     ]);
-    const meetings = sections[5] ?? [];
-    expect(meetings[1]).toEqual(["key", "label_fi", "label_en", "recorded", "unrecorded", "total"]);
-    expect(meetings[2]).toEqual([
+    const tables = new Map<string, string[][]>();
+    for (const [name, bytes] of files) {
+      const text = bytes.toString("utf8");
+      expect(text.startsWith("\uFEFF"), name).toBe(true);
+      // Every line ends CRLF; no bare LF.
+      expect(text.endsWith("\r\n"), name).toBe(true);
+      expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+      const rows = parseCsv(text.slice(1));
+      // A rectangle: every line as wide as the header.
+      for (const row of rows) expect(row.length, name).toBe(rows[0]?.length);
+      tables.set(name, rows);
+    }
+    const meetings = tables.get("05-meetings.csv") ?? [];
+    expect(meetings[0]).toEqual([
+      "key",
+      "label_fi",
+      "label_en",
+      "recorded",
+      "recorded_suppressed",
+      "unrecorded",
+      "unrecorded_suppressed",
+      "total",
+      "total_suppressed",
+    ]);
+    expect(meetings[1]).toEqual([
       "youth-crime",
       "Nuorten rikollisuus ja häiriökäyttäytyminen",
       "Youth crime and disruptive behaviour",
+      "",
       "x",
+      "",
       "<5",
       "9",
+      "",
     ]);
-    expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Total", "x", "x", "12"]);
-    const participation = sections[6] ?? [];
-    expect(participation[1]).toEqual(["key", "label_fi", "label_en", "partyId", "meetings", "cases"]);
+    expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Total", "", "x", "", "x", "12", ""]);
+    expect(tables.get("06-participation.csv")?.[0]).toEqual([
+      "key",
+      "label_fi",
+      "label_en",
+      "partyId",
+      "meetings",
+      "meetings_suppressed",
+      "cases",
+      "cases_suppressed",
+    ]);
+    // Decimals with a comma: the FTE figures.
+    const units = tables.get("11-fteUnits.csv") ?? [];
+    const target = units[0]?.indexOf("target") ?? -1;
+    const decimals = units.slice(1).map((r) => r[target] ?? "");
+    expect(decimals.some((d) => d.includes(","))).toBe(true);
+    expect(decimals.some((d) => d.includes("."))).toBe(false);
+    expect(finnishNumber(0.75)).toBe("0,75");
+    // Fields holding the separator are quoted.
+    expect(csvFile([["a;b", 1.5]]).toString("utf8")).toBe('\uFEFF"a;b";1,5\r\n');
   });
 
   it("stores each format with its SHA-256 and size", async () => {
     const artifacts = await renderArtifacts(annual);
     expect(artifacts.map((a) => [a.format, a.contentType])).toEqual([
       ["json", "application/json; charset=utf-8"],
-      ["csv", "text/csv; charset=utf-8"],
+      ["csv", "application/zip"],
       ["pdf", "application/pdf"],
     ]);
     for (const a of artifacts) {

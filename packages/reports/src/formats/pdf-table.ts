@@ -1,3 +1,7 @@
+import { artifact, fonts, type StructParent, tagged } from "./pdf-document.js";
+
+export { fonts } from "./pdf-document.js";
+
 /** A table drawn with pdfkit primitives: header row, body rows, optional totals row; breaks across pages. */
 export interface PdfTable {
   headers: string[];
@@ -6,83 +10,153 @@ export interface PdfTable {
   totalsRow?: string[];
   /** Share of the width for the first (label) column, 0–1. */
   labelShare?: number;
+  /**
+   * Height of what must stay with the table's last row (its notes and legend): the last row moves to
+   * the next page with it rather than leaving a note alone at the top of a page.
+   */
+  trailing?: number;
 }
 
 const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom;
+const contentWidth = (doc: PDFKit.PDFDocument) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
 /** Moves to a new page when fewer than `needed` points are left. */
 export function ensureSpace(doc: PDFKit.PDFDocument, needed: number): void {
   if (doc.y + needed > bottom(doc)) doc.addPage();
 }
 
-/** A section heading: Finnish in bold, the English subtitle below it. */
-export function heading(doc: PDFKit.PDFDocument, fi: string, en: string): void {
-  ensureSpace(doc, 60);
+const headingHeight = 40;
+
+/**
+ * A section heading (`H2`): Finnish in bold, the English subtitle below it (a paragraph in English).
+ * `following` is the height of what must stand under it on the same page (the table's header and
+ * first rows): a heading never stands alone at the bottom of a page.
+ */
+export function heading(
+  doc: PDFKit.PDFDocument,
+  parent: StructParent,
+  fi: string,
+  en: string,
+  following = 40,
+  level: "H1" | "H2" = "H2",
+): void {
+  ensureSpace(doc, headingHeight + following);
   const x = doc.page.margins.left;
   doc.moveDown(0.6);
-  doc.font("Helvetica-Bold").fontSize(12).fillColor("#000000").text(fi, x, doc.y);
-  doc.font("Helvetica-Oblique").fontSize(9).fillColor("#444444").text(en, x, doc.y);
+  tagged(doc, parent, level, () => {
+    doc.font(fonts.bold).fontSize(12).fillColor("#000000").text(fi, x, doc.y);
+  });
+  tagged(
+    doc,
+    parent,
+    "P",
+    () => {
+      doc.font(fonts.italic).fontSize(9).fillColor("#444444").text(en, x, doc.y);
+    },
+    { lang: "en" },
+  );
   doc.fillColor("#000000").moveDown(0.3);
 }
 
-/** A note in small type under a table. */
-export function note(doc: PDFKit.PDFDocument, text: string): void {
-  ensureSpace(doc, 20);
-  doc
-    .font("Helvetica")
-    .fontSize(7)
-    .fillColor("#555555")
-    .text(text, doc.page.margins.left, doc.y, {
-      width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-    });
+const noteSize = 7;
+
+/** The height {@link note} takes for `text`. */
+export function noteHeight(doc: PDFKit.PDFDocument, text: string): number {
+  doc.font(fonts.regular).fontSize(noteSize);
+  return doc.heightOfString(text, { width: contentWidth(doc) }) + doc.currentLineHeight() * 0.3;
+}
+
+/** A note in small type under a table (a paragraph). */
+export function note(doc: PDFKit.PDFDocument, parent: StructParent, text: string): void {
+  ensureSpace(doc, noteHeight(doc, text));
+  tagged(doc, parent, "P", () => {
+    doc
+      .font(fonts.regular)
+      .fontSize(noteSize)
+      .fillColor("#555555")
+      .text(text, doc.page.margins.left, doc.y, {
+        width: contentWidth(doc),
+      });
+  });
   doc.fillColor("#000000").moveDown(0.3);
 }
 
-export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
+const fontSizeOf = (columns: number) => (columns > 6 ? 7 : 8);
+const rowHeightOf = (columns: number) => fontSizeOf(columns) + 6;
+
+/** The height of the table's header and its first rows (up to three): what a heading keeps with it. */
+export function tableStartHeight(table: PdfTable): number {
+  const rowHeight = rowHeightOf(table.headers.length);
+  const all = table.rows.length + (table.totalsRow ? 1 : 0);
+  const rows = Math.min(3, all);
+  return rowHeight * 2 + rowHeight * rows + (rows === all ? (table.trailing ?? 0) : 0);
+}
+
+/**
+ * Draws the table as a tagged `Table` under `parent`: the header row of `TH` (column scope) in
+ * `THead`, one `TR` per row with the row's label as a `TH` (row scope) and the values as `TD`.
+ * A header repeated on a new page is an artifact.
+ */
+export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: PdfTable): void {
   const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const width = contentWidth(doc);
   const columns = table.headers.length;
-  const fontSize = columns > 6 ? 7 : 8;
+  const fontSize = fontSizeOf(columns);
   const labelWidth = Math.round(width * (table.labelShare ?? (columns > 6 ? 0.22 : 0.4)));
   const valueWidth = columns > 1 ? (width - labelWidth) / (columns - 1) : 0;
-  const rowHeight = fontSize + 6;
+  const rowHeight = rowHeightOf(columns);
   const x = (i: number) => (i === 0 ? left : left + labelWidth + (i - 1) * valueWidth);
   const w = (i: number) => (i === 0 ? labelWidth : valueWidth);
+  const structure = doc.struct("Table");
+  parent.add(structure);
 
-  const drawRow = (cells: readonly string[], font: string, shade: boolean) => {
+  const drawRow = (into: StructParent, cells: readonly string[], font: string) => {
     const y = doc.y;
-    if (shade)
-      doc
-        .rect(left, y - 2, width, rowHeight)
-        .fill("#eeeeee")
-        .fillColor("#000000");
-    doc.font(font).fontSize(fontSize);
+    const row = doc.struct("TR");
+    into.add(row);
     cells.forEach((cell, i) => {
-      doc.text(cell, x(i) + 2, y + 1, {
-        width: w(i) - 4,
-        align: i === 0 ? "left" : "right",
-        lineBreak: false,
-        ellipsis: true,
-      });
+      tagged(
+        doc,
+        row,
+        i === 0 ? "TH" : "TD",
+        () => {
+          doc
+            .font(font)
+            .fontSize(fontSize)
+            .fillColor("#000000")
+            .text(cell, x(i) + 2, y + 1, {
+              width: w(i) - 4,
+              align: i === 0 ? "left" : "right",
+              lineBreak: false,
+              ellipsis: true,
+            });
+        },
+        i === 0 ? { scope: "Row" } : {},
+      );
     });
-    doc
-      .moveTo(left, y + rowHeight - 2)
-      .lineTo(left + width, y + rowHeight - 2)
-      .lineWidth(0.3)
-      .strokeColor("#bbbbbb")
-      .stroke();
+    row.end();
+    artifact(doc, () => {
+      doc
+        .moveTo(left, y + rowHeight - 2)
+        .lineTo(left + width, y + rowHeight - 2)
+        .lineWidth(0.3)
+        .strokeColor("#bbbbbb")
+        .stroke();
+    });
     doc.x = left;
     doc.y = y + rowHeight;
   };
   // Headers "Finnish / English" on two lines: the English subtitle in small italics.
-  const header = () => {
+  const header = (repeated: boolean) => {
     const y = doc.y;
     const height = rowHeight * 2 - 2;
-    doc
-      .rect(left, y - 2, width, height)
-      .fill("#eeeeee")
-      .fillColor("#000000");
-    table.headers.forEach((cell, i) => {
+    artifact(doc, () => {
+      doc
+        .rect(left, y - 2, width, height)
+        .fill("#eeeeee")
+        .fillColor("#000000");
+    });
+    const drawCell = (cell: string, i: number) => {
       const [fi = "", en = ""] = cell.split(" / ");
       const options = {
         width: w(i) - 4,
@@ -91,33 +165,72 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
         ellipsis: true,
       };
       doc
-        .font("Helvetica-Bold")
+        .font(fonts.bold)
         .fontSize(fontSize)
+        .fillColor("#000000")
         .text(fi, x(i) + 2, y + 1, options);
       if (en !== "")
         doc
-          .font("Helvetica-Oblique")
+          .font(fonts.italic)
           .fontSize(fontSize - 1)
           .fillColor("#444444")
           .text(en, x(i) + 2, y + fontSize + 2, options)
           .fillColor("#000000");
-    });
+    };
+    if (repeated) {
+      artifact(
+        doc,
+        () => {
+          table.headers.forEach(drawCell);
+        },
+        "Pagination",
+      );
+    } else {
+      const head = doc.struct("THead");
+      structure.add(head);
+      const row = doc.struct("TR");
+      head.add(row);
+      table.headers.forEach((cell, i) => {
+        tagged(
+          doc,
+          row,
+          "TH",
+          () => {
+            drawCell(cell, i);
+          },
+          { scope: "Column" },
+        );
+      });
+      row.end();
+      head.end();
+    }
     doc.x = left;
     doc.y = y + height;
   };
 
   ensureSpace(doc, rowHeight * 3);
-  header();
-  for (const row of table.rows) {
-    if (doc.y + rowHeight > bottom(doc)) {
+  header(false);
+  const body = doc.struct("TBody");
+  structure.add(body);
+  const trailing = table.trailing ?? 0;
+  table.rows.forEach((row, i) => {
+    const last = i === table.rows.length - 1;
+    // The last row carries the totals and the notes with it.
+    const needed = last ? rowHeight * (table.totalsRow ? 2 : 1) + trailing : rowHeight;
+    if (doc.y + needed > bottom(doc)) {
       doc.addPage();
-      header();
+      header(true);
     }
-    drawRow(row, "Helvetica", false);
-  }
+    drawRow(body, row, fonts.regular);
+  });
   if (table.totalsRow) {
-    ensureSpace(doc, rowHeight);
-    drawRow(table.totalsRow, "Helvetica-Bold", false);
+    if (doc.y + rowHeight + (table.rows.length === 0 ? trailing : 0) > bottom(doc)) {
+      doc.addPage();
+      header(true);
+    }
+    drawRow(body, table.totalsRow, fonts.bold);
   }
+  body.end();
+  structure.end();
   doc.moveDown(0.4);
 }

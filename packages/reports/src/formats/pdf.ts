@@ -1,75 +1,145 @@
-import PDFDocument from "pdfkit";
+import { ruleLabel } from "@ankkuri/domain";
+import { chartBuckets } from "../periods.js";
 import { type Cell, type CountTable, type ReportDocument, tableIds } from "../report-document.js";
 import { drawBarChart } from "./pdf-chart.js";
-import { drawTable, heading, note } from "./pdf-table.js";
+import { artifact, group, type StructParent, tagged, taggedPdf } from "./pdf-document.js";
+import { drawTable, fonts, heading, note, noteHeight, type PdfTable, tableStartHeight } from "./pdf-table.js";
 
 export const pdfContentType = "application/pdf";
 
 const show = (c: Cell | null | undefined) => (c === null || c === undefined ? "" : String(c));
 const fte = (x: number | null) => (x === null ? "" : x.toFixed(2).replace(".", ","));
 
-const helsinkiTime = new Intl.DateTimeFormat("fi-FI", {
-  timeZone: "Europe/Helsinki",
-  dateStyle: "short",
-  timeStyle: "short",
-});
+/** A day as Finns write it: 2026-03-01 → 1.3.2026. */
+export function finnishDate(day: string): string {
+  const [y = "", m = "", d = ""] = day.split("-");
+  return `${String(Number(d))}.${String(Number(m))}.${y}`;
+}
 
-function titlePage(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+const periodText = (report: ReportDocument) => `${finnishDate(report.period.from)}–${finnishDate(report.period.to)}`;
+
+const helsinkiDate = new Intl.DateTimeFormat("fi-FI", { timeZone: "Europe/Helsinki", dateStyle: "long" });
+
+const finnishMonths = [
+  "tammi",
+  "helmi",
+  "maalis",
+  "huhti",
+  "touko",
+  "kesä",
+  "heinä",
+  "elo",
+  "syys",
+  "loka",
+  "marras",
+  "joulu",
+];
+
+/**
+ * The labels under the chart's bars: the month ("maalis 2026") or the days of the week within the
+ * period ("1.–1.3."), never the Monday before the period starts.
+ */
+export function chartLabels(report: ReportDocument): string[] {
+  const { unit, buckets } = chartBuckets(report.period);
+  return buckets.map((b) => {
+    const [y = "", m = "", d = ""] = b.from.split("-");
+    if (unit === "month") return `${finnishMonths[Number(m) - 1] ?? m} ${y}`;
+    const [, m2 = "", d2 = ""] = b.to.split("-");
+    return m === m2
+      ? `${String(Number(d))}.–${String(Number(d2))}.${String(Number(m))}.`
+      : `${String(Number(d))}.${String(Number(m))}.–${String(Number(d2))}.${String(Number(m2))}.`;
+  });
+}
+
+/** The legend under a table with hidden cells. */
+export function suppressionLegend(report: ReportDocument): string {
+  const t = report.suppression.threshold;
+  const p = report.suppression.primaryLabel;
+  return `${p} = 1–${String(t - 1)}; x = peitetty, jotta pientä lukua ei voi laskea summista. / ${p} = 1 to ${String(t - 1)}; x = hidden so that no small count can be worked out from the totals.`;
+}
+
+function coverPage(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
   const left = doc.page.margins.left;
-  doc.font("Helvetica-Bold").fontSize(22).text(report.title.fi, left, 110);
-  doc.font("Helvetica-Oblique").fontSize(14).fillColor("#444444").text(report.title.en);
-  doc.fillColor("#000000").moveDown(1.5);
+  const cover = group(doc, root, "Sect");
+  tagged(doc, cover, "H1", () => doc.font(fonts.bold).fontSize(24).text(report.title.fi, left, 120));
+  tagged(doc, cover, "P", () => doc.font(fonts.italic).fontSize(14).fillColor("#444444").text(report.title.en), {
+    lang: "en",
+  });
+  doc.fillColor("#000000").moveDown(0.8);
+  tagged(doc, cover, "P", () => doc.font(fonts.bold).fontSize(16).text(periodText(report)));
+  doc.moveDown(1.5);
+  const parties = report.staffing.parties.map((p) => p.name.fi);
   const facts: [string, string][] = [
     ["Työryhmä / Team", report.team.name.fi],
-    ["Jakso / Period", `${report.period.from} – ${report.period.to}`],
     ...(report.scope ? [["Osapuoli / Party", report.scope.name.fi] as [string, string]] : []),
-    ["Laadittu / Generated", `${helsinkiTime.format(new Date(report.generatedAt))} (Helsinki)`],
-    ["Tietorakenteen versio / Schema version", report.schemaVersion],
+    ["Sopimuksen osapuolet / Parties to the agreement", parties.length > 0 ? parties.join("; ") : "–"],
+    ["Laadittu / Prepared", helsinkiDate.format(new Date(report.generatedAt))],
   ];
   for (const [label, value] of facts) {
+    doc.font(fonts.bold).fontSize(10).text(label, left, doc.y);
     doc
-      .font("Helvetica-Bold")
+      .font(fonts.regular)
       .fontSize(10)
-      .text(label, left, doc.y, { continued: true })
-      .font("Helvetica")
-      .text(`: ${value}`);
+      .text(value, left + 12, doc.y, { width: doc.page.width - left * 2 - 12 });
+    doc.moveDown(0.4);
   }
-  heading(doc, "Tunnusluvut", "Key figures");
-  drawTable(doc, {
-    headers: ["", "Jakso / Period"],
-    rows: [
-      ["Uudet asiakkuudet / New cases", show(report.headline.newCases)],
-      ["Aktiiviset asiakkuudet / Active cases", show(report.headline.activeCases)],
-      ["Päättyneet asiakkuudet / Closed cases", show(report.headline.closedCases)],
-      ["Pidetyt tapaamiset / Meetings held", show(report.headline.meetingsHeld)],
-      ["Palveluohjaukset / Referrals to services", show(report.headline.serviceReferrals)],
-      ["Saavutetut tavoitteet / Goals met", show(report.headline.goalsMet)],
+  const previous = report.previous;
+  const figure = (label: string, key: keyof ReportDocument["headline"]) => [
+    label,
+    show(report.headline[key]),
+    // Goals are counted since assessments were recorded: the previous year shows none.
+    ...(previous ? [key === "goalsMet" ? "–" : show(previous.headline[key])] : []),
+  ];
+  const keyFigures: PdfTable = {
+    headers: [
+      "",
+      `${periodText(report)} / This period`,
+      ...(previous ? [`${finnishDate(previous.period.from)}–${finnishDate(previous.period.to)} / Previous year`] : []),
     ],
-    labelShare: 0.7,
-  });
-  const t = report.suppression.threshold;
+    rows: [
+      figure("Uudet asiakkuudet / New cases", "newCases"),
+      figure("Aktiiviset asiakkuudet / Active cases", "activeCases"),
+      figure("Päättyneet asiakkuudet / Closed cases", "closedCases"),
+      figure("Pidetyt tapaamiset / Meetings held", "meetingsHeld"),
+      figure("Palveluohjaukset / Referrals to services", "serviceReferrals"),
+      figure("Saavutetut tavoitteet / Goals met", "goalsMet"),
+    ],
+    labelShare: previous ? 0.5 : 0.7,
+  };
+  heading(doc, cover, "Tunnusluvut", "Key figures", tableStartHeight(keyFigures));
+  drawTable(doc, cover, keyFigures);
   note(
     doc,
+    cover,
     report.suppression.applied
-      ? `Pienet luvut 1–${String(t - 1)} on peitetty merkinnällä ${report.suppression.primaryLabel}; merkinnällä x peitetyt luvut suojaavat niitä, jotta peitettyä lukua ei voi laskea summista. / Counts from 1 to ${String(t - 1)} are shown as ${report.suppression.primaryLabel}; cells marked x are hidden so that no hidden count can be worked out from the totals.`
+      ? suppressionLegend(report)
       : "Työryhmän sisäinen tilasto: pieniä lukuja ei ole peitetty. Ei saa luovuttaa työryhmän ulkopuolelle. / For the team only: small counts are not suppressed. Not to be shared outside the team.",
   );
 }
 
-function countTable(doc: PDFKit.PDFDocument, table: CountTable): void {
-  heading(doc, table.title.fi, table.title.en);
+function countTable(
+  doc: PDFKit.PDFDocument,
+  root: StructParent,
+  report: ReportDocument,
+  table: CountTable,
+  rowLabels: readonly string[] = [],
+): void {
   const rowTotals = table.margins === "rows" || table.margins === "both";
   const headers = [
     "",
     ...table.columns.map((c) => `${c.label.fi} / ${c.label.en}`),
     ...(rowTotals ? ["Yhteensä / Total"] : []),
   ];
-  const rows = table.rows.map((r) => [
-    r.label.fi,
+  const rows = table.rows.map((r, i) => [
+    rowLabels[i] ?? r.label.fi,
     ...table.columns.map((c) => show(r.values[c.key])),
     ...(rowTotals ? [show(r.total)] : []),
   ]);
-  drawTable(doc, {
+  const notes = [
+    ...(table.note ? [`${table.note.fi} / ${table.note.en}`] : []),
+    ...(report.suppression.applied && table.suppressed.length > 0 ? [suppressionLegend(report)] : []),
+  ];
+  const pdfTable: PdfTable = {
     headers,
     rows:
       rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...table.columns.map(() => ""), ...(rowTotals ? [""] : [])]],
@@ -82,13 +152,17 @@ function countTable(doc: PDFKit.PDFDocument, table: CountTable): void {
           ],
         }
       : {}),
-  });
-  if (table.note) note(doc, `${table.note.fi} / ${table.note.en}`);
+    trailing: notes.reduce((sum, n) => sum + noteHeight(doc, n), 8),
+  };
+  const section = group(doc, root, "Sect");
+  heading(doc, section, table.title.fi, table.title.en, tableStartHeight(pdfTable));
+  drawTable(doc, section, pdfTable);
+  for (const n of notes) note(doc, section, n);
 }
 
-function staffing(doc: PDFKit.PDFDocument, report: ReportDocument): void {
-  heading(doc, "Henkilötyövuodet: tavoite ja toteuma", "FTE: target and realised");
-  drawTable(doc, {
+function staffing(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+  const section = group(doc, root, "Sect");
+  const units: PdfTable = {
     headers: [
       "Yksikkö / Unit",
       "Tavoite / Target",
@@ -106,100 +180,161 @@ function staffing(doc: PDFKit.PDFDocument, report: ReportDocument): void {
       String(u.headcount),
     ]),
     labelShare: 0.4,
-  });
-  drawTable(doc, {
+  };
+  const footnote =
+    "Tavoitteet painotettu sopimuksen voimassaolopäivillä; turvallisuusselvitystä odottava työ ei lasketa toteumaan. / Targets weighted by the days in force; work awaiting a security clearance is not counted.";
+  const parties: PdfTable = {
     headers: ["Osapuoli / Party", "Tavoite / Target", "Toteuma / Realised", "Ero / Difference"],
     rows: report.staffing.parties.map((p) => [p.name.fi, fte(p.target), fte(p.realised), fte(p.difference)]),
     labelShare: 0.4,
-  });
-  note(
-    doc,
-    "Tavoitteet painotettu sopimuksen voimassaolopäivillä; turvallisuusselvitystä odottava työ ei lasketa toteumaan. / Targets weighted by the days in force; work awaiting a security clearance is not counted.",
-  );
+    trailing: noteHeight(doc, footnote) + 8,
+  };
+  heading(doc, section, "Henkilötyövuodet: tavoite ja toteuma", "FTE: target and realised", tableStartHeight(units));
+  drawTable(doc, section, units);
+  drawTable(doc, section, parties);
+  note(doc, section, footnote);
 }
 
-function chair(doc: PDFKit.PDFDocument, report: ReportDocument): void {
-  heading(doc, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group");
+function chair(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+  const part = group(doc, root, "Sect");
   const section = report.chair;
   if (!section) {
-    note(doc, "Ohjausryhmää ei ole kirjattu. / No steering group is recorded.");
+    heading(doc, part, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group", 20);
+    note(doc, part, "Ohjausryhmää ei ole kirjattu. / No steering group is recorded.");
     return;
   }
-  const term = (t: NonNullable<typeof section.next>) => [
-    `${t.from} – ${t.to}`,
+  const term = (t: NonNullable<typeof section.next>, basis: string) => [
+    `${finnishDate(t.from)}–${finnishDate(t.to)}`,
     t.chairName?.fi ?? "–",
-    t.override ? "päätöksellä / by decision" : "",
+    [basis, t.override ? "päätöksellä / by decision" : "vuorottelu / rotation"].filter((s) => s !== "").join(", "),
   ];
-  drawTable(doc, {
-    headers: ["Kausi / Term", "Puheenjohtaja / Chair", ""],
+  const table: PdfTable = {
+    headers: ["Kausi / Term", "Puheenjohtaja / Chair", "Peruste / Basis"],
     rows: [
-      ...section.terms.map(term),
-      ...(section.next ? [[...term(section.next).slice(0, 2), "seuraava / next"]] : []),
+      ...section.terms.map((t) => term(t, "")),
+      ...(section.next ? [term(section.next, "seuraava kausi / next term")] : []),
     ],
     labelShare: 0.3,
-  });
+  };
+  heading(doc, part, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group", tableStartHeight(table));
+  drawTable(doc, part, table);
 }
 
-function leadership(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+function leadership(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
   if (report.type !== "annual") return;
-  heading(
-    doc,
-    "Johdon yhteiskokouksen päätökset ja johtopäätökset",
-    "Decisions and conclusions of the joint leadership meeting",
-  );
-  drawTable(doc, {
+  const section = group(doc, root, "Sect");
+  const table: PdfTable = {
     headers: ["Kokous / Meeting", "Kohta / Item", "Vastuu / Owner", "Määräpäivä / Due"],
     rows:
       report.leadershipDecisions.length > 0
         ? report.leadershipDecisions.map((d) => [
-            d.heldOn,
+            finnishDate(d.heldOn),
             `${d.kind === "decision" ? "Päätös" : "Johtopäätös"}: ${d.text}`,
             d.ownerName.fi,
-            d.dueOn ?? "",
+            d.dueOn === null ? "" : finnishDate(d.dueOn),
           ])
         : [["(ei kirjattuja / none recorded)", "", "", ""]],
     labelShare: 0.2,
-  });
-}
-
-function consultations(doc: PDFKit.PDFDocument, report: ReportDocument): void {
-  heading(doc, "Konsultaatiot osapuolittain", "Consultations by party");
-  drawTable(doc, {
-    headers: ["Osapuoli / Party", "Määrä / Count"],
-    rows: report.consultations.map((c) => [c.name.fi, String(c.count)]),
-  });
-}
-
-function organisationViolations(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+  };
   heading(
     doc,
-    "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa",
-    "Staffing and agreement violations at the period's end",
+    section,
+    "Johdon yhteiskokouksen päätökset ja johtopäätökset",
+    "Decisions and conclusions of the joint leadership meeting",
+    tableStartHeight(table),
   );
-  drawTable(doc, {
-    headers: ["Koodi / Code", "Alue / Area", "Vakavuus / Severity", "Määrä / Count"],
+  drawTable(doc, section, table);
+}
+
+function consultations(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+  const section = group(doc, root, "Sect");
+  const table: PdfTable = {
+    headers: ["Osapuoli / Party", "Määrä / Count"],
+    rows: report.consultations.map((c) => [c.name.fi, String(c.count)]),
+  };
+  heading(doc, section, "Konsultaatiot osapuolittain", "Consultations by party", tableStartHeight(table));
+  drawTable(doc, section, table);
+}
+
+const areaNames = { staffing: "Henkilöstö / Staffing", agreement: "Sopimus / Agreement" } as const;
+const severityNames = { error: "Virhe / Error", warning: "Varoitus / Warning" } as const;
+
+function organisationViolations(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+  const section = group(doc, root, "Sect");
+  const table: PdfTable = {
+    headers: ["Sääntö / Rule", "Alue / Area", "Vakavuus / Severity", "Määrä / Count"],
     rows:
       report.organisationViolations.length > 0
-        ? report.organisationViolations.map((v) => [v.code, v.area, v.severity, String(v.count)])
+        ? report.organisationViolations.map((v) => [
+            ruleLabel(v.code)?.fi ?? v.code,
+            areaNames[v.area],
+            severityNames[v.severity],
+            String(v.count),
+          ])
         : [["(ei rikkomuksia / none)", "", "", ""]],
-  });
+    labelShare: 0.46,
+  };
+  heading(
+    doc,
+    section,
+    "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa",
+    "Staffing and agreement violations at the period's end",
+    tableStartHeight(table),
+  );
+  drawTable(doc, section, table);
+}
+
+/** The running header (team, report, period) and the page number n/N on every page but the cover. */
+function pageFurniture(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  for (let i = range.start; i < range.start + total; i++) {
+    doc.switchToPage(i);
+    const { left, right, bottom } = doc.page.margins;
+    const width = doc.page.width - left - right;
+    // Drawing in the margins must not start a new page.
+    doc.page.margins.bottom = 0;
+    artifact(
+      doc,
+      () => {
+        doc.font(fonts.regular).fontSize(7).fillColor("#555555");
+        if (i > range.start) {
+          const header = `${report.team.name.fi} · ${report.title.fi}${report.scope ? ` · ${report.scope.name.fi}` : ""} · ${periodText(report)}`;
+          doc.text(header, left, 20, { width, lineBreak: false, ellipsis: true });
+          doc
+            .moveTo(left, 30)
+            .lineTo(left + width, 30)
+            .lineWidth(0.3)
+            .strokeColor("#bbbbbb")
+            .stroke();
+        }
+        doc.text(`Sivu ${String(i - range.start + 1)}/${String(total)}`, left, doc.page.height - 26, {
+          width,
+          align: "right",
+          lineBreak: false,
+        });
+      },
+      "Pagination",
+    );
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor("#000000");
 }
 
 /**
- * The readable report: a title page with the key figures, the chart of new cases over time, every
- * table with Finnish headings and English subtitles, staffing, the chair and the staffing and
- * agreement findings. Drawn with pdfkit's standard fonts (WinAnsi covers Finnish and Swedish).
+ * The readable report: a cover with the period, the parties and the key figures; the chart of new
+ * cases over time; every table with Finnish headings and English subtitles, its notes and, where
+ * cells are hidden, the legend; staffing, the chair and the staffing and agreement findings by the
+ * rules' names. Every page but the cover carries the team, the report and the period; every page its
+ * number of the whole.
  */
 export async function renderPdf(report: ReportDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 40,
-    info: {
-      Title: `${report.title.fi} ${report.period.from}–${report.period.to}`,
-      Author: report.team.name.fi,
-      Subject: report.title.en,
-      CreationDate: new Date(report.generatedAt),
-    },
+  const { doc, root } = taggedPdf({
+    title: `${report.title.fi} ${periodText(report)}`,
+    author: report.team.name.fi,
+    subject: report.title.en,
+    created: new Date(report.generatedAt),
+    lang: "fi-FI",
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -207,20 +342,38 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     doc.on("end", resolve);
     doc.on("error", reject);
   });
-  titlePage(doc, report);
+  coverPage(doc, root, report);
   doc.addPage();
   const over = report.tables.casesOverTime;
-  drawBarChart(doc, {
+  const labels = chartLabels(report);
+  const bars = over.rows.map((r, i) => ({ label: labels[i] ?? r.key, value: r.values.new ?? 0 }));
+  drawBarChart(doc, group(doc, root, "Sect"), {
     title: report.chart.title.fi,
     subtitle: report.chart.title.en,
-    bars: over.rows.map((r) => ({ label: r.key, value: r.values.new ?? 0 })),
+    bars,
+    alt: `Pylväskaavio: ${report.chart.title.fi}. ${bars.map((b) => `${b.label}: ${String(b.value)}`).join("; ")}.`,
   });
-  for (const id of tableIds) countTable(doc, report.tables[id]);
-  staffing(doc, report);
-  chair(doc, report);
-  leadership(doc, report);
-  consultations(doc, report);
-  organisationViolations(doc, report);
+  const severity: Record<string, string> = { error: "virhe", warning: "varoitus" };
+  const violationLabels = report.tables.caseViolations.rows.map((r) => {
+    const named = severity[r.attributes?.severity ?? ""];
+    return named === undefined ? r.label.fi : `${r.label.fi} (${named})`;
+  });
+  for (const id of tableIds)
+    countTable(
+      doc,
+      root,
+      report,
+      report.tables[id],
+      id === "casesOverTime" ? labels : id === "caseViolations" ? violationLabels : [],
+    );
+  staffing(doc, root, report);
+  chair(doc, root, report);
+  leadership(doc, root, report);
+  consultations(doc, root, report);
+  organisationViolations(doc, root, report);
+  pageFurniture(doc, report);
+  // Pages numbered 1, 2, … as printed in their footers.
+  (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: [0, { S: "D" }] };
   doc.end();
   await finished;
   return Buffer.concat(chunks);
