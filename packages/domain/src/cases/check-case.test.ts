@@ -297,7 +297,7 @@ describe("checkCase", () => {
       ]);
       const found = checkCase(c, options(day(10)));
       expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([
-        ["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "m-2"]],
+        ["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "g-1", "m-2"]],
       ]);
     });
 
@@ -332,9 +332,9 @@ describe("checkCase", () => {
       const c = { ...recordedCase({ consents: [consents[0]!] }), meetings: [...recordedCase().meetings, m2] };
       const found = checkCase(c, options(day(9)));
       expect(found.map((v) => [v.code, v.severity, v.ids])).toEqual([
-        ["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "m-2"]],
+        ["CONSENT.MISSING", "error", ["case-test-1", orgs.school, "g-1", "m-2"]],
       ]);
-      expect(found[0]?.message.en).toContain("guardian g-1");
+      expect(found[0]?.message.en).toContain("from the parent");
     });
 
     it("finds nothing for parties who were invited but absent, or in the core team", () => {
@@ -351,7 +351,8 @@ describe("checkCase", () => {
     it("finds a guardian with custody recorded after the meeting, whose consent the meeting lacked", () => {
       const c = applyAll(held(), [{ type: "add-guardian", guardian: guardian("g-3") }]);
       expect(checkCase(c, options(day(9))).map((v) => [v.code, v.message.en])).toEqual([
-        ["CONSENT.MISSING", `Consent from guardian g-3 to invite ${orgs.school} is missing on ${day(8)}.`],
+        // The third guardian, the second of those who are parents with custody.
+        ["CONSENT.MISSING", `Consent from the parent (2.) to invite ${orgs.school} is missing on ${day(8)}.`],
       ]);
     });
 

@@ -105,9 +105,9 @@ describe("canInvite", () => {
     const [reason] = decision.reasons;
     expect(reason?.code).toBe("CONSENT.MISSING");
     expect(reason?.severity).toBe("error");
-    expect(reason?.ids).toEqual(["case-test-1", orgs.school]);
-    expect(reason?.message.en).toContain("guardian g-1");
-    expect(reason?.message.fi).toContain("huoltajalta g-1");
+    expect(reason?.ids).toEqual(["case-test-1", orgs.school, "g-1"]);
+    expect(reason?.message.en).toContain("from the parent");
+    expect(reason?.message.fi).toContain("vanhemmalta");
   });
 
   it("names the client when the client's own consent is missing", () => {
@@ -141,6 +141,20 @@ describe("canInvite", () => {
     expect(decision.allowed ? [] : decision.reasons.map((r) => r.message.en)).toEqual([
       `Consent from the client to invite ${orgs.school} is missing on ${on}.`,
     ]);
+  });
+
+  it("names the organisation and the guardian in words in every language, never by id", () => {
+    const decision = canInvite(caseOfAge(13, { consents: [bothConsents[0]!] }), orgs.school, on, {
+      ...caseContext,
+      organisations: organisationIndex,
+    });
+    const [missing] = decision.allowed ? [] : decision.reasons;
+    expect(missing?.message).toEqual({
+      fi: `Lupa kutsua Testikoulu puuttuu vanhemmalta (${on}).`,
+      sv: `Samtycke av föräldern att bjuda in Testikoulu saknas (${on}).`,
+      en: `Consent from the parent to invite Testikoulu is missing on ${on}.`,
+    });
+    expect(JSON.stringify(missing?.message)).not.toMatch(/g-1|org-/);
   });
 
   it("refuses from the day of withdrawal and allows the day before", () => {

@@ -1,9 +1,10 @@
 import type { OrganisationId } from "../core/ids.js";
+import type { LocalisedText } from "../core/localised-text.js";
 import type { LocalDate } from "../core/local-date.js";
 import { type Violation, violation } from "../core/violation.js";
 import { isWithin, type OrganisationIndex } from "../organisations/organisation.js";
 import { type AgePolicy, clientAge, defaultAgePolicy } from "./age-policy.js";
-import type { Case, Consent, ConsentGiver } from "./case.js";
+import type { Case, Consent, ConsentGiver, Guardian } from "./case.js";
 
 export type ConsentViolationCode = "CONSENT.MISSING" | "CONSENT.NO_GUARDIAN_RECORDED" | "CASE.NOT_OPEN";
 
@@ -61,10 +62,26 @@ function covers(consent: Consent, organisationId: OrganisationId, index: Organis
   );
 }
 
-function describeGiver(giver: ConsentGiver): { fi: string; en: string } {
-  return giver.kind === "client"
-    ? { fi: "asiakkaalta itseltään", en: "the client" }
-    : { fi: `huoltajalta ${giver.guardianId}`, en: `guardian ${giver.guardianId}` };
+const relationshipNames = {
+  "parent": { fi: "vanhemmalta", sv: "föräldern", en: "the parent" },
+  "legal-guardian": { fi: "huoltajalta", sv: "vårdnadshavaren", en: "the legal guardian" },
+  "other": { fi: "huoltajalta", sv: "vårdnadshavaren", en: "the guardian" },
+} as const;
+
+/** Who must give a consent, in words: the client, or the guardian by their relationship (never an id). */
+function describeGiver(giver: ConsentGiver, guardians: readonly Guardian[]): LocalisedText {
+  if (giver.kind === "client") return { fi: "asiakkaalta itseltään", sv: "klienten själv", en: "the client" };
+  const relationship = guardians.find((g) => g.id === giver.guardianId)?.relationship ?? "other";
+  const name = relationshipNames[relationship];
+  // Several guardians of one kind are told apart by their order on the case screen.
+  const position = guardians.filter((g) => g.relationship === relationship).findIndex((g) => g.id === giver.guardianId);
+  const nth = position > 0 ? ` (${String(position + 1)}.)` : "";
+  return { fi: `${name.fi}${nth}`, sv: `${name.sv}${nth}`, en: `${name.en}${nth}` };
+}
+
+/** An organisation by its name in each language when the index has it, else by its id. */
+function organisationName(id: OrganisationId, organisations: OrganisationIndex | undefined): LocalisedText {
+  return organisations?.get(id)?.name ?? { fi: id, sv: id, en: id };
 }
 
 /**
@@ -89,6 +106,7 @@ export function consentBasis(
     reasons.push(
       violation("CONSENT.NO_GUARDIAN_RECORDED", [caseState.id], {
         fi: "Alaikäisen asiakkaan huoltajia ei ole kirjattu, joten lupaa ydintiimin ulkopuolisen tahon kutsumiseen ei voi todeta.",
+        sv: "Den minderåriga klientens vårdnadshavare har inte registrerats, så samtycke till att bjuda in någon utanför kärnteamet kan inte fastställas.",
         en: "No guardian of the minor client is recorded, so consent to invite anyone outside the core team cannot be established.",
       }),
     );
@@ -103,12 +121,19 @@ export function consentBasis(
       used.push(consent.id);
       continue;
     }
-    const who = describeGiver(giver);
+    const who = describeGiver(giver, caseState.guardians);
+    const whom = organisationName(organisationId, context.organisations);
     reasons.push(
-      violation("CONSENT.MISSING", [caseState.id, organisationId], {
-        fi: `Lupa tahon ${organisationId} kutsumiseen puuttuu ${who.fi} (${date}).`,
-        en: `Consent from ${who.en} to invite ${organisationId} is missing on ${date}.`,
-      }),
+      // The guardian's id goes with the ids (a screen can point at them), never into the words.
+      violation(
+        "CONSENT.MISSING",
+        [caseState.id, organisationId, ...(giver.kind === "guardian" ? [giver.guardianId] : [])],
+        {
+          fi: `Lupa kutsua ${whom.fi} puuttuu ${who.fi} (${date}).`,
+          sv: `Samtycke av ${who.sv} att bjuda in ${whom.sv} saknas (${date}).`,
+          en: `Consent from ${who.en} to invite ${whom.en} is missing on ${date}.`,
+        },
+      ),
     );
   }
   return reasons.length === 0 ? { allowed: true, consentIds: used } : { allowed: false, reasons };

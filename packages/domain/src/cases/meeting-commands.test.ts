@@ -110,7 +110,7 @@ describe("plan-meeting", () => {
       plan("m-1", [coreSeat(staff.police), invitedSeat(orgs.school)]),
     );
     expect(refusalCodes(result)).toEqual(["CONSENT.MISSING"]);
-    expect(result.ok ? "" : result.error[0]?.message.en).toContain("guardian g-1");
+    expect(result.ok ? "" : result.error[0]?.message.en).toContain("from the parent");
   });
 
   it("invites a party outside the core team with every required consent", () => {
