@@ -48,7 +48,8 @@ function largestVariables(text: string): Record<string, unknown> {
     for (const v of definition.variableDefinitions ?? []) {
       const type = typeFromAST(schema, v.type) as GraphQLInputType | undefined;
       const name = v.variable.name.value;
-      if (type) variables[name] = /^(first|last|limit)$/.test(name) ? 100 : sample(type);
+      // Page sizes at their largest; a year as the arguments validate it (2000 or later).
+      if (type) variables[name] = /^(first|last|limit)$/.test(name) ? 100 : name === "year" ? 2026 : sample(type);
     }
   }
   return variables;
