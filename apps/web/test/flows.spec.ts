@@ -22,6 +22,19 @@ test.afterAll(async () => {
   await gw.stop();
 });
 
+// A script or style the Content-Security-Policy blocks, or any other error in the console, fails the test.
+let consoleErrors: string[] = [];
+test.beforeEach(({ page }) => {
+  consoleErrors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+});
+test.afterEach(() => {
+  expect(consoleErrors).toEqual([]);
+});
+
 /**
  * Checks the screen with axe (WCAG 2.0/2.1 A and AA rules): no serious or critical violation. Keeps
  * a full-page screenshot of it.
@@ -184,8 +197,11 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
 test("switches to Swedish and English, and the gateway answers in the same language", async ({ page }) => {
   await signIn(page);
   const requested: string[] = [];
+  const bodies: { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } }[] = [];
   page.on("request", (request) => {
-    if (request.url().endsWith("/graphql")) requested.push(request.headers()["accept-language"] ?? "");
+    if (!request.url().endsWith("/graphql")) return;
+    requested.push(request.headers()["accept-language"] ?? "");
+    bodies.push(request.postDataJSON() as (typeof bodies)[number]);
   });
   await page.getByLabel("Kieli").selectOption("sv");
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
@@ -206,6 +222,11 @@ test("switches to Swedish and English, and the gateway answers in the same langu
   await expect(plan.getByRole("alert").getByRole("heading")).toHaveText("Samtyckeskontrollen hindrade mötet");
   expect(requested.length).toBeGreaterThan(0);
   expect(new Set(requested)).toEqual(new Set(["sv"]));
+  // Built for a gateway that runs registered operations only: hashes, never text.
+  for (const body of bodies) {
+    expect(body.query).toBeUndefined();
+    expect(body.extensions?.persistedQuery?.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
+  }
 
   await page.getByLabel("Språk").selectOption("en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
