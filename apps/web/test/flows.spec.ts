@@ -177,6 +177,7 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
   await meetings.getByRole("button", { name: "Kirjaa pidetyksi" }).click();
   const held = meetings.getByRole("form", { name: "Kirjaa pidetyksi" });
   await expect(held.getByLabel("Pidetty")).toHaveValue("2026-11-10");
+  await expect(held.getByLabel("Pidetty")).toBeFocused();
   await checkScreen(page, "08-record-meeting-held");
   await held.getByRole("button", { name: "Tallenna" }).click();
   await expect(status).toHaveText("Tapaaminen kirjattu pidetyksi.");
@@ -186,6 +187,10 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
   const withdraw = consents.getByRole("button", { name: "Peru suostumus" }).first();
   await withdraw.click();
   const withdrawForm = consents.getByRole("form", { name: "Peru suostumus" });
+  await expect(withdrawForm.getByLabel("Peruttu päivänä")).toBeFocused();
+  await withdrawForm.getByRole("button", { name: "Peruuta" }).click();
+  await expect(withdraw).toBeFocused();
+  await withdraw.click();
   await withdrawForm.getByLabel("Peruttu päivänä").fill("2026-11-15");
   await checkScreen(page, "09-withdraw-consent");
   await withdrawForm.getByRole("button", { name: "Vahvista peruminen" }).click();
