@@ -799,13 +799,7 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
             ))}
           </ul>
         )}
-        <PlanMeetingForm
-          key={c.version}
-          c={c}
-          coreOrganisations={coreOrganisations}
-          organisations={organisations}
-          reload={reload}
-        />
+        <PlanMeetingForm c={c} coreOrganisations={coreOrganisations} organisations={organisations} reload={reload} />
       </Section>
 
       <Section id="referrals-title" title={t.referrals}>

@@ -238,3 +238,37 @@ test("switches to Swedish and English, and the gateway answers in the same langu
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Case: Eetu Esimerkki");
   await checkScreen(page, "11-case-screen-en");
 });
+
+test("a change made elsewhere in the meantime is reported, and the case is loaded again", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const facts = page.getByRole("region", { name: "Asiakas", exact: true });
+  await expect(facts).toContainText("Versio");
+  const before = await facts.locator("dd").last().textContent();
+  // Someone else records a consent on the case: its version moves on.
+  const recorded = await gw.gql<{ recordConsent: { __typename: string } }>(
+    "hanna.mattila",
+    `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { __typename } }`,
+    {
+      input: {
+        caseId: admittedCaseId,
+        giverKind: "CLIENT",
+        organisationIds: ["org-hel-kasko"],
+        givenOn: "2026-11-20",
+        form: "ORAL",
+      },
+    },
+  );
+  expect(recorded.recordConsent.__typename).toBe("CasePayload");
+  const plan = page.getByRole("form", { name: "Suunnittele tapaaminen" });
+  await plan.getByLabel("Päivä").fill("2026-12-02");
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  const summary = plan.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Asiakkuutta on muutettu sillä välin");
+  await expect(facts.locator("dd").last()).toHaveText(String(Number(before) + 1));
+  await checkScreen(page, "12-conflict");
+  // With the case read again, the same plan goes through.
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Tapaaminen suunniteltu.");
+});
