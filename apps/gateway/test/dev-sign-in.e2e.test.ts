@@ -97,6 +97,15 @@ describe("development sign-in (OIDC code flow with PKCE)", () => {
     expect(page).toMatch(/<label for="user-\d+">/);
   });
 
+  it("writes what the request carries into the page only as escaped text", async () => {
+    const state = '"><script>alert(1)</script>';
+    const page = await (
+      await h.fetch(`/dev-issuer/authorize?${new URLSearchParams(authorizeParams({ state }))}`)
+    ).text();
+    expect(page).not.toContain("<script>");
+    expect(page).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+
   it("gives a token for the chosen user in exchange for the code and its verifier", async () => {
     const code = await codeFor(h, login.police);
     const response = await exchange(h, code);

@@ -61,12 +61,15 @@ function DateField({
   value,
   onChange,
   invalid,
+  autoFocus = false,
 }: {
   id: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
   invalid: boolean;
+  /** For a form the user just opened: the focus goes to its first field. */
+  autoFocus?: boolean;
 }) {
   return (
     <div className="field">
@@ -76,6 +79,7 @@ function DateField({
         type="date"
         value={value}
         required
+        autoFocus={autoFocus}
         aria-invalid={invalid || undefined}
         onChange={(event) => {
           onChange(event.target.value);
@@ -83,6 +87,13 @@ function DateField({
       />
     </div>
   );
+}
+
+/** After an inline form closes, the focus goes back to the button that opened it. */
+function returnFocus(formId: string): void {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLButtonElement>(`button[aria-controls="${formId}"]`)?.focus();
+  });
 }
 
 /** Runs a mutation and turns its union into problems; success reloads the case and announces it. */
@@ -331,6 +342,7 @@ function RecordHeldForm({
         value={heldOn}
         onChange={setHeldOn}
         invalid={problems.some((p) => p.field === `${id}-date`)}
+        autoFocus
       />
       <fieldset>
         <legend>{t.attended}</legend>
@@ -364,6 +376,7 @@ function RecordHeldForm({
           type="button"
           onClick={() => {
             setOpen(false);
+            returnFocus(id);
           }}
         >
           {t.cancel}
@@ -429,6 +442,7 @@ function WithdrawConsent({
         value={on}
         onChange={setOn}
         invalid={problems.some((p) => p.field === `${id}-date`)}
+        autoFocus
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
@@ -438,6 +452,7 @@ function WithdrawConsent({
           type="button"
           onClick={() => {
             setOpen(false);
+            returnFocus(id);
           }}
         >
           {t.cancel}
@@ -784,13 +799,7 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
             ))}
           </ul>
         )}
-        <PlanMeetingForm
-          key={c.version}
-          c={c}
-          coreOrganisations={coreOrganisations}
-          organisations={organisations}
-          reload={reload}
-        />
+        <PlanMeetingForm c={c} coreOrganisations={coreOrganisations} organisations={organisations} reload={reload} />
       </Section>
 
       <Section id="referrals-title" title={t.referrals}>

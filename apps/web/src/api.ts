@@ -1,4 +1,4 @@
-import { createClient } from "@ankkuri/client";
+import { createClient, type PersistedMode } from "@ankkuri/client";
 import { currentToken } from "./auth.js";
 import type { Language } from "./i18n.js";
 
@@ -8,9 +8,18 @@ export function setApiLanguage(next: Language): void {
   language = next;
 }
 
+/**
+ * How operations travel, chosen at build time (`VITE_PERSISTED_OPERATIONS`): `text` (the default, for
+ * the development gateway, where persisted operations are off), `hash` for a gateway that runs only
+ * registered operations (`PERSISTED_OPERATIONS=required`; every operation here is a documented one),
+ * or `hash-then-text`.
+ */
+const persisted = (import.meta.env.VITE_PERSISTED_OPERATIONS as PersistedMode | undefined) ?? "text";
+
 /** The gateway's GraphQL endpoint on the same origin, through the typed client. */
 export const client = createClient({
   url: `${location.origin}/graphql`,
-  token: () => currentToken() ?? "",
+  token: () => currentToken(),
   language: () => language,
+  persisted,
 });

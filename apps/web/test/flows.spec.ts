@@ -22,6 +22,19 @@ test.afterAll(async () => {
   await gw.stop();
 });
 
+// A script or style the Content-Security-Policy blocks, or any other error in the console, fails the test.
+let consoleErrors: string[] = [];
+test.beforeEach(({ page }) => {
+  consoleErrors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+});
+test.afterEach(() => {
+  expect(consoleErrors).toEqual([]);
+});
+
 /**
  * Checks the screen with axe (WCAG 2.0/2.1 A and AA rules): no serious or critical violation. Keeps
  * a full-page screenshot of it.
@@ -164,6 +177,7 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
   await meetings.getByRole("button", { name: "Kirjaa pidetyksi" }).click();
   const held = meetings.getByRole("form", { name: "Kirjaa pidetyksi" });
   await expect(held.getByLabel("Pidetty")).toHaveValue("2026-11-10");
+  await expect(held.getByLabel("Pidetty")).toBeFocused();
   await checkScreen(page, "08-record-meeting-held");
   await held.getByRole("button", { name: "Tallenna" }).click();
   await expect(status).toHaveText("Tapaaminen kirjattu pidetyksi.");
@@ -173,6 +187,10 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
   const withdraw = consents.getByRole("button", { name: "Peru suostumus" }).first();
   await withdraw.click();
   const withdrawForm = consents.getByRole("form", { name: "Peru suostumus" });
+  await expect(withdrawForm.getByLabel("Peruttu päivänä")).toBeFocused();
+  await withdrawForm.getByRole("button", { name: "Peruuta" }).click();
+  await expect(withdraw).toBeFocused();
+  await withdraw.click();
   await withdrawForm.getByLabel("Peruttu päivänä").fill("2026-11-15");
   await checkScreen(page, "09-withdraw-consent");
   await withdrawForm.getByRole("button", { name: "Vahvista peruminen" }).click();
@@ -184,8 +202,11 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
 test("switches to Swedish and English, and the gateway answers in the same language", async ({ page }) => {
   await signIn(page);
   const requested: string[] = [];
+  const bodies: { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } }[] = [];
   page.on("request", (request) => {
-    if (request.url().endsWith("/graphql")) requested.push(request.headers()["accept-language"] ?? "");
+    if (!request.url().endsWith("/graphql")) return;
+    requested.push(request.headers()["accept-language"] ?? "");
+    bodies.push(request.postDataJSON() as (typeof bodies)[number]);
   });
   await page.getByLabel("Kieli").selectOption("sv");
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
@@ -206,9 +227,48 @@ test("switches to Swedish and English, and the gateway answers in the same langu
   await expect(plan.getByRole("alert").getByRole("heading")).toHaveText("Samtyckeskontrollen hindrade mötet");
   expect(requested.length).toBeGreaterThan(0);
   expect(new Set(requested)).toEqual(new Set(["sv"]));
+  // Built for a gateway that runs registered operations only: hashes, never text.
+  for (const body of bodies) {
+    expect(body.query).toBeUndefined();
+    expect(body.extensions?.persistedQuery?.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
+  }
 
   await page.getByLabel("Språk").selectOption("en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Case: Eetu Esimerkki");
   await checkScreen(page, "11-case-screen-en");
+});
+
+test("a change made elsewhere in the meantime is reported, and the case is loaded again", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const facts = page.getByRole("region", { name: "Asiakas", exact: true });
+  await expect(facts).toContainText("Versio");
+  const before = await facts.locator("dd").last().textContent();
+  // Someone else records a consent on the case: its version moves on.
+  const recorded = await gw.gql<{ recordConsent: { __typename: string } }>(
+    "hanna.mattila",
+    `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { __typename } }`,
+    {
+      input: {
+        caseId: admittedCaseId,
+        giverKind: "CLIENT",
+        organisationIds: ["org-hel-kasko"],
+        givenOn: "2026-11-20",
+        form: "ORAL",
+      },
+    },
+  );
+  expect(recorded.recordConsent.__typename).toBe("CasePayload");
+  const plan = page.getByRole("form", { name: "Suunnittele tapaaminen" });
+  await plan.getByLabel("Päivä").fill("2026-12-02");
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  const summary = plan.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Asiakkuutta on muutettu sillä välin");
+  await expect(facts.locator("dd").last()).toHaveText(String(Number(before) + 1));
+  await checkScreen(page, "12-conflict");
+  // With the case read again, the same plan goes through.
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Tapaaminen suunniteltu.");
 });

@@ -29,6 +29,10 @@ export async function startGateway(): Promise<RunningGateway> {
       REPORT_WORKER: "off",
       DATA_DIR: dataDir,
       WEB_APP_DIR: workspacePath("apps/web/dist"),
+      // The app is built to send only hashes (test:browser): every operation it runs must be a
+      // registered one. The fixtures below still send text, which `allowed` takes.
+      PERSISTED_OPERATIONS: "allowed",
+      PERSISTED_OPERATIONS_FILE: workspacePath("apps/gateway/persisted-operations"),
     },
   });
   const stop = async () => {
