@@ -105,6 +105,17 @@ export {
   liveLinksOf,
   loadCaseLink,
 } from "./repositories/case-link-repository.js";
+export {
+  type AssignableCaseRow,
+  assignableCase,
+  assignedToSql,
+  assignedToWhere,
+  type CaseloadCounts,
+  caseloadCounts,
+  caseWorkersOf,
+  endCaseWorker,
+  insertCaseWorker,
+} from "./repositories/case-worker-repository.js";
 export * as schema from "./schema/tables.js";
 export { relations } from "./schema/relations.js";
 // Query helpers re-exported so apps use the same drizzle instance as the schema.

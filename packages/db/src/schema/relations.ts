@@ -258,6 +258,10 @@ export const relations = defineRelations(tables, (r) => ({
       from: [r.cases.teamId, r.cases.id],
       to: [r.assessments.teamId, r.assessments.caseId],
     }),
+    workers: r.many.caseWorkers({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.caseWorkers.teamId, r.caseWorkers.caseId],
+    }),
     goals: r.many.goals({ from: [r.cases.teamId, r.cases.id], to: [r.goals.teamId, r.goals.caseId] }),
     linkGroups: r.many.caseLinkGroupCases({
       from: [r.cases.teamId, r.cases.id],
@@ -353,6 +357,18 @@ export const relations = defineRelations(tables, (r) => ({
     }),
     owner: r.one.staff({
       from: [r.goals.teamId, r.goals.ownerStaffId],
+      to: [r.staff.teamId, r.staff.id],
+      optional: false,
+    }),
+  },
+  caseWorkers: {
+    case: r.one.cases({
+      from: [r.caseWorkers.teamId, r.caseWorkers.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    staffMember: r.one.staff({
+      from: [r.caseWorkers.teamId, r.caseWorkers.staffId],
       to: [r.staff.teamId, r.staff.id],
       optional: false,
     }),

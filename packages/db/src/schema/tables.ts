@@ -10,3 +10,4 @@ export * from "./reports.js";
 export * from "./audit.js";
 export * from "./governance-records.js";
 export * from "./retention.js";
+export * from "./case-workers.js";
