@@ -25,8 +25,12 @@ export interface PothosTypes {
     /** An auditor or a registry office: may ask for a client's access-log extract. */
     extractRequester: boolean;
     teamAdmin: boolean;
+    /** The operational supervisor (003 § 6.1), from the assignment in force today. */
+    operationalSupervisor: boolean;
     /** A membership of the actor's organisation is in force today (need-to-know); records the read in the audit log. */
     caseMember: CaseAccessRow;
+    /** The actor's organisation takes part in the case in full today (not on consent or a client relationship alone). */
+    caseInFull: CaseAccessRow;
     /** Personnel records (clearances, premises access) of this staff member. */
     personnelReader: { teamId: string; login: string };
     /** The note was written in the actor's organisation; records the read. */

@@ -8,7 +8,9 @@ import {
   canSeeAggregates,
   canSeeCase,
   canSeeClearancesOf,
+  caseAccessFor,
   type CaseStatus,
+  hasRole,
   isCaseworker,
   type MembershipBasis,
 } from "@ankkuri/domain";
@@ -44,6 +46,7 @@ export function authScopes(context: GatewayContext) {
     auditor: actor !== null && canReadAuditLog(actor, actor.teamId),
     extractRequester: actor !== null && canRequestAccessLogExtract(actor, actor.teamId),
     teamAdmin: actor !== null && canAdministerTeam(actor, actor.teamId),
+    operationalSupervisor: actor !== null && hasRole(actor, "operational-supervisor"),
     caseMember: (row: CaseAccessRow) => {
       if (!actor) return false;
       const memberships = row.memberships.map((m) => ({ ...m, from: m.validFrom, to: m.validTo }));
@@ -58,6 +61,12 @@ export function authScopes(context: GatewayContext) {
           { basis: basis.basis, consentIds: basis.consentIds },
         );
       return basis !== null;
+    },
+    caseInFull: (row: CaseAccessRow) => {
+      if (!actor) return false;
+      const memberships = row.memberships.map((m) => ({ ...m, from: m.validFrom, to: m.validTo }));
+      const organisations = context.loadedTeam()?.organisations;
+      return caseAccessFor(actor, { teamId: row.teamId, memberships }, context.today, organisations) === "full";
     },
     noteReader: (note: { teamId: string; id: string; caseId: string; organisationId: string }) => {
       if (!actor) return false;

@@ -1,4 +1,4 @@
-import { membershipInForce, schema, sql, type SQL, visibleCaseSql } from "@ankkuri/db";
+import { assignedToSql, assignedToWhere, membershipInForce, schema, sql, type SQL, visibleCaseSql } from "@ankkuri/db";
 import { addMonths, defaultAgePolicy } from "@ankkuri/domain";
 import { z } from "zod";
 import type { GatewayContext } from "../context.js";
@@ -19,6 +19,11 @@ const CaseFilter = builder.inputType("CaseFilter", {
     organisationId: t.id({ required: false, description: "Only cases this organisation takes part in." }),
     referredFrom: t.field({ type: "Date", required: false, description: "Referred on or after this day." }),
     referredTo: t.field({ type: "Date", required: false, description: "Referred on or before this day." }),
+    assignedTo: t.id({
+      required: false,
+      description: "Only cases this staff member is assigned to today (lead or pair worker).",
+      validate: z.string().max(100),
+    }),
   }),
 });
 
@@ -41,6 +46,7 @@ type Filter =
       organisationId?: string | number | null;
       referredFrom?: string | null;
       referredTo?: string | null;
+      assignedTo?: string | number | null;
     }
   | null
   | undefined;
@@ -79,6 +85,7 @@ function caseWhere(f: Filter, ctx: GatewayContext) {
     ...(f?.statuses?.length ? { status: { in: [...f.statuses] as never[] } } : {}),
     ...(f?.types?.length ? { type: { in: [...f.types] as never[] } } : {}),
     ...(Object.keys(referred).length > 0 ? { referredOn: referred } : {}),
+    ...(f?.assignedTo ? assignedToWhere(value("assignedTo", String(f.assignedTo)), sql.placeholder("day")) : {}),
     ...(f?.ageBand
       ? {
           client: {
@@ -117,6 +124,7 @@ async function countCases(f: Filter, ctx: GatewayContext): Promise<number> {
     );
   if (f?.referredFrom) parts.push(sql`${cases.referredOn} >= ${f.referredFrom}`);
   if (f?.referredTo) parts.push(sql`${cases.referredOn} <= ${f.referredTo}`);
+  if (f?.assignedTo) parts.push(assignedToSql(String(f.assignedTo), access.day));
   if (f?.ageBand) {
     const b = birthDatesOfBand(f.ageBand, ctx.today);
     const born = [b.gt ? sql`c.birth_date > ${b.gt}` : sql`true`, b.lte ? sql`c.birth_date <= ${b.lte}` : sql`true`];

@@ -13,6 +13,7 @@ import "./case-mutations.js";
 import "./case-links.js";
 import "./assessments.js";
 import "./meeting-calendar.js";
+import "./case-workers.js";
 import "./admin-mutations.js";
 import "./staff-administration.js";
 import "./agreement-amendments.js";

@@ -3,7 +3,7 @@ import { violation } from "@ankkuri/domain";
 import { ConflictFailure, type MutationFailure, RuleViolationFailure } from "../errors.js";
 
 /** Database constraints that express domain rules, with the rule's code and message. */
-const constraintRules: Record<string, { code: string; fi: string; en: string }> = {
+const constraintRules: Record<string, { code: string; fi: string; sv?: string; en: string }> = {
   assignments_fte_limit: {
     code: "STAFFING.OVER_ALLOCATED",
     fi: "Henkilön tehtävät ylittäisivät 1,0 htv jonakin päivänä.",
@@ -19,6 +19,18 @@ const constraintRules: Record<string, { code: string; fi: string; en: string }> 
     fi: "Osapuoli on jo irtisanonut sopimuksen.",
     en: "The party has already given notice.",
   },
+  case_workers_one_open_lead: {
+    code: "CASEWORKER.LEAD_TAKEN",
+    fi: "Asiakkuudella on jo vastuutyöntekijä; päätä hänen nimeämisensä ensin.",
+    sv: "Klientärendet har redan en ansvarig arbetstagare; avsluta det uppdraget först.",
+    en: "The case already has a lead worker; end that assignment first.",
+  },
+  case_workers_one_open_per_person: {
+    code: "CASEWORKER.ALREADY_ASSIGNED",
+    fi: "Henkilö on jo nimetty asiakkuuteen.",
+    sv: "Personen är redan utsedd till klientärendet.",
+    en: "The person is already assigned to the case.",
+  },
   clients_identity_hmac_unique: {
     code: "CLIENT.DUPLICATE",
     fi: "Asiakas on jo rekisterissä.",
@@ -30,7 +42,7 @@ function fromConstraint(error: ConstraintViolationError): RuleViolationFailure {
   const rule = error.constraint ? constraintRules[error.constraint] : undefined;
   return new RuleViolationFailure([
     rule
-      ? violation(rule.code, [], { fi: rule.fi, en: rule.en })
+      ? violation(rule.code, [], { fi: rule.fi, ...(rule.sv ? { sv: rule.sv } : {}), en: rule.en })
       : // The constraint's name stays inside: it describes the schema, not the caller's mistake.
         violation(error.code, [], {
           fi: "Tietokanta hylkäsi muutoksen eheyssäännön perusteella.",
