@@ -22,7 +22,12 @@ import {
   UpdateStaffMemberDocument,
   UserAccountsDocument,
   AgreementDocument,
+  AssignCaseWorkerDocument,
   AssignStaffDocument,
+  CaseloadsDocument,
+  CaseWorkersDocument,
+  UnassignCaseWorkerDocument,
+  WorkerCaseListDocument,
   CaseDetailDocument,
   CaseListDocument,
   ChairCalendarDocument,
@@ -360,6 +365,47 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
     const ended = await h.request(who, UnlinkCasesDocument, { input: { linkId: link.linkId } });
     expect(ended.data?.unlinkCases.__typename).toBe("CaseLinkPayload");
   });
+
+  it.each(everyone)(
+    "lets only the operational supervisor and team administrators assign workers; caseloads to the supervisor only (%s)",
+    async (who) => {
+      const input = {
+        caseId: kuvaCase,
+        staffMemberId: "st-hpl-hamalainen",
+        role: "PAIR_WORKER" as const,
+        on: "2026-11-22",
+      };
+      const assigned = await h.request(who, AssignCaseWorkerDocument, { input });
+      const loads = await h.request(who, CaseloadsDocument, { on: "2026-11-22" });
+      expect(codeOf(loads.errors)).toBe(who === login.supervisor ? undefined : "FORBIDDEN");
+      if (who !== login.supervisor && who !== login.admin) {
+        expect(codeOf(assigned.errors)).toBe("FORBIDDEN");
+        const ended = await h.request(who, UnassignCaseWorkerDocument, {
+          input: { caseId: kuvaCase, staffMemberId: "st-hpl-hamalainen", on: "2026-11-22" },
+        });
+        expect(codeOf(ended.errors)).toBe("FORBIDDEN");
+        return;
+      }
+      as(assigned.data?.assignCaseWorker, "CaseWorkerPayload");
+      // Those who see the case see its workers; the list filters by them within what each reader sees.
+      const workers = await h.request(login.youthWorker, CaseWorkersDocument, { caseId: kuvaCase });
+      expect(workers.data?.case?.assignedWorkers.map((w) => w.staffMember.id)).toEqual(["st-hpl-hamalainen"]);
+      const listed = await h.request(login.youthWorker, WorkerCaseListDocument, { staffMemberId: "st-hpl-hamalainen" });
+      expect([listed.data?.cases.nodes.map((n) => n.caseId), listed.data?.cases.totalCount]).toEqual([[kuvaCase], 1]);
+      for (const other of [login.admin, login.auditor, login.steering, login.leadership]) {
+        const hidden = await h.request(other, CaseWorkersDocument, { caseId: kuvaCase });
+        expect(codeOf(hidden.errors)).toBe("FORBIDDEN");
+      }
+      as(
+        (
+          await h.request(who, UnassignCaseWorkerDocument, {
+            input: { caseId: kuvaCase, staffMemberId: "st-hpl-hamalainen", on: "2026-11-22" },
+          })
+        ).data?.unassignCaseWorker,
+        "CaseWorkerPayload",
+      );
+    },
+  );
 
   it.each(everyone)(
     "lets only caseworkers taking part in full assess a case and review its goals (%s)",
