@@ -30,8 +30,6 @@ export const CaseWorkerRoleEnum = builder.enumType("CaseWorkerRole", {
   },
 });
 
-const stringRole = (r: string) => r as CaseWorkerAssignment["role"];
-
 builder.drizzleObject("caseWorkers", {
   name: "CaseWorkerAssignment",
   description:
@@ -39,7 +37,7 @@ builder.drizzleObject("caseWorkers", {
   fields: (t) => ({
     assignmentId: t.exposeString("id", { description: "The assignment's id (UUID)." }),
     caseId: t.exposeString("caseId", { description: "The case's id (UUID)." }),
-    role: t.field({ type: CaseWorkerRoleEnum, resolve: (a) => stringRole(a.role), description: "The role." }),
+    role: t.field({ type: CaseWorkerRoleEnum, resolve: (a) => a.role, description: "The role." }),
     assignedOn: t.field({ type: "Date", resolve: (a) => a.assignedOn, description: "First day assigned." }),
     unassignedOn: t.field({
       type: "Date",
@@ -116,7 +114,7 @@ builder.mutationField("assignCaseWorker", (t) =>
       }),
     },
     resolve: async (_root, { input }, ctx) => ({
-      ...(await assignCaseWorker(ctx, { ...input, staffMemberId: String(input.staffMemberId) })),
+      ...(await assignCaseWorker(ctx, { ...input, staffMemberId: input.staffMemberId })),
       teamId: ctx.actor?.teamId ?? "",
     }),
   }),
@@ -148,7 +146,7 @@ builder.mutationField("unassignCaseWorker", (t) =>
       }),
     },
     resolve: async (_root, { input }, ctx) => ({
-      ...(await unassignCaseWorker(ctx, { ...input, staffMemberId: String(input.staffMemberId) })),
+      ...(await unassignCaseWorker(ctx, { ...input, staffMemberId: input.staffMemberId })),
       teamId: ctx.actor?.teamId ?? "",
     }),
   }),
