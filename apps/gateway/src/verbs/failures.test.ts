@@ -17,4 +17,14 @@ describe("asMutationFailure", () => {
     const error = { code: "23P01", constraint: "assignments_one_supervisor_per_day" };
     expect(asMutationFailure(error).code).toBe("STAFFING.SUPERVISOR_OVERLAP");
   });
+
+  it("answers a second open lead worker written concurrently as the domain's rule, in Swedish too", () => {
+    const failure = asMutationFailure({ code: "23505", constraint: "case_workers_one_open_lead" });
+    expect(failure.code).toBe("CASEWORKER.LEAD_TAKEN");
+    const violations = failure instanceof RuleViolationFailure ? failure.violations : [];
+    expect(violations[0]?.message.sv).toContain("ansvarig arbetstagare");
+    expect(asMutationFailure({ code: "23505", constraint: "case_workers_one_open_per_person" }).code).toBe(
+      "CASEWORKER.ALREADY_ASSIGNED",
+    );
+  });
 });
