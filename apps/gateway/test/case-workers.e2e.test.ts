@@ -13,7 +13,20 @@ import {
   WorkerCaseListDocument,
 } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
-import { admit, as, clock, login, nextIdentityCode, org, planCoreMeeting, refer, today } from "./steps.js";
+import { helsinkiAnkkuri } from "@ankkuri/domain";
+import {
+  admit,
+  as,
+  clock,
+  consentAll,
+  coreComposition,
+  login,
+  nextIdentityCode,
+  org,
+  planCoreMeeting,
+  refer,
+  today,
+} from "./steps.js";
 
 /** The supervisor's coordination (003 § 6.1): assigned workers, caseloads and the list of one worker's cases. */
 
@@ -286,5 +299,61 @@ describe.each(testEngines)("assigned workers and caseloads on %s", (engine) => {
     expect(kuva.data?.case ?? null).toBeNull();
     const admin = await h.request(login.admin, CaseWorkersDocument, { caseId: a });
     expect(admin.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("shows no workers to a reader present on consent alone, and does not assign her to the case", async () => {
+    // A school social worker (fictional) of the Education Division: outside the core team.
+    const teamId = helsinkiAnkkuri.team.id;
+    const school = { login: "eeva.kuraattori", staffId: "st-edu-kuraattori" };
+    await h.database.db.insert(schema.staff).values({
+      teamId,
+      id: school.staffId,
+      organisationId: org.education,
+      profession: "social-worker",
+      givenName: "Eeva",
+      familyName: "Kuraattori",
+      title: "koulukuraattori",
+      login: school.login,
+    });
+    await h.database.db.insert(schema.assignments).values({
+      teamId,
+      id: "as-edu-kuraattori",
+      staffId: school.staffId,
+      organisationId: org.education,
+      fraction: 0.1,
+      validFrom: "2026-01-01",
+      needsPremisesAccess: false,
+    });
+    await h.database.db
+      .insert(schema.users)
+      .values({ teamId, login: school.login, displayName: "Eeva Kuraattori", staffId: school.staffId });
+    const c = await refer(h);
+    await admit(h, c);
+    const detail = await h.gql(login.police, `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`, {
+      id: c,
+    });
+    const guardianId =
+      (detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined)?.guardians[0]?.guardianId ?? "";
+    await consentAll(h, c, guardianId, [org.education]);
+    await planCoreMeeting(h, c, "2026-11-25", [
+      ...coreComposition,
+      { role: "INVITED", organisationId: org.education, staffId: school.staffId, profession: "OTHER" },
+    ]);
+    as((await assign(login.supervisor, c, maria, "LEAD_WORKER")).data?.assignCaseWorker, "CaseWorkerPayload");
+    const token = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
+    const seen = (await (
+      await h.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", "authorization": `Bearer ${token}` },
+        body: JSON.stringify({
+          query: `query($id: String!) { case(caseId: $id) { caseId assignedWorkers { assignmentId } } }`,
+          variables: { id: c },
+        }),
+      })
+    ).json()) as { data?: { case?: { caseId: string; assignedWorkers: unknown[] } | null } };
+    expect(seen.data?.case).toEqual({ caseId: c, assignedWorkers: [] });
+    expect(codesOf((await assign(login.supervisor, c, school.staffId, "PAIR_WORKER")).data?.assignCaseWorker)).toEqual([
+      "CASEWORKER.NO_ACCESS",
+    ]);
   });
 });
