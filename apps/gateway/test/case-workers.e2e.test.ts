@@ -259,6 +259,10 @@ describe.each(testEngines)("assigned workers and caseloads on %s", (engine) => {
     // On 2026-11-17 nobody was assigned yet, one meeting lay ahead, and the one held on 2026-11-10
     // was still within its seven days.
     expect((await caseloads("2026-11-17"))[maria]).toEqual([0, 1, 0]);
+    // One statement counts every worker's cases and meetings: no statement per worker.
+    h.resetQueries();
+    await caseloads();
+    expect(h.queries.filter((q) => /case_workers|meeting_participants/.test(q))).toHaveLength(1);
     for (const who of [login.police, login.admin, login.socialWorker, login.auditor]) {
       const refused = await h.request(who, CaseloadsDocument, { on: today });
       expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
