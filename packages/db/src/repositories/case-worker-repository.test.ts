@@ -1,4 +1,6 @@
 import {
+  checkCase,
+  coreOrganisationIds,
   helsinkiAnkkuri,
   helsinkiOrganisationIds as org,
   membershipContext,
@@ -13,7 +15,7 @@ import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import { caseWorkers, cases, meetingParticipants, meetingRecords, meetings } from "../schema/tables.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { and, eq, sql } from "drizzle-orm";
-import { newId, referCase } from "./case-repository.js";
+import { loadCases, newId, referCase } from "./case-repository.js";
 import {
   assignableCase,
   assignedToSql,
@@ -210,6 +212,21 @@ describe.each(testEngines)("the case worker repository on %s", (engine) => {
       upcomingMeetings: 2,
       overdueRecords: 1,
     });
+    // The overdue records are the domain's rule (`checkCase`: CASE.MEETING_UNRECORDED) restated in SQL:
+    // both must find the same meetings for each worker.
+    const stored = await loadCases(database.db, teamId, [a, b, closed]);
+    const unrecorded = stored.flatMap(({ case: c }) =>
+      checkCase(c, {
+        asOf: "2025-03-15",
+        coreOrganisationIds: coreOrganisationIds(helsinkiAnkkuri.agreement, "2025-03-15"),
+      })
+        .filter((v) => v.code === "CASE.MEETING_UNRECORDED")
+        .flatMap((v) => c.meetings.filter((m) => v.ids.includes(m.id))),
+    );
+    for (const staffId of [officer, socialWorker])
+      expect(unrecorded.filter((m) => m.composition.some((p) => p.staffId === staffId)).length).toBe(
+        mine(staffId)?.overdueRecords,
+      );
     const listed = (staffId: string, day: string) =>
       database.db.$count(cases, sql`${cases.teamId} = ${teamId} and ${assignedToSql(staffId, day)}`);
     expect(await listed(officer, "2025-03-15")).toBe(3);
