@@ -188,9 +188,9 @@ describe("the synthetic case generator", () => {
     // The rest are about to close (their last meeting held) or met today.
     expect(booked.length / open.length).toBeGreaterThan(0.8);
     // Closed cases have nothing left in the calendar.
-    expect(
-      sample.filter((r) => r.case.status === "closed" && r.meetings.some((m) => m.status === "planned")),
-    ).toEqual([]);
+    expect(sample.filter((r) => r.case.status === "closed" && r.meetings.some((m) => m.status === "planned"))).toEqual(
+      [],
+    );
   });
 
   it("spreads statuses, types and sources realistically", () => {
