@@ -66,10 +66,13 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? (value as un
 const nodes = (connection: unknown): unknown[] => list(field(connection, "nodes"));
 const set = (values: unknown[]): string => [...new Set(values.map(String))].sort().join(",");
 
-const caseListForm = (total: unknown, cases: { id: unknown; next: unknown; organisations: unknown[] }[]) =>
+/** A string field's value, or null (an absent next meeting). */
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+const caseListForm = (total: unknown, cases: { id: unknown; next: string | null; organisations: unknown[] }[]) =>
   JSON.stringify({
     total,
-    cases: cases.map((c) => `${String(c.id)} next ${String(c.next ?? "-")} with ${set(c.organisations)}`).sort(),
+    cases: cases.map((c) => `${String(c.id)} next ${c.next ?? "-"} with ${set(c.organisations)}`).sort(),
   });
 
 const caseDetailForm = (c: {
@@ -103,7 +106,7 @@ export const peerOperations: readonly PeerOperation[] = [
         field(cases, "totalCount"),
         list(field(cases, "nodes")).map((n) => ({
           id: field(n, "caseId"),
-          next: field(field(n, "nextMeeting"), "meetingId"),
+          next: text(field(field(n, "nextMeeting"), "meetingId")),
           organisations: list(field(n, "organisations")).map((o) => field(field(o, "organisation"), "id")),
         })),
       );
@@ -114,7 +117,7 @@ export const peerOperations: readonly PeerOperation[] = [
         field(cases, "totalCount"),
         nodes(cases).map((n) => ({
           id: field(n, "rowId"),
-          next: field(field(n, "nextMeeting"), "rowId"),
+          next: text(field(field(n, "nextMeeting"), "rowId")),
           organisations: nodes(field(n, "organisationsToday")).map((o) =>
             field(field(o, "organisationByOrganisationId"), "rowId"),
           ),
