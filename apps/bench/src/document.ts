@@ -272,6 +272,7 @@ pnpm bench                      # 100 000 cases (about 1 000 000 meetings); the 
 pnpm bench --quick              # smoke run for CI: 2 000 cases, 3 s per measurement
 pnpm bench --scale 10000 --duration 20 --connections 20
 pnpm bench --no-docs            # print the summary only; --docs DIR writes the documents elsewhere
+pnpm bench --node20             # also the gateway on the machine's Node.js 20, in the same rounds
 \`\`\`
 
 It needs a PostgreSQL server (\`--database-url\`, or \`BENCH_DATABASE_URL\`; default
