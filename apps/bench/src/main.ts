@@ -17,7 +17,6 @@ import type { RunContext } from "./phases/context.js";
 import { checkPostgraphileSecured, type Contenders, gatewayVersusFloor } from "./phases/gateway-vs-floor.js";
 import { node22Version, registryNode, systemNode20 } from "./node-runtimes.js";
 import {
-  authenticatorUrl,
   caseworkerToken,
   jwtSecret,
   postgraphileVersion,
@@ -64,13 +63,11 @@ async function startContenders(context: RunContext, servers: Server[]): Promise<
   log(
     `PostGraphile ${postgraphileVersion} on Node.js ${node22Version}: as it comes, and with JWT and row-level security`,
   );
-  await preparePostgraphile(database.url);
+  const securedUrl = await preparePostgraphile(database.url);
   const postgraphile = await started(startPostgraphile("postgraphile", database.url, resultsDir, node22));
   const secret = jwtSecret();
   const secured = {
-    server: await started(
-      startPostgraphile("postgraphile-rls", authenticatorUrl(database.url), resultsDir, node22, secret),
-    ),
+    server: await started(startPostgraphile("postgraphile-rls", securedUrl, resultsDir, node22, secret)),
     token: await caseworkerToken(secret, context.inputs),
   };
   await checkPostgraphileSecured(secured);

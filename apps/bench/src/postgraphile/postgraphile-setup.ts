@@ -20,21 +20,24 @@ export const authenticatorRole = "ankkuri_bench_authenticator";
 /** The non-owner role the caseworker's JWT names; the policies apply to it. */
 export const caseworkerRole = "ankkuri_bench_caseworker";
 
-/** Applies the computed columns and the roles and policies to the database at `databaseUrl`. */
-export async function preparePostgraphile(databaseUrl: string): Promise<void> {
+/**
+ * Applies the computed columns and the roles and policies to the database at `databaseUrl`, and
+ * gives the authenticator role a fresh password (a server that asks for one gets it); returns the
+ * URL PostGraphile's secured variant connects with.
+ */
+export async function preparePostgraphile(databaseUrl: string): Promise<string> {
+  const password = randomBytes(24).toString("base64url");
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
   try {
     for (const file of [computedColumns, rlsSetup]) await sql.unsafe(readFileSync(file, "utf8")).simple();
+    // base64url: no quote can end the literal.
+    await sql.unsafe(`alter role ${authenticatorRole} password '${password}'`);
   } finally {
     await sql.end({ timeout: 5 });
   }
-}
-
-/** `databaseUrl` with the authenticator role as its user (no password: the bench server trusts loopback). */
-export function authenticatorUrl(databaseUrl: string): string {
   const url = new URL(databaseUrl);
   url.username = authenticatorRole;
-  url.password = "";
+  url.password = password;
   return url.toString();
 }
 
