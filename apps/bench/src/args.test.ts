@@ -40,6 +40,11 @@ describe("parseBenchArgs", () => {
     expect(options).toMatchObject({ scale: 10_000, smallScale: 1_000, serverUrl: "postgres://u@db:5432/x" });
   });
 
+  it("loads the gateway on Node.js 20 too only when asked (--node20)", () => {
+    expect(parseBenchArgs([])).toMatchObject({ node20: false });
+    expect(parseBenchArgs(["--node20"])).toMatchObject({ node20: true });
+  });
+
   it("writes no documents with --no-docs", () => {
     expect(parseBenchArgs(["--no-docs"])).toMatchObject({ docsDir: null });
     expect(parseBenchArgs(["--docs", "out"])).toMatchObject({ docsDir: "out" });

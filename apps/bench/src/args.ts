@@ -28,10 +28,12 @@ export interface BenchOptions {
   /** Where the raw load-generator output goes. */
   resultsDir: string;
   quick: boolean;
+  /** Also load the gateway on the machine's own Node.js 20 (a paired comparison with 24). */
+  node20: boolean;
 }
 
 export const usage = `usage: pnpm bench [--quick] [--scale N] [--small-scale N] [--duration S] [--rounds N] [--warmup S]
-                  [--connections C] [--report-repeat N] [--database-url URL] [--docs DIR | --no-docs]
+                  [--connections C] [--report-repeat N] [--database-url URL] [--docs DIR | --no-docs] [--node20]
   --quick          a smoke run: 2 000 cases, 3 s per measurement (for CI)
   --scale          cases in the main data set (default 100 000; about 10 meetings per case)
   --small-scale    the smaller data set for the report's peak memory (default scale / 10)
@@ -45,6 +47,7 @@ export const usage = `usage: pnpm bench [--quick] [--scale N] [--small-scale N] 
   --database-prefix  bench databases are <prefix>_<scale> (default ankkuri_bench)
   --docs DIR       where benchmarks.md and benchmarks.json are written (default docs)
   --no-docs        write no documents (only the summary and bench-results/)
+  --node20         also load the gateway on the machine's Node.js 20 (the first on PATH outside node_modules)
 `;
 
 function positiveInt(name: string, value: string | undefined, fallback: number, max: number): number {
@@ -88,6 +91,7 @@ export function parseBenchArgs(
         "database-prefix": { type: "string" },
         "docs": { type: "string" },
         "no-docs": { type: "boolean", default: false },
+        "node20": { type: "boolean", default: false },
         "help": { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -120,5 +124,6 @@ export function parseBenchArgs(
     docsDir: values["no-docs"] ? null : (values.docs ?? "docs"),
     resultsDir: "bench-results",
     quick,
+    node20: values.node20,
   };
 }

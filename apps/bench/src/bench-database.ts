@@ -23,6 +23,13 @@ export type KeyEnv = ReturnType<typeof keySettingsEnv>;
 // Written last, after the data: a database without it (an interrupted run) is rebuilt.
 const markerTable = "bench_dataset";
 
+/**
+ * The synthetic data's generation: raised when `synthesize` changes what it generates, so that a
+ * bench database made by an older one is rebuilt rather than measured. 2: open cases have their next
+ * meeting booked (2026-12-07).
+ */
+export const datasetVersion = 2;
+
 /** A connection URL for another database of the same server. */
 export function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
@@ -43,14 +50,15 @@ function runtimeConfig(url: string, keys: KeyEnv): DatabaseConfig {
   };
 }
 
-async function markerOf(url: string): Promise<{ scale: number; today: string } | null> {
+async function markerOf(url: string): Promise<{ scale: number; today: string; version: number } | null> {
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   try {
     const [exists] = await sql<{ found: boolean }[]>`select to_regclass(${markerTable}) is not null as found`;
     if (exists?.found !== true) return null;
+    // Markers before the version column count as generation 1.
     const [row] = await sql<
-      { scale: number; today: string }[]
-    >`select scale, today::text as today from bench_dataset limit 1`;
+      { scale: number; today: string; version: number }[]
+    >`select scale, today::text as today, coalesce((to_jsonb(b) ->> 'version')::int, 1) as version from bench_dataset b limit 1`;
     return row ?? null;
   } finally {
     await sql.end({ timeout: 5 });
@@ -99,7 +107,7 @@ export async function ensureBenchDatabase(options: {
   try {
     if (exists) {
       const marker = await markerOf(url);
-      if (marker?.scale === options.scale) {
+      if (marker?.scale === options.scale && marker.version === datasetVersion) {
         options.log(`database ${name}: reusing ${String(options.scale)} cases generated up to ${marker.today}`);
         // Migrations added since it was generated are applied (a no-op when there are none).
         const runtime = await openRuntime(runtimeConfig(url, options.keys), {
@@ -118,7 +126,7 @@ export async function ensureBenchDatabase(options: {
           synthSeconds: null,
         };
       }
-      options.log(`database ${name}: incomplete or of another scale, rebuilding`);
+      options.log(`database ${name}: incomplete, of another scale or of older synthetic data, rebuilding`);
       await admin.unsafe(`drop database "${name}" with (force)`);
     }
     await admin.unsafe(`create database "${name}"`);
@@ -156,9 +164,9 @@ export async function ensureBenchDatabase(options: {
   try {
     await sql`vacuum analyze`;
     await sql.unsafe(
-      `create table ${markerTable} (scale integer not null, today date not null, created_at timestamptz not null default now())`,
+      `create table ${markerTable} (scale integer not null, today date not null, version integer not null, created_at timestamptz not null default now())`,
     );
-    await sql`insert into bench_dataset (scale, today) values (${options.scale}, ${options.today})`;
+    await sql`insert into bench_dataset (scale, today, version) values (${options.scale}, ${options.today}, ${datasetVersion})`;
   } finally {
     await sql.end({ timeout: 5 });
   }

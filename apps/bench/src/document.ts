@@ -13,7 +13,19 @@ export const targets = {
   rssGrowth: 1.25,
   /** SQL statements per request, whatever the page or case (no statement per row). */
   statements: 5,
+  /** Gateway throughput at least this many times PostGraphile's secured with JWT and RLS. */
+  peerThroughput: 1.5,
 } as const;
+
+/** The servers of the peer comparison, as named in benchmarks.json, and how the page names them. */
+const peerColumns = [
+  ["floor", "floor"],
+  ["gateway", "gateway"],
+  ["gatewayNode22", "gateway, Node 22"],
+  ["gatewayNode20", "gateway, Node 20"],
+  ["postgraphile", "PostGraphile, no authorization"],
+  ["postgraphileRls", "PostGraphile, JWT + RLS"],
+] as const;
 
 /** A latency in milliseconds: two decimals below 10 ms, one above. */
 const latency = (value: number) => formatNumber(value, value < 10 ? 2 : 1);
@@ -32,6 +44,15 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       measured: formatRatio(op.p50Ratio),
       met: meetsTarget(op.p50Ratio, targets.p50Ratio),
     });
+    if (op.postgraphileRls) {
+      const times = ratio(op.gateway.throughput, op.postgraphileRls.throughput);
+      checks.push({
+        name: `${op.title}: gateway throughput (authorization on, audit log off)`,
+        target: `≥ ${String(targets.peerThroughput)}× PostGraphile with JWT + RLS`,
+        measured: `${formatRatio(times)} (${perSecond(op.gateway.throughput)} against ${perSecond(op.postgraphileRls.throughput)})`,
+        met: times >= targets.peerThroughput,
+      });
+    }
     if (op.statements) {
       checks.push({
         name: `${op.title}: SQL statements per request`,
@@ -92,6 +113,24 @@ export function summaryRows(results: BenchResults): { header: string[]; rows: Ce
       "",
       "",
     ]);
+    for (const [key, name] of [
+      ["postgraphileRls", "PostGraphile JWT + RLS"],
+      ["postgraphile", "PostGraphile unsecured"],
+      ["gatewayNode22", "gateway Node 22"],
+      ["gatewayNode20", "gateway Node 20"],
+    ] as const) {
+      const other = op[key];
+      if (!other) continue;
+      const secured = key === "postgraphileRls";
+      rows.push([
+        `${op.key}: throughput`,
+        `${name} ${perSecond(other.throughput)}`,
+        `gateway ${perSecond(op.gateway.throughput)}`,
+        formatRatio(ratio(op.gateway.throughput, other.throughput)),
+        secured ? `≥ ${String(targets.peerThroughput)}×` : "",
+        secured ? yes(ratio(op.gateway.throughput, other.throughput) >= targets.peerThroughput) : "",
+      ]);
+    }
     if (op.statements) {
       const s = op.statements;
       rows.push([
@@ -233,6 +272,7 @@ pnpm bench                      # 100 000 cases (about 1 000 000 meetings); the 
 pnpm bench --quick              # smoke run for CI: 2 000 cases, 3 s per measurement
 pnpm bench --scale 10000 --duration 20 --connections 20
 pnpm bench --no-docs            # print the summary only; --docs DIR writes the documents elsewhere
+pnpm bench --node20             # also the gateway on the machine's Node.js 20, in the same rounds
 \`\`\`
 
 It needs a PostgreSQL server (\`--database-url\`, or \`BENCH_DATABASE_URL\`; default
@@ -261,8 +301,28 @@ kept in memory only; the raw load-generator output and the server logs go to \`b
   fraction of a millisecond. Until 2026-12-01 they were autocannon's, whose histogram keeps whole
   milliseconds: a 0.9 ms answer read 0 ms, and a ratio of two p50s of a few milliseconds could
   only move in steps.
-- **The operations** are the example operations in \`docs/operations\`: the police case list (50 cases
-  with next meeting and organisations), the case screen without \`violations\` (a rules check in the
+- **PostGraphile 5 and the Node.js versions.** PostGraphile 5.1.5 (amber preset, its own process,
+  pool of 10) serves the bench database's public schema on Node.js 22, which it needs: the
+  registry's \`node\` package at 22.23.3, installed by the benchmark into \`apps/bench/.cache\` on first
+  use. The gateway runs a second time on that binary (\`gatewayNode22\`), so that the runtime is not
+  what differs, and with \`--node20\` a third time on the machine's Node.js 20. PostGraphile runs
+  twice: as it comes, with no authorization at all (every table, the audit log and identity-code
+  ciphertexts included, to anonymous callers), and secured as its documentation says — a JWT whose
+  \`role\` claim makes the transaction a non-owner role and whose claims become \`jwt.claims.*\`
+  settings, read by row-level security policies that implement the need-to-know rule
+  (\`apps/bench/src/postgraphile/rls-setup.sql\`, applied to the bench database only; the secured
+  variant must refuse the audit log and the user accounts before it is loaded). The case list's next
+  meeting and organisations of today are computed columns (\`computed-columns.sql\`), its documented
+  way to serve a derived field. It answers the case list and the case screen in its own naming
+  (\`peer-operations.ts\`); before loading, the rows it serves are compared with the gateway's (cases,
+  next meetings, organisations, meetings, seats, consents, referrals, guardians, own notes; lists as
+  sets). The FTE dashboard and the chair calendar are computed by the domain library from many rows:
+  PostGraphile serves rows, not those answers, so it is not measured on them. Every server of an
+  operation is loaded in the same rounds, whose order rotates. The gateway runs with its
+  authentication and per-field authorization, PostGraphile unsecured with none: the target
+  (≥ 1.5× its throughput) is against the secured variant, the unsecured one is shown beside it.
+- **The operations** are the example operations in \`docs/operations\`: the police case list (the caseworker's
+  organisation's active cases, 50 with next meeting and organisations), the case screen without \`violations\` (a rules check in the
   domain library with no SQL counterpart), the FTE dashboard without \`staffingViolations\`, and the
   chair calendar (three years). The FTE figures and chair terms are computed by the same domain
   functions in both servers; the floor fetches only their inputs.
@@ -467,6 +527,33 @@ export function renderMarkdown(results: BenchResults): string {
       `Answers compared: ${results.operations.map((op) => `${op.key} — ${op.answer.length > 120 ? `${op.answer.slice(0, 120)}…` : op.answer}`).join("; ")}.`,
     ),
   );
+  const peered = results.operations.filter((op) =>
+    peerColumns.some(([key]) => key !== "floor" && key !== "gateway" && op[key]),
+  );
+  if (peered.length > 0) {
+    const present = peerColumns.filter(([key]) => peered.some((op) => op[key]));
+    const cell = (run: LoadSummary | null | undefined, pick: (r: LoadSummary) => string) => (run ? pick(run) : "—");
+    lines.push(
+      ...section(
+        "Gateway against PostGraphile and across Node.js versions",
+        markdownTable(
+          ["operation", "figure", ...present.map(([, name]) => name)],
+          results.operations.flatMap((op) => [
+            [op.key, "req/s", ...present.map(([key]) => cell(op[key], (r) => formatNumber(Math.round(r.throughput))))],
+            [op.key, "p50 ms", ...present.map(([key]) => cell(op[key], (r) => latency(r.p50)))],
+            [op.key, "p99 ms", ...present.map(([key]) => cell(op[key], (r) => latency(r.p99)))],
+          ]),
+        ),
+        `The gateway on ${results.runtimes?.gateway ?? "the workspace's Node.js"}, beside it on ${results.runtimes?.node22 ?? "Node.js 22"}${results.options.node20 ? " and on the machine's Node.js 20" : ""}; PostGraphile ${results.runtimes?.postgraphile ?? ""} on ${results.runtimes?.node22 ?? "Node.js 22"}. "—": not measured (PostGraphile does not compute the FTE dashboard or the chair calendar). The gateway has its authentication and per-field authorization on and the audit log off; PostGraphile without authorization has none.`,
+        peered
+          .map(
+            (op) =>
+              `${op.key}: PostGraphile served ${op.peerAnswer && op.peerAnswer.length > 160 ? `${op.peerAnswer.slice(0, 160)}…` : (op.peerAnswer ?? "")}`,
+          )
+          .join("; "),
+      ),
+    );
+  }
   lines.push(
     ...section(
       "Report worker",

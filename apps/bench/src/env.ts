@@ -17,6 +17,13 @@ const floorServerSchema = z.object({
 });
 const bareServerSchema = z.object({ PORT: port(0) });
 const caseFromMemorySchema = z.object({ PORT: port(0), ANSWERS_FILE: file, SCHEMA_FILE: file });
+const postgraphileSchema = z.object({
+  DATABASE_URL: z.string().min(1),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PORT: port(0),
+  // Set: JWTs signed with it are verified and their claims become `jwt.claims.*` settings (RLS).
+  JWT_SECRET: z.string().min(32).optional(),
+});
 const loadWorkerSchema = z.object({
   // The bearer token comes through the environment so that no file holds it.
   LOAD_AUTHORIZATION: z.string().min(1).optional(),
@@ -35,6 +42,11 @@ export function bareServerEnv(env: Env = process.env): z.output<typeof bareServe
 /** The case-from-memory server's `PORT`, its answers (`ANSWERS_FILE`) and the gateway's schema (`SCHEMA_FILE`). */
 export function caseFromMemoryEnv(env: Env = process.env): z.output<typeof caseFromMemorySchema> {
   return caseFromMemorySchema.parse(env);
+}
+
+/** PostGraphile's database, pool size, `PORT` and, for the secured variant, `JWT_SECRET`. */
+export function postgraphileEnv(env: Env = process.env): z.output<typeof postgraphileSchema> {
+  return postgraphileSchema.parse(env);
 }
 
 /** The load worker's `LOAD_AUTHORIZATION` header, if the operations need one. */

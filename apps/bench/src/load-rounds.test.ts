@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimedRun } from "./load.js";
-import { alternateRounds, combineRuns, roundTiming } from "./load-rounds.js";
+import { alternateRounds, combineRuns, rotateRounds, roundTiming } from "./load-rounds.js";
 
 const run = (latencies: number[], duration: number, failures = 0): TimedRun => ({
   summary: {
@@ -54,5 +54,30 @@ describe("roundTiming", () => {
     expect(roundTiming({ duration: 10, warmup: 3, rounds: 5 }, 0)).toEqual({ duration: 2, warmup: 3 });
     expect(roundTiming({ duration: 10, warmup: 3, rounds: 5 }, 3)).toEqual({ duration: 2, warmup: 0 });
     expect(roundTiming({ duration: 3, warmup: 1, rounds: 5 }, 1)).toEqual({ duration: 1, warmup: 0 });
+  });
+});
+
+describe("rotateRounds", () => {
+  it("loads every server once a round, each starting a round in turn, and combines each one's rounds", async () => {
+    const order: string[] = [];
+    const figures = await rotateRounds(["floor", "gateway", "postgraphile"], 4, (side, round) => {
+      order.push(`${String(round)}:${side}`);
+      return Promise.resolve(run([round + 1], 1));
+    });
+    expect(order).toEqual([
+      "0:floor",
+      "0:gateway",
+      "0:postgraphile",
+      "1:gateway",
+      "1:postgraphile",
+      "1:floor",
+      "2:postgraphile",
+      "2:floor",
+      "2:gateway",
+      "3:floor",
+      "3:gateway",
+      "3:postgraphile",
+    ]);
+    expect(figures.postgraphile).toMatchObject({ requests: 4, duration: 4, max: 4 });
   });
 });

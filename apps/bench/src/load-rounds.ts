@@ -45,6 +45,27 @@ export async function alternateRounds(
   return { baseline: combineRuns(baseline), subject: combineRuns(subject) };
 }
 
+/**
+ * `alternateRounds` for any number of servers: every round loads each once, and the order rotates
+ * from round to round (round 2 starts with the second server, and so on), so each takes every place
+ * in turn. `run(side, round)` performs one round; each side's rounds are combined.
+ */
+export async function rotateRounds<Side extends string>(
+  sides: readonly Side[],
+  rounds: number,
+  run: (side: Side, round: number) => Promise<TimedRun>,
+): Promise<Record<Side, LoadSummary>> {
+  const runs = new Map<Side, TimedRun[]>(sides.map((side) => [side, []]));
+  for (let round = 0; round < rounds; round++) {
+    const shift = round % sides.length;
+    for (const side of [...sides.slice(shift), ...sides.slice(0, shift)]) runs.get(side)?.push(await run(side, round));
+  }
+  return Object.fromEntries(sides.map((side) => [side, combineRuns(runs.get(side) ?? [])])) as Record<
+    Side,
+    LoadSummary
+  >;
+}
+
 /** One round's share of the measured time, and its warm-up (the first round's only). */
 export function roundTiming(
   options: Pick<BenchOptions, "duration" | "warmup" | "rounds">,

@@ -13,13 +13,25 @@ import { afterAll, describe, expect, it } from "vitest";
 const serverUrl = testDatabaseUrl;
 const prefix = `ankkuri_bench_smoke_${String(process.pid)}`;
 
+interface Peer {
+  throughput: number;
+  non2xx: number;
+  errorAnswers: number;
+  duration: number;
+}
+
 interface Results {
   options: { rounds: number; duration: number };
   operations: {
     key: string;
     gateway: { throughput: number; non2xx: number; errorAnswers: number; p50: number; p99: number; duration: number };
     floor: { throughput: number; p50: number; duration: number };
+    gatewayNode22: Peer | null;
+    postgraphile: Peer | null;
+    postgraphileRls: Peer | null;
+    peerAnswer: string | null;
   }[];
+  runtimes: { gateway: string; node22: string; postgraphile: string };
   reports: { reportMs: number; aggregatesMs: number; peakRssMb: number }[];
   start: { coldMs: number; warmMs: number };
   audit: { on: { throughput: number }; off: { throughput: number } };
@@ -95,6 +107,22 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
       expect(o.gateway.duration).toBeGreaterThan(1.5);
       expect(o.floor.duration).toBeGreaterThan(1.5);
     }
+    // PostGraphile (as it comes and secured) on Node.js 22 answered the case list and the case screen
+    // with the gateway's rows, and was loaded in the same rounds; the gateway ran on Node.js 22 too.
+    expect(results.runtimes.node22).toMatch(/^v22\./);
+    expect(results.runtimes.postgraphile).toBe("5.1.5");
+    for (const o of results.operations) {
+      const peers = ["case-list", "case-detail"].includes(o.key)
+        ? [o.gatewayNode22, o.postgraphile, o.postgraphileRls]
+        : [o.gatewayNode22];
+      for (const peer of peers) {
+        expect(peer?.throughput, o.key).toBeGreaterThan(0);
+        expect((peer?.non2xx ?? 1) + (peer?.errorAnswers ?? 1), o.key).toBe(0);
+        expect(peer?.duration, o.key).toBeGreaterThan(1.5);
+      }
+      if (!["case-list", "case-detail"].includes(o.key)) expect(o.postgraphile).toBeNull();
+    }
+    expect(results.operations.find((o) => o.key === "case-list")?.peerAnswer).toMatch(/next [0-9a-f]{8}-/);
     // Latencies are timed per response, not in autocannon's whole milliseconds (the JSON keeps three
     // decimals): a run of four operations on two servers where every p50 is whole is that histogram.
     const p50s = results.operations.flatMap((o) => [o.gateway.p50, o.floor.p50]);
@@ -124,5 +152,6 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     expect(markdown).toMatch(/### Empty request/);
     expect(markdown).toMatch(/### Derived answers/);
     expect(markdown).toMatch(/### Case screen from memory/);
+    expect(markdown).toMatch(/### Gateway against PostGraphile/);
   });
 });

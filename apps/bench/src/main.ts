@@ -14,12 +14,19 @@ import { derivedAnswers } from "./phases/derived-answers.js";
 import { coldAndWarmStart } from "./phases/cold-start.js";
 import { emptyRequest } from "./phases/empty-request.js";
 import type { RunContext } from "./phases/context.js";
-import { gatewayVersusFloor } from "./phases/gateway-vs-floor.js";
+import { checkPostgraphileSecured, type Contenders, gatewayVersusFloor } from "./phases/gateway-vs-floor.js";
+import { node22Version, registryNode, systemNode20 } from "./node-runtimes.js";
+import {
+  caseworkerToken,
+  jwtSecret,
+  postgraphileVersion,
+  preparePostgraphile,
+} from "./postgraphile/postgraphile-setup.js";
 import { helsinkiToday, pickInputs } from "./phases/inputs.js";
 import { reportVersusAggregates } from "./phases/reporter.js";
 import { countStatements } from "./phases/statements.js";
 import type { BenchResults } from "./results.js";
-import { gatewayEnv, type Server, startFloor, startGateway } from "./servers.js";
+import { gatewayEnv, type Server, startFloor, startGateway, startPostgraphile } from "./servers.js";
 import { round } from "./stats.js";
 
 // `pnpm bench [--quick] [...]`: the gateway and the report worker against hand-written SQL on
@@ -34,6 +41,37 @@ function rounded(value: unknown): unknown {
   if (value !== null && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
   return value;
+}
+
+/**
+ * The gateway on Node.js 22 (and 20 with `--node20`), and PostGraphile on Node.js 22 as it comes and
+ * secured (JWT and row-level security), on the main bench database; each joins `servers` once started.
+ */
+async function startContenders(context: RunContext, servers: Server[]): Promise<Contenders> {
+  const { database, dataDir, keys, resultsDir } = context;
+  const node22 = await registryNode(node22Version, log);
+  const env = gatewayEnv(database.url, dataDir, keys, false);
+  const started = async <T extends Server>(server: Promise<T>): Promise<T> => {
+    const s = await server;
+    servers.push(s);
+    return s;
+  };
+  const gatewayNode22 = await started(startGateway("gateway-node22", env, resultsDir, 120_000, node22));
+  const gatewayNode20 = context.options.node20
+    ? await started(startGateway("gateway-node20", env, resultsDir, 120_000, await systemNode20()))
+    : null;
+  log(
+    `PostGraphile ${postgraphileVersion} on Node.js ${node22Version}: as it comes, and with JWT and row-level security`,
+  );
+  const securedUrl = await preparePostgraphile(database.url);
+  const postgraphile = await started(startPostgraphile("postgraphile", database.url, resultsDir, node22));
+  const secret = jwtSecret();
+  const secured = {
+    server: await started(startPostgraphile("postgraphile-rls", securedUrl, resultsDir, node22, secret)),
+    token: await caseworkerToken(secret, context.inputs),
+  };
+  await checkPostgraphileSecured(secured);
+  return { gatewayNode22, gatewayNode20, postgraphile, postgraphileRls: secured };
 }
 
 async function run(options: BenchOptions): Promise<BenchResults> {
@@ -78,7 +116,17 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     servers.push(gateway);
     const floor = await startFloor("floor", full.url, resultsDir);
     servers.push(floor);
-    const operations = await gatewayVersusFloor(context, gateway, floor);
+    const contenders = await startContenders(context, servers);
+    const operations = await gatewayVersusFloor(context, gateway, floor, contenders);
+    // Only the gateway and the floor stay for the phases below.
+    await Promise.all(
+      [contenders.gatewayNode22, contenders.gatewayNode20, contenders.postgraphile, contenders.postgraphileRls?.server]
+        .flatMap((server) => (server ? [server] : []))
+        .map((server) => {
+          servers.splice(servers.indexOf(server), 1);
+          return server.child.stop();
+        }),
+    );
     log("derived answers: chair calendar and FTE dashboard with the gateway's derived-answer cache off and on");
     const derived = await derivedAnswers(context, gateway);
     log("audit log: case query with the audit log off and on");
@@ -115,7 +163,9 @@ async function run(options: BenchOptions): Promise<BenchResults> {
         reportRepeat: options.reportRepeat,
         countRequests: options.countRequests,
         quick: options.quick,
+        node20: options.node20,
       },
+      runtimes: { gateway: process.version, node22: `v${node22Version}`, postgraphile: postgraphileVersion },
       datasets: databases.map((d) => ({
         name: d.name,
         scale: d.scale,

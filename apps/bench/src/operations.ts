@@ -37,8 +37,10 @@ const caseSummary = `
   caseId type status version referredOn
   client { givenName familyName age ageBand { code label } }`;
 
-const caseListQuery = `query CaseList($first: Int = 50) {
-  cases(first: $first) {
+// The caseworker's working list: their organisation's active cases (each with its next meeting and
+// the organisations taking part), not the newest referrals, which have neither yet.
+const caseListQuery = `query CaseList($first: Int = 50, $filter: CaseFilter) {
+  cases(first: $first, filter: $filter) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes {
@@ -100,10 +102,12 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? (value as un
 export const operations: readonly Operation[] = [
   {
     key: "case-list",
-    title: "Case list: 50 cases with next meeting and organisations",
+    title: "Case list: 50 active cases with next meeting and organisations",
     asks: "caseworker",
-    gatewayBodies: () => [body(caseListQuery, "CaseList", { first: 50 })],
-    floorPaths: (i) => [`/case-list?${params({ team: i.teamId, org: i.caseworker.organisationId, first: 50 })}`],
+    gatewayBodies: () => [body(caseListQuery, "CaseList", { first: 50, filter: { statuses: ["ACTIVE"] } })],
+    floorPaths: (i) => [
+      `/case-list?${params({ team: i.teamId, org: i.caseworker.organisationId, first: 50, status: "active" })}`,
+    ],
     fingerprint: (data) => {
       const cases = field(data, "cases");
       const nodes = list(field(cases, "nodes"));

@@ -18,6 +18,21 @@ export interface OperationFigures {
   answer: string;
   floor: LoadSummary;
   gateway: LoadSummary;
+  /**
+   * The same gateway on the Node.js 22 PostGraphile runs on, and on the machine's Node.js 20
+   * (`--node20`), in the same rounds; null when not run. Absent from runs before 2026-12-07.
+   */
+  gatewayNode22?: LoadSummary | null;
+  gatewayNode20?: LoadSummary | null;
+  /**
+   * PostGraphile 5 (amber preset, Node.js 22) as it comes — no authorization — and secured with JWT
+   * claims and row-level security policies implementing the need-to-know rule, in the same rounds;
+   * null for the operations it cannot answer (derived in the domain) or when not run.
+   */
+  postgraphile?: LoadSummary | null;
+  postgraphileRls?: LoadSummary | null;
+  /** The rows PostGraphile served, in the form checked equal to the gateway's (lists as sets). */
+  peerAnswer?: string | null;
   /** gateway ÷ floor. */
   p50Ratio: number;
   p99Ratio: number;
@@ -116,7 +131,10 @@ export interface BenchResults {
     | "reportRepeat"
     | "countRequests"
     | "quick"
+    | "node20"
   >;
+  /** The gateway's Node.js, the Node.js 22 beside it and PostGraphile's version. Absent before 2026-12-07. */
+  runtimes?: { gateway: string; node22: string; postgraphile: string };
   datasets: {
     name: string;
     scale: number;

@@ -16,6 +16,7 @@ const gatewayMain = workspacePath("apps/gateway/src/main.ts");
 const floorMain = workspacePath("apps/bench/src/floor/floor-server.ts");
 const bareGraphqlMain = workspacePath("apps/bench/src/floor/bare-graphql-server.ts");
 const caseFromMemoryMain = workspacePath("apps/bench/src/floor/case-from-memory-server.ts");
+const postgraphileMain = workspacePath("apps/bench/src/postgraphile/postgraphile-server.ts");
 const gatewaySchema = workspacePath("apps/gateway/schema.graphql");
 
 /** POSTs a GraphQL request; the parsed answer. */
@@ -87,6 +88,7 @@ async function startServer(
   logDir: string,
   ready: (url: string) => Promise<boolean>,
   timeoutMs: number,
+  node?: string,
 ): Promise<Server> {
   const port = await freePort();
   const since = performance.now();
@@ -94,6 +96,7 @@ async function startServer(
     env: { NODE_ENV: "development", ...env, PORT: String(port) },
     logFile: join(logDir, `${name}.log`),
     name,
+    ...(node === undefined ? {} : { node }),
   });
   const url = `http://127.0.0.1:${String(port)}`;
   const readyMs = await waitUntil(child, () => ready(url), { since, timeoutMs });
@@ -103,12 +106,14 @@ async function startServer(
 /**
  * Starts the gateway as `pnpm start` does (tsx on its main module) with `env` and a free port; waits
  * until it answers a query. PostgreSQL when `env` has DATABASE_URL, otherwise embedded in DATA_DIR.
+ * On the workspace's Node.js unless `node` names another binary.
  */
 export function startGateway(
   name: string,
   env: Record<string, string>,
   logDir: string,
   timeoutMs = 120_000,
+  node?: string,
 ): Promise<Server> {
   return startServer(
     name,
@@ -118,6 +123,35 @@ export function startGateway(
     logDir,
     answersQueries,
     timeoutMs,
+    node,
+  );
+}
+
+/**
+ * Starts PostGraphile 5 on `node` (it needs 22 or later) with a pool of 10 on `databaseUrl`: as it
+ * comes, or with `jwtSecret` its JWT and row-level security setup (connect as the authenticator role).
+ */
+export function startPostgraphile(
+  name: string,
+  databaseUrl: string,
+  logDir: string,
+  node: string,
+  jwtSecret?: string,
+): Promise<Server> {
+  return startServer(
+    name,
+    postgraphileMain,
+    {
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: "10",
+      NODE_ENV: "production",
+      GRAPHILE_ENV: "production",
+      ...(jwtSecret === undefined ? {} : { JWT_SECRET: jwtSecret }),
+    },
+    logDir,
+    answersQueries,
+    120_000,
+    node,
   );
 }
 

@@ -29,6 +29,11 @@ export interface ProcessOptions {
   logFile?: string;
   /** What error messages call the process (default: the entry point's file name). */
   name?: string;
+  /**
+   * The Node.js binary to run it on (default: this process's, the one the workspace brings); the
+   * benchmark runs servers on other versions side by side.
+   */
+  node?: string;
 }
 
 /** A TypeScript entry point running in a child process, with its output captured. */
@@ -73,13 +78,13 @@ const inherited = (): Record<string, string> =>
 
 /**
  * Starts `entry` as `node --import tsx --conditions=@ankkuri/source`, as the workspace runs its
- * TypeScript: on this process's Node.js (`process.execPath`, the one the workspace brings), and as one
+ * TypeScript: on this process's Node.js (`process.execPath`, the one the workspace brings) unless `node` names another, and as one
  * process, so a signal reaches the program itself (the `tsx` command would run it in a child of its own).
  */
 export function startTypeScript(entry: string, options: ProcessOptions = {}): ManagedProcess {
   const name = options.name ?? basename(entry);
   const child = spawn(
-    process.execPath,
+    options.node ?? process.execPath,
     ["--import", tsxLoader, "--conditions=@ankkuri/source", entry, ...(options.args ?? [])],
     { cwd: options.cwd ?? workspaceRoot, env: { ...inherited(), ...options.env }, stdio: ["ignore", "pipe", "pipe"] },
   );

@@ -51,11 +51,18 @@ const visible = (sql: Sql, actor: FloorActor, today: string) =>
     and o.valid_from <= ${today} and (o.valid_to is null or o.valid_to >= ${today}))`;
 
 /** (a) A page of the case list: newest referrals first, each with its next planned meeting and organisations. */
-export async function caseList(sql: Sql, actor: FloorActor, today: string, first: number) {
+export async function caseList(
+  sql: Sql,
+  actor: FloorActor,
+  today: string,
+  first: number,
+  status: string | null = null,
+) {
+  const ofStatus = status === null ? sql`` : sql`and c.status = ${status}`;
   const [counted, rows] = await Promise.all([
     sql<
       { n: number }[]
-    >`select count(*)::int as n from cases c where c.team_id = ${actor.teamId} and ${visible(sql, actor, today)}`,
+    >`select count(*)::int as n from cases c where c.team_id = ${actor.teamId} ${ofStatus} and ${visible(sql, actor, today)}`,
     sql<
       (ClientColumns & {
         id: string;
@@ -70,7 +77,7 @@ export async function caseList(sql: Sql, actor: FloorActor, today: string, first
       with page as (
         select c.team_id, c.id, c.client_id, c.type, c.status, c.version, c.referred_on
         from cases c
-        where c.team_id = ${actor.teamId} and ${visible(sql, actor, today)}
+        where c.team_id = ${actor.teamId} ${ofStatus} and ${visible(sql, actor, today)}
         order by c.referred_on desc, c.id desc
         limit ${first + 1}
       )

@@ -36,7 +36,10 @@ async function answer(req: IncomingMessage): Promise<[number, unknown]> {
     case "/health":
       return [200, { status: "ok" }];
     case "/case-list":
-      return [200, { data: { cases: await caseList(sql, actor, today(), Number(q("first") || "50")) } }];
+      return [
+        200,
+        { data: { cases: await caseList(sql, actor, today(), Number(q("first") || "50"), q("status") || null) } },
+      ];
     case "/case":
       return [200, { data: { case: await caseDetail(sql, actor, today(), q("caseId")) } }];
     case "/fte":

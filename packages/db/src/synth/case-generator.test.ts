@@ -181,6 +181,18 @@ describe("the synthetic case generator", () => {
     }
   });
 
+  it("books the next meeting of nearly every open case, as a working team does", () => {
+    const open = sample.filter((r) => r.case.status === "active" || r.case.status === "admitted");
+    const booked = open.filter((r) => r.meetings.some((m) => m.status === "planned" && m.plannedOn >= today));
+    expect(open.length).toBeGreaterThan(100);
+    // The rest are about to close (their last meeting held) or met today.
+    expect(booked.length / open.length).toBeGreaterThan(0.8);
+    // Closed cases have nothing left in the calendar.
+    expect(sample.filter((r) => r.case.status === "closed" && r.meetings.some((m) => m.status === "planned"))).toEqual(
+      [],
+    );
+  });
+
   it("spreads statuses, types and sources realistically", () => {
     const share = (predicate: (r: CaseRows) => boolean) => sample.filter(predicate).length / sample.length;
     expect(share((r) => r.case.status === "closed")).toBeGreaterThan(0.5);
