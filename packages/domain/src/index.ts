@@ -60,6 +60,7 @@ export * from "./cases/existing-clientship-rules.js";
 export * from "./cases/assessment.js";
 export * from "./cases/case-links.js";
 export * from "./cases/meeting-calendar.js";
+export * from "./cases/returning-client.js";
 export { notInFuture } from "./cases/case-refusals.js";
 export { finalReferralStatuses } from "./cases/referral-commands.js";
 
