@@ -3,7 +3,7 @@ import { violation } from "@ankkuri/domain";
 import { ConflictFailure, type MutationFailure, RuleViolationFailure } from "../errors.js";
 
 /** Database constraints that express domain rules, with the rule's code and message. */
-const constraintRules: Record<string, { code: string; fi: string; en: string }> = {
+const constraintRules: Record<string, { code: string; fi: string; sv?: string; en: string }> = {
   assignments_fte_limit: {
     code: "STAFFING.OVER_ALLOCATED",
     fi: "Henkilön tehtävät ylittäisivät 1,0 htv jonakin päivänä.",
@@ -22,7 +22,14 @@ const constraintRules: Record<string, { code: string; fi: string; en: string }> 
   clients_identity_hmac_unique: {
     code: "CLIENT.DUPLICATE",
     fi: "Asiakas on jo rekisterissä.",
+    sv: "Klienten finns redan i registret.",
     en: "The client is already on record.",
+  },
+  cases_one_open_case_per_client: {
+    code: "CASE.CLIENT_HAS_OPEN_CASE",
+    fi: "Asiakkaalla on jo avoin asiakkuus tiimissä; uusi ohjaus liitetään siihen.",
+    sv: "Klienten har redan ett öppet klientärende i teamet; en ny hänvisning läggs till i det.",
+    en: "The client already has an open case in the team; a new referral is added to it.",
   },
 };
 
@@ -30,7 +37,7 @@ function fromConstraint(error: ConstraintViolationError): RuleViolationFailure {
   const rule = error.constraint ? constraintRules[error.constraint] : undefined;
   return new RuleViolationFailure([
     rule
-      ? violation(rule.code, [], { fi: rule.fi, en: rule.en })
+      ? violation(rule.code, [], { fi: rule.fi, ...(rule.sv ? { sv: rule.sv } : {}), en: rule.en })
       : // The constraint's name stays inside: it describes the schema, not the caller's mistake.
         violation(error.code, [], {
           fi: "Tietokanta hylkäsi muutoksen eheyssäännön perusteella.",

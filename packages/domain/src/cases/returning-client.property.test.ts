@@ -17,7 +17,10 @@ type Step =
 
 const clients = 3;
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("refer" as const), client: fc.nat(clients - 1), gap: fc.nat(40) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("refer" as const), client: fc.nat(clients - 1), gap: fc.nat(40) }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({

@@ -15,9 +15,10 @@ describe("decideReferral", () => {
 
   it("adds the referral to the open case, whatever else the client has had", () => {
     for (const status of openCaseStatuses) {
-      expect(
-        decideReferral([earlier("old", "closed", "2025-01-01"), earlier("now", status, "2026-01-01")]),
-      ).toEqual({ kind: "add-to-open-case", caseId: "now" });
+      expect(decideReferral([earlier("old", "closed", "2025-01-01"), earlier("now", status, "2026-01-01")])).toEqual({
+        kind: "add-to-open-case",
+        caseId: "now",
+      });
     }
   });
 
