@@ -71,8 +71,13 @@ const ReferralEventRef = builder
         description:
           "The referring person's organisation; null when not recorded on the case (a referrer who did not take part in the client's earlier cases is named only in the access log).",
       }),
-      givenName: t.exposeString("givenName", { description: "The client's given name as the referrer gave it." }),
-      familyName: t.exposeString("familyName", { description: "The client's family name as the referrer gave it." }),
+      givenName: t.exposeString("givenName", {
+        description: "The client's given name as the referrer gave it (the first referral: as on the client's record).",
+      }),
+      familyName: t.exposeString("familyName", {
+        description:
+          "The client's family name as the referrer gave it (the first referral: as on the client's record).",
+      }),
     }),
   });
 
