@@ -39,7 +39,9 @@ const caseById = `query($id: String!) {
 const result = "__typename ... on Error { code } ... on RuleViolationError { violations { code } }";
 const caseResult = `${result} ... on CasePayload { existingClient case { caseId client { clientId givenName familyName birthDate } } }`;
 
-const referCase = `mutation($input: ReferCaseInput!) { referCase(input: $input) { ${caseResult} } }`;
+const referCase = `mutation($input: ReferCaseInput!) { referCase(input: $input) {
+  ${caseResult} ... on ReferralReceipt { referredOn type referralSource client { givenName familyName birthDate } }
+} }`;
 const addNote = `mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { ${result} } }`;
 const recordConsent = `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { ${result} } }`;
 const withdrawConsent = `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { ${result} } }`;
@@ -307,20 +309,22 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
         (await h.gql(login.youthWorker, referCase, referral(nextIdentityCode("2012-03-01"), "Uusi", "Asiakas"))).body,
         "referCase",
       );
-      expect(fresh).toMatchObject({ __typename: "CasePayload", existingClient: false });
+      // The youth worker selects no clients: a referral is answered with a receipt of what she sent.
+      expect(fresh).toMatchObject({
+        __typename: "ReferralReceipt",
+        client: { givenName: "Uusi", familyName: "Asiakas" },
+      });
       const known = payloadOf(
         (await h.gql(login.youthWorker, referCase, referral(identityCode, "Keksitty", "Nimi"))).body,
         "referCase",
-      ) as { __typename: string; existingClient: boolean; case: { client: Record<string, unknown> } } | undefined;
+      ) as { __typename: string; client: Record<string, unknown> } | undefined;
       expect({
         typename: known?.__typename,
-        existingClient: known?.existingClient,
-        givenName: known?.case.client.givenName,
-        familyName: known?.case.client.familyName,
+        givenName: known?.client.givenName,
+        familyName: known?.client.familyName,
         disclosesRealName: JSON.stringify(known).includes("Oikeanimi"),
       }).toEqual({
-        typename: "CasePayload",
-        existingClient: false,
+        typename: "ReferralReceipt",
         givenName: "Keksitty",
         familyName: "Nimi",
         disclosesRealName: false,

@@ -56,7 +56,7 @@ describe.each(testEngines)("the case workflow over HTTP on %s", (engine) => {
   };
 
   describe("referCase", () => {
-    it("creates a referred case with the client's age band, and recognises the returning client", async () => {
+    it("creates a referred case with the client's age band, and adds the returning client's referral to it", async () => {
       const identityCode = nextIdentityCode("2013-02-10");
       const input = {
         type: "YOUTH_CRIME" as const,
@@ -71,7 +71,8 @@ describe.each(testEngines)("the case workflow over HTTP on %s", (engine) => {
       });
       const again = as((await h.request(login.police, ReferCaseDocument, { input })).data?.referCase, "CasePayload");
       expect(again.existingClient).toBe(true);
-      expect(again.case.caseId).not.toBe(first.case.caseId);
+      // The client's case is still open: the referral joins it, and no second case is opened.
+      expect(again.case.caseId).toBe(first.case.caseId);
     });
 
     it("refuses identity codes outside the test range, with a wrong check character, or none at all", async () => {

@@ -1,3 +1,4 @@
+import { and, eq, schema } from "@ankkuri/db";
 import { helsinkiOrganisationIds as org, testIdentityCode } from "@ankkuri/domain";
 import { fictionalLogins as login } from "@ankkuri/processes";
 import { expect } from "vitest";
@@ -38,22 +39,38 @@ export function nextIdentityCode(birthDate = "2011-04-05"): string {
   return testIdentityCode(`${birthDate.slice(0, 8)}${day}`, 900 + (sequence % 100));
 }
 
-/** Refers a new case (a minor with one guardian) as `by`; returns its id. */
+let referrals = 0;
+
+/**
+ * Refers a new case (a minor with one guardian) as `by`; returns its id. A referrer outside the
+ * selecting units is answered with a receipt, without the case: its id is then read from the database.
+ */
 export async function refer(
   h: Harness,
   options: { by?: string; birthDate?: string; referredOn?: string } = {},
 ): Promise<string> {
+  referrals += 1;
+  const familyName = `Esimerkki-${String(referrals)}`;
   const { data, errors } = await h.request(options.by ?? login.police, ReferCaseDocument, {
     input: {
       type: "YOUTH_CRIME",
       referredOn: options.referredOn ?? "2026-10-01",
       referralSource: "POLICE",
-      client: { identityCode: nextIdentityCode(options.birthDate), givenName: "Eetu", familyName: "Esimerkki" },
+      client: { identityCode: nextIdentityCode(options.birthDate), givenName: "Eetu", familyName },
       guardians: [{ givenName: "Anna", familyName: "Esimerkki", relationship: "parent", hasCustody: true }],
     },
   });
   expect(errors).toBeUndefined();
-  return as(data?.referCase, "CasePayload").case.caseId;
+  if (data?.referCase.__typename === "CasePayload") return data.referCase.case.caseId;
+  as(data?.referCase, "ReferralReceipt");
+  const { cases, clients } = schema;
+  const rows = await h.database.db
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(clients, and(eq(clients.teamId, cases.teamId), eq(clients.id, cases.clientId)))
+    .where(eq(clients.familyName, familyName));
+  expect(rows).toHaveLength(1);
+  return rows[0]?.id ?? "";
 }
 
 /** Takes a referred case through a complete, unanimous selection to ADMITTED. */

@@ -61,6 +61,7 @@ export * from "./cases/assessment.js";
 export * from "./cases/case-links.js";
 export * from "./cases/meeting-calendar.js";
 export * from "./cases/case-workers.js";
+export * from "./cases/returning-client.js";
 export { notInFuture } from "./cases/case-refusals.js";
 export { finalReferralStatuses } from "./cases/referral-commands.js";
 

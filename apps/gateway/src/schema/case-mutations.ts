@@ -5,7 +5,7 @@ import { builder, type InputFields } from "../builder.js";
 import { InvalidInputFailure } from "../errors.js";
 import { addCaseNote } from "../verbs/add-case-note.js";
 import { type CaseTarget, type CommandOrFailure, runCaseCommand, staffOf } from "../verbs/case-command.js";
-import { referCase } from "../verbs/refer-case.js";
+import { ReferralReceipt, referCase } from "../verbs/refer-case.js";
 import { visibleCases } from "./case-visibility.js";
 import {
   CaseTypeEnum,
@@ -126,13 +126,49 @@ const ClientInput = builder.inputType("ClientInput", {
   }),
 });
 
+const ReferredClientRef = builder
+  .objectRef<{ givenName: string; familyName: string; birthDate: string }>("ReferredClient")
+  .implement({
+    description: "The client of a referral as the referrer gave them; nothing the team holds.",
+    fields: (t) => ({
+      givenName: t.exposeString("givenName", { description: "Given name as given." }),
+      familyName: t.exposeString("familyName", { description: "Family name as given." }),
+      birthDate: t.field({
+        type: "Date",
+        resolve: (c) => c.birthDate,
+        description: "Birth date as given, or as the given identity code tells it.",
+      }),
+    }),
+  });
+
+builder.objectType(ReferralReceipt, {
+  name: "ReferralReceipt",
+  description:
+    "A referral received by the team (ohjaus vastaanotettu), answered to a referrer who does not take part in the client's cases: what they sent, and nothing the team holds. It is the same whether or not the team knew the client (no disclosure by lookup); the selecting units take the referral on.",
+  isTypeOf: (value) => value instanceof ReferralReceipt,
+  fields: (t) => ({
+    referredOn: t.field({ type: "Date", resolve: (r) => r.referral.referredOn, description: "Day referred." }),
+    type: t.field({ type: CaseTypeEnum, resolve: (r) => r.referral.type, description: "Type of case." }),
+    referralSource: t.field({
+      type: ReferralSourceEnum,
+      resolve: (r) => r.referral.referralSource,
+      description: "Who referred.",
+    }),
+    client: t.field({
+      type: ReferredClientRef,
+      resolve: (r) => r.referral.client,
+      description: "The client as given.",
+    }),
+  }),
+});
+
 builder.mutationField("referCase", (t) =>
   t.field({
     type: CasePayload,
     description:
-      "Refers a young person to the team (ohjaus): creates the case in status REFERRED, visible to the selecting units and the referrer's organisation. A returning client is recognised by identity code.",
+      "Refers a young person to the team (ohjaus). A client recognised by identity code who has an open case has the referral added to it as a later referral event; one whose cases have all ended gets a new case that names the latest as its previous case; anyone else gets a new case in status REFERRED, seen by the selecting units and the referrer's organisation. A referrer who does not take part in the client's cases (and is not a selecting unit) is answered with a ReferralReceipt, whether or not the client was known.",
     authScopes: { caseworker: true },
-    errors: { types: mutationErrors },
+    errors: { types: [...mutationErrors, ReferralReceipt] },
     args: {
       input: t.arg({
         required: true,

@@ -6,7 +6,9 @@ import {
   coreOrganisationIds,
   isConsentInEffect,
   defaultAgePolicy,
+  type referralSources,
 } from "@ankkuri/domain";
+import { visibleCaseIds } from "@ankkuri/db";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { inLanguage, languageArgument } from "./common.js";
@@ -40,6 +42,41 @@ const AgeBandRef = builder
         args: { language: t.arg(languageArgument) },
         resolve: (b, args, ctx) => inLanguage(b.label, args.language, ctx.language),
         description: "Readable label.",
+      }),
+    }),
+  });
+
+/** One referral of a case's client to the team: the case's first, or a later one while it was open. */
+const ReferralEventRef = builder
+  .objectRef<{
+    first: boolean;
+    referredOn: string;
+    referralSource: (typeof referralSources)[number];
+    referredByOrganisationId: string | null;
+    givenName: string;
+    familyName: string;
+  }>("ReferralEvent")
+  .implement({
+    description: "A referral (ohjaus) of the client to the team, as its referrer made it.",
+    fields: (t) => ({
+      first: t.exposeBoolean("first", { description: "True for the referral that opened the case." }),
+      referredOn: t.field({ type: "Date", resolve: (e) => e.referredOn, description: "Day referred." }),
+      referralSource: t.field({
+        type: ReferralSourceEnum,
+        resolve: (e) => e.referralSource,
+        description: "Who referred.",
+      }),
+      referredBy: t.organisation((e) => e.referredByOrganisationId, {
+        nullable: true,
+        description:
+          "The referring person's organisation; null when not recorded on the case (a referrer who did not take part in the client's earlier cases is named only in the access log).",
+      }),
+      givenName: t.exposeString("givenName", {
+        description: "The client's given name as the referrer gave it (the first referral: as on the client's record).",
+      }),
+      familyName: t.exposeString("familyName", {
+        description:
+          "The client's family name as the referrer gave it (the first referral: as on the client's record).",
       }),
     }),
   });
@@ -151,6 +188,51 @@ export const Case = builder.drizzleNode("cases", {
         where: { validFrom: { lte: ctx.today }, OR: [{ validTo: { isNull: true } }, { validTo: { gte: ctx.today } }] },
         orderBy: { validFrom: "asc", organisationId: "asc" },
       }),
+    }),
+    referralEvents: t.field({
+      type: [ReferralEventRef],
+      select: {
+        columns: { referredOn: true, referralSource: true, referredByOrganisationId: true },
+        with: {
+          client: { columns: { givenName: true, familyName: true } },
+          referralEvents: {
+            columns: {
+              id: true,
+              referredOn: true,
+              referralSource: true,
+              referredByOrganisationId: true,
+              givenName: true,
+              familyName: true,
+            },
+            orderBy: { referredOn: "asc", id: "asc" },
+          },
+        },
+      },
+      resolve: (c) => [
+        {
+          first: true,
+          referredOn: c.referredOn,
+          referralSource: c.referralSource,
+          referredByOrganisationId: c.referredByOrganisationId,
+          givenName: c.client.givenName,
+          familyName: c.client.familyName,
+        },
+        ...c.referralEvents.map((e) => ({ ...e, first: false })),
+      ],
+      description:
+        "The referrals (ohjaukset) of this case's client to the team, oldest first: the case's own first referral, then each later referral made while the case was open, with the names as its referrer gave them.",
+    }),
+    previousCaseId: t.string({
+      nullable: true,
+      select: { columns: { previousCaseId: true } },
+      resolve: async (c, _args, ctx) => {
+        if (c.previousCaseId === null || !ctx.access) return null;
+        // Named only to someone who may see it: to anyone else it is as if there were none.
+        const visible = await visibleCaseIds(ctx.db, ctx.access, [c.previousCaseId]);
+        return visible.has(c.previousCaseId) ? c.previousCaseId : null;
+      },
+      description:
+        "For a returning client whose earlier cases had all ended: the latest of them, which this case continues. Null when there is none or the signed-in person may not see it.",
     }),
     laterReferrals: t.field({
       type: ["Date"],

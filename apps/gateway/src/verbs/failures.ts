@@ -34,7 +34,14 @@ const constraintRules: Record<string, { code: string; fi: string; sv?: string; e
   clients_identity_hmac_unique: {
     code: "CLIENT.DUPLICATE",
     fi: "Asiakas on jo rekisterissä.",
+    sv: "Klienten finns redan i registret.",
     en: "The client is already on record.",
+  },
+  cases_one_open_case_per_client: {
+    code: "CASE.CLIENT_HAS_OPEN_CASE",
+    fi: "Asiakkaalla on jo avoin asiakkuus tiimissä; uusi ohjaus liitetään siihen.",
+    sv: "Klienten har redan ett öppet klientärende i teamet; en ny hänvisning läggs till i det.",
+    en: "The client already has an open case in the team; a new referral is added to it.",
   },
 };
 

@@ -1,4 +1,4 @@
-import { newId, referCase as storeReferral, visibleCaseIds } from "@ankkuri/db";
+import { newId, type ReferralResult, referCase as storeReferral, visibleCaseIds } from "@ankkuri/db";
 import {
   type CaseType,
   membershipContext,
@@ -61,12 +61,32 @@ function identityRefusal(client: ReferralRequest["client"]): InvalidInputFailure
 }
 
 /**
- * Refers a young person to the team: the case in status `referred`, visible from the referral day to
- * the selecting units and the referrer's organisation. A client the team has met before (by identity
- * code) is answered exactly as a new one: the new case gets its own client record with the names the
- * referrer gave, and is linked to the earlier cases on the server side, so their members learn that
- * the client came back. `existingClient` is true only for a referrer who may see an earlier case
- * anyway. The referral, its memberships and its audit entry are written in one transaction.
+ * The answer to a referrer who does not take part in the client's cases: what they sent, and nothing
+ * the team holds. It is the same whether the client is new, has an open case or has had cases before,
+ * so a referral never tells someone without need-to-know that the team knows the client (#7). Thrown
+ * to the schema's result union as its second member, the way its errors travel.
+ */
+export class ReferralReceipt extends Error {
+  override readonly name = "ReferralReceipt";
+  constructor(readonly referral: ReferralRequest & { client: { birthDate: string } }) {
+    super("referral received");
+  }
+}
+
+/** Database refusals that a concurrent referral of the same person causes: the retry then sees its case. */
+const raceCodes = new Set(["CLIENT.DUPLICATE", "CASE.CLIENT_HAS_OPEN_CASE"]);
+const isRace = (error: unknown) => error instanceof RuleViolationFailure && raceCodes.has(error.code);
+
+/**
+ * Refers a young person to the team. What it does is the domain's `decideReferral`: a client (by
+ * identity code) with an open case has the referral added to it as a later referral event; one whose
+ * cases have all ended gets a new case naming the latest as its previous case; anyone else is a new
+ * client, whose case is seen from the referral day by the selecting units and the referrer's
+ * organisation. The referrer is answered with the case only when they already take part in one of the
+ * client's cases or are a selecting unit (who sees every referral anyway); anyone else gets a
+ * `ReferralReceipt`, whether or not the client was known, and a returning client's case does not open
+ * to them. The database keeps one open case per client: a referral that loses a race with another
+ * referral of the same person is retried once, and then joins the case the other one made.
  */
 export async function referCase(
   ctx: GatewayContext,
@@ -78,37 +98,62 @@ export async function referCase(
   const future = notInFuture("new", input.referredOn, ctx.today);
   if (future.length > 0) throw new RuleViolationFailure(future);
   const team = await ctx.team();
-  const referral = { referredOn: input.referredOn, referredByOrganisationId: actor.organisationId };
-  const memberships = referralMemberships(referral, membershipContext(team.dataset.agreement, input.referredOn));
-  const caseId = newId();
-  const result = await auditedWrite(
-    ctx,
-    (r: { clientId: string }) => ({
-      operation: "create",
-      resource: "case",
-      resourceId: caseId,
-      caseId,
-      clientId: r.clientId,
-      // A referral is made for the authorities' client selection (003 § 4.2).
-      basis: "selection",
-    }),
-    (tx) =>
-      storeReferral(tx, ctx.services.vault, {
-        teamId: actor.teamId,
-        caseId,
-        type: input.type,
-        referralSource: input.referralSource,
-        ...referral,
-        client: {
-          identityCode: input.client.identityCode ?? undefined,
-          birthDate: input.client.birthDate ?? undefined,
-          givenName: input.client.givenName,
-          familyName: input.client.familyName,
-        },
-        guardians: input.guardians ?? [],
-        memberships,
+  const context = membershipContext(team.dataset.agreement, input.referredOn);
+  const access = ctx.access;
+  const selecting = context.selectingUnits.some((unit) => access?.organisations.includes(unit) ?? false);
+  const attempt = () =>
+    auditedWrite(
+      ctx,
+      (r: ReferralResult) => ({
+        operation: r.decision.kind === "add-to-open-case" ? "update" : "create",
+        resource: r.decision.kind === "add-to-open-case" ? "referral-event" : "case",
+        resourceId: r.referralEventId ?? r.caseId,
+        caseId: r.caseId,
+        clientId: r.clientId,
+        // A referral is made for the authorities' client selection (003 § 4.2).
+        basis: "selection",
+        details: { decision: r.decision.kind },
       }),
-  );
-  const known = ctx.access ? await visibleCaseIds(ctx.db, ctx.access, result.earlierCaseIds) : new Set<string>();
-  return { caseId, existingClient: known.size > 0 };
+      (tx) =>
+        storeReferral(tx, ctx.services.vault, {
+          teamId: actor.teamId,
+          caseId: newId(),
+          type: input.type,
+          referralSource: input.referralSource,
+          referredOn: input.referredOn,
+          referredByOrganisationId: actor.organisationId,
+          client: {
+            identityCode: input.client.identityCode ?? undefined,
+            birthDate: input.client.birthDate ?? undefined,
+            givenName: input.client.givenName,
+            familyName: input.client.familyName,
+          },
+          guardians: input.guardians ?? [],
+          memberships: (referrer) =>
+            referralMemberships({ referredOn: input.referredOn, referredByOrganisationId: referrer }, context),
+          referrerMaySee: async (db, caseIds) =>
+            access ? (await visibleCaseIds(db, access, caseIds)).size > 0 : false,
+        }),
+    );
+  const result = await attempt().catch((error: unknown) => {
+    if (isRace(error)) return attempt();
+    throw error;
+  });
+  const answered =
+    (selecting || result.referrerKnowsClient) &&
+    access !== null &&
+    (await visibleCaseIds(ctx.db, access, [result.caseId])).has(result.caseId);
+  if (!answered) {
+    throw new ReferralReceipt({ ...input, client: { ...input.client, birthDate: birthDateOf(input.client) } });
+  }
+  return { caseId: result.caseId, existingClient: result.referrerKnowsClient };
+}
+
+/** The birth date the referrer gave, or the one their identity code gives (already checked). */
+function birthDateOf(client: ReferralRequest["client"]): string {
+  if (client.identityCode != null) {
+    const parsed = parseIdentityCode(client.identityCode);
+    if (parsed.ok) return parsed.value.birthDate;
+  }
+  return client.birthDate ?? "";
 }

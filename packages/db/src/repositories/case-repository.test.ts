@@ -16,10 +16,10 @@ import {
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type Executor, openDatabase } from "../client.js";
-import { StaleWriteError } from "../errors.js";
+import { constraintViolation, StaleWriteError } from "../errors.js";
 import { createIdentityVault } from "../keys/identity-vault.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
-import { caseLinks, clients } from "../schema/tables.js";
+import { caseLinks, cases, clients, referralEvents } from "../schema/tables.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { InvalidClientIdentityError, loadCase, newId, referCase, saveCase } from "./case-repository.js";
 
@@ -80,18 +80,24 @@ const decide = (
 describe.each(testEngines)("the case repository on %s", (engine) => {
   const database = seededTestDatabase(engine);
 
-  it("records a referral with the identity code encrypted, and links a returning client's cases without sharing their record", async () => {
+  it("records a referral with the identity code encrypted, and adds a returning client's referral to the open case", async () => {
     const code = testIdentityCode("2011-04-05", 951);
     const first = await refer(database.db, code);
     const again = await refer(database.db, code, "Keksitty");
-    expect(first.earlierCaseIds).toEqual([]);
-    expect(again.earlierCaseIds).toEqual([first.caseId]);
-    // The returning client's new case has a record of its own, with the names its referrer gave.
-    expect(again.clientId).not.toBe(first.clientId);
-    expect((await loadCase(database.db, teamId, again.caseId))?.client.givenName).toBe("Keksitty");
+    expect(first).toMatchObject({ decision: { kind: "new-client" }, earlierCaseIds: [], referralEventId: null });
+    // The open case is joined: the same case and client, a later referral event with the names as given.
+    expect(again).toMatchObject({
+      decision: { kind: "add-to-open-case", caseId: first.caseId },
+      caseId: first.caseId,
+      clientId: first.clientId,
+      earlierCaseIds: [first.caseId],
+    });
+    const events = await database.db.select().from(referralEvents).where(eq(referralEvents.caseId, first.caseId));
+    expect(events.map((e) => [e.id, e.givenName, e.referredByOrganisationId])).toEqual([
+      [again.referralEventId, "Keksitty", org.youthServices],
+    ]);
     expect((await loadCase(database.db, teamId, first.caseId))?.client.givenName).toBe("Eetu");
-    const links = await database.db.select().from(caseLinks).where(eq(caseLinks.linkedCaseId, again.caseId));
-    expect(links.map((l) => [l.caseId, l.relation])).toEqual([[first.caseId, "same-client"]]);
+    expect((await loadCase(database.db, teamId, first.caseId))?.case.version).toBe(1);
     const [row] = await database.db
       .select()
       .from(clients)
@@ -108,6 +114,69 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
       [org.psychiatry, "selecting-unit", "2025-03-01", null],
       [org.youthServices, "referrer", "2025-03-01", null],
     ]);
+  });
+
+  it("opens a new case linked to the previous one when the client's cases have all ended", async () => {
+    const code = testIdentityCode("2010-02-03", 952);
+    const first = await refer(database.db, code);
+    await database.db
+      .update(cases)
+      .set({ status: "declined", selectionStartedOn: "2025-03-01", decidedOn: "2025-03-02" })
+      .where(and(eq(cases.teamId, teamId), eq(cases.id, first.caseId)));
+    const again = await refer(database.db, code, "Keksitty");
+    expect(again).toMatchObject({
+      decision: { kind: "open-linked-case", previousCaseId: first.caseId },
+      clientId: first.clientId,
+      earlierCaseIds: [first.caseId],
+    });
+    expect(again.caseId).not.toBe(first.caseId);
+    const [row] = await database.db
+      .select({ previousCaseId: cases.previousCaseId, status: cases.status })
+      .from(cases)
+      .where(and(eq(cases.teamId, teamId), eq(cases.id, again.caseId)));
+    expect(row).toEqual({ previousCaseId: first.caseId, status: "referred" });
+    // Those who took part in the earlier case learn that the client came back.
+    const links = await database.db.select().from(caseLinks).where(eq(caseLinks.linkedCaseId, again.caseId));
+    expect(links.map((l) => [l.caseId, l.relation])).toEqual([[first.caseId, "same-client"]]);
+  });
+
+  it("refuses a second open case for one client, and keeps one open case when the same person is referred twice at once", async () => {
+    const { caseId, clientId } = await refer(database.db, testIdentityCode("2012-06-07", 953));
+    const secondOpen = database.db.insert(cases).values({
+      teamId,
+      id: newId(),
+      clientId,
+      type: "youth-crime",
+      status: "referred",
+      referredOn: "2025-03-02",
+      referralSource: "police",
+    });
+    const refused = await secondOpen.then(
+      () => null,
+      (error: unknown) => constraintViolation(error),
+    );
+    expect(refused).toMatchObject({ kind: "unique", constraint: "cases_one_open_case_per_client" });
+    expect(caseId).toBeTruthy();
+
+    // Two referrals of a new person at once: on PostgreSQL one may be refused (the caller retries it),
+    // never both kept as cases.
+    const code = testIdentityCode("2012-06-08", 954);
+    const outcomes = await Promise.allSettled([refer(database.db, code), refer(database.db, code, "Toinen")]);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") {
+        expect(constraintViolation(outcome.reason)?.constraint).toMatch(
+          /^(clients_identity_hmac_unique|cases_one_open_case_per_client)$/,
+        );
+      }
+    }
+    const kept = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    expect(kept.length).toBeGreaterThan(0);
+    const person = kept[0]?.clientId ?? "";
+    const open = await database.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.teamId, teamId), eq(cases.clientId, person)));
+    expect(open).toHaveLength(1);
   });
 
   it("refuses an identity code that is malformed", async () => {

@@ -1,5 +1,13 @@
-import { type Case, type CaseMembership, caseSchema, type LocalDate, parseIdentityCode } from "@ankkuri/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import {
+  type Case,
+  type CaseMembership,
+  caseSchema,
+  decideReferral,
+  type LocalDate,
+  parseIdentityCode,
+  type ReferralDecision,
+} from "@ankkuri/domain";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Executor } from "../client.js";
 import { RowNotFoundError, StaleWriteError } from "../errors.js";
@@ -17,6 +25,7 @@ import {
   meetingParticipants,
   meetingRecords,
   meetings,
+  referralEvents,
   referrals,
   selectionDecisions,
 } from "../schema/tables.js";
@@ -191,9 +200,10 @@ function toStoredCase(row: CaseRow): StoredCase {
   };
 }
 
-/** A new referral: the client (by test-range identity code, or birth date for those without one) and the case. */
+/** A referral: the client (by test-range identity code, or birth date for those without one) and the case. */
 export interface ReferralInput {
   teamId: string;
+  /** The id a new case gets; unused when the referral joins the client's open case. */
   caseId: string;
   type: Case["type"];
   referredOn: LocalDate;
@@ -212,18 +222,31 @@ export interface ReferralInput {
     relationship: "parent" | "legal-guardian" | "other";
     hasCustody: boolean;
   }[];
-  /** Who may see the new case from the referral on (`caseMemberships` of the new case). */
-  memberships: readonly CaseMembership[];
+  /**
+   * Who may see a new case from the referral on (`referralMemberships`), given the organisation
+   * recorded as its referrer: none when the referrer may not see the client's earlier cases.
+   */
+  memberships: readonly CaseMembership[] | ((referredByOrganisationId: string | null) => readonly CaseMembership[]);
+  /**
+   * Whether the referrer may already see one of these earlier cases (need-to-know), read in the same
+   * transaction; without it, nobody is taken to know the client.
+   */
+  referrerMaySee?: (tx: Executor, caseIds: readonly string[]) => Promise<boolean>;
 }
 
 /**
- * Outcome of {@link referCase}: the new case and its client, and the team's earlier cases of the same
- * person (recognised by identity code), which the new case is linked to on the server side.
+ * Outcome of {@link referCase}: what the referral did (`decideReferral`), the case it joined or
+ * opened, the client, the team's earlier cases of the same person, and whether the referrer may
+ * already see one of them.
  */
 export interface ReferralResult {
+  decision: ReferralDecision;
   caseId: string;
   clientId: string;
   earlierCaseIds: string[];
+  referrerKnowsClient: boolean;
+  /** The referral event a joined case got. */
+  referralEventId: string | null;
 }
 
 /** The identity code or birth date of a referral is not usable. */
@@ -238,14 +261,18 @@ export class InvalidClientIdentityError extends Error {
 }
 
 /**
- * Records a referral: the client with the names the referrer gave (the identity code encrypted, and
- * its keyed hash for exact-match lookup), the case in status `referred`, its guardians, and who may
- * see it. A returning client is recognised by the keyed hash, but nothing of the earlier cases goes
- * into the new one: the new case is linked to them (`same-client`), so that those who take part in
- * the earlier cases learn that the client came back, and nobody else learns of the earlier cases.
+ * Records a referral. The client is recognised by the keyed hash of the identity code (one record
+ * per person); `decideReferral` says what the referral does: a client with an open case has it
+ * joined, as a later referral event with the names as the referrer gave them; a client whose cases
+ * have all ended gets a new case naming the latest as its previous case and linked from the earlier
+ * ones (`same-client`), so that those who took part in them learn the client came back; anyone else
+ * is a new client. A referrer who may not see the client's earlier cases is not recorded as the new
+ * case's referrer, so the referral opens nothing of the client to them. The database keeps one open
+ * case per client (`cases_one_open_case_per_client`) and one record per identity code: a concurrent
+ * referral of the same person fails on them, and is then retried by the caller.
  */
 export async function referCase(db: Executor, vault: IdentityVault, input: ReferralInput): Promise<ReferralResult> {
-  const { teamId, caseId } = input;
+  const { teamId } = input;
   let birthDate = input.client.birthDate;
   let identity: { ciphertext: string; hmac: string } | null = null;
   if (input.client.identityCode !== undefined) {
@@ -258,23 +285,65 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
     throw new InvalidClientIdentityError("CLIENT.BIRTH_DATE_MISSING", "Give the client's identity code or birth date");
   const clientBirthDate = birthDate;
   return db.transaction(async (tx) => {
-    const earlier = identity
+    const [known] = identity
       ? await tx
-          .select({ caseId: cases.id })
-          .from(cases)
-          .innerJoin(clients, and(eq(clients.teamId, cases.teamId), eq(clients.id, cases.clientId)))
+          .select({ id: clients.id })
+          .from(clients)
           .where(and(eq(clients.teamId, teamId), eq(clients.identityCodeHmac, identity.hmac)))
       : [];
-    const clientId = uuidv7();
-    await tx.insert(clients).values({
-      teamId,
-      id: clientId,
-      identityCodeCiphertext: identity?.ciphertext ?? null,
-      identityCodeHmac: identity?.hmac ?? null,
-      birthDate: clientBirthDate,
-      givenName: input.client.givenName,
-      familyName: input.client.familyName,
-    });
+    const earlier = known
+      ? await tx
+          .select({ id: cases.id, status: cases.status, referredOn: cases.referredOn })
+          .from(cases)
+          .where(and(eq(cases.teamId, teamId), eq(cases.clientId, known.id)))
+      : [];
+    const earlierCaseIds = earlier.map((e) => e.id);
+    const referrerKnowsClient =
+      earlier.length > 0 && input.referrerMaySee !== undefined && (await input.referrerMaySee(tx, earlierCaseIds));
+    const decision = decideReferral(earlier);
+
+    if (decision.kind === "add-to-open-case" && known) {
+      const referralEventId = uuidv7();
+      await tx.insert(referralEvents).values({
+        teamId,
+        caseId: decision.caseId,
+        id: referralEventId,
+        referredOn: input.referredOn,
+        referralSource: input.referralSource,
+        referredByOrganisationId: input.referredByOrganisationId,
+        givenName: input.client.givenName,
+        familyName: input.client.familyName,
+      });
+      // The case has changed: a writer holding the earlier version must reload.
+      await tx
+        .update(cases)
+        .set({ version: sql`${cases.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(cases.teamId, teamId), eq(cases.id, decision.caseId)));
+      return {
+        decision,
+        caseId: decision.caseId,
+        clientId: known.id,
+        earlierCaseIds,
+        referrerKnowsClient,
+        referralEventId,
+      };
+    }
+
+    const caseId = input.caseId;
+    let clientId = known?.id;
+    if (clientId === undefined) {
+      clientId = uuidv7();
+      await tx.insert(clients).values({
+        teamId,
+        id: clientId,
+        identityCodeCiphertext: identity?.ciphertext ?? null,
+        identityCodeHmac: identity?.hmac ?? null,
+        birthDate: clientBirthDate,
+        givenName: input.client.givenName,
+        familyName: input.client.familyName,
+      });
+    }
+    const referrer = decision.kind === "new-client" || referrerKnowsClient ? input.referredByOrganisationId : null;
     await tx.insert(cases).values({
       teamId,
       id: caseId,
@@ -283,7 +352,8 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
       status: "referred",
       referredOn: input.referredOn,
       referralSource: input.referralSource,
-      referredByOrganisationId: input.referredByOrganisationId,
+      referredByOrganisationId: referrer,
+      previousCaseId: decision.kind === "open-linked-case" ? decision.previousCaseId : null,
     });
     const newGuardians = (input.guardians ?? []).map((g, position) => ({
       teamId,
@@ -293,19 +363,20 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
       ...g,
     }));
     if (newGuardians.length > 0) await tx.insert(guardians).values(newGuardians);
-    await writeMemberships(tx, teamId, caseId, input.memberships);
+    const memberships = typeof input.memberships === "function" ? input.memberships(referrer) : input.memberships;
+    await writeMemberships(tx, teamId, caseId, memberships);
     if (earlier.length > 0) {
       await tx.insert(caseLinks).values(
         earlier.map((e) => ({
           teamId,
-          caseId: e.caseId,
+          caseId: e.id,
           linkedCaseId: caseId,
           relation: "same-client" as const,
           linkedOn: input.referredOn,
         })),
       );
     }
-    return { caseId, clientId, earlierCaseIds: earlier.map((e) => e.caseId) };
+    return { decision, caseId, clientId, earlierCaseIds, referrerKnowsClient, referralEventId: null };
   });
 }
 

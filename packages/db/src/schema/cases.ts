@@ -6,6 +6,7 @@ import {
   closeReasons,
   type MembershipBasis,
   membershipBases,
+  openCaseStatuses,
   professions,
   referralSources,
 } from "@ankkuri/domain";
@@ -20,6 +21,7 @@ import {
   primaryKey,
   snakeCase,
   text,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { day, oneOf, rowVersion, teamId, timestamps } from "./columns.js";
@@ -48,9 +50,11 @@ export const clients = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
-    // Not unique: a returning client referred by someone without need-to-know gets a record of their
-    // own with the names that person gave; the keyed hash links the records on the server side.
-    index("clients_identity_hmac").on(t.teamId, t.identityCodeHmac),
+    // One record per person: a returning client's cases share it (and the one-open-case index below
+    // rests on it). Two referrals of a new person at once cannot make two records: the second waits
+    // for the first and is refused, then retried. A referrer's own spelling of the names is kept on
+    // the referral (`referral_events`), never written over the record.
+    uniqueIndex("clients_identity_hmac_unique").on(t.teamId, t.identityCodeHmac),
     check("clients_identity_pair_check", sql`(${t.identityCodeCiphertext} is null) = (${t.identityCodeHmac} is null)`),
     check(
       "clients_identity_format_check",
@@ -79,12 +83,26 @@ export const cases = snakeCase.table(
     closeReason: text().$type<(typeof closeReasons)[number]>(),
     childWelfareNotifiedOn: day(),
     childWelfareNotifiedById: text().references(() => organisations.id),
+    /** A returning client's new case names their latest ended case (`decideReferral`). */
+    previousCaseId: uuid(),
     version: rowVersion(),
     ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
     foreignKey({ columns: [t.teamId, t.clientId], foreignColumns: [clients.teamId, clients.id] }),
+    // The migration makes it `on delete set null (previous_case_id)`: retention may delete the
+    // earlier case first, and the team id is part of the key.
+    foreignKey({
+      name: "cases_previous_case_fkey",
+      columns: [t.teamId, t.previousCaseId],
+      foreignColumns: [t.teamId, t.id],
+    }),
+    check("cases_previous_case_check", sql`${t.previousCaseId} <> ${t.id}`),
+    // Never two open cases for one client in a team: a second referral joins the open case.
+    uniqueIndex("cases_one_open_case_per_client")
+      .on(t.teamId, t.clientId)
+      .where(sql`${t.status} in (${sql.raw(openCaseStatuses.map((s) => `'${s}'`).join(", "))})`),
     index().on(t.teamId, t.clientId),
     index().on(t.teamId, t.status, t.referredOn),
     index().on(t.teamId, t.referredOn),
@@ -116,6 +134,33 @@ const caseKey = { teamId: teamId(), caseId: uuid().notNull() };
 /** Rows of a case go with it: a case is deleted only by retention, and then entirely. */
 export const caseRef = (t: { teamId: PgColumn; caseId: PgColumn }) =>
   foreignKey({ columns: [t.teamId, t.caseId], foreignColumns: [cases.teamId, cases.id] }).onDelete("cascade");
+
+/**
+ * A later referral of a case's client to the team (003 § 4.2), made while the case was open: the case
+ * keeps its first referral in its own columns, and each later one is an event here, with the names
+ * as the referrer gave them. Seen by those who see the case.
+ */
+export const referralEvents = snakeCase.table(
+  "referral_events",
+  {
+    ...caseKey,
+    id: uuid().notNull(),
+    referredOn: day().notNull(),
+    referralSource: text().notNull().$type<(typeof referralSources)[number]>(),
+    referredByOrganisationId: text()
+      .notNull()
+      .references(() => organisations.id),
+    givenName: text().notNull(),
+    familyName: text().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    caseRef(t),
+    index().on(t.teamId, t.caseId, t.referredOn),
+    check("referral_events_source_check", oneOf(t.referralSource, referralSources)),
+  ],
+);
 
 /** A guardian (huoltaja) of the client in a case. */
 export const guardians = snakeCase.table(

@@ -274,8 +274,24 @@ export const relations = defineRelations(tables, (r) => ({
     consents: r.many.consents({ from: [r.cases.teamId, r.cases.id], to: [r.consents.teamId, r.consents.caseId] }),
     meetings: r.many.meetings({ from: [r.cases.teamId, r.cases.id], to: [r.meetings.teamId, r.meetings.caseId] }),
     referrals: r.many.referrals({ from: [r.cases.teamId, r.cases.id], to: [r.referrals.teamId, r.referrals.caseId] }),
+    referralEvents: r.many.referralEvents({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.referralEvents.teamId, r.referralEvents.caseId],
+    }),
     childWelfareNotifiedBy: r.one.organisations({ from: r.cases.childWelfareNotifiedById, to: r.organisations.id }),
     notes: r.many.caseNotes({ from: [r.cases.teamId, r.cases.id], to: [r.caseNotes.teamId, r.caseNotes.caseId] }),
+  },
+  referralEvents: {
+    case: r.one.cases({
+      from: [r.referralEvents.teamId, r.referralEvents.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    referredBy: r.one.organisations({
+      from: r.referralEvents.referredByOrganisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
   caseNotes: {
     case: r.one.cases({

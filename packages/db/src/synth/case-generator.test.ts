@@ -6,6 +6,7 @@ import {
   caseSchema,
   checkCase,
   coreOrganisationIds,
+  isOpenCase,
   isTestIdentityCode,
   parseIdentityCode,
   selectionOrganisationIds,
@@ -278,6 +279,23 @@ describe("the synthetic case generator", () => {
     for (const m of past) {
       const record = recorded.get(m.id);
       if (record) expect(record.recordedOn <= addDays(m.heldOn, 7) && record.recordedOn >= m.heldOn).toBe(true);
+    }
+  });
+
+  it("never gives a client two open cases, and names a returning client's previous, ended case", () => {
+    const openByClient = new Map<string, number>();
+    for (const r of sample) {
+      if (isOpenCase(r.case.status)) openByClient.set(r.case.clientId, (openByClient.get(r.case.clientId) ?? 0) + 1);
+    }
+    expect(Math.max(...openByClient.values())).toBe(1);
+    const byId = new Map(sample.map((r) => [r.case.id, r.case]));
+    const returning = sample.filter((r) => r.case.previousCaseId);
+    expect(returning.length).toBeGreaterThan(0);
+    for (const { case: c } of returning) {
+      const previous = byId.get(c.previousCaseId ?? "");
+      expect(previous?.clientId).toBe(c.clientId);
+      expect(previous && isOpenCase(previous.status)).toBe(false);
+      expect((previous?.referredOn ?? "") < c.referredOn).toBe(true);
     }
   });
 

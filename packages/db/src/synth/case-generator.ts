@@ -79,6 +79,8 @@ export interface CaseGeneratorOptions {
 /** A client whose case has ended, who may be referred again. */
 interface PastClient {
   clientId: string;
+  /** The case that ended: the client's next case continues it. */
+  caseId: string;
   birthDate: LocalDate;
   name: FictionalName;
   endedOn: number;
@@ -235,6 +237,9 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
           referralSource,
           // The police's selecting unit refers in synthetic data: a referrer that sees the case anyway.
           referredByOrganisationId: team.selectionOn(referredOn)[0] ?? null,
+          // A returning client is taken from the pool only after their case has ended, so they never
+          // have two open cases (the database refuses that, `cases_one_open_case_per_client`).
+          previousCaseId: returning?.caseId ?? null,
         },
         guardians: guardians.rows,
         existingClientships: [],
@@ -369,7 +374,7 @@ export function createCaseGenerator(teams: readonly TeamContext[], options: Case
         team,
         newId,
       );
-      if (endedOn !== null) rememberClient(pool, { clientId, birthDate, name, endedOn }, random);
+      if (endedOn !== null) rememberClient(pool, { clientId, caseId, birthDate, name, endedOn }, random);
       return rows;
     },
   };

@@ -85,6 +85,7 @@ async function insertBatch(db: Database, vault: IdentityVault, batch: RowBatch):
         "closeReason",
         "childWelfareNotifiedOn",
         "childWelfareNotifiedById",
+        "previousCaseId",
       ],
       batch.cases,
     );
