@@ -86,8 +86,10 @@ export const cases = snakeCase.table(
     primaryKey({ columns: [t.teamId, t.id] }),
     foreignKey({ columns: [t.teamId, t.clientId], foreignColumns: [clients.teamId, clients.id] }),
     index().on(t.teamId, t.clientId),
-    index().on(t.teamId, t.status, t.referredOn),
-    index().on(t.teamId, t.referredOn),
+    // The case list's order (`referred_on desc, id desc`) with the key that breaks its ties: a page
+    // is a range scan from its keyset, with or without one status.
+    index().on(t.teamId, t.status, t.referredOn, t.id),
+    index().on(t.teamId, t.referredOn, t.id),
     check("cases_type_check", oneOf(t.type, caseTypes)),
     check("cases_status_check", oneOf(t.status, caseStatuses)),
     check("cases_referral_source_check", oneOf(t.referralSource, referralSources)),
