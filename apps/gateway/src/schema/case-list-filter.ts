@@ -1,4 +1,4 @@
-import { membershipInForceSql, schema, sql, type SQL } from "@ankkuri/db";
+import { type ListedCase, membershipInForceSql, schema, sql, type SQL } from "@ankkuri/db";
 import { birthDatesInAgeBand, type LocalDate } from "@ankkuri/domain";
 
 /** The case list's filters as the schema's `CaseFilter` passes them; all given filters must match. */
@@ -12,7 +12,7 @@ export interface CaseListFilter {
 }
 
 /** The columns of a case row a filter reads: the table, or the relational query's alias of it. */
-export type CaseRow = Pick<typeof schema.cases, "teamId" | "id" | "clientId" | "status" | "type" | "referredOn">;
+export type CaseRow = ListedCase;
 
 /**
  * How a filter's value enters the statement: as a placeholder of a prepared statement (its value

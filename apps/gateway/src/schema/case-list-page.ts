@@ -1,4 +1,4 @@
-import { type CappedCount, countVisibleCases, schema, sql, type SQL } from "@ankkuri/db";
+import { type CappedCount, countVisibleCases, schema, sql, type SQL, visibleCasesInListOrder } from "@ankkuri/db";
 import { decodeBase64, decodeCursorChunk } from "@pothos/core";
 import { z } from "zod";
 import type { GatewayContext } from "../context.js";
@@ -58,27 +58,57 @@ function keysetSql(args: CaseListArgs, t: CaseRow): SQL | null {
   return parts.length === 0 ? null : sql.join(parts, sql` and `);
 }
 
+/** The page size without `first` or `last`, and the most a page holds (the builder's drizzle options). */
+export const defaultPageSize = 20;
+const maxPageSize = 100;
+
 /**
- * The page's relational-query `where`: need-to-know (`visibleCases`), the filter (prepared once per
- * combination of filters: its values are placeholders), and a later page's keyset.
+ * The page's relational-query `where`, prepared once per combination of filters (values are
+ * placeholders). Need-to-know (`visibleCases`) always applies. A forward page takes its rows from
+ * `visibleCasesInListOrder`: the viewer's memberships in the list's order from the cursor on, with the
+ * filter, as many as the page reads. A backward page (`last`) filters the list's index scan instead.
  */
-export function casePageWhere(args: CaseListArgs, ctx: GatewayContext) {
+export function casePageWhere(
+  args: CaseListArgs & { first?: number | null; last?: number | null },
+  ctx: GatewayContext,
+) {
   const visible = visibleCases(ctx);
   const values = visible.values;
-  const day = sql`${sql.placeholder("day")}`;
+  const access = ctx.access;
+  if (!access) return { where: visible.where, values };
+  const day = sql`${sql.placeholder("day")}::date`;
   const filter = caseFilterSql(args.filter, cases, placeholderBind(values), day, ctx.today);
-  const conditions: object[] = [];
-  if (filter) {
-    const { filter: f } = args;
-    const today = ctx.today;
-    conditions.push({
-      // Built once per shape: the values it binds here are discarded, those above are used.
-      RAW: shapedRaw(
-        filter.shape,
-        (t: CaseRow) => caseFilterSql(f, t, placeholderBind({}), day, today)?.sql ?? sql`true`,
-      ),
-    });
+  const { filter: f } = args;
+  const today = ctx.today;
+  const filterOf = (t: CaseRow) => caseFilterSql(f, t, placeholderBind({}), day, today)?.sql ?? null;
+
+  if (args.last == null) {
+    const organisations = access.organisations.map((o, i) => placeholderBind(values)(`organisation${String(i)}`, o));
+    const after = args.after ? positionOf(args.after) : null;
+    if (after) Object.assign(values, { afterReferredOn: after.referredOn, afterId: after.id });
+    const limit = Math.min(args.first ?? defaultPageSize, maxPageSize) + 1;
+    const listed = visibleCasesInListOrder(
+      { teamId: sql`${sql.placeholder("teamId")}`, organisations, day },
+      {
+        after: after
+          ? { referredOn: sql`${sql.placeholder("afterReferredOn")}`, id: sql`${sql.placeholder("afterId")}` }
+          : null,
+        filter: filter ? filterOf : null,
+        limit,
+      },
+    );
+    const shape = `list:${String(organisations.length)}:${filter?.shape ?? ""}:${after ? "after" : ""}:${String(limit)}`;
+    return {
+      where: {
+        ...visible.where,
+        RAW: shapedRaw(shape, (t: CaseRow) => sql`(${t.referredOn}, ${t.id}) in (${listed})`),
+      },
+      values,
+    };
   }
+
+  const conditions: object[] = [];
+  if (filter) conditions.push({ RAW: shapedRaw(filter.shape, (t: CaseRow) => filterOf(t) ?? sql`true`) });
   if (keysetSql(args, cases)) conditions.push({ RAW: (t: CaseRow) => keysetSql(args, t) ?? sql`true` });
   return { where: conditions.length > 0 ? { ...visible.where, AND: conditions } : visible.where, values };
 }
@@ -103,6 +133,8 @@ export function countCases(args: CaseListArgs, ctx: GatewayContext): Promise<Cap
 function cappedCount(f: CaseListFilter | null | undefined, ctx: GatewayContext): Promise<CappedCount> {
   const access = ctx.access;
   if (!access) return Promise.resolve({ count: 0, capped: false });
-  const filter = caseFilterSql(f, cases, parameterBind, sql`${access.day}`, ctx.today);
-  return countVisibleCases(ctx.db, access, filter?.sql ?? null, caseCountCap);
+  const day = sql`${access.day}::date`;
+  const today = ctx.today;
+  const filter = (c: CaseRow) => caseFilterSql(f, c, parameterBind, day, today)?.sql ?? null;
+  return countVisibleCases(ctx.db, access, filter, caseCountCap);
 }

@@ -2,7 +2,7 @@ import { sql } from "@ankkuri/db";
 import { defaultAgePolicy } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { caseCountCap, casePageWhere, countCases } from "./case-list-page.js";
+import { caseCountCap, casePageWhere, countCases, defaultPageSize } from "./case-list-page.js";
 import { visibleCases } from "./case-visibility.js";
 import { CaseStatusEnum, CaseTypeEnum } from "./enums.js";
 
@@ -21,9 +21,6 @@ const CaseFilter = builder.inputType("CaseFilter", {
     referredTo: t.field({ type: "Date", required: false, description: "Referred on or before this day." }),
   }),
 });
-
-/** The page size of `cases` without `first` or `last` (the builder's `defaultConnectionSize`). */
-const defaultPageSize = 20;
 
 builder.queryFields((t) => ({
   cases: t.drizzleConnection(

@@ -193,11 +193,28 @@ export const caseMemberships = snakeCase.table(
       .default(sql`'{}'::uuid[]`),
     validFrom: day().notNull(),
     validTo: day(),
+    /**
+     * The case's `referred_on`, kept here by the trigger `case_memberships_case_referred_on` (the
+     * default only lets writers leave it out): the case list walks an organisation's memberships in
+     * the list's order (`case_memberships_case_list_index`), so a page reads its own rows and no more.
+     */
+    caseReferredOn: day()
+      .notNull()
+      .default(sql`'infinity'`),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
     caseRef(t),
     index().on(t.teamId, t.organisationId, t.caseId),
+    // Need-to-know in the case list's order; the validity columns let the scan skip the heap.
+    index("case_memberships_case_list_index").on(
+      t.teamId,
+      t.organisationId,
+      t.caseReferredOn,
+      t.caseId,
+      t.validFrom,
+      t.validTo,
+    ),
     index().on(t.teamId, t.caseId),
     check("case_memberships_basis_check", oneOf(t.basis, membershipBases)),
     check("case_memberships_interval_check", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
