@@ -32,6 +32,6 @@ export async function countVisibleCases(
     { filter, limit: cap + 1 },
   );
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${listed}) listed`);
-  const n = Number(row?.n ?? 0);
+  const n = row?.n ?? 0;
   return { count: Math.min(n, cap), capped: n > cap };
 }
