@@ -71,12 +71,7 @@ export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synth
 export { syntheticTeams } from "./synth/synthetic-teams.js";
 export { loadTeamDataset, teamDatasetVersion, teamsOfLogin } from "./repositories/team-dataset.js";
 export { type CappedCount, countVisibleCases } from "./repositories/case-count.js";
-export {
-  type ListedCase,
-  type ListScope,
-  type ListWindow,
-  visibleCasesInListOrder,
-} from "./access/case-list-order.js";
+export { type ListedCase, type ListScope, type ListWindow, visibleCasesInListOrder } from "./access/case-list-order.js";
 export {
   type AccessScope,
   fullMembershipInForce,
