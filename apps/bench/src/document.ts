@@ -1,4 +1,5 @@
 import type { LoadSummary } from "./load-worker.js";
+import { caseListPlan } from "./floor/case-list-plan.js";
 import { type Cell, formatNumber, formatRatio, markdownTable } from "./markdown.js";
 import type { BenchResults, TargetCheck } from "./results.js";
 import { meetsTarget, ratio } from "./stats.js";
@@ -471,7 +472,7 @@ function section(title: string, ...blocks: string[]): string[] {
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
   const data = results.datasets.find((d) => d.scale === results.options.scale);
-  const lines: string[] = [howTo, "## Latest run", ""];
+  const lines: string[] = [howTo, caseListPlan, "## Latest run", ""];
   lines.push(
     `Measured ${results.date} on ${m.cpu} (${String(m.cores)} cores, ${String(m.ramGiB)} GiB RAM), ${m.os}, Node ${m.node}, ${m.postgres}; commit \`${m.commit}\`${m.dirty ? " with uncommitted changes" : ""}.`,
     `Data: ${cases(results.options.scale)}${data ? ` (${formatNumber(data.meetings)} meetings, history up to ${data.today})` : ""}; load ${String(results.options.connections)} connections for ${String(results.options.duration)} s per server and measurement, in ${String(results.options.rounds)} alternating round(s), after ${String(results.options.warmup)} s of warm-up${results.options.quick ? " (a quick run)" : ""}. The run took ${formatNumber(results.runSeconds / 60, 1)} min.`,

@@ -2,7 +2,7 @@ import { sql } from "@ankkuri/db";
 import { seededTestDatabase, testEngines } from "@ankkuri/db/testing";
 import { helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { describe, expect, it } from "vitest";
-import { PreparedQueries, shapeKey } from "./prepared-queries.js";
+import { PreparedQueries, shapedRaw, shapeKey } from "./prepared-queries.js";
 
 describe("shapeKey", () => {
   it("keeps values and placeholder names, and the order of keys", () => {
@@ -18,6 +18,16 @@ describe("shapeKey", () => {
     expect(shapeKey({ extras: { n: sql`1` } })).toBeNull();
     expect(shapeKey({ where: { RAW: () => sql`true` } })).toBeNull();
     expect(shapeKey([new Date(0)])).toBeNull();
+  });
+
+  it("keys a shaped RAW condition by its shape, so its text is built once per shape", () => {
+    const a = shapedRaw("status:active", () => sql`true`);
+    const b = shapedRaw("status:closed", () => sql`true`);
+    expect(shapeKey({ where: { RAW: a } })).toBe(
+      shapeKey({ where: { RAW: shapedRaw("status:active", () => sql`1`) } }),
+    );
+    expect(shapeKey({ where: { RAW: a } })).not.toBe(shapeKey({ where: { RAW: b } }));
+    expect(shapeKey({ where: { RAW: a } })).not.toBeNull();
   });
 });
 

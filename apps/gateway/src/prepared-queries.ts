@@ -5,13 +5,29 @@ type Tables = Database["query"];
 type TableName = keyof Tables;
 type Prepared = { execute(values: Record<string, unknown>): Promise<unknown> };
 
+const shapes = new WeakMap<object, string>();
+
+/**
+ * A relational query's `RAW` condition whose SQL text is fixed by `shape` (its values are
+ * placeholders), so a configuration holding it can still be prepared once per shape.
+ */
+export function shapedRaw<F extends (...args: never[]) => unknown>(shape: string, build: F): F {
+  shapes.set(build, shape);
+  return build;
+}
+
 /**
  * The configuration's shape as a string: equal strings build equal SQL. Placeholders stand for their
- * name, other values for themselves; anything else (SQL fragments, functions, column objects) makes
- * the configuration uncacheable (null), and it is then built the ordinary way.
+ * name, other values for themselves, a {@link shapedRaw} for its shape; anything else (SQL fragments,
+ * functions, column objects) makes the configuration uncacheable (null), and it is then built the
+ * ordinary way.
  */
 export function shapeKey(value: unknown): string | null {
   if (value === undefined) return "undefined";
+  if (typeof value === "function") {
+    const shape = shapes.get(value);
+    return shape === undefined ? null : `raw(${JSON.stringify(shape)})`;
+  }
   if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string")
     return JSON.stringify(value);
   if (is(value, Placeholder)) return `$${value.name}`;

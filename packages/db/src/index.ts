@@ -70,10 +70,13 @@ export { seedTeam } from "./seed/seed-team.js";
 export { type SynthProgress, type SynthSummary, synthesize } from "./synth/synthesize.js";
 export { syntheticTeams } from "./synth/synthetic-teams.js";
 export { loadTeamDataset, teamDatasetVersion, teamsOfLogin } from "./repositories/team-dataset.js";
+export { type CappedCount, countVisibleCases } from "./repositories/case-count.js";
+export { type ListedCase, type ListScope, type ListWindow, visibleCasesInListOrder } from "./access/case-list-order.js";
 export {
   type AccessScope,
   fullMembershipInForce,
   membershipInForce,
+  membershipInForceSql,
   visibleCaseIds,
   visibleCaseSql,
 } from "./access/case-visibility.js";
@@ -109,7 +112,6 @@ export {
   type AssignableCaseRow,
   assignableCase,
   assignedToSql,
-  assignedToWhere,
   type CaseloadCounts,
   caseloadCounts,
   caseWorkersOf,

@@ -50,6 +50,9 @@ const visible = (sql: Sql, actor: FloorActor, today: string) =>
   sql`exists (select 1 from case_memberships o where o.team_id = c.team_id and o.case_id = c.id and o.organisation_id = ${actor.organisationId}
     and o.valid_from <= ${today} and (o.valid_to is null or o.valid_to >= ${today}))`;
 
+/** The case list's count stops here, as the gateway's (`caseCountCap`). */
+const caseCountCap = 10_000;
+
 /** (a) A page of the case list: newest referrals first, each with its next planned meeting and organisations. */
 export async function caseList(
   sql: Sql,
@@ -58,11 +61,16 @@ export async function caseList(
   first: number,
   status: string | null = null,
 ) {
-  const ofStatus = status === null ? sql`` : sql`and c.status = ${status}`;
+  // The status lives on the case: a status filter joins it into the membership scan.
+  const ofStatus =
+    status === null ? sql`` : sql`join cases s on s.team_id = m.team_id and s.id = m.case_id and s.status = ${status}`;
   const [counted, rows] = await Promise.all([
-    sql<
-      { n: number }[]
-    >`select count(*)::int as n from cases c where c.team_id = ${actor.teamId} ${ofStatus} and ${visible(sql, actor, today)}`,
+    // Capped as the gateway's count (10 000): the memberships of at most 10 001 visible cases are read.
+    sql<{ n: number }[]>`select count(*)::int as n from (
+        select distinct m.case_referred_on, m.case_id from case_memberships m ${ofStatus}
+        where m.team_id = ${actor.teamId} and m.organisation_id = ${actor.organisationId}
+          and m.valid_from <= ${today} and (m.valid_to is null or m.valid_to >= ${today})
+        order by m.case_referred_on desc, m.case_id desc limit ${caseCountCap + 1}) listed`,
     sql<
       (ClientColumns & {
         id: string;
@@ -74,12 +82,17 @@ export async function caseList(
         organisations: unknown;
       })[]
     >`
-      with page as (
-        select c.team_id, c.id, c.client_id, c.type, c.status, c.version, c.referred_on
-        from cases c
-        where c.team_id = ${actor.teamId} ${ofStatus} and ${visible(sql, actor, today)}
-        order by c.referred_on desc, c.id desc
+      with listed as (
+        -- The organisation's memberships in force, in the list's order, from the index that holds
+        -- them so (case_memberships_case_list_index): the page reads its own rows and no more.
+        select distinct m.case_referred_on, m.case_id from case_memberships m ${ofStatus}
+        where m.team_id = ${actor.teamId} and m.organisation_id = ${actor.organisationId}
+          and m.valid_from <= ${today} and (m.valid_to is null or m.valid_to >= ${today})
+        order by m.case_referred_on desc, m.case_id desc
         limit ${first + 1}
+      ), page as (
+        select c.team_id, c.id, c.client_id, c.type, c.status, c.version, c.referred_on
+        from listed l join cases c on c.team_id = ${actor.teamId} and c.id = l.case_id
       )
       select p.id, p.type, p.status, p.version, p.referred_on::text as referred_on,
         cl.given_name, cl.family_name, cl.birth_date::text as birth_date,
@@ -98,8 +111,10 @@ export async function caseList(
       order by p.referred_on desc, p.id desc`,
   ]);
   const page = rows.slice(0, first);
+  const n = counted[0]?.n ?? 0;
   return {
-    totalCount: counted[0]?.n ?? 0,
+    totalCount: Math.min(n, caseCountCap),
+    totalCountIsCapped: n > caseCountCap,
     pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.id ?? null },
     nodes: page.map((r) => ({
       caseId: r.id,

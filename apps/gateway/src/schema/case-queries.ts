@@ -1,8 +1,8 @@
-import { assignedToSql, assignedToWhere, membershipInForce, schema, sql, type SQL, visibleCaseSql } from "@ankkuri/db";
-import { addMonths, defaultAgePolicy } from "@ankkuri/domain";
+import { sql } from "@ankkuri/db";
+import { defaultAgePolicy } from "@ankkuri/domain";
 import { z } from "zod";
-import type { GatewayContext } from "../context.js";
 import { builder } from "../builder.js";
+import { caseCountCap, casePageWhere, countCases, defaultPageSize } from "./case-list-page.js";
 import { visibleCases } from "./case-visibility.js";
 import { CaseStatusEnum, CaseTypeEnum } from "./enums.js";
 
@@ -27,155 +27,53 @@ const CaseFilter = builder.inputType("CaseFilter", {
   }),
 });
 
-/** Birth dates of people in an age band today: [after, until] (exclusive, inclusive). */
-function birthDatesOfBand(code: string, today: string): { gt?: string; lte?: string } {
-  const band = defaultAgePolicy.bands.find((b) => b.code === code);
-  if (!band) return {};
-  // Age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
-  return {
-    lte: addMonths(today, -12 * band.minAge),
-    ...(band.maxAge === null ? {} : { gt: addMonths(today, -12 * (band.maxAge + 1)) }),
-  };
-}
-
-type Filter =
-  | {
-      statuses?: readonly string[] | null;
-      types?: readonly string[] | null;
-      ageBand?: string | null;
-      organisationId?: string | number | null;
-      referredFrom?: string | null;
-      referredTo?: string | null;
-      assignedTo?: string | number | null;
-    }
-  | null
-  | undefined;
-
-/**
- * The list's filter as a relational-query `where` (need-to-know first: `visibleCases`), with its
- * values as placeholders: the query is prepared once per combination of filters.
- */
-function caseWhere(f: Filter, ctx: GatewayContext) {
-  const visible = visibleCases(ctx);
-  const values = visible.values;
-  const value = (name: string, v: string) => {
-    values[name] = v;
-    return sql.placeholder(name);
-  };
-  const referred = {
-    ...(f?.referredFrom ? { gte: value("referredFrom", f.referredFrom) } : {}),
-    ...(f?.referredTo ? { lte: value("referredTo", f.referredTo) } : {}),
-  };
-  const born = f?.ageBand ? birthDatesOfBand(f.ageBand, ctx.today) : {};
-  const where = {
-    ...visible.where,
-    ...(f?.organisationId
-      ? {
-          AND: [
-            {
-              memberships: membershipInForce(
-                [value("organisationId", String(f.organisationId))],
-                sql.placeholder("day"),
-              ),
-            },
-          ],
-        }
-      : {}),
-    // Enum values: few combinations, so they stay in the prepared text.
-    ...(f?.statuses?.length ? { status: { in: [...f.statuses] as never[] } } : {}),
-    ...(f?.types?.length ? { type: { in: [...f.types] as never[] } } : {}),
-    ...(Object.keys(referred).length > 0 ? { referredOn: referred } : {}),
-    ...(f?.assignedTo ? assignedToWhere(value("assignedTo", String(f.assignedTo)), sql.placeholder("day")) : {}),
-    ...(f?.ageBand
-      ? {
-          client: {
-            birthDate: {
-              ...(born.gt ? { gt: value("bornAfter", born.gt) } : {}),
-              ...(born.lte ? { lte: value("bornBy", born.lte) } : {}),
-            },
-          },
-        }
-      : {}),
-  };
-  return { where, values };
-}
-
-const { cases, clients } = schema;
-
-/** The same filter as SQL, for the connection's total count (one statement, no rows loaded). */
-async function countCases(f: Filter, ctx: GatewayContext): Promise<number> {
-  const access = ctx.access;
-  if (!access) return 0;
-  const parts: SQL[] = [sql`${cases.teamId} = ${access.teamId}`, visibleCaseSql(access)];
-  if (f?.organisationId) parts.push(visibleCaseSql({ ...access, organisations: [String(f.organisationId)] }));
-  if (f?.statuses?.length)
-    parts.push(
-      sql`${cases.status} in (${sql.join(
-        f.statuses.map((v) => sql`${v}`),
-        sql`, `,
-      )})`,
-    );
-  if (f?.types?.length)
-    parts.push(
-      sql`${cases.type} in (${sql.join(
-        f.types.map((v) => sql`${v}`),
-        sql`, `,
-      )})`,
-    );
-  if (f?.referredFrom) parts.push(sql`${cases.referredOn} >= ${f.referredFrom}`);
-  if (f?.referredTo) parts.push(sql`${cases.referredOn} <= ${f.referredTo}`);
-  if (f?.assignedTo) parts.push(assignedToSql(String(f.assignedTo), access.day));
-  if (f?.ageBand) {
-    const b = birthDatesOfBand(f.ageBand, ctx.today);
-    const born = [b.gt ? sql`c.birth_date > ${b.gt}` : sql`true`, b.lte ? sql`c.birth_date <= ${b.lte}` : sql`true`];
-    parts.push(
-      sql`exists (select 1 from ${clients} c where c.team_id = ${cases.teamId} and c.id = ${cases.clientId} and ${sql.join(born, sql` and `)})`,
-    );
-  }
-  return ctx.db.$count(cases, sql.join(parts, sql` and `));
-}
-
-/** The page size of `cases` without `first` or `last` (the builder's `defaultConnectionSize`). */
-const defaultPageSize = 20;
-
 builder.queryFields((t) => ({
-  cases: t.drizzleConnection({
-    type: "cases",
-    description:
-      "The cases the signed-in caseworker may see today (a membership of their organisation is in force), newest referral first, with filters. Every case read is logged.",
-    authScopes: { caseworker: true },
-    args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
-    // A count by age band and dates is derived from clients' data: it is logged as a read too.
-    totalCount: (_parent, args, ctx) => {
-      ctx.audit.read({ resource: "case-count" }, { basis: "casework" }, { filter: args.filter ?? null });
-      return countCases(args.filter, ctx);
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const { where, values } = caseWhere(args.filter, ctx);
-      const rows = (await ctx.services.queries.findMany(
-        "cases",
-        query({ where, orderBy: { referredOn: "desc", id: "desc" } }),
-        values,
-      )) as Awaited<ReturnType<typeof ctx.db.query.cases.findMany>>;
-      // A cursor names its case (its id and referral date) even when no field of the case is
-      // selected: every case of the page is logged as read, as the case's own fields log it (the
-      // collector keeps one entry per case). The one row read beyond a forward page is not shown.
-      const shown = args.last == null ? rows.slice(0, args.first ?? defaultPageSize) : rows;
-      // A page whose selection leaves out the client looks it up (one query for the page).
-      const clientIds = await Promise.all(
-        shown.map(async (row) =>
-          typeof row.clientId === "string" ? row.clientId : ((await ctx.storedCase(row.id))?.client.id ?? null),
-        ),
-      );
-      shown.forEach((row, i) => {
-        ctx.audit.read(
-          { resource: "case", resourceId: row.id, caseId: row.id, clientId: clientIds[i] ?? null },
-          ctx.audit.basisOfCase(row.id),
+  cases: t.drizzleConnection(
+    {
+      type: "cases",
+      description:
+        "The cases the signed-in caseworker may see today (a membership of their organisation is in force), newest referral first, with filters. Every case read is logged.",
+      authScopes: { caseworker: true },
+      args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
+      // Counted once per connection however many count fields ask (`countCases` keeps it by `args`).
+      totalCount: async (_parent, args, ctx) => (await countCases(args, ctx)).count,
+      resolve: async (query, _root, args, ctx) => {
+        const { where, values } = casePageWhere(args, ctx);
+        const rows = (await ctx.services.queries.findMany(
+          "cases",
+          query({ where, orderBy: { referredOn: "desc", id: "desc" } }),
+          values,
+        )) as Awaited<ReturnType<typeof ctx.db.query.cases.findMany>>;
+        // A cursor names its case (its id and referral date) even when no field of the case is
+        // selected: every case of the page is logged as read, as the case's own fields log it (the
+        // collector keeps one entry per case). The one row read beyond a forward page is not shown.
+        const shown = args.last == null ? rows.slice(0, args.first ?? defaultPageSize) : rows;
+        // A page whose selection leaves out the client looks it up (one query for the page).
+        const clientIds = await Promise.all(
+          shown.map(async (row) =>
+            typeof row.clientId === "string" ? row.clientId : ((await ctx.storedCase(row.id))?.client.id ?? null),
+          ),
         );
-      });
-      return rows;
+        shown.forEach((row, i) => {
+          ctx.audit.read(
+            { resource: "case", resourceId: row.id, caseId: row.id, clientId: clientIds[i] ?? null },
+            ctx.audit.basisOfCase(row.id),
+          );
+        });
+        return rows;
+      },
     },
-  }),
+    {
+      fields: (c) => ({
+        totalCountIsCapped: c.boolean({
+          description: `True when more cases match than \`totalCount\` says: the count stops at ${caseCountCap.toLocaleString("en")}, so that no page reads every visible case. The list itself goes on to the end.`,
+          // Asked for alone, like `totalCount`, it reads no page.
+          extensions: { pothosDrizzleTotalCount: true },
+          resolve: async (connection, _args, ctx) => (await countCases(connection.args, ctx)).capped,
+        }),
+      }),
+    },
+  ),
   case: t.drizzleField({
     type: "cases",
     nullable: true,

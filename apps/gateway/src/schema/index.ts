@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import { caseCountCap } from "./case-list-page.js";
 import "./scalars.js";
 import "./common.js";
 import "./errors.js";
@@ -37,7 +38,7 @@ const missing: Record<string, Record<string, string>> = {
   Query: { "node.id": "Global id of the object.", "nodes.ids": "Global ids of the objects." },
   QueryCasesConnection: {
     nodes: "The cases of the page.",
-    totalCount: "How many cases match the filter in all (not only this page).",
+    totalCount: `How many cases match the filter in all (not only this page): exact up to ${caseCountCap.toLocaleString("en")}; when more match, ${caseCountCap.toLocaleString("en")} and \`totalCountIsCapped\` is true.`,
   },
 };
 for (const [typeName, fields] of Object.entries(missing)) {

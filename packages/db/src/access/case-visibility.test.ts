@@ -11,6 +11,10 @@ import { uuidv7 } from "uuidv7";
 import { describe, expect, it } from "vitest";
 import * as t from "../schema/tables.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "../client.js";
+import { queryRows } from "../query-rows.js";
+import { visibleCasesInListOrder } from "./case-list-order.js";
 import { visibleCaseIds } from "./case-visibility.js";
 
 const teamId = helsinkiAnkkuri.team.id;
@@ -38,6 +42,28 @@ const membershipArb: fc.Arbitrary<Membership> = fc
     to: length === null ? null : addDays(firstDay, start + length),
   }));
 
+interface Listed {
+  caseId: string;
+  referredOn: string;
+}
+
+const listOrder = (a: Listed, b: Listed) =>
+  a.referredOn === b.referredOn ? (a.caseId < b.caseId ? 1 : -1) : a.referredOn < b.referredOn ? 1 : -1;
+
+async function listInOrder(db: Executor, organisations: readonly string[], day: string, limit = 1_000) {
+  const rows = await queryRows<{ referred_on: string | Date; case_id: string }>(
+    db,
+    visibleCasesInListOrder(
+      { teamId: sql`${teamId}`, organisations: organisations.map((o) => sql`${o}`), day: sql`${day}::date` },
+      { limit },
+    ),
+  );
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    referredOn: typeof r.referred_on === "string" ? r.referred_on : r.referred_on.toISOString().slice(0, 10),
+  }));
+}
+
 describe.each(testEngines)("the case-visibility filter on %s", (engine) => {
   const database = seededTestDatabase(engine);
 
@@ -57,7 +83,8 @@ describe.each(testEngines)("the case-visibility filter on %s", (engine) => {
         clientId,
         type: "youth-crime",
         status: "referred",
-        referredOn: firstDay,
+        // Ties and different days: the list's order is checked below.
+        referredOn: addDays(firstDay, -(i % 3)),
         referralSource: "police",
       });
       if (memberships.length > 0) {
@@ -83,6 +110,10 @@ describe.each(testEngines)("the case-visibility filter on %s", (engine) => {
         const expected = caseIds.filter((_, i) => caseAccessOn(histories[i] ?? [], chain, day) !== null);
         expect([...visible].sort(), `${organisationId} on ${day}`).toEqual(expected.sort());
         opened += visible.size;
+        // The case list's reading of the rule: the same cases, each once, newest referral first.
+        const listed = (await listInOrder(db, chain, day)).filter((r) => caseIds.includes(r.caseId));
+        expect(listed.map((r) => r.caseId).sort(), `listed for ${organisationId} on ${day}`).toEqual(expected.sort());
+        expect(listed).toEqual([...listed].sort(listOrder));
       }
     }
     // Not vacuous: some organisation saw some case on some day, and not every case on every day.
@@ -94,5 +125,45 @@ describe.each(testEngines)("the case-visibility filter on %s", (engine) => {
     expect(
       await visibleCaseIds(db, { teamId, organisations: [org.policePrevention], day: firstDay }, ["not-a-uuid"]),
     ).toEqual(new Set());
+  });
+
+  it("keeps each membership's copy of its case's referral day, also when the day changes", async () => {
+    const db = database.db;
+    const clientId = uuidv7();
+    const caseId = uuidv7();
+    await db
+      .insert(t.clients)
+      .values({ teamId, id: clientId, birthDate: "2010-01-01", givenName: "A", familyName: "B" });
+    await db.insert(t.cases).values({
+      teamId,
+      id: caseId,
+      clientId,
+      type: "youth-crime",
+      status: "referred",
+      referredOn: "2026-03-03",
+      referralSource: "police",
+    });
+    await db.insert(t.caseMemberships).values({
+      teamId,
+      caseId,
+      id: uuidv7(),
+      organisationId: org.youthServices,
+      basis: "referrer",
+      validFrom: "2026-03-03",
+      validTo: null,
+    });
+    const dayOf = async () =>
+      (await listInOrder(db, [org.youthServices], "2026-03-10")).find((r) => r.caseId === caseId)?.referredOn;
+    expect(await dayOf()).toBe("2026-03-03");
+    await db.update(t.cases).set({ referredOn: "2026-03-01" }).where(eq(t.cases.id, caseId));
+    expect(await dayOf()).toBe("2026-03-01");
+    // A writer cannot set another day on a membership: the case's day wins.
+    await db
+      .update(t.caseMemberships)
+      .set({ caseReferredOn: "2020-01-01" })
+      .where(eq(t.caseMemberships.caseId, caseId));
+    expect(await dayOf()).toBe("2026-03-01");
+    // The list stops where it is told to.
+    expect(await listInOrder(db, [org.youthServices], "2026-03-10", 1)).toHaveLength(1);
   });
 });

@@ -34,10 +34,17 @@ export function fullMembershipInForce<O, D>(organisations: O, day: D) {
 
 /** The same rule as SQL, for statements outside the relational queries (counts, the case list's keyset). */
 export function visibleCaseSql(scope: AccessScope, table: { teamId: unknown; id: unknown } = cases): SQL {
-  const organisations = sql`${sql.param([...scope.organisations])}::text[]`;
+  return membershipInForceSql(table, sql`${sql.param([...scope.organisations])}::text[]`, sql`${scope.day}`);
+}
+
+/**
+ * {@link membershipInForce} as an SQL condition on a case row, with the organisations (an SQL
+ * `text[]`) and the day as given: values or placeholders (a prepared statement's filter).
+ */
+export function membershipInForceSql(table: { teamId: unknown; id: unknown }, organisations: SQL, day: SQL): SQL {
   return sql`exists (select 1 from ${caseMemberships} m where m.team_id = ${table.teamId} and m.case_id = ${table.id}
-    and m.organisation_id = any(${organisations}) and m.valid_from <= ${scope.day}
-    and (m.valid_to is null or m.valid_to >= ${scope.day}))`;
+    and m.organisation_id = any(${organisations}) and m.valid_from <= ${day}
+    and (m.valid_to is null or m.valid_to >= ${day}))`;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

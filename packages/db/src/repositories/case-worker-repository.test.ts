@@ -228,7 +228,10 @@ describe.each(testEngines)("the case worker repository on %s", (engine) => {
         mine(staffId)?.overdueRecords,
       );
     const listed = (staffId: string, day: string) =>
-      database.db.$count(cases, sql`${cases.teamId} = ${teamId} and ${assignedToSql(staffId, day)}`);
+      database.db.$count(
+        cases,
+        sql`${cases.teamId} = ${teamId} and ${assignedToSql(cases, sql`${staffId}`, sql`${day}`)}`,
+      );
     expect(await listed(officer, "2025-03-15")).toBe(3);
     expect(await listed(socialWorker, "2025-03-09")).toBe(1);
     expect(await listed(socialWorker, "2025-03-10")).toBe(0);

@@ -79,22 +79,12 @@ export async function endCaseWorker(
 }
 
 /**
- * The relational-query filter of cases with an assignment of `staffId` in force on `day`
- * (`caseWorkerInForce`), for the case list.
+ * Cases with an assignment of the staff member in force on the day (`caseWorkerInForce`), as an SQL
+ * condition on a case row, with the staff id and the day as given: values or placeholders (the case
+ * list's prepared statement).
  */
-export function assignedToWhere(staffId: unknown, day: unknown) {
-  return {
-    workers: {
-      staffId: staffId as string,
-      assignedOn: { lte: day as string },
-      OR: [{ unassignedOn: { isNull: true as const } }, { unassignedOn: { gt: day as string } }],
-    },
-  };
-}
-
-/** The same filter as SQL over `cases`, for the case list's count. */
-export function assignedToSql(staffId: string, day: LocalDate): SQL {
-  return sql`exists (select 1 from ${caseWorkers} w where w.team_id = ${cases.teamId} and w.case_id = ${cases.id}
+export function assignedToSql(table: { teamId: unknown; id: unknown }, staffId: SQL, day: SQL): SQL {
+  return sql`exists (select 1 from ${caseWorkers} w where w.team_id = ${table.teamId} and w.case_id = ${table.id}
     and w.staff_id = ${staffId} and w.assigned_on <= ${day} and (w.unassigned_on is null or w.unassigned_on > ${day}))`;
 }
 

@@ -104,8 +104,10 @@ export const cases = snakeCase.table(
       .on(t.teamId, t.clientId)
       .where(sql`${t.status} in (${sql.raw(openCaseStatuses.map((s) => `'${s}'`).join(", "))})`),
     index().on(t.teamId, t.clientId),
-    index().on(t.teamId, t.status, t.referredOn),
-    index().on(t.teamId, t.referredOn),
+    // The case list's order (`referred_on desc, id desc`) with the key that breaks its ties: a page
+    // is a range scan from its keyset, with or without one status.
+    index().on(t.teamId, t.status, t.referredOn, t.id),
+    index().on(t.teamId, t.referredOn, t.id),
     check("cases_type_check", oneOf(t.type, caseTypes)),
     check("cases_status_check", oneOf(t.status, caseStatuses)),
     check("cases_referral_source_check", oneOf(t.referralSource, referralSources)),
@@ -236,11 +238,28 @@ export const caseMemberships = snakeCase.table(
       .default(sql`'{}'::uuid[]`),
     validFrom: day().notNull(),
     validTo: day(),
+    /**
+     * The case's `referred_on`, kept here by the trigger `case_memberships_case_referred_on` (the
+     * default only lets writers leave it out): the case list walks an organisation's memberships in
+     * the list's order (`case_memberships_case_list_index`), so a page reads its own rows and no more.
+     */
+    caseReferredOn: day()
+      .notNull()
+      .default(sql`'infinity'`),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
     caseRef(t),
     index().on(t.teamId, t.organisationId, t.caseId),
+    // Need-to-know in the case list's order; the validity columns let the scan skip the heap.
+    index("case_memberships_case_list_index").on(
+      t.teamId,
+      t.organisationId,
+      t.caseReferredOn,
+      t.caseId,
+      t.validFrom,
+      t.validTo,
+    ),
     index().on(t.teamId, t.caseId),
     check("case_memberships_basis_check", oneOf(t.basis, membershipBases)),
     check("case_memberships_interval_check", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),

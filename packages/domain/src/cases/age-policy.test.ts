@@ -1,9 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fromParts } from "../core/local-date.js";
 import {
   type AgeBand,
   type AgePolicy,
   ageBand,
   agePolicySchema,
+  birthDatesInAgeBand,
   clientAge,
   defaultAgePolicy,
   isMinor,
@@ -154,5 +157,43 @@ describe("agePolicySchema", () => {
         bands: [band("Under 15", 0, 14), ...defaultAgePolicy.bands.slice(1)],
       }).success,
     ).toBe(false);
+  });
+});
+
+describe("birthDatesInAgeBand", () => {
+  const day = fc
+    .record({
+      year: fc.integer({ min: 1990, max: 2040 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
+    .map(({ year, month, day: d }) =>
+      fromParts(year, month, Math.min(d, new Date(Date.UTC(year, month, 0)).getUTCDate())),
+    );
+
+  it("holds exactly the birth dates whose age band on the day has the code (leap days included)", () => {
+    fc.assert(
+      fc.property(day, day, (born, on) => {
+        for (const band of defaultAgePolicy.bands) {
+          const range = birthDatesInAgeBand(band.code, on);
+          if (range === null) return false;
+          const inRange =
+            (range.bornAfter === null || born > range.bornAfter) &&
+            (range.bornOnOrBefore === null || born <= range.bornOnOrBefore);
+          expect(inRange, `${born} on ${on} in ${band.code}`).toBe(ageBand(born, on).code === band.code);
+        }
+        return true;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(ageBand("2012-02-29", "2027-02-28").code).toBe("under-15");
+    expect(birthDatesInAgeBand("15-17", "2027-02-28")).toEqual({
+      bornAfter: "2009-02-28",
+      bornOnOrBefore: "2012-02-28",
+    });
+  });
+
+  it("is null for a code the policy does not have", () => {
+    expect(birthDatesInAgeBand("over-99", "2026-01-01")).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ageOn, type LocalDate } from "../core/local-date.js";
+import { addMonths, ageOn, type LocalDate } from "../core/local-date.js";
 
 /** One age band of reports, e.g. under 15. `maxAge` is inclusive; null means no upper bound. */
 export interface AgeBand {
@@ -92,4 +92,25 @@ export function ageBand(birthDate: LocalDate, on: LocalDate, policy: AgePolicy =
 /** True when the person is a minor on `on` (under the policy's adulthood age). */
 export function isMinor(birthDate: LocalDate, on: LocalDate, policy: AgePolicy = defaultAgePolicy): boolean {
   return ageOn(birthDate, on) < policy.adulthoodAge;
+}
+
+/**
+ * Birth dates of the people in an age band on `on`, as a range a database can filter by: born after
+ * `bornAfter` (exclusive) and on or before `bornOnOrBefore` (inclusive); null is an open end. The
+ * lowest band is open towards the future, as {@link ageBand} counts an age below 0 in it. Null when
+ * the policy has no band with this code.
+ */
+export function birthDatesInAgeBand(
+  code: string,
+  on: LocalDate,
+  policy: AgePolicy = defaultAgePolicy,
+): { bornAfter: LocalDate | null; bornOnOrBefore: LocalDate | null } | null {
+  const band = policy.bands.find((b) => b.code === code);
+  if (!band) return null;
+  // Age ≥ n ⇔ born on or before `on` − n years (a 29 February birthday turns on 1 March, as `ageOn`).
+  const bornBy = (years: number) => addMonths(on, -12 * years);
+  return {
+    bornAfter: band.maxAge === null ? null : bornBy(band.maxAge + 1),
+    bornOnOrBefore: band === policy.bands[0] ? null : bornBy(band.minAge),
+  };
 }

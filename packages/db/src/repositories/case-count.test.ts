@@ -1,0 +1,77 @@
+import {
+  helsinkiAnkkuri,
+  helsinkiOrganisationIds as org,
+  membershipContext,
+  referralMemberships,
+  testIdentityCode,
+} from "@ankkuri/domain";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Executor } from "../client.js";
+import { createIdentityVault } from "../keys/identity-vault.js";
+import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
+import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { countVisibleCases } from "./case-count.js";
+import { newId, referCase } from "./case-repository.js";
+
+const vault = createIdentityVault(parseKeyMaterial(generateKeySettings()));
+const teamId = helsinkiAnkkuri.team.id;
+const day = "2025-06-01";
+let individual = 970;
+
+async function refer(db: Executor, referredByOrganisationId: string): Promise<string> {
+  individual += 1;
+  const referral = { referredOn: "2025-03-01", referredByOrganisationId };
+  const { caseId } = await referCase(db, vault, {
+    teamId,
+    caseId: newId(),
+    type: "domestic-violence",
+    referralSource: "police",
+    ...referral,
+    client: { identityCode: testIdentityCode("2012-06-07", individual), givenName: "Eetu", familyName: "Esimerkki" },
+    memberships: referralMemberships(referral, membershipContext(helsinkiAnkkuri.agreement, referral.referredOn)),
+  });
+  return caseId;
+}
+
+describe.each(testEngines)("the capped case count on %s", (engine) => {
+  const database = seededTestDatabase(engine);
+
+  it("is exact up to the cap, and says when it stopped there", async () => {
+    const db = database.db;
+    const scope = { teamId, organisations: [org.youthServices], day };
+    const before = await countVisibleCases(db, scope, null, 1_000);
+    for (let i = 0; i < 4; i++) await refer(db, org.youthServices);
+    const exact = await countVisibleCases(db, scope, null, 1_000);
+    expect(exact).toEqual({ count: before.count + 4, capped: false });
+    expect(await countVisibleCases(db, scope, null, exact.count)).toEqual({ count: exact.count, capped: false });
+    expect(await countVisibleCases(db, scope, null, exact.count - 1)).toEqual({
+      count: exact.count - 1,
+      capped: true,
+    });
+    expect(await countVisibleCases(db, scope, (c) => sql`${c.type} = 'domestic-violence'`, 2)).toEqual({
+      count: 2,
+      capped: true,
+    });
+    expect(await countVisibleCases(db, scope, () => sql`false`, 2)).toEqual({ count: 0, capped: false });
+  });
+
+  it("counts only what the scope may see: nothing for another team, a day before the case, or no organisation", async () => {
+    const db = database.db;
+    await refer(db, org.youthServices);
+    const scope = { teamId, organisations: [org.youthServices], day };
+    expect((await countVisibleCases(db, scope, null, 1_000)).count).toBeGreaterThan(0);
+    expect(await countVisibleCases(db, { ...scope, teamId: "another-team" }, null, 1_000)).toEqual({
+      count: 0,
+      capped: false,
+    });
+    expect(await countVisibleCases(db, { ...scope, day: "2025-02-28" }, null, 1_000)).toEqual({
+      count: 0,
+      capped: false,
+    });
+    expect(await countVisibleCases(db, { ...scope, organisations: [] }, null, 1_000)).toEqual({
+      count: 0,
+      capped: false,
+    });
+  });
+});
