@@ -370,12 +370,17 @@ describe.each(testEngines)("meeting logistics on %s", (engine) => {
     });
 
     it("adds the statistics entry by an amendment and keeps the first record as it was", async () => {
+      const before = await h.gql(login.police, `query($id: String!) { case(caseId: $id) { violations { code } } }`, {
+        id: shared,
+      });
+      expect(JSON.stringify(before.body.data)).toContain("CASE.RECORD_INCOMPLETE");
       const payload = as(await complete(login.youthWorker, shared), "CasePayload");
       const record = payload.case.meetings.find((m) => m.meetingId === meetingId)?.record;
       expect(record).toEqual({
-        complete: true,
         amendments: [{ recordedOn: "2026-11-22", inClientRecord: false, inStatistics: true }],
       });
+      // The warning that stayed forever before is gone.
+      expect(payload.case.violations.map((v) => v.code)).not.toContain("CASE.RECORD_INCOMPLETE");
       const [first] = await h.database.db
         .select()
         .from(schema.meetingRecords)

@@ -521,19 +521,11 @@ builder.drizzleObject("meetingRecords", {
     }),
     inStatistics: t.exposeBoolean("inStatistics", {
       description:
-        "Recorded in the statistics (tilastointijärjestelmä) by the first record. See `complete` for the record with its amendments.",
+        "Recorded in the statistics (tilastointijärjestelmä) by the first record; an amendment may have added it since (see `amendments`).",
     }),
     amendments: t.relation("amendments", {
       query: { orderBy: { position: "asc", id: "asc" } },
       description: "Entries that completed the record later (completeMeetingRecord), oldest first; never changed.",
-    }),
-    complete: t.boolean({
-      select: { with: { amendments: { columns: { inClientRecord: true, inStatistics: true } } } },
-      resolve: (r) =>
-        (r.inClientRecord || r.amendments.some((a) => a.inClientRecord)) &&
-        (r.inStatistics || r.amendments.some((a) => a.inStatistics)),
-      description:
-        "Whether the meeting is now in both the client records and the statistics, counting the amendments (otherwise CASE.RECORD_INCOMPLETE).",
     }),
   }),
 });
