@@ -517,7 +517,8 @@ builder.drizzleObject("meetingRecords", {
     recordedOn: t.field({ type: "Date", resolve: (r) => r.recordedOn, description: "Day recorded." }),
     recordedBy: t.exposeString("recordedBy", { description: "Who recorded it." }),
     inClientRecord: t.exposeBoolean("inClientRecord", {
-      description: "Recorded in the client records (asiakastietojärjestelmä).",
+      description:
+        "Recorded in the client records (asiakastietojärjestelmä) by the first record; an amendment may have added it since (see `amendments`).",
     }),
     inStatistics: t.exposeBoolean("inStatistics", {
       description:
