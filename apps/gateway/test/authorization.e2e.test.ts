@@ -4,6 +4,12 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AccessLogDocument,
+  AnswerInvitationDocument,
+  CompleteMeetingRecordDocument,
+  MeetingLogisticsDocument,
+  PlanMeetingDocument,
+  SendInvitationsDocument,
+  TeamPremisesDocument,
   AddCaseNoteDocument,
   AddStaffMemberDocument,
   AmendAgreementDocument,
@@ -57,12 +63,13 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
   let policeCase = "";
   let kuvaCase = "";
   let globalId = "";
+  let kuvaMeeting = "";
   beforeAll(async () => {
     h = await startHarness(engine, { gateway: { clock } });
     // A case the police, Sotepe's selecting units and (after a meeting) Kuva take part in …
     kuvaCase = await refer(h);
     await admit(h, kuvaCase);
-    await planCoreMeeting(h, kuvaCase, "2026-12-01", coreComposition);
+    kuvaMeeting = await planCoreMeeting(h, kuvaCase, "2026-12-01", coreComposition);
     // … and one only the selecting units take part in.
     policeCase = await refer(h);
     const detail = await h.request(login.police, CaseDetailDocument, { caseId: policeCase });
@@ -433,6 +440,73 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
       expect(reviewed.data?.reviewGoal.__typename).toBe("CasePayload");
       const screen = await h.request(who, CaseAssessmentDocument, { caseId: kuvaCase });
       expect(screen.data?.case?.openGoals.map((g) => g.goalId)).toContain(goalId);
+    },
+  );
+
+  it.each(everyone)(
+    "lets only caseworkers taking part in full plan with a place, invite, answer and complete records (%s)",
+    async (who) => {
+      // Each request is refused by the domain even for those who may, so the matrix writes nothing.
+      const results = {
+        planMeeting: (
+          await h.request(who, PlanMeetingDocument, {
+            input: {
+              caseId: kuvaCase,
+              plannedOn: "2026-12-02",
+              composition: coreComposition,
+              startTime: "10:00",
+              durationMinutes: 60,
+              place: { premisesId: "premises-of-another-team" },
+            },
+          })
+        ).data?.planMeeting.__typename,
+        sendInvitations: (
+          await h.request(who, SendInvitationsDocument, {
+            input: {
+              meetingId: kuvaMeeting,
+              sentOn: "2099-01-01",
+              invitations: [{ participantId: "p1", channel: "LETTER" }],
+            },
+          })
+        ).data?.sendInvitations.__typename,
+        answerInvitation: (
+          await h.request(who, AnswerInvitationDocument, {
+            input: { invitationId: "0190f5a4-7c2e-7000-8000-00000000dead", answer: "ACCEPTED" },
+          })
+        ).data?.answerInvitation.__typename,
+        completeMeetingRecord: (
+          await h.request(who, CompleteMeetingRecordDocument, {
+            input: {
+              caseId: kuvaCase,
+              meetingId: kuvaMeeting,
+              recordedOn: "2026-11-22",
+              inClientRecord: false,
+              inStatistics: true,
+            },
+          })
+        ).data?.completeMeetingRecord.__typename,
+      };
+      const premises = await h.request(who, TeamPremisesDocument, {});
+      const meetings = await h.request(who, MeetingLogisticsDocument, { caseId: kuvaCase });
+      if (caseworkers.includes(who)) {
+        expect(results).toEqual({
+          planMeeting: "RuleViolationError",
+          sendInvitations: "RuleViolationError",
+          answerInvitation: "NotFoundError",
+          completeMeetingRecord: "RuleViolationError",
+        });
+        expect(premises.data?.premises.length).toBeGreaterThan(0);
+        expect(meetings.data?.case?.meetings.map((m) => m.meetingId)).toEqual([kuvaMeeting]);
+      } else {
+        expect(results).toEqual({
+          planMeeting: undefined,
+          sendInvitations: undefined,
+          answerInvitation: undefined,
+          completeMeetingRecord: undefined,
+        });
+        expect(codeOf(premises.errors)).toBe("FORBIDDEN");
+        expect(codeOf(meetings.errors)).toBe("FORBIDDEN");
+      }
     },
   );
 

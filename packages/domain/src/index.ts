@@ -22,6 +22,7 @@ export * from "./identity/identity-code.js";
 
 // Teams and the agreement
 export * from "./teams/team.js";
+export * from "./teams/premises.js";
 export * from "./agreement/agreement.js";
 export * from "./agreement/agreement-terms.js";
 export * from "./agreement/agreement-changes.js";
@@ -62,6 +63,8 @@ export * from "./cases/case-links.js";
 export * from "./cases/meeting-calendar.js";
 export * from "./cases/case-workers.js";
 export * from "./cases/returning-client.js";
+export * from "./cases/meeting-logistics.js";
+export { effectiveRecord } from "./cases/meeting-commands.js";
 export { notInFuture } from "./cases/case-refusals.js";
 export { finalReferralStatuses } from "./cases/referral-commands.js";
 

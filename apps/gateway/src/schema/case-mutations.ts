@@ -1,10 +1,13 @@
 import { newId, sql } from "@ankkuri/db";
+import type { CaseCommand, MeetingLogistics, Violation } from "@ankkuri/domain";
+import { clockTimeSchema, maxMeetingMinutes, meetingLogisticsSchema } from "@ankkuri/domain";
 import { z } from "zod";
 import type { InputFieldMap, InputShapeFromFields } from "@pothos/core";
 import { builder, type InputFields } from "../builder.js";
 import { InvalidInputFailure } from "../errors.js";
 import { addCaseNote } from "../verbs/add-case-note.js";
 import { type CaseTarget, type CommandOrFailure, runCaseCommand, staffOf } from "../verbs/case-command.js";
+import { caseOfInvitation, caseOfMeeting, planningWarnings } from "../verbs/meeting-logistics.js";
 import { ReferralReceipt, referCase } from "../verbs/refer-case.js";
 import { visibleCases } from "./case-visibility.js";
 import {
@@ -12,41 +15,55 @@ import {
   CloseReasonEnum,
   ConsentFormEnum,
   ConsentGiverKindEnum,
+  InvitationAnswerEnum,
+  InvitationChannelEnum,
   ParticipantRoleEnum,
   ProfessionEnum,
   ReferralSourceEnum,
   ReferralStatusEnum,
   ServiceKindEnum,
 } from "./enums.js";
-import { mutationErrors } from "./errors.js";
+import { mutationErrors, RuleViolationRef } from "./errors.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const CasePayload = builder.objectRef<{ caseId: string; existingClient?: boolean }>("CasePayload").implement({
-  description: "The case after a successful change.",
-  fields: (t) => ({
-    case: t.drizzleField({
-      type: "cases",
-      description: "The case as it is now.",
-      // Read back under the same need-to-know rule as every other read of a case.
-      resolve: async (query, p, _args, ctx) => {
-        const { where, values } = visibleCases(ctx);
-        const found = (await ctx.services.queries.findFirst(
-          "cases",
-          query({ where: { ...where, id: sql.placeholder("caseId") } }),
-          { ...values, caseId: p.caseId },
-        )) as Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>;
-        if (!found) throw new Error("case vanished");
-        return found;
-      },
+export const CasePayload = builder
+  .objectRef<{
+    caseId: string;
+    existingClient?: boolean;
+    warnings?: Violation[];
+  }>("CasePayload")
+  .implement({
+    description: "The case after a successful change.",
+    fields: (t) => ({
+      case: t.drizzleField({
+        type: "cases",
+        description: "The case as it is now.",
+        // Read back under the same need-to-know rule as every other read of a case.
+        resolve: async (query, p, _args, ctx) => {
+          const { where, values } = visibleCases(ctx);
+          const found = (await ctx.services.queries.findFirst(
+            "cases",
+            query({ where: { ...where, id: sql.placeholder("caseId") } }),
+            { ...values, caseId: p.caseId },
+          )) as Awaited<ReturnType<typeof ctx.db.query.cases.findFirst>>;
+          if (!found) throw new Error("case vanished");
+          return found;
+        },
+      }),
+      existingClient: t.boolean({
+        resolve: (p) => p.existingClient ?? false,
+        description:
+          "For a referral: true only when the client (recognised by identity code) has an earlier case in the team that the referrer may already see; otherwise false, whether or not such a case exists.",
+      }),
+      warnings: t.field({
+        type: [RuleViolationRef],
+        resolve: (p) => p.warnings ?? [],
+        description:
+          "What the change was accepted with but needs attention (severity WARNING), e.g. from planMeeting MEETING.PLACE_TAKEN (the premises are booked at the same time) or MEETING.WORKER_DOUBLE_BOOKED (a staff member in a seat is in another meeting at the same time). The messages name the place and the person. Empty when there are none.",
+      }),
     }),
-    existingClient: t.boolean({
-      resolve: (p) => p.existingClient ?? false,
-      description:
-        "For a referral: true only when the client (recognised by identity code) has an earlier case in the team that the referrer may already see; otherwise false, whether or not such a case exists.",
-    }),
-  }),
-});
+  });
 
 /** Fields every case mutation input has. */
 const target = (t: InputFields) => ({
@@ -70,6 +87,8 @@ function caseMutation<Fields extends InputFieldMap>(
   description: string,
   fields: (t: InputFields) => Fields,
   build: Build<InputShapeFromFields<ReturnType<typeof target> & Fields>>,
+  /** Warnings to return with an accepted command (read after the write). */
+  warn?: (ctx: Parameters<typeof runCaseCommand>[0], command: CaseCommand) => Promise<Violation[]>,
 ) {
   const Input = builder.inputType(`${name[0]?.toUpperCase() ?? ""}${name.slice(1)}Input`, {
     description: `Input of ${name}.`,
@@ -82,12 +101,18 @@ function caseMutation<Fields extends InputFieldMap>(
       authScopes: { caseworker: true },
       errors: { types: mutationErrors },
       args: { input: t.arg({ type: Input, required: true, description: "The change." }) },
-      resolve: (_root, args, ctx) => {
+      resolve: async (_root, args, ctx) => {
         // The shape Pothos gives `input` for these fields: generic here, so named once.
         const { input } = args as unknown as {
           input: CaseTarget & InputShapeFromFields<ReturnType<typeof target> & Fields>;
         };
-        return runCaseCommand(ctx, input, (stored, team, actor) => build(input, stored, team, actor));
+        let command: CaseCommand | undefined;
+        const done = await runCaseCommand(ctx, input, (stored, team, actor) => {
+          const built = build(input, stored, team, actor);
+          if ("command" in built) command = built.command;
+          return built;
+        });
+        return { ...done, warnings: warn && command ? await warn(ctx, command) : [] };
       },
     }),
   );
@@ -429,9 +454,71 @@ const ParticipantInput = builder.inputType("ParticipantInput", {
   }),
 });
 
+const MeetingPlaceInput = builder.inputType("MeetingPlaceInput", {
+  description:
+    "Where a meeting is held: give exactly one of `premisesId` (one of the team's premises, see `premises`) or `description` (another place in words, e.g. a school's meeting room).",
+  fields: (t) => ({
+    premisesId: t.id({ required: false, description: "One of the team's premises (`Premises.premisesId`)." }),
+    description: t.string({
+      required: false,
+      description: "Another place, in words (at most 200 characters). Write no client data here.",
+      validate: z.string().trim().min(1).max(200),
+    }),
+  }),
+});
+
+/** The domain's logistics from the flat input; a place given both ways or half a time is invalid input. */
+function logisticsOf(i: {
+  startTime?: string | null;
+  durationMinutes?: number | null;
+  place?: { premisesId?: string | number | null; description?: string | null } | null;
+}): MeetingLogistics | null | InvalidInputFailure {
+  const given = [i.startTime, i.durationMinutes, i.place].filter((v) => v != null).length;
+  if (given === 0) return null;
+  if (given < 3 || !i.place || !i.startTime || i.durationMinutes == null)
+    return new InvalidInputFailure(
+      "INPUT.INVALID",
+      {
+        fi: "Tapaamisen alkamisaika, kesto ja paikka annetaan yhdessä.",
+        sv: "Mötets starttid, längd och plats anges tillsammans.",
+        en: "A meeting's start time, duration and place are given together.",
+      },
+      ["input", i.startTime == null ? "startTime" : i.durationMinutes == null ? "durationMinutes" : "place"],
+    );
+  const { premisesId, description } = i.place;
+  if ((premisesId == null) === (description == null))
+    return new InvalidInputFailure(
+      "INPUT.INVALID",
+      {
+        fi: "Anna paikka joko työryhmän tilana tai sanoin, ei molempia.",
+        sv: "Ange platsen antingen som en av teamets lokaler eller med ord, inte båda.",
+        en: "Give the place either as one of the team's premises or in words, not both.",
+      },
+      ["input", "place"],
+    );
+  const parsed = meetingLogisticsSchema.safeParse({
+    startTime: i.startTime,
+    durationMinutes: i.durationMinutes,
+    place: premisesId != null ? { kind: "premises", premisesId: String(premisesId) } : { kind: "other", description },
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return new InvalidInputFailure(
+      "INPUT.INVALID",
+      {
+        fi: "Tapaaminen päättyy samana päivänä kuin alkaa.",
+        sv: "Mötet slutar samma dag som det börjar.",
+        en: "A meeting ends on the day it starts.",
+      },
+      ["input", ...(issue?.path.map(String) ?? [])],
+    );
+  }
+  return parsed.data;
+}
+
 caseMutation(
   "planMeeting",
-  "Plans a client meeting with its composition. Refused with the domain's reasons when anyone outside the core team lacks consent for the day.",
+  "Plans a client meeting with its composition and, optionally, its start time, duration and place (all three together). Refused with the domain's reasons when anyone outside the core team lacks consent for the day, or the place is not one of the team's premises. A place already booked or a staff member in another meeting at the same time is accepted and returned in `warnings`.",
   (t) => ({
     plannedOn: day(t, "Planned day."),
     composition: t.field({
@@ -440,23 +527,41 @@ caseMutation(
       description: "Participants.",
       validate: z.array(z.unknown()).min(1).max(30),
     }),
+    startTime: t.string({
+      required: false,
+      description:
+        "Start time on the planned day, HH:MM (24-hour clock), Helsinki time (Europe/Helsinki). Given with `durationMinutes` and `place`.",
+      validate: clockTimeSchema,
+    }),
+    durationMinutes: t.int({
+      required: false,
+      description: "Length in minutes (5–480); the meeting ends on its planned day.",
+      validate: z.number().int().min(5).max(maxMeetingMinutes),
+    }),
+    place: t.field({ type: MeetingPlaceInput, required: false, description: "Where the meeting is held." }),
   }),
-  (i) => ({
-    command: {
-      type: "plan-meeting",
-      meetingId: newId(),
-      plannedOn: i.plannedOn,
-      composition: i.composition.map((p, n) => ({
-        id: `p${String(n + 1)}`,
-        role: p.role,
-        organisationId: p.organisationId ?? null,
-        staffId: p.staffId ?? null,
-        profession: p.profession ?? null,
-        guardianId: p.guardianId ?? null,
-      })),
-    },
-    on: i.plannedOn,
-  }),
+  (i) => {
+    const logistics = logisticsOf(i);
+    if (logistics instanceof InvalidInputFailure) return logistics;
+    return {
+      command: {
+        type: "plan-meeting",
+        meetingId: newId(),
+        logistics,
+        plannedOn: i.plannedOn,
+        composition: i.composition.map((p, n) => ({
+          id: `p${String(n + 1)}`,
+          role: p.role,
+          organisationId: p.organisationId ?? null,
+          staffId: p.staffId ?? null,
+          profession: p.profession ?? null,
+          guardianId: p.guardianId ?? null,
+        })),
+      },
+      on: i.plannedOn,
+    };
+  },
+  planningWarnings,
 );
 
 const meetingField = (t: InputFields) => t.string({ required: true, description: "The meeting.", validate: z.uuid() });
@@ -511,6 +616,152 @@ caseMutation(
       },
     },
     on: i.recordedOn,
+  }),
+);
+
+caseMutation(
+  "completeMeetingRecord",
+  "Completes the record of a meeting recorded in only one of the client and statistics records (CASE.RECORD_INCOMPLETE): an amending entry, kept beside the first record, which is never rewritten. Refused when the meeting has no record yet or the amendment adds nothing missing.",
+  (t) => ({
+    meetingId: meetingField(t),
+    recordedOn: day(t, "Day the missing entry was made; not before the first record, not in the future."),
+    inClientRecord: t.boolean({
+      required: true,
+      description: "True when this entry records the meeting in the client records (asiakastietojärjestelmä).",
+    }),
+    inStatistics: t.boolean({
+      required: true,
+      description: "True when this entry records the meeting in the statistics (tilastointijärjestelmä).",
+    }),
+  }),
+  (i, _s, _team, actor) => ({
+    command: {
+      type: "complete-meeting-record",
+      meetingId: i.meetingId,
+      amendment: {
+        id: newId(),
+        recordedOn: i.recordedOn,
+        recordedBy: actor.login,
+        inClientRecord: i.inClientRecord,
+        inStatistics: i.inStatistics,
+      },
+    },
+    on: i.recordedOn,
+  }),
+);
+
+const InvitationInput = builder.inputType("InvitationInput", {
+  description: "One seat of the meeting invited, and how.",
+  fields: (t) => ({
+    participantId: t.string({
+      required: true,
+      description: "The seat (`Participant.participantId`: p1, p2, …).",
+      validate: z.string().max(20),
+    }),
+    channel: t.field({ type: InvitationChannelEnum, required: true, description: "How the invitation was sent." }),
+  }),
+});
+
+builder.mutationField("sendInvitations", (t) =>
+  t.field({
+    type: CasePayload,
+    description:
+      "Records that seats of a planned meeting (staff, the client, guardians, invited organisations) were invited, how and on which day. Only for those who may change the case (need-to-know on a full basis); a meeting of a case the caller may not change is NOT_FOUND. Refused after the meeting's day, for a meeting held or cancelled, for a seat not in the composition, and for anyone outside the core team without consent in force on the day sent.",
+    authScopes: { caseworker: true },
+    errors: { types: mutationErrors },
+    args: {
+      input: t.arg({
+        required: true,
+        description: "The invitations.",
+        type: builder.inputType("SendInvitationsInput", {
+          description: "Input of sendInvitations.",
+          fields: (f) => ({
+            meetingId: f.string({ required: true, description: "The meeting.", validate: z.uuid() }),
+            invitations: f.field({
+              type: [InvitationInput],
+              required: true,
+              description: "The seats invited (at most 30), each once.",
+              validate: z.array(z.unknown()).min(1).max(30),
+            }),
+            sentOn: f.field({ type: "Date", required: false, description: "Day sent; defaults to today." }),
+            expectedVersion: f.int({
+              required: false,
+              description:
+                "The case version you read; if it has changed since, the mutation returns ConflictError and writes nothing.",
+            }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const caseId = await caseOfMeeting(ctx, input.meetingId, ["input", "meetingId"]);
+      const on = input.sentOn ?? ctx.today;
+      return runCaseCommand(ctx, { caseId, expectedVersion: input.expectedVersion }, (_stored, _team, actor) => ({
+        command: {
+          type: "send-invitations",
+          meetingId: input.meetingId,
+          on,
+          sentBy: actor.login,
+          invitations: input.invitations.map((x) => ({
+            id: newId(),
+            participantId: x.participantId,
+            channel: x.channel,
+          })),
+        },
+        on,
+      }));
+    },
+  }),
+);
+
+builder.mutationField("answerInvitation", (t) =>
+  t.field({
+    type: CasePayload,
+    description:
+      "Records a participant's answer to an invitation, once: a changed answer is recorded against a new invitation, so what was said when is kept. Only for those who may change the case; an invitation of a case the caller may not change is NOT_FOUND.",
+    authScopes: { caseworker: true },
+    errors: { types: mutationErrors },
+    args: {
+      input: t.arg({
+        required: true,
+        description: "The answer.",
+        type: builder.inputType("AnswerInvitationInput", {
+          description: "Input of answerInvitation.",
+          fields: (f) => ({
+            invitationId: f.string({
+              required: true,
+              description: "The invitation (`MeetingInvitation.invitationId`).",
+              validate: z.uuid(),
+            }),
+            answer: f.field({ type: InvitationAnswerEnum, required: true, description: "Accepted or declined." }),
+            answeredOn: f.field({
+              type: "Date",
+              required: false,
+              description: "Day the answer came; defaults to today.",
+            }),
+            expectedVersion: f.int({
+              required: false,
+              description:
+                "The case version you read; if it has changed since, the mutation returns ConflictError and writes nothing.",
+            }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const caseId = await caseOfInvitation(ctx, input.invitationId, ["input", "invitationId"]);
+      const on = input.answeredOn ?? ctx.today;
+      return runCaseCommand(ctx, { caseId, expectedVersion: input.expectedVersion }, (_stored, _team, actor) => ({
+        command: {
+          type: "answer-invitation",
+          invitationId: input.invitationId,
+          answer: input.answer,
+          on,
+          recordedBy: actor.login,
+        },
+        on,
+      }));
+    },
   }),
 );
 

@@ -38,3 +38,19 @@ export function visibleMeetings(ctx: GatewayContext) {
     ],
   };
 }
+
+/**
+ * The invitations of a visible meeting the actor may see: all of them on a full-access basis, otherwise
+ * only those of their own organisation's seats (who else was invited, and how, is not theirs to know).
+ */
+export function visibleInvitations(ctx: GatewayContext) {
+  const access = ctx.access;
+  if (!access) return never;
+  const organisations = [...access.organisations];
+  return {
+    OR: [
+      { meeting: { case: { memberships: fullMembershipInForce(organisations, access.day) } } },
+      { participant: { organisationId: { in: organisations } } },
+    ],
+  };
+}

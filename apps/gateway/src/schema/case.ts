@@ -7,6 +7,7 @@ import {
   isConsentInEffect,
   defaultAgePolicy,
   type referralSources,
+  endTimeOf,
 } from "@ankkuri/domain";
 import { visibleCaseIds } from "@ankkuri/db";
 import { builder } from "../builder.js";
@@ -24,8 +25,10 @@ import {
   ReferralSourceEnum,
   ReferralStatusEnum,
   ServiceKindEnum,
+  InvitationAnswerEnum,
+  InvitationChannelEnum,
 } from "./enums.js";
-import { visibleMeetings } from "./case-visibility.js";
+import { visibleInvitations, visibleMeetings } from "./case-visibility.js";
 import { RuleViolationRef } from "./errors.js";
 import { organisationNamed } from "./cached-organisations.js";
 import "./organisation-field.js";
@@ -490,6 +493,77 @@ export const Meeting = builder.drizzleObject("meetings", {
       description: "The record in the client and statistics records (kirjaus), once written.",
     }),
     referrals: t.relation("referrals", { description: "Referrals made in this meeting." }),
+    startTime: t.string({
+      nullable: true,
+      resolve: (m) => m.startTime,
+      description: "Start time on the planned day, HH:MM, Helsinki time (Europe/Helsinki); null when not fixed.",
+    }),
+    durationMinutes: t.int({
+      nullable: true,
+      resolve: (m) => m.durationMinutes,
+      description: "Length in minutes; null when the time is not fixed.",
+    }),
+    endTime: t.string({
+      nullable: true,
+      resolve: (m) =>
+        m.startTime === null || m.durationMinutes === null ? null : endTimeOf(m.startTime, m.durationMinutes),
+      description: "End time on the planned day, HH:MM, Helsinki time (24:00 for a meeting ending at midnight).",
+    }),
+    premises: t.relation("premises", {
+      nullable: true,
+      description:
+        "The team's premises the meeting is held in; null when it is held elsewhere or the place is not fixed.",
+    }),
+    placeDescription: t.string({
+      nullable: true,
+      resolve: (m) => m.placeDescription,
+      description: "Another place than the team's premises, in words; null when held in premises or not fixed.",
+    }),
+    invitations: t.relation("invitations", {
+      query: (_args, ctx) => ({ where: visibleInvitations(ctx), orderBy: { position: "asc", id: "asc" } }),
+      description:
+        "Who was invited, how and when, and their answers, in the order sent. Organisations taking part on a full basis see every invitation; those present under consent or a client relationship see only those of their own seats.",
+    }),
+  }),
+});
+
+builder.drizzleObject("premises", {
+  name: "Premises",
+  description:
+    "A place the team holds client meetings in (tila): the city's rooms for client meetings and the police department's own (003 § 7).",
+  fields: (t) => ({
+    premisesId: t.exposeString("id", { description: "Premises id, to plan a meeting in." }),
+    name: t.string({
+      args: { language: t.arg(languageArgument) },
+      resolve: (p, args, ctx) => inLanguage({ fi: p.nameFi, sv: p.nameSv, en: p.nameEn }, args.language, ctx.language),
+      description: "Name in the requested language.",
+    }),
+    address: t.exposeString("address", { nullable: true, description: "Street address, when given." }),
+    organisation: t.organisation((p) => p.organisationId, { description: "The organisation providing the place." }),
+  }),
+});
+
+builder.drizzleObject("meetingInvitations", {
+  name: "MeetingInvitation",
+  description: "An invitation of one seat of a meeting (kutsu): how and when it was sent, and the answer.",
+  fields: (t) => ({
+    invitationId: t.exposeString("id", { description: "Invitation id, to record the answer." }),
+    participant: t.relation("participant", { description: "The seat invited." }),
+    channel: t.field({ type: InvitationChannelEnum, resolve: (i) => i.channel, description: "How it was sent." }),
+    sentOn: t.field({ type: "Date", resolve: (i) => i.sentOn, description: "Day sent." }),
+    sentBy: t.exposeString("sentBy", { description: "Who sent it (login)." }),
+    answer: t.field({
+      type: InvitationAnswerEnum,
+      nullable: true,
+      resolve: (i) => i.answer,
+      description: "The answer; null until one is recorded.",
+    }),
+    answeredOn: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (i) => i.answeredOn,
+      description: "Day the answer came.",
+    }),
   }),
 });
 
@@ -525,11 +599,30 @@ builder.drizzleObject("meetingRecords", {
     recordedOn: t.field({ type: "Date", resolve: (r) => r.recordedOn, description: "Day recorded." }),
     recordedBy: t.exposeString("recordedBy", { description: "Who recorded it." }),
     inClientRecord: t.exposeBoolean("inClientRecord", {
-      description: "Recorded in the client records (asiakastietojärjestelmä).",
+      description:
+        "Recorded in the client records (asiakastietojärjestelmä) by the first record; an amendment may have added it since (see `amendments`).",
     }),
     inStatistics: t.exposeBoolean("inStatistics", {
-      description: "Recorded in the statistics (tilastointijärjestelmä).",
+      description:
+        "Recorded in the statistics (tilastointijärjestelmä) by the first record; an amendment may have added it since (see `amendments`).",
     }),
+    amendments: t.relation("amendments", {
+      query: { orderBy: { position: "asc", id: "asc" } },
+      description: "Entries that completed the record later (completeMeetingRecord), oldest first; never changed.",
+    }),
+  }),
+});
+
+builder.drizzleObject("meetingRecordAmendments", {
+  name: "MeetingRecordAmendment",
+  description: "An entry that completed a meeting's record later (täydennys); the first record stays as it was.",
+  fields: (t) => ({
+    recordedOn: t.field({ type: "Date", resolve: (a) => a.recordedOn, description: "Day the missing entry was made." }),
+    recordedBy: t.exposeString("recordedBy", { description: "Who made it (login)." }),
+    inClientRecord: t.exposeBoolean("inClientRecord", {
+      description: "This entry records the meeting in the client records.",
+    }),
+    inStatistics: t.exposeBoolean("inStatistics", { description: "This entry records the meeting in the statistics." }),
   }),
 });
 

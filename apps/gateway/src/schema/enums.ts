@@ -7,6 +7,8 @@ import {
   domesticViolenceRoles,
   caseTypes,
   closeReasons,
+  invitationAnswers,
+  invitationChannels,
   professions,
   referralSources,
   referralStatuses,
@@ -201,3 +203,27 @@ export const GoalStatusEnum = enumOf("GoalStatus", "A goal's state (tavoitteen t
   "met": "Met (saavutettu).",
   "not-met": "Ended unmet (ei saavutettu).",
 });
+
+export const InvitationChannelEnum = enumOf(
+  "InvitationChannel",
+  "How an invitation to a client meeting reached the participant (kutsutapa).",
+  invitationChannels,
+  {
+    "letter": "By post (kirje).",
+    "email": "By ordinary e-mail, carrying no client data (sähköposti).",
+    "phone": "By phone or text message (puhelin).",
+    "in-person": "Face to face, e.g. at an earlier meeting (henkilökohtaisesti).",
+    "secure-message":
+      "By a protected message: the organisation's secure e-mail or messaging service, e.g. the police mail account of 003 § 7 (suojattu viesti).",
+  },
+);
+
+export const InvitationAnswerEnum = enumOf(
+  "InvitationAnswer",
+  "A participant's answer to an invitation (vastaus kutsuun).",
+  invitationAnswers,
+  {
+    accepted: "Will attend (osallistuu).",
+    declined: "Will not attend (ei osallistu).",
+  },
+);

@@ -9,7 +9,7 @@ builder.queryFields((t) => ({
   upcomingMeetings: t.drizzleField({
     type: ["meetings"],
     description:
-      "A worker's calendar (kalenteri): the planned meetings on the days `from`–`to` (at most 92 days) with a seat of the staff member, by day. Only meetings of cases the signed-in caseworker may see, and of those only the meetings they may see (need-to-know); every meeting read is logged.",
+      "A worker's calendar (kalenteri): the planned meetings on the days `from`–`to` (at most 92 days) with a seat of the staff member, by day and start time (meetings without a time last on their day); each carries its start time, duration and place. Only meetings of cases the signed-in caseworker may see, and of those only the meetings they may see (need-to-know); every meeting read is logged.",
     authScopes: { caseworker: true },
     args: {
       from: t.arg({ type: "Date", required: true, description: "First day." }),
@@ -36,13 +36,27 @@ builder.queryFields((t) => ({
             case: { memberships: membershipInForce([...access.organisations], access.day) },
             ...visibleMeetings(ctx),
           },
-          orderBy: { plannedOn: "asc", id: "asc" },
+          orderBy: { plannedOn: "asc", startTime: "asc", id: "asc" },
         }),
       );
       // The meeting type reads every column, so each row has its id and case.
       for (const m of found as unknown as { id: string; caseId: string }[])
         ctx.audit.read({ resource: "meeting", resourceId: m.id, caseId: m.caseId }, ctx.audit.basisOfCase(m.caseId));
       return found;
+    },
+  }),
+}));
+
+builder.queryFields((t) => ({
+  premises: t.drizzleField({
+    type: ["premises"],
+    description:
+      "The team's premises for client meetings (003 § 7: the city's rooms for client meetings and meetings, and the police department's own), to plan a meeting in.",
+    authScopes: { caseworker: true },
+    resolve: (query, _root, _args, ctx) => {
+      const access = ctx.access;
+      if (!access) return [];
+      return ctx.db.query.premises.findMany(query({ where: { teamId: access.teamId }, orderBy: { id: "asc" } }));
     },
   }),
 }));

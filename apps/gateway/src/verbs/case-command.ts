@@ -69,6 +69,7 @@ export async function runCaseCommand(
     coreOrganisationIds: coreOrganisationIds(agreement, built.on),
     organisations: team.organisations,
     today: ctx.today,
+    premisesIds: team.dataset.premises.map((p) => p.id),
     recording: {
       organisationId: actor.organisationId,
       selectingUnits: selectionOrganisationIds(agreement, ctx.today),
@@ -95,7 +96,11 @@ export async function runCaseCommand(
       resourceId: stored.case.id,
       caseId: stored.case.id,
       clientId: stored.case.client.id,
-      details: { command: built.command.type },
+      details: {
+        command: built.command.type,
+        ...("meetingId" in built.command ? { meetingId: built.command.meetingId } : {}),
+        ...("invitationId" in built.command ? { invitationId: built.command.invitationId } : {}),
+      },
       basis: basis.basis,
       consentIds: basis.consentIds,
     },

@@ -29,6 +29,7 @@ const teamId = helsinkiAnkkuri.team.id;
 const context: CaseContext = {
   coreOrganisationIds: coreOrganisationIds(agreement, "2025-03-01"),
   today: "2025-12-31",
+  premisesIds: helsinkiAnkkuri.premises.map((p) => p.id),
   recording: {
     organisationId: org.socialEmergency,
     selectingUnits: selectionOrganisationIds(agreement, "2025-03-01"),
@@ -228,6 +229,11 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
       type: "plan-meeting",
       meetingId,
       plannedOn: "2025-03-10",
+      logistics: {
+        startTime: "14:30",
+        durationMinutes: 90,
+        place: { kind: "premises", premisesId: "premises-city-meeting-room-1" },
+      },
       composition: [
         {
           id: "p-police",
@@ -264,6 +270,24 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
         },
       ],
     });
+    const invitationId = newId();
+    c = await step(database.db, c, {
+      type: "send-invitations",
+      meetingId,
+      on: "2025-03-06",
+      sentBy: "st-hpl-heikkinen",
+      invitations: [
+        { id: invitationId, participantId: "p-client", channel: "letter" },
+        { id: newId(), participantId: "p-school", channel: "secure-message" },
+      ],
+    });
+    c = await step(database.db, c, {
+      type: "answer-invitation",
+      invitationId,
+      answer: "accepted",
+      on: "2025-03-07",
+      recordedBy: "st-hpl-heikkinen",
+    });
     c = await step(database.db, c, {
       type: "record-meeting-held",
       meetingId,
@@ -274,7 +298,18 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
     c = await step(database.db, c, {
       type: "record-meeting-record",
       meetingId,
-      record: { recordedOn: "2025-03-11", recordedBy: "st-hpl-heikkinen", inClientRecord: true, inStatistics: true },
+      record: { recordedOn: "2025-03-11", recordedBy: "st-hpl-heikkinen", inClientRecord: true, inStatistics: false },
+    });
+    c = await step(database.db, c, {
+      type: "complete-meeting-record",
+      meetingId,
+      amendment: {
+        id: newId(),
+        recordedOn: "2025-03-12",
+        recordedBy: "st-hpl-heikkinen",
+        inClientRecord: false,
+        inStatistics: true,
+      },
     });
     const referralId = newId();
     c = await step(database.db, c, {
@@ -317,7 +352,7 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
       ]),
     );
     expect(stored?.guardianNames[gNew]).toEqual({ givenName: "Pekka", familyName: "Esimerkki" });
-    expect(c.version).toBe(17);
+    expect(c.version).toBe(20);
   });
 
   it("refuses a stale write and leaves the case as it was", async () => {

@@ -22,7 +22,9 @@ import {
   consents,
   existingClientships,
   guardians,
+  meetingInvitations,
   meetingParticipants,
+  meetingRecordAmendments,
   meetingRecords,
   meetings,
   referralEvents,
@@ -57,7 +59,11 @@ const caseWith = {
     orderBy: { position: "asc", id: "asc" },
   },
   meetings: {
-    with: { participants: { orderBy: { position: "asc", id: "asc" } }, record: true },
+    with: {
+      participants: { orderBy: { position: "asc", id: "asc" } },
+      record: { with: { amendments: { orderBy: { position: "asc", id: "asc" } } } },
+      invitations: { orderBy: { position: "asc", id: "asc" } },
+    },
     orderBy: { position: "asc", id: "asc" },
   },
   referrals: { orderBy: { position: "asc", id: "asc" } },
@@ -157,11 +163,36 @@ function toStoredCase(row: CaseRow): StoredCase {
             recordedBy: m.record.recordedBy,
             inClientRecord: m.record.inClientRecord,
             inStatistics: m.record.inStatistics,
+            amendments: m.record.amendments.map((a) => ({
+              id: a.id,
+              recordedOn: a.recordedOn,
+              recordedBy: a.recordedBy,
+              inClientRecord: a.inClientRecord,
+              inStatistics: a.inStatistics,
+            })),
           }
         : null,
       responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
       composedOn: m.composedOn,
       cancelledOn: m.cancelledOn,
+      startTime: m.startTime,
+      durationMinutes: m.durationMinutes,
+      place:
+        m.premisesId !== null
+          ? { kind: "premises", premisesId: m.premisesId }
+          : m.placeDescription !== null
+            ? { kind: "other", description: m.placeDescription }
+            : null,
+      invitations: m.invitations.map((i) => ({
+        id: i.id,
+        participantId: i.participantId,
+        channel: i.channel,
+        sentOn: i.sentOn,
+        sentBy: i.sentBy,
+        answer: i.answer,
+        answeredOn: i.answeredOn,
+        answerRecordedBy: i.answerRecordedBy,
+      })),
     })),
     referrals: row.referrals.map((r) => ({
       id: r.id,
@@ -565,6 +596,10 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
           responsibleWorkerInformedOn: m.responsibleWorkerInformedOn,
           composedOn: m.composedOn,
           cancelledOn: m.cancelledOn,
+          startTime: m.startTime,
+          durationMinutes: m.durationMinutes,
+          premisesId: m.place?.kind === "premises" ? m.place.premisesId : null,
+          placeDescription: m.place?.kind === "other" ? m.place.description : null,
         });
         await tx.insert(meetingParticipants).values(
           m.composition.map((p, i) => ({
@@ -611,7 +646,32 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
           );
       }
       if (m.record !== null && (old?.record ?? null) === null) {
-        await tx.insert(meetingRecords).values({ teamId, meetingId: m.id, ...m.record });
+        const { amendments: _none, ...record } = m.record;
+        await tx.insert(meetingRecords).values({ teamId, meetingId: m.id, ...record });
+      }
+      // Amendments are appended, never changed (the database refuses an update).
+      const amended = new Set((old?.record?.amendments ?? []).map((a) => a.id));
+      const amendments = m.record?.amendments ?? [];
+      const newAmendments = amendments.filter((a) => !amended.has(a.id));
+      if (newAmendments.length > 0) {
+        await tx
+          .insert(meetingRecordAmendments)
+          .values(newAmendments.map((a) => ({ teamId, meetingId: m.id, position: amendments.indexOf(a), ...a })));
+      }
+      const sent = new Map((old?.invitations ?? []).map((i) => [i.id, i]));
+      const newInvitations = m.invitations.filter((i) => !sent.has(i.id));
+      if (newInvitations.length > 0) {
+        await tx
+          .insert(meetingInvitations)
+          .values(newInvitations.map((i) => ({ teamId, meetingId: m.id, position: m.invitations.indexOf(i), ...i })));
+      }
+      for (const i of m.invitations) {
+        const before = sent.get(i.id);
+        if (!before || before.answer === i.answer) continue;
+        await tx
+          .update(meetingInvitations)
+          .set({ answer: i.answer, answeredOn: i.answeredOn, answerRecordedBy: i.answerRecordedBy })
+          .where(and(eq(meetingInvitations.teamId, teamId), eq(meetingInvitations.id, i.id)));
       }
     }
 

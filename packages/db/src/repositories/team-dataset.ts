@@ -27,6 +27,7 @@ export const teamDatasetWith = {
   staff: { with: { assignments: true, clearances: true, premisesAccess: true } },
   users: true,
   roleAssignments: true,
+  premises: { orderBy: { id: "asc" } },
   bodies: {
     with: {
       seats: { orderBy: { position: "asc" } },
@@ -229,6 +230,13 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
       role: r.role,
       organisationId: r.organisationId,
       interval: { from: r.validFrom, to: r.validTo },
+    })),
+    premises: team.premises.map((p) => ({
+      id: p.id,
+      teamId,
+      name: { fi: p.nameFi, sv: p.nameSv, en: p.nameEn },
+      address: p.address,
+      organisationId: p.organisationId,
     })),
   });
 }

@@ -1,4 +1,12 @@
-import { participantRoles, professions, referralStatuses, serviceKinds } from "@ankkuri/domain";
+import {
+  invitationAnswers,
+  invitationChannels,
+  maxMeetingMinutes,
+  participantRoles,
+  professions,
+  referralStatuses,
+  serviceKinds,
+} from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -17,6 +25,25 @@ import { day, oneOf, rowVersion, teamId, timestamps } from "./columns.js";
 import { organisations } from "./organisations.js";
 import { staff } from "./staffing.js";
 
+/** A place the team holds client meetings in (003 § 7: the city's rooms for client meetings). */
+export const premises = snakeCase.table(
+  "premises",
+  {
+    teamId: teamId(),
+    id: text().notNull(),
+    nameFi: text().notNull(),
+    nameSv: text().notNull(),
+    nameEn: text().notNull(),
+    address: text(),
+    organisationId: text()
+      .notNull()
+      .references(() => organisations.id),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.id] })],
+);
+
 /** A client meeting: planned, then held or cancelled. */
 export const meetings = snakeCase.table(
   "meetings",
@@ -32,6 +59,12 @@ export const meetings = snakeCase.table(
     composedOn: day(),
     /** The day the meeting was cancelled: its seats give access until the day before. */
     cancelledOn: day(),
+    /** Start time on the planned day, `HH:MM` Helsinki time; null for meetings without a time. */
+    startTime: text(),
+    durationMinutes: integer(),
+    /** The place: one of the team's premises, or a description in words (never both). */
+    premisesId: text(),
+    placeDescription: text(),
     version: rowVersion(),
     ...timestamps(),
     /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
@@ -44,6 +77,17 @@ export const meetings = snakeCase.table(
     index().on(t.teamId, t.plannedOn),
     check("meetings_status_check", sql`${t.status} in ('planned', 'held', 'cancelled')`),
     check("meetings_held_check", sql`(${t.status} = 'held') = (${t.heldOn} is not null)`),
+    foreignKey({ columns: [t.teamId, t.premisesId], foreignColumns: [premises.teamId, premises.id] }),
+    index().on(t.teamId, t.premisesId, t.plannedOn),
+    check(
+      "meetings_start_time_check",
+      sql`${t.startTime} is null or ${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`,
+    ),
+    check(
+      "meetings_duration_check",
+      sql`(${t.startTime} is null) = (${t.durationMinutes} is null) and (${t.durationMinutes} is null or (${t.durationMinutes} between 5 and ${sql.raw(String(maxMeetingMinutes))} and split_part(${t.startTime}, ':', 1)::int * 60 + split_part(${t.startTime}, ':', 2)::int + ${t.durationMinutes} <= 1440))`,
+    ),
+    check("meetings_place_check", sql`${t.premisesId} is null or ${t.placeDescription} is null`),
   ],
 );
 
@@ -77,6 +121,40 @@ export const meetingParticipants = snakeCase.table(
   ],
 );
 
+/** An invitation of a seat of a meeting: how and when it went out, and the answer. */
+export const meetingInvitations = snakeCase.table(
+  "meeting_invitations",
+  {
+    teamId: teamId(),
+    id: uuid().notNull(),
+    meetingId: uuid().notNull(),
+    participantId: text().notNull(),
+    channel: text().notNull().$type<(typeof invitationChannels)[number]>(),
+    sentOn: day().notNull(),
+    sentBy: text().notNull(),
+    answer: text().$type<(typeof invitationAnswers)[number]>(),
+    answeredOn: day(),
+    answerRecordedBy: text(),
+    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** Place in the meeting's list, so it reads back in the order sent. */
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    foreignKey({
+      columns: [t.teamId, t.meetingId, t.participantId],
+      foreignColumns: [meetingParticipants.teamId, meetingParticipants.meetingId, meetingParticipants.id],
+    }).onDelete("cascade"),
+    index().on(t.teamId, t.meetingId),
+    check("meeting_invitations_channel_check", oneOf(t.channel, invitationChannels)),
+    check("meeting_invitations_answer_check", sql`${t.answer} is null or ${oneOf(t.answer, invitationAnswers)}`),
+    check(
+      "meeting_invitations_answered_check",
+      sql`(${t.answer} is null) = (${t.answeredOn} is null) and (${t.answer} is null) = (${t.answerRecordedBy} is null) and (${t.answeredOn} is null or ${t.answeredOn} >= ${t.sentOn})`,
+    ),
+  ],
+);
+
 /** The record of a held meeting in the client and statistics records; written once. */
 export const meetingRecords = snakeCase.table(
   "meeting_records",
@@ -94,6 +172,34 @@ export const meetingRecords = snakeCase.table(
     foreignKey({ columns: [t.teamId, t.meetingId], foreignColumns: [meetings.teamId, meetings.id] }).onDelete(
       "cascade",
     ),
+  ],
+);
+
+/**
+ * An entry completing a meeting's record later (into the client record or the statistics); kept beside
+ * the record, never changed.
+ */
+export const meetingRecordAmendments = snakeCase.table(
+  "meeting_record_amendments",
+  {
+    teamId: teamId(),
+    meetingId: uuid().notNull(),
+    id: uuid().notNull(),
+    recordedOn: day().notNull(),
+    recordedBy: text().notNull(),
+    inClientRecord: boolean().notNull(),
+    inStatistics: boolean().notNull(),
+    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    foreignKey({
+      columns: [t.teamId, t.meetingId],
+      foreignColumns: [meetingRecords.teamId, meetingRecords.meetingId],
+    }).onDelete("cascade"),
+    index().on(t.teamId, t.meetingId),
+    check("meeting_record_amendments_adds_check", sql`${t.inClientRecord} or ${t.inStatistics}`),
   ],
 );
 

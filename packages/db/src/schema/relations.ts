@@ -30,6 +30,7 @@ export const relations = defineRelations(tables, (r) => ({
     bodies: r.many.cooperationBodies({ from: r.teams.id, to: r.cooperationBodies.teamId }),
     users: r.many.users({ from: r.teams.id, to: r.users.teamId }),
     roleAssignments: r.many.roleAssignments({ from: r.teams.id, to: r.roleAssignments.teamId }),
+    premises: r.many.premises({ from: r.teams.id, to: r.premises.teamId }),
   },
   bodyMeetings: {
     body: r.one.cooperationBodies({
@@ -463,10 +464,39 @@ export const relations = defineRelations(tables, (r) => ({
       from: [r.meetings.teamId, r.meetings.id],
       to: [r.meetingRecords.teamId, r.meetingRecords.meetingId],
     }),
+    premises: r.one.premises({
+      from: [r.meetings.teamId, r.meetings.premisesId],
+      to: [r.premises.teamId, r.premises.id],
+    }),
+    invitations: r.many.meetingInvitations({
+      from: [r.meetings.teamId, r.meetings.id],
+      to: [r.meetingInvitations.teamId, r.meetingInvitations.meetingId],
+    }),
     referrals: r.many.referrals({
       from: [r.meetings.teamId, r.meetings.id],
       to: [r.referrals.teamId, r.referrals.meetingId],
     }),
+  },
+  meetingRecords: {
+    amendments: r.many.meetingRecordAmendments({
+      from: [r.meetingRecords.teamId, r.meetingRecords.meetingId],
+      to: [r.meetingRecordAmendments.teamId, r.meetingRecordAmendments.meetingId],
+    }),
+  },
+  meetingInvitations: {
+    meeting: r.one.meetings({
+      from: [r.meetingInvitations.teamId, r.meetingInvitations.meetingId],
+      to: [r.meetings.teamId, r.meetings.id],
+      optional: false,
+    }),
+    participant: r.one.meetingParticipants({
+      from: [r.meetingInvitations.teamId, r.meetingInvitations.meetingId, r.meetingInvitations.participantId],
+      to: [r.meetingParticipants.teamId, r.meetingParticipants.meetingId, r.meetingParticipants.id],
+      optional: false,
+    }),
+  },
+  premises: {
+    organisation: r.one.organisations({ from: r.premises.organisationId, to: r.organisations.id, optional: false }),
   },
   meetingParticipants: {
     meeting: r.one.meetings({

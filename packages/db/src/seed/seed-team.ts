@@ -292,6 +292,18 @@ export async function seedTeam(db: Database, dataset: TeamDataset): Promise<void
       ),
     );
     await insert(
+      t.premises,
+      dataset.premises.map((p) => ({
+        teamId: p.teamId,
+        id: p.id,
+        nameFi: p.name.fi,
+        nameSv: p.name.sv,
+        nameEn: p.name.en,
+        address: p.address,
+        organisationId: p.organisationId,
+      })),
+    );
+    await insert(
       t.users,
       dataset.users.map((u) => ({
         teamId: u.teamId,

@@ -33,9 +33,9 @@ function retag(id: string, tag: string): string {
 
 /**
  * Team `number` (2–99): the Helsinki dataset cloned with new ids for everything team-scoped (team,
- * agreement, signatures, staff, assignments, clearances, premises access, bodies and seats, users and
- * role assignments) and new fictional people. Organisations are Helsinki's: a clone is a second working group of the same
- * parties, which keeps every reference valid.
+ * agreement, signatures, staff, assignments, clearances, premises access, premises, bodies and seats,
+ * users and role assignments) and new fictional people. Organisations are Helsinki's: a clone is a
+ * second working group of the same parties, which keeps every reference valid.
  */
 export function clonedTeam(number: number): SeedableTeam {
   if (!Number.isInteger(number) || number < 2 || number > 99) throw new RangeError("cloned teams are numbered 2–99");
@@ -119,6 +119,8 @@ export function clonedTeam(number: number): SeedableTeam {
     assignments: source.assignments.map((a) => ({ ...a, teamId, id: retag(a.id, tag), staffId: person(a.staffId).id })),
     clearances: source.clearances.map((c) => ({ ...c, id: retag(c.id, tag), staffId: person(c.staffId).id })),
     premisesAccess: source.premisesAccess.map((p) => ({ ...p, id: retag(p.id, tag), staffId: person(p.staffId).id })),
+    // Premises ids are scoped by team, so a clone keeps them.
+    premises: source.premises.map((p) => ({ ...p, teamId })),
     bodies: source.bodies.map((b) => ({
       ...b,
       teamId,

@@ -45,6 +45,10 @@ const meeting = (
   responsibleWorkerInformedOn: null,
   composedOn: null,
   cancelledOn: null,
+  startTime: null,
+  durationMinutes: null,
+  place: null,
+  invitations: [],
   ...extra,
 });
 

@@ -30,6 +30,10 @@ const meeting = (id: string, ...organisations: string[]): Meeting => ({
   responsibleWorkerInformedOn: null,
   composedOn: null,
   cancelledOn: null,
+  startTime: null,
+  durationMinutes: null,
+  place: null,
+  invitations: [],
 });
 
 describe("controllerShareOf", () => {

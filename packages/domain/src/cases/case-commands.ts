@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { idSchema } from "../core/ids.js";
 import { localDateSchema } from "../core/local-date.js";
+import { meetingLogisticsSchema } from "./meeting-logistics.js";
 import {
   childWelfareNotificationSchema,
   closeReasons,
   consentSchema,
   existingClientshipSchema,
   guardianSchema,
+  invitationAnswers,
+  invitationChannels,
+  meetingRecordAmendmentSchema,
   meetingRecordSchema,
   participantSchema,
   referralSchema,
@@ -50,10 +54,38 @@ export const caseCommandSchema = z.discriminatedUnion("type", [
     meetingId: idSchema,
     plannedOn: on,
     composition: z.array(participantSchema).min(1),
+    /** Start time, duration and place; null for a meeting whose time is not yet fixed. */
+    logistics: meetingLogisticsSchema.nullable().optional(),
   }),
   z.object({ type: z.literal("record-meeting-held"), meetingId: idSchema, heldOn: on, attended: z.array(idSchema) }),
   z.object({ type: z.literal("cancel-meeting"), meetingId: idSchema, on }),
-  z.object({ type: z.literal("record-meeting-record"), meetingId: idSchema, record: meetingRecordSchema }),
+  z.object({
+    type: z.literal("record-meeting-record"),
+    meetingId: idSchema,
+    record: meetingRecordSchema.omit({ amendments: true }),
+  }),
+  z.object({
+    type: z.literal("complete-meeting-record"),
+    meetingId: idSchema,
+    amendment: meetingRecordAmendmentSchema,
+  }),
+  z.object({
+    type: z.literal("send-invitations"),
+    meetingId: idSchema,
+    on,
+    sentBy: idSchema,
+    invitations: z
+      .array(z.object({ id: idSchema, participantId: idSchema, channel: z.enum(invitationChannels) }))
+      .min(1)
+      .max(30),
+  }),
+  z.object({
+    type: z.literal("answer-invitation"),
+    invitationId: idSchema,
+    answer: z.enum(invitationAnswers),
+    on,
+    recordedBy: idSchema,
+  }),
   z.object({ type: z.literal("inform-responsible-worker"), meetingId: idSchema, on }),
   z.object({
     type: z.literal("make-referral"),

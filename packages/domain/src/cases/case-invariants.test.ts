@@ -34,6 +34,10 @@ const heldMeeting: Meeting = {
   responsibleWorkerInformedOn: null,
   composedOn: null,
   cancelledOn: null,
+  startTime: null,
+  durationMinutes: null,
+  place: null,
+  invitations: [],
 };
 
 function withMeeting(c: Case, meeting: Partial<Meeting>): Case {
@@ -158,14 +162,26 @@ describe("MEETING.STATE_INCONSISTENT", () => {
         ...core,
         status: "cancelled",
         heldOn: null,
-        record: { recordedOn: day(8), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true },
+        record: {
+          recordedOn: day(8),
+          recordedBy: staff.police.id,
+          inClientRecord: true,
+          inStatistics: true,
+          amendments: [],
+        },
       }),
     ],
     [
       "recorded before it was held",
       withMeeting(activeCase(), {
         ...core,
-        record: { recordedOn: day(6), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true },
+        record: {
+          recordedOn: day(6),
+          recordedBy: staff.police.id,
+          inClientRecord: true,
+          inStatistics: true,
+          amendments: [],
+        },
       }),
     ],
     [

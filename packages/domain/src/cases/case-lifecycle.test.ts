@@ -69,6 +69,31 @@ const sampleCommands: Record<CaseCommandType, CaseCommand> = {
     meetingId: "m-9",
     record: { recordedOn: day(7), recordedBy: staff.social.id, inClientRecord: true, inStatistics: true },
   },
+  "complete-meeting-record": {
+    type: "complete-meeting-record",
+    meetingId: "m-9",
+    amendment: {
+      id: "a-9",
+      recordedOn: day(8),
+      recordedBy: staff.social.id,
+      inClientRecord: false,
+      inStatistics: true,
+    },
+  },
+  "send-invitations": {
+    type: "send-invitations",
+    meetingId: "m-9",
+    on: day(5),
+    sentBy: staff.social.id,
+    invitations: [{ id: "i-9", participantId: "p-1", channel: "letter" }],
+  },
+  "answer-invitation": {
+    type: "answer-invitation",
+    invitationId: "i-9",
+    answer: "accepted",
+    on: day(6),
+    recordedBy: staff.social.id,
+  },
   "inform-responsible-worker": { type: "inform-responsible-worker", meetingId: "m-9", on: day(6) },
   "make-referral": {
     type: "make-referral",

@@ -6,8 +6,10 @@ import type { CaseCommand, CaseCommandType } from "./case-commands.js";
 import { duplicate, notBefore, notInFuture } from "./case-refusals.js";
 import { type ClientshipRecording, clientshipRefusals } from "./existing-clientship-rules.js";
 import type { InvitationContext } from "./consent-policy.js";
+import { answerInvitation, sendInvitations } from "./meeting-invitations.js";
 import {
   cancelMeeting,
+  completeMeetingRecord,
   informResponsibleWorker,
   planMeeting,
   recordMeetingHeld,
@@ -19,11 +21,14 @@ import { makeReferral, updateReferral } from "./referral-commands.js";
 /**
  * What commands need beyond the case: the core team on the command's date, the age policy, today
  * (nothing that has happened is dated after it) and, to record an existing client relationship, who
- * records it (`ClientshipRecording`; without it such a relationship is refused).
+ * records it (`ClientshipRecording`; without it such a relationship is refused) and the team's premises
+ * (without them no meeting is placed in premises).
  */
 export interface CaseContext extends InvitationContext {
   today: LocalDate;
   recording?: ClientshipRecording;
+  /** Ids of the team's premises: a meeting may be placed only in these. */
+  premisesIds?: readonly string[];
 }
 
 /** The day a command says something happened; plans (a meeting's day) are not events. */
@@ -41,6 +46,8 @@ export function eventDayOf(command: CaseCommand): LocalDate | null {
       return command.heldOn;
     case "record-meeting-record":
       return command.record.recordedOn;
+    case "complete-meeting-record":
+      return command.amendment.recordedOn;
     case "make-referral":
       return command.referral.madeOn;
     case "correct-consent-withdrawal":
@@ -77,6 +84,10 @@ export const commandAllowedIn: Readonly<Record<CaseCommandType, readonly CaseSta
   "cancel-meeting": working,
   // A late record is still better than none: recording stays possible after closing.
   "record-meeting-record": afterAdmission,
+  "complete-meeting-record": afterAdmission,
+  "send-invitations": working,
+  // An answer that came before the case closed may be recorded after.
+  "answer-invitation": afterAdmission,
   "inform-responsible-worker": afterAdmission,
   "make-referral": working,
   "update-referral": afterAdmission,
@@ -226,6 +237,12 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
       return cancelMeeting(c, command.meetingId, command.on);
     case "record-meeting-record":
       return recordMeetingRecord(c, command.meetingId, command.record);
+    case "complete-meeting-record":
+      return completeMeetingRecord(c, command.meetingId, command.amendment);
+    case "send-invitations":
+      return sendInvitations(c, command, context);
+    case "answer-invitation":
+      return answerInvitation(c, command);
     case "inform-responsible-worker":
       return informResponsibleWorker(c, command.meetingId, command.on);
     case "make-referral":

@@ -8,6 +8,7 @@ import {
   caseStatuses,
   type Participant,
   referralSources,
+  invitationAnswers,
   referralStatuses,
   serviceKinds,
 } from "./case.js";
@@ -267,6 +268,8 @@ const meetingEpisodeArb: fc.Arbitrary<CaseCommand[]> = fc
       { minLength: 8, maxLength: 8 },
     ),
     recorded: fc.option(fc.integer({ min: -1, max: 10 }), { nil: null, freq: 3 }),
+    invite: fc.option(fc.constantFrom(...invitationAnswers), { nil: null, freq: 2 }),
+    complete: fc.boolean(),
     referral: fc.option(
       fc.record({
         id: fc.constantFrom(...referralIds),
@@ -276,8 +279,23 @@ const meetingEpisodeArb: fc.Arbitrary<CaseCommand[]> = fc
       { nil: null, freq: 2 },
     ),
   })
-  .map(({ meetingId, plannedOn, composition, held, inform, present, recorded, referral }) => {
+  .map(({ meetingId, plannedOn, composition, held, inform, present, recorded, invite, complete, referral }) => {
     const commands: CaseCommand[] = [{ type: "plan-meeting", meetingId, plannedOn: day(plannedOn), composition }];
+    const seat = composition[0];
+    if (invite !== null && seat) {
+      const invitationId = `i-${meetingId}`;
+      const on = day(plannedOn - 1);
+      commands.push(
+        {
+          type: "send-invitations",
+          meetingId,
+          on,
+          sentBy: staff.social.id,
+          invitations: [{ id: invitationId, participantId: seat.id, channel: "letter" }],
+        },
+        { type: "answer-invitation", invitationId, answer: invite, on, recordedBy: staff.social.id },
+      );
+    }
     if (held === null) {
       commands.push({ type: "cancel-meeting", meetingId, on: day(plannedOn - 1) });
       return commands;
@@ -296,6 +314,19 @@ const meetingEpisodeArb: fc.Arbitrary<CaseCommand[]> = fc
           inStatistics: recorded % 4 !== 0,
         },
       });
+      if (complete && recorded % 4 === 0) {
+        commands.push({
+          type: "complete-meeting-record",
+          meetingId,
+          amendment: {
+            id: `a-${meetingId}`,
+            recordedOn: day(plannedOn + held + recorded + 1),
+            recordedBy: staff.social.id,
+            inClientRecord: false,
+            inStatistics: true,
+          },
+        });
+      }
     }
     if (inform) commands.push({ type: "inform-responsible-worker", meetingId, on: heldOn });
     if (referral !== null) {
@@ -685,7 +716,18 @@ describe("the case state machine", () => {
       {
         type: "record-meeting-record",
         meetingId: "m-1",
-        record: { recordedOn: day(6), recordedBy: staff.police.id, inClientRecord: true, inStatistics: true },
+        record: { recordedOn: day(6), recordedBy: staff.police.id, inClientRecord: true, inStatistics: false },
+      },
+      {
+        type: "complete-meeting-record",
+        meetingId: "m-1",
+        amendment: {
+          id: "a-1",
+          recordedOn: day(7),
+          recordedBy: staff.police.id,
+          inClientRecord: false,
+          inStatistics: true,
+        },
       },
       {
         type: "make-referral",
@@ -701,6 +743,14 @@ describe("the case state machine", () => {
       },
       { type: "update-referral", referralId: "r-1", status: "started", on: day(7) },
       { type: "plan-meeting", meetingId: "m-2", plannedOn: day(8), composition: [coreSeat(staff.nurse)] },
+      {
+        type: "send-invitations",
+        meetingId: "m-2",
+        on: day(6),
+        sentBy: staff.police.id,
+        invitations: [{ id: "i-1", participantId: "p-staff-nurse", channel: "secure-message" }],
+      },
+      { type: "answer-invitation", invitationId: "i-1", answer: "declined", on: day(7), recordedBy: staff.police.id },
       { type: "cancel-meeting", meetingId: "m-2", on: day(7) },
       { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(9) },
       {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idSchema } from "../core/ids.js";
 import { localDateSchema } from "../core/local-date.js";
 import { professions } from "../staffing/profession.js";
+import { clockTimeSchema, maxMeetingMinutes, meetingPlaceSchema } from "./meeting-logistics.js";
 
 /** Target groups of 003 § 4.2: youth crime and disruptive behaviour; domestic violence; other multi-professional work. */
 export const caseTypes = ["youth-crime", "domestic-violence", "multi-professional"] as const;
@@ -139,14 +140,57 @@ export const participantSchema = z.object({
 });
 export type Participant = z.output<typeof participantSchema>;
 
-/** The record of a held meeting in the client and statistics records (003 § 4.2). */
+/**
+ * An entry that completes a meeting's record later: the meeting is now also in the client record or
+ * the statistics. The first record is never rewritten; amendments are kept beside it in order.
+ */
+export const meetingRecordAmendmentSchema = z.object({
+  id: idSchema,
+  recordedOn: localDateSchema,
+  recordedBy: idSchema,
+  /** The meeting is now recorded in the client records. */
+  inClientRecord: z.boolean(),
+  /** The meeting is now recorded in the statistics. */
+  inStatistics: z.boolean(),
+});
+export type MeetingRecordAmendment = z.output<typeof meetingRecordAmendmentSchema>;
+
+/** The record of a held meeting in the client and statistics records (003 § 4.2), with its later amendments. */
 export const meetingRecordSchema = z.object({
   recordedOn: localDateSchema,
   recordedBy: idSchema,
   inClientRecord: z.boolean(),
   inStatistics: z.boolean(),
+  amendments: z.array(meetingRecordAmendmentSchema).default([]),
 });
 export type MeetingRecord = z.output<typeof meetingRecordSchema>;
+
+/**
+ * How an invitation reached the participant. `secure-message` is the protected e-mail or message
+ * service of the sender's organisation (e.g. the police mail account of 003 § 7); plain `email` carries
+ * no client data.
+ */
+export const invitationChannels = ["letter", "email", "phone", "in-person", "secure-message"] as const;
+export type InvitationChannel = (typeof invitationChannels)[number];
+
+/** A participant's answer to an invitation. */
+export const invitationAnswers = ["accepted", "declined"] as const;
+export type InvitationAnswer = (typeof invitationAnswers)[number];
+
+/** An invitation of one seat of a meeting's composition: how and when it was sent, and the answer. */
+export const invitationSchema = z.object({
+  id: idSchema,
+  /** The seat invited (a participant id of the composition). */
+  participantId: idSchema,
+  channel: z.enum(invitationChannels),
+  sentOn: localDateSchema,
+  sentBy: idSchema,
+  answer: z.enum(invitationAnswers).nullable().default(null),
+  answeredOn: localDateSchema.nullable().default(null),
+  /** Who recorded the answer. */
+  answerRecordedBy: idSchema.nullable().default(null),
+});
+export type Invitation = z.output<typeof invitationSchema>;
 
 /** A client meeting: planned with a composition, then held (with attendance) or cancelled, then recorded. */
 export const meetingSchema = z.object({
@@ -164,6 +208,11 @@ export const meetingSchema = z.object({
   composedOn: localDateSchema.nullable().default(null),
   /** The day the meeting was cancelled: its seats give access until the day before. */
   cancelledOn: localDateSchema.nullable().default(null),
+  /** Start time on the planned day, Helsinki time; null for meetings planned before times were kept. */
+  startTime: clockTimeSchema.nullable().default(null),
+  durationMinutes: z.number().int().min(5).max(maxMeetingMinutes).nullable().default(null),
+  place: meetingPlaceSchema.nullable().default(null),
+  invitations: z.array(invitationSchema).default([]),
 });
 export type Meeting = z.output<typeof meetingSchema>;
 

@@ -22,7 +22,7 @@ import {
   staff,
 } from "./case.fixture.js";
 
-const record: MeetingRecord = {
+const record: Omit<MeetingRecord, "amendments"> = {
   recordedOn: day(6),
   recordedBy: staff.social.id,
   inClientRecord: true,

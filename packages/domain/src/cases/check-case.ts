@@ -4,7 +4,7 @@ import { defaultAgePolicy } from "./age-policy.js";
 import type { Case } from "./case.js";
 import { caseInvariants } from "./case-invariants.js";
 import type { InvitationContext } from "./consent-policy.js";
-import { invitationRefusals } from "./meeting-commands.js";
+import { effectiveRecord, invitationRefusals } from "./meeting-commands.js";
 import { clientAge } from "./age-policy.js";
 
 /** Days after a meeting within which its record is still on time (DOMAIN § 5; see docs/domain.md). */
@@ -88,7 +88,8 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
         `The meeting held on ${m.heldOn} is not recorded in the client and statistics records.`,
       );
     }
-    if (m.record !== null && !(m.record.inClientRecord && m.record.inStatistics)) {
+    const recorded = effectiveRecord(m.record);
+    if (recorded !== null && !(recorded.inClientRecord && recorded.inStatistics)) {
       add(
         "CASE.RECORD_INCOMPLETE",
         [c.id, m.id],

@@ -1,6 +1,7 @@
 import { type LocalDate, minDate } from "../core/local-date.js";
 import { err, ok, type Result, type Violation, violation } from "../core/violation.js";
-import type { Case, Meeting, MeetingRecord, Participant } from "./case.js";
+import type { Case, Meeting, MeetingRecord, MeetingRecordAmendment, Participant } from "./case.js";
+import type { MeetingLogistics } from "./meeting-logistics.js";
 import { canInvite, type InvitationContext } from "./consent-policy.js";
 import { duplicate, notBefore } from "./case-refusals.js";
 
@@ -86,20 +87,47 @@ function compositionProblems(c: Case, composition: readonly Participant[]): Viol
   return found;
 }
 
+/** A meeting placed in premises the team does not have (or another team's). */
+function placeRefusals(c: Case, logistics: MeetingLogistics | null, premisesIds: readonly string[]): Violation[] {
+  const place = logistics?.place;
+  if (place?.kind !== "premises" || premisesIds.includes(place.premisesId)) return [];
+  return [
+    violation(
+      "MEETING.PLACE_UNKNOWN",
+      [c.id],
+      {
+        fi: "Tapaamispaikaksi valittu tila ei ole työryhmän käytössä. Valitse työryhmän tila tai kuvaa paikka sanoin.",
+        sv: "Den valda lokalen står inte till teamets förfogande. Välj en av teamets lokaler eller beskriv platsen med ord.",
+        en: "The chosen premises are not among the team's. Choose one of the team's premises or describe the place in words.",
+      },
+      { path: ["place", "premisesId"] },
+    ),
+  ];
+}
+
 /**
- * Plans a meeting with its composition. Refused with the domain reasons when anyone outside the core
- * team lacks consent on the planned day, or the composition is malformed.
+ * Plans a meeting with its composition and, when known, its start time, duration and place. Refused
+ * with the domain reasons when anyone outside the core team lacks consent on the planned day, the
+ * composition is malformed, or the place is not one of the team's premises. Clashes with other
+ * meetings are warnings (`meetingClashes`), not refusals.
  */
 export function planMeeting(
   c: Case,
-  command: { meetingId: string; plannedOn: LocalDate; composition: Participant[] },
-  context: InvitationContext & { today: LocalDate },
+  command: {
+    meetingId: string;
+    plannedOn: LocalDate;
+    composition: Participant[];
+    logistics?: MeetingLogistics | null;
+  },
+  context: InvitationContext & { today: LocalDate; premisesIds?: readonly string[] },
 ): Result<Case> {
   if (c.meetings.some((m) => m.id === command.meetingId)) return err([duplicate(c, command.meetingId)]);
+  const logistics = command.logistics ?? null;
   const found = [
     ...notBefore(c.id, command.plannedOn, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" }),
     ...compositionProblems(c, command.composition),
     ...invitationRefusals(c, command.composition, command.plannedOn, context),
+    ...placeRefusals(c, logistics, context.premisesIds ?? []),
   ];
   if (found.length > 0) return err(found);
   const meeting: Meeting = {
@@ -114,6 +142,10 @@ export function planMeeting(
     // Seats give access from the day they are given, or from a past meeting's own day.
     composedOn: minDate(context.today, command.plannedOn),
     cancelledOn: null,
+    startTime: logistics?.startTime ?? null,
+    durationMinutes: logistics?.durationMinutes ?? null,
+    place: logistics?.place ?? null,
+    invitations: [],
   };
   return ok({ ...c, meetings: [...c.meetings, meeting] });
 }
@@ -187,7 +219,12 @@ export function cancelMeeting(c: Case, meetingId: string, on: LocalDate): Result
 }
 
 /** Records a held meeting in the client and statistics records (003 § 4.2). A record is written once. */
-export function recordMeetingRecord(c: Case, meetingId: string, record: MeetingRecord): Result<Case> {
+export function recordMeetingRecord(
+  c: Case,
+  meetingId: string,
+  first: Omit<MeetingRecord, "amendments">,
+): Result<Case> {
+  const record: MeetingRecord = { ...first, amendments: [] };
   const meeting = c.meetings.find((m) => m.id === meetingId);
   if (!meeting) return err([notFound(c, meetingId)]);
   if (meeting.status !== "held") {
@@ -209,6 +246,64 @@ export function recordMeetingRecord(c: Case, meetingId: string, record: MeetingR
   const found = notBefore(c.id, record.recordedOn, meeting.heldOn, { fi: "tapaaminen", en: "the meeting" });
   if (found.length > 0) return err(found);
   return ok({ ...c, meetings: c.meetings.map((m) => (m.id === meetingId ? { ...m, record } : m)) });
+}
+
+/**
+ * Where a meeting's record stands with its amendments: in the client record, in the statistics, or
+ * both. Null when it is not recorded at all.
+ */
+export function effectiveRecord(
+  record: MeetingRecord | null,
+): { inClientRecord: boolean; inStatistics: boolean } | null {
+  if (record === null) return null;
+  return {
+    inClientRecord: record.inClientRecord || record.amendments.some((a) => a.inClientRecord),
+    inStatistics: record.inStatistics || record.amendments.some((a) => a.inStatistics),
+  };
+}
+
+/**
+ * Completes a meeting recorded in only one of the client and statistics records (003 § 4.2) by an
+ * amending entry kept beside the first record, which is never rewritten. Refused when the meeting has
+ * no record yet, when the amendment adds nothing missing, or when it is dated before the record.
+ */
+export function completeMeetingRecord(c: Case, meetingId: string, amendment: MeetingRecordAmendment): Result<Case> {
+  const meeting = c.meetings.find((m) => m.id === meetingId);
+  if (!meeting) return err([notFound(c, meetingId)]);
+  const record = meeting.record;
+  const now = effectiveRecord(record);
+  if (record === null || now === null) {
+    return err([
+      violation("MEETING.NOT_RECORDED", [c.id, meetingId], {
+        fi: "Tapaamista ei ole vielä kirjattu; kirjaa se ensin.",
+        sv: "Mötet har ännu inte registrerats; registrera det först.",
+        en: "The meeting is not recorded yet; record it first.",
+      }),
+    ]);
+  }
+  if (c.meetings.some((m) => m.record?.amendments.some((a) => a.id === amendment.id)))
+    return err([duplicate(c, amendment.id)]);
+  const adds = (amendment.inClientRecord && !now.inClientRecord) || (amendment.inStatistics && !now.inStatistics);
+  const found: Violation[] = [];
+  if (!adds) {
+    found.push(
+      violation("MEETING.RECORD_ALREADY_COMPLETE", [c.id, meetingId], {
+        fi: "Täydennys ei lisää kirjaukseen mitään puuttuvaa: tapaaminen on jo kirjattu niihin järjestelmiin.",
+        sv: "Kompletteringen tillför inget som saknas: mötet är redan registrerat i de systemen.",
+        en: "The amendment adds nothing missing: the meeting is already recorded there.",
+      }),
+    );
+  }
+  found.push(
+    ...notBefore(c.id, amendment.recordedOn, record.recordedOn, { fi: "ensimmäinen kirjaus", en: "the first record" }),
+  );
+  if (found.length > 0) return err(found);
+  return ok({
+    ...c,
+    meetings: c.meetings.map((m) =>
+      m.id === meetingId ? { ...m, record: { ...record, amendments: [...record.amendments, amendment] } } : m,
+    ),
+  });
 }
 
 /** Records that the responsible social worker of an existing client relationship was informed of a meeting. */

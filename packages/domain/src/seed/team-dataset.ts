@@ -14,6 +14,7 @@ import {
   securityClearanceSchema,
   staffMemberSchema,
 } from "../staffing/staff.js";
+import { premisesSchema } from "../teams/premises.js";
 import { teamSchema } from "../teams/team.js";
 import { roleAssignmentSchema, userAccountSchema } from "../access/user-account.js";
 
@@ -31,6 +32,8 @@ export const teamDatasetSchema = z.object({
   clearances: z.array(securityClearanceSchema),
   premisesAccess: z.array(premisesAccessSchema),
   bodies: z.array(cooperationBodySchema),
+  /** The places the team holds client meetings in (003 § 7). */
+  premises: z.array(premisesSchema).default([]),
   /** The people who sign in: what each may do on a day comes from their assignments (`resolveActor`). */
   users: z.array(userAccountSchema).default([]),
   roleAssignments: z.array(roleAssignmentSchema).default([]),
@@ -58,6 +61,7 @@ export function checkTeamDataset(dataset: TeamDataset, period: Period): Violatio
     ...dataset.staff,
     ...dataset.assignments,
     ...dataset.bodies,
+    ...dataset.premises,
     ...dataset.users.map((u) => ({ ...u, id: u.login })),
     ...dataset.roleAssignments,
   ];
@@ -86,6 +90,7 @@ export function checkTeamDataset(dataset: TeamDataset, period: Period): Violatio
     ...dataset.staff.map((s) => s.organisationId),
     ...dataset.bodies.flatMap((b) => b.seats.map((s) => s.organisationId)),
     ...dataset.roleAssignments.map((r) => r.organisationId),
+    ...dataset.premises.map((p) => p.organisationId),
   ];
   for (const id of new Set(referenced.filter((r) => !index.has(r)))) {
     found.push(

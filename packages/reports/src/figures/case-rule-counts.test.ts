@@ -94,6 +94,12 @@ async function corrupt(db: Database): Promise<void> {
     await run(sql`delete from meeting_records where random() < 0.1`);
     await run(sql`update meeting_records set in_statistics = false where random() < 0.1`);
     await run(sql`update meeting_records set recorded_on = recorded_on - 400 where random() < 0.03`);
+    // Half-made records, some completed later by an amending entry, some of those twice.
+    await run(sql`insert into meeting_record_amendments (team_id, meeting_id, id, recorded_on, recorded_by, in_client_record, in_statistics)
+      select team_id, meeting_id, gen_random_uuid(), recorded_on, 'x', random() < 0.5, true from meeting_records
+      where not (in_client_record and in_statistics) and random() < 0.5`);
+    await run(sql`insert into meeting_record_amendments (team_id, meeting_id, id, recorded_on, recorded_by, in_client_record, in_statistics)
+      select team_id, meeting_id, gen_random_uuid(), recorded_on, 'x', true, false from meeting_record_amendments where random() < 0.3`);
     await run(sql`insert into meeting_records (team_id, meeting_id, recorded_on, recorded_by, in_client_record, in_statistics)
       select team_id, id, planned_on, 'x', true, true from meetings where status <> 'held' and random() < 0.1 on conflict do nothing`);
   });

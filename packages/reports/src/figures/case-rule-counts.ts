@@ -175,11 +175,15 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
       count(*) filter (where r.meeting_id is not null and (m.status <> 'held' or (m.held_on is not null and r.recorded_on < m.held_on))) as record_inconsistent,
       count(*) filter (where cs.status = 'closed' and m.status = 'planned') as planned_in_closed,
       count(*) filter (where m.status = 'held' and m.held_on is not null and r.meeting_id is null and ${asOf} > m.held_on + ${grace}::int) as unrecorded,
-      count(*) filter (where r.meeting_id is not null and not (r.in_client_record and r.in_statistics)) as record_incomplete,
+      count(*) filter (where r.meeting_id is not null and not ((r.in_client_record or coalesce(ra.in_client_record, false))
+        and (r.in_statistics or coalesce(ra.in_statistics, false)))) as record_incomplete,
       count(*) filter (where m.status = 'planned' and m.planned_on < ${asOf} - ${grace}::int) as planned_overdue,
       count(*) filter (where m.status <> 'cancelled' and sp.meeting_id is null) as single_profession
     from meetings m join cs on cs.id = m.case_id
       left join meeting_records r on r.team_id = m.team_id and r.meeting_id = m.id
+      -- A record completed later by amending entries (effectiveRecord).
+      left join (select a.meeting_id, bool_or(a.in_client_record) as in_client_record, bool_or(a.in_statistics) as in_statistics
+        from meeting_record_amendments a where a.team_id = ${team} group by a.meeting_id) ra on ra.meeting_id = m.id
       left join several_professions sp on sp.meeting_id = m.id
     where m.team_id = ${team}
   ),
