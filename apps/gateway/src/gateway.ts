@@ -6,6 +6,7 @@ import {
   openRuntime,
   queryRows,
   type Runtime,
+  seededTemplate,
   seedTeam,
   sql,
 } from "@ankkuri/db";
@@ -36,6 +37,9 @@ export interface Gateway {
   devIssuer: DevelopmentIssuer | null;
   close(): Promise<void>;
 }
+
+/** A new embedded database: migrated and seeded with the Helsinki agreement, restored from its dump. */
+export const helsinkiDataFolder = seededTemplate("helsinki", helsinkiAnkkuri);
 
 /** Seeds the Helsinki dataset into an empty database; true when it did. */
 export async function seedIfEmpty(runtime: Runtime): Promise<boolean> {
@@ -162,8 +166,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       logger.warn(m);
     },
     applicationName: "ankkuri-gateway",
+    template: helsinkiDataFolder,
   });
-  if (runtime.handle.engine === "pglite" && (await seedIfEmpty(runtime)))
+  if (runtime.start === "restored") logger.info("restored the prepared Helsinki Ankkuri database");
+  else if (runtime.start === "created") logger.info("seeded the Helsinki Ankkuri dataset");
+  // An embedded database made empty by another command (db:migrate) is seeded here.
+  else if (runtime.handle.engine === "pglite" && (await seedIfEmpty(runtime)))
     logger.info("seeded the Helsinki Ankkuri dataset");
   return createGatewayOn(runtime, config, { ...options, logger });
 }
