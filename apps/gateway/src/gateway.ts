@@ -6,7 +6,6 @@ import {
   openRuntime,
   queryRows,
   type Runtime,
-  seededTemplate,
   seedTeam,
   sql,
 } from "@ankkuri/db";
@@ -20,6 +19,7 @@ import { localVerifier, oidcVerifier, type TokenVerifier } from "./auth/token-ve
 import { type GatewayServices, helsinkiDay } from "./context.js";
 import type { GatewayConfig } from "./env.js";
 import { committedOperationTexts, createGatewayMetrics, documentedOperationNames } from "./metrics.js";
+import { helsinkiDataFolder } from "./data-folder.js";
 import { gatewayLogger } from "./request-log.js";
 import { loadPersistedOperations } from "./persisted/manifests.js";
 import { createGatewayYoga, type GatewayYoga } from "./yoga.js";
@@ -37,9 +37,6 @@ export interface Gateway {
   devIssuer: DevelopmentIssuer | null;
   close(): Promise<void>;
 }
-
-/** A new embedded database: migrated and seeded with the Helsinki agreement, restored from its dump. */
-export const helsinkiDataFolder = seededTemplate("helsinki", helsinkiAnkkuri);
 
 /** Seeds the Helsinki dataset into an empty database; true when it did. */
 export async function seedIfEmpty(runtime: Runtime): Promise<boolean> {
