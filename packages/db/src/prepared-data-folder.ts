@@ -83,7 +83,9 @@ export async function writeTemplate(handle: DatabaseHandle, file: string, name: 
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
   renameSync(partial, file);
   for (const other of readdirSync(dir))
-    if (other.startsWith(`${name}-`) && join(dir, other) !== file) rmSync(join(dir, other), { force: true });
+    // Another process's unfinished dump (`.partial`) is left to it.
+    if (other.startsWith(`${name}-`) && other.endsWith(".tar") && join(dir, other) !== file)
+      rmSync(join(dir, other), { force: true });
 }
 
 /** Makes the dump of `template` in `templateDir` unless it is there; returns its file. */
