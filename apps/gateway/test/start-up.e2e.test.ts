@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateKeySettings, keySettingsEnv } from "@ankkuri/db";
-import { runTypeScript } from "@ankkuri/processes";
+import { generateKeySettings, keySettingsEnv, prepareTemplate } from "@ankkuri/db";
+import { mintDevToken, runTypeScript, startTypeScript } from "@ankkuri/processes";
 import { afterAll, describe, expect, it } from "vitest";
+import { helsinkiDataFolder } from "../src/data-folder.js";
 
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-start-"));
@@ -51,4 +52,41 @@ describe("a gateway that cannot start", () => {
     expectClearFailure(result, [/the database cannot be reached/]);
     expect(result.output).not.toContain("not-shown");
   }, 180_000);
+});
+
+// A new data folder starts from the dump `pnpm install` prepared instead of initdb, migrations and seed.
+describe("a gateway on a new embedded data folder", () => {
+  const root = mkdtempSync(join(tmpdir(), "ankkuri-start-prepared-"));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("restores the prepared database and answers with the seed's users", async () => {
+    const templateDir = join(root, "prepared");
+    await prepareTemplate(templateDir, helsinkiDataFolder);
+    const gateway = startTypeScript(main, {
+      env: {
+        DATA_DIR: join(root, "data"),
+        DATA_TEMPLATE_DIR: templateDir,
+        PORT: "0",
+        METRICS_PORT: "0",
+        LOG_LEVEL: "info",
+        GRAPHIQL: "off",
+      },
+    });
+    try {
+      const [, url] = await gateway.waitForOutput(/"graphql":"(http:[^"]+)"/, 240_000);
+      expect(gateway.output()).toContain("restored the prepared Helsinki Ankkuri database");
+      expect(gateway.output()).not.toContain("seeded the Helsinki Ankkuri dataset");
+      const token = await mintDevToken("maria.jarvinen", join(root, "data"));
+      const res = await fetch(url ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/json", "authorization": `Bearer ${token}` },
+        body: JSON.stringify({ query: "{ viewer { name } }" }),
+      });
+      expect(await res.json()).toEqual({ data: { viewer: { name: expect.any(String) } } });
+    } finally {
+      await gateway.stop();
+    }
+  }, 300_000);
 });
