@@ -128,7 +128,7 @@ describe("a new embedded database from its prepared dump", () => {
 
   it("never restores a stale dump: another seed or migration names another file, and the old one is removed", async () => {
     const templateDir = join(root, "stale");
-    const one: DataFolderTemplate = { name: "stale", fingerprint: "one", prepare: async () => undefined };
+    const one: DataFolderTemplate = { name: "stale", fingerprint: "one", prepare: () => Promise.resolve() };
     const two: DataFolderTemplate = { ...one, fingerprint: "two" };
     expect(templateFile(templateDir, one)).not.toBe(templateFile(templateDir, two));
     expect(templateFile(templateDir, one)).toBe(templateFile(templateDir, { ...one }));
