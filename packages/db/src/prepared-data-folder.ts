@@ -16,7 +16,7 @@ import type { TeamDataset } from "@ankkuri/domain";
 import { type Database, type DatabaseHandle, openDatabase } from "./client.js";
 import { migrateDatabase } from "./migrate.js";
 import { migrationsHash } from "./migrations-hash.js";
-import { seedTeam } from "./seed/seed-team.js";
+import { seedTeam, seedVersion } from "./seed/seed-team.js";
 
 /**
  * What a new embedded database starts with besides the migrations (the seed), and a fingerprint of
@@ -33,8 +33,10 @@ export interface DataFolderTemplate {
 
 /** A template seeded with one team's dataset. */
 export function seededTemplate(name: string, dataset: TeamDataset): DataFolderTemplate {
-  // The seed's own code is part of the fingerprint, so a change to what it writes needs no version bump.
-  const fingerprint = createHash("sha256").update(seedTeam.toString()).update(JSON.stringify(dataset)).digest("hex");
+  const fingerprint = createHash("sha256")
+    .update(`seed ${String(seedVersion)}\n`)
+    .update(JSON.stringify(dataset))
+    .digest("hex");
   return { name, fingerprint, prepare: (db) => seedTeam(db, dataset) };
 }
 
