@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "./client.js";
+import { type DatabaseHandle, DatabaseLockedError } from "./client.js";
 import { parseDatabaseConfig } from "./config.js";
 import { migrationsFolder } from "./migrate.js";
 import { type DataFolderTemplate, openEmbeddedDatabase, seededTemplate, templateFile } from "./prepared-data-folder.js";
@@ -147,4 +147,21 @@ describe("a new embedded database from its prepared dump", () => {
     expect(existsSync(templateFile(templateDir, one))).toBe(false);
     expect(existsSync(templateFile(templateDir, two))).toBe(true);
   }, 240_000);
+
+  it("leaves the dump and the folder alone when another process has the folder open", async () => {
+    const templateDir = join(root, "locked");
+    const template: DataFolderTemplate = { name: "locked", fingerprint: "one", prepare: () => Promise.resolve() };
+    mkdirSync(templateDir, { recursive: true });
+    writeFileSync(templateFile(templateDir, template), "a dump");
+    const dataDir = join(root, "locked-data", "pglite");
+    mkdirSync(join(root, "locked-data"), { recursive: true });
+    // A live process other than this one holds the folder (the parent of the test runner's worker).
+    writeFileSync(`${dataDir}.lock`, `${String(process.ppid)}\n`);
+    const warnings: string[] = [];
+    await expect(
+      openEmbeddedDatabase(dataDir, { template, templateDir, warn: (m) => warnings.push(m) }),
+    ).rejects.toBeInstanceOf(DatabaseLockedError);
+    expect(warnings).toEqual([]);
+    expect(existsSync(templateFile(templateDir, template))).toBe(true);
+  });
 });

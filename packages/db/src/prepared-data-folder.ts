@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TeamDataset } from "@ankkuri/domain";
-import { type Database, type DatabaseHandle, openDatabase } from "./client.js";
+import { type Database, type DatabaseHandle, DatabaseLockedError, openDatabase } from "./client.js";
 import { migrateDatabase } from "./migrate.js";
 import { migrationsHash } from "./migrations-hash.js";
 import { seedTeam, seedVersion } from "./seed/seed-team.js";
@@ -159,6 +159,8 @@ async function restore(dataDir: string, file: string, warn: (message: string) =>
     return handle;
   } catch (error) {
     await handle?.close().catch(() => undefined);
+    // Another process has this folder open: neither the folder nor the dump is at fault.
+    if (error instanceof DatabaseLockedError) throw error;
     warn(`the prepared database ${file} could not be restored (${messageOf(error)}): creating the database instead`);
     rmSync(dataDir, { recursive: true, force: true });
     try {
