@@ -136,8 +136,9 @@ export async function openEmbeddedDatabase(
   }
   const handle = await openDatabase({ engine: "pglite", dataDir });
   try {
-    if (options.migrate !== false || fresh) await migrateDatabase(handle);
-    if (fresh && template && file) {
+    const migrate = options.migrate !== false;
+    if (migrate) await migrateDatabase(handle);
+    if (fresh && migrate && template && file) {
       await template.prepare(handle.db);
       await writeTemplate(handle, file, template.name).catch((error: unknown) => {
         options.warn(`could not keep the prepared database in ${file}: ${messageOf(error)}`);
