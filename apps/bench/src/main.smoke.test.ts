@@ -33,7 +33,7 @@ interface Results {
   }[];
   runtimes: { gateway: string; node22: string; postgraphile: string };
   reports: { reportMs: number; aggregatesMs: number; peakRssMb: number }[];
-  start: { coldMs: number; warmMs: number };
+  start: { firstEverMs: number; coldMs: number; warmMs: number };
   audit: { on: { throughput: number }; off: { throughput: number } };
   derivedAnswers: { key: string; on: { throughput: number }; off: { throughput: number } }[];
   emptyRequest: {
@@ -133,6 +133,7 @@ describe.skipIf(serverUrl === undefined)("pnpm bench --quick (smoke)", () => {
     expect(results.reports).toHaveLength(2);
     for (const r of results.reports) expect(r.reportMs * r.aggregatesMs * r.peakRssMb).toBeGreaterThan(0);
     expect(results.start.coldMs).toBeGreaterThan(0);
+    expect(results.start.firstEverMs).toBeGreaterThan(0);
     expect(results.audit.on.throughput).toBeGreaterThan(0);
     expect(results.derivedAnswers.map((d) => d.key)).toEqual(["chair-calendar", "fte-dashboard"]);
     for (const d of results.derivedAnswers) expect(d.on.throughput * d.off.throughput).toBeGreaterThan(0);

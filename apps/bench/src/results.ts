@@ -56,8 +56,11 @@ export interface ReportFigures {
   peakRssMb: number;
 }
 
-/** Embedded start-up: spawn to the first answered query. */
+/** Embedded start-up: spawn to the first answered query (`phases/cold-start.ts`). */
 export interface StartFigures {
+  /** A fresh data folder and no prepared dump. */
+  firstEverMs: number;
+  /** A fresh data folder, restored from the prepared dump. */
   coldMs: number;
   warmMs: number;
 }

@@ -19,6 +19,7 @@ import { localVerifier, oidcVerifier, type TokenVerifier } from "./auth/token-ve
 import { type GatewayServices, helsinkiDay } from "./context.js";
 import type { GatewayConfig } from "./env.js";
 import { committedOperationTexts, createGatewayMetrics, documentedOperationNames } from "./metrics.js";
+import { helsinkiDataFolder } from "./data-folder.js";
 import { gatewayLogger } from "./request-log.js";
 import { loadPersistedOperations } from "./persisted/manifests.js";
 import { createGatewayYoga, type GatewayYoga } from "./yoga.js";
@@ -162,8 +163,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       logger.warn(m);
     },
     applicationName: "ankkuri-gateway",
+    template: helsinkiDataFolder,
   });
-  if (runtime.handle.engine === "pglite" && (await seedIfEmpty(runtime)))
+  if (runtime.start === "restored") logger.info("restored the prepared Helsinki Ankkuri database");
+  else if (runtime.start === "created") logger.info("seeded the Helsinki Ankkuri dataset");
+  // An embedded database made empty by another command (db:migrate) is seeded here.
+  else if (runtime.handle.engine === "pglite" && (await seedIfEmpty(runtime)))
     logger.info("seeded the Helsinki Ankkuri dataset");
   return createGatewayOn(runtime, config, { ...options, logger });
 }

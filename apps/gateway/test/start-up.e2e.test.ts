@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateKeySettings, keySettingsEnv } from "@ankkuri/db";
-import { runTypeScript } from "@ankkuri/processes";
+import { generateKeySettings, keySettingsEnv, prepareTemplate } from "@ankkuri/db";
+import { runTypeScript, startTypeScript } from "@ankkuri/processes";
 import { afterAll, describe, expect, it } from "vitest";
+import { runningGatewayUsers } from "../src/auth/dev-users.js";
+import { helsinkiDataFolder } from "../src/data-folder.js";
 
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-start-"));
@@ -51,4 +53,42 @@ describe("a gateway that cannot start", () => {
     expectClearFailure(result, [/the database cannot be reached/]);
     expect(result.output).not.toContain("not-shown");
   }, 180_000);
+});
+
+// A new data folder starts from the dump `pnpm install` prepared instead of initdb, migrations and seed.
+describe("a gateway on a new embedded data folder", () => {
+  const root = mkdtempSync(join(tmpdir(), "ankkuri-start-prepared-"));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("restores the prepared database and answers, with the seed's users", async () => {
+    const templateDir = join(root, "prepared");
+    await prepareTemplate(templateDir, helsinkiDataFolder);
+    const gateway = startTypeScript(main, {
+      env: {
+        DATA_DIR: join(root, "data"),
+        DATA_TEMPLATE_DIR: templateDir,
+        PORT: "0",
+        METRICS_PORT: "0",
+        LOG_LEVEL: "info",
+        GRAPHIQL: "off",
+      },
+    });
+    try {
+      const [, url] = await gateway.waitForOutput(/"graphql":"(http:[^"]+)"/, 500_000);
+      expect(gateway.output()).toContain("restored the prepared Helsinki Ankkuri database");
+      expect(gateway.output()).not.toContain("seeded the Helsinki Ankkuri dataset");
+      // The users the development issuer signs for are read from the restored database.
+      expect(runningGatewayUsers(join(root, "data"))?.map((u) => u.login)).toContain("maria.jarvinen");
+      const res = await fetch(url ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+      expect(await res.json()).toEqual({ data: { __typename: "Query" } });
+    } finally {
+      await gateway.stop();
+    }
+  }, 600_000);
 });

@@ -26,7 +26,13 @@ export type ConnectionOptions =
       applicationName?: string;
       onQuery?: (sql: string) => void;
     }
-  | { engine: "pglite"; dataDir?: string; onQuery?: (sql: string) => void };
+  | {
+      engine: "pglite";
+      dataDir?: string;
+      /** A dump (`dumpDataDir`) to start a new data folder from, instead of running initdb. */
+      loadDataDir?: Blob;
+      onQuery?: (sql: string) => void;
+    };
 
 /** An open database: the drizzle API, the engine it runs on, and a clean shutdown. */
 export interface DatabaseHandle {
@@ -118,7 +124,10 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   const lock = options.dataDir === undefined ? null : lockDataDir(options.dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(options.dataDir ?? "memory://", { extensions: { btree_gist } });
+    pglite = await PGlite.create(options.dataDir ?? "memory://", {
+      extensions: { btree_gist },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
   } catch (error) {
     lock?.release();
     throw error;

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { defaultTemplateDir } from "./prepared-data-folder.js";
 
 /**
  * The persistence settings every app reads from its environment (through its own `env.ts`):
@@ -17,6 +18,8 @@ export const databaseEnvSchema = z.object({
         .optional(),
     ),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
+  /** Where prepared dumps of a new embedded database are kept (default: this installation's cache). */
+  DATA_TEMPLATE_DIR: z.string().trim().min(1).optional(),
   ANKKURI_IDENTITY_KEYS: z.string().optional(),
   ANKKURI_IDENTITY_HMAC_KEY: z.string().optional(),
   ANKKURI_AUDIT_KEY: z.string().optional(),
@@ -29,6 +32,8 @@ export const databaseEnvSchema = z.object({
 export interface DatabaseConfig {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Prepared dumps of a new embedded database (`prepared-data-folder.ts`); default: this installation's cache. */
+  templateDir?: string;
   poolSize: number;
   keys: { identityKeys: string | undefined; identityHmacKey: string | undefined; auditKey: string | undefined };
 }
@@ -40,6 +45,12 @@ export function parseDatabaseConfig(env: Record<string, string | undefined>): Da
   return {
     databaseUrl: parsed.DATABASE_URL,
     dataDir: isAbsolute(parsed.DATA_DIR) ? parsed.DATA_DIR : resolve(base, parsed.DATA_DIR),
+    templateDir:
+      parsed.DATA_TEMPLATE_DIR === undefined
+        ? defaultTemplateDir
+        : isAbsolute(parsed.DATA_TEMPLATE_DIR)
+          ? parsed.DATA_TEMPLATE_DIR
+          : resolve(base, parsed.DATA_TEMPLATE_DIR),
     poolSize: parsed.DATABASE_POOL_SIZE,
     keys: {
       identityKeys: parsed.ANKKURI_IDENTITY_KEYS,

@@ -17,6 +17,14 @@ export {
 } from "./client.js";
 export { isDatabaseReady, migrateDatabase, migrationsFolder } from "./migrate.js";
 export { type DatabaseConfig, databaseEnvSchema, parseDatabaseConfig } from "./config.js";
+export {
+  type DataFolderTemplate,
+  defaultTemplateDir,
+  type EmbeddedStart,
+  prepareTemplate,
+  seededTemplate,
+  templateFile,
+} from "./prepared-data-folder.js";
 export { logNodeRuntime, nodeRuntime, openRuntime, type Runtime, supportedNodeMajor } from "./runtime.js";
 export { queryRows } from "./query-rows.js";
 export { analyze } from "./analyze.js";

@@ -1,4 +1,10 @@
 import { type DatabaseHandle, openDatabase } from "./client.js";
+import {
+  type DataFolderTemplate,
+  defaultTemplateDir,
+  type EmbeddedStart,
+  openEmbeddedDatabase,
+} from "./prepared-data-folder.js";
 import type { DatabaseConfig } from "./config.js";
 import { type KeyMaterial, loadOrCreateEmbeddedKeys, parseKeyMaterial } from "./keys/key-material.js";
 import { migrateDatabase } from "./migrate.js";
@@ -7,17 +13,25 @@ import { migrateDatabase } from "./migrate.js";
 export interface Runtime {
   handle: DatabaseHandle;
   keys: KeyMaterial;
+  /** The embedded database: found, restored from its prepared dump, or created. */
+  start?: EmbeddedStart;
 }
 
 /**
  * Opens the configured database for an app. Keys are checked before anything is opened: with
  * PostgreSQL, start-up refuses to run without configured keys (`KeyConfigurationError`); the embedded
  * database generates them into its data folder on first start, with a warning. The embedded database
- * is migrated on start; PostgreSQL is migrated by `pnpm db:migrate` unless `migrate` is set.
+ * is migrated on start; PostgreSQL is migrated by `pnpm db:migrate` unless `migrate` is set. A new
+ * embedded database starts from `template` (restored from its prepared dump, or prepared and dumped).
  */
 export async function openRuntime(
   config: DatabaseConfig,
-  options: { warn: (message: string) => void; migrate?: boolean; applicationName?: string },
+  options: {
+    warn: (message: string) => void;
+    migrate?: boolean;
+    applicationName?: string;
+    template?: DataFolderTemplate;
+  },
 ): Promise<Runtime> {
   if (config.databaseUrl !== undefined) {
     const keys = parseKeyMaterial(config.keys);
@@ -34,9 +48,13 @@ export async function openRuntime(
     config.keys.identityKeys !== undefined
       ? parseKeyMaterial(config.keys)
       : loadOrCreateEmbeddedKeys(config.dataDir, options.warn);
-  const handle = await openDatabase({ engine: "pglite", dataDir: `${config.dataDir}/pglite` });
-  if (options.migrate !== false) await migrateDatabase(handle);
-  return { handle, keys };
+  const { handle, start } = await openEmbeddedDatabase(`${config.dataDir}/pglite`, {
+    template: options.template,
+    templateDir: config.templateDir ?? defaultTemplateDir,
+    warn: options.warn,
+    ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+  });
+  return { handle, keys, start };
 }
 
 /** The Node.js major version the project brings and supports (the `node` package in the catalog). */

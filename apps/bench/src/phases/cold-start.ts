@@ -2,25 +2,45 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StartFigures } from "../results.js";
-import { startGateway } from "../servers.js";
+import { type Server, startGateway } from "../servers.js";
+
+/** The three starts, in the order they run. */
+export type StartKind = "first ever" | "cold" | "warm";
 
 /**
- * `pnpm start` on the embedded database: spawn to the first answered `{ __typename }`, first in a
- * fresh data folder (creates the database, migrates, seeds Helsinki, generates keys) and then again
- * on the same folder. The folder is a temporary one, deleted afterwards.
+ * `pnpm start` on the embedded database: spawn to the first answered `{ __typename }`, in three
+ * situations. First ever: a fresh data folder and no prepared dump (creates, migrates, seeds, and
+ * writes the dump). Cold: another fresh data folder with the dump present, as after `pnpm install`
+ * (restores it; keys are generated). Warm: the cold folder again. Every folder is a temporary one,
+ * deleted afterwards; the installation's own dump is not touched.
  */
-export async function coldAndWarmStart(resultsDir: string, log: (line: string) => void): Promise<StartFigures> {
-  const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-bench-start-"));
+export async function coldAndWarmStart(
+  resultsDir: string,
+  log: (line: string) => void,
+  onReady: (kind: StartKind, server: Server) => void = () => undefined,
+): Promise<StartFigures> {
+  const root = mkdtempSync(join(tmpdir(), "ankkuri-bench-start-"));
   // As `pnpm start` runs, except for quiet logs: embedded database, report worker and GraphiQL on.
-  const env = { DATA_DIR: dataDir, GRAPHIQL: "on" };
+  const env = (folder: string) => ({
+    DATA_DIR: join(root, folder),
+    DATA_TEMPLATE_DIR: join(root, "prepared"),
+    GRAPHIQL: "on",
+  });
   try {
-    const cold = await startGateway("start-cold", env, resultsDir, 300_000);
-    await cold.child.stop();
-    const warm = await startGateway("start-warm", env, resultsDir, 300_000);
-    await warm.child.stop();
-    log(`start: cold ${(cold.readyMs / 1000).toFixed(1)} s, warm ${(warm.readyMs / 1000).toFixed(1)} s`);
-    return { coldMs: cold.readyMs, warmMs: warm.readyMs };
+    const start = async (kind: StartKind, folder: string) => {
+      const server = await startGateway(`start-${kind.replace(" ", "-")}`, env(folder), resultsDir, 300_000);
+      onReady(kind, server);
+      await server.child.stop();
+      return server;
+    };
+    const firstEver = await start("first ever", "first");
+    const cold = await start("cold", "data");
+    const warm = await start("warm", "data");
+    log(
+      `start: first ever ${(firstEver.readyMs / 1000).toFixed(1)} s, cold ${(cold.readyMs / 1000).toFixed(1)} s, warm ${(warm.readyMs / 1000).toFixed(1)} s`,
+    );
+    return { firstEverMs: firstEver.readyMs, coldMs: cold.readyMs, warmMs: warm.readyMs };
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }

@@ -11,6 +11,12 @@ function depth(o: Organisation, byId: Map<string, Organisation>): number {
 }
 
 /**
+ * The version of what `seedTeam` writes for a dataset: raise it with any change to the rows it
+ * writes, so that prepared dumps of the embedded database made by the older seed are not restored.
+ */
+export const seedVersion = 1;
+
+/**
  * Loads a team dataset (organisations, team, agreement with its versions, staff, assignments,
  * clearances, bodies), its users and their role assignments in one transaction. Idempotent: rows that
  * exist are left as they are, so running it twice changes nothing.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "../client.js";
 import { migrateDatabase } from "../migrate.js";
-import { migrationsHash } from "./migrations-hash.js";
+import { migrationsHash } from "../migrations-hash.js";
 import { testDatabaseUrl, testDatabaseUrlFor } from "./test-env.js";
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { migrationsFolder } from "../migrate.js";
+import { migrationsFolder } from "./migrate.js";
 
 /** A short hash of every committed migration: templates built from other migrations are never reused. */
 export function migrationsHash(): string {

@@ -1,0 +1,5 @@
+import { seededTemplate } from "@ankkuri/db";
+import { helsinkiAnkkuri } from "@ankkuri/domain";
+
+/** What a new embedded database holds: the migrations and the Helsinki agreement (restored from its dump). */
+export const helsinkiDataFolder = seededTemplate("helsinki", helsinkiAnkkuri);
