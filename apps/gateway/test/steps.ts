@@ -49,7 +49,7 @@ export async function refer(
       referredOn: options.referredOn ?? "2026-10-01",
       referralSource: "POLICE",
       client: { identityCode: nextIdentityCode(options.birthDate), givenName: "Eetu", familyName: "Esimerkki" },
-      guardians: [{ givenName: "Anna", familyName: "Esimerkki", relationship: "parent", hasCustody: true }],
+      guardians: [{ givenName: "Anna", familyName: "Esimerkki", relationship: "PARENT", hasCustody: true }],
     },
   });
   expect(errors).toBeUndefined();

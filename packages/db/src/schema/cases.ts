@@ -4,8 +4,10 @@ import {
   domesticViolenceRoles,
   caseTypes,
   closeReasons,
+  type GuardianRelationship,
   type MembershipBasis,
   membershipBases,
+  noteKinds,
   professions,
   referralSources,
 } from "@ankkuri/domain";
@@ -125,7 +127,7 @@ export const guardians = snakeCase.table(
     id: uuid().notNull(),
     givenName: text().notNull(),
     familyName: text().notNull(),
-    relationship: text().notNull().$type<"parent" | "legal-guardian" | "other">(),
+    relationship: text().notNull().$type<GuardianRelationship>(),
     hasCustody: boolean().notNull().default(true),
     ...timestamps(),
     /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
@@ -384,8 +386,6 @@ export const consentScopes = snakeCase.table(
     ),
   ],
 );
-
-export const noteKinds = ["police", "health", "social", "youth", "general"] as const;
 
 /**
  * A note on a case. Confidential details (police investigation, health) stay inside the originating
