@@ -1,28 +1,40 @@
 import { type ConstraintViolationError, constraintViolation, StaleWriteError } from "@ankkuri/db";
-import { violation } from "@ankkuri/domain";
+import { type Message, violation } from "@ankkuri/domain";
 import { ConflictFailure, type MutationFailure, RuleViolationFailure } from "../errors.js";
 
 /** Database constraints that express domain rules, with the rule's code and message. */
-const constraintRules: Record<string, { code: string; fi: string; en: string }> = {
+const constraintRules: Record<string, { code: string; message: Message }> = {
   assignments_fte_limit: {
     code: "STAFFING.OVER_ALLOCATED",
-    fi: "Henkilön tehtävät ylittäisivät 1,0 htv jonakin päivänä.",
-    en: "The person would be assigned more than 1.0 FTE on some day.",
+    message: {
+      fi: "Henkilön tehtävät ylittäisivät 1,0 htv jonakin päivänä.",
+      sv: "Personens uppdrag skulle överstiga 1,0 årsverke någon dag.",
+      en: "The person would be assigned more than 1.0 FTE on some day.",
+    },
   },
   assignments_one_supervisor_per_day: {
     code: "STAFFING.SUPERVISOR_OVERLAP",
-    fi: "Samalle päivälle tulisi kaksi operatiivista esimiestä.",
-    en: "There would be two operational supervisors on the same day.",
+    message: {
+      fi: "Samalle päivälle tulisi kaksi operatiivista esimiestä.",
+      sv: "Samma dag skulle få två operativa chefer.",
+      en: "There would be two operational supervisors on the same day.",
+    },
   },
   notices_one_per_party: {
     code: "AGREEMENT.NOTICE_ALREADY_GIVEN",
-    fi: "Osapuoli on jo irtisanonut sopimuksen.",
-    en: "The party has already given notice.",
+    message: {
+      fi: "Osapuoli on jo irtisanonut sopimuksen.",
+      sv: "Parten har redan sagt upp avtalet.",
+      en: "The party has already given notice.",
+    },
   },
   clients_identity_hmac_unique: {
     code: "CLIENT.DUPLICATE",
-    fi: "Asiakas on jo rekisterissä.",
-    en: "The client is already on record.",
+    message: {
+      fi: "Asiakas on jo rekisterissä.",
+      sv: "Klienten finns redan i registret.",
+      en: "The client is already on record.",
+    },
   },
 };
 
@@ -30,11 +42,12 @@ function fromConstraint(error: ConstraintViolationError): RuleViolationFailure {
   const rule = error.constraint ? constraintRules[error.constraint] : undefined;
   return new RuleViolationFailure([
     rule
-      ? violation(rule.code, [], { fi: rule.fi, en: rule.en })
+      ? violation(rule.code, [], rule.message)
       : // The constraint's name stays inside: it describes the schema, not the caller's mistake.
         violation(error.code, [], {
           fi: "Tietokanta hylkäsi muutoksen eheyssäännön perusteella.",
-          en: `The database refused the change (${error.kind}).`,
+          sv: "Databasen avvisade ändringen på grund av en integritetsregel.",
+          en: "The database refused the change under an integrity rule.",
         }),
   ]);
 }
