@@ -51,7 +51,7 @@ export const Organisation = builder.drizzleObject("organisations", {
   authScopes: { authenticated: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id, e.g. org-hel-sotepe." }),
-    kind: t.field({ type: OrganisationKindEnum, resolve: (o) => o.kind as never, description: "Level in the tree." }),
+    kind: t.field({ type: OrganisationKindEnum, resolve: (o) => o.kind, description: "Level in the tree." }),
     name: t.string({
       args: { language: t.arg(languageArgument) },
       resolve: (o, args, ctx) => inLanguage({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }, args.language, ctx.language),
@@ -63,7 +63,7 @@ export const Organisation = builder.drizzleObject("organisations", {
       description: "Name in Finnish, Swedish and English.",
     }),
     shortName: t.exposeString("shortName", { nullable: true, description: "Common abbreviation, e.g. Sotepe, Kuva." }),
-    sector: t.field({ type: SectorEnum, resolve: (o) => o.sector as never, description: "Field of work." }),
+    sector: t.field({ type: SectorEnum, resolve: (o) => o.sector, description: "Field of work." }),
     ownBusinessId: t.exposeString("businessId", {
       nullable: true,
       description: "Business ID (Y-tunnus) of a legal entity; null for divisions and units.",

@@ -47,7 +47,7 @@ const ViewerRef = builder.objectRef<Actor>("Viewer").implement({
   fields: (t) => ({
     login: t.exposeString("login", { description: "Login (the token's subject)." }),
     name: t.exposeString("name", { description: "Display name." }),
-    roles: t.field({ type: [AccessRoleEnum], resolve: (a) => a.roles as never, description: "Access roles." }),
+    roles: t.field({ type: [AccessRoleEnum], resolve: (a) => a.roles, description: "Access roles." }),
     organisation: t.drizzleField({
       type: "organisations",
       description: "The organisation the person acts for.",
