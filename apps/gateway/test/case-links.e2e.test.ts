@@ -331,7 +331,8 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
 
   describe("a list of cases", () => {
     it("loads the links of every case on the page in a bounded number of statements", async () => {
-      for (let i = 0; i < 3; i++) as(await link(login.socialWorker, [await refer(h), await refer(h)], "SIBLINGS"), "CaseLinkPayload");
+      for (let i = 0; i < 3; i++)
+        as(await link(login.socialWorker, [await refer(h), await refer(h)], "SIBLINGS"), "CaseLinkPayload");
       const list = (selection: string) => `{ cases(first: 50) { nodes { caseId ${selection} } } }`;
       const statements = async (query: string) => {
         await h.gql(login.socialWorker, query);
