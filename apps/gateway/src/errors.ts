@@ -22,7 +22,11 @@ export class RuleViolationFailure extends MutationFailure {
   constructor(readonly violations: Violation[]) {
     const first = violations[0];
     super(
-      first?.message ?? { fi: "Sääntö estää muutoksen.", en: "A rule refuses the change." },
+      first?.message ?? {
+        fi: "Sääntö estää muutoksen.",
+        sv: "En regel förhindrar ändringen.",
+        en: "A rule refuses the change.",
+      },
       first?.path?.map(String) ?? [],
     );
     this.code = first?.code ?? "RULE.VIOLATED";
@@ -37,6 +41,7 @@ export class ConflictFailure extends MutationFailure {
     super(
       {
         fi: "Tietoa on muutettu sen jälkeen, kun luit sen. Lataa se uudelleen ja yritä sitten.",
+        sv: "Uppgifterna har ändrats efter att du läste dem. Ladda dem på nytt och försök sedan igen.",
         en: "The record has changed since you read it. Reload it and try again.",
       },
       ["expectedVersion"],
@@ -44,12 +49,35 @@ export class ConflictFailure extends MutationFailure {
   }
 }
 
+/** What a mutation may not find, by name in each language. */
+const notFoundNames = {
+  "access right": { fi: "kulkuoikeus", sv: "passerrätt", en: "access right" },
+  "assignment": { fi: "tehtävä", sv: "uppdrag", en: "assignment" },
+  "body meeting": { fi: "toimielimen kokous", sv: "organets möte", en: "body meeting" },
+  "body": { fi: "toimielin", sv: "organ", en: "body" },
+  "case": { fi: "asiakkuus", sv: "klientärende", en: "case" },
+  "goal": { fi: "tavoite", sv: "mål", en: "goal" },
+  "invitation": { fi: "kutsu", sv: "inbjudan", en: "invitation" },
+  "link": { fi: "asiakkuuksien linkki", sv: "länk mellan klientärenden", en: "link" },
+  "meeting": { fi: "tapaaminen", sv: "möte", en: "meeting" },
+  "rotating body": {
+    fi: "vuorottelevan puheenjohtajuuden toimielin",
+    sv: "organ med roterande ordförandeskap",
+    en: "rotating body",
+  },
+  "security clearance": { fi: "turvallisuusselvitys", sv: "säkerhetsutredning", en: "security clearance" },
+  "staff member": { fi: "työntekijä", sv: "anställd", en: "staff member" },
+  "user account": { fi: "käyttäjätili", sv: "användarkonto", en: "user account" },
+} as const satisfies Record<string, Message>;
+export type NotFoundWhat = keyof typeof notFoundNames;
+
 /** The record does not exist, or the caller may not see it (indistinguishable on purpose). */
 export class NotFoundFailure extends MutationFailure {
   override readonly name = "NotFoundFailure";
   readonly code = "NOT_FOUND";
-  constructor(what: string, path: string[] = []) {
-    super({ fi: `Kohdetta ei löydy: ${what}.`, en: `Not found: ${what}.` }, path);
+  constructor(what: NotFoundWhat, path: string[] = []) {
+    const name = notFoundNames[what];
+    super({ fi: `Kohdetta ei löydy: ${name.fi}.`, sv: `Hittas inte: ${name.sv}.`, en: `Not found: ${name.en}.` }, path);
   }
 }
 

@@ -112,7 +112,7 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
     };
   };
   const note = (caseId: string) => ({
-    input: { caseId, kind: "general", body: "Hyökkääjän muistiinpano (kuvitteellinen)." },
+    input: { caseId, kind: "GENERAL", body: "Hyökkääjän muistiinpano (kuvitteellinen)." },
   });
 
   beforeAll(async () => {
@@ -288,7 +288,7 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
           referredOn: "2026-10-01",
           referralSource: "POLICE",
           client: { identityCode, givenName: "Oskari", familyName: "Oikeanimi" },
-          guardians: [{ givenName: "Olga", familyName: "Oikeanimi", relationship: "parent", hasCustody: true }],
+          guardians: [{ givenName: "Olga", familyName: "Oikeanimi", relationship: "PARENT", hasCustody: true }],
         },
       });
       const earlier = payloadOf(police.body, "referCase") as { case: { caseId: string } } | undefined;
@@ -475,7 +475,7 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
           id: caseId,
         });
         expect(own.body.data?.ownCaseNotes).toEqual([
-          { kind: "general", body: "Hyökkääjän muistiinpano (kuvitteellinen)." },
+          { kind: "GENERAL", body: "Hyökkääjän muistiinpano (kuvitteellinen)." },
         ]);
       },
     );
@@ -655,7 +655,7 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
               {
                 input: {
                   staffId: "st-sotepe-karjalainen",
-                  scope: "standard",
+                  scope: "STANDARD",
                   requestedOn: "2039-01-01",
                   grantedOn: "2039-02-01",
                   validUntil: "2044-01-31",

@@ -174,7 +174,7 @@ describe.each(testEngines)("team administration over HTTP on %s", (engine) => {
         await h.request(admin, RecordClearanceDocument, {
           input: {
             staffId: "st-kuva-tuominen",
-            scope: "extended",
+            scope: "EXTENDED",
             requestedOn: "2026-09-01",
             grantedOn: "2026-10-01",
             validUntil: "2031-09-30",
@@ -183,7 +183,7 @@ describe.each(testEngines)("team administration over HTTP on %s", (engine) => {
       ).data?.recordClearance,
       "SecurityClearance",
     );
-    expect(clearance).toMatchObject({ scope: "extended", validOn: true });
+    expect(clearance).toMatchObject({ scope: "EXTENDED", validOn: true });
   });
 
   describe("joining decisions", () => {

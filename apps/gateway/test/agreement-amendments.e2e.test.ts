@@ -94,8 +94,8 @@ describe.each(testEngines)("amending and signing the agreement over HTTP on %s",
     expect(signed).toMatchObject({ inForceFrom: "2027-01-01", unsignedParties: [] });
     expect(signed.signatures.map((s) => [s.organisation.id, s.method])).toEqual(
       expect.arrayContaining([
-        [org.police, "strong-authentication"],
-        [org.kuva, "handwritten"],
+        [org.police, "STRONG_AUTHENTICATION"],
+        [org.kuva, "HANDWRITTEN"],
       ]),
     );
 

@@ -77,7 +77,7 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
     as(
       (
         await h.request(login.police, AddCaseNoteDocument, {
-          input: { caseId: policeCase, kind: "police", body: "Poliisin luottamuksellinen tieto (kuvitteellinen)." },
+          input: { caseId: policeCase, kind: "POLICE", body: "Poliisin luottamuksellinen tieto (kuvitteellinen)." },
         })
       ).data?.addCaseNote,
       "CasePayload",
@@ -144,7 +144,7 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
 
   it("keeps notes inside the writing organisation", async () => {
     const police = await h.request(login.police, CaseDetailDocument, { caseId: policeCase });
-    expect(police.data?.case?.notes.map((n) => n.kind)).toEqual(["police"]);
+    expect(police.data?.case?.notes.map((n) => n.kind)).toEqual(["POLICE"]);
     const social = await h.request(login.socialWorker, CaseDetailDocument, { caseId: policeCase });
     expect(social.data?.case?.caseId).toBe(policeCase);
     expect(social.data?.case?.notes).toEqual([]);

@@ -65,7 +65,7 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
 
   it("answers the same under a body the planned query loaded, with at most one statement more", async () => {
     const nested = (selection: string) =>
-      `{ cooperationBodies(kind: "ankkuri-steering-group") { id chairCalendar(from: "2024-05-01", years: 3) { from ${selection} } } }`;
+      `{ cooperationBodies(kind: ANKKURI_STEERING_GROUP) { id chairCalendar(from: "2024-05-01", years: 3) { from ${selection} } } }`;
     const bare = await run(nested(""));
     const chairs = await run(nested(`chair { ${columns} }`));
     const terms = (chairs.data.cooperationBodies as { chairCalendar: { chair: Json }[] }[]).flatMap((b) =>

@@ -341,6 +341,27 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
     });
   });
 
+  describe("a list of cases", () => {
+    it("loads the links of every case on the page in a bounded number of statements", async () => {
+      for (let i = 0; i < 3; i++)
+        as(await link(login.socialWorker, [await refer(h), await refer(h)], "SIBLINGS"), "CaseLinkPayload");
+      const list = (selection: string) => `{ cases(first: 50) { nodes { caseId ${selection} } } }`;
+      const statements = async (query: string) => {
+        await h.gql(login.socialWorker, query);
+        h.resetQueries();
+        const { body } = await h.gql(login.socialWorker, query);
+        expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+        const nodes = (body.data as { cases: { nodes: { links?: unknown[] }[] } }).cases.nodes;
+        return { count: h.queries.length, linked: nodes.filter((n) => (n.links ?? []).length > 0).length };
+      };
+      const bare = await statements(list(""));
+      const withLinks = await statements(list("links { relation cases { caseId } }"));
+      expect(withLinks.linked).toBeGreaterThanOrEqual(6);
+      // The links and the reader's view of their cases: two statements for the page, not two per case.
+      expect(withLinks.count - bare.count).toBeLessThanOrEqual(2);
+    });
+  });
+
   describe("linking and ending links", () => {
     it("links siblings, shows them on each case, ends the link once and keeps it on record", async () => {
       const [a, b] = [await refer(h), await refer(h)];

@@ -401,7 +401,7 @@ describe.each(testEngines)("the case workflow over HTTP on %s", (engine) => {
           await h.request(login.socialWorker, AddGuardianDocument, {
             input: {
               caseId,
-              guardian: { givenName: "Pekka", familyName: "Esimerkki", relationship: "parent", hasCustody: true },
+              guardian: { givenName: "Pekka", familyName: "Esimerkki", relationship: "PARENT", hasCustody: true },
             },
           })
         ).data?.addGuardian,
@@ -453,12 +453,12 @@ describe.each(testEngines)("the case workflow over HTTP on %s", (engine) => {
       const note = as(
         (
           await h.request(login.police, AddCaseNoteDocument, {
-            input: { caseId, kind: "police", body: "Esitutkinnan tila (kuvitteellinen)." },
+            input: { caseId, kind: "POLICE", body: "Esitutkinnan tila (kuvitteellinen)." },
           })
         ).data?.addCaseNote,
         "CasePayload",
       );
-      expect(note.case.notes.map((n) => n.kind)).toEqual(["police"]);
+      expect(note.case.notes.map((n) => n.kind)).toEqual(["POLICE"]);
     });
 
     it("refuses a change based on a stale version and writes nothing", async () => {
@@ -478,7 +478,7 @@ describe.each(testEngines)("the case workflow over HTTP on %s", (engine) => {
             input: {
               caseId,
               expectedVersion: before.version,
-              guardian: { givenName: "Late", familyName: "Writer", relationship: "other", hasCustody: false },
+              guardian: { givenName: "Late", familyName: "Writer", relationship: "OTHER", hasCustody: false },
             },
           })
         ).data?.addGuardian,

@@ -337,7 +337,7 @@ describe.each(testEngines)("staff and user administration over HTTP on %s", (eng
           await h.request(admin, RecordClearanceDocument, {
             input: {
               staffId: personId,
-              scope: "standard",
+              scope: "STANDARD",
               requestedOn: "2026-10-01",
               grantedOn: "2026-11-01",
               validUntil: "2031-10-31",

@@ -57,7 +57,7 @@ export async function refer(
       referredOn: options.referredOn ?? "2026-10-01",
       referralSource: "POLICE",
       client: { identityCode: nextIdentityCode(options.birthDate), givenName: "Eetu", familyName },
-      guardians: [{ givenName: "Anna", familyName: "Esimerkki", relationship: "parent", hasCustody: true }],
+      guardians: [{ givenName: "Anna", familyName: "Esimerkki", relationship: "PARENT", hasCustody: true }],
     },
   });
   expect(errors).toBeUndefined();

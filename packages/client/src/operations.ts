@@ -8,25 +8,25 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** An access role (käyttörooli). Only caseworker roles ever see client data. */
 export type AccessRole =
-  /** Role auditor. */
+  /** An auditor (auditoija); reads the access log, never the cases. */
   | 'AUDITOR'
-  /** Role operational-supervisor. */
+  /** The operational supervisor (poliisiesimies) who leads and coordinates daily work; sees client data. */
   | 'OPERATIONAL_SUPERVISOR'
-  /** Role party-leadership. */
+  /** A party's leadership (osapuolen johto); sees its party's aggregates only. */
   | 'PARTY_LEADERSHIP'
-  /** Role police-officer. */
+  /** A police officer of the core team (poliisi); sees client data. */
   | 'POLICE_OFFICER'
-  /** Role psychiatric-nurse. */
+  /** A psychiatric nurse of the core team (psykiatrinen sairaanhoitaja); sees client data. */
   | 'PSYCHIATRIC_NURSE'
-  /** Role registry-office. */
+  /** A controller's registry office (kirjaamo); answers its clients' requests for their access log. */
   | 'REGISTRY_OFFICE'
-  /** Role social-worker. */
+  /** A social worker of the core team (sosiaalityöntekijä); sees client data. */
   | 'SOCIAL_WORKER'
-  /** Role steering-group-member. */
+  /** A member of the steering group (ohjausryhmän jäsen); sees aggregates only. */
   | 'STEERING_GROUP_MEMBER'
-  /** Role team-administrator. */
+  /** A team administrator (pääkäyttäjä); manages organisations, staff and bodies. */
   | 'TEAM_ADMINISTRATOR'
-  /** Role youth-worker. */
+  /** A youth worker of the core team (nuorisotyöntekijä); sees client data. */
   | 'YOUTH_WORKER';
 
 /** Input of activateCase. */
@@ -45,8 +45,8 @@ export type AddCaseNoteInput = {
   body: string;
   /** The case. */
   caseId: string;
-  /** police, health, social, youth or general. */
-  kind: string;
+  /** The field the note belongs to. */
+  kind: NoteKind;
   /** Day written; defaults to today. */
   writtenOn?: string | null | undefined;
 };
@@ -194,6 +194,23 @@ export type AssignStaffInput = {
   validTo?: string | null | undefined;
 };
 
+/** Kind of a cooperation body (yhteistyöelin). */
+export type BodyKind =
+  /** The Ankkuri steering group (Ankkuri-ohjausryhmä). */
+  | 'ANKKURI_STEERING_GROUP'
+  /** The city-level steering group of preventive cooperation against children's and young people's crime (kaupunkitasoinen ohjausryhmä). */
+  | 'CITY_STEERING_GROUP'
+  /** The joint leadership meeting (johdon yhteiskokous), 003 § 8. */
+  | 'JOINT_LEADERSHIP_MEETING'
+  /** The LASU collegium of cross-administrative child and youth welfare work (LASU-kollegio). */
+  | 'LASU_COLLEGIUM'
+  /** A regional coordination group under the LASU collegium (alueellinen koordinaatioryhmä). */
+  | 'REGIONAL_COORDINATION_GROUP'
+  /** A region's multi-agency network of workers (työntekijöiden yhteistyöverkosto). */
+  | 'WORKER_NETWORK'
+  /** The youth guidance and service network NOP (nuorten ohjaus- ja palveluverkosto). */
+  | 'YOUTH_GUIDANCE_NETWORK';
+
 /** An attendee. */
 export type BodyMeetingAttendeeInput = {
   /** Name. */
@@ -300,6 +317,15 @@ export type CaseWorkerRole =
   | 'LEAD_WORKER'
   /** A pair worker of the case (työparin jäsen); any number. */
   | 'PAIR_WORKER';
+
+/** The scope of a security clearance (turvallisuusselvityksen laajuus), narrowest first. */
+export type ClearanceScope =
+  /** Extended (laaja turvallisuusselvitys). */
+  | 'EXTENDED'
+  /** Narrow (suppea turvallisuusselvitys). */
+  | 'NARROW'
+  /** Standard (perusmuotoinen turvallisuusselvitys). */
+  | 'STANDARD';
 
 /** The client of a referral. Give the personal identity code (only test identities, individual numbers 900–999, are accepted) or, without one, the birth date. */
 export type ClientInput = {
@@ -469,9 +495,18 @@ export type GuardianInput = {
   givenName: string;
   /** Whether the guardian has custody. */
   hasCustody: boolean;
-  /** parent, legal-guardian or other. */
-  relationship: string;
+  /** How the guardian is related to the client. */
+  relationship: GuardianRelationship;
 };
+
+/** How a guardian is related to the client (huoltajan suhde asiakkaaseen). */
+export type GuardianRelationship =
+  /** A guardian appointed by a court or an authority, not a parent (määrätty huoltaja). */
+  | 'LEGAL_GUARDIAN'
+  /** Another guardian (muu huoltaja). */
+  | 'OTHER'
+  /** A parent (vanhempi). */
+  | 'PARENT';
 
 /** Input of informResponsibleWorker. */
 export type InformResponsibleWorkerInput = {
@@ -644,6 +679,19 @@ export type NextAssignmentInput = {
   validTo?: string | null | undefined;
 };
 
+/** The field a case note belongs to (muistiinpanon laji); the note stays inside its writer's organisation (003 § 9). */
+export type NoteKind =
+  /** Not tied to one field (yleinen). */
+  | 'GENERAL'
+  /** Health care (terveydenhuolto). */
+  | 'HEALTH'
+  /** Police work (poliisi). */
+  | 'POLICE'
+  /** Social work (sosiaalityö). */
+  | 'SOCIAL'
+  /** Youth work (nuorisotyö). */
+  | 'YOUTH';
+
 /** Level of the organisation tree (organisaatiotaso). */
 export type OrganisationKind =
   /** A division of a city (toimiala). */
@@ -792,8 +840,8 @@ export type RecordClearanceInput = {
   grantedOn?: string | null | undefined;
   /** Day requested by the police. */
   requestedOn: string;
-  /** narrow, standard or extended. */
-  scope: string;
+  /** The clearance's scope. */
+  scope: ClearanceScope;
   /** The staff member. */
   staffId: string;
   /** Last valid day. */
@@ -1149,7 +1197,7 @@ export type StaffListQueryVariables = Exact<{
 }>;
 
 
-export type StaffListQuery = { staff: Array<{ id: string, givenName: string, familyName: string, title: string, profession: string, organisation: { name: string }, assignments: Array<{ id: string, fraction: number, validFrom: IsoDate, validTo: IsoDate | null, operationalSupervisor: boolean, version: number }>, clearances: Array<{ scope: string, grantedOn: IsoDate | null, validUntil: IsoDate | null, validOn: boolean }> }> };
+export type StaffListQuery = { staff: Array<{ id: string, givenName: string, familyName: string, title: string, profession: Profession, organisation: { name: string }, assignments: Array<{ id: string, fraction: number, validFrom: IsoDate, validTo: IsoDate | null, operationalSupervisor: boolean, version: number }>, clearances: Array<{ scope: ClearanceScope, grantedOn: IsoDate | null, validUntil: IsoDate | null, validOn: boolean }> }> };
 
 export type AssignStaffMutationVariables = Exact<{
   input: AssignStaffInput;
@@ -1193,7 +1241,7 @@ export type RecordClearanceMutation = { recordClearance:
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
     | { __typename: 'NotFoundError', code: string, message: string, path: Array<string> }
     | { __typename: 'RuleViolationError', code: string, message: string, path: Array<string>, violations: Array<{ code: string, severity: Severity, message: string, ids: Array<string> }> }
-    | { __typename: 'SecurityClearance', id: string, scope: string, validOn: boolean }
+    | { __typename: 'SecurityClearance', id: string, scope: ClearanceScope, validOn: boolean }
    };
 
 export type RecordJoiningDecisionMutationVariables = Exact<{
@@ -1251,7 +1299,7 @@ export type AmendAgreementMutationVariables = Exact<{
 
 
 export type AmendAgreementMutation = { amendAgreement:
-    | { __typename: 'AgreementVersion', number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: string, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> }
+    | { __typename: 'AgreementVersion', number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: SignatureMethod, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -1265,7 +1313,7 @@ export type SignAgreementMutationVariables = Exact<{
 
 
 export type SignAgreementMutation = { signAgreement:
-    | { __typename: 'AgreementVersion', number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: string, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> }
+    | { __typename: 'AgreementVersion', number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: SignatureMethod, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -1301,7 +1349,7 @@ export type RecordBodyMeetingMutation = { recordBodyMeeting:
     | { __typename: 'RuleViolationError', code: string, message: string, path: Array<string>, violations: Array<{ code: string, severity: Severity, message: string, ids: Array<string> }> }
    };
 
-export type StaffMemberFieldsFragment = { id: string, givenName: string, familyName: string, title: string, profession: string, login: string | null, policeMailAccount: boolean, version: number, organisation: { id: string } };
+export type StaffMemberFieldsFragment = { id: string, givenName: string, familyName: string, title: string, profession: Profession, login: string | null, policeMailAccount: boolean, version: number, organisation: { id: string } };
 
 export type UserAccountFieldsFragment = { login: string, displayName: string, closedOn: IsoDate | null, version: number, staffMember: { id: string } | null };
 
@@ -1315,7 +1363,7 @@ export type StaffPremisesQueryVariables = Exact<{
 }>;
 
 
-export type StaffPremisesQuery = { staff: Array<{ id: string, policeMailAccount: boolean, clearances: Array<{ id: string, scope: string, grantedOn: IsoDate | null, validUntil: IsoDate | null, revokedOn: IsoDate | null, validOn: boolean, version: number }>, premisesAccess: Array<{ id: string, validFrom: IsoDate, validTo: IsoDate | null, areas: string, version: number }> }> };
+export type StaffPremisesQuery = { staff: Array<{ id: string, policeMailAccount: boolean, clearances: Array<{ id: string, scope: ClearanceScope, grantedOn: IsoDate | null, validUntil: IsoDate | null, revokedOn: IsoDate | null, validOn: boolean, version: number }>, premisesAccess: Array<{ id: string, validFrom: IsoDate, validTo: IsoDate | null, areas: string, version: number }> }> };
 
 export type AddStaffMemberMutationVariables = Exact<{
   input: AddStaffMemberInput;
@@ -1328,7 +1376,7 @@ export type AddStaffMemberMutation = { addStaffMember:
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
     | { __typename: 'NotFoundError', code: string, message: string, path: Array<string> }
     | { __typename: 'RuleViolationError', code: string, message: string, path: Array<string>, violations: Array<{ code: string, severity: Severity, message: string, ids: Array<string> }> }
-    | { __typename: 'StaffMember', id: string, givenName: string, familyName: string, title: string, profession: string, login: string | null, policeMailAccount: boolean, version: number, organisation: { id: string } }
+    | { __typename: 'StaffMember', id: string, givenName: string, familyName: string, title: string, profession: Profession, login: string | null, policeMailAccount: boolean, version: number, organisation: { id: string } }
    };
 
 export type UpdateStaffMemberMutationVariables = Exact<{
@@ -1342,7 +1390,7 @@ export type UpdateStaffMemberMutation = { updateStaffMember:
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
     | { __typename: 'NotFoundError', code: string, message: string, path: Array<string> }
     | { __typename: 'RuleViolationError', code: string, message: string, path: Array<string>, violations: Array<{ code: string, severity: Severity, message: string, ids: Array<string> }> }
-    | { __typename: 'StaffMember', id: string, givenName: string, familyName: string, title: string, profession: string, login: string | null, policeMailAccount: boolean, version: number, organisation: { id: string } }
+    | { __typename: 'StaffMember', id: string, givenName: string, familyName: string, title: string, profession: Profession, login: string | null, policeMailAccount: boolean, version: number, organisation: { id: string } }
    };
 
 export type CreateUserAccountMutationVariables = Exact<{
@@ -1519,7 +1567,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { case: { referralSource: ReferralSource, selectionStartedOn: IsoDate | null, decidedOn: IsoDate | null, activatedOn: IsoDate | null, closedOn: IsoDate | null, closeReason: CloseReason | null, childWelfareNotifiedOn: IsoDate | null, id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, guardians: Array<{ guardianId: string, givenName: string, familyName: string, hasCustody: boolean }>, existingClientships: Array<{ responsibleWorkerName: string | null, organisation: { id: string, name: string } }>, selection: Array<{ profession: Profession, admit: boolean, decidedOn: IsoDate, organisation: { name: string } }>, consents: Array<{ consentId: string, giverKind: ConsentGiverKind, givenOn: IsoDate, withdrawnOn: IsoDate | null, inEffect: boolean, guardian: { guardianId: string } | null, organisations: Array<{ id: string, name: string }> }>, meetings: Array<{ meetingId: string, plannedOn: IsoDate, status: MeetingStatus, heldOn: IsoDate | null, participants: Array<{ participantId: string, role: ParticipantRole, profession: Profession | null, attended: boolean, organisation: { id: string, name: string } | null }>, record: { recordedOn: IsoDate, inClientRecord: boolean, inStatistics: boolean } | null }>, referrals: Array<{ referralId: string, service: ServiceKind, status: ReferralStatus, madeOn: IsoDate, version: number, organisation: { name: string } }>, notes: Array<{ noteId: string, kind: string, writtenOn: IsoDate, body: string }>, violations: Array<{ code: string, severity: Severity, message: string }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } | null };
+export type CaseDetailQuery = { case: { referralSource: ReferralSource, selectionStartedOn: IsoDate | null, decidedOn: IsoDate | null, activatedOn: IsoDate | null, closedOn: IsoDate | null, closeReason: CloseReason | null, childWelfareNotifiedOn: IsoDate | null, id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, guardians: Array<{ guardianId: string, givenName: string, familyName: string, hasCustody: boolean }>, existingClientships: Array<{ responsibleWorkerName: string | null, organisation: { id: string, name: string } }>, selection: Array<{ profession: Profession, admit: boolean, decidedOn: IsoDate, organisation: { name: string } }>, consents: Array<{ consentId: string, giverKind: ConsentGiverKind, givenOn: IsoDate, withdrawnOn: IsoDate | null, inEffect: boolean, guardian: { guardianId: string } | null, organisations: Array<{ id: string, name: string }> }>, meetings: Array<{ meetingId: string, plannedOn: IsoDate, status: MeetingStatus, heldOn: IsoDate | null, participants: Array<{ participantId: string, role: ParticipantRole, profession: Profession | null, attended: boolean, organisation: { id: string, name: string } | null }>, record: { recordedOn: IsoDate, inClientRecord: boolean, inStatistics: boolean } | null }>, referrals: Array<{ referralId: string, service: ServiceKind, status: ReferralStatus, madeOn: IsoDate, version: number, organisation: { name: string } }>, notes: Array<{ noteId: string, kind: NoteKind, writtenOn: IsoDate, body: string }>, violations: Array<{ code: string, severity: Severity, message: string }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } | null };
 
 export type InvitationQueryVariables = Exact<{
   caseId: string;
@@ -1580,7 +1628,7 @@ export type CaseWorkersQueryVariables = Exact<{
 }>;
 
 
-export type CaseWorkersQuery = { case: { caseId: string, assignedWorkers: Array<{ assignmentId: string, role: CaseWorkerRole, assignedOn: IsoDate, unassignedOn: IsoDate | null, staffMember: { id: string, givenName: string, familyName: string, profession: string, organisation: { id: string, name: string } } }> } | null };
+export type CaseWorkersQuery = { case: { caseId: string, assignedWorkers: Array<{ assignmentId: string, role: CaseWorkerRole, assignedOn: IsoDate, unassignedOn: IsoDate | null, staffMember: { id: string, givenName: string, familyName: string, profession: Profession, organisation: { id: string, name: string } } }> } | null };
 
 export type RecordConsultationMutationVariables = Exact<{
   input: RecordConsultationInput;
@@ -1675,7 +1723,7 @@ export type OwnCaseNotesQueryVariables = Exact<{
 }>;
 
 
-export type OwnCaseNotesQuery = { ownCaseNotes: Array<{ noteId: string, kind: string, writtenOn: IsoDate, writtenBy: string, body: string }> };
+export type OwnCaseNotesQuery = { ownCaseNotes: Array<{ noteId: string, kind: NoteKind, writtenOn: IsoDate, writtenBy: string, body: string }> };
 
 export type CaseAccessQueryVariables = Exact<{
   caseId: string;
@@ -1808,14 +1856,14 @@ export type WorkerCalendarQueryVariables = Exact<{
 
 export type WorkerCalendarQuery = { upcomingMeetings: Array<{ meetingId: string, caseId: string, plannedOn: IsoDate, startTime: string | null, endTime: string | null, durationMinutes: number | null, placeDescription: string | null, premises: { premisesId: string, name: string, address: string | null } | null, participants: Array<{ participantId: string, role: ParticipantRole, organisation: { name: string } | null }> }> };
 
-export type AgreementVersionFieldsFragment = { number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: string, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> };
+export type AgreementVersionFieldsFragment = { number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: SignatureMethod, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> };
 
 export type AgreementVersionsQueryVariables = Exact<{
   on?: string | null | undefined;
 }>;
 
 
-export type AgreementVersionsQuery = { agreement: { id: string, currentVersionNumber: number, termsOn: { number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: string, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> }, versions: Array<{ number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: string, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> }> } | null };
+export type AgreementVersionsQuery = { agreement: { id: string, currentVersionNumber: number, termsOn: { number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: SignatureMethod, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> }, versions: Array<{ number: number, effectiveFrom: IsoDate, decidedOn: IsoDate, summary: string, noticePeriodMonths: number, inForceFrom: IsoDate | null, parties: Array<{ role: PartyRole, organisation: { id: string } }>, fteTargets: Array<{ fte: number, organisation: { id: string } }>, signatures: Array<{ signerName: string, signerTitle: string, method: SignatureMethod, signedAt: IsoDateTime, organisation: { id: string } }>, unsignedParties: Array<{ id: string, name: string }> }> } | null };
 
 export type AnnualClockQueryVariables = Exact<{
   teamId: string;
@@ -1852,7 +1900,7 @@ export type FteDashboardQueryVariables = Exact<{
 }>;
 
 
-export type FteDashboardQuery = { fteReport: { period: { from: IsoDate, to: IsoDate }, units: Array<{ profession: string, target: number, named: number | null, realised: number, difference: number, headcount: number, organisation: { id: string, name: string } }>, parties: Array<{ partyId: string, target: number, realised: number, difference: number }> }, staffingViolations: Array<{ code: string, severity: Severity, message: string }> };
+export type FteDashboardQuery = { fteReport: { period: { from: IsoDate, to: IsoDate }, units: Array<{ profession: Profession, target: number, named: number | null, realised: number, difference: number, headcount: number, organisation: { id: string, name: string } }>, parties: Array<{ partyId: string, target: number, realised: number, difference: number }> }, staffingViolations: Array<{ code: string, severity: Severity, message: string }> };
 
 export type ChairCalendarQueryVariables = Exact<{
   bodyId: string;
@@ -1866,7 +1914,7 @@ export type ChairCalendarQuery = { chairCalendar: Array<{ index: number, from: I
 export type SteeringBodiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SteeringBodiesQuery = { cooperationBodies: Array<{ id: string, kind: string, name: string, region: string | null, chairOn: { from: IsoDate, to: IsoDate, chair: { name: string } | null } | null, seats: Array<{ roleTitle: string, invitedWhenNeeded: boolean, organisation: { name: string } }> }> };
+export type SteeringBodiesQuery = { cooperationBodies: Array<{ id: string, kind: BodyKind, name: string, region: string | null, chairOn: { from: IsoDate, to: IsoDate, chair: { name: string } | null } | null, seats: Array<{ roleTitle: string, invitedWhenNeeded: boolean, organisation: { name: string } }> }> };
 
 export type AgreementQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1947,7 +1995,7 @@ export type AddCaseNoteMutationVariables = Exact<{
 
 
 export type AddCaseNoteMutation = { addCaseNote:
-    | { __typename: 'CasePayload', case: { caseId: string, notes: Array<{ noteId: string, kind: string, body: string }> } }
+    | { __typename: 'CasePayload', case: { caseId: string, notes: Array<{ noteId: string, kind: NoteKind, body: string }> } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -1955,7 +2003,7 @@ export type AddCaseNoteMutation = { addCaseNote:
     | { __typename: 'RuleViolationError', code: string, message: string, path: Array<string>, violations: Array<{ code: string, severity: Severity, message: string, ids: Array<string> }> }
    };
 
-export type CaseWorkerAssignmentFieldsFragment = { assignmentId: string, caseId: string, role: CaseWorkerRole, assignedOn: IsoDate, unassignedOn: IsoDate | null, staffMember: { id: string, givenName: string, familyName: string, profession: string } };
+export type CaseWorkerAssignmentFieldsFragment = { assignmentId: string, caseId: string, role: CaseWorkerRole, assignedOn: IsoDate, unassignedOn: IsoDate | null, staffMember: { id: string, givenName: string, familyName: string, profession: Profession } };
 
 export type AssignCaseWorkerMutationVariables = Exact<{
   input: AssignCaseWorkerInput;
@@ -1963,7 +2011,7 @@ export type AssignCaseWorkerMutationVariables = Exact<{
 
 
 export type AssignCaseWorkerMutation = { assignCaseWorker:
-    | { __typename: 'CaseWorkerPayload', assignment: { assignmentId: string, caseId: string, role: CaseWorkerRole, assignedOn: IsoDate, unassignedOn: IsoDate | null, staffMember: { id: string, givenName: string, familyName: string, profession: string } } }
+    | { __typename: 'CaseWorkerPayload', assignment: { assignmentId: string, caseId: string, role: CaseWorkerRole, assignedOn: IsoDate, unassignedOn: IsoDate | null, staffMember: { id: string, givenName: string, familyName: string, profession: Profession } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -1977,7 +2025,7 @@ export type UnassignCaseWorkerMutationVariables = Exact<{
 
 
 export type UnassignCaseWorkerMutation = { unassignCaseWorker:
-    | { __typename: 'CaseWorkerPayload', assignment: { assignmentId: string, caseId: string, role: CaseWorkerRole, assignedOn: IsoDate, unassignedOn: IsoDate | null, staffMember: { id: string, givenName: string, familyName: string, profession: string } } }
+    | { __typename: 'CaseWorkerPayload', assignment: { assignmentId: string, caseId: string, role: CaseWorkerRole, assignedOn: IsoDate, unassignedOn: IsoDate | null, staffMember: { id: string, givenName: string, familyName: string, profession: Profession } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }

@@ -1,6 +1,7 @@
 import { type Executor, loadTeamDataset } from "@ankkuri/db";
 import {
   type AgePolicy,
+  type Language,
   addDays,
   type ChairTerm,
   chairOn,
@@ -107,25 +108,34 @@ export async function resolveScope(
   const dataset = await loadTeamDataset(db, request.teamId);
   if (!dataset)
     throw new ReportError("REPORT.UNKNOWN_TEAM", {
-      fi: `Työryhmää ${request.teamId} ei ole tai sillä ei ole sopimusta.`,
-      en: `Team ${request.teamId} does not exist or has no agreement.`,
+      fi: "Työryhmää ei ole tai sillä ei ole sopimusta.",
+      sv: "Teamet finns inte eller har inget avtal.",
+      en: "The team does not exist or has no agreement.",
     });
   let units: string[] | null = null;
   if (request.type === "party") {
     const party = request.scope ?? "";
     const parties = new Set(dataset.agreement.versions.flatMap((v) => v.parties.map((p) => p.organisationId)));
     if (!parties.has(party)) {
-      // The valid values, so that whoever asked can choose (the parties are organisations, not people).
-      const known = [...parties].sort().join(", ");
+      // The valid choices by name, so that whoever asked can choose.
+      const known = (language: Language) =>
+        [...parties]
+          .map((id) => dataset.organisations.find((o) => o.id === id)?.name[language] ?? id)
+          .sort()
+          .join(", ");
       throw new ReportError("REPORT.UNKNOWN_PARTY", {
         fi:
           party === ""
-            ? `Osapuoliraportille tarvitaan osapuoli: ${known}.`
-            : `${party} ei ole sopimuksen osapuoli. Osapuolet: ${known}.`,
+            ? `Osapuoliraportille tarvitaan osapuoli: ${known("fi")}.`
+            : `Organisaatio ei ole sopimuksen osapuoli. Osapuolet: ${known("fi")}.`,
+        sv:
+          party === ""
+            ? `En partsrapport kräver en part: ${known("sv")}.`
+            : `Organisationen är inte part i avtalet. Parterna: ${known("sv")}.`,
         en:
           party === ""
-            ? `A party report needs the party: ${known}.`
-            : `${party} is not a party of the agreement. The parties: ${known}.`,
+            ? `A party report needs the party: ${known("en")}.`
+            : `The organisation is not a party of the agreement. The parties: ${known("en")}.`,
       });
     }
     units = partyUnits(dataset.organisations, party);

@@ -1,3 +1,5 @@
+import type { Message } from "@ankkuri/domain";
+
 /** Stable codes of the reporter's expected failures; the gateway maps them to its own error shapes. */
 export type ReportErrorCode =
   | "REPORT.PERIOD_INVALID"
@@ -6,12 +8,12 @@ export type ReportErrorCode =
   | "REPORT.UNKNOWN_PARTY"
   | "REPORT.NO_AGREEMENT";
 
-/** An expected failure of a report request: a stable code and a message in Finnish and English. */
+/** An expected failure of a report request: a stable code and a message in Finnish, Swedish and English. */
 export class ReportError extends Error {
   override readonly name = "ReportError";
   constructor(
     readonly code: ReportErrorCode,
-    readonly messages: { fi: string; en: string },
+    readonly messages: Message,
   ) {
     super(messages.en);
   }

@@ -43,6 +43,7 @@ export function parsePeriod(text: string): Period {
   if (!parsed.success) {
     throw new ReportError("REPORT.PERIOD_INVALID", {
       fi: `Jakso "${text}" ei kelpaa: anna vuosi (2025), kuukausi (2025-03) tai päivävälit (2025-05-01..2026-04-30).`,
+      sv: `Perioden "${text}" duger inte: ange ett år (2025), en månad (2025-03) eller ett datumintervall (2025-05-01..2026-04-30).`,
       en: `Period "${text}" is not valid: give a year (2025), a month (2025-03) or an interval of days (2025-05-01..2026-04-30).`,
     });
   }

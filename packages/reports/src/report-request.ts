@@ -51,6 +51,7 @@ export function parseReportRequest(request: ReportRequest): ReportRequest {
   const message = issue?.message ?? "invalid";
   throw new ReportError("REPORT.REQUEST_INVALID", {
     fi: `Raporttipyyntö ei kelpaa (${where}): ${message}`,
+    sv: `Rapportbegäran duger inte (${where}): ${message}`,
     en: `The report request is not valid (${where}): ${message}`,
   });
 }

@@ -18,8 +18,9 @@ async function assertKnown(db: Database, request: ReportRequest): Promise<void> 
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, request.teamId));
   if (!team)
     throw new ReportError("REPORT.UNKNOWN_TEAM", {
-      fi: `Työryhmää ${request.teamId} ei ole.`,
-      en: `Team ${request.teamId} does not exist.`,
+      fi: "Työryhmää ei ole.",
+      sv: "Teamet finns inte.",
+      en: "The team does not exist.",
     });
   if (request.scope === null) return;
   const [party] = await db
@@ -29,8 +30,9 @@ async function assertKnown(db: Database, request: ReportRequest): Promise<void> 
     .limit(1);
   if (!party)
     throw new ReportError("REPORT.UNKNOWN_PARTY", {
-      fi: `${request.scope} ei ole sopimuksen osapuoli.`,
-      en: `${request.scope} is not a party of the agreement.`,
+      fi: "Organisaatio ei ole sopimuksen osapuoli.",
+      sv: "Organisationen är inte part i avtalet.",
+      en: "The organisation is not a party of the agreement.",
     });
 }
 

@@ -40,8 +40,12 @@ function previousVersion(): string | null {
 const acknowledged = new Set(
   existsSync(acknowledgedFile)
     ? z
-        .object({ acknowledgedBreakingChanges: z.array(z.string()) })
-        .parse(JSON.parse(readFileSync(acknowledgedFile, "utf8"))).acknowledgedBreakingChanges
+        .object({
+          // Each entry names the exact change and why the frontends agreed to it.
+          acknowledgedBreakingChanges: z.array(z.object({ change: z.string(), reason: z.string().trim().min(10) })),
+        })
+        .parse(JSON.parse(readFileSync(acknowledgedFile, "utf8")))
+        .acknowledgedBreakingChanges.map((a) => a.change)
     : [],
 );
 const baseline = previousVersion();
@@ -56,7 +60,7 @@ if (baseline === null) {
   for (const c of changes) process.stdout.write(`${c.criticality.level.padEnd(12)} ${c.message}\n`);
   if (unacknowledged.length > 0) {
     process.stderr.write(
-      `\nschema check: ${String(unacknowledged.length)} breaking change(s). Frontends depend on this contract: make the change additive, or list the exact message in apps/gateway/schema-changes.json after agreeing it with the frontend teams.\n`,
+      `\nschema check: ${String(unacknowledged.length)} breaking change(s). Frontends depend on this contract: make the change additive, or list the exact message with its reason in apps/gateway/schema-changes.json after agreeing it with the frontend teams.\n`,
     );
     process.exit(1);
   }

@@ -1,4 +1,3 @@
-import type { ClearanceScope } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { assignmentSchema } from "@ankkuri/domain";
@@ -9,6 +8,7 @@ import { giveNotice } from "../verbs/give-notice.js";
 import { overrideChairTerm } from "../verbs/override-chair-term.js";
 import { recordClearance } from "../verbs/record-clearance.js";
 import { recordJoiningDecision } from "../verbs/record-joining-decision.js";
+import { ClearanceScopeEnum } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 
 const admin = { teamAdmin: true } as const;
@@ -102,11 +102,7 @@ builder.mutationField("recordClearance", (t) =>
           description: "A security clearance.",
           fields: (f) => ({
             staffId: f.id({ required: true, description: "The staff member." }),
-            scope: f.string({
-              required: true,
-              description: "narrow, standard or extended.",
-              validate: z.enum(["narrow", "standard", "extended"]),
-            }),
+            scope: f.field({ type: ClearanceScopeEnum, required: true, description: "The clearance's scope." }),
             requestedOn: f.field({ type: "Date", required: true, description: "Day requested by the police." }),
             grantedOn: f.field({ type: "Date", required: false, description: "Day granted." }),
             deniedOn: f.field({ type: "Date", required: false, description: "Day denied." }),
@@ -116,7 +112,7 @@ builder.mutationField("recordClearance", (t) =>
       }),
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const { id } = await recordClearance(ctx, { ...input, scope: input.scope as ClearanceScope });
+      const { id } = await recordClearance(ctx, input);
       return loaded(ctx.db.query.securityClearances.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id } })));
     },
   }),

@@ -1,35 +1,12 @@
-import {
-  contactSchema,
-  fteTargetSchema,
-  localisedTextSchema,
-  signatureMethods,
-  signatureSchema,
-} from "@ankkuri/domain";
+import { contactSchema, fteTargetSchema, localisedTextSchema, signatureSchema } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import { amendAgreement, signAgreement } from "../verbs/amend-agreement.js";
 import { actorOf } from "../verbs/audited-write.js";
 import { PartyRoleEnum } from "./agreement.js";
-import { ProfessionEnum } from "./enums.js";
+import { ProfessionEnum, SignatureMethodEnum } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 
 const admin = { teamAdmin: true } as const;
-
-export const SignatureMethodEnum = builder.enumType("SignatureMethod", {
-  description: "How a signature was given (allekirjoitustapa).",
-  values: Object.fromEntries(
-    signatureMethods.map((m) => [
-      m.toUpperCase().replaceAll("-", "_"),
-      {
-        value: m,
-        description: {
-          "strong-authentication": "Electronic signature with strong authentication (vahva sähköinen tunnistus).",
-          "advanced-electronic": "Advanced electronic signature (kehittynyt sähköinen allekirjoitus).",
-          "handwritten": "Handwritten signature on paper (käsin).",
-        }[m],
-      },
-    ]),
-  ),
-});
 
 const LocalisedTextInput = builder.inputType("LocalisedTextInput", {
   description: "A text in Finnish, Swedish and English (monikielinen teksti).",

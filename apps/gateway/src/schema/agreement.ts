@@ -4,21 +4,20 @@ import {
   checkAgreement,
   coreOrganisationIds,
   isInForce,
+  partyRoles,
   termsOn,
   versionStatus,
 } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { enumOf, ProfessionEnum, SignatureMethodEnum } from "./enums.js";
 import { RuleViolationRef } from "./errors.js";
 import { Organisation } from "./organisation.js";
 
-export const PartyRoleEnum = builder.enumType("PartyRole", {
-  description: "A party's role in the agreement (osapuolen rooli).",
-  values: {
-    SUPPLIER: { value: "supplier" as const, description: "Supplier (toimittaja): the police department." },
-    CUSTOMER: { value: "customer" as const, description: "Customer (tilaaja): a city division." },
-  },
+export const PartyRoleEnum = enumOf("PartyRole", "A party's role in the agreement (osapuolen rooli).", partyRoles, {
+  supplier: "Supplier (toimittaja): the police department.",
+  customer: "Customer (tilaaja): a city division.",
 });
 
 export const Agreement = builder.drizzleObject("agreements", {
@@ -208,7 +207,7 @@ builder.drizzleObject("agreementTeamUnits", {
   fields: (t) => ({
     organisation: t.relation("organisation", { description: "The unit." }),
     partyId: t.exposeID("partyId", { description: "Id of the party the unit belongs to." }),
-    professions: t.exposeStringList("professions", { description: "Professions the unit provides." }),
+    professions: t.expose("professions", { type: [ProfessionEnum], description: "Professions the unit provides." }),
   }),
 });
 
@@ -217,7 +216,7 @@ builder.drizzleObject("fteTargets", {
   description: "An FTE target of a unit (henkilötyövuositavoite), 003 § 5: an aim reported against, not a limit.",
   fields: (t) => ({
     organisation: t.relation("organisation", { description: "The unit." }),
-    profession: t.exposeString("profession", { description: "Profession." }),
+    profession: t.expose("profession", { type: ProfessionEnum, description: "Profession." }),
     fte: t.exposeFloat("fte", { description: "Target FTE for Ankkuri work." }),
     namedFte: t.exposeFloat("namedFte", {
       nullable: true,
@@ -236,7 +235,7 @@ export const SignatureRef = builder.drizzleObject("signatures", {
     signerName: t.exposeString("signerName", { description: "Signer." }),
     signerTitle: t.exposeString("signerTitle", { description: "Signer's title." }),
     organisation: t.relation("organisation", { description: "The party signed for." }),
-    method: t.exposeString("method", { description: "Method, e.g. strong-authentication (vahva tunnistaminen)." }),
+    method: t.expose("method", { type: SignatureMethodEnum, description: "How it was signed." }),
     signedAt: t.field({ type: "DateTime", resolve: (s) => s.signedAt, description: "When signed." }),
   }),
 });

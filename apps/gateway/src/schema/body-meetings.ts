@@ -1,24 +1,24 @@
-import { bodyMeetingItemSchema, meetingSeatSchema, periodSchema } from "@ankkuri/domain";
+import { bodyMeetingItemKinds, bodyMeetingItemSchema, meetingSeatSchema, periodSchema } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { actorOf } from "../verbs/audited-write.js";
 import { planBodyMeeting, recordBodyMeeting } from "../verbs/body-meetings.js";
+import { enumOf } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 import "./organisation-field.js";
 
 const admin = { teamAdmin: true } as const;
 const teamReaders = { $any: { aggregates: true, teamAdmin: true } } as const;
 
-const BodyMeetingItemKindEnum = builder.enumType("BodyMeetingItemKind", {
-  description: "What a meeting's item is (kohta).",
-  values: {
-    DECISION: { value: "decision" as const, description: "A decision or policy (päätös, linjaus)." },
-    CONCLUSION: {
-      value: "conclusion" as const,
-      description: "A conclusion (johtopäätös), e.g. of the annual evaluation.",
-    },
+const BodyMeetingItemKindEnum = enumOf(
+  "BodyMeetingItemKind",
+  "What a meeting's item is (kohta).",
+  bodyMeetingItemKinds,
+  {
+    decision: "A decision or policy (päätös, linjaus).",
+    conclusion: "A conclusion (johtopäätös), e.g. of the annual evaluation.",
   },
-});
+);
 
 const SeatRef = builder.objectRef<{ organisationId: string; roleTitle: string }>("BodyMeetingSeat").implement({
   description: "A seat of one meeting's composition (kokoonpano).",

@@ -1,7 +1,9 @@
 import { liveLinksOf, sql, visibleCaseIds } from "@ankkuri/db";
 import { coreOrganisationIds, inCoreTeam, linkShownTo } from "@ankkuri/domain";
 import { z } from "zod";
+import { batchLoader } from "../batch-loader.js";
 import { builder } from "../builder.js";
+import type { GatewayContext } from "../context.js";
 import { linkCases, type ShownLink, unlinkCases } from "../verbs/link-cases.js";
 import { Case } from "./case.js";
 import { visibleCases } from "./case-visibility.js";
@@ -59,6 +61,40 @@ export const CaseLinkRef = builder.objectRef<ShownLink>("CaseLink").implement({
   }),
 });
 
+type CaseLinkRow = Awaited<ReturnType<typeof liveLinksOf>>[number];
+interface LinksOfCase {
+  links: CaseLinkRow[];
+  visible: ReadonlySet<string>;
+}
+
+const linkLoaders = new WeakMap<GatewayContext, (caseId: string) => Promise<LinksOfCase | undefined>>();
+
+/**
+ * The links of the cases asked for in one tick, with which of their cases the reader may see: two
+ * statements for a whole list of cases, not two per case.
+ */
+function linksOf(ctx: GatewayContext, teamId: string, caseId: string): Promise<LinksOfCase | undefined> {
+  let load = linkLoaders.get(ctx);
+  if (!load) {
+    load = batchLoader(async (caseIds: string[]) => {
+      const links = await liveLinksOf(ctx.db, teamId, caseIds);
+      const visible =
+        links.length > 0 && ctx.access
+          ? await visibleCaseIds(
+              ctx.db,
+              ctx.access,
+              links.flatMap((l) => l.cases.map((x) => x.caseId)),
+            )
+          : new Set<string>();
+      return new Map(
+        caseIds.map((id) => [id, { links: links.filter((l) => l.cases.some((x) => x.caseId === id)), visible }]),
+      );
+    });
+    linkLoaders.set(ctx, load);
+  }
+  return load(caseId);
+}
+
 builder.drizzleObjectFields(Case, (t) => ({
   links: t.field({
     type: [CaseLinkRef],
@@ -67,14 +103,10 @@ builder.drizzleObjectFields(Case, (t) => ({
     resolve: async (c, _args, ctx) => {
       const { actor, access } = ctx;
       if (!actor || !access) return [];
-      const links = await liveLinksOf(ctx.db, c.teamId, [c.id]);
-      if (links.length === 0) return [];
+      const loaded = await linksOf(ctx, c.teamId, c.id);
+      if (!loaded || loaded.links.length === 0) return [];
+      const { links, visible } = loaded;
       const team = await ctx.team();
-      const visible = await visibleCaseIds(
-        ctx.db,
-        access,
-        links.flatMap((l) => l.cases.map((x) => x.caseId)),
-      );
       const viewer = {
         inCoreTeam: inCoreTeam(
           actor.organisationId,

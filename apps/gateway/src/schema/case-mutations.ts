@@ -17,6 +17,8 @@ import {
   ConsentGiverKindEnum,
   InvitationAnswerEnum,
   InvitationChannelEnum,
+  GuardianRelationshipEnum,
+  NoteKindEnum,
   ParticipantRoleEnum,
   ProfessionEnum,
   ReferralSourceEnum,
@@ -123,10 +125,10 @@ const GuardianInput = builder.inputType("GuardianInput", {
   fields: (t) => ({
     givenName: t.string({ required: true, description: "Given name.", validate: text(80) }),
     familyName: t.string({ required: true, description: "Family name.", validate: text(80) }),
-    relationship: t.string({
+    relationship: t.field({
+      type: GuardianRelationshipEnum,
       required: true,
-      description: "parent, legal-guardian or other.",
-      validate: z.enum(["parent", "legal-guardian", "other"]),
+      description: "How the guardian is related to the client.",
     }),
     hasCustody: t.boolean({ required: true, description: "Whether the guardian has custody." }),
   }),
@@ -218,7 +220,7 @@ builder.mutationField("referCase", (t) =>
     resolve: (_root, { input }, ctx) =>
       referCase(ctx, {
         ...input,
-        guardians: input.guardians?.map((g) => ({ ...g, relationship: g.relationship as "parent" })),
+        guardians: input.guardians ?? undefined,
       }),
   }),
 );
@@ -246,6 +248,7 @@ caseMutation(
         "STAFF.NOT_FOUND",
         {
           fi: "Vain työryhmän työntekijä voi osallistua asiakasvalintaan.",
+          sv: "Endast en anställd i teamet kan delta i valet av klienter.",
           en: "Only a staff member of the team can take part in the selection.",
         },
         [],
@@ -307,7 +310,7 @@ caseMutation(
     return {
       command: {
         type: "add-guardian",
-        guardian: { id, relationship: i.guardian.relationship as "parent", hasCustody: i.guardian.hasCustody },
+        guardian: { id, relationship: i.guardian.relationship, hasCustody: i.guardian.hasCustody },
       },
       on: stored.case.referredOn,
       guardianNames: { [id]: { givenName: i.guardian.givenName, familyName: i.guardian.familyName } },
@@ -382,7 +385,11 @@ caseMutation(
     if (i.giverKind === "guardian" && !i.guardianId) {
       return new InvalidInputFailure(
         "CONSENT.GUARDIAN_MISSING",
-        { fi: "Nimeä luvan antanut huoltaja.", en: "Name the guardian who gave the consent." },
+        {
+          fi: "Nimeä luvan antanut huoltaja.",
+          sv: "Ange den vårdnadshavare som gav samtycket.",
+          en: "Name the guardian who gave the consent.",
+        },
         ["input", "guardianId"],
       );
     }
@@ -830,11 +837,7 @@ builder.mutationField("addCaseNote", (t) =>
           description: "A note on a case.",
           fields: (f) => ({
             caseId: f.string({ required: true, description: "The case.", validate: z.uuid() }),
-            kind: f.string({
-              required: true,
-              description: "police, health, social, youth or general.",
-              validate: z.enum(["police", "health", "social", "youth", "general"]),
-            }),
+            kind: f.field({ type: NoteKindEnum, required: true, description: "The field the note belongs to." }),
             body: f.string({
               required: true,
               description: "The text (at most 20 000 characters).",
@@ -845,6 +848,6 @@ builder.mutationField("addCaseNote", (t) =>
         }),
       }),
     },
-    resolve: (_root, { input }, ctx) => addCaseNote(ctx, { ...input, kind: input.kind as "general" }),
+    resolve: (_root, { input }, ctx) => addCaseNote(ctx, input),
   }),
 );

@@ -19,6 +19,8 @@ import {
   CloseReasonEnum,
   ConsentFormEnum,
   ConsentGiverKindEnum,
+  GuardianRelationshipEnum,
+  NoteKindEnum,
   MeetingStatusEnum,
   ParticipantRoleEnum,
   ProfessionEnum,
@@ -380,7 +382,10 @@ builder.drizzleObject("guardians", {
     guardianId: t.exposeString("id", { description: "Guardian id." }),
     givenName: t.exposeString("givenName", { description: "Given name." }),
     familyName: t.exposeString("familyName", { description: "Family name." }),
-    relationship: t.exposeString("relationship", { description: "parent, legal-guardian or other." }),
+    relationship: t.expose("relationship", {
+      type: GuardianRelationshipEnum,
+      description: "How the guardian is related to the client.",
+    }),
     hasCustody: t.exposeBoolean("hasCustody", {
       description: "Whether the guardian has custody (only they give consent).",
     }),
@@ -651,7 +656,7 @@ builder.drizzleObject("caseNotes", {
   authScopes: (note) => ({ noteReader: note }),
   fields: (t) => ({
     noteId: t.exposeString("id", { description: "Note id." }),
-    kind: t.exposeString("kind", { description: "police, health, social, youth or general." }),
+    kind: t.expose("kind", { type: NoteKindEnum, description: "The field the note belongs to." }),
     organisation: t.organisation((n) => n.organisationId, { description: "The writing organisation." }),
     writtenOn: t.field({ type: "Date", resolve: (n) => n.writtenOn, description: "Day written." }),
     writtenBy: t.exposeString("writtenBy", { description: "Who wrote it." }),

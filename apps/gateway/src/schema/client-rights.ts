@@ -1,28 +1,25 @@
-import { extractScopeFor, type ExtractEvent, localDateSchema } from "@ankkuri/domain";
+import { extractScopeFor, type ExtractEvent, legalBases, localDateSchema } from "@ankkuri/domain";
 import { type AccessLogExtractDocument, buildAccessLogExtract } from "@ankkuri/reports";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { LanguageEnum } from "./common.js";
+import { enumOf } from "./enums.js";
 
-const LegalBasisEnum = builder.enumType("LegalBasis", {
-  description: "The legal basis of an access to client data, as the access log records it (käsittelyperuste).",
-  values: {
-    CASEWORK: { value: "casework" as const, description: "Ankkuri casework under the cooperation agreement." },
-    SELECTION: { value: "selection" as const, description: "Client selection by the authorities (003 § 4.2)." },
-    CONSENT: { value: "consent" as const, description: "An invitation under the consent of the client and guardians." },
-    STATUTORY_NOTIFICATION: {
-      value: "statutory-notification" as const,
-      description: "A statutory notification (Child Welfare Act § 25).",
-    },
-    SUPERVISION: { value: "supervision" as const, description: "Supervision of the work (003 § 6.1)." },
-    AUDIT: { value: "audit" as const, description: "Audit of the access log." },
-    DATA_SUBJECT_REQUEST: {
-      value: "data-subject-request" as const,
-      description: "The data subject's request (GDPR Art. 15, client-data act 703/2023).",
-    },
-    ADMINISTRATION: { value: "administration" as const, description: "Administration of the team (no client data)." },
+const LegalBasisEnum = enumOf(
+  "LegalBasis",
+  "The legal basis of an access to client data, as the access log records it (käsittelyperuste).",
+  legalBases,
+  {
+    "casework": "Ankkuri casework under the cooperation agreement.",
+    "selection": "Client selection by the authorities (003 § 4.2).",
+    "consent": "An invitation under the consent of the client and guardians.",
+    "statutory-notification": "A statutory notification (Child Welfare Act § 25).",
+    "supervision": "Supervision of the work (003 § 6.1).",
+    "audit": "Audit of the access log.",
+    "data-subject-request": "The data subject's request (GDPR Art. 15, client-data act 703/2023).",
+    "administration": "Administration of the team (no client data).",
   },
-});
+);
 
 const ExtractEventRef = builder.objectRef<ExtractEvent>("AccessLogExtractEvent").implement({
   description: "One processing of the client's data: when, by which organisation and role, what, and on what basis.",

@@ -1,14 +1,13 @@
-import { type Language, type LocalisedText, type Message, periodSchema, pick } from "@ankkuri/domain";
+import { type Language, languages, type LocalisedText, periodSchema, pick } from "@ankkuri/domain";
 import { builder } from "../builder.js";
+import { enumOf } from "./enums.js";
 
-export const LanguageEnum = builder.enumType("Language", {
-  description: "A language of names and messages (kieli). Defaults to the request's Accept-Language, then Finnish.",
-  values: {
-    FI: { value: "fi" as const, description: "Finnish (suomi)." },
-    SV: { value: "sv" as const, description: "Swedish (ruotsi)." },
-    EN: { value: "en" as const, description: "English (englanti)." },
-  },
-});
+export const LanguageEnum = enumOf(
+  "Language",
+  "A language of names and messages (kieli). Defaults to the request's Accept-Language, then Finnish.",
+  languages,
+  { fi: "Finnish (suomi).", sv: "Swedish (ruotsi).", en: "English (englanti)." },
+);
 
 /** Options of the `language` argument of localised fields. */
 export const languageArgument = {
@@ -17,12 +16,8 @@ export const languageArgument = {
   description: "Language of the text; defaults to the request's language (Accept-Language), then Finnish.",
 } as const;
 
-/** The text of `value` in the requested language (Swedish falls back to Finnish for messages). */
-export function inLanguage(
-  value: LocalisedText | Message,
-  language: Language | null | undefined,
-  fallback: Language,
-): string {
+/** The text of `value` in the requested language, else the request's. */
+export function inLanguage(value: LocalisedText, language: Language | null | undefined, fallback: Language): string {
   const lang = language ?? fallback;
   return pick(value, lang);
 }

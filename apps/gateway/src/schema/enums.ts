@@ -1,34 +1,45 @@
 import {
   assessmentCauseLabels,
   assessmentCauses,
+  bodyKinds,
+  bodyTiers,
   caseLinkRelations,
+  clearanceScopes,
+  consentForms,
+  consentGiverKinds,
   goalProgresses,
+  guardianRelationships,
   caseStatuses,
   domesticViolenceRoles,
   caseTypes,
   closeReasons,
   invitationAnswers,
   invitationChannels,
+  meetingStatuses,
+  noteKinds,
+  participantRoles,
   professions,
   referralSources,
   referralStatuses,
   serviceKinds,
+  signatureMethods,
 } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 
-/** A GraphQL enum from a domain list: `youth-crime` becomes `YOUTH_CRIME`. */
-function enumOf<T extends string>(
+/**
+ * The one way the schema builds an enum: from a list the domain (or the database schema) owns, so the
+ * values exist once; each value is described. `youth-crime` becomes `YOUTH_CRIME`.
+ */
+export function enumOf<const T extends string>(
   name: string,
   description: string,
   values: readonly T[],
-  describe: Record<T, string>,
+  describe: Readonly<Record<T, string>>,
 ) {
-  return builder.enumType(name, {
-    description,
-    values: Object.fromEntries(
-      values.map((v) => [v.toUpperCase().replaceAll("-", "_"), { value: v, description: describe[v] }]),
-    ),
-  });
+  const config: Record<string, { value: T; description: string }> = Object.fromEntries(
+    values.map((v) => [v.toUpperCase().replaceAll("-", "_"), { value: v, description: describe[v] }]),
+  );
+  return builder.enumType(name, { description, values: config });
 }
 
 export const CaseTypeEnum = enumOf("CaseType", "Type of a case (asiakkuuden tyyppi), 003 § 4.2.", caseTypes, {
@@ -114,44 +125,45 @@ export const ReferralStatusEnum = enumOf(
   },
 );
 
-export const MeetingStatusEnum = builder.enumType("MeetingStatus", {
-  description: "Status of a client meeting (tapaamisen tila).",
-  values: {
-    PLANNED: { value: "planned" as const, description: "Planned (suunniteltu)." },
-    HELD: { value: "held" as const, description: "Held (pidetty)." },
-    CANCELLED: { value: "cancelled" as const, description: "Cancelled (peruttu)." },
+export const MeetingStatusEnum = enumOf(
+  "MeetingStatus",
+  "Status of a client meeting (tapaamisen tila).",
+  meetingStatuses,
+  {
+    planned: "Planned (suunniteltu).",
+    held: "Held (pidetty).",
+    cancelled: "Cancelled (peruttu).",
   },
-});
+);
 
-export const ParticipantRoleEnum = builder.enumType("ParticipantRole", {
-  description: "How a participant takes part in a meeting (osallistujan rooli).",
-  values: {
-    CORE: { value: "core" as const, description: "A member of the core team (ydintiimi)." },
-    INVITED: { value: "invited" as const, description: "An invited outside party; needs consent (kutsuttu taho)." },
-    CLIENT: { value: "client" as const, description: "The client (asiakas)." },
-    GUARDIAN: { value: "guardian" as const, description: "A guardian of the client (huoltaja)." },
-    RESPONSIBLE_WORKER: {
-      value: "responsible-worker" as const,
-      description: "The responsible social worker of an existing client relationship (vastuusosiaalityöntekijä).",
-    },
+export const ParticipantRoleEnum = enumOf(
+  "ParticipantRole",
+  "How a participant takes part in a meeting (osallistujan rooli).",
+  participantRoles,
+  {
+    "core": "A member of the core team (ydintiimi).",
+    "invited": "An invited outside party; needs consent (kutsuttu taho).",
+    "client": "The client (asiakas).",
+    "guardian": "A guardian of the client (huoltaja).",
+    "responsible-worker":
+      "The responsible social worker of an existing client relationship (vastuusosiaalityöntekijä).",
   },
-});
+);
 
-export const ConsentGiverKindEnum = builder.enumType("ConsentGiverKind", {
-  description: "Who gave a consent (luvan antaja).",
-  values: {
-    CLIENT: { value: "client" as const, description: "The client themselves (asiakas)." },
-    GUARDIAN: { value: "guardian" as const, description: "A guardian (huoltaja)." },
+export const ConsentGiverKindEnum = enumOf(
+  "ConsentGiverKind",
+  "Who gave a consent (luvan antaja).",
+  consentGiverKinds,
+  {
+    client: "The client themselves (asiakas).",
+    guardian: "A guardian (huoltaja).",
   },
-});
+);
 
-export const ConsentFormEnum = builder.enumType("ConsentForm", {
-  description: "How a consent was given (luvan muoto).",
-  values: {
-    WRITTEN: { value: "written" as const, description: "In writing (kirjallinen)." },
-    ORAL: { value: "oral" as const, description: "Orally, recorded by staff (suullinen)." },
-    ELECTRONIC: { value: "electronic" as const, description: "Electronically (sähköinen)." },
-  },
+export const ConsentFormEnum = enumOf("ConsentForm", "How a consent was given (luvan muoto).", consentForms, {
+  written: "In writing (kirjallinen).",
+  oral: "Orally, recorded by staff (suullinen).",
+  electronic: "Electronically (sähköinen).",
 });
 
 export const CaseLinkRelationEnum = enumOf(
@@ -225,5 +237,71 @@ export const InvitationAnswerEnum = enumOf(
   {
     accepted: "Will attend (osallistuu).",
     declined: "Will not attend (ei osallistu).",
+  },
+);
+
+export const GuardianRelationshipEnum = enumOf(
+  "GuardianRelationship",
+  "How a guardian is related to the client (huoltajan suhde asiakkaaseen).",
+  guardianRelationships,
+  {
+    "parent": "A parent (vanhempi).",
+    "legal-guardian": "A guardian appointed by a court or an authority, not a parent (määrätty huoltaja).",
+    "other": "Another guardian (muu huoltaja).",
+  },
+);
+
+export const NoteKindEnum = enumOf(
+  "NoteKind",
+  "The field a case note belongs to (muistiinpanon laji); the note stays inside its writer's organisation (003 § 9).",
+  noteKinds,
+  {
+    police: "Police work (poliisi).",
+    health: "Health care (terveydenhuolto).",
+    social: "Social work (sosiaalityö).",
+    youth: "Youth work (nuorisotyö).",
+    general: "Not tied to one field (yleinen).",
+  },
+);
+
+export const ClearanceScopeEnum = enumOf(
+  "ClearanceScope",
+  "The scope of a security clearance (turvallisuusselvityksen laajuus), narrowest first.",
+  clearanceScopes,
+  {
+    narrow: "Narrow (suppea turvallisuusselvitys).",
+    standard: "Standard (perusmuotoinen turvallisuusselvitys).",
+    extended: "Extended (laaja turvallisuusselvitys).",
+  },
+);
+
+export const BodyKindEnum = enumOf("BodyKind", "Kind of a cooperation body (yhteistyöelin).", bodyKinds, {
+  "ankkuri-steering-group": "The Ankkuri steering group (Ankkuri-ohjausryhmä).",
+  "city-steering-group":
+    "The city-level steering group of preventive cooperation against children's and young people's crime (kaupunkitasoinen ohjausryhmä).",
+  "lasu-collegium": "The LASU collegium of cross-administrative child and youth welfare work (LASU-kollegio).",
+  "regional-coordination-group":
+    "A regional coordination group under the LASU collegium (alueellinen koordinaatioryhmä).",
+  "worker-network": "A region's multi-agency network of workers (työntekijöiden yhteistyöverkosto).",
+  "youth-guidance-network": "The youth guidance and service network NOP (nuorten ohjaus- ja palveluverkosto).",
+  "joint-leadership-meeting": "The joint leadership meeting (johdon yhteiskokous), 003 § 8.",
+});
+
+export const BodyTierEnum = enumOf("BodyTier", "Level of a cooperation body (taso).", bodyTiers, {
+  city: "City level (kaupunki).",
+  strategic: "Strategic level (strateginen).",
+  regional: "Regional level (alueellinen).",
+  operational: "Operational level (operatiivinen).",
+  network: "A network (verkosto).",
+});
+
+export const SignatureMethodEnum = enumOf(
+  "SignatureMethod",
+  "How a signature was given (allekirjoitustapa).",
+  signatureMethods,
+  {
+    "strong-authentication": "Electronic signature with strong authentication (vahva sähköinen tunnistus).",
+    "advanced-electronic": "Advanced electronic signature (kehittynyt sähköinen allekirjoitus).",
+    "handwritten": "Handwritten signature on paper (käsin).",
   },
 );

@@ -1,4 +1,4 @@
-import type { Violation } from "@ankkuri/domain";
+import { severities, type Violation } from "@ankkuri/domain";
 import { InputValidationError } from "@pothos/plugin-validation";
 import { builder } from "../builder.js";
 import {
@@ -9,13 +9,11 @@ import {
   RuleViolationFailure,
 } from "../errors.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { enumOf } from "./enums.js";
 
-export const SeverityEnum = builder.enumType("Severity", {
-  description: "How serious a finding is (vakavuus).",
-  values: {
-    ERROR: { value: "error" as const, description: "A rule of the agreement or the law is broken (virhe)." },
-    WARNING: { value: "warning" as const, description: "A target is missed or something needs attention (varoitus)." },
-  },
+export const SeverityEnum = enumOf("Severity", "How serious a finding is (vakavuus).", severities, {
+  error: "A rule of the agreement or the law is broken (virhe).",
+  warning: "A target is missed or something needs attention (varoitus).",
 });
 
 export const RuleViolationRef = builder.objectRef<Violation>("RuleViolation").implement({
@@ -26,13 +24,12 @@ export const RuleViolationRef = builder.objectRef<Violation>("RuleViolation").im
     message: t.string({
       args: { language: t.arg(languageArgument) },
       resolve: (v, args, ctx) => inLanguage(v.message, args.language, ctx.language),
-      description:
-        "Readable message in the requested language (Swedish falls back to Finnish where a rule has none yet).",
+      description: "Readable message in the requested language.",
     }),
     messages: t.field({
       type: LocalisedTextRef,
-      resolve: (v) => ({ fi: v.message.fi, sv: v.message.sv ?? v.message.fi, en: v.message.en }),
-      description: "The message in every language (Swedish falls back to Finnish where a rule has none yet).",
+      resolve: (v) => v.message,
+      description: "The message in Finnish, Swedish and English.",
     }),
     ids: t.exposeStringList("ids", { description: "Ids of the records at fault, most specific first." }),
     path: t.stringList({

@@ -5,6 +5,7 @@ import type { GatewayContext } from "../context.js";
 import "./organisation-field.js";
 import { rotationCalendar, rotationChairOn } from "./chair-terms.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { BodyKindEnum, BodyTierEnum } from "./enums.js";
 
 const teamReaders = { $any: { aggregates: true, teamAdmin: true } } as const;
 
@@ -64,8 +65,8 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
   authScopes: teamReaders,
   fields: (t) => ({
     id: t.exposeID("id", { description: "Body id." }),
-    kind: t.exposeString("kind", { description: "Kind, e.g. ankkuri-steering-group, regional-coordination-group." }),
-    tier: t.exposeString("tier", { description: "Tier: city, strategic, regional, operational or network." }),
+    kind: t.expose("kind", { type: BodyKindEnum, description: "What kind of body it is." }),
+    tier: t.expose("tier", { type: BodyTierEnum, description: "The level it works on." }),
     name: t.string({
       args: { language: t.arg(languageArgument) },
       resolve: (b, args, ctx) => inLanguage({ fi: b.nameFi, sv: b.nameSv, en: b.nameEn }, args.language, ctx.language),
@@ -139,12 +140,12 @@ builder.queryFields((t) => ({
     description: "The team's cooperation bodies, optionally of one kind.",
     authScopes: teamReaders,
     args: {
-      kind: t.arg.string({ required: false, description: "Only bodies of this kind, e.g. ankkuri-steering-group." }),
+      kind: t.arg({ type: BodyKindEnum, required: false, description: "Only bodies of this kind." }),
     },
     resolve: (query, _root, args, ctx) =>
       ctx.db.query.cooperationBodies.findMany(
         query({
-          where: { teamId: ctx.actor?.teamId ?? "", ...(args.kind ? { kind: args.kind as never } : {}) },
+          where: { teamId: ctx.actor?.teamId ?? "", ...(args.kind ? { kind: args.kind } : {}) },
           orderBy: { id: "asc" },
         }),
       ),

@@ -1,29 +1,33 @@
 import { businessIdOf, organisationKinds, sectors } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { enumOf } from "./enums.js";
 
-export const OrganisationKindEnum = builder.enumType("OrganisationKind", {
-  description: "Level of the organisation tree (organisaatiotaso).",
-  values: Object.fromEntries(
-    organisationKinds.map((k) => [
-      k.toUpperCase().replaceAll("-", "_"),
-      {
-        value: k,
-        description: {
-          "legal-entity": "A legal entity with a business ID (oikeushenkilö).",
-          "division": "A division of a city (toimiala).",
-          "unit": "A unit (yksikkö).",
-        }[k],
-      },
-    ]),
-  ) as never,
-});
+export const OrganisationKindEnum = enumOf(
+  "OrganisationKind",
+  "Level of the organisation tree (organisaatiotaso).",
+  organisationKinds,
+  {
+    "legal-entity": "A legal entity with a business ID (oikeushenkilö).",
+    "division": "A division of a city (toimiala).",
+    "unit": "A unit (yksikkö).",
+  },
+);
 
-export const SectorEnum = builder.enumType("Sector", {
-  description: "The field an organisation works in (toimiala-alue).",
-  values: Object.fromEntries(
-    sectors.map((s) => [s.toUpperCase().replaceAll("-", "_"), { value: s, description: `Sector ${s}.` }]),
-  ) as never,
+export const SectorEnum = enumOf("Sector", "The field an organisation works in (toimiala-alue).", sectors, {
+  "police": "The police (poliisi).",
+  "social-services": "Social services, including child welfare (sosiaalipalvelut).",
+  "health-care": "Health care (terveydenhuolto).",
+  "youth-services": "Youth services (nuorisopalvelut).",
+  "education": "Basic and upper-secondary education (opetus).",
+  "early-education": "Early childhood education (varhaiskasvatus).",
+  "sports": "Sports services (liikuntapalvelut).",
+  "culture": "Cultural services (kulttuuripalvelut).",
+  "parish": "A parish (seurakunta).",
+  "third-sector": "An association or foundation (kolmas sektori).",
+  "hospital-district": "A hospital district or wellbeing services county (sairaanhoitopiiri).",
+  "city-administration": "The city's central administration (kaupunginkanslia).",
+  "other": "Another field (muu).",
 });
 
 const PostalAddressRef = builder
@@ -47,7 +51,7 @@ export const Organisation = builder.drizzleObject("organisations", {
   authScopes: { authenticated: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id, e.g. org-hel-sotepe." }),
-    kind: t.field({ type: OrganisationKindEnum, resolve: (o) => o.kind as never, description: "Level in the tree." }),
+    kind: t.field({ type: OrganisationKindEnum, resolve: (o) => o.kind, description: "Level in the tree." }),
     name: t.string({
       args: { language: t.arg(languageArgument) },
       resolve: (o, args, ctx) => inLanguage({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }, args.language, ctx.language),
@@ -59,7 +63,7 @@ export const Organisation = builder.drizzleObject("organisations", {
       description: "Name in Finnish, Swedish and English.",
     }),
     shortName: t.exposeString("shortName", { nullable: true, description: "Common abbreviation, e.g. Sotepe, Kuva." }),
-    sector: t.field({ type: SectorEnum, resolve: (o) => o.sector as never, description: "Field of work." }),
+    sector: t.field({ type: SectorEnum, resolve: (o) => o.sector, description: "Field of work." }),
     ownBusinessId: t.exposeString("businessId", {
       nullable: true,
       description: "Business ID (Y-tunnus) of a legal entity; null for divisions and units.",

@@ -6,49 +6,26 @@ import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { forbidden } from "../errors.js";
 import { PeriodInput } from "./common.js";
+import { enumOf } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 
-const ReportTypeEnum = builder.enumType("ReportType", {
-  description: "Kind of report (raportti).",
-  values: {
-    ANNUAL: {
-      value: "annual" as const,
-      description:
-        "Annual evaluation for the joint leadership meeting (vuosiarviointi, 003 § 8); small cells suppressed.",
-    },
-    PARTY: {
-      value: "party" as const,
-      description: "One party's report for its own supervisors (osapuolen raportti); small cells suppressed.",
-    },
-    MONTHLY: {
-      value: "monthly" as const,
-      description:
-        "Monthly operational statistics for the team itself (kuukausitilasto); not suppressed, caseworkers only.",
-    },
-  },
+const ReportTypeEnum = enumOf("ReportType", "Kind of report (raportti).", schema.reportTypes, {
+  annual: "Annual evaluation for the joint leadership meeting (vuosiarviointi, 003 § 8); small cells suppressed.",
+  party: "One party's report for its own supervisors (osapuolen raportti); small cells suppressed.",
+  monthly: "Monthly operational statistics for the team itself (kuukausitilasto); not suppressed, caseworkers only.",
 });
 
-const ReportFormatEnum = builder.enumType("ReportFormat", {
-  description: "File format of a report artifact.",
-  values: {
-    JSON: { value: "json" as const, description: "The canonical, versioned structure." },
-    CSV: {
-      value: "csv" as const,
-      description:
-        "One CSV file per table (UTF-8 with BOM, `;` separated, decimal comma, CRLF) in a ZIP archive (application/zip).",
-    },
-    PDF: { value: "pdf" as const, description: "A readable PDF with tables and a chart." },
-  },
+const ReportFormatEnum = enumOf("ReportFormat", "File format of a report artifact.", schema.reportFormats, {
+  json: "The canonical, versioned structure.",
+  csv: "One CSV file per table (UTF-8 with BOM, `;` separated, decimal comma, CRLF) in a ZIP archive (application/zip).",
+  pdf: "A readable PDF with tables and a chart.",
 });
 
-const ReportStatusEnum = builder.enumType("ReportStatus", {
-  description: "Where a report run is (ajon tila).",
-  values: {
-    QUEUED: { value: "queued" as const, description: "Waiting for a worker." },
-    RUNNING: { value: "running" as const, description: "A worker is producing it; see `progress` and `stage`." },
-    COMPLETED: { value: "completed" as const, description: "Done: the files are in `artifacts`." },
-    FAILED: { value: "failed" as const, description: "Every attempt failed; `error` says why." },
-  },
+const ReportStatusEnum = enumOf("ReportStatus", "Where a report run is (ajon tila).", schema.reportRunStatuses, {
+  queued: "Waiting for a worker.",
+  running: "A worker is producing it; see `progress` and `stage`.",
+  completed: "Done: the files are in `artifacts`.",
+  failed: "Every attempt failed; `error` says why.",
 });
 
 /** Whether the actor may see a stored report run. */

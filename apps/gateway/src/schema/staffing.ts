@@ -12,6 +12,7 @@ import { derivedCache } from "../derived-cache.js";
 import type { GatewayContext } from "../context.js";
 import "./organisation-field.js";
 import { PeriodInput, PeriodRef } from "./common.js";
+import { ClearanceScopeEnum, ProfessionEnum } from "./enums.js";
 import { RuleViolationRef } from "./errors.js";
 
 const teamReaders = { $any: { aggregates: true, teamAdmin: true } } as const;
@@ -25,9 +26,7 @@ export const StaffMember = builder.drizzleObject("staff", {
     givenName: t.exposeString("givenName", { description: "Given name." }),
     familyName: t.exposeString("familyName", { description: "Family name." }),
     title: t.exposeString("title", { description: "Job title (nimike)." }),
-    profession: t.exposeString("profession", {
-      description: "Profession (ammattiryhmä), e.g. police-officer, social-worker.",
-    }),
+    profession: t.expose("profession", { type: ProfessionEnum, description: "Profession (ammattiryhmä)." }),
     organisation: t.relation("organisation", { description: "Employing unit." }),
     login: t.exposeString("login", {
       nullable: true,
@@ -89,9 +88,7 @@ builder.drizzleObject("securityClearances", {
   description: "A security clearance (turvallisuusselvitys) requested by the police for a city employee (003 § 7).",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Clearance id." }),
-    scope: t.exposeString("scope", {
-      description: "Scope: narrow (suppea), standard (perusmuotoinen) or extended (laaja).",
-    }),
+    scope: t.expose("scope", { type: ClearanceScopeEnum, description: "The clearance's scope." }),
     requestedBy: t.relation("requestedBy", { description: "The requesting organisation (the police)." }),
     requestedOn: t.field({ type: "Date", resolve: (c) => c.requestedOn, description: "Day requested." }),
     grantedOn: t.field({ type: "Date", nullable: true, resolve: (c) => c.grantedOn, description: "Day granted." }),
@@ -138,7 +135,7 @@ const FteRowRef = builder.objectRef<FteRow>("FteRow").implement({
   fields: (t) => ({
     organisation: t.organisation((row) => row.organisationId, { description: "The unit." }),
     partyId: t.exposeID("partyId", { description: "The unit's party." }),
-    profession: t.exposeString("profession", { description: "Profession." }),
+    profession: t.expose("profession", { type: ProfessionEnum, description: "Profession." }),
     target: t.exposeFloat("target", {
       description: "Target FTE, weighted by days in force and by versions of the terms.",
     }),

@@ -1,13 +1,26 @@
 import { accessRoles, type Actor } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import { inLanguage, languageArgument } from "./common.js";
+import { enumOf } from "./enums.js";
 
-export const AccessRoleEnum = builder.enumType("AccessRole", {
-  description: "An access role (käyttörooli). Only caseworker roles ever see client data.",
-  values: Object.fromEntries(
-    accessRoles.map((r) => [r.toUpperCase().replaceAll("-", "_"), { value: r, description: `Role ${r}.` }]),
-  ) as never,
-});
+export const AccessRoleEnum = enumOf(
+  "AccessRole",
+  "An access role (käyttörooli). Only caseworker roles ever see client data.",
+  accessRoles,
+  {
+    "police-officer": "A police officer of the core team (poliisi); sees client data.",
+    "operational-supervisor":
+      "The operational supervisor (poliisiesimies) who leads and coordinates daily work; sees client data.",
+    "social-worker": "A social worker of the core team (sosiaalityöntekijä); sees client data.",
+    "psychiatric-nurse": "A psychiatric nurse of the core team (psykiatrinen sairaanhoitaja); sees client data.",
+    "youth-worker": "A youth worker of the core team (nuorisotyöntekijä); sees client data.",
+    "steering-group-member": "A member of the steering group (ohjausryhmän jäsen); sees aggregates only.",
+    "party-leadership": "A party's leadership (osapuolen johto); sees its party's aggregates only.",
+    "auditor": "An auditor (auditoija); reads the access log, never the cases.",
+    "registry-office": "A controller's registry office (kirjaamo); answers its clients' requests for their access log.",
+    "team-administrator": "A team administrator (pääkäyttäjä); manages organisations, staff and bodies.",
+  },
+);
 
 export const Team = builder.drizzleObject("teams", {
   name: "Team",
@@ -34,7 +47,7 @@ const ViewerRef = builder.objectRef<Actor>("Viewer").implement({
   fields: (t) => ({
     login: t.exposeString("login", { description: "Login (the token's subject)." }),
     name: t.exposeString("name", { description: "Display name." }),
-    roles: t.field({ type: [AccessRoleEnum], resolve: (a) => a.roles as never, description: "Access roles." }),
+    roles: t.field({ type: [AccessRoleEnum], resolve: (a) => a.roles, description: "Access roles." }),
     organisation: t.drizzleField({
       type: "organisations",
       description: "The organisation the person acts for.",

@@ -1,5 +1,5 @@
 import { newId, schema, visibleCaseIds } from "@ankkuri/db";
-import { accessBasisOf, accessChain, localDateSchema, notInFuture } from "@ankkuri/domain";
+import { accessBasisOf, accessChain, localDateSchema, type NoteKind, notInFuture } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
 import { actorOf, auditedWrite } from "./audited-write.js";
@@ -7,7 +7,7 @@ import { actorOf, auditedWrite } from "./audited-write.js";
 /** A note as the mutation receives it. */
 export interface NoteRequest {
   caseId: string;
-  kind: (typeof schema.noteKinds)[number];
+  kind: NoteKind;
   body: string;
   writtenOn?: string | null;
 }

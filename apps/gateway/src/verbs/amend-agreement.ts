@@ -9,7 +9,7 @@ import {
   type Profession,
   type SignatureMethod,
   signatureSchema,
-  violation,
+  inputViolations,
 } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { RuleViolationFailure } from "../errors.js";
@@ -47,12 +47,8 @@ export interface AmendmentRequest {
     | null;
 }
 
-function invalid(issues: { message: string; path: PropertyKey[] }[]): RuleViolationFailure {
-  return new RuleViolationFailure(
-    issues.map((i) =>
-      violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: ["input", ...i.path.map(String)] }),
-    ),
-  );
+function invalid(issues: readonly { message: string; path: readonly PropertyKey[] }[]): RuleViolationFailure {
+  return new RuleViolationFailure(inputViolations(issues, ["input"]));
 }
 
 function amendmentOf(input: AmendmentRequest): Amendment {

@@ -5,7 +5,7 @@ import {
   canAdministerTeam,
   checkStaffing,
   type TeamDataset,
-  violation,
+  inputViolations,
 } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
@@ -54,11 +54,7 @@ export function checkedAssignment(
     needsPremisesAccess: input.needsPremisesAccess ?? true,
   });
   if (!parsed.success) {
-    throw new RuleViolationFailure(
-      parsed.error.issues.map((i) =>
-        violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: i.path.map(String) }),
-      ),
-    );
+    throw new RuleViolationFailure(inputViolations(parsed.error.issues));
   }
   const assignment: Assignment = parsed.data;
   if (!dataset.staff.some((s) => s.id === assignment.staffId))

@@ -5,19 +5,15 @@ import {
   canAdministerTeam,
   checkBodyMeetingPlan,
   checkBodyMeetingRecord,
-  violation,
+  inputViolations,
 } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
 import { actorOf, auditedWrite } from "./audited-write.js";
 import { requireThat } from "./authorise.js";
 
-function invalid(issues: { message: string; path: PropertyKey[] }[]): RuleViolationFailure {
-  return new RuleViolationFailure(
-    issues.map((i) =>
-      violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: ["input", ...i.path.map(String)] }),
-    ),
-  );
+function invalid(issues: readonly { message: string; path: readonly PropertyKey[] }[]): RuleViolationFailure {
+  return new RuleViolationFailure(inputViolations(issues, ["input"]));
 }
 
 /**

@@ -8,11 +8,11 @@ import {
   checkPremisesGrant,
   premisesAccessSchema,
   type StaffMember,
-  violation,
+  inputViolations,
   withdrawnWithClearance,
 } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
-import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
+import { NotFoundFailure, type NotFoundWhat, RuleViolationFailure } from "../errors.js";
 import { actorOf, auditedWrite } from "./audited-write.js";
 import { requireThat } from "./authorise.js";
 
@@ -24,7 +24,7 @@ async function staffMember(ctx: GatewayContext, staffId: string | number, path: 
 }
 
 /** Runs an optimistic update and says "not found" for a row of another team or none. */
-async function versioned(run: () => Promise<unknown>, what: string, path: string[]): Promise<void> {
+async function versioned(run: () => Promise<unknown>, what: NotFoundWhat, path: string[]): Promise<void> {
   try {
     await run();
   } catch (error) {
@@ -52,11 +52,7 @@ export async function grantPremisesAccess(
     areas: input.areas,
   });
   if (!parsed.success) {
-    throw new RuleViolationFailure(
-      parsed.error.issues.map((i) =>
-        violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: ["input", ...i.path.map(String)] }),
-      ),
-    );
+    throw new RuleViolationFailure(inputViolations(parsed.error.issues, ["input"]));
   }
   const access = parsed.data;
   const found = checkPremisesGrant(team.dataset, person, access.interval, ctx.today);

@@ -1,5 +1,11 @@
 import { newId, schema } from "@ankkuri/db";
-import { canAdministerTeam, checkConsultation, consultationSchema, isCaseworker, violation } from "@ankkuri/domain";
+import {
+  canAdministerTeam,
+  checkConsultation,
+  consultationSchema,
+  inputViolations,
+  isCaseworker,
+} from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
 import { actorOf, auditedWrite } from "./audited-write.js";
@@ -30,11 +36,7 @@ export async function recordConsultation(
     consultedOn: input.consultedOn,
   });
   if (!parsed.success) {
-    throw new RuleViolationFailure(
-      parsed.error.issues.map((i) =>
-        violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: ["input", ...i.path.map(String)] }),
-      ),
-    );
+    throw new RuleViolationFailure(inputViolations(parsed.error.issues, ["input"]));
   }
   const consultation = parsed.data;
   const checked = checkConsultation(team.dataset, expert, consultation, ctx.today);

@@ -1,6 +1,7 @@
 import { newId, type ReferralResult, referCase as storeReferral, visibleCaseIds } from "@ankkuri/db";
 import {
   type CaseType,
+  type GuardianRelationship,
   membershipContext,
   notInFuture,
   parseIdentityCode,
@@ -21,7 +22,7 @@ export interface ReferralRequest {
     | {
         givenName: string;
         familyName: string;
-        relationship: "parent" | "legal-guardian" | "other";
+        relationship: GuardianRelationship;
         hasCustody: boolean;
       }[]
     | null;

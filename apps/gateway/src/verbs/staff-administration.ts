@@ -7,7 +7,7 @@ import {
   personName,
   type Profession,
   staffMemberSchema,
-  violation,
+  inputViolations,
 } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { ConflictFailure, NotFoundFailure, RuleViolationFailure } from "../errors.js";
@@ -35,12 +35,8 @@ export interface StaffMemberChange {
   title?: string | null;
 }
 
-function invalid(issues: { message: string; path: PropertyKey[] }[]): RuleViolationFailure {
-  return new RuleViolationFailure(
-    issues.map((i) =>
-      violation("INPUT.INVALID", [], { fi: i.message, en: i.message }, { path: ["input", ...i.path.map(String)] }),
-    ),
-  );
+function invalid(issues: readonly { message: string; path: readonly PropertyKey[] }[]): RuleViolationFailure {
+  return new RuleViolationFailure(inputViolations(issues, ["input"]));
 }
 
 /**

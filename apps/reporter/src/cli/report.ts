@@ -31,6 +31,10 @@ async function chooseTeam(db: Database, given: string | undefined): Promise<stri
       teams.length === 0
         ? "Tietokannassa ei ole työryhmiä (aja pnpm db:seed)."
         : `Valitse työryhmä --team: ${teams.map((t) => t.id).join(", ")}`,
+    sv:
+      teams.length === 0
+        ? "Databasen har inga team (kör pnpm db:seed)."
+        : `Välj team med --team: ${teams.map((t) => t.id).join(", ")}`,
     en:
       teams.length === 0
         ? "The database has no teams (run pnpm db:seed)."

@@ -4,9 +4,11 @@ import {
   domesticViolenceRoles,
   caseTypes,
   closeReasons,
+  type GuardianRelationship,
   type MembershipBasis,
   membershipBases,
   openCaseStatuses,
+  noteKinds,
   professions,
   referralSources,
 } from "@ankkuri/domain";
@@ -172,7 +174,7 @@ export const guardians = snakeCase.table(
     id: uuid().notNull(),
     givenName: text().notNull(),
     familyName: text().notNull(),
-    relationship: text().notNull().$type<"parent" | "legal-guardian" | "other">(),
+    relationship: text().notNull().$type<GuardianRelationship>(),
     hasCustody: boolean().notNull().default(true),
     ...timestamps(),
     /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
@@ -448,8 +450,6 @@ export const consentScopes = snakeCase.table(
     ),
   ],
 );
-
-export const noteKinds = ["police", "health", "social", "youth", "general"] as const;
 
 /**
  * A note on a case. Confidential details (police investigation, health) stay inside the originating

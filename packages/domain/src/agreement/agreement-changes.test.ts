@@ -222,9 +222,9 @@ describe("checkJoiningDecision and recordJoiningDecision", () => {
         path: ["approvals"],
       }),
     ]);
-    expect(found[0]!.message.en).toContain(fx.sotepe);
-    expect(found[0]!.message.en).not.toContain(fx.police);
-    expect(found[0]!.message.fi).toContain(fx.sotepe);
+    // The missing party is in `ids`; the message names no id.
+    expect(found[0]!.message.en).not.toContain(fx.sotepe);
+    expect(found[0]!.message.fi).not.toContain(fx.sotepe);
   });
 
   it("does not let Kuva stand in for Sotepe", () => {

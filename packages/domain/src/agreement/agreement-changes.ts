@@ -52,6 +52,7 @@ export function amendAgreement(agreement: Agreement, amendment: Amendment): Resu
         [agreement.id],
         {
           fi: `Muutos ei voi tulla voimaan (${amendment.effectiveFrom}) ennen voimassa olevaa versiota ${latest.number} (${latest.effectiveFrom}).`,
+          sv: `Ändringen kan inte träda i kraft (${amendment.effectiveFrom}) före den gällande versionen ${latest.number} (${latest.effectiveFrom}).`,
           en: `An amendment cannot take effect (${amendment.effectiveFrom}) before version ${latest.number} (${latest.effectiveFrom}).`,
         },
         { path: ["effectiveFrom"] },
@@ -65,6 +66,7 @@ export function amendAgreement(agreement: Agreement, amendment: Amendment): Resu
         [agreement.id],
         {
           fi: "Muutos ei voi tulla voimaan ennen kuin siitä on päätetty.",
+          sv: "Ändringen kan inte träda i kraft innan beslut om den har fattats.",
           en: "An amendment cannot take effect before it is decided.",
         },
         { path: ["decidedOn"] },
@@ -92,16 +94,18 @@ export function giveNotice(agreement: Agreement, notice: Notice): Result<{ agree
   if (!termsOn(agreement, notice.givenOn).parties.some((p) => p.organisationId === notice.partyId)) {
     return err([
       violation("AGREEMENT.NOT_A_PARTY", [notice.partyId, agreement.id], {
-        fi: `${notice.partyId} ei ole sopimuksen osapuoli eikä voi irtisanoa sitä.`,
-        en: `${notice.partyId} is not a party to the agreement and cannot give notice.`,
+        fi: "Organisaatio ei ole sopimuksen osapuoli eikä voi irtisanoa sitä.",
+        sv: "Organisationen är inte part i avtalet och kan inte säga upp det.",
+        en: "The organisation is not a party to the agreement and cannot give notice.",
       }),
     ]);
   }
   if (agreement.notices.some((n) => n.partyId === notice.partyId)) {
     return err([
       violation("AGREEMENT.NOTICE_ALREADY_GIVEN", [notice.partyId, agreement.id], {
-        fi: `${notice.partyId} on jo irtisanonut sopimuksen.`,
-        en: `${notice.partyId} has already given notice.`,
+        fi: "Osapuoli on jo irtisanonut sopimuksen.",
+        sv: "Parten har redan sagt upp avtalet.",
+        en: "The party has already given notice.",
       }),
     ]);
   }
@@ -126,8 +130,9 @@ export function checkJoiningDecision(agreement: Agreement, decision: JoiningDeci
         "AGREEMENT.JOINING_APPROVAL_MISSING",
         [decision.id, ...missing],
         {
-          fi: `Liittymispäätös vaatii myös osapuolten ${missing.join(", ")} hyväksynnän (poliisilaitoksen ja sosiaali-, terveys- ja pelastustoimialan yhteinen päätös).`,
-          en: `The joining decision also needs the approval of ${missing.join(", ")} (a joint decision of the police department and Sotepe).`,
+          fi: "Liittymispäätös vaatii kaikkien hyväksyjäosapuolten hyväksynnän (poliisilaitoksen ja sosiaali-, terveys- ja pelastustoimialan yhteinen päätös); osa puuttuu.",
+          sv: "Beslutet om anslutning kräver godkännande av alla godkännande parter (ett gemensamt beslut av polisinrättningen och social-, hälsovårds- och räddningssektorn); något av dem saknas.",
+          en: "The joining decision needs the approval of every approving party (a joint decision of the police department and Sotepe); one is missing.",
         },
         { path: ["approvals"] },
       ),
@@ -141,6 +146,7 @@ export function checkJoiningDecision(agreement: Agreement, decision: JoiningDeci
         [decision.id, ...late.map((a) => a.organisationId)],
         {
           fi: "Hyväksyntä on annettu vasta liittymisen voimaantulon jälkeen.",
+          sv: "Godkännandet gavs först efter att anslutningen trädde i kraft.",
           en: "An approval was given after the joining took effect.",
         },
         { path: ["approvals"] },
@@ -150,8 +156,9 @@ export function checkJoiningDecision(agreement: Agreement, decision: JoiningDeci
   if (coreOrganisationIds(agreement, decision.effectiveFrom).includes(decision.organisationId)) {
     found.push(
       violation("AGREEMENT.ALREADY_MEMBER", [decision.organisationId], {
-        fi: `${decision.organisationId} kuuluu jo työryhmään.`,
-        en: `${decision.organisationId} is already part of the team.`,
+        fi: "Organisaatio kuuluu jo työryhmään.",
+        sv: "Organisationen hör redan till teamet.",
+        en: "The organisation is already part of the team.",
       }),
     );
   }
@@ -176,6 +183,7 @@ export function addSignature(agreement: Agreement, signature: Signature): Result
         [agreement.id],
         {
           fi: `Sopimuksella ei ole versiota ${signature.versionNumber}.`,
+          sv: `Avtalet har ingen version ${signature.versionNumber}.`,
           en: `The agreement has no version ${signature.versionNumber}.`,
         },
         { path: ["versionNumber"] },
@@ -188,8 +196,9 @@ export function addSignature(agreement: Agreement, signature: Signature): Result
         "AGREEMENT.SIGNER_NOT_PARTY",
         [signature.organisationId],
         {
-          fi: `Allekirjoittajan organisaatio ${signature.organisationId} ei ole sopimuksen osapuoli.`,
-          en: `The signer's organisation ${signature.organisationId} is not a party to the agreement.`,
+          fi: "Allekirjoittajan organisaatio ei ole sopimuksen osapuoli.",
+          sv: "Undertecknarens organisation är inte part i avtalet.",
+          en: "The signer's organisation is not a party to the agreement.",
         },
         { path: ["organisationId"] },
       ),
@@ -201,6 +210,7 @@ export function addSignature(agreement: Agreement, signature: Signature): Result
 function notInForce(agreement: Agreement, date: LocalDate): Violation {
   return violation("AGREEMENT.NOT_IN_FORCE", [agreement.id], {
     fi: `Sopimus ei ole voimassa ${date}.`,
+    sv: `Avtalet är inte i kraft ${date}.`,
     en: `The agreement is not in force on ${date}.`,
   });
 }

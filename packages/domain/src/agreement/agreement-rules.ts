@@ -32,6 +32,7 @@ export function checkAgreement(agreement: Agreement): Violation<AgreementRuleCod
           [agreement.id],
           {
             fi: `Sopimusversiot on numeroitava 1, 2, … voimaantulojärjestyksessä (versio ${v.number}).`,
+            sv: `Avtalsversionerna ska numreras 1, 2, … i den ordning de träder i kraft (version ${v.number}).`,
             en: `Agreement versions must be numbered 1, 2, … in order of effect (version ${v.number}).`,
           },
           { path: ["versions", at] },
@@ -48,6 +49,7 @@ export function checkAgreement(agreement: Agreement): Violation<AgreementRuleCod
         [agreement.id],
         {
           fi: `Ensimmäisen version voimaantulo (${first.effectiveFrom}) poikkeaa sopimuksen alkamisesta (${agreement.startsOn}).`,
+          sv: `Den första versionen träder i kraft ${first.effectiveFrom}, inte när avtalet börjar gälla (${agreement.startsOn}).`,
           en: `Version 1 takes effect on ${first.effectiveFrom}, not on the agreement's start ${agreement.startsOn}.`,
         },
         { path: ["versions", agreement.versions.indexOf(first), "effectiveFrom"] },
@@ -62,8 +64,9 @@ export function checkAgreement(agreement: Agreement): Violation<AgreementRuleCod
           "AGREEMENT.JOINING_APPROVAL_MISSING",
           [d.id, ...missing],
           {
-            fi: `Liittymispäätökseltä ${d.id} puuttuu hyväksyntä: ${missing.join(", ")}.`,
-            en: `Joining decision ${d.id} lacks the approval of ${missing.join(", ")}.`,
+            fi: `Liittymispäätökseltä puuttuu ${String(missing.length)} hyväksyjäosapuolen hyväksyntä.`,
+            sv: `Beslutet om anslutning saknar godkännande av ${String(missing.length)} godkännande part(er).`,
+            en: `A joining decision lacks the approval of ${String(missing.length)} approving part${missing.length === 1 ? "y" : "ies"}.`,
           },
           { path: ["joiningDecisions", i] },
         ),
@@ -85,6 +88,7 @@ function checkVersion(agreement: Agreement, v: AgreementVersion, index: number):
         [agreement.id],
         {
           fi: `Version ${v.number} toimittajia on ${suppliers}; toimittaja (poliisilaitos) on yksi.`,
+          sv: `Version ${v.number} har ${suppliers} leverantörer; leverantören (polisinrättningen) är en.`,
           en: `Version ${v.number} has ${suppliers} suppliers; there is exactly one (the police department).`,
         },
         { path: [...path, "parties"] },
@@ -96,7 +100,11 @@ function checkVersion(agreement: Agreement, v: AgreementVersion, index: number):
       violation(
         "AGREEMENT.DUPLICATE_PARTY",
         [id],
-        { fi: `Osapuoli ${id} on mainittu kahdesti.`, en: `Party ${id} is listed twice.` },
+        {
+          fi: "Sama osapuoli on mainittu kahdesti.",
+          sv: "Samma part har angetts två gånger.",
+          en: "The same party is listed twice.",
+        },
         { path: [...path, "parties"] },
       ),
     );
@@ -113,8 +121,9 @@ function checkVersion(agreement: Agreement, v: AgreementVersion, index: number):
           "AGREEMENT.ROLE_NOT_PARTY",
           [id],
           {
-            fi: `${id} (${field}) ei ole version ${v.number} osapuoli.`,
-            en: `${id} (${field}) is not a party of version ${v.number}.`,
+            fi: `Kentässä ${field} mainittu organisaatio ei ole version ${v.number} osapuoli.`,
+            sv: `Organisationen i fältet ${field} är inte part i version ${v.number}.`,
+            en: `The organisation named in ${field} is not a party of version ${v.number}.`,
           },
           { path: [...path, field] },
         ),
@@ -128,8 +137,9 @@ function checkVersion(agreement: Agreement, v: AgreementVersion, index: number):
         "AGREEMENT.TARGET_UNIT_UNKNOWN",
         [t.organisationId],
         {
-          fi: `Henkilötyövuositavoite koskee yksikköä ${t.organisationId}, joka ei ole työryhmän yksikkö.`,
-          en: `An FTE target names ${t.organisationId}, which is not a staffing unit of the team.`,
+          fi: "Henkilötyövuositavoite koskee yksikköä, joka ei ole työryhmän yksikkö.",
+          sv: "Målet för årsverken gäller en enhet som inte är en av teamets enheter.",
+          en: "An FTE target names a unit that is not a staffing unit of the team.",
         },
         { path: [...path, "fteTargets"] },
       ),
@@ -145,8 +155,9 @@ function checkVersion(agreement: Agreement, v: AgreementVersion, index: number):
           "AGREEMENT.SIGNATURE_MISSING",
           [party.organisationId, agreement.id],
           {
-            fi: `Osapuoli ${party.organisationId} ei ole allekirjoittanut versiota ${v.number}.`,
-            en: `Party ${party.organisationId} has not signed version ${v.number}.`,
+            fi: `Osapuoli ei ole allekirjoittanut versiota ${v.number}.`,
+            sv: `Parten har inte undertecknat version ${v.number}.`,
+            en: `A party has not signed version ${v.number}.`,
           },
           { path: [...path, "parties"] },
         ),

@@ -137,7 +137,7 @@ describe("goals and their reviews", () => {
     for (const v of all) {
       expect(v.message.sv, v.code).toMatch(/\S/);
       expect(v.message.sv, v.code).not.toBe(v.message.fi);
-      expect(`${v.message.fi} ${v.message.sv ?? ""} ${v.message.en}`).not.toMatch(/org-|st-\d/);
+      expect(`${v.message.fi} ${v.message.sv} ${v.message.en}`).not.toMatch(/org-|st-\d/);
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { LocalDate } from "../core/local-date.js";
+import type { Message } from "../core/localised-text.js";
 import { type Violation, violation } from "../core/violation.js";
 import type { Case, CaseStatus } from "./case.js";
 import { missingSelectionProfessions } from "./case-lifecycle.js";
@@ -34,43 +35,45 @@ function inOrder(dates: readonly (LocalDate | null)[]): boolean {
  */
 export function caseInvariants(c: Case): Violation[] {
   const found: Violation[] = [];
-  const broken = (code: string, fi: string, en: string, ids: string[] = [c.id]) =>
-    found.push(violation(code, ids, { fi, en }));
+  const broken = (code: string, message: Message, ids: string[] = [c.id]) => found.push(violation(code, ids, message));
   const problems = stateProblems(c);
   if (problems.length > 0) {
-    broken(
-      "CASE.STATE_INCONSISTENT",
-      `Tilan ${c.status} kentät ovat ristiriidassa: ${problems.join(", ")}.`,
-      `Fields inconsistent with status ${c.status}: ${problems.join(", ")}.`,
-    );
+    broken("CASE.STATE_INCONSISTENT", {
+      fi: `Tilan ${c.status} kentät ovat ristiriidassa: ${problems.join(", ")}.`,
+      sv: `Fälten i klientärendet stämmer inte överens med dess status (${c.status}): ${problems.join(", ")}.`,
+      en: `Fields inconsistent with status ${c.status}: ${problems.join(", ")}.`,
+    });
   }
   if (!inOrder([c.referredOn, c.selectionStartedOn, c.decidedOn, c.activatedOn, c.closedOn])) {
-    broken(
-      "CASE.DATE_ORDER",
-      "Asiakkuuden vaiheiden päivämäärät eivät ole aikajärjestyksessä.",
-      "The case's lifecycle dates are out of order.",
-    );
+    broken("CASE.DATE_ORDER", {
+      fi: "Asiakkuuden vaiheiden päivämäärät eivät ole aikajärjestyksessä.",
+      sv: "Datumen för klientärendets skeden är inte i kronologisk ordning.",
+      en: "The case's lifecycle dates are out of order.",
+    });
   }
   if (decided.includes(c.status) && missingSelectionProfessions(c).length > 0) {
-    broken(
-      "CASE.SELECTION_INCOMPLETE",
-      "Asiakasvalintaan eivät osallistuneet poliisi, sosiaalityö ja psykiatrian sairaanhoitaja.",
-      "The selection lacked the police, social work or the psychiatric nurse.",
-    );
+    broken("CASE.SELECTION_INCOMPLETE", {
+      fi: "Asiakasvalintaan eivät osallistuneet poliisi, sosiaalityö ja psykiatrian sairaanhoitaja.",
+      sv: "Polisen, socialarbetet och den psykiatriska sjukskötaren deltog inte alla i valet av klienter.",
+      en: "The selection lacked the police, social work or the psychiatric nurse.",
+    });
   }
   if (admittedLike.includes(c.status) && c.selection.some((d) => d.decision === "decline")) {
-    broken(
-      "CASE.SELECTION_NOT_UNANIMOUS",
-      "Asiakkuus on hyväksytty, vaikka valintaan osallistunut on vastustanut sitä.",
-      "The case was admitted although a selection participant proposed declining.",
-    );
+    broken("CASE.SELECTION_NOT_UNANIMOUS", {
+      fi: "Asiakkuus on hyväksytty, vaikka valintaan osallistunut on vastustanut sitä.",
+      sv: "Klientärendet har godkänts trots att någon som deltog i valet motsatte sig det.",
+      en: "The case was admitted although a selection participant proposed declining.",
+    });
   }
   for (const m of c.meetings) {
     if (!admittedLike.includes(c.status) || (c.decidedOn !== null && m.plannedOn < c.decidedOn)) {
       broken(
         "CASE.DATE_ORDER",
-        "Tapaaminen on suunniteltu ennen asiakkaaksi ottamista.",
-        "A meeting is planned before the admission.",
+        {
+          fi: "Tapaaminen on suunniteltu ennen asiakkaaksi ottamista.",
+          sv: "Mötet har planerats före beslutet att ta emot klienten.",
+          en: "A meeting is planned before the admission.",
+        },
         [c.id, m.id],
       );
     }
@@ -80,24 +83,33 @@ export function caseInvariants(c: Case): Violation[] {
     ) {
       broken(
         "MEETING.STATE_INCONSISTENT",
-        "Tapaamisen pitopäivä puuttuu tai on asiakkuuden ulkopuolella.",
-        "A meeting's held date is missing or outside the case.",
+        {
+          fi: "Tapaamisen pitopäivä puuttuu tai on asiakkuuden ulkopuolella.",
+          sv: "Datumet då mötet hölls saknas eller ligger utanför klientärendet.",
+          en: "A meeting's held date is missing or outside the case.",
+        },
         [c.id, m.id],
       );
     }
     if (m.record !== null && (m.status !== "held" || (m.heldOn !== null && m.record.recordedOn < m.heldOn))) {
       broken(
         "MEETING.STATE_INCONSISTENT",
-        "Kirjaus on tehty tapaamisesta, jota ei ole pidetty, tai ennen tapaamista.",
-        "A record exists for a meeting not held, or predates it.",
+        {
+          fi: "Kirjaus on tehty tapaamisesta, jota ei ole pidetty, tai ennen tapaamista.",
+          sv: "Det finns en registrering av ett möte som inte har hållits, eller registreringen är daterad före mötet.",
+          en: "A record exists for a meeting not held, or predates it.",
+        },
         [c.id, m.id],
       );
     }
     if (c.status === "closed" && m.status === "planned") {
       broken(
         "MEETING.STATE_INCONSISTENT",
-        "Päättyneellä asiakkuudella on suunniteltu tapaaminen.",
-        "A closed case has a planned meeting.",
+        {
+          fi: "Päättyneellä asiakkuudella on suunniteltu tapaaminen.",
+          sv: "Ett avslutat klientärende har ett planerat möte.",
+          en: "A closed case has a planned meeting.",
+        },
         [c.id, m.id],
       );
     }
@@ -110,8 +122,11 @@ export function caseInvariants(c: Case): Violation[] {
     ) {
       broken(
         "CONSENT.STATE_INCONSISTENT",
-        "Lupa on peruttu ennen antamistaan tai sen antajaa ei ole kirjattu.",
-        "A consent is withdrawn before it was given, or its giver is not recorded.",
+        {
+          fi: "Lupa on peruttu ennen antamistaan tai sen antajaa ei ole kirjattu.",
+          sv: "Samtycket har återkallats innan det gavs, eller den som gav det har inte registrerats.",
+          en: "A consent is withdrawn before it was given, or its giver is not recorded.",
+        },
         [c.id, consent.id],
       );
     }

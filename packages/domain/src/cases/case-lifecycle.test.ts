@@ -283,13 +283,14 @@ describe("admit and decline", () => {
   it("names the professions missing from the selection", () => {
     const result = apply(selecting(decision(staff.police)), { type: "admit", on: day(3) });
     expect(refusalCodes(result)).toEqual(["CASE.SELECTION_INCOMPLETE"]);
-    expect(result.ok ? "" : result.error[0]?.message.en).toContain("social-worker, psychiatric-nurse");
-    expect(result.ok ? "" : result.error[0]?.message.fi).toContain("social-worker, psychiatric-nurse");
+    expect(result.ok ? "" : result.error[0]?.message.en).toContain("social worker, psychiatric nurse");
+    expect(result.ok ? "" : result.error[0]?.message.sv).toContain("socialarbetare, psykiatrisk sjukskötare");
+    expect(result.ok ? "" : result.error[0]?.message.fi).toContain("sosiaalityöntekijä, psykiatrinen sairaanhoitaja");
   });
 
   it("refuses admission with no decisions at all, naming all three professions", () => {
     const result = apply(selecting(), { type: "admit", on: day(3) });
-    expect(result.ok ? "" : result.error[0]?.message.en).toContain("police-officer, social-worker, psychiatric-nurse");
+    expect(result.ok ? "" : result.error[0]?.message.en).toContain("police officer, social worker, psychiatric nurse");
   });
 
   it("does not count another profession towards the selection", () => {

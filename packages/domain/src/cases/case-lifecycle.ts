@@ -1,6 +1,7 @@
 import type { LocalDate } from "../core/local-date.js";
 import { err, ok, type Result, type Violation, violation } from "../core/violation.js";
-import { selectionProfessions } from "../staffing/profession.js";
+import type { Language } from "../core/localised-text.js";
+import { type Profession, professionNames, selectionProfessions } from "../staffing/profession.js";
 import type { Case, CaseStatus, ExistingClientship } from "./case.js";
 import type { CaseCommand, CaseCommandType } from "./case-commands.js";
 import { duplicate, notBefore, notInFuture } from "./case-refusals.js";
@@ -103,8 +104,13 @@ const statusAfter: Partial<Record<CaseCommandType, CaseStatus>> = {
 };
 
 /** Professions of 003 § 4.2 that have not recorded a decision yet. */
-export function missingSelectionProfessions(c: Pick<Case, "selection">): string[] {
+export function missingSelectionProfessions(c: Pick<Case, "selection">): Profession[] {
   return selectionProfessions.filter((p) => !c.selection.some((d) => d.profession === p));
+}
+
+/** Professions by name in one language, never by code. */
+function named(list: readonly Profession[], language: Language): string {
+  return list.map((p) => professionNames[p][language]).join(", ");
 }
 
 function selectionIncomplete(c: Case): Violation[] {
@@ -112,8 +118,9 @@ function selectionIncomplete(c: Case): Violation[] {
   if (missing.length === 0) return [];
   return [
     violation("CASE.SELECTION_INCOMPLETE", [c.id], {
-      fi: `Asiakasvalintaan eivät ole osallistuneet: ${missing.join(", ")}. Valinnan tekevät poliisi, sosiaalityö ja psykiatrian sairaanhoitaja yhdessä.`,
-      en: `Not yet part of the selection: ${missing.join(", ")}. The police, social work and the psychiatric nurse select clients together.`,
+      fi: `Asiakasvalintaan eivät ole osallistuneet: ${named(missing, "fi")}. Valinnan tekevät poliisi, sosiaalityö ja psykiatrinen sairaanhoitaja yhdessä.`,
+      sv: `Följande har ännu inte deltagit i valet av klienter: ${named(missing, "sv")}. Polisen, socialarbetet och den psykiatriska sjukskötaren väljer klienterna tillsammans.`,
+      en: `Not yet part of the selection: ${named(missing, "en")}. The police, social work and the psychiatric nurse select clients together.`,
     }),
   ];
 }
@@ -123,6 +130,7 @@ function decide(c: Case, command: Extract<CaseCommand, { type: "admit" | "declin
     ...selectionIncomplete(c),
     ...notBefore(c.id, command.on, latest(c.selection.map((d) => d.decidedOn)), {
       fi: "viimeinen valintapäätös",
+      sv: "det sista beslutet i valet",
       en: "the last selection decision",
     }),
   ];
@@ -130,6 +138,7 @@ function decide(c: Case, command: Extract<CaseCommand, { type: "admit" | "declin
     found.push(
       violation("CASE.SELECTION_NOT_UNANIMOUS", [c.id], {
         fi: "Asiakkaaksi ottaminen edellyttää kaikkien valintaan osallistuneiden puoltoa.",
+        sv: "För att klienten ska tas emot måste alla som deltog i valet förorda det.",
         en: "Admission needs every selection participant's approval.",
       }),
     );
@@ -138,6 +147,7 @@ function decide(c: Case, command: Extract<CaseCommand, { type: "admit" | "declin
     found.push(
       violation("CASE.SELECTION_NO_DECLINE", [c.id], {
         fi: "Kukaan valintaan osallistunut ei ole esittänyt hylkäämistä.",
+        sv: "Ingen som deltog i valet har föreslagit avslag.",
         en: "No selection participant has proposed declining.",
       }),
     );
@@ -152,7 +162,7 @@ function latest(dates: readonly LocalDate[]): LocalDate | null {
 function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Case> {
   switch (command.type) {
     case "start-selection": {
-      const found = notBefore(c.id, command.on, c.referredOn, { fi: "ohjaus", en: "the referral" });
+      const found = notBefore(c.id, command.on, c.referredOn, { fi: "ohjaus", sv: "hänvisningen", en: "the referral" });
       return found.length > 0 ? err(found) : ok({ ...c, selectionStartedOn: command.on });
     }
     case "record-selection-decision": {
@@ -161,12 +171,14 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
         return err([
           violation("CASE.SELECTION_DUPLICATE", [c.id, d.staffId], {
             fi: "Henkilön valintapäätös on jo kirjattu.",
+            sv: "Personens beslut i valet har redan registrerats.",
             en: "This person's selection decision is already recorded.",
           }),
         ]);
       }
       const found = notBefore(c.id, d.decidedOn, c.selectionStartedOn, {
         fi: "asiakasvalinnan alku",
+        sv: "början av valet av klienter",
         en: "the start of selection",
       });
       return found.length > 0 ? err(found) : ok({ ...c, selection: [...c.selection, d] });
@@ -175,7 +187,11 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
     case "decline":
       return decide(c, command);
     case "activate": {
-      const found = notBefore(c.id, command.on, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" });
+      const found = notBefore(c.id, command.on, c.decidedOn, {
+        fi: "asiakkaaksi ottaminen",
+        sv: "beslutet att ta emot klienten",
+        en: "the admission",
+      });
       return found.length > 0 ? err(found) : ok({ ...c, activatedOn: command.on });
     }
     case "close": {
@@ -183,9 +199,14 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
       const found = [
         ...notBefore(c.id, command.on, latest([c.decidedOn, c.activatedOn].filter((d): d is string => d !== null)), {
           fi: "asiakkuuden alku",
+          sv: "klientärendets början",
           en: "the start of the case",
         }),
-        ...notBefore(c.id, command.on, lastHeld, { fi: "viimeinen pidetty tapaaminen", en: "the last held meeting" }),
+        ...notBefore(c.id, command.on, lastHeld, {
+          fi: "viimeinen pidetty tapaaminen",
+          sv: "det senaste hållna mötet",
+          en: "the last held meeting",
+        }),
       ];
       if (found.length > 0) return err(found);
       // Planned meetings of a closed case will not be held.
@@ -261,6 +282,7 @@ export function applyCaseCommand(c: Case, command: CaseCommand, context: CaseCon
     return err([
       violation("CASE.ILLEGAL_TRANSITION", [c.id], {
         fi: `Toimenpide ${command.type} ei ole sallittu, kun asiakkuuden tila on ${c.status}.`,
+        sv: `Åtgärden ${command.type} är inte tillåten när klientärendets status är ${c.status}.`,
         en: `${command.type} is not allowed while the case is ${c.status}.`,
       }),
     ]);

@@ -1,18 +1,15 @@
 import type { LocalDate } from "../core/local-date.js";
+import type { Message } from "../core/localised-text.js";
 import { type Violation, violation } from "../core/violation.js";
 import type { Case } from "./case.js";
 
 /** Refuses a date earlier than a step it must follow. */
-export function notBefore(
-  caseId: string,
-  date: LocalDate,
-  earliest: LocalDate | null,
-  what: { fi: string; en: string },
-): Violation[] {
+export function notBefore(caseId: string, date: LocalDate, earliest: LocalDate | null, what: Message): Violation[] {
   if (earliest === null || date >= earliest) return [];
   return [
     violation("CASE.DATE_ORDER", [caseId], {
       fi: `Päivämäärä ${date} on aikaisempi kuin edeltävän vaiheen (${what.fi}) päivämäärä ${earliest}.`,
+      sv: `Datumet ${date} är tidigare än datumet för det föregående skedet (${what.sv}), ${earliest}.`,
       en: `${date} is before ${what.en} (${earliest}).`,
     }),
   ];
@@ -21,8 +18,9 @@ export function notBefore(
 /** A refusal for an id that is already used in the case. */
 export function duplicate(c: Case, id: string): Violation {
   return violation("CASE.DUPLICATE_ID", [c.id, id], {
-    fi: `Tunniste ${id} on jo käytössä asiakkuudessa.`,
-    en: `Id ${id} is already used in this case.`,
+    fi: "Sama tunniste on jo käytössä asiakkuudessa.",
+    sv: "Samma identifierare används redan i klientärendet.",
+    en: "The same id is already used in this case.",
   });
 }
 

@@ -44,10 +44,18 @@ export const clientSchema = z.object({
 });
 export type Client = z.output<typeof clientSchema>;
 
+/** How a guardian is related to the client. */
+export const guardianRelationships = ["parent", "legal-guardian", "other"] as const;
+export type GuardianRelationship = (typeof guardianRelationships)[number];
+
+/** The field a case note belongs to; the note stays inside its writer's organisation (003 § 9). */
+export const noteKinds = ["police", "health", "social", "youth", "general"] as const;
+export type NoteKind = (typeof noteKinds)[number];
+
 /** A guardian (huoltaja) of a minor client; only guardians with custody give consent. */
 export const guardianSchema = z.object({
   id: idSchema,
-  relationship: z.enum(["parent", "legal-guardian", "other"]),
+  relationship: z.enum(guardianRelationships),
   hasCustody: z.boolean().default(true),
 });
 export type Guardian = z.output<typeof guardianSchema>;
@@ -84,12 +92,19 @@ export const selectionDecisionSchema = z.object({
 });
 export type SelectionDecision = z.output<typeof selectionDecisionSchema>;
 
+/** Who may give a consent: the client, or a guardian. */
+export const consentGiverKinds = ["client", "guardian"] as const;
+
 /** Who gave a consent: the client, or one of their guardians. */
 export const consentGiverSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("client") }),
   z.object({ kind: z.literal("guardian"), guardianId: idSchema }),
 ]);
 export type ConsentGiver = z.output<typeof consentGiverSchema>;
+
+/** How a consent was given. */
+export const consentForms = ["written", "oral", "electronic"] as const;
+export type ConsentForm = (typeof consentForms)[number];
 
 /**
  * One entry of a consent's withdrawal history. A withdrawal is never overwritten: a mistaken one is
@@ -120,7 +135,7 @@ export const consentSchema = z.object({
   /** The withdrawal in effect: the last entry of `withdrawals` (null when none, or annulled). */
   withdrawnOn: localDateSchema.nullable().default(null),
   withdrawals: z.array(consentWithdrawalSchema).default([]),
-  form: z.enum(["written", "oral", "electronic"]),
+  form: z.enum(consentForms),
 });
 export type Consent = z.output<typeof consentSchema>;
 
@@ -191,12 +206,15 @@ export const invitationSchema = z.object({
   answerRecordedBy: idSchema.nullable().default(null),
 });
 export type Invitation = z.output<typeof invitationSchema>;
+/** Where a client meeting is: planned, then held or cancelled. */
+export const meetingStatuses = ["planned", "held", "cancelled"] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
 
 /** A client meeting: planned with a composition, then held (with attendance) or cancelled, then recorded. */
 export const meetingSchema = z.object({
   id: idSchema,
   plannedOn: localDateSchema,
-  status: z.enum(["planned", "held", "cancelled"]),
+  status: z.enum(meetingStatuses),
   heldOn: localDateSchema.nullable().default(null),
   composition: z.array(participantSchema).min(1),
   /** Participant ids that attended a held meeting. */

@@ -1,4 +1,5 @@
 import { addDays, type LocalDate } from "../core/local-date.js";
+import type { Message } from "../core/localised-text.js";
 import { type Violation, violation } from "../core/violation.js";
 import { defaultAgePolicy } from "./age-policy.js";
 import type { Case } from "./case.js";
@@ -76,25 +77,27 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
   const grace = options.recordingGraceDays ?? defaultRecordingGraceDays;
   const policy = options.policy ?? defaultAgePolicy;
   const found = asCaseRules(caseInvariants(c));
-  const add = (code: CaseRuleCode, ids: string[], fi: string, en: string, severity: "error" | "warning" = "error") =>
-    found.push(violation(code, ids, { fi, en }, { severity }));
+  const add = (code: CaseRuleCode, ids: string[], message: Message, severity: "error" | "warning" = "error") =>
+    found.push(violation(code, ids, message, { severity }));
 
   for (const m of c.meetings) {
     if (m.status === "held" && m.heldOn !== null && m.record === null && options.asOf > addDays(m.heldOn, grace)) {
-      add(
-        "CASE.MEETING_UNRECORDED",
-        [c.id, m.id],
-        `Tapaamista ${m.heldOn} ei ole kirjattu asiakastieto- ja tilastointijärjestelmiin.`,
-        `The meeting held on ${m.heldOn} is not recorded in the client and statistics records.`,
-      );
+      add("CASE.MEETING_UNRECORDED", [c.id, m.id], {
+        fi: `Tapaamista ${m.heldOn} ei ole kirjattu asiakastieto- ja tilastointijärjestelmiin.`,
+        sv: `Mötet ${m.heldOn} har inte registrerats i klientdatasystemet och statistikföringen.`,
+        en: `The meeting held on ${m.heldOn} is not recorded in the client and statistics records.`,
+      });
     }
     const recorded = effectiveRecord(m.record);
     if (recorded !== null && !(recorded.inClientRecord && recorded.inStatistics)) {
       add(
         "CASE.RECORD_INCOMPLETE",
         [c.id, m.id],
-        "Tapaaminen on kirjattu vain toiseen järjestelmään (asiakastieto tai tilastointi).",
-        "The meeting is recorded in only one of the client and statistics records.",
+        {
+          fi: "Tapaaminen on kirjattu vain toiseen järjestelmään (asiakastieto tai tilastointi).",
+          sv: "Mötet har registrerats endast i det ena av klientdatasystemet och statistikföringen.",
+          en: "The meeting is recorded in only one of the client and statistics records.",
+        },
         "warning",
       );
     }
@@ -119,8 +122,11 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
         add(
           "CASE.PLANNED_MEETING_OVERDUE",
           [c.id, m.id],
-          `Tapaaminen oli suunniteltu ${m.plannedOn}, mutta sitä ei ole merkitty pidetyksi tai perutuksi.`,
-          `The meeting planned for ${m.plannedOn} is neither held nor cancelled.`,
+          {
+            fi: `Tapaaminen oli suunniteltu ${m.plannedOn}, mutta sitä ei ole merkitty pidetyksi tai perutuksi.`,
+            sv: `Mötet var planerat till ${m.plannedOn} men har inte markerats som hållet eller inställt.`,
+            en: `The meeting planned for ${m.plannedOn} is neither held nor cancelled.`,
+          },
           "warning",
         );
       }
@@ -130,8 +136,11 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
       add(
         "CASE.COMPOSITION_SINGLE_PROFESSION",
         [c.id, m.id],
-        "Tapaamisen kokoonpanossa on vain yhden ammattikunnan edustajia.",
-        "The meeting's composition has only one profession.",
+        {
+          fi: "Tapaamisen kokoonpanossa on vain yhden ammattikunnan edustajia.",
+          sv: "Vid mötet företräds endast en yrkesgrupp.",
+          en: "The meeting's composition has only one profession.",
+        },
         "warning",
       );
     }
@@ -139,12 +148,11 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
 
   for (const x of c.existingClientships) {
     if (x.responsibleWorker === null) {
-      add(
-        "CASE.RESPONSIBLE_WORKER_MISSING",
-        [c.id, x.organisationId],
-        "Asiakkaalla on asiakkuus toisessa organisaatiossa, mutta vastuusosiaalityöntekijää ei ole nimetty.",
-        "The client is a client of another organisation, but its responsible social worker is not named.",
-      );
+      add("CASE.RESPONSIBLE_WORKER_MISSING", [c.id, x.organisationId], {
+        fi: "Asiakkaalla on asiakkuus toisessa organisaatiossa, mutta vastuusosiaalityöntekijää ei ole nimetty.",
+        sv: "Klienten är klient i en annan organisation, men ingen ansvarig socialarbetare har utsetts.",
+        en: "The client is a client of another organisation, but its responsible social worker is not named.",
+      });
       continue;
     }
     for (const m of c.meetings.filter(
@@ -154,12 +162,11 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
         (p) => p.role === "responsible-worker" && p.organisationId === x.organisationId && m.attended.includes(p.id),
       );
       if (!present && m.responsibleWorkerInformedOn === null) {
-        add(
-          "CASE.RESPONSIBLE_WORKER_NOT_INVOLVED",
-          [c.id, m.id],
-          `Vastuusosiaalityöntekijä ${x.responsibleWorker.name} ei osallistunut tapaamiseen eikä hänelle ole ilmoitettu siitä.`,
-          `Responsible social worker ${x.responsibleWorker.name} neither attended nor was informed of the meeting.`,
-        );
+        add("CASE.RESPONSIBLE_WORKER_NOT_INVOLVED", [c.id, m.id], {
+          fi: `Vastuusosiaalityöntekijä ${x.responsibleWorker.name} ei osallistunut tapaamiseen eikä hänelle ole ilmoitettu siitä.`,
+          sv: `Den ansvariga socialarbetaren ${x.responsibleWorker.name} deltog inte i mötet och har inte heller underrättats om det.`,
+          en: `Responsible social worker ${x.responsibleWorker.name} neither attended nor was informed of the meeting.`,
+        });
       }
     }
   }
@@ -169,8 +176,11 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
       add(
         "CASE.GUARDIAN_MISSING",
         [c.id],
-        "Alaikäisen asiakkaan huoltajia ei ole kirjattu.",
-        "No guardian of the minor client is recorded.",
+        {
+          fi: "Alaikäisen asiakkaan huoltajia ei ole kirjattu.",
+          sv: "Den minderåriga klientens vårdnadshavare har inte registrerats.",
+          en: "No guardian of the minor client is recorded.",
+        },
         "warning",
       );
     }
@@ -183,8 +193,11 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
     add(
       "CASE.CHILD_WELFARE_NOTIFICATION_MISSING",
       [c.id],
-      "Poliisin ohjaamasta alaikäisestä ei ole kirjattu lastensuojeluilmoitusta (LSL 25 §).",
-      "No child welfare notification (Child Welfare Act 25 §) is recorded for a minor referred by the police.",
+      {
+        fi: "Poliisin ohjaamasta alaikäisestä ei ole kirjattu lastensuojeluilmoitusta (LSL 25 §).",
+        sv: "Ingen barnskyddsanmälan (barnskyddslagen 25 §) har registrerats för en minderårig som polisen hänvisat.",
+        en: "No child welfare notification (Child Welfare Act 25 §) is recorded for a minor referred by the police.",
+      },
       "warning",
     );
   }

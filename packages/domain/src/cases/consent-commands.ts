@@ -14,6 +14,7 @@ export function recordConsent(c: Case, consent: Omit<Consent, "withdrawnOn" | "w
         [c.id, giver.guardianId],
         {
           fi: "Luvan antajaksi merkittyä huoltajaa ei ole kirjattu asiakkuuteen.",
+          sv: "Den vårdnadshavare som angetts ge samtycket har inte registrerats i klientärendet.",
           en: "The guardian named as the consent giver is not recorded in the case.",
         },
         { path: ["giver", "guardianId"] },
@@ -25,7 +26,11 @@ export function recordConsent(c: Case, consent: Omit<Consent, "withdrawnOn" | "w
       violation(
         "CASE.DATE_ORDER",
         [c.id, consent.id],
-        { fi: "Luvan voimassaolo päättyy ennen sen antamista.", en: "The consent expires before it was given." },
+        {
+          fi: "Luvan voimassaolo päättyy ennen sen antamista.",
+          sv: "Samtycket upphör att gälla innan det har getts.",
+          en: "The consent expires before it was given.",
+        },
         { path: ["validUntil"] },
       ),
     ]);
@@ -35,9 +40,9 @@ export function recordConsent(c: Case, consent: Omit<Consent, "withdrawnOn" | "w
 
 function consentNotFound(c: Case, consentId: string) {
   return violation("CASE.NOT_FOUND", [c.id, consentId], {
-    fi: `Lupaa ${consentId} ei löydy.`,
-    sv: `Samtycket ${consentId} finns inte.`,
-    en: `Consent ${consentId} not found.`,
+    fi: "Lupaa ei löydy.",
+    sv: "Samtycket finns inte.",
+    en: "Consent not found.",
   });
 }
 

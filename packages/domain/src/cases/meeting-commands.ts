@@ -7,8 +7,9 @@ import { duplicate, notBefore } from "./case-refusals.js";
 
 function notFound(c: Case, meetingId: string): Violation {
   return violation("CASE.NOT_FOUND", [c.id, meetingId], {
-    fi: `Tapaamista ${meetingId} ei löydy.`,
-    en: `Meeting ${meetingId} not found.`,
+    fi: "Tapaamista ei löydy.",
+    sv: "Mötet finns inte.",
+    en: "Meeting not found.",
   });
 }
 
@@ -52,7 +53,11 @@ function compositionProblems(c: Case, composition: readonly Participant[]): Viol
         violation(
           "MEETING.DUPLICATE_PARTICIPANT",
           [c.id, p.id],
-          { fi: `Osallistuja ${p.id} on kokoonpanossa kahdesti.`, en: `Participant ${p.id} is listed twice.` },
+          {
+            fi: "Sama osallistuja on kokoonpanossa kahdesti.",
+            sv: "Samma deltagare finns två gånger i sammansättningen.",
+            en: "The same participant is listed twice.",
+          },
           { path: ["composition", i] },
         ),
       );
@@ -64,6 +69,7 @@ function compositionProblems(c: Case, composition: readonly Participant[]): Viol
           [c.id, p.id],
           {
             fi: "Asiakkaalla ja huoltajalla ei ole organisaatiota; muilla osallistujilla on.",
+            sv: "Klienten och vårdnadshavarna har ingen organisation; alla andra deltagare har en.",
             en: "The client and guardians have no organisation; every other participant has one.",
           },
           { path: ["composition", i, "organisationId"] },
@@ -77,6 +83,7 @@ function compositionProblems(c: Case, composition: readonly Participant[]): Viol
           [c.id, p.id],
           {
             fi: "Kokoonpanoon merkittyä huoltajaa ei ole kirjattu asiakkuuteen.",
+            sv: "En vårdnadshavare i sammansättningen har inte registrerats i klientärendet.",
             en: "A guardian in the composition is not recorded in the case.",
           },
           { path: ["composition", i, "guardianId"] },
@@ -124,7 +131,11 @@ export function planMeeting(
   if (c.meetings.some((m) => m.id === command.meetingId)) return err([duplicate(c, command.meetingId)]);
   const logistics = command.logistics ?? null;
   const found = [
-    ...notBefore(c.id, command.plannedOn, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" }),
+    ...notBefore(c.id, command.plannedOn, c.decidedOn, {
+      fi: "asiakkaaksi ottaminen",
+      sv: "beslutet att ta emot klienten",
+      en: "the admission",
+    }),
     ...compositionProblems(c, command.composition),
     ...invitationRefusals(c, command.composition, command.plannedOn, context),
     ...placeRefusals(c, logistics, context.premisesIds ?? []),
@@ -166,12 +177,17 @@ export function recordMeetingHeld(
     return err([
       violation("MEETING.NOT_PLANNED", [c.id, meeting.id], {
         fi: `Tapaaminen on jo ${meeting.status === "held" ? "pidetty" : "peruttu"}.`,
+        sv: `Mötet har redan ${meeting.status === "held" ? "hållits" : "ställts in"}.`,
         en: `The meeting is already ${meeting.status}.`,
       }),
     ]);
   }
   const unknown = command.attended.filter((id) => !meeting.composition.some((p) => p.id === id));
-  const found = notBefore(c.id, command.heldOn, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" });
+  const found = notBefore(c.id, command.heldOn, c.decidedOn, {
+    fi: "asiakkaaksi ottaminen",
+    sv: "beslutet att ta emot klienten",
+    en: "the admission",
+  });
   if (unknown.length > 0) {
     found.push(
       violation(
@@ -179,6 +195,7 @@ export function recordMeetingHeld(
         [c.id, ...unknown],
         {
           fi: "Läsnäolijaksi merkitty henkilö ei ole tapaamisen kokoonpanossa.",
+          sv: "En person som angetts som närvarande ingår inte i mötets sammansättning.",
           en: "An attendee is not in the meeting's composition.",
         },
         { path: ["attended"] },
@@ -208,6 +225,7 @@ export function cancelMeeting(c: Case, meetingId: string, on: LocalDate): Result
     return err([
       violation("MEETING.NOT_PLANNED", [c.id, meetingId], {
         fi: "Vain suunnitellun tapaamisen voi perua.",
+        sv: "Endast ett planerat möte kan ställas in.",
         en: "Only a planned meeting can be cancelled.",
       }),
     ]);
@@ -231,6 +249,7 @@ export function recordMeetingRecord(
     return err([
       violation("MEETING.NOT_HELD", [c.id, meetingId], {
         fi: "Vain pidetyn tapaamisen voi kirjata.",
+        sv: "Endast ett hållet möte kan registreras.",
         en: "Only a held meeting can be recorded.",
       }),
     ]);
@@ -239,11 +258,16 @@ export function recordMeetingRecord(
     return err([
       violation("MEETING.ALREADY_RECORDED", [c.id, meetingId], {
         fi: `Tapaaminen on jo kirjattu ${meeting.record.recordedOn}.`,
+        sv: `Mötet registrerades redan ${meeting.record.recordedOn}.`,
         en: `The meeting was already recorded on ${meeting.record.recordedOn}.`,
       }),
     ]);
   }
-  const found = notBefore(c.id, record.recordedOn, meeting.heldOn, { fi: "tapaaminen", en: "the meeting" });
+  const found = notBefore(c.id, record.recordedOn, meeting.heldOn, {
+    fi: "tapaaminen",
+    sv: "mötet",
+    en: "the meeting",
+  });
   if (found.length > 0) return err(found);
   return ok({ ...c, meetings: c.meetings.map((m) => (m.id === meetingId ? { ...m, record } : m)) });
 }
@@ -295,7 +319,11 @@ export function completeMeetingRecord(c: Case, meetingId: string, amendment: Mee
     );
   }
   found.push(
-    ...notBefore(c.id, amendment.recordedOn, record.recordedOn, { fi: "ensimmäinen kirjaus", en: "the first record" }),
+    ...notBefore(c.id, amendment.recordedOn, record.recordedOn, {
+      fi: "ensimmäinen kirjaus",
+      sv: "den första registreringen",
+      en: "the first record",
+    }),
   );
   if (found.length > 0) return err(found);
   return ok({
@@ -314,6 +342,7 @@ export function informResponsibleWorker(c: Case, meetingId: string, on: LocalDat
     return err([
       violation("CASE.RESPONSIBLE_WORKER_MISSING", [c.id], {
         fi: "Asiakkuuteen ei ole kirjattu vastuusosiaalityöntekijää.",
+        sv: "Ingen ansvarig socialarbetare har registrerats för klientärendet.",
         en: "No responsible social worker is recorded for the case.",
       }),
     ]);

@@ -55,7 +55,13 @@ export function sendInvitations(
       ),
     );
   }
-  found.push(...notBefore(c.id, command.on, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" }));
+  found.push(
+    ...notBefore(c.id, command.on, c.decidedOn, {
+      fi: "asiakkaaksi ottaminen",
+      sv: "antagningen som klient",
+      en: "the admission",
+    }),
+  );
   const seen = new Set<string>();
   command.invitations.forEach((invitation, i) => {
     if (c.meetings.some((m) => m.invitations.some((x) => x.id === invitation.id)))
@@ -130,7 +136,11 @@ export function answerInvitation(
       }),
     ]);
   }
-  const found = notBefore(c.id, command.on, invitation.sentOn, { fi: "kutsun lähettäminen", en: "the invitation" });
+  const found = notBefore(c.id, command.on, invitation.sentOn, {
+    fi: "kutsun lähettäminen",
+    sv: "inbjudan",
+    en: "the invitation",
+  });
   if (found.length > 0) return err(found);
   const answered: Invitation = {
     ...invitation,

@@ -9,7 +9,11 @@ export const finalReferralStatuses: readonly ReferralStatus[] = ["completed", "d
 /** Records a referral to a service, optionally made in a held meeting. */
 export function makeReferral(c: Case, referral: Referral): Result<Case> {
   if (c.referrals.some((r) => r.id === referral.id)) return err([duplicate(c, referral.id)]);
-  const found = notBefore(c.id, referral.madeOn, c.decidedOn, { fi: "asiakkaaksi ottaminen", en: "the admission" });
+  const found = notBefore(c.id, referral.madeOn, c.decidedOn, {
+    fi: "asiakkaaksi ottaminen",
+    sv: "beslutet att ta emot klienten",
+    en: "the admission",
+  });
   if (referral.meetingId !== null && !c.meetings.some((m) => m.id === referral.meetingId && m.status === "held")) {
     found.push(
       violation(
@@ -17,6 +21,7 @@ export function makeReferral(c: Case, referral: Referral): Result<Case> {
         [c.id, referral.meetingId],
         {
           fi: "Palveluohjaus voidaan liittää vain pidettyyn tapaamiseen.",
+          sv: "En hänvisning till tjänster kan kopplas endast till ett hållet möte.",
           en: "A referral can belong only to a held meeting.",
         },
         { path: ["meetingId"] },
@@ -33,8 +38,9 @@ export function updateReferral(c: Case, referralId: string, status: ReferralStat
   if (!referral) {
     return err([
       violation("CASE.NOT_FOUND", [c.id, referralId], {
-        fi: `Palveluohjausta ${referralId} ei löydy.`,
-        en: `Referral ${referralId} not found.`,
+        fi: "Palveluohjausta ei löydy.",
+        sv: "Hänvisningen till tjänster finns inte.",
+        en: "Referral not found.",
       }),
     ]);
   }
@@ -42,12 +48,14 @@ export function updateReferral(c: Case, referralId: string, status: ReferralStat
     return err([
       violation("REFERRAL.FINAL", [c.id, referralId], {
         fi: `Palveluohjaus on jo päättynyt (${referral.status}).`,
+        sv: `Hänvisningen till tjänster har redan avslutats (${referral.status}).`,
         en: `The referral has already ended (${referral.status}).`,
       }),
     ]);
   }
   const found = notBefore(c.id, on, referral.statusChangedOn, {
     fi: "edellinen tilamuutos",
+    sv: "den föregående statusändringen",
     en: "the previous status change",
   });
   if (found.length > 0) return err(found);

@@ -7,7 +7,7 @@ const policeName: LocalisedText = {
   en: "Helsinki Police Department",
 };
 
-const message: Message = { fi: "Suostumus puuttuu.", en: "Consent is missing." };
+const message: Message = { fi: "Suostumus puuttuu.", sv: "Samtycke saknas.", en: "Consent is missing." };
 
 describe("languages", () => {
   it("are Finnish, Swedish and English", () => {
@@ -51,8 +51,8 @@ describe("pick", () => {
     expect(pick(policeName, "en")).toBe("Helsinki Police Department");
   });
 
-  it("falls back to Finnish for a message without Swedish", () => {
-    expect(pick(message, "sv")).toBe("Suostumus puuttuu.");
+  it("picks a message's text in the asked language", () => {
+    expect(pick(message, "sv")).toBe("Samtycke saknas.");
     expect(pick(message, "fi")).toBe("Suostumus puuttuu.");
     expect(pick(message, "en")).toBe("Consent is missing.");
   });

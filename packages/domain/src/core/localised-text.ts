@@ -16,16 +16,13 @@ const text = z.string().trim().min(1).max(500);
 /** zod schema of {@link LocalisedText}: all three languages are required. */
 export const localisedTextSchema = z.object({ fi: text, sv: text, en: text });
 
-/** A rule message for staff: Finnish (the working language) and English. */
-export interface Message {
-  fi: string;
-  /** Swedish; messages written before Swedish was required fall back to Finnish. */
-  sv?: string;
-  en: string;
-}
+/**
+ * A message for staff in Finnish (the working language), Swedish (Helsinki is bilingual) and English.
+ * It names organisations, professions and people in words, never by id or code.
+ */
+export type Message = LocalisedText;
 
-/** Picks the text for `language`; messages without Swedish fall back to Finnish. */
-export function pick(text: LocalisedText | Message, language: Language): string {
-  if (language === "sv") return "sv" in text && text.sv !== undefined ? text.sv : text.fi;
+/** Picks the text for `language`. */
+export function pick(text: LocalisedText, language: Language): string {
   return text[language];
 }

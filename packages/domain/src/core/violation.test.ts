@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { err, ok, type Result, violation } from "./violation.js";
 
-const message = { fi: "Suostumus puuttuu.", en: "Consent is missing." };
+const message = { fi: "Suostumus puuttuu.", sv: "Samtycke saknas.", en: "Consent is missing." };
 
 describe("violation", () => {
   it("is an error unless told otherwise, without a path", () => {

@@ -4,7 +4,8 @@ import type { Message } from "./localised-text.js";
  * How serious a finding is. `error`: a rule of the agreement or the law is broken. `warning`: a target
  * is missed or something needs attention, but nothing forbidden has happened (e.g. FTE below target).
  */
-export type Severity = "error" | "warning";
+export const severities = ["error", "warning"] as const;
+export type Severity = (typeof severities)[number];
 
 /**
  * One broken rule. Rule checks return lists of these instead of throwing, so callers can show every

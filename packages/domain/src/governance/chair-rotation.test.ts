@@ -388,7 +388,11 @@ describe("checkRotation", () => {
         code: "ROTATION.DUPLICATE_PARTY",
         severity: "error",
         ids: ["police"],
-        message: { fi: "police on vuorojärjestyksessä kahdesti.", en: "police appears twice in the order." },
+        message: {
+          fi: "Sama organisaatio on vuorojärjestyksessä kahdesti.",
+          sv: "Samma organisation finns två gånger i turordningen.",
+          en: "The same organisation appears twice in the order.",
+        },
         path: ["order", 2],
       },
     ]);
@@ -409,7 +413,7 @@ describe("checkRotation", () => {
       ["ROTATION.UNKNOWN_PARTY", ["nuoriso"], ["events", 0]],
       ["ROTATION.UNKNOWN_PARTY", ["parish"], ["events", 3]],
     ]);
-    expect(found[1]!.message.en).toBe("parish is not in the rotation.");
+    expect(found[1]!.message.en).toBe("The organisation is not in the chair rotation.");
   });
 
   it("reports an override that does not name a term start", () => {

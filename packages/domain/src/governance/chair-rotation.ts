@@ -196,7 +196,11 @@ export function checkRotation(rotation: Rotation): Violation<RotationViolationCo
         violation(
           "ROTATION.UNKNOWN_PARTY",
           [e.partyId],
-          { fi: `${e.partyId} ei kuulu vuorotteluun.`, en: `${e.partyId} is not in the rotation.` },
+          {
+            fi: "Organisaatio ei kuulu puheenjohtajuuden vuorotteluun.",
+            sv: "Organisationen ingår inte i turordningen för ordförandeskapet.",
+            en: "The organisation is not in the chair rotation.",
+          },
           { path: ["events", i] },
         ),
       );
@@ -208,7 +212,11 @@ export function checkRotation(rotation: Rotation): Violation<RotationViolationCo
         violation(
           "ROTATION.DUPLICATE_PARTY",
           [id],
-          { fi: `${id} on vuorojärjestyksessä kahdesti.`, en: `${id} appears twice in the order.` },
+          {
+            fi: "Sama organisaatio on vuorojärjestyksessä kahdesti.",
+            sv: "Samma organisation finns två gånger i turordningen.",
+            en: "The same organisation appears twice in the order.",
+          },
           { path: ["order", i] },
         ),
       );
@@ -228,6 +236,7 @@ export function checkRotation(rotation: Rotation): Violation<RotationViolationCo
             [e.partyId],
             {
               fi: `Poikkeuspäätöksen päivä ${e.termStart} ei ole kauden alkupäivä.`,
+              sv: `Dagen för undantagsbeslutet, ${e.termStart}, är inte den första dagen i en mandatperiod.`,
               en: `Override date ${e.termStart} is not the start of a term.`,
             },
             { path: ["events", i, "termStart"] },

@@ -135,7 +135,7 @@ describe("checkBodies", () => {
     ]);
     expect(found[0]).toMatchObject({
       severity: "error",
-      message: { en: "sotepe may chair steering but holds no standing seat in it." },
+      message: { en: `An organisation may chair ${b.name.en} but holds no standing seat in it.` },
     });
   });
 
@@ -197,8 +197,9 @@ describe("checkBodies", () => {
         severity: "error",
         ids: ["region-etela-keskinen", "lasu-collegium"],
         message: {
-          fi: "Toimielimen region-etela-keskinen ylempää toimielintä lasu-collegium ei löydy.",
-          en: "Parent body lasu-collegium of region-etela-keskinen does not exist.",
+          fi: `Toimielimen ${regional.name.fi} ylempää toimielintä ei löydy.`,
+          sv: `Det överordnade organet för ${regional.name.sv} finns inte.`,
+          en: `The parent body of ${regional.name.en} does not exist.`,
         },
       },
     ]);

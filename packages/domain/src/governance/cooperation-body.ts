@@ -111,16 +111,18 @@ export function checkBodies(
     for (const id of new Set(chairs.filter((c) => !seated(c)))) {
       found.push(
         violation("BODY.CHAIR_WITHOUT_SEAT", [body.id, id], {
-          fi: `${id} voi toimia toimielimen ${body.id} puheenjohtajana, mutta sillä ei ole jäsenpaikkaa.`,
-          en: `${id} may chair ${body.id} but holds no standing seat in it.`,
+          fi: `Organisaatio voi toimia toimielimen ${body.name.fi} puheenjohtajana, mutta sillä ei ole siinä jäsenpaikkaa.`,
+          sv: `Organisationen kan vara ordförande för ${body.name.sv} men har ingen ordinarie plats i organet.`,
+          en: `An organisation may chair ${body.name.en} but holds no standing seat in it.`,
         }),
       );
     }
     if (body.parentBodyId !== null && !ids.has(body.parentBodyId)) {
       found.push(
         violation("BODY.PARENT_MISSING", [body.id, body.parentBodyId], {
-          fi: `Toimielimen ${body.id} ylempää toimielintä ${body.parentBodyId} ei löydy.`,
-          en: `Parent body ${body.parentBodyId} of ${body.id} does not exist.`,
+          fi: `Toimielimen ${body.name.fi} ylempää toimielintä ei löydy.`,
+          sv: `Det överordnade organet för ${body.name.sv} finns inte.`,
+          en: `The parent body of ${body.name.en} does not exist.`,
         }),
       );
     }
@@ -132,8 +134,9 @@ export function checkBodies(
             "BODY.DUPLICATE_SEAT",
             [body.id, body.seats[i]?.id ?? ""],
             {
-              fi: `Toimielimessä ${body.id} on sama paikka kahdesti.`,
-              en: `Body ${body.id} lists the same seat twice.`,
+              fi: `Toimielimessä ${body.name.fi} on sama paikka kahdesti.`,
+              sv: `${body.name.sv} har samma plats två gånger.`,
+              en: `${body.name.en} lists the same seat twice.`,
             },
             { path: ["seats", i] },
           ),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fromParts, isLocalDate, type LocalDate } from "../core/local-date.js";
+import type { Message } from "../core/localised-text.js";
 import { err, ok, type Result, type Violation, violation } from "../core/violation.js";
 
 /** Why a personal identity code was rejected. */
@@ -44,13 +45,9 @@ export function identityCodeCheckCharacter(nineDigits: string): string {
   return checkCharacters.charAt(Number(nineDigits) % 31);
 }
 
-function reject(
-  code: IdentityCodeErrorCode,
-  fi: string,
-  en: string,
-): { ok: false; error: Violation<IdentityCodeErrorCode> } {
+function reject(code: IdentityCodeErrorCode, message: Message): { ok: false; error: Violation<IdentityCodeErrorCode> } {
   // The code itself is personal data: it never goes into a message or an id list.
-  return err(violation(code, [], { fi, en }));
+  return err(violation(code, [], message));
 }
 
 /**
@@ -61,39 +58,39 @@ export function parseIdentityCode(code: string): Result<IdentityCode, Violation<
   const upper = code.trim().toUpperCase();
   const m = shape.exec(upper);
   if (!m)
-    return reject(
-      "IDENTITY_CODE.SHAPE",
-      "Henkilötunnus ei ole muotoa PPKKVV-NNNT.",
-      "The identity code is not of the form DDMMYY-NNNC.",
-    );
+    return reject("IDENTITY_CODE.SHAPE", {
+      fi: "Henkilötunnus ei ole muotoa PPKKVV-NNNT.",
+      sv: "Personbeteckningen har inte formen DDMMÅÅ-NNNK.",
+      en: "The identity code is not of the form DDMMYY-NNNC.",
+    });
   const [, dd = "", mm = "", yy = "", sign = "", individual = "", check = ""] = m;
   const century = centuries[sign];
   if (century === undefined)
-    return reject(
-      "IDENTITY_CODE.CENTURY_SIGN",
-      "Henkilötunnuksen välimerkki on tuntematon.",
-      "Unknown century sign in the identity code.",
-    );
+    return reject("IDENTITY_CODE.CENTURY_SIGN", {
+      fi: "Henkilötunnuksen välimerkki on tuntematon.",
+      sv: "Skiljetecknet i personbeteckningen är okänt.",
+      en: "Unknown century sign in the identity code.",
+    });
   const birthDate = fromParts(century + Number(yy), Number(mm), Number(dd));
   if (!isLocalDate(birthDate))
-    return reject(
-      "IDENTITY_CODE.DATE",
-      "Henkilötunnuksen syntymäaika ei ole kelvollinen päivämäärä.",
-      "The identity code's birth date is not a valid date.",
-    );
+    return reject("IDENTITY_CODE.DATE", {
+      fi: "Henkilötunnuksen syntymäaika ei ole kelvollinen päivämäärä.",
+      sv: "Födelsedatumet i personbeteckningen är inte ett giltigt datum.",
+      en: "The identity code's birth date is not a valid date.",
+    });
   const individualNumber = Number(individual);
   if (individualNumber < 2)
-    return reject(
-      "IDENTITY_CODE.SHAPE",
-      "Henkilötunnuksen yksilönumero on 002–999.",
-      "The individual number must be 002–999.",
-    );
+    return reject("IDENTITY_CODE.SHAPE", {
+      fi: "Henkilötunnuksen yksilönumero on 002–999.",
+      sv: "Individnumret i personbeteckningen ska vara 002–999.",
+      en: "The individual number must be 002–999.",
+    });
   if (identityCodeCheckCharacter(`${dd}${mm}${yy}${individual}`) !== check) {
-    return reject(
-      "IDENTITY_CODE.CHECK_CHARACTER",
-      "Henkilötunnuksen tarkistusmerkki ei täsmää.",
-      "The identity code's check character does not match.",
-    );
+    return reject("IDENTITY_CODE.CHECK_CHARACTER", {
+      fi: "Henkilötunnuksen tarkistusmerkki ei täsmää.",
+      sv: "Kontrolltecknet i personbeteckningen stämmer inte.",
+      en: "The identity code's check character does not match.",
+    });
   }
   return ok({ value: upper, birthDate, individualNumber, isTestIdentity: individualNumber >= 900 });
 }

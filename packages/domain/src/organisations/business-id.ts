@@ -37,13 +37,14 @@ export function businessIdCheckDigit(digits: string): number | null {
  *
  * @example parseBusinessId("0245432-1") // { ok: true, value: { value: "0245432-1", ... } }
  */
-export function parseBusinessId(id: string): Result<BusinessId, Violation<BusinessIdErrorCode>> {
-  const m = shape.exec(id.trim());
+export function parseBusinessId(text: string): Result<BusinessId, Violation<BusinessIdErrorCode>> {
+  const m = shape.exec(text.trim());
   if (!m?.[1] || !m[2]) {
     return err(
-      violation("BUSINESS_ID.SHAPE", [id], {
-        fi: `Y-tunnus "${id}" ei ole muotoa 1234567-8.`,
-        en: `Business ID "${id}" is not of the form 1234567-8.`,
+      violation("BUSINESS_ID.SHAPE", [text], {
+        fi: `Y-tunnus "${text}" ei ole muotoa 1234567-8.`,
+        sv: `FO-numret "${text}" har inte formen 1234567-8.`,
+        en: `Business ID "${text}" is not of the form 1234567-8.`,
       }),
     );
   }
@@ -52,16 +53,18 @@ export function parseBusinessId(id: string): Result<BusinessId, Violation<Busine
   const expected = businessIdCheckDigit(digits);
   if (expected === null) {
     return err(
-      violation("BUSINESS_ID.REMAINDER_ONE", [id], {
+      violation("BUSINESS_ID.REMAINDER_ONE", [text], {
         fi: `Y-tunnusta ${digits} ei voi olla olemassa: painotetun summan jakojäännös on 1.`,
+        sv: `FO-numret ${digits} kan inte finnas: den viktade summan ger resten 1.`,
         en: `Business ID ${digits} cannot exist: the weighted sum leaves remainder 1.`,
       }),
     );
   }
   if (expected !== given) {
     return err(
-      violation("BUSINESS_ID.CHECK_DIGIT", [id], {
+      violation("BUSINESS_ID.CHECK_DIGIT", [text], {
         fi: `Y-tunnuksen ${digits} tarkistusnumero on ${expected}, ei ${given}.`,
+        sv: `Kontrollsiffran i FO-numret ${digits} är ${expected}, inte ${given}.`,
         en: `The check digit of business ID ${digits} is ${expected}, not ${given}.`,
       }),
     );

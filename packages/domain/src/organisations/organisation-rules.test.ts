@@ -46,18 +46,16 @@ describe("checkOrganisations", () => {
     const found = checkOrganisations([...goodTree, org("kuva", "division", "city")]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: "ORG.DUPLICATE_ID", severity: "error", ids: ["kuva"] });
-    expect(found[0]?.message).toEqual({
-      fi: "Organisaation tunniste kuva on käytössä kahdesti.",
-      en: "Organisation id kuva is used twice.",
-    });
+    expect(found[0]?.message.en).toMatch(/^The id of organisation .+ is used twice\.$/);
   });
 
   it("reports a missing parent, and no kind-order finding for it", () => {
     const found = checkOrganisations([city, org("lost", "unit", "gone")]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: "ORG.PARENT_MISSING", ids: ["lost", "gone"] });
-    expect(found[0]?.message.en).toBe("Parent gone of organisation lost does not exist.");
-    expect(found[0]?.message.fi).toBe("Organisaation lost yläorganisaatiota gone ei löydy.");
+    const lost = org("lost", "unit", "gone").name;
+    expect(found[0]?.message.en).toBe(`The parent of organisation ${lost.en} does not exist.`);
+    expect(found[0]?.message.fi).toBe(`Organisaation ${lost.fi} yläorganisaatiota ei löydy.`);
   });
 
   it("reports a cycle with the organisations on it", () => {
@@ -79,6 +77,11 @@ describe("checkOrganisations", () => {
     expect(codes([org("lost", "unit", "gone"), org("child", "unit", "lost")])).toEqual(["ORG.PARENT_MISSING"]);
   });
 
+  const levelFi: Record<string, string> = {
+    "division": "toimiala",
+    "unit": "yksikkö",
+    "legal entity": "oikeushenkilö",
+  };
   it.each([
     ["a division at the root", [org("division", "division", null)], "division", "the root", "juuri"],
     [
@@ -86,41 +89,49 @@ describe("checkOrganisations", () => {
       [city, sotepe, org("sub", "division", "sotepe")],
       "division",
       "division",
-      "division",
+      "toimiala",
     ],
-    ["a division under a unit", [city, sotepe, crisis, org("sub", "division", "crisis")], "division", "unit", "unit"],
+    [
+      "a division under a unit",
+      [city, sotepe, crisis, org("sub", "division", "crisis")],
+      "division",
+      "unit",
+      "yksikkö",
+    ],
     ["a unit at the root", [org("unit", "unit", null)], "unit", "the root", "juuri"],
     [
       "a legal entity under a division",
       [city, sotepe, org("entity", "legal-entity", "sotepe", { businessId: "0245432-1" })],
-      "legal-entity",
+      "legal entity",
       "division",
-      "division",
+      "toimiala",
     ],
     [
       "a legal entity under a legal entity",
       [city, org("entity", "legal-entity", "city", { businessId: "0245432-1" })],
-      "legal-entity",
-      "legal-entity",
-      "legal-entity",
+      "legal entity",
+      "legal entity",
+      "oikeushenkilö",
     ],
   ])("reports the kind order of %s", (_case, organisations, kind, parentEn, parentFi) => {
     const found = checkOrganisations(organisations);
     expect(found).toHaveLength(1);
     const [v] = found;
-    const id = organisations[organisations.length - 1]!.id;
+    const { id, name } = organisations[organisations.length - 1]!;
     expect(v).toMatchObject({ code: "ORG.KIND_ORDER", ids: [id] });
-    expect(v?.message.en).toBe(`Organisation ${id} (${kind}) cannot sit under ${parentEn}.`);
-    expect(v?.message.fi).toBe(`Organisaatio ${id} (${kind}) ei voi olla tason ${parentFi} alla.`);
+    expect(v?.message.en).toBe(`Organisation ${name.en} (${kind}) cannot sit under ${parentEn}.`);
+    expect(v?.message.fi).toBe(`Organisaatio ${name.fi} (${levelFi[kind]}) ei voi olla tason ${parentFi} alla.`);
   });
 
   it("reports a legal entity without a business ID", () => {
     const found = checkOrganisations([org("entity", "legal-entity", null)]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: "ORG.BUSINESS_ID_MISSING", ids: ["entity"] });
+    const { name } = org("entity", "legal-entity", null);
     expect(found[0]?.message).toEqual({
-      fi: "Oikeushenkilöltä entity puuttuu Y-tunnus.",
-      en: "Legal entity entity has no business ID.",
+      fi: `Oikeushenkilöltä ${name.fi} puuttuu Y-tunnus.`,
+      sv: `Den juridiska personen ${name.sv} saknar FO-nummer.`,
+      en: `Legal entity ${name.en} has no business ID.`,
     });
   });
 

@@ -1,3 +1,4 @@
+import type { LocalisedText } from "../core/localised-text.js";
 import { type Violation, violation } from "../core/violation.js";
 import { indexOrganisations, lineage, type Organisation } from "./organisation.js";
 
@@ -8,6 +9,13 @@ export type OrganisationViolationCode =
   | "ORG.KIND_ORDER"
   | "ORG.BUSINESS_ID_MISSING"
   | "ORG.BUSINESS_ID_NOT_OWN";
+
+/** Levels of the tree by name, for messages. */
+const levelNames: Record<Organisation["kind"], LocalisedText> = {
+  "legal-entity": { fi: "oikeushenkilö", sv: "juridisk person", en: "legal entity" },
+  "division": { fi: "toimiala", sv: "sektor", en: "division" },
+  "unit": { fi: "yksikkö", sv: "enhet", en: "unit" },
+};
 
 const allowedParents: Record<Organisation["kind"], readonly (Organisation["kind"] | null)[]> = {
   "legal-entity": [null],
@@ -28,8 +36,9 @@ export function checkOrganisations(organisations: readonly Organisation[]): Viol
     if (seen.has(o.id)) {
       found.push(
         violation("ORG.DUPLICATE_ID", [o.id], {
-          fi: `Organisaation tunniste ${o.id} on käytössä kahdesti.`,
-          en: `Organisation id ${o.id} is used twice.`,
+          fi: `Organisaation ${o.name.fi} tunniste on käytössä kahdesti.`,
+          sv: `Identifieraren för organisationen ${o.name.sv} används två gånger.`,
+          en: `The id of organisation ${o.name.en} is used twice.`,
         }),
       );
     }
@@ -38,15 +47,17 @@ export function checkOrganisations(organisations: readonly Organisation[]): Viol
     if (o.parentId !== null && parent === undefined) {
       found.push(
         violation("ORG.PARENT_MISSING", [o.id, o.parentId], {
-          fi: `Organisaation ${o.id} yläorganisaatiota ${o.parentId} ei löydy.`,
-          en: `Parent ${o.parentId} of organisation ${o.id} does not exist.`,
+          fi: `Organisaation ${o.name.fi} yläorganisaatiota ei löydy.`,
+          sv: `Den överordnade organisationen till ${o.name.sv} finns inte.`,
+          en: `The parent of organisation ${o.name.en} does not exist.`,
         }),
       );
     } else if (!allowedParents[o.kind].includes(parent?.kind ?? null)) {
       found.push(
         violation("ORG.KIND_ORDER", [o.id], {
-          fi: `Organisaatio ${o.id} (${o.kind}) ei voi olla tason ${parent?.kind ?? "juuri"} alla.`,
-          en: `Organisation ${o.id} (${o.kind}) cannot sit under ${parent?.kind ?? "the root"}.`,
+          fi: `Organisaatio ${o.name.fi} (${levelNames[o.kind].fi}) ei voi olla tason ${parent ? levelNames[parent.kind].fi : "juuri"} alla.`,
+          sv: `Organisationen ${o.name.sv} (${levelNames[o.kind].sv}) kan inte ligga under nivån ${parent ? levelNames[parent.kind].sv : "roten"}.`,
+          en: `Organisation ${o.name.en} (${levelNames[o.kind].en}) cannot sit under ${parent ? levelNames[parent.kind].en : "the root"}.`,
         }),
       );
     }
@@ -59,8 +70,9 @@ export function checkOrganisations(organisations: readonly Organisation[]): Viol
           "ORG.CYCLE",
           chain.map((c) => c.id),
           {
-            fi: `Organisaatiot muodostavat kehän: ${chain.map((c) => c.id).join(" → ")}.`,
-            en: `Organisations form a cycle: ${chain.map((c) => c.id).join(" → ")}.`,
+            fi: `Organisaatiot muodostavat kehän: ${chain.map((c) => c.name.fi).join(" → ")}.`,
+            sv: `Organisationerna bildar en cirkel: ${chain.map((c) => c.name.sv).join(" → ")}.`,
+            en: `Organisations form a cycle: ${chain.map((c) => c.name.en).join(" → ")}.`,
           },
         ),
       );
@@ -71,7 +83,11 @@ export function checkOrganisations(organisations: readonly Organisation[]): Viol
         violation(
           "ORG.BUSINESS_ID_MISSING",
           [o.id],
-          { fi: `Oikeushenkilöltä ${o.id} puuttuu Y-tunnus.`, en: `Legal entity ${o.id} has no business ID.` },
+          {
+            fi: `Oikeushenkilöltä ${o.name.fi} puuttuu Y-tunnus.`,
+            sv: `Den juridiska personen ${o.name.sv} saknar FO-nummer.`,
+            en: `Legal entity ${o.name.en} has no business ID.`,
+          },
           { severity: "warning" },
         ),
       );
@@ -79,8 +95,9 @@ export function checkOrganisations(organisations: readonly Organisation[]): Viol
     if (o.kind !== "legal-entity" && o.businessId !== null) {
       found.push(
         violation("ORG.BUSINESS_ID_NOT_OWN", [o.id], {
-          fi: `${o.id} käyttää oikeushenkilönsä Y-tunnusta; sille ei tallenneta omaa.`,
-          en: `${o.id} shares its legal entity's business ID and must not carry its own.`,
+          fi: `${o.name.fi} käyttää oikeushenkilönsä Y-tunnusta; sille ei tallenneta omaa.`,
+          sv: `${o.name.sv} använder sin juridiska persons FO-nummer; något eget registreras inte.`,
+          en: `${o.name.en} shares its legal entity's business ID and must not carry its own.`,
         }),
       );
     }

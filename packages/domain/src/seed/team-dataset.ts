@@ -68,8 +68,9 @@ export function checkTeamDataset(dataset: TeamDataset, period: Period): Violatio
   for (const record of scoped.filter((r) => r.teamId !== team.id)) {
     found.push(
       violation("TEAM.FOREIGN_RECORD", [record.id, record.teamId], {
-        fi: `${record.id} kuuluu toiseen työryhmään (${record.teamId}).`,
-        en: `${record.id} belongs to another team (${record.teamId}).`,
+        fi: "Aineiston tietue kuuluu toiseen työryhmään.",
+        sv: "En post i materialet hör till ett annat team.",
+        en: "A record of the dataset belongs to another team.",
       }),
     );
   }
@@ -77,6 +78,7 @@ export function checkTeamDataset(dataset: TeamDataset, period: Period): Violatio
     found.push(
       violation("TEAM.AGREEMENT_MISMATCH", [team.id, dataset.agreement.id], {
         fi: "Työryhmän sopimus ei ole aineiston sopimus.",
+        sv: "Teamets avtal är inte materialets avtal.",
         en: "The team's agreement is not the dataset's agreement.",
       }),
     );
@@ -95,8 +97,9 @@ export function checkTeamDataset(dataset: TeamDataset, period: Period): Violatio
   for (const id of new Set(referenced.filter((r) => !index.has(r)))) {
     found.push(
       violation("TEAM.UNKNOWN_ORGANISATION", [id], {
-        fi: `Organisaatiota ${id} ei ole aineistossa.`,
-        en: `Organisation ${id} is not in the dataset.`,
+        fi: "Tietueen organisaatiota ei ole aineistossa.",
+        sv: "Postens organisation finns inte i materialet.",
+        en: "A record's organisation is not in the dataset.",
       }),
     );
   }

@@ -129,7 +129,7 @@ describe("checkStaffing: STAFFING.OVER_ALLOCATED", () => {
       }),
     ]);
     expect(found[0]!.message.en).toBe(
-      "Staff member st-nyman is assigned 1.10 FTE from 2025-03-01 to 2025-06-30; at most 1.0 is possible.",
+      "A staff member is assigned 1.10 FTE from 2025-03-01 to 2025-06-30; at most 1.0 is possible.",
     );
     expect(found[0]!.message.fi).toContain("2025-03-01–2025-06-30");
   });
@@ -171,7 +171,7 @@ describe("checkStaffing: STAFFING.OVER_ALLOCATED", () => {
       period: { from: "2024-12-01", to: "2025-01-31" },
     }));
     expect(found.map((v) => v.message.en)).toEqual([
-      "Staff member st-nyman is assigned 1.20 FTE from 2024-12-01 to 2024-12-31; at most 1.0 is possible.",
+      "A staff member is assigned 1.20 FTE from 2024-12-01 to 2024-12-31; at most 1.0 is possible.",
     ]);
   });
 
@@ -315,7 +315,7 @@ describe("checkStaffing: security clearances and premises", () => {
       }),
     ]);
     expect(found[0]!.message.en).toBe(
-      "Assignment as-nurmi is not active from 2025-01-01 to 2025-02-28: no valid security clearance.",
+      "An assignment is not active from 2025-01-01 to 2025-02-28: no valid security clearance.",
     );
   });
 
@@ -327,7 +327,7 @@ describe("checkStaffing: security clearances and premises", () => {
       }),
     );
     expect(found.map((v) => v.message.en)).toEqual([
-      "Assignment as-nurmi is not active from 2025-01-01 to 2025-12-31: no valid security clearance.",
+      "An assignment is not active from 2025-01-01 to 2025-12-31: no valid security clearance.",
     ]);
   });
 
@@ -363,7 +363,7 @@ describe("checkStaffing: security clearances and premises", () => {
       }),
     ]);
     expect(found[0]!.message.en).toBe(
-      "Access right pa-nurmi is valid from 2025-01-01 to 2025-12-31 without a security clearance.",
+      "An access right is valid from 2025-01-01 to 2025-12-31 without a security clearance.",
     );
   });
 
@@ -375,12 +375,12 @@ describe("checkStaffing: security clearances and premises", () => {
       [
         "STAFFING.AWAITING_CLEARANCE",
         "as-jansson",
-        "Assignment as-jansson is not active from 2025-06-01 to 2025-12-31: no valid security clearance.",
+        "An assignment is not active from 2025-06-01 to 2025-12-31: no valid security clearance.",
       ],
       [
         "STAFFING.ACCESS_WITHOUT_CLEARANCE",
         "pa-jansson",
-        "Access right pa-jansson is valid from 2025-06-01 to 2025-12-31 without a security clearance.",
+        "An access right is valid from 2025-06-01 to 2025-12-31 without a security clearance.",
       ],
       ["STAFFING.TARGET_SHORTFALL", fx.youthServices, expect.stringContaining("against a target of 2.00") as string],
     ]);
@@ -431,9 +431,7 @@ describe("checkStaffing: STAFFING.TARGET_SHORTFALL", () => {
     expect(found).toEqual([
       expect.objectContaining({ code: "STAFFING.TARGET_SHORTFALL", ids: [fx.psychiatry], severity: "warning" }),
     ]);
-    expect(found[0]!.message.en).toBe(
-      `Unit ${fx.psychiatry} realised 0.00 FTE against a target of 1.00 (2025-01-01–2025-12-31).`,
-    );
+    expect(found[0]!.message.en).toBe(`A unit realised 0.00 FTE against a target of 1.00 (2025-01-01–2025-12-31).`);
   });
 
   it("warns at a hundredth short", () => {

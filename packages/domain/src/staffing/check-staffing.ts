@@ -62,23 +62,26 @@ export function checkStaffing(input: StaffingCheckInput): Violation<StaffingViol
     if (!person) {
       found.push(
         violation("STAFFING.UNKNOWN_STAFF", [a.id, a.staffId], {
-          fi: `Tehtävän ${a.id} henkilöä ${a.staffId} ei löydy.`,
-          en: `Assignment ${a.id} names unknown staff member ${a.staffId}.`,
+          fi: "Tehtävän henkilöä ei löydy työryhmän henkilöstöstä.",
+          sv: "Personen i uppdraget finns inte bland teamets personal.",
+          en: "An assignment names a person who is not on the team's staff.",
         }),
       );
     } else if (person.teamId !== agreement.teamId || a.teamId !== agreement.teamId) {
       found.push(
         violation("STAFFING.TEAM_MISMATCH", [a.id, a.staffId], {
-          fi: `Tehtävä ${a.id} kuuluu toiseen työryhmään.`,
-          en: `Assignment ${a.id} belongs to another team.`,
+          fi: "Tehtävä kuuluu toiseen työryhmään.",
+          sv: "Uppdraget hör till ett annat team.",
+          en: "An assignment belongs to another team.",
         }),
       );
     }
     if (!termsOn(agreement, a.interval.from).teamUnits.some((u) => u.organisationId === a.organisationId)) {
       found.push(
         violation("STAFFING.UNIT_NOT_IN_TEAM", [a.id, a.organisationId], {
-          fi: `Tehtävän ${a.id} yksikkö ${a.organisationId} ei ole sopimuksen mukainen työryhmän yksikkö.`,
-          en: `Assignment ${a.id} counts for ${a.organisationId}, which is not a staffing unit of the agreement.`,
+          fi: "Tehtävän yksikkö ei ole sopimuksen mukainen työryhmän yksikkö.",
+          sv: "Uppdragets enhet är inte en av teamets enheter enligt avtalet.",
+          en: "An assignment counts for a unit that is not a staffing unit of the agreement.",
         }),
       );
     }
@@ -95,8 +98,9 @@ export function checkStaffing(input: StaffingCheckInput): Violation<StaffingViol
         "STAFFING.TARGET_SHORTFALL",
         [row.organisationId],
         {
-          fi: `Yksikön ${row.organisationId} toteutunut htv ${row.realised.toFixed(2)} jää tavoitteesta ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
-          en: `Unit ${row.organisationId} realised ${row.realised.toFixed(2)} FTE against a target of ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
+          fi: `Yksikön toteutunut htv ${row.realised.toFixed(2)} jää tavoitteesta ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
+          sv: `Enhetens förverkligade årsverken, ${row.realised.toFixed(2)}, understiger målet ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
+          en: `A unit realised ${row.realised.toFixed(2)} FTE against a target of ${row.target.toFixed(2)} (${period.from}–${period.to}).`,
         },
         { severity: "warning" },
       ),
@@ -115,8 +119,9 @@ function overAllocation(assignments: readonly Assignment[], period: Period): Vio
     for (const s of coverage(covers, period).filter((seg) => seg.total > 100)) {
       found.push(
         violation("STAFFING.OVER_ALLOCATED", [staffId, ...s.ids], {
-          fi: `Henkilön ${staffId} tehtävät ovat yhteensä ${(s.total / 100).toFixed(2)} htv ajalla ${s.from}–${s.to}; enintään 1,0.`,
-          en: `Staff member ${staffId} is assigned ${(s.total / 100).toFixed(2)} FTE from ${s.from} to ${s.to}; at most 1.0 is possible.`,
+          fi: `Henkilön tehtävät ovat yhteensä ${(s.total / 100).toFixed(2)} htv ajalla ${s.from}–${s.to}; enintään 1,0.`,
+          sv: `Personens uppdrag uppgår till sammanlagt ${(s.total / 100).toFixed(2)} årsverken under tiden ${s.from}–${s.to}; högst 1,0 är möjligt.`,
+          en: `A staff member is assigned ${(s.total / 100).toFixed(2)} FTE from ${s.from} to ${s.to}; at most 1.0 is possible.`,
         }),
       );
     }
@@ -136,8 +141,9 @@ function supervisorCoverage(
   for (const a of supervisors.filter((s) => !isPolice(s.staffId))) {
     found.push(
       violation("STAFFING.SUPERVISOR_NOT_POLICE", [a.id, a.staffId], {
-        fi: `Operatiivinen esimies (${a.staffId}) on poliisin henkilöstöä.`,
-        en: `The operational supervisor (${a.staffId}) must be police staff.`,
+        fi: "Operatiivisen esimiehen on oltava poliisin henkilöstöä.",
+        sv: "Den operativa chefen ska höra till polisens personal.",
+        en: "The operational supervisor must be police staff.",
       }),
     );
   }
@@ -153,6 +159,7 @@ function supervisorCoverage(
       found.push(
         violation("STAFFING.SUPERVISOR_GAP", [agreement.id], {
           fi: `Operatiivista esimiestä ei ole nimetty ajalle ${s.from}–${s.to}.`,
+          sv: `Ingen operativ chef har utsetts för tiden ${s.from}–${s.to}.`,
           en: `No operational supervisor from ${s.from} to ${s.to}.`,
         }),
       );
@@ -160,6 +167,7 @@ function supervisorCoverage(
       found.push(
         violation("STAFFING.SUPERVISOR_OVERLAP", s.ids, {
           fi: `Operatiivisia esimiehiä on ${s.total} ajalla ${s.from}–${s.to}; tulee olla yksi.`,
+          sv: `Det finns ${s.total} operativa chefer under tiden ${s.from}–${s.to}; det ska finnas en.`,
           en: `${s.total} operational supervisors from ${s.from} to ${s.to}; there must be one.`,
         }),
       );
@@ -195,8 +203,9 @@ function clearanceFindings(
           "STAFFING.AWAITING_CLEARANCE",
           [a.id, a.staffId],
           {
-            fi: `Tehtävä ${a.id} ei ole voimassa ajalla ${gap.from}–${gap.to}: turvallisuusselvitys puuttuu.`,
-            en: `Assignment ${a.id} is not active from ${gap.from} to ${gap.to}: no valid security clearance.`,
+            fi: `Tehtävä ei ole voimassa ajalla ${gap.from}–${gap.to}: turvallisuusselvitys puuttuu.`,
+            sv: `Uppdraget gäller inte under tiden ${gap.from}–${gap.to}: säkerhetsutredning saknas.`,
+            en: `An assignment is not active from ${gap.from} to ${gap.to}: no valid security clearance.`,
           },
           { severity: "warning" },
         ),
@@ -207,8 +216,9 @@ function clearanceFindings(
     for (const gap of uncovered(access.staffId, access.interval)) {
       found.push(
         violation("STAFFING.ACCESS_WITHOUT_CLEARANCE", [access.id, access.staffId], {
-          fi: `Kulkuoikeus ${access.id} on voimassa ajalla ${gap.from}–${gap.to} ilman turvallisuusselvitystä.`,
-          en: `Access right ${access.id} is valid from ${gap.from} to ${gap.to} without a security clearance.`,
+          fi: `Kulkuoikeus on voimassa ajalla ${gap.from}–${gap.to} ilman turvallisuusselvitystä.`,
+          sv: `Passerrätten gäller under tiden ${gap.from}–${gap.to} utan säkerhetsutredning.`,
+          en: `An access right is valid from ${gap.from} to ${gap.to} without a security clearance.`,
         }),
       );
     }
@@ -216,8 +226,9 @@ function clearanceFindings(
   for (const c of input.clearances.filter((c) => clearanceInterval(c) !== null && c.requestedById !== supplierId)) {
     found.push(
       violation("STAFFING.CLEARANCE_NOT_BY_POLICE", [c.id, c.staffId], {
-        fi: `Turvallisuusselvityksen ${c.id} pyytäjä on poliisilaitos.`,
-        en: `Security clearance ${c.id} must be requested by the police department.`,
+        fi: "Turvallisuusselvityksen pyytäjän on oltava poliisilaitos.",
+        sv: "Säkerhetsutredningen ska begäras av polisinrättningen.",
+        en: "A security clearance must be requested by the police department.",
       }),
     );
   }

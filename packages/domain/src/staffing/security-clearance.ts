@@ -105,6 +105,7 @@ export function canAccessPremises(
     reasons.push(
       violation("STAFFING.CLEARANCE_MISSING", [staffId], {
         fi: `Henkilöllä ei ole ${date} voimassa riittävän laajaa turvallisuusselvitystä poliisin tiloissa työskentelyyn.`,
+        sv: `Personen har inte ${date} en giltig säkerhetsutredning som är tillräckligt omfattande för arbete i polisens lokaler.`,
         en: `The person holds no valid security clearance of sufficient scope for the police premises on ${date}.`,
       }),
     );
@@ -113,6 +114,7 @@ export function canAccessPremises(
     reasons.push(
       violation("STAFFING.ACCESS_RIGHT_MISSING", [staffId], {
         fi: `Henkilöllä ei ole ${date} henkilökohtaista kulkuoikeutta poliisin tiloihin.`,
+        sv: `Personen har inte ${date} en personlig passerrätt till polisens lokaler.`,
         en: `The person has no personal access right to the police premises on ${date}.`,
       }),
     );
