@@ -114,7 +114,7 @@ export function startLoad(options: LoadOptions): RunningLoad {
         const result = await postGraphQL(options.client, {
           query: addCaseNoteMutation,
           token: police,
-          variables: { input: { caseId, kind: "police", body } },
+          variables: { input: { caseId, kind: "POLICE", body } },
         });
         return {
           result,

@@ -152,6 +152,6 @@ export function referralInput(identityCode: string, referredOn: string, familyNa
     referredOn,
     referralSource: "POLICE",
     client: { identityCode, givenName: "Eetu", familyName },
-    guardians: [{ givenName: "Anna", familyName, relationship: "parent", hasCustody: true }],
+    guardians: [{ givenName: "Anna", familyName, relationship: "PARENT", hasCustody: true }],
   };
 }

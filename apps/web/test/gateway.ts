@@ -115,7 +115,7 @@ export async function seedCases(gw: RunningGateway): Promise<{ admittedCaseId: s
           givenName,
           familyName,
         },
-        guardians: [{ givenName: "Anna", familyName, relationship: "parent", hasCustody: true }],
+        guardians: [{ givenName: "Anna", familyName, relationship: "PARENT", hasCustody: true }],
       },
     });
     payload(data);
