@@ -4,7 +4,18 @@ import { type AccessRole, helsinkiAnkkuri } from "@ankkuri/domain";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraphQLBody, type Harness, startHarness, users } from "./harness.js";
-import { admit, clock, consentAll, coreComposition, login, nextIdentityCode, org, refer, today } from "./steps.js";
+import {
+  addSchoolSocialWorker,
+  admit,
+  clock,
+  consentAll,
+  coreComposition,
+  login,
+  nextIdentityCode,
+  org,
+  refer,
+  today,
+} from "./steps.js";
 
 /**
  * The access model under attack: each test reproduces one finding of the security review the way an
@@ -395,28 +406,7 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
     const invited = { login: "eeva.kuraattori", organisationId: org.education };
     let invitedToken = "";
     beforeAll(async () => {
-      await h.database.db.insert(schema.staff).values({
-        teamId,
-        id: "st-edu-kuraattori",
-        organisationId: invited.organisationId,
-        profession: "social-worker",
-        givenName: "Eeva",
-        familyName: "Kuraattori",
-        title: "koulukuraattori",
-        login: invited.login,
-      });
-      await h.database.db.insert(schema.assignments).values({
-        teamId,
-        id: "as-edu-kuraattori",
-        staffId: "st-edu-kuraattori",
-        organisationId: invited.organisationId,
-        fraction: 0.1,
-        validFrom: "2026-01-01",
-        needsPremisesAccess: false,
-      });
-      await h.database.db
-        .insert(schema.users)
-        .values({ teamId, login: invited.login, displayName: "Eeva Kuraattori", staffId: "st-edu-kuraattori" });
+      await addSchoolSocialWorker(h);
       invitedToken = await tokenFor({ login: invited.login, name: "Eeva Kuraattori" });
     });
 

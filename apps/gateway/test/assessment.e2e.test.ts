@@ -10,17 +10,29 @@ import {
   ReviewGoalDocument,
 } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
-import { admit, as, clock, consentAll, coreComposition, login, org, planCoreMeeting, refer, today } from "./steps.js";
+import {
+  addSchoolSocialWorker,
+  admit,
+  as,
+  clock,
+  consentAll,
+  coreComposition,
+  login,
+  org,
+  planCoreMeeting,
+  refer,
+  schoolSocialWorker,
+  today,
+} from "./steps.js";
 
 /**
  * Assessment (003 § 6.1): the causes of a client's problems, the actors needed and goals with owners,
  * for organisations taking part in a case in full; each organisation's summary stays its own.
  */
 
-const teamId = helsinkiAnkkuri.team.id;
 const tomorrow = "2026-11-23";
 const staffIdOf = (who: string) => helsinkiAnkkuri.staff.find((s) => s.login === who)?.id ?? "";
-const school = { login: "eeva.kuraattori", staffId: "st-edu-kuraattori" };
+const school = schoolSocialWorker;
 
 describe.each(testEngines)("assessment on %s", (engine) => {
   let h: Harness;
@@ -63,28 +75,7 @@ describe.each(testEngines)("assessment on %s", (engine) => {
   beforeAll(async () => {
     h = await startHarness(engine, { gateway: { clock } });
     // A school social worker (fictional), outside the core team, to be invited under consent.
-    await h.database.db.insert(schema.staff).values({
-      teamId,
-      id: school.staffId,
-      organisationId: org.education,
-      profession: "social-worker",
-      givenName: "Eeva",
-      familyName: "Kuraattori",
-      title: "koulukuraattori",
-      login: school.login,
-    });
-    await h.database.db.insert(schema.assignments).values({
-      teamId,
-      id: "as-edu-kuraattori",
-      staffId: school.staffId,
-      organisationId: org.education,
-      fraction: 0.1,
-      validFrom: "2026-01-01",
-      needsPremisesAccess: false,
-    });
-    await h.database.db
-      .insert(schema.users)
-      .values({ teamId, login: school.login, displayName: "Eeva Kuraattori", staffId: school.staffId });
+    await addSchoolSocialWorker(h);
     schoolToken = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
   });
   afterAll(async () => {

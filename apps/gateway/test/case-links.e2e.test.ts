@@ -12,6 +12,7 @@ import {
 } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
 import {
+  addSchoolSocialWorker,
   admit,
   as,
   clock,
@@ -22,6 +23,7 @@ import {
   org,
   planCoreMeeting,
   refer,
+  schoolSocialWorker,
 } from "./steps.js";
 
 /**
@@ -32,7 +34,7 @@ import {
 
 const teamId = helsinkiAnkkuri.team.id;
 /** A school social worker (fictional) of the Education Division: outside the core team. */
-const school = { login: "eeva.kuraattori", staffId: "st-edu-kuraattori" };
+const school = schoolSocialWorker;
 
 describe.each(testEngines)("linked cases on %s", (engine) => {
   let h: Harness;
@@ -93,28 +95,7 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
 
   beforeAll(async () => {
     h = await startHarness(engine, { gateway: { clock } });
-    await h.database.db.insert(schema.staff).values({
-      teamId,
-      id: school.staffId,
-      organisationId: org.education,
-      profession: "social-worker",
-      givenName: "Eeva",
-      familyName: "Kuraattori",
-      title: "koulukuraattori",
-      login: school.login,
-    });
-    await h.database.db.insert(schema.assignments).values({
-      teamId,
-      id: "as-edu-kuraattori",
-      staffId: school.staffId,
-      organisationId: org.education,
-      fraction: 0.1,
-      validFrom: "2026-01-01",
-      needsPremisesAccess: false,
-    });
-    await h.database.db
-      .insert(schema.users)
-      .values({ teamId, login: school.login, displayName: "Eeva Kuraattori", staffId: school.staffId });
+    await addSchoolSocialWorker(h);
     schoolToken = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
   });
   afterAll(async () => {

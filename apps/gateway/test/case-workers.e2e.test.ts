@@ -13,8 +13,8 @@ import {
   WorkerCaseListDocument,
 } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
-import { helsinkiAnkkuri } from "@ankkuri/domain";
 import {
+  addSchoolSocialWorker,
   admit,
   as,
   clock,
@@ -25,6 +25,7 @@ import {
   org,
   planCoreMeeting,
   refer,
+  schoolSocialWorker,
   today,
 } from "./steps.js";
 
@@ -307,30 +308,8 @@ describe.each(testEngines)("assigned workers and caseloads on %s", (engine) => {
 
   it("shows no workers to a reader present on consent alone, and does not assign her to the case", async () => {
     // A school social worker (fictional) of the Education Division: outside the core team.
-    const teamId = helsinkiAnkkuri.team.id;
-    const school = { login: "eeva.kuraattori", staffId: "st-edu-kuraattori" };
-    await h.database.db.insert(schema.staff).values({
-      teamId,
-      id: school.staffId,
-      organisationId: org.education,
-      profession: "social-worker",
-      givenName: "Eeva",
-      familyName: "Kuraattori",
-      title: "koulukuraattori",
-      login: school.login,
-    });
-    await h.database.db.insert(schema.assignments).values({
-      teamId,
-      id: "as-edu-kuraattori",
-      staffId: school.staffId,
-      organisationId: org.education,
-      fraction: 0.1,
-      validFrom: "2026-01-01",
-      needsPremisesAccess: false,
-    });
-    await h.database.db
-      .insert(schema.users)
-      .values({ teamId, login: school.login, displayName: "Eeva Kuraattori", staffId: school.staffId });
+    const school = schoolSocialWorker;
+    await addSchoolSocialWorker(h);
     const c = await refer(h);
     await admit(h, c);
     const detail = await h.gql(login.police, `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`, {

@@ -3,7 +3,7 @@ import { testEngines } from "@ankkuri/db/testing";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraphQLBody, type Harness, startHarness } from "./harness.js";
-import { admit, clock, consentAll, coreComposition, login, org, refer } from "./steps.js";
+import { addSchoolSocialWorker, admit, clock, consentAll, coreComposition, login, org, refer } from "./steps.js";
 
 /**
  * A client's right to know who processed their data and on what basis (client-data act 703/2023):
@@ -62,28 +62,7 @@ describe.each(testEngines)("the client's access-log extract on %s", (engine) => 
   beforeAll(async () => {
     h = await startHarness(engine, { gateway: { clock } });
     // A school social worker (fictional) of the Education Division, outside the core team.
-    await h.database.db.insert(schema.staff).values({
-      teamId,
-      id: "st-edu-kuraattori",
-      organisationId: invited.organisationId,
-      profession: "social-worker",
-      givenName: "Eeva",
-      familyName: "Kuraattori",
-      title: "koulukuraattori",
-      login: invited.login,
-    });
-    await h.database.db.insert(schema.assignments).values({
-      teamId,
-      id: "as-edu-kuraattori",
-      staffId: "st-edu-kuraattori",
-      organisationId: invited.organisationId,
-      fraction: 0.1,
-      validFrom: "2026-01-01",
-      needsPremisesAccess: false,
-    });
-    await h.database.db
-      .insert(schema.users)
-      .values({ teamId, login: invited.login, displayName: "Eeva Kuraattori", staffId: "st-edu-kuraattori" });
+    await addSchoolSocialWorker(h);
 
     caseId = await refer(h);
     await admit(h, caseId);

@@ -1,5 +1,5 @@
 import { and, eq, schema } from "@ankkuri/db";
-import { helsinkiOrganisationIds as org, testIdentityCode } from "@ankkuri/domain";
+import { helsinkiAnkkuri, helsinkiOrganisationIds as org, testIdentityCode } from "@ankkuri/domain";
 import { fictionalLogins as login } from "@ankkuri/processes";
 import { expect } from "vitest";
 import {
@@ -18,6 +18,39 @@ export const today = "2026-11-22";
 export const clock = () => new Date(`${today}T09:00:00Z`);
 
 export { org };
+
+/** A school social worker (fictional) of the Education Division: outside the core team, invited only under consent. */
+export const schoolSocialWorker = {
+  login: "eeva.kuraattori",
+  staffId: "st-edu-kuraattori",
+  name: "Eeva Kuraattori",
+  organisationId: org.education,
+} as const;
+
+/** Adds the school social worker to the team: a staff member with a 0.1 FTE assignment and a user account. */
+export async function addSchoolSocialWorker(h: Harness, teamId: string = helsinkiAnkkuri.team.id): Promise<void> {
+  const w = schoolSocialWorker;
+  await h.database.db.insert(schema.staff).values({
+    teamId,
+    id: w.staffId,
+    organisationId: w.organisationId,
+    profession: "social-worker",
+    givenName: "Eeva",
+    familyName: "Kuraattori",
+    title: "koulukuraattori",
+    login: w.login,
+  });
+  await h.database.db.insert(schema.assignments).values({
+    teamId,
+    id: "as-edu-kuraattori",
+    staffId: w.staffId,
+    organisationId: w.organisationId,
+    fraction: 0.1,
+    validFrom: "2026-01-01",
+    needsPremisesAccess: false,
+  });
+  await h.database.db.insert(schema.users).values({ teamId, login: w.login, displayName: w.name, staffId: w.staffId });
+}
 
 /** Logins of the seeded fictional users by role. */
 export { login };

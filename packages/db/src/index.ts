@@ -92,6 +92,7 @@ export {
   InvalidClientIdentityError,
   loadCase,
   loadCases,
+  meetingPlaceOf,
   newId,
   referCase,
   type ReferralInput,

@@ -30,6 +30,21 @@ async function addressableCase(ctx: GatewayContext, actor: Actor, team: TeamSnap
   return hasRole(actor, "team-administrator") ? found : null;
 }
 
+/**
+ * What both verbs start from: the case as the actor may address it and the team's staff member, each
+ * not found when it is not the actor's to address, and the case's assignments so far.
+ */
+async function caseAndStaffMember(ctx: GatewayContext, input: { caseId: string; staffMemberId: string }) {
+  const actor = actorOf(ctx);
+  const team = await ctx.team();
+  const found = await addressableCase(ctx, actor, team, input.caseId);
+  if (!found) throw new NotFoundFailure("case", ["input", "caseId"]);
+  if (!team.dataset.staff.some((s) => s.id === input.staffMemberId))
+    throw new NotFoundFailure("staff member", ["input", "staffMemberId"]);
+  const existing = await caseWorkersOf(ctx.db, actor.teamId, found.id);
+  return { actor, team, found, existing };
+}
+
 /** The supervisor coordinates casework (`supervision`); an administrator administers. */
 const basisOf = (actor: Actor): LegalBasis =>
   hasRole(actor, "operational-supervisor") ? "supervision" : "administration";
@@ -60,13 +75,7 @@ export async function assignCaseWorker(
   ctx: GatewayContext,
   input: { caseId: string; staffMemberId: string; role: CaseWorkerRole; on: LocalDate },
 ): Promise<CaseWorkerAssignment> {
-  const actor = actorOf(ctx);
-  const team = await ctx.team();
-  const found = await addressableCase(ctx, actor, team, input.caseId);
-  if (!found) throw new NotFoundFailure("case", ["input", "caseId"]);
-  if (!team.dataset.staff.some((s) => s.id === input.staffMemberId))
-    throw new NotFoundFailure("staff member", ["input", "staffMemberId"]);
-  const existing = await caseWorkersOf(ctx.db, actor.teamId, found.id);
+  const { actor, team, found, existing } = await caseAndStaffMember(ctx, input);
   const refused = caseWorkerRefusals(
     { staffId: input.staffMemberId, role: input.role, on: input.on },
     { today: ctx.today, directory: team.dataset, case: found, existing },
@@ -94,13 +103,7 @@ export async function unassignCaseWorker(
   ctx: GatewayContext,
   input: { caseId: string; staffMemberId: string; on: LocalDate },
 ): Promise<CaseWorkerAssignment> {
-  const actor = actorOf(ctx);
-  const team = await ctx.team();
-  const found = await addressableCase(ctx, actor, team, input.caseId);
-  if (!found) throw new NotFoundFailure("case", ["input", "caseId"]);
-  if (!team.dataset.staff.some((s) => s.id === input.staffMemberId))
-    throw new NotFoundFailure("staff member", ["input", "staffMemberId"]);
-  const existing = await caseWorkersOf(ctx.db, actor.teamId, found.id);
+  const { actor, team, found, existing } = await caseAndStaffMember(ctx, input);
   const { assignment, refusals } = caseWorkerEndRefusals(
     { staffId: input.staffMemberId, on: input.on },
     { today: ctx.today, directory: team.dataset, existing, caseId: found.id },

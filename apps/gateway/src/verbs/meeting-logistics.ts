@@ -1,4 +1,4 @@
-import { and, eq, schema } from "@ankkuri/db";
+import { and, eq, meetingPlaceOf, schema } from "@ankkuri/db";
 import { type CaseCommand, meetingClashes, type ScheduledMeeting, type Violation } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { NotFoundFailure } from "../errors.js";
@@ -71,12 +71,7 @@ export async function planningWarnings(ctx: GatewayContext, command: CaseCommand
     status: m.status,
     startTime: m.startTime,
     durationMinutes: m.durationMinutes,
-    place:
-      m.premisesId !== null
-        ? { kind: "premises", premisesId: m.premisesId }
-        : m.placeDescription !== null
-          ? { kind: "other", description: m.placeDescription }
-          : null,
+    place: meetingPlaceOf(m),
     staffIds: m.participants.flatMap((p) => (p.staffId === null ? [] : [p.staffId])),
   });
   const planned: ScheduledMeeting = {

@@ -4,6 +4,7 @@ import {
   caseSchema,
   decideReferral,
   type LocalDate,
+  type MeetingPlace,
   parseIdentityCode,
   type ReferralDecision,
 } from "@ankkuri/domain";
@@ -83,6 +84,13 @@ export async function loadCases(db: Executor, teamId: string, caseIds: readonly 
   if (caseIds.length === 0) return [];
   const rows = await db.query.cases.findMany({ where: { teamId, id: { in: [...caseIds] } }, with: caseWith });
   return rows.map(toStoredCase);
+}
+
+/** A meeting row's place as the domain holds it: one of the team's premises, a described place, or none. */
+export function meetingPlaceOf(m: { premisesId: string | null; placeDescription: string | null }): MeetingPlace | null {
+  if (m.premisesId !== null) return { kind: "premises", premisesId: m.premisesId };
+  if (m.placeDescription !== null) return { kind: "other", description: m.placeDescription };
+  return null;
 }
 
 // Only its type is used: the row shape of a case read with `caseWith`.
@@ -177,12 +185,7 @@ function toStoredCase(row: CaseRow): StoredCase {
       cancelledOn: m.cancelledOn,
       startTime: m.startTime,
       durationMinutes: m.durationMinutes,
-      place:
-        m.premisesId !== null
-          ? { kind: "premises", premisesId: m.premisesId }
-          : m.placeDescription !== null
-            ? { kind: "other", description: m.placeDescription }
-            : null,
+      place: meetingPlaceOf(m),
       invitations: m.invitations.map((i) => ({
         id: i.id,
         participantId: i.participantId,
