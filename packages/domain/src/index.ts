@@ -60,6 +60,7 @@ export * from "./rules/rule-labels.js";
 export * from "./cases/existing-clientship-rules.js";
 export * from "./cases/assessment.js";
 export * from "./cases/case-links.js";
+export * from "./cases/case-names.js";
 export * from "./cases/meeting-calendar.js";
 export * from "./cases/case-workers.js";
 export * from "./cases/returning-client.js";

@@ -82,7 +82,7 @@ describe("CASE.STATE_INCONSISTENT", () => {
   it("lists every inconsistent field in one finding", () => {
     const found = caseInvariants({ ...buildCase(), selectionStartedOn: day(1), decidedOn: day(2) });
     expect(found.map((v) => v.message.en)).toEqual([
-      "Fields inconsistent with status referred: selectionStartedOn, decidedOn.",
+      "Fields inconsistent with the case's status (referred): selectionStartedOn, decidedOn.",
     ]);
   });
 

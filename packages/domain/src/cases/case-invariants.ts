@@ -2,6 +2,7 @@ import type { LocalDate } from "../core/local-date.js";
 import type { Message } from "../core/localised-text.js";
 import { type Violation, violation } from "../core/violation.js";
 import type { Case, CaseStatus } from "./case.js";
+import { caseStatusNames } from "./case-names.js";
 import { missingSelectionProfessions } from "./case-lifecycle.js";
 
 const decided: readonly CaseStatus[] = ["admitted", "declined", "active", "closed"];
@@ -39,9 +40,9 @@ export function caseInvariants(c: Case): Violation[] {
   const problems = stateProblems(c);
   if (problems.length > 0) {
     broken("CASE.STATE_INCONSISTENT", {
-      fi: `Tilan ${c.status} kentät ovat ristiriidassa: ${problems.join(", ")}.`,
-      sv: `Fälten i klientärendet stämmer inte överens med dess status (${c.status}): ${problems.join(", ")}.`,
-      en: `Fields inconsistent with status ${c.status}: ${problems.join(", ")}.`,
+      fi: `Asiakkuuden kentät ovat ristiriidassa sen tilan (${caseStatusNames[c.status].fi}) kanssa: ${problems.join(", ")}.`,
+      sv: `Fälten i klientärendet stämmer inte överens med dess status (${caseStatusNames[c.status].sv}): ${problems.join(", ")}.`,
+      en: `Fields inconsistent with the case's status (${caseStatusNames[c.status].en}): ${problems.join(", ")}.`,
     });
   }
   if (!inOrder([c.referredOn, c.selectionStartedOn, c.decidedOn, c.activatedOn, c.closedOn])) {

@@ -4,6 +4,7 @@ import type { CaseCommand, CaseCommandType } from "./case-commands.js";
 import { caseCommandSchema } from "./case-commands.js";
 import { caseInvariants } from "./case-invariants.js";
 import { applyCaseCommand, commandAllowedIn, missingSelectionProfessions } from "./case-lifecycle.js";
+import { caseCommandNames, caseStatusNames } from "./case-names.js";
 import {
   accepted,
   activeCase,
@@ -199,7 +200,16 @@ describe("applyCaseCommand: the state machine", () => {
         expect(illegal).toBe(!commandAllowedIn[type].includes(status));
         if (illegal && !result.ok) {
           expect(result.error).toHaveLength(1);
-          expect(result.error[0]?.message.en).toBe(`${type} is not allowed while the case is ${status}.`);
+          const message = result.error[0]?.message;
+          const action = caseCommandNames[type].en;
+          expect(message?.en).toBe(
+            `${action.charAt(0).toUpperCase()}${action.slice(1)} is not possible while the case is ${caseStatusNames[status].en}.`,
+          );
+          // Names in every language, never the codes a caseworker does not know.
+          for (const language of ["fi", "sv", "en"] as const) {
+            expect(message?.[language]).toContain(caseStatusNames[status][language]);
+            expect(message?.[language]).not.toMatch(new RegExp(`\\b${type}\\b`));
+          }
         }
       },
     );

@@ -4,6 +4,7 @@ import type { Language } from "../core/localised-text.js";
 import { type Profession, professionNames, selectionProfessions } from "../staffing/profession.js";
 import type { Case, CaseStatus, ExistingClientship } from "./case.js";
 import type { CaseCommand, CaseCommandType } from "./case-commands.js";
+import { caseCommandNames, caseStatusNames } from "./case-names.js";
 import { duplicate, notBefore, notInFuture } from "./case-refusals.js";
 import { type ClientshipRecording, clientshipRefusals } from "./existing-clientship-rules.js";
 import type { InvitationContext } from "./consent-policy.js";
@@ -273,6 +274,8 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
   }
 }
 
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * Applies one command to a case: refused with the reasons when the state machine or a rule forbids it,
  * otherwise the new case with its status moved on and `version` incremented. Never mutates `c`.
@@ -281,9 +284,9 @@ export function applyCaseCommand(c: Case, command: CaseCommand, context: CaseCon
   if (!commandAllowedIn[command.type].includes(c.status)) {
     return err([
       violation("CASE.ILLEGAL_TRANSITION", [c.id], {
-        fi: `Toimenpide ${command.type} ei ole sallittu, kun asiakkuuden tila on ${c.status}.`,
-        sv: `Åtgärden ${command.type} är inte tillåten när klientärendets status är ${c.status}.`,
-        en: `${command.type} is not allowed while the case is ${c.status}.`,
+        fi: `Toimenpide (${caseCommandNames[command.type].fi}) ei ole mahdollinen, kun asiakkuus on tilassa ${caseStatusNames[c.status].fi}.`,
+        sv: `Åtgärden (${caseCommandNames[command.type].sv}) är inte möjlig när klientärendet är ${caseStatusNames[c.status].sv}.`,
+        en: `${sentenceCase(caseCommandNames[command.type].en)} is not possible while the case is ${caseStatusNames[c.status].en}.`,
       }),
     ]);
   }
