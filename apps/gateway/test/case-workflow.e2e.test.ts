@@ -1,5 +1,5 @@
 import { testEngines } from "@ankkuri/db/testing";
-import { testIdentityCode } from "@ankkuri/domain";
+import { professionNames, testIdentityCode } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ActivateCaseDocument,
@@ -150,7 +150,9 @@ describe.each(testEngines)("the case workflow over HTTP on %s", (engine) => {
         "RuleViolationError",
       );
       expect(early.code).toBe("CASE.SELECTION_INCOMPLETE");
-      expect(early.message).toContain("social-worker");
+      // The missing profession by its name, not its code.
+      expect(early.message).toContain(professionNames["social-worker"].fi);
+      expect(early.message).not.toContain("social-worker");
       const twice = as(
         (
           await h.request(login.police, RecordSelectionDecisionDocument, {
