@@ -206,6 +206,8 @@ describe("derivedRootFields", () => {
     "PartyFte",
     "Period",
     "PostalAddress",
+    // The FTE rows' profession: a fixed list of the domain, no person.
+    "Profession",
     // A replaced decision on a chair term: a party, a day and the decision's reference.
     "ReplacedChairOverride",
     "Sector",
