@@ -102,9 +102,11 @@ describe.skipIf(!testEngines.includes("postgres"))(
           .from(auditLog)
           .where(and(eq(auditLog.teamId, fixtureTeamId), eq(auditLog.resourceId, runId))),
       ).toHaveLength(1);
-      // One job, retried once (the dead worker's heartbeat stopped), completed.
-      const jobs = await settledJobs(client.queue.boss, reportQueueName, runId);
-      expect(jobs.map((j) => [j.state, j.retryCount])).toEqual([["completed", 1]]);
+      // One job, retried (the dead worker's heartbeat stopped; on a starved machine the second
+      // worker's may lapse too, and that retry finds the run completed), completed.
+      const jobs = await settledJobs(client.queue.boss, reportQueueName, runId, 180_000);
+      expect(jobs.map((j) => j.state)).toEqual(["completed"]);
+      expect(jobs[0]?.retryCount).toBeGreaterThanOrEqual(1);
       expect(second.output()).toContain("report run completed");
     }, 600_000);
 

@@ -34,15 +34,20 @@ export async function waitForRuns(
   }
 }
 
+/** Job states the queue still moves on from: waiting, running, or waiting to be retried. */
+const unsettled = new Set(["created", "active", "retry"]);
+
 /**
- * The queue's jobs of a run once none is active: the queue marks a job completed just after its
- * handler has committed the run, so a test that saw the run complete waits for that (bounded).
+ * The queue's jobs of a run once none will run again: the queue marks a job completed just after its
+ * handler has committed the run, so a test that saw the run complete waits for that (bounded). On a
+ * starved machine a job whose handler committed may also have lost its heartbeat and wait for a
+ * retry, which finds the run completed and completes the job.
  */
 export async function settledJobs(boss: PgBoss, queue: string, runId: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const jobs = await boss.findJobs(queue, { key: runId });
-    if (!jobs.some((j) => j.state === "active") || Date.now() > deadline) return jobs;
+    if (!jobs.some((j) => unsettled.has(j.state)) || Date.now() > deadline) return jobs;
     await sleep(200);
   }
 }
