@@ -50,7 +50,8 @@ function rounded(value: unknown): unknown {
 async function startContenders(context: RunContext, servers: Server[]): Promise<Contenders> {
   const { database, dataDir, keys, resultsDir } = context;
   const node22 = await registryNode(node22Version, log);
-  const env = gatewayEnv(database.url, dataDir, keys, false);
+  // Every gateway of the comparisons runs as the product does: authorization and audit log on.
+  const env = gatewayEnv(database.url, dataDir, keys, true);
   const started = async <T extends Server>(server: Promise<T>): Promise<T> => {
     const s = await server;
     servers.push(s);
@@ -112,7 +113,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     const context: RunContext = { options, resultsDir, database: full, keys, dataDir, inputs, tokens, log };
 
     log(`gateway and floor on ${full.name}`);
-    const gateway = await startGateway("gateway", gatewayEnv(full.url, dataDir, keys, false), resultsDir);
+    const gateway = await startGateway("gateway", gatewayEnv(full.url, dataDir, keys, true), resultsDir);
     servers.push(gateway);
     const floor = await startFloor("floor", full.url, resultsDir);
     servers.push(floor);
@@ -129,7 +130,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     );
     log("derived answers: chair calendar and FTE dashboard with the gateway's derived-answer cache off and on");
     const derived = await derivedAnswers(context, gateway);
-    log("audit log: case query with the audit log off and on");
+    log("audit log: case query with the audit log on and off");
     const audit = await auditOverhead(context, gateway);
     log("empty request: graphql-yoga with no plugins, then the gateway");
     const empty = await emptyRequest(context, gateway);

@@ -7,26 +7,26 @@ import type { RunContext } from "./context.js";
 import { loadGateway } from "./gateway-vs-floor.js";
 
 /**
- * The case query's throughput with the audit log on against off: the running gateway (off) and a
- * second gateway process on the same database (on), loaded in alternating rounds.
+ * The case query's throughput with the audit log on against off: the running gateway (on, as the
+ * product runs) and a second gateway process on the same database (off), loaded in alternating rounds.
  */
-export async function auditOverhead(context: RunContext, gatewayWithoutAudit: Server): Promise<AuditFigures> {
+export async function auditOverhead(context: RunContext, gatewayWithAudit: Server): Promise<AuditFigures> {
   const operation = operations.find((o) => o.key === "case-detail");
   if (!operation) throw new Error("case-detail operation missing");
-  const withAudit = await startGateway(
-    "gateway-audit",
-    gatewayEnv(context.database.url, context.dataDir, context.keys, true),
+  const withoutAudit = await startGateway(
+    "gateway-no-audit",
+    gatewayEnv(context.database.url, context.dataDir, context.keys, false),
     context.resultsDir,
   );
   try {
     const { baseline: off, subject: on } = await alternateRounds(context.options.rounds, (side, round) =>
       side === "baseline"
-        ? loadGateway(context, operation, gatewayWithoutAudit, "audit.off", round)
-        : loadGateway(context, operation, withAudit, "audit.on", round),
+        ? loadGateway(context, operation, withoutAudit, "audit.off", round)
+        : loadGateway(context, operation, gatewayWithAudit, "audit.on", round),
     );
     context.log(`audit: off ${off.throughput.toFixed(0)} req/s, on ${on.throughput.toFixed(0)} req/s`);
     return { off, on, throughputRatio: ratio(on.throughput, off.throughput), p50Ratio: ratio(on.p50, off.p50) };
   } finally {
-    await withAudit.child.stop();
+    await withoutAudit.child.stop();
   }
 }

@@ -17,7 +17,7 @@ const derivedOperations = ["chair-calendar", "fte-dashboard"] as const;
 export async function derivedAnswers(context: RunContext, gateway: Server): Promise<DerivedAnswerFigures[]> {
   const uncached = await startGateway(
     "gateway-uncached",
-    { ...gatewayEnv(context.database.url, context.dataDir, context.keys, false), DERIVED_ANSWER_CACHE: "off" },
+    { ...gatewayEnv(context.database.url, context.dataDir, context.keys, true), DERIVED_ANSWER_CACHE: "off" },
     context.resultsDir,
   );
   try {
