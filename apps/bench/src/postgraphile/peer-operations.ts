@@ -69,6 +69,14 @@ const set = (values: unknown[]): string => [...new Set(values.map(String))].sort
 /** A string field's value, or null (an absent next meeting). */
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
+/**
+ * The gateway counts a list up to 10 000 and then flags the count as capped (its `caseCountCap`);
+ * PostGraphile counts every row. Both totals are compared in the capped form.
+ */
+const caseCountCap = 10_000;
+const cappedTotal = (total: unknown): unknown =>
+  typeof total === "number" && total > caseCountCap ? `${String(caseCountCap)}+` : total;
+
 const caseListForm = (total: unknown, cases: { id: unknown; next: string | null; organisations: unknown[] }[]) =>
   JSON.stringify({
     total,
@@ -102,8 +110,9 @@ export const peerOperations: readonly PeerOperation[] = [
     ],
     fromGateway: (data) => {
       const cases = field(data, "cases");
+      const capped = field(cases, "totalCountIsCapped") === true;
       return caseListForm(
-        field(cases, "totalCount"),
+        capped ? `${String(caseCountCap)}+` : field(cases, "totalCount"),
         list(field(cases, "nodes")).map((n) => ({
           id: field(n, "caseId"),
           next: text(field(field(n, "nextMeeting"), "meetingId")),
@@ -114,7 +123,7 @@ export const peerOperations: readonly PeerOperation[] = [
     fromPostgraphile: (data) => {
       const cases = field(data, "allCases");
       return caseListForm(
-        field(cases, "totalCount"),
+        cappedTotal(field(cases, "totalCount")),
         nodes(cases).map((n) => ({
           id: field(n, "rowId"),
           next: text(field(field(n, "nextMeeting"), "rowId")),
