@@ -42,6 +42,7 @@ const caseSummary = `
 const caseListQuery = `query CaseList($first: Int = 50, $filter: CaseFilter) {
   cases(first: $first, filter: $filter) {
     totalCount
+    totalCountIsCapped
     pageInfo { hasNextPage endCursor }
     nodes {
       ${caseSummary}
@@ -112,7 +113,7 @@ export const operations: readonly Operation[] = [
       const cases = field(data, "cases");
       const nodes = list(field(cases, "nodes"));
       const next = nodes.filter((n) => field(n, "nextMeeting") != null).length;
-      return `total ${String(field(cases, "totalCount"))}; ${String(nodes.length)} cases (${nodes.map((n) => String(field(n, "caseId")).slice(-4)).join(",")}); ${String(next)} with a next meeting`;
+      return `total ${String(field(cases, "totalCount"))}${field(cases, "totalCountIsCapped") === true ? "+" : ""}; ${String(nodes.length)} cases (${nodes.map((n) => String(field(n, "caseId")).slice(-4)).join(",")}); ${String(next)} with a next meeting`;
     },
   },
   {
