@@ -16,6 +16,8 @@ export const targets = {
   statements: 5,
   /** Gateway throughput at least this many times PostGraphile's secured with JWT and RLS. */
   peerThroughput: 1.5,
+  /** The case list's p50 in milliseconds at full scale and 10 connections. */
+  caseListP50Ms: 50,
   /** Embedded start-up in a fresh data folder (prepared dump present), spawn to first answer. */
   coldStartMs: 3000,
 } as const;
@@ -47,6 +49,13 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       measured: formatRatio(op.p50Ratio),
       met: meetsTarget(op.p50Ratio, targets.p50Ratio),
     });
+    if (op.key === "case-list")
+      checks.push({
+        name: `${op.title}: gateway p50 latency`,
+        target: `≤ ${String(targets.caseListP50Ms)} ms`,
+        measured: ms(op.gateway.p50),
+        met: op.gateway.p50 <= targets.caseListP50Ms,
+      });
     if (op.postgraphileRls) {
       const times = ratio(op.gateway.throughput, op.postgraphileRls.throughput);
       checks.push({
