@@ -566,10 +566,14 @@ export function renderMarkdown(results: BenchResults): string {
           ]),
         ),
         `The gateway on ${results.runtimes?.gateway ?? "the workspace's Node.js"}, beside it on ${results.runtimes?.node22 ?? "Node.js 22"}${results.options.node20 ? " and on the machine's Node.js 20" : ""}; PostGraphile ${results.runtimes?.postgraphile ?? ""} on ${results.runtimes?.node22 ?? "Node.js 22"}. "—": not measured (PostGraphile does not compute the FTE dashboard or the chair calendar). The gateway has its authentication, per-field authorization and audit log on; PostGraphile without authorization has none, and neither PostGraphile keeps an audit log.`,
+        `The case list's count: the gateway counts up to 10 000 and then says the count is capped (docs/gateway.md); PostGraphile counts every visible row, so its answers carry the exact count and the comparison holds both in the capped form (\`10000+\`).`,
         peered
-          .map(
-            (op) =>
-              `${op.key}: PostGraphile served ${op.peerAnswer && op.peerAnswer.length > 160 ? `${op.peerAnswer.slice(0, 160)}…` : (op.peerAnswer ?? "")}`,
+          .flatMap((op) =>
+            op.peerAnswer
+              ? [
+                  `${op.key}: PostGraphile served ${op.peerAnswer.length > 160 ? `${op.peerAnswer.slice(0, 160)}…` : op.peerAnswer}`,
+                ]
+              : [],
           )
           .join("; "),
       ),
