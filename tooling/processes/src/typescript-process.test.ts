@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,6 +20,16 @@ describe("startTypeScript", () => {
     expect(seen.root).toBe(workspaceRoot);
     expect(seen.env).toContain("ANKKURI_EXAMPLE");
     expect(seen.env.filter((name) => !["ANKKURI_EXAMPLE", "PATH", "HOME", "TMPDIR"].includes(name))).toEqual([]);
+  });
+
+  it("runs built JavaScript as it is, without the TypeScript loader", async () => {
+    // Built JavaScript is the gateway's bundle; this one reports whether the loader was given.
+    const plain = join(logs, "plain.mjs");
+    writeFileSync(
+      plain,
+      'process.stdout.write(JSON.stringify({ loader: process.execArgv.some((a) => a.includes("tsx")) }));\n',
+    );
+    expect(JSON.parse(await outputOf(plain))).toEqual({ loader: false });
   });
 
   it("waits for a line of output and stops the process with SIGTERM, keeping its output", async () => {

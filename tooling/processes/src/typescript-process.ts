@@ -8,6 +8,10 @@ import { workspaceRoot } from "./workspace-paths.js";
 // Resolved here, so a child started in any folder finds the loader.
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
+/** A TypeScript entry point runs through the loader; built JavaScript (the gateway's bundle) as it is. */
+const loaderFlags = (entry: string): string[] =>
+  /\.m?js$/.test(entry) ? [] : ["--import", tsxLoader, "--conditions=@ankkuri/source"];
+
 /** Output kept per stream: enough for a failure message, bounded under a long load. */
 const keptChars = 256_000;
 
@@ -83,11 +87,11 @@ const inherited = (): Record<string, string> =>
  */
 export function startTypeScript(entry: string, options: ProcessOptions = {}): ManagedProcess {
   const name = options.name ?? basename(entry);
-  const child = spawn(
-    options.node ?? process.execPath,
-    ["--import", tsxLoader, "--conditions=@ankkuri/source", entry, ...(options.args ?? [])],
-    { cwd: options.cwd ?? workspaceRoot, env: { ...inherited(), ...options.env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(options.node ?? process.execPath, [...loaderFlags(entry), entry, ...(options.args ?? [])], {
+    cwd: options.cwd ?? workspaceRoot,
+    env: { ...inherited(), ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const kept = { output: "", stdout: "", stderr: "" };
   const log = options.logFile === undefined ? undefined : createWriteStream(options.logFile);
   const listeners = new Set<() => void>();
