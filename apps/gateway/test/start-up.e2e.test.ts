@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateKeySettings, keySettingsEnv, prepareTemplate } from "@ankkuri/db";
-import { runTypeScript, startTypeScript } from "@ankkuri/processes";
+import { mintDevToken, runTypeScript, startTypeScript } from "@ankkuri/processes";
 import { afterAll, describe, expect, it } from "vitest";
 import { runningGatewayUsers } from "../src/auth/dev-users.js";
+import { buildBundle } from "../src/bundle/build-bundle.js";
 import { helsinkiDataFolder } from "../src/data-folder.js";
 
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
@@ -87,6 +88,36 @@ describe("a gateway on a new embedded data folder", () => {
         body: JSON.stringify({ query: "{ __typename }" }),
       });
       expect(await res.json()).toEqual({ data: { __typename: "Query" } });
+    } finally {
+      await gateway.stop();
+    }
+  }, 600_000);
+});
+
+// `pnpm start` runs the gateway from its bundle: it must find what its modules find beside them (the
+// migrations and seed, PGlite's files, the development issuer's users) and answer as the source does.
+describe("the gateway's bundle", () => {
+  const root = mkdtempSync(join(tmpdir(), "ankkuri-start-bundle-"));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("starts on a new data folder and answers a signed-in user", async () => {
+    const outdir = join(root, "bundle");
+    await buildBundle(outdir);
+    const dataDir = join(root, "data");
+    const gateway = startTypeScript(join(outdir, "main.mjs"), {
+      env: { DATA_DIR: dataDir, PORT: "0", METRICS_PORT: "0", LOG_LEVEL: "info", GRAPHIQL: "off" },
+    });
+    try {
+      const [, url] = await gateway.waitForOutput(/"graphql":"(http:[^"]+)"/, 500_000);
+      const token = await mintDevToken("maria.jarvinen", dataDir);
+      const res = await fetch(url ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/json", "authorization": `Bearer ${token}` },
+        body: JSON.stringify({ query: "{ viewer { login } }" }),
+      });
+      expect(await res.json()).toEqual({ data: { viewer: { login: "maria.jarvinen" } } });
     } finally {
       await gateway.stop();
     }
