@@ -63,6 +63,8 @@ export interface StartFigures {
   /** A fresh data folder, restored from the prepared dump. */
   coldMs: number;
   warmMs: number;
+  /** Building the bundle every start runs (part of `pnpm start`, before the process is spawned). */
+  bundleMs?: number;
 }
 
 /** The case query with the audit log on against off. */

@@ -104,9 +104,9 @@ async function startServer(
 }
 
 /**
- * Starts the gateway as `pnpm start` does (tsx on its main module) with `env` and a free port; waits
- * until it answers a query. PostgreSQL when `env` has DATABASE_URL, otherwise embedded in DATA_DIR.
- * On the workspace's Node.js unless `node` names another binary.
+ * Starts the gateway (tsx on its main module, or `entry`: the bundle `pnpm start` runs) with `env` and
+ * a free port; waits until it answers a query. PostgreSQL when `env` has DATABASE_URL, otherwise
+ * embedded in DATA_DIR. On the workspace's Node.js unless `node` names another binary.
  */
 export function startGateway(
   name: string,
@@ -114,10 +114,11 @@ export function startGateway(
   logDir: string,
   timeoutMs = 120_000,
   node?: string,
+  entry = gatewayMain,
 ): Promise<Server> {
   return startServer(
     name,
-    gatewayMain,
+    entry,
     // Metrics on any free port (several gateways run side by side); no rate limit: the load is one person's.
     { HOST: "127.0.0.1", METRICS_PORT: "0", RATE_LIMIT_PER_SECOND: "0", LOG_LEVEL: "warn", GRAPHIQL: "off", ...env },
     logDir,
