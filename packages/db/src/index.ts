@@ -67,6 +67,7 @@ export {
 } from "./audit/checkpoint.js";
 export { clientAccessLog, helsinkiDayStart } from "./audit/client-access-log.js";
 export { type HoldActor, placeLegalHold, releaseLegalHold } from "./retention/legal-holds.js";
+export { readRetentionPolicyFile } from "./retention/retention-policy-file.js";
 export {
   anonymisedName,
   type RetentionRunOptions,

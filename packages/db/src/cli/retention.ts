@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { legalHoldReasons, localDateSchema, retentionPolicySchema } from "@ankkuri/domain";
+import { legalHoldReasons, localDateSchema } from "@ankkuri/domain";
 import { z } from "zod";
 import { placeLegalHold, releaseLegalHold } from "../retention/legal-holds.js";
+import { readRetentionPolicyFile } from "../retention/retention-policy-file.js";
 import { runRetention } from "../retention/run-retention.js";
 import { teams } from "../schema/teams.js";
 import { withRuntime } from "./cli.js";
@@ -79,8 +79,7 @@ await withRuntime("retention", async ({ handle, keys }, argv) => {
     return;
   }
   const o = parse(runOptions, { dryRun: values["dry-run"], today: values.today, team: values.team });
-  const file = parse(env, process.env).RETENTION_POLICY_FILE;
-  const policy = file ? parse(retentionPolicySchema, JSON.parse(readFileSync(file, "utf8"))) : undefined;
+  const policy = readRetentionPolicyFile(parse(env, process.env).RETENTION_POLICY_FILE);
   for (const teamId of o.team ? [o.team] : allTeams) {
     const report = await runRetention(handle.db, keys.auditKey, {
       teamId,
