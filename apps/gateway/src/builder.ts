@@ -24,6 +24,7 @@ export interface PothosTypes {
     auditor: boolean;
     /** An auditor or a registry office: may ask for a client's access-log extract. */
     extractRequester: boolean;
+    legalHoldManager: boolean;
     teamAdmin: boolean;
     /** The operational supervisor (003 § 6.1), from the assignment in force today. */
     operationalSupervisor: boolean;

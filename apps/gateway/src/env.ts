@@ -70,6 +70,10 @@ const gatewayEnvSchema = z.object({
   DERIVED_ANSWER_CACHE: flag(true),
   /** Runs the report worker in this process (always, on the embedded database). */
   REPORT_WORKER: flag(true),
+  /** Runs retention nightly (pg-boss cron, 03:00 Helsinki time) wherever this process works reports. */
+  RETENTION: flag(true),
+  /** The deployment's retention policy (JSON, `retentionPolicySchema`); the documented defaults without it. */
+  RETENTION_POLICY_FILE: z.string().min(1).optional(),
   /**
    * Controllers (organisation ids, comma-separated) whose clients' access-log extracts name the people
    * who processed the data; the others name organisation and role only.
@@ -117,6 +121,8 @@ export interface GatewayConfig {
   auditLog: boolean;
   derivedAnswerCache: boolean;
   reportWorker: boolean;
+  /** The nightly retention run beside the report worker (`RETENTION`, `RETENTION_POLICY_FILE`). */
+  retention: { enabled: boolean; policyFile: string | undefined };
   /** Controllers whose access-log extracts name people (`ACCESS_LOG_NAMED_CONTROLLERS`). */
   namedControllers: string[];
   limits: {
@@ -200,6 +206,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     auditLog: e.AUDIT_LOG,
     derivedAnswerCache: e.DERIVED_ANSWER_CACHE,
     reportWorker: e.REPORT_WORKER,
+    retention: { enabled: e.RETENTION, policyFile: e.RETENTION_POLICY_FILE },
     namedControllers: e.ACCESS_LOG_NAMED_CONTROLLERS,
     limits: {
       maxBodyBytes: e.MAX_BODY_BYTES,

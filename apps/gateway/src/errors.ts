@@ -56,8 +56,10 @@ const notFoundNames = {
   "body meeting": { fi: "toimielimen kokous", sv: "organets möte", en: "body meeting" },
   "body": { fi: "toimielin", sv: "organ", en: "body" },
   "case": { fi: "asiakkuus", sv: "klientärende", en: "case" },
+  "client": { fi: "asiakas", sv: "klient", en: "client" },
   "goal": { fi: "tavoite", sv: "mål", en: "goal" },
   "invitation": { fi: "kutsu", sv: "inbjudan", en: "invitation" },
+  "legal hold": { fi: "säilytysvelvoite", sv: "bevarandeskyldighet", en: "legal hold" },
   "link": { fi: "asiakkuuksien linkki", sv: "länk mellan klientärenden", en: "link" },
   "meeting": { fi: "tapaaminen", sv: "möte", en: "meeting" },
   "rotating body": {

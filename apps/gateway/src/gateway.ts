@@ -5,6 +5,7 @@ import {
   isConnectionError,
   openRuntime,
   queryRows,
+  readRetentionPolicyFile,
   type Runtime,
   seedTeam,
   sql,
@@ -81,13 +82,19 @@ export async function createGatewayOn(
       });
     }
   }
+  const works = embedded || config.reportWorker;
   const reporter =
     options.reporter === false
       ? null
       : (options.reporter ??
         (await startReporter(runtime, {
-          work: embedded || config.reportWorker,
+          work: works,
           schedule: true,
+          // On the embedded database no other worker exists, so retention runs here.
+          retention:
+            works && config.retention.enabled
+              ? { policy: readRetentionPolicyFile(config.retention.policyFile) }
+              : undefined,
           logger,
           ...(config.database.databaseUrl ? { databaseUrl: config.database.databaseUrl } : {}),
         })));

@@ -1,6 +1,4 @@
-import { logNodeRuntime, openRuntime } from "@ankkuri/db";
-import { readFileSync } from "node:fs";
-import { retentionPolicySchema } from "@ankkuri/domain";
+import { logNodeRuntime, openRuntime, readRetentionPolicyFile } from "@ankkuri/db";
 import { startReporter } from "@ankkuri/reports";
 import { pino } from "pino";
 import { parseReporterEnv } from "./env.js";
@@ -18,9 +16,7 @@ const runtime = await openRuntime(env.database, {
   },
   applicationName: "ankkuri-reporter",
 });
-const retentionPolicy = env.retentionPolicyFile
-  ? retentionPolicySchema.parse(JSON.parse(readFileSync(env.retentionPolicyFile, "utf8")))
-  : undefined;
+const retentionPolicy = readRetentionPolicyFile(env.retentionPolicyFile);
 const reporter = await startReporter(runtime, {
   work: true,
   schedule: env.schedule,

@@ -66,7 +66,16 @@ export {
   verifyAgainstCheckpoint,
 } from "./audit/checkpoint.js";
 export { clientAccessLog, helsinkiDayStart } from "./audit/client-access-log.js";
-export { type HoldActor, placeLegalHold, releaseLegalHold } from "./retention/legal-holds.js";
+export {
+  activeLegalHolds,
+  type LegalHold,
+  type LegalHoldOutcome,
+  type LegalHoldRequest,
+  type LegalHoldTarget,
+  placeLegalHold,
+  releaseLegalHold,
+} from "./retention/legal-holds.js";
+export { readRetentionPolicyFile } from "./retention/retention-policy-file.js";
 export {
   anonymisedName,
   type RetentionRunOptions,

@@ -82,6 +82,7 @@ export * from "./access/controller-share.js";
 // Retention
 export * from "./retention/retention-policy.js";
 export * from "./retention/retention-plan.js";
+export * from "./retention/legal-hold-rules.js";
 
 // Datasets
 export * from "./seed/team-dataset.js";

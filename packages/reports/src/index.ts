@@ -7,7 +7,13 @@
  */
 export { type ReportRequest, reportRequestSchema } from "./report-request.js";
 export { type RequestedReport, requestReport } from "./request-report.js";
-export { type QueueSettings, type ReportQueue, defaultQueueSettings, reportQueueName } from "./queue.js";
+export {
+  type QueueSettings,
+  type ReportQueue,
+  defaultQueueSettings,
+  reportQueueName,
+  retentionQueueName,
+} from "./queue.js";
 export { type Reporter, type ReporterOptions, startReporter } from "./reporter.js";
 export { agreementYear, lastCompletedAgreementYear, parsePeriod, periodText, previousMonth } from "./periods.js";
 export {

@@ -2,6 +2,7 @@ import {
   accessBasisOf,
   accessChain,
   canAdministerTeam,
+  canManageLegalHolds,
   canReadAuditLog,
   canReadNote,
   canRequestAccessLogExtract,
@@ -45,6 +46,7 @@ export function authScopes(context: GatewayContext) {
     aggregates: actor !== null && canSeeAggregates(actor, actor.teamId),
     auditor: actor !== null && canReadAuditLog(actor, actor.teamId),
     extractRequester: actor !== null && canRequestAccessLogExtract(actor, actor.teamId),
+    legalHoldManager: actor !== null && canManageLegalHolds(actor, actor.teamId),
     teamAdmin: actor !== null && canAdministerTeam(actor, actor.teamId),
     operationalSupervisor: actor !== null && hasRole(actor, "operational-supervisor"),
     caseMember: (row: CaseAccessRow) => {

@@ -22,6 +22,7 @@ import "./body-meetings.js";
 import "./consultations.js";
 import "./report.js";
 import "./client-rights.js";
+import "./legal-holds.js";
 
 builder.mutationType({
   description: "Changes (muutokset). Expected failures come back as typed results in each mutation's result union.",

@@ -1,8 +1,15 @@
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { legalHoldReasons, localDateSchema, retentionPolicySchema } from "@ankkuri/domain";
+import { indexOrganisations, legalHoldReasons, localDateSchema, resolveActor } from "@ankkuri/domain";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { placeLegalHold, releaseLegalHold } from "../retention/legal-holds.js";
+import {
+  type LegalHoldOutcome,
+  type LegalHoldRequest,
+  placeLegalHold,
+  releaseLegalHold,
+} from "../retention/legal-holds.js";
+import { loadTeamDataset } from "../repositories/team-dataset.js";
+import { readRetentionPolicyFile } from "../retention/retention-policy-file.js";
 import { runRetention } from "../retention/run-retention.js";
 import { teams } from "../schema/teams.js";
 import { withRuntime } from "./cli.js";
@@ -11,6 +18,8 @@ import { withRuntime } from "./cli.js";
 //   (RETENTION_POLICY_FILE, JSON; the documented defaults otherwise), idempotent and resumable.
 // `pnpm retention hold (--client ID | --case ID) --reason R --reference TEXT --by LOGIN`
 // `pnpm retention release --hold ID --by LOGIN`
+// A hold is placed and released by the same verbs as in the gateway, as the person `--by` names, with
+// the roles the database gives them today: an auditor, or a registry office within its controller.
 const env = z.object({ RETENTION_POLICY_FILE: z.string().min(1).optional() });
 const helsinkiToday = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(new Date());
 
@@ -60,27 +69,46 @@ await withRuntime("retention", async ({ handle, keys }, argv) => {
   };
   const now = new Date();
   const on = helsinkiToday();
+  // The person `--by` names, as the gateway would see them today.
+  const holdRequest = async (by: string, team: string): Promise<LegalHoldRequest> => {
+    const dataset = await loadTeamDataset(handle.db, team);
+    if (!dataset) throw new Error(`no team ${team}`);
+    const actor = resolveActor(dataset, by, on);
+    if (!actor.ok) throw new Error(`${by} has no role in team ${team} today (${actor.error})`);
+    return {
+      actor: actor.value,
+      today: on,
+      now,
+      requestId: `retention-cli:${randomUUID()}`,
+      team: { agreement: dataset.agreement, organisations: indexOrganisations(dataset.organisations) },
+    };
+  };
+  const report = (outcome: LegalHoldOutcome<{ id: string }>, done: string) => {
+    if (outcome.ok) process.stdout.write(`legal hold ${outcome.value.id} ${done}\n`);
+    else {
+      process.stderr.write(
+        outcome.code === "FORBIDDEN"
+          ? "only an auditor or a registry office may place or release a legal hold\n"
+          : `no ${outcome.what} with that id ${outcome.what === "legal hold" ? "in force " : ""}within your reach\n`,
+      );
+      process.exitCode = 2;
+    }
+  };
   if (positionals[0] === "hold") {
     const o = parse(holdOptions, values);
     const target = o.client !== undefined ? { clientId: o.client } : { caseId: o.case ?? "" };
-    const id = await placeLegalHold(handle.db, keys.auditKey, oneTeam(o.team), target, o, { login: o.by, on, now });
-    process.stdout.write(`legal hold ${id} placed\n`);
+    const request = await holdRequest(o.by, oneTeam(o.team));
+    report(await placeLegalHold(handle.db, keys.auditKey, request, target, o), "placed");
     return;
   }
   if (positionals[0] === "release") {
     const o = parse(releaseOptions, values);
-    const released = await releaseLegalHold(handle.db, keys.auditKey, oneTeam(o.team), o.hold, {
-      login: o.by,
-      on,
-      now,
-    });
-    process.stdout.write(released ? `legal hold ${o.hold} released\n` : `no legal hold ${o.hold} in force\n`);
-    if (!released) process.exitCode = 2;
+    const request = await holdRequest(o.by, oneTeam(o.team));
+    report(await releaseLegalHold(handle.db, keys.auditKey, request, o.hold), "released");
     return;
   }
   const o = parse(runOptions, { dryRun: values["dry-run"], today: values.today, team: values.team });
-  const file = parse(env, process.env).RETENTION_POLICY_FILE;
-  const policy = file ? parse(retentionPolicySchema, JSON.parse(readFileSync(file, "utf8"))) : undefined;
+  const policy = readRetentionPolicyFile(parse(env, process.env).RETENTION_POLICY_FILE);
   for (const teamId of o.team ? [o.team] : allTeams) {
     const report = await runRetention(handle.db, keys.auditKey, {
       teamId,

@@ -1,4 +1,10 @@
-import { defaultRetentionPolicy, helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
+import {
+  defaultRetentionPolicy,
+  helsinkiAnkkuri,
+  helsinkiOrganisationIds as org,
+  indexOrganisations,
+  resolveActor,
+} from "@ankkuri/domain";
 import { and, eq } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { describe, expect, it } from "vitest";
@@ -19,6 +25,17 @@ const policy = defaultRetentionPolicy([
 ]);
 const today = "2026-01-15";
 const now = new Date("2026-01-15T10:00:00Z");
+
+/** The seed's auditor, as the hold verbs see them on `on`. */
+function auditorOn(on: string) {
+  const actor = resolveActor(helsinkiAnkkuri, "outi.tarkka", on);
+  if (!actor.ok) throw new Error(actor.error);
+  const team = {
+    agreement: helsinkiAnkkuri.agreement,
+    organisations: indexOrganisations(helsinkiAnkkuri.organisations),
+  };
+  return { actor: actor.value, today: on, now, requestId: `hold-${on}`, team };
+}
 
 describe.each(testEngines)("retention on %s", (engine) => {
   const database = seededTestDatabase(engine);
@@ -100,18 +117,15 @@ describe.each(testEngines)("retention on %s", (engine) => {
     const shared = await closedCase("2019-06-30", [org.policePrevention, org.psychiatry]);
     const held = await closedCase("2019-06-30", [org.policePrevention]);
     const recent = await closedCase("2025-06-30", [org.policePrevention]);
-    const holdId = await placeLegalHold(
+    const placed = await placeLegalHold(
       db,
       key,
-      teamId,
+      auditorOn("2026-01-10"),
       { clientId: held.clientId },
       { reason: "complaint", reference: "EOAK/1/2026" },
-      {
-        login: "kari.nurmi",
-        on: "2026-01-10",
-        now,
-      },
     );
+    if (!placed.ok) throw new Error(placed.code);
+    const holdId = placed.value.id;
 
     // The dry run lists what would go and why, and changes nothing.
     const dry = await run(true);
@@ -147,8 +161,8 @@ describe.each(testEngines)("retention on %s", (engine) => {
     expect(second.decisions.map((d) => d.caseId)).toEqual([held.caseId]);
 
     // Released, the held case goes on the next run.
-    expect(await releaseLegalHold(db, key, teamId, holdId, { login: "kari.nurmi", on: "2026-01-15", now })).toBe(true);
-    expect(await releaseLegalHold(db, key, teamId, holdId, { login: "kari.nurmi", on: "2026-01-15", now })).toBe(false);
+    expect((await releaseLegalHold(db, key, auditorOn(today), holdId)).ok).toBe(true);
+    expect(await releaseLegalHold(db, key, auditorOn(today), holdId)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect((await run()).applied).toBe(2);
     expect(await caseExists(held.caseId)).toBe(false);
 
@@ -179,18 +193,18 @@ describe.each(testEngines)("retention on %s", (engine) => {
     const db = database.db;
     const target = await closedCase("2019-06-30", [org.policePrevention]);
     const exposed = await closedCase("2019-06-30", [org.policePrevention]);
-    await placeLegalHold(
-      db,
-      key,
-      teamId,
-      { caseId: target.caseId },
-      { reason: "litigation", reference: "HO 1/2026" },
-      {
-        login: "kari.nurmi",
-        on: "2026-01-10",
-        now,
-      },
-    );
+    expect(
+      await placeLegalHold(
+        db,
+        key,
+        auditorOn("2026-01-10"),
+        { caseId: target.caseId },
+        {
+          reason: "litigation",
+          reference: "HO 1/2026",
+        },
+      ),
+    ).toMatchObject({ ok: true });
     await db.insert(t.teams).values({
       id: "team-retention-other",
       code: "retention-other",
@@ -199,14 +213,16 @@ describe.each(testEngines)("retention on %s", (engine) => {
       nameEn: "Another team (fictional)",
       policeDepartmentId: org.police,
     });
-    await placeLegalHold(
-      db,
-      key,
-      "team-retention-other",
-      { caseId: exposed.caseId },
-      { reason: "litigation", reference: "HO 2/2026" },
-      { login: "kari.nurmi", on: "2026-01-10", now },
-    );
+    // The verbs refuse another team's case (legal-holds.test.ts); a row written past them must not count either.
+    await db.insert(t.legalHolds).values({
+      teamId: "team-retention-other",
+      id: uuidv7(),
+      caseId: exposed.caseId,
+      reason: "litigation",
+      reference: "HO 2/2026",
+      placedOn: "2026-01-10",
+      placedBy: "someone.else",
+    });
     await run();
     expect(await caseExists(target.caseId)).toBe(true);
     expect(await caseExists(exposed.caseId)).toBe(false);

@@ -7,8 +7,8 @@ import { teams } from "./teams.js";
 /**
  * A legal hold (a pending complaint, a criminal investigation, litigation) on a client or a case:
  * while it is in force (`released_on` null) retention removes nothing of it. No foreign key to the
- * case or client, so that the hold outlives neither and a hold can be placed before the data is
- * looked up. Placing and releasing are logged in the audit log.
+ * case or client, so that the hold's record outlives both. Placed and released only through the
+ * verbs of `retention/legal-holds.ts` (which check the target), each with its audit entry.
  */
 export const legalHolds = snakeCase.table(
   "legal_holds",

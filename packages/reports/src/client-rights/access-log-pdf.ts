@@ -1,5 +1,6 @@
 import type { Language } from "@ankkuri/domain";
-import { fonts, taggedPdf } from "../formats/pdf-document.js";
+import { fonts, tagged, taggedPdf } from "../formats/pdf-document.js";
+import { drawFacts } from "../formats/pdf-facts.js";
 import { ensureSpace, note } from "../formats/pdf-table.js";
 import type { AccessLogExtractDocument } from "./access-log-extract.js";
 
@@ -15,6 +16,7 @@ const texts: Record<
     team: string;
     generated: string;
     headers: [string, string, string, string, string];
+    events: string;
     none: string;
     consent: string;
     footer: string;
@@ -30,6 +32,7 @@ const texts: Record<
     team: "Ankkuri-tiimi",
     generated: "Laadittu",
     headers: ["Aika", "Organisaatio", "Rooli", "Toimenpide", "Peruste"],
+    events: "Tapahtumat",
     none: "Ajanjaksolta ei ole merkintöjä.",
     consent: "suostumus",
     footer:
@@ -45,6 +48,7 @@ const texts: Record<
     team: "Ankkuri-teamet",
     generated: "Upprättat",
     headers: ["Tid", "Organisation", "Roll", "Åtgärd", "Grund"],
+    events: "Händelser",
     none: "Det finns inga anteckningar för perioden.",
     consent: "samtycke",
     footer:
@@ -60,6 +64,7 @@ const texts: Record<
     team: "Ankkuri team",
     generated: "Generated",
     headers: ["Time", "Organisation", "Role", "Action", "Basis"],
+    events: "Events",
     none: "There are no entries for the period.",
     consent: "consent",
     footer:
@@ -77,7 +82,8 @@ const helsinkiTime = (language: Language) =>
 /**
  * The extract as a PDF the client can read, in their language (Finnish, Swedish or English):
  * who, when, what and why, one row per event, the person named only where the controller's policy
- * says so. Tagged, with the report's embedded fonts.
+ * says so. Tagged like the annual report (`taggedPdf`): the title `H1`, the events under an `H2`, each
+ * event an `H3` with a table of `TH`/`TD`, every text in the structure tree; the report's fonts embedded.
  */
 export async function drawAccessLogPdf(extract: AccessLogExtractDocument): Promise<Buffer> {
   const t = texts[extract.language];
@@ -97,49 +103,58 @@ export async function drawAccessLogPdf(extract: AccessLogExtractDocument): Promi
     doc.on("error", reject);
   });
   const left = doc.page.margins.left;
-  doc.font(fonts.bold).fontSize(20).text(t.title, left, 60);
-  doc.moveDown(0.5).font(fonts.regular).fontSize(10).text(t.intro);
+  doc.x = left;
+  doc.y = 60;
+  tagged(doc, root, "H1", () => {
+    doc.font(fonts.bold).fontSize(20).text(t.title, left, doc.y);
+  });
+  doc.moveDown(0.5);
+  tagged(doc, root, "P", () => {
+    doc.font(fonts.regular).fontSize(10).text(t.intro, left, doc.y);
+  });
   doc.moveDown(0.8);
-  const facts: [string, string][] = [
+  drawFacts(doc, root, [
     [t.client, `${extract.client.givenName} ${extract.client.familyName}`],
     [t.period, `${extract.from} – ${extract.to}`],
     [t.controller, extract.controller?.name ?? t.team],
     [t.team, extract.team.name],
     [t.generated, time.format(new Date(extract.generatedAt))],
-  ];
-  for (const [label, value] of facts)
-    doc
-      .font(fonts.bold)
-      .fontSize(10)
-      .text(label, left, doc.y, { continued: true })
-      .font(fonts.regular)
-      .text(`: ${value}`);
+  ]);
   doc.moveDown(0.8);
-  // One block per event rather than a table: a client reads whole sentences, not truncated cells.
-  if (extract.events.length === 0) doc.font(fonts.italic).fontSize(10).text(t.none, left, doc.y);
+  ensureSpace(doc, 90);
+  tagged(doc, root, "H2", () => {
+    doc.font(fonts.bold).fontSize(14).text(t.events, left, doc.y);
+  });
+  doc.moveDown(0.4);
+  if (extract.events.length === 0)
+    tagged(doc, root, "P", () => {
+      doc.font(fonts.italic).fontSize(10).text(t.none, left, doc.y);
+    });
+  // One heading (the time) and a small label–value table per event rather than one wide table: a
+  // client reads whole sentences, not truncated cells.
   const [, organisationLabel, roleLabel, actionLabel, basisLabel] = t.headers;
   for (const e of extract.events) {
     ensureSpace(doc, 70);
-    doc
-      .font(fonts.bold)
-      .fontSize(10)
-      .text(time.format(new Date(e.occurredAt)), left, doc.y);
+    tagged(doc, root, "H3", () => {
+      doc
+        .font(fonts.bold)
+        .fontSize(10)
+        .text(time.format(new Date(e.occurredAt)), left, doc.y);
+    });
     const basis = [e.basisText, e.consentIds.length > 0 ? `${t.consent} ${e.consentIds.join(", ")}` : "", e.note ?? ""]
       .filter((x) => x !== "")
       .join(" – ");
-    const lines: [string, string][] = [
-      [organisationLabel, e.person ? `${e.organisation} (${e.person})` : e.organisation],
-      [roleLabel, e.role],
-      [actionLabel, e.action],
-      [basisLabel, basis],
-    ];
-    for (const [label, value] of lines)
-      doc
-        .font(fonts.bold)
-        .fontSize(9)
-        .text(`${label}: `, left + 12, doc.y, { continued: true })
-        .font(fonts.regular)
-        .text(value);
+    drawFacts(
+      doc,
+      root,
+      [
+        [organisationLabel, e.person ? `${e.organisation} (${e.person})` : e.organisation],
+        [roleLabel, e.role],
+        [actionLabel, e.action],
+        [basisLabel, basis],
+      ],
+      { indent: 12, labelWidth: 100, fontSize: 9 },
+    );
     doc.moveDown(0.5);
   }
   note(doc, root, t.footer);

@@ -1,10 +1,12 @@
-import { fonts, taggedPdf } from "../formats/pdf-document.js";
+import { fonts, tagged, taggedPdf } from "../formats/pdf-document.js";
+import { drawFacts } from "../formats/pdf-facts.js";
 import { drawTable, heading, note } from "../formats/pdf-table.js";
 import type { ClientExportDocument } from "./client-export.js";
 
 /**
  * The export's summary page set: who the data is about, which controller holds it, and per case what
- * it holds (the JSON beside it carries every field). Labels in Finnish, Swedish and English.
+ * it holds (the JSON beside it carries every field). Labels in Finnish, Swedish and English. Tagged
+ * like the annual report (`taggedPdf`): the title `H1`, the facts and the cases as tables of `TH`/`TD`.
  */
 export async function drawClientExportPdf(exported: ClientExportDocument): Promise<Buffer> {
   // Tagged, with the report's embedded fonts, like every PDF the team hands out.
@@ -22,30 +24,35 @@ export async function drawClientExportPdf(exported: ClientExportDocument): Promi
     doc.on("error", reject);
   });
   const left = doc.page.margins.left;
-  doc.font(fonts.bold).fontSize(18).text("Tietojen kopio / Kopia av uppgifterna / Copy of the data", left, 60);
-  doc
-    .moveDown(0.5)
-    .font(fonts.regular)
-    .fontSize(9)
-    .text(
-      "Tietosuoja-asetuksen 15 artikla / Dataskyddsförordningen artikel 15 / GDPR Article 15. Kaikki tiedot ovat oheisessa JSON-tiedostossa / Alla uppgifter finns i JSON-filen / Every field is in the accompanying JSON file.",
-    );
+  doc.y = 60;
+  tagged(doc, root, "H1", () => {
+    doc.font(fonts.bold).fontSize(18).text("Tietojen kopio / Kopia av uppgifterna / Copy of the data", left, doc.y);
+  });
+  doc.moveDown(0.5);
+  tagged(doc, root, "P", () => {
+    doc
+      .font(fonts.regular)
+      .fontSize(9)
+      .text(
+        "Tietosuoja-asetuksen 15 artikla / Dataskyddsförordningen artikel 15 / GDPR Article 15. Kaikki tiedot ovat oheisessa JSON-tiedostossa / Alla uppgifter finns i JSON-filen / Every field is in the accompanying JSON file.",
+        left,
+        doc.y,
+      );
+  });
   doc.moveDown(0.8);
   const c = exported.client;
-  const facts: [string, string][] = [
-    ["Asiakas / Klient / Client", `${c.givenName} ${c.familyName}`],
-    ["Henkilötunnus / Personbeteckning / Identity code", c.identityCode ?? "–"],
-    ["Syntymäaika / Födelsedatum / Birth date", c.birthDate],
-    ["Rekisterinpitäjä / Personuppgiftsansvarig / Controller", exported.controller.name],
-    ["Laadittu / Upprättat / Generated", exported.generatedAt.slice(0, 10)],
-  ];
-  for (const [label, value] of facts)
-    doc
-      .font(fonts.bold)
-      .fontSize(10)
-      .text(label, left, doc.y, { continued: true })
-      .font(fonts.regular)
-      .text(`: ${value}`);
+  drawFacts(
+    doc,
+    root,
+    [
+      ["Asiakas / Klient / Client", `${c.givenName} ${c.familyName}`],
+      ["Henkilötunnus / Personbeteckning / Identity code", c.identityCode ?? "–"],
+      ["Syntymäaika / Födelsedatum / Birth date", c.birthDate],
+      ["Rekisterinpitäjä / Personuppgiftsansvarig / Controller", exported.controller.name],
+      ["Laadittu / Upprättat / Generated", exported.generatedAt.slice(0, 10)],
+    ],
+    { labelWidth: 200 },
+  );
   heading(doc, root, "Asiakkuudet / Klientskap", "Cases");
   drawTable(doc, root, {
     headers: [
