@@ -1,7 +1,12 @@
 import { and, eq, schema } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
-import { LegalHoldsDocument, PlaceLegalHoldDocument, ReleaseLegalHoldDocument } from "@ankkuri/client/operations";
+import {
+  CaseLegalHoldsDocument,
+  ClientLegalHoldsDocument,
+  PlaceLegalHoldDocument,
+  ReleaseLegalHoldDocument,
+} from "@ankkuri/client/operations";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraphQLBody, type Harness, startHarness } from "./harness.js";
@@ -89,11 +94,11 @@ describe.each(testEngines)("legal holds over GraphQL on %s", (engine) => {
     });
     const hold = as(placed.data?.placeLegalHold, "LegalHold");
     expect(hold).toMatchObject({ caseId, clientId: null, reason: "COMPLAINT", placedBy: login.registryOffice });
-    const listed = await h.request(login.auditor, LegalHoldsDocument, { clientId });
+    const listed = await h.request(login.auditor, ClientLegalHoldsDocument, { clientId });
     expect(listed.data?.legalHolds?.map((x) => x.id)).toEqual([hold.id]);
     const released = await h.request(login.registryOffice, ReleaseLegalHoldDocument, { holdId: hold.id });
     expect(as(released.data?.releaseLegalHold, "LegalHold").releasedOn).toBe("2026-11-22");
-    expect((await h.request(login.auditor, LegalHoldsDocument, { caseId })).data?.legalHolds).toEqual([]);
+    expect((await h.request(login.auditor, CaseLegalHoldsDocument, { caseId })).data?.legalHolds).toEqual([]);
     const log = await h.database.db
       .select()
       .from(schema.auditLog)
@@ -114,7 +119,7 @@ describe.each(testEngines)("legal holds over GraphQL on %s", (engine) => {
           input: { caseId, reason: "LITIGATION", reference: "HO 1/2026" },
         });
         expect({ who, code: codeOf(body) }).toEqual({ who, code: "FORBIDDEN" });
-        const list = await h.request(who, LegalHoldsDocument, { caseId });
+        const list = await h.request(who, CaseLegalHoldsDocument, { caseId });
         expect({ who, data: list.data?.legalHolds ?? null }).toEqual({ who, data: null });
       }
     });
@@ -151,7 +156,7 @@ describe.each(testEngines)("legal holds over GraphQL on %s", (engine) => {
           code: "NOT_FOUND",
           message: "Kohdetta ei löydy: asiakkuus.",
         });
-        expect((await h.request(who, LegalHoldsDocument, { caseId: id })).data?.legalHolds).toBeNull();
+        expect((await h.request(who, CaseLegalHoldsDocument, { caseId: id })).data?.legalHolds).toBeNull();
       }
       const rows = await h.database.db.select().from(schema.legalHolds).where(eq(schema.legalHolds.teamId, otherTeam));
       expect(rows).toEqual([]);
