@@ -1,0 +1,40 @@
+import { useI18n } from "../i18n.js";
+import type { CaseProps, OrganisationChoices } from "./case-data.js";
+import { Section, useDay } from "./fields.js";
+import { PlanMeetingForm } from "./PlanMeetingForm.js";
+import { RecordHeldForm } from "./RecordHeldForm.js";
+
+/** The case's meetings, each planned one recordable as held, and the form to plan one. */
+export function MeetingsSection({ c, coreOrganisations, organisations, reload }: CaseProps & OrganisationChoices) {
+  const { t, label } = useI18n();
+  const day = useDay();
+  return (
+    <Section id="meetings-title" title={t.meetings}>
+      {c.meetings.length === 0 ? (
+        <p>{t.noMeetings}</p>
+      ) : (
+        <ul className="meetings">
+          {c.meetings.map((m) => (
+            <li key={m.meetingId}>
+              <p>
+                <strong>{label(m.status)}</strong> — {t.plannedOn} {day(m.plannedOn)}
+                {m.heldOn ? `, ${t.heldOn} ${day(m.heldOn)}` : ""}
+              </p>
+              <p>
+                {t.participants}:{" "}
+                {m.participants
+                  .map(
+                    (p) =>
+                      `${label(p.role)}${p.organisation ? ` (${p.organisation.name})` : ""}${p.attended ? " ✓" : ""}`,
+                  )
+                  .join(", ")}
+              </p>
+              {m.status === "PLANNED" ? <RecordHeldForm c={c} meeting={m} reload={reload} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <PlanMeetingForm c={c} coreOrganisations={coreOrganisations} organisations={organisations} reload={reload} />
+    </Section>
+  );
+}
