@@ -181,6 +181,7 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
   await checkScreen(page, "08-record-meeting-held");
   await held.getByRole("button", { name: "Tallenna" }).click();
   await expect(status).toHaveText("Tapaaminen kirjattu pidetyksi.");
+  await expect(page.getByRole("heading", { level: 2, name: "Tapaamiset" })).toBeFocused();
   await expect(meetings.getByRole("listitem").first()).toContainText("Pidetty");
   await expect(page.getByRole("region", { name: "Asiakas", exact: true })).toContainText("Aktiivinen");
 

@@ -21,9 +21,11 @@ export function useMutationForm(reload: () => Promise<void>) {
       setConsent(found.consent);
       setProblems(found.problems);
       if (found.problems.length === 0) {
-        announce(success);
+        // The case is read again before the focus moves and the result is announced: announced first, a
+        // user quick enough could open another form whose focus the late move would then take away.
         await reload();
         document.getElementById(focusAfter)?.focus();
+        announce(success);
         return true;
       }
       return false;
