@@ -1,12 +1,20 @@
-import { CaseAccessDocument, CaseDetailDocument, OrganisationTreeDocument } from "@ankkuri/client/operations";
+import {
+  CaseAccessDocument,
+  CaseDetailDocument,
+  CaseWorkersDocument,
+  MeetingLogisticsDocument,
+  OrganisationTreeDocument,
+} from "@ankkuri/client/operations";
 import { ClientSection, GuardiansSection } from "./case/ClientSection.js";
 import { flatten, clientName } from "./case/case-data.js";
 import { ConsentsSection } from "./case/ConsentsSection.js";
 import { ReferralsSection, ViolationsSection } from "./case/FindingsSections.js";
 import { MeetingsSection } from "./case/MeetingsSection.js";
 import { OrganisationsSection } from "./case/OrganisationsSection.js";
+import { WorkersSection } from "./case/WorkersSection.js";
 import { Link, PageHeading, RequestError, useQuery } from "./common.js";
 import { useI18n } from "./i18n.js";
+import { assignsWorkers, useViewer } from "./viewer.js";
 
 /** The case screen: everything about one case, and the daily changes to it. */
 export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOut: () => void }) {
@@ -14,10 +22,13 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
   const detail = useQuery(CaseDetailDocument, { caseId }, caseId);
   const access = useQuery(CaseAccessDocument, { caseId }, caseId);
   const tree = useQuery(OrganisationTreeDocument, { language: language.toUpperCase() as "FI" | "SV" | "EN" }, language);
+  const workers = useQuery(CaseWorkersDocument, { caseId }, caseId);
+  const logistics = useQuery(MeetingLogisticsDocument, { caseId }, caseId);
+  const viewer = useViewer();
   const reload = async () => {
-    await Promise.all([detail.reload(), access.reload()]);
+    await Promise.all([detail.reload(), access.reload(), workers.reload(), logistics.reload()]);
   };
-  const error = detail.error ?? access.error ?? tree.error;
+  const error = detail.error ?? access.error ?? tree.error ?? workers.error ?? logistics.error ?? viewer.error;
   const c = detail.data?.case;
 
   if (error)
@@ -30,8 +41,8 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
         </p>
       </>
     );
-  // The forms start from what the case, its organisations and the organisation tree say: all three first.
-  if (!detail.data || !access.data || !tree.data) return <p>{t.loading}</p>;
+  // The forms start from what the case, its organisations, workers and the organisation tree say: all first.
+  if (!detail.data || !access.data || !tree.data || !workers.data || !logistics.data) return <p>{t.loading}</p>;
   if (!c)
     return (
       <>
@@ -53,9 +64,21 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
       <PageHeading>{t.caseTitle(clientName(c))}</PageHeading>
       <ClientSection c={c} />
       <GuardiansSection c={c} />
+      <WorkersSection
+        c={c}
+        workers={workers.data.case?.assignedWorkers ?? []}
+        reload={reload}
+        canAssign={assignsWorkers(viewer.data?.viewer)}
+      />
       <OrganisationsSection c={c} taking={taking} />
       <ConsentsSection c={c} organisations={organisations} reload={reload} />
-      <MeetingsSection c={c} coreOrganisations={coreOrganisations} organisations={organisations} reload={reload} />
+      <MeetingsSection
+        c={c}
+        logistics={logistics.data.case?.meetings ?? []}
+        coreOrganisations={coreOrganisations}
+        organisations={organisations}
+        reload={reload}
+      />
       <ReferralsSection c={c} />
       <ViolationsSection c={c} />
     </>

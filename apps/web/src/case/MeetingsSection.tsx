@@ -1,11 +1,31 @@
 import { useI18n } from "../i18n.js";
-import type { CaseProps, OrganisationChoices } from "./case-data.js";
+import type { CaseProps, MeetingLogistics, OrganisationChoices } from "./case-data.js";
 import { Section, useDay } from "./fields.js";
 import { PlanMeetingForm } from "./PlanMeetingForm.js";
 import { RecordHeldForm } from "./RecordHeldForm.js";
 
+/** A meeting's start time, length and place, when they are set. */
+function TimeAndPlace({ meeting }: { meeting: MeetingLogistics | undefined }) {
+  const { t } = useI18n();
+  if (!meeting?.startTime) return null;
+  const place = meeting.premises?.name ?? meeting.placeDescription;
+  return (
+    <p>
+      {t.at} {meeting.startTime}
+      {meeting.durationMinutes ? `, ${t.minutes(meeting.durationMinutes)}` : ""}
+      {place ? ` — ${t.place}: ${place}` : ""}
+    </p>
+  );
+}
+
 /** The case's meetings, each planned one recordable as held, and the form to plan one. */
-export function MeetingsSection({ c, coreOrganisations, organisations, reload }: CaseProps & OrganisationChoices) {
+export function MeetingsSection({
+  c,
+  logistics,
+  coreOrganisations,
+  organisations,
+  reload,
+}: CaseProps & OrganisationChoices & { logistics: MeetingLogistics[] }) {
   const { t, label } = useI18n();
   const day = useDay();
   return (
@@ -20,6 +40,7 @@ export function MeetingsSection({ c, coreOrganisations, organisations, reload }:
                 <strong>{label(m.status)}</strong> — {t.plannedOn} {day(m.plannedOn)}
                 {m.heldOn ? `, ${t.heldOn} ${day(m.heldOn)}` : ""}
               </p>
+              <TimeAndPlace meeting={logistics.find((l) => l.meetingId === m.meetingId)} />
               <p>
                 {t.participants}:{" "}
                 {m.participants

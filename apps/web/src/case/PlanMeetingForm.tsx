@@ -6,6 +6,8 @@ import { ErrorSummary, isoDate, type Problem } from "../common.js";
 import { useI18n } from "../i18n.js";
 import { type CaseProps, clientName, type OrganisationChoices } from "./case-data.js";
 import { Check, DateField, toggled } from "./fields.js";
+import { logisticsOf, MeetingPlaceFields, noPlaceAndTime, type PlaceAndTime } from "./MeetingPlaceFields.js";
+import { MeetingWarnings, type Warning } from "./MeetingWarnings.js";
 import { useMutationForm } from "./use-mutation-form.js";
 
 type Participant = VariablesOf<typeof PlanMeetingDocument>["input"]["composition"][number];
@@ -29,7 +31,10 @@ function GoToConsentForm() {
   );
 }
 
-/** Plans a meeting: the day, the personal participants, the core team's seats and one invited organisation. */
+/**
+ * Plans a meeting: the day, its time and place, the personal participants, the core team's seats and
+ * one invited organisation. A booked room or a double-booked worker comes back as a warning.
+ */
 export function PlanMeetingForm({ c, coreOrganisations, organisations, reload }: CaseProps & OrganisationChoices) {
   const { t } = useI18n();
   const { problems, setProblems, consent, busy, run, invalid } = useMutationForm(reload);
@@ -38,11 +43,21 @@ export function PlanMeetingForm({ c, coreOrganisations, organisations, reload }:
   const [guardians, setGuardians] = useState<string[]>(c.guardians.map((g) => g.guardianId));
   const [core, setCore] = useState<string[]>(coreOrganisations.map((o) => o.id));
   const [invite, setInvite] = useState("");
+  const [placeAndTime, setPlaceAndTime] = useState<PlaceAndTime>(noPlaceAndTime);
+  const [warnings, setWarnings] = useState<Warning[]>([]);
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     const found: Problem[] = [];
     if (!isoDate.test(plannedOn)) found.push({ message: t.invalidDate(t.date), field: "plan-date" });
+    const logistics = logisticsOf(placeAndTime);
+    if (logistics.faults.includes("time")) found.push({ message: t.invalidTime, field: "plan-time" });
+    if (logistics.faults.includes("duration")) found.push({ message: t.invalidDuration, field: "plan-duration" });
+    if (logistics.faults.includes("place"))
+      found.push({
+        message: t.timeAndPlaceTogether,
+        field: placeAndTime.premises === "other" ? "plan-place" : "plan-premises",
+      });
     const composition: Participant[] = [
       ...(withClient ? [{ role: "CLIENT" as const }] : []),
       ...guardians.map((guardianId) => ({ role: "GUARDIAN" as const, guardianId })),
@@ -51,23 +66,30 @@ export function PlanMeetingForm({ c, coreOrganisations, organisations, reload }:
     ];
     if (core.length === 0)
       found.push({ message: t.chooseOne(t.coreTeam), field: `plan-core-${coreOrganisations[0]?.id ?? ""}` });
+    setWarnings([]);
     if (found.length > 0) {
       setProblems(found);
       return;
     }
+    let accepted: Warning[] = [];
     const ok = await run(
-      async () =>
-        (
+      async () => {
+        const result = (
           await client.request(PlanMeetingDocument, {
-            input: { caseId: c.caseId, plannedOn, composition, expectedVersion: c.version },
+            input: { caseId: c.caseId, plannedOn, composition, expectedVersion: c.version, ...logistics.input },
           })
-        ).planMeeting,
+        ).planMeeting;
+        if (result.__typename === "CasePayload") accepted = result.warnings;
+        return result;
+      },
       t.meetingPlanned,
       "meetings-title",
     );
     if (ok) {
       setPlannedOn("");
       setInvite("");
+      setPlaceAndTime(noPlaceAndTime);
+      setWarnings(accepted);
     }
   };
 
@@ -77,6 +99,7 @@ export function PlanMeetingForm({ c, coreOrganisations, organisations, reload }:
       <ErrorSummary title={consent ? t.consentRefusalTitle : t.errorSummary} problems={problems}>
         {consent ? <GoToConsentForm /> : null}
       </ErrorSummary>
+      <MeetingWarnings warnings={warnings} />
       <DateField
         id="plan-date"
         label={t.date}
@@ -84,6 +107,7 @@ export function PlanMeetingForm({ c, coreOrganisations, organisations, reload }:
         onChange={setPlannedOn}
         invalid={invalid("plan-date")}
       />
+      <MeetingPlaceFields value={placeAndTime} onChange={setPlaceAndTime} invalid={invalid} />
       <fieldset>
         <legend>{t.personalParticipants}</legend>
         <Check

@@ -1,8 +1,15 @@
-import type { CaseAccessDocument, CaseDetailDocument, OrganisationTreeDocument } from "@ankkuri/client/operations";
+import type {
+  CaseAccessDocument,
+  CaseDetailDocument,
+  MeetingLogisticsDocument,
+  OrganisationTreeDocument,
+} from "@ankkuri/client/operations";
 import type { ResultOf } from "@graphql-typed-document-node/core";
 
 export type CaseDetail = NonNullable<ResultOf<typeof CaseDetailDocument>["case"]>;
 export type Meeting = CaseDetail["meetings"][number];
+/** A meeting's time, place, invitations and record. */
+export type MeetingLogistics = NonNullable<ResultOf<typeof MeetingLogisticsDocument>["case"]>["meetings"][number];
 export type TakingPart = NonNullable<ResultOf<typeof CaseAccessDocument>["case"]>["organisations"];
 /** An organisation of the tree, flattened for a picker, with its depth for indenting. */
 export type Organisation = { id: string; name: string; depth: number };
