@@ -384,3 +384,65 @@ test("plans a meeting with a time and a place, and a room booked twice is a warn
   await expect(warnings).toHaveCount(0);
   await expect(meetings.getByText("klo 14:00, 60 min — Paikka: Koulun neuvotteluhuone")).toBeVisible();
 });
+
+test("sends a planned meeting's invitations and records a seat's answer", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const status = page.getByRole("status");
+  const meeting = page
+    .getByRole("region", { name: "Tapaamiset", exact: true })
+    .locator("ul.meetings > li")
+    .filter({ hasText: "Koulun neuvotteluhuone" });
+  const invitations = meeting.getByRole("table", { name: "Kutsut" });
+  const clientRow = invitations.getByRole("row", { name: /Asiakas: Eetu Esimerkki/ });
+  await expect(clientRow).toContainText("ei kutsuttu");
+  await meeting.getByRole("button", { name: "Lähetä kutsut" }).click();
+  const send = meeting.getByRole("form", { name: "Lähetä kutsut" });
+  await expect(send.getByLabel("Tapa")).toBeFocused();
+  await send.getByLabel("Tapa").selectOption("EMAIL");
+  await checkScreen(page, "19-send-invitations");
+  await send.getByRole("button", { name: "Lähetä kutsut" }).click();
+  await expect(status).toHaveText("Kutsut kirjattu lähetetyiksi.");
+  await expect(clientRow).toContainText("(sähköposti), ei vastausta");
+  await expect(meeting.getByRole("button", { name: "Lähetä kutsut" })).toHaveCount(0);
+
+  await clientRow.getByRole("button", { name: "Kirjaa vastaus" }).click();
+  const answer = meeting.getByRole("form", { name: "Kirjaa vastaus" });
+  await expect(answer.getByRole("radio", { name: "hyväksynyt" })).toBeFocused();
+  await answer.getByRole("radio", { name: "kieltäytynyt" }).check();
+  await checkScreen(page, "20-record-invitation-answer");
+  await answer.getByRole("button", { name: "Tallenna" }).click();
+  await expect(status).toHaveText("Vastaus kirjattu: Asiakas: Eetu Esimerkki.");
+  await expect(clientRow).toContainText("kieltäytynyt");
+});
+
+test("records a held meeting in the client records only, and completes the record with the statistics", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const status = page.getByRole("status");
+  const held = page
+    .getByRole("region", { name: "Tapaamiset", exact: true })
+    .locator("ul.meetings > li")
+    .filter({ hasText: "Pidetty" });
+  await expect(held).toContainText("Kirjaus: ei vielä kirjattu");
+  await held.getByRole("button", { name: "Kirjaa tapaaminen" }).click();
+  const first = held.getByRole("form", { name: "Kirjaa tapaaminen" });
+  await expect(first.getByLabel("Kirjattu päivänä")).toBeFocused();
+  await first.getByRole("checkbox", { name: "tilastoihin" }).uncheck();
+  await checkScreen(page, "21-record-meeting");
+  await first.getByRole("button", { name: "Tallenna" }).click();
+  await expect(status).toHaveText("Tapaaminen kirjattu.");
+  await expect(held).toContainText("Kirjaus: asiakastietojärjestelmään kyllä, tilastoihin ei");
+
+  await held.getByRole("button", { name: "Täydennä kirjaus" }).click();
+  const complete = held.getByRole("form", { name: "Täydennä kirjaus" });
+  await expect(complete.getByRole("checkbox")).toHaveCount(1);
+  await expect(complete.getByRole("checkbox", { name: "tilastoihin" })).toBeChecked();
+  await checkScreen(page, "22-complete-meeting-record");
+  await complete.getByRole("button", { name: "Tallenna" }).click();
+  await expect(status).toHaveText("Kirjaus täydennetty.");
+  await expect(held).toContainText("Kirjaus: asiakastietojärjestelmään kyllä, tilastoihin kyllä");
+  await expect(held.getByRole("button", { name: "Täydennä kirjaus" })).toHaveCount(0);
+});

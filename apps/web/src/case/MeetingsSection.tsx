@@ -1,6 +1,8 @@
 import { useI18n } from "../i18n.js";
 import type { CaseProps, MeetingLogistics, OrganisationChoices } from "./case-data.js";
 import { Section, useDay } from "./fields.js";
+import { InvitationsPanel } from "./InvitationsPanel.js";
+import { MeetingRecordPanel } from "./MeetingRecordPanel.js";
 import { PlanMeetingForm } from "./PlanMeetingForm.js";
 import { RecordHeldForm } from "./RecordHeldForm.js";
 
@@ -50,7 +52,25 @@ export function MeetingsSection({
                   )
                   .join(", ")}
               </p>
-              {m.status === "PLANNED" ? <RecordHeldForm c={c} meeting={m} reload={reload} /> : null}
+              {m.status === "PLANNED" ? (
+                <>
+                  <InvitationsPanel
+                    c={c}
+                    reload={reload}
+                    meeting={m}
+                    logistics={logistics.find((l) => l.meetingId === m.meetingId)}
+                  />
+                  <RecordHeldForm c={c} meeting={m} reload={reload} />
+                </>
+              ) : null}
+              {m.status === "HELD" ? (
+                <MeetingRecordPanel
+                  c={c}
+                  reload={reload}
+                  meeting={m}
+                  logistics={logistics.find((l) => l.meetingId === m.meetingId)}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -49,7 +49,7 @@ export function DateField({
 }
 
 /** The list with `id` added, or without it if it was there. */
-export function toggled(list: readonly string[], id: string): string[] {
+export function toggled<T extends string>(list: readonly T[], id: T): T[] {
   return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
 }
 
