@@ -5,8 +5,7 @@ import { client } from "../api.js";
 import { useI18n } from "../i18n.js";
 import { type CaseProps, clientName, type Meeting, type MeetingLogistics } from "./case-data.js";
 import { Check, toggled, useDay } from "./fields.js";
-import { InlineForm } from "./inline-form.js";
-import { useMutationForm } from "./use-mutation-form.js";
+import { InlineForm, useInlineForm } from "./inline-form.js";
 
 type Channel = VariablesOf<typeof SendInvitationsDocument>["input"]["invitations"][number]["channel"];
 type Answer = VariablesOf<typeof AnswerInvitationDocument>["input"]["answer"];
@@ -29,8 +28,8 @@ function AnswerForm({
   describedBy,
 }: CaseProps & { invitation: Invitation; seat: string; describedBy: string }) {
   const { t, label } = useI18n();
-  const { problems, busy, run } = useMutationForm(reload);
-  const [open, setOpen] = useState(false);
+  const form = useInlineForm(reload);
+  const { run } = form;
   const [answer, setAnswer] = useState<Answer>("ACCEPTED");
   const id = `answer-${invitation.invitationId}`;
   const submit = async () => {
@@ -48,13 +47,10 @@ function AnswerForm({
   return (
     <InlineForm
       id={id}
-      open={open}
-      setOpen={setOpen}
+      form={form}
       title={t.recordAnswer}
       submitText={t.save}
       describedBy={describedBy}
-      problems={problems}
-      busy={busy}
       onSubmit={submit}
     >
       <fieldset>
@@ -91,8 +87,8 @@ function SendForm({
 }: CaseProps & { meeting: Meeting; open: Meeting["participants"] }) {
   const { t, label } = useI18n();
   const seatName = useSeatName(c);
-  const { problems, setProblems, busy, run } = useMutationForm(reload);
-  const [open, setOpen] = useState(false);
+  const form = useInlineForm(reload);
+  const { setProblems, run } = form;
   const [chosen, setChosen] = useState<string[]>(seats.map((p) => p.participantId));
   const [channel, setChannel] = useState<Channel>("SECURE_MESSAGE");
   const id = `invite-${meeting.meetingId}`;
@@ -117,16 +113,7 @@ function SendForm({
     );
   };
   return (
-    <InlineForm
-      id={id}
-      open={open}
-      setOpen={setOpen}
-      title={t.sendInvitations}
-      submitText={t.sendInvitations}
-      problems={problems}
-      busy={busy}
-      onSubmit={submit}
-    >
+    <InlineForm id={id} form={form} title={t.sendInvitations} submitText={t.sendInvitations} onSubmit={submit}>
       <fieldset>
         <legend>{t.seats}</legend>
         {seats.map((p) => (

@@ -5,8 +5,7 @@ import { isoDate, today } from "../common.js";
 import { useI18n } from "../i18n.js";
 import type { CaseProps, Meeting, MeetingLogistics } from "./case-data.js";
 import { Check, DateField, toggled } from "./fields.js";
-import { InlineForm } from "./inline-form.js";
-import { useMutationForm } from "./use-mutation-form.js";
+import { InlineForm, useInlineForm } from "./inline-form.js";
 
 type Entry = "inClientRecord" | "inStatistics";
 const entries: Entry[] = ["inClientRecord", "inStatistics"];
@@ -29,10 +28,10 @@ export function MeetingRecordPanel({
   logistics,
 }: CaseProps & { meeting: Meeting; logistics: MeetingLogistics | undefined }) {
   const { t } = useI18n();
-  const { problems, setProblems, busy, run, invalid } = useMutationForm(reload);
+  const form = useInlineForm(reload);
+  const { setProblems, run, invalid, setOpen } = form;
   const done = recordedIn(logistics?.record ?? null);
   const missing = entries.filter((e) => !done?.[e]);
-  const [open, setOpen] = useState(false);
   const [on, setOn] = useState(today);
   const [chosen, setChosen] = useState<Entry[]>(missing);
   const id = `record-${meeting.meetingId}`;
@@ -74,12 +73,9 @@ export function MeetingRecordPanel({
       {missing.length > 0 ? (
         <InlineForm
           id={id}
-          open={open}
-          setOpen={setOpen}
+          form={form}
           title={done ? t.completeRecord : t.recordMeeting}
           submitText={t.save}
-          problems={problems}
-          busy={busy}
           onSubmit={submit}
         >
           <DateField

@@ -2,9 +2,8 @@ import { useState } from "react";
 import { isoDate } from "../common.js";
 import { useI18n } from "../i18n.js";
 import { DateField } from "./fields.js";
-import { InlineForm } from "./inline-form.js";
+import { InlineForm, useInlineForm } from "./inline-form.js";
 import type { Payload } from "./problems.js";
-import { useMutationForm } from "./use-mutation-form.js";
 
 /** An inline form that asks for one day and saves it (withdrawing a consent, ending an assignment). */
 export function OneDayForm({
@@ -32,8 +31,8 @@ export function OneDayForm({
   focusAfter: string;
 }) {
   const { t } = useI18n();
-  const { problems, setProblems, busy, run, invalid } = useMutationForm(reload);
-  const [open, setOpen] = useState(false);
+  const form = useInlineForm(reload);
+  const { setProblems, run, invalid } = form;
   const [on, setOn] = useState(initial);
   const submit = async () => {
     if (!isoDate.test(on)) {
@@ -43,17 +42,7 @@ export function OneDayForm({
     await run(() => save(on), success, focusAfter);
   };
   return (
-    <InlineForm
-      id={id}
-      open={open}
-      setOpen={setOpen}
-      title={title}
-      submitText={submitText}
-      describedBy={describedBy}
-      problems={problems}
-      busy={busy}
-      onSubmit={submit}
-    >
+    <InlineForm id={id} form={form} title={title} submitText={submitText} describedBy={describedBy} onSubmit={submit}>
       <DateField
         id={`${id}-date`}
         label={dateLabel}

@@ -5,14 +5,13 @@ import { isoDate } from "../common.js";
 import { useI18n } from "../i18n.js";
 import { type CaseProps, clientName, type Meeting } from "./case-data.js";
 import { Check, DateField, toggled } from "./fields.js";
-import { InlineForm } from "./inline-form.js";
-import { useMutationForm } from "./use-mutation-form.js";
+import { InlineForm, useInlineForm } from "./inline-form.js";
 
 /** Records a planned meeting as held: the day and who attended. */
 export function RecordHeldForm({ c, meeting, reload }: CaseProps & { meeting: Meeting }) {
   const { t, label } = useI18n();
-  const { problems, setProblems, busy, run, invalid } = useMutationForm(reload);
-  const [open, setOpen] = useState(false);
+  const form = useInlineForm(reload);
+  const { setProblems, run, invalid, setOpen } = form;
   const [heldOn, setHeldOn] = useState<string>(meeting.plannedOn);
   const [attended, setAttended] = useState<string[]>(meeting.participants.map((p) => p.participantId));
   const id = `held-${meeting.meetingId}`;
@@ -34,16 +33,7 @@ export function RecordHeldForm({ c, meeting, reload }: CaseProps & { meeting: Me
     if (ok) setOpen(false);
   };
   return (
-    <InlineForm
-      id={id}
-      open={open}
-      setOpen={setOpen}
-      title={t.recordHeld}
-      submitText={t.save}
-      problems={problems}
-      busy={busy}
-      onSubmit={submit}
-    >
+    <InlineForm id={id} form={form} title={t.recordHeld} submitText={t.save} onSubmit={submit}>
       <DateField
         id={`${id}-date`}
         label={t.heldOn}

@@ -1,6 +1,7 @@
-import type { ReactNode, SyntheticEvent } from "react";
-import { ErrorSummary, type Problem } from "../common.js";
+import { type ReactNode, type SyntheticEvent, useState } from "react";
+import { ErrorSummary } from "../common.js";
 import { useI18n } from "../i18n.js";
+import { useMutationForm } from "./use-mutation-form.js";
 
 /** After an inline form closes, the focus goes back to the button that opened it. */
 function returnFocus(formId: string): void {
@@ -9,35 +10,37 @@ function returnFocus(formId: string): void {
   });
 }
 
+/** A mutation form that opens in place: its problems, its run, and whether it is open. */
+export function useInlineForm(reload: () => Promise<void>) {
+  const [open, setOpen] = useState(false);
+  return { ...useMutationForm(reload), open, setOpen };
+}
+type InlineFormState = ReturnType<typeof useInlineForm>;
+
 /**
  * A small form opened in place by a disclosure button (`aria-expanded`): closed, the button; open, the
  * form with its error summary, a submit button and a cancel that gives the focus back to the button.
  */
 export function InlineForm({
   id,
-  open,
-  setOpen,
+  form,
   title,
   submitText,
   describedBy,
-  problems,
-  busy,
   onSubmit,
   children,
 }: {
   id: string;
-  open: boolean;
-  setOpen: (open: boolean) => void;
+  form: InlineFormState;
   /** The button's text and the form's name. */
   title: string;
   submitText: string;
   describedBy?: string;
-  problems: Problem[];
-  busy: boolean;
   onSubmit: () => Promise<void>;
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  const { open, setOpen, problems, busy } = form;
   if (!open)
     return (
       <button

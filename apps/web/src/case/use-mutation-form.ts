@@ -14,6 +14,7 @@ export function useMutationForm(reload: () => Promise<void>) {
   /** `focusAfter`: the heading that takes the focus after a success (the form may be gone by then). */
   const run = async (call: () => Promise<Payload>, success: string, focusAfter: string): Promise<boolean> => {
     setBusy(true);
+    const focusedBefore = document.activeElement;
     try {
       const payload = await call();
       const found = problemsOf(payload, t);
@@ -21,10 +22,13 @@ export function useMutationForm(reload: () => Promise<void>) {
       setConsent(found.consent);
       setProblems(found.problems);
       if (found.problems.length === 0) {
-        // The case is read again before the focus moves and the result is announced: announced first, a
-        // user quick enough could open another form whose focus the late move would then take away.
+        // The case is read again before the focus moves and the result is announced. The focus moves
+        // only if it is still where the user left it (or was lost with the form): the parts of the case
+        // arrive one by one, and a user quick enough may already be in the next form.
         await reload();
-        document.getElementById(focusAfter)?.focus();
+        const active = document.activeElement;
+        if (active === focusedBefore || active === null || active === document.body)
+          document.getElementById(focusAfter)?.focus();
         announce(success);
         return true;
       }
