@@ -33,7 +33,9 @@ export function MeetingRecordPanel({
   const done = recordedIn(logistics?.record ?? null);
   const missing = entries.filter((e) => !done?.[e]);
   const [on, setOn] = useState(today);
-  const [chosen, setChosen] = useState<Entry[]>(missing);
+  // The entries the user left out: every missing one is offered checked, also after a first record.
+  const [left, setLeft] = useState<Entry[]>([]);
+  const chosen = missing.filter((e) => !left.includes(e));
   const id = `record-${meeting.meetingId}`;
   const names: Record<Entry, string> = { inClientRecord: t.inClientRecord, inStatistics: t.inStatistics };
   const submit = async () => {
@@ -60,7 +62,10 @@ export function MeetingRecordPanel({
       done ? t.recordCompleted : t.meetingRecorded,
       "meetings-title",
     );
-    if (ok) setOpen(false);
+    if (ok) {
+      setOpen(false);
+      setLeft([]);
+    }
   };
   return (
     <>
@@ -94,7 +99,7 @@ export function MeetingRecordPanel({
                 id={`${id}-${e}`}
                 checked={chosen.includes(e)}
                 onToggle={() => {
-                  setChosen(toggled(chosen, e));
+                  setLeft(toggled(left, e));
                 }}
               >
                 {names[e]}
