@@ -10,6 +10,7 @@ import {
   RecordMeetingHeldDocument,
   RevokeClearanceDocument,
   UnassignCaseWorkerDocument,
+  ViewerDocument,
   WorkerCaseListDocument,
 } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
@@ -280,6 +281,14 @@ describe.each(testEngines)("assigned workers and caseloads on %s", (engine) => {
     expect(await list(login.police, hanna)).toEqual({ ids: [a], total: 1 });
     // Kuva sees neither case: the filter never widens what a reader sees.
     expect(await list(login.youthWorker, maria)).toEqual({ ids: [], total: 0 });
+  });
+
+  it("gives the viewer their own staff member id, for the list of their own cases", async () => {
+    const own = async (who: string) => (await h.request(who, ViewerDocument)).data?.viewer.staffMemberId;
+    expect(await own(login.police)).toBe(maria);
+    expect(await own(login.socialWorker)).toBe(hanna);
+    const { data } = await h.request(login.police, WorkerCaseListDocument, { staffMemberId: maria });
+    expect((data?.cases.nodes ?? []).map((n) => n.caseId).sort()).toEqual([a, b].sort());
   });
 
   it("ends an assignment from a day, keeps it in the history, and frees the lead for the next worker", async () => {

@@ -1,12 +1,12 @@
-import { ViewerDocument } from "@ankkuri/client/operations";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { setApiLanguage } from "./api.js";
 import { completeSignIn, currentToken, signIn, signOut } from "./auth.js";
 import { CaseList } from "./CaseList.js";
 import { CaseScreen } from "./CaseScreen.js";
-import { Link, PageHeading, RequestError, useQuery } from "./common.js";
+import { Link, PageHeading, RequestError } from "./common.js";
 import { I18nContext, i18nFor, initialLanguage, type Language, languageNames, languages, useI18n } from "./i18n.js";
 import { navigate, useLocation } from "./router.js";
+import { useViewer } from "./viewer.js";
 
 /** Announces a result (a saved change) to everyone: visibly, and to screen readers through a live region. */
 export const AnnounceContext = createContext<(message: string) => void>(() => undefined);
@@ -97,7 +97,7 @@ function Callback({ search, onSignedIn }: { search: string; onSignedIn: () => vo
 
 function Viewer({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useI18n();
-  const { data, error } = useQuery(ViewerDocument, {}, "viewer");
+  const { data, error } = useViewer();
   if (error) return <RequestError error={error} onSignedOut={onSignedOut} />;
   const viewer = data?.viewer;
   return (

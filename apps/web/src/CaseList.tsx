@@ -3,6 +3,7 @@ import type { VariablesOf } from "@graphql-typed-document-node/core";
 import { type SyntheticEvent, useState } from "react";
 import { formatDay, Link, PageHeading, RequestError, useQuery } from "./common.js";
 import { useI18n } from "./i18n.js";
+import { useViewer } from "./viewer.js";
 
 type Filter = NonNullable<VariablesOf<typeof CaseListDocument>["filter"]>;
 type CaseStatus = NonNullable<Filter["statuses"]>[number];
@@ -19,8 +20,10 @@ interface FormState {
   ageBand: string;
   referredFrom: string;
   referredTo: string;
+  /** The viewer's own staff member id for "my cases", or "" for every case they see. */
+  assignedTo: string;
 }
-const empty: FormState = { status: "", type: "", ageBand: "", referredFrom: "", referredTo: "" };
+const empty: FormState = { status: "", type: "", ageBand: "", referredFrom: "", referredTo: "", assignedTo: "" };
 
 function filterOf(form: FormState): Filter {
   return {
@@ -29,6 +32,7 @@ function filterOf(form: FormState): Filter {
     ...(form.ageBand ? { ageBand: form.ageBand } : {}),
     ...(form.referredFrom ? { referredFrom: form.referredFrom } : {}),
     ...(form.referredTo ? { referredTo: form.referredTo } : {}),
+    ...(form.assignedTo ? { assignedTo: form.assignedTo } : {}),
   };
 }
 
@@ -43,6 +47,7 @@ export function CaseList({ onSignedOut }: { onSignedOut: () => void }) {
   const variables = { first: pageSize, after, filter: filterOf(applied) };
   const { data, error, loading } = useQuery(CaseListDocument, variables, JSON.stringify(variables));
   const cases = data?.cases;
+  const own = useViewer().data?.viewer.staffMemberId;
   const field = (name: keyof FormState) => ({
     id: `filter-${name}`,
     value: form[name],
@@ -104,6 +109,20 @@ export function CaseList({ onSignedOut }: { onSignedOut: () => void }) {
             <label htmlFor="filter-referredTo">{t.referredTo}</label>
             <input type="date" {...field("referredTo")} />
           </div>
+          {own ? (
+            <div className="check">
+              <input
+                id="filter-assignedTo"
+                type="checkbox"
+                checked={form.assignedTo === own}
+                onChange={(event) => {
+                  const assignedTo = event.target.checked ? own : "";
+                  setForm((current) => ({ ...current, assignedTo }));
+                }}
+              />
+              <label htmlFor="filter-assignedTo">{t.myCases}</label>
+            </div>
+          ) : null}
         </div>
         <div className="actions">
           <button type="submit" className="primary">

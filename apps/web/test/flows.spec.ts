@@ -181,6 +181,7 @@ test("records consents, plans the meeting, records it held, and withdraws a cons
   await checkScreen(page, "08-record-meeting-held");
   await held.getByRole("button", { name: "Tallenna" }).click();
   await expect(status).toHaveText("Tapaaminen kirjattu pidetyksi.");
+  await expect(page.getByRole("heading", { level: 2, name: "Tapaamiset" })).toBeFocused();
   await expect(meetings.getByRole("listitem").first()).toContainText("Pidetty");
   await expect(page.getByRole("region", { name: "Asiakas", exact: true })).toContainText("Aktiivinen");
 
@@ -271,4 +272,177 @@ test("a change made elsewhere in the meantime is reported, and the case is loade
   // With the case read again, the same plan goes through.
   await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
   await expect(page.getByRole("status")).toHaveText("Tapaaminen suunniteltu.");
+});
+
+test("the supervisor assigns the case's workers, and the lead worker finds it among her own cases", async ({
+  page,
+}) => {
+  await signIn(page, "Tuomas Lehtinen");
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const workers = page.getByRole("region", { name: "Nimetyt työntekijät", exact: true });
+  await expect(workers).toContainText("Asiakkuudelle ei ole nimetty työntekijöitä.");
+  const assign = workers.getByRole("form", { name: "Nimeä työntekijä" });
+  const status = page.getByRole("status");
+  // Nobody chosen: the summary links to the picker.
+  await assign.getByRole("button", { name: "Nimeä työntekijä" }).click();
+  const summary = assign.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await summary.getByRole("link", { name: "Valitse työntekijä" }).click();
+  await expect(assign.getByLabel("Työntekijä", { exact: true })).toBeFocused();
+  await checkScreen(page, "13-assign-worker");
+
+  await assign.getByLabel("Työntekijä", { exact: true }).selectOption("st-hpl-jarvinen");
+  await expect(assign.getByRole("radio", { name: "Vastuutyöntekijä" })).toBeChecked();
+  await assign.getByRole("button", { name: "Nimeä työntekijä" }).click();
+  await expect(status).toHaveText("Työntekijä nimetty.");
+  await expect(page.getByRole("heading", { level: 2, name: "Nimetyt työntekijät" })).toBeFocused();
+  await expect(workers.getByRole("listitem")).toHaveCount(1);
+  await expect(workers.getByRole("listitem").first()).toContainText("Vastuutyöntekijä: Maria Järvinen (poliisi");
+
+  // A second lead is refused by the rule, in words that name the lead.
+  await assign.getByLabel("Työntekijä", { exact: true }).selectOption("st-hpl-heikkinen");
+  await assign.getByRole("radio", { name: "Vastuutyöntekijä" }).check();
+  await assign.getByRole("button", { name: "Nimeä työntekijä" }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Maria Järvinen");
+  await expect(summary).not.toContainText("CASEWORKER.");
+  await checkScreen(page, "14-assign-worker-refused");
+  await assign.getByRole("radio", { name: "Työparin jäsen" }).check();
+  await assign.getByRole("button", { name: "Nimeä työntekijä" }).click();
+  await expect(status).toHaveText("Työntekijä nimetty.");
+  await expect(workers.getByRole("listitem")).toHaveCount(2);
+  await expect(workers.getByRole("listitem").nth(1)).toContainText("Työparin jäsen: Laura Heikkinen");
+
+  // The pair worker's assignment ends today.
+  const end = workers.getByRole("listitem").nth(1).getByRole("button", { name: "Päätä nimeäminen" });
+  await end.click();
+  const endForm = workers.getByRole("form", { name: "Päätä nimeäminen" });
+  await expect(endForm.getByLabel("Päättyy päivänä")).toBeFocused();
+  await checkScreen(page, "15-unassign-worker");
+  await endForm.getByRole("button", { name: "Vahvista päättäminen" }).click();
+  await expect(status).toHaveText("Nimeäminen päätetty.");
+  await expect(workers.getByRole("listitem")).toHaveCount(1);
+
+  // Maria sees herself as the lead worker but no forms to assign; her own cases are this one.
+  await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
+  await signIn(page);
+  await page.getByLabel("Vain minulle nimetyt asiakkuudet").check();
+  await page.getByRole("button", { name: "Hae" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "1 asiakkuutta" })).toBeVisible();
+  await checkScreen(page, "16-my-cases");
+  await page.getByRole("link", { name: "Eetu Esimerkki" }).click();
+  const own = page.getByRole("region", { name: "Nimetyt työntekijät", exact: true });
+  await expect(own).toContainText("Vastuutyöntekijä: Maria Järvinen");
+  await expect(own.getByRole("form")).toHaveCount(0);
+  await expect(own.getByRole("button")).toHaveCount(0);
+});
+
+test("plans a meeting with a time and a place, and a room booked twice is a warning in words", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const plan = page.getByRole("form", { name: "Suunnittele tapaaminen" });
+  const status = page.getByRole("status");
+  const meetings = page.getByRole("region", { name: "Tapaamiset", exact: true });
+  // A time without a place: the summary says they go together and links to the place.
+  await plan.getByLabel("Päivä").fill("2026-12-21");
+  await plan.getByLabel("Alkamisaika").fill("10:00");
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  const summary = plan.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await summary.getByRole("link", { name: "Anna alkamisaika, kesto ja paikka yhdessä." }).click();
+  await expect(plan.getByLabel("Paikka", { exact: true })).toBeFocused();
+  await checkScreen(page, "17-plan-meeting-time-and-place");
+
+  await plan.getByLabel("Paikka", { exact: true }).selectOption({ label: "Kaupungin asiakastapaamishuone 1" });
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  await expect(status).toHaveText("Tapaaminen suunniteltu.");
+  await expect(meetings.getByText("klo 10:00, 60 min — Paikka: Kaupungin asiakastapaamishuone 1")).toBeVisible();
+  const warnings = plan.getByRole("heading", { name: "Tapaaminen suunniteltiin, mutta huomaa" });
+  await expect(warnings).toHaveCount(0);
+
+  // The same room half an hour later: planned all the same, with the booking named in words.
+  await plan.getByLabel("Päivä").fill("2026-12-21");
+  await plan.getByLabel("Alkamisaika").fill("10:30");
+  await plan.getByLabel("Kesto (minuuttia)").fill("30");
+  await plan.getByLabel("Paikka", { exact: true }).selectOption({ label: "Kaupungin asiakastapaamishuone 1" });
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  await expect(status).toHaveText("Tapaaminen suunniteltu.");
+  await expect(warnings).toBeVisible();
+  const warning = plan.locator("[aria-live=assertive]");
+  await expect(warning).toContainText("Kaupungin asiakastapaamishuone 1");
+  await expect(warning).not.toContainText("MEETING.");
+  await expect(meetings.getByText("klo 10:30, 30 min — Paikka: Kaupungin asiakastapaamishuone 1")).toBeVisible();
+  await checkScreen(page, "18-plan-meeting-warning");
+
+  // Another place, in words.
+  await plan.getByLabel("Päivä").fill("2026-12-22");
+  await plan.getByLabel("Alkamisaika").fill("14:00");
+  await plan.getByLabel("Paikka", { exact: true }).selectOption("other");
+  await plan.getByLabel("Muu paikka", { exact: true }).fill("Koulun neuvotteluhuone");
+  await plan.getByRole("button", { name: "Suunnittele tapaaminen" }).click();
+  await expect(status).toHaveText("Tapaaminen suunniteltu.");
+  await expect(warnings).toHaveCount(0);
+  await expect(meetings.getByText("klo 14:00, 60 min — Paikka: Koulun neuvotteluhuone")).toBeVisible();
+});
+
+test("sends a planned meeting's invitations and records a seat's answer", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const status = page.getByRole("status");
+  const meeting = page
+    .getByRole("region", { name: "Tapaamiset", exact: true })
+    .locator("ul.meetings > li")
+    .filter({ hasText: "Koulun neuvotteluhuone" });
+  const invitations = meeting.getByRole("table", { name: "Kutsut" });
+  const clientRow = invitations.getByRole("row", { name: /Asiakas: Eetu Esimerkki/ });
+  await expect(clientRow).toContainText("ei kutsuttu");
+  await meeting.getByRole("button", { name: "Lähetä kutsut" }).click();
+  const send = meeting.getByRole("form", { name: "Lähetä kutsut" });
+  await expect(send.getByLabel("Tapa")).toBeFocused();
+  await send.getByLabel("Tapa").selectOption("EMAIL");
+  await checkScreen(page, "19-send-invitations");
+  await send.getByRole("button", { name: "Lähetä kutsut" }).click();
+  await expect(status).toHaveText("Kutsut kirjattu lähetetyiksi.");
+  await expect(clientRow).toContainText("(sähköposti), ei vastausta");
+  await expect(meeting.getByRole("button", { name: "Lähetä kutsut" })).toHaveCount(0);
+
+  await clientRow.getByRole("button", { name: "Kirjaa vastaus" }).click();
+  const answer = meeting.getByRole("form", { name: "Kirjaa vastaus" });
+  await expect(answer.getByRole("radio", { name: "hyväksynyt" })).toBeFocused();
+  await answer.getByRole("radio", { name: "kieltäytynyt" }).check();
+  await checkScreen(page, "20-record-invitation-answer");
+  await answer.getByRole("button", { name: "Tallenna" }).click();
+  await expect(status).toHaveText("Vastaus kirjattu: Asiakas: Eetu Esimerkki.");
+  await expect(clientRow).toContainText("kieltäytynyt");
+});
+
+test("records a held meeting in the client records only, and completes the record with the statistics", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
+  const status = page.getByRole("status");
+  const held = page
+    .getByRole("region", { name: "Tapaamiset", exact: true })
+    .locator("ul.meetings > li")
+    .filter({ hasText: "Pidetty" });
+  await expect(held).toContainText("Kirjaus: ei vielä kirjattu");
+  await held.getByRole("button", { name: "Kirjaa tapaaminen" }).click();
+  const first = held.getByRole("form", { name: "Kirjaa tapaaminen" });
+  await expect(first.getByLabel("Kirjattu päivänä")).toBeFocused();
+  await first.getByRole("checkbox", { name: "tilastoihin" }).uncheck();
+  await checkScreen(page, "21-record-meeting");
+  await first.getByRole("button", { name: "Tallenna" }).click();
+  await expect(status).toHaveText("Tapaaminen kirjattu.");
+  await expect(held).toContainText("Kirjaus: asiakastietojärjestelmään kyllä, tilastoihin ei");
+
+  await held.getByRole("button", { name: "Täydennä kirjaus" }).click();
+  const complete = held.getByRole("form", { name: "Täydennä kirjaus" });
+  await expect(complete.getByRole("checkbox")).toHaveCount(1);
+  await expect(complete.getByRole("checkbox", { name: "tilastoihin" })).toBeChecked();
+  await checkScreen(page, "22-complete-meeting-record");
+  await complete.getByRole("button", { name: "Tallenna" }).click();
+  await expect(status).toHaveText("Kirjaus täydennetty.");
+  await expect(held).toContainText("Kirjaus: asiakastietojärjestelmään kyllä, tilastoihin kyllä");
+  await expect(held.getByRole("button", { name: "Täydennä kirjaus" })).toHaveCount(0);
 });

@@ -24,6 +24,7 @@ export async function startGateway(): Promise<RunningGateway> {
       NODE_ENV: "test",
       HOST: "127.0.0.1",
       PORT: "0",
+      METRICS_PORT: "0",
       LOG_LEVEL: "warn",
       GRAPHIQL: "off",
       REPORT_WORKER: "off",

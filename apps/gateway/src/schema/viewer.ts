@@ -48,6 +48,13 @@ const ViewerRef = builder.objectRef<Actor>("Viewer").implement({
     login: t.exposeString("login", { description: "Login (the token's subject)." }),
     name: t.exposeString("name", { description: "Display name." }),
     roles: t.field({ type: [AccessRoleEnum], resolve: (a) => a.roles, description: "Access roles." }),
+    staffMemberId: t.id({
+      nullable: true,
+      description:
+        "The person's own staff member id (the case list's `assignedTo` for \"my cases\"); null for an account that is no staff member of the team.",
+      resolve: async (actor, _args, ctx) =>
+        (await ctx.team()).dataset.users.find((u) => u.login === actor.login)?.staffId ?? null,
+    }),
     organisation: t.drizzleField({
       type: "organisations",
       description: "The organisation the person acts for.",
