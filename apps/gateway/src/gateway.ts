@@ -1,5 +1,5 @@
 import {
-  appendAudit,
+  ChainAppender,
   createIdentityVault,
   type DatabaseConfig,
   isConnectionError,
@@ -98,6 +98,7 @@ export async function createGatewayOn(
           logger,
           ...(config.database.databaseUrl ? { databaseUrl: config.database.databaseUrl } : {}),
         })));
+  const appender = new ChainAppender(runtime.handle.db, runtime.keys.auditKey);
   const services: GatewayServices = {
     db: runtime.handle.db,
     engine: runtime.handle.engine,
@@ -120,7 +121,7 @@ export async function createGatewayOn(
       db: runtime.handle.db,
       poolStats: runtime.handle.poolStats,
     }),
-    audit: new AuditWriter((entries) => appendAudit(runtime.handle.db, runtime.keys.auditKey, entries), {
+    audit: new AuditWriter((entries) => appender.append(entries), {
       retryAlone: (error) => !isConnectionError(error),
     }),
   };

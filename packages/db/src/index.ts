@@ -56,7 +56,8 @@ export {
   genesisHash,
   pruneMac,
 } from "./audit/audit-chain.js";
-export { appendAudit } from "./audit/append-audit.js";
+export { appendAudit, type ChainHead } from "./audit/append-audit.js";
+export { ChainAppender } from "./audit/chain-appender.js";
 export { auditedTeams, type AuditVerification, verifyAuditChain } from "./audit/verify-audit.js";
 export {
   type AuditCheckpoint,

@@ -3,6 +3,36 @@ import type { Executor } from "../client.js";
 import { auditHeads, auditLog } from "../schema/audit.js";
 import { type AuditEntry, chainHash, genesisHash } from "./audit-chain.js";
 
+/** The end of a team's chain: its last sequence number and hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The rows that continue the chain after `head` with `entries` (hashed in order), and the new head. */
+export function chainRows(key: Buffer, head: ChainHead, entries: readonly AuditEntry[]) {
+  let { seq, hash: prevHash } = head;
+  const rows = entries.map((entry) => {
+    seq += 1;
+    const hash = chainHash(key, prevHash, { ...entry, seq });
+    const row = {
+      ...entry,
+      seq,
+      prevHash,
+      hash,
+      resourceId: entry.resourceId ?? null,
+      caseId: entry.caseId ?? null,
+      clientId: entry.clientId ?? null,
+      details: entry.details ?? null,
+      basisConsentIds: [...(entry.basisConsentIds ?? [])],
+      basisRecorded: true,
+    };
+    prevHash = hash;
+    return row;
+  });
+  return { rows, last: { seq, hash: prevHash } satisfies ChainHead };
+}
+
 /**
  * Appends entries to their teams' audit chains in one transaction (one write per request, however
  * many fields were read). Appenders of one team are ordered by a lock on its head row, so each chain
@@ -25,30 +55,11 @@ export async function appendAudit(db: Executor, key: Buffer, entries: readonly A
         await tx.insert(auditHeads).values({ teamId, seq: 0, hash: genesisHash }).onConflictDoNothing();
         [head] = await lockHead();
       }
-      let seq = head?.seq ?? 0;
-      let prevHash = head?.hash ?? genesisHash;
-      const rows = teamEntries.map((entry) => {
-        seq += 1;
-        const hash = chainHash(key, prevHash, { ...entry, seq });
-        const row = {
-          ...entry,
-          seq,
-          prevHash,
-          hash,
-          resourceId: entry.resourceId ?? null,
-          caseId: entry.caseId ?? null,
-          clientId: entry.clientId ?? null,
-          details: entry.details ?? null,
-          basisConsentIds: [...(entry.basisConsentIds ?? [])],
-          basisRecorded: true,
-        };
-        prevHash = hash;
-        return row;
-      });
+      const { rows, last } = chainRows(key, head ?? { seq: 0, hash: genesisHash }, teamEntries);
       await tx.insert(auditLog).values(rows);
       await tx
         .update(auditHeads)
-        .set({ seq, hash: prevHash, updatedAt: new Date() })
+        .set({ seq: last.seq, hash: last.hash, updatedAt: new Date() })
         .where(eq(auditHeads.teamId, teamId));
     }
   });
