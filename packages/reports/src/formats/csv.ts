@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Cell, CountTable, ReportDocument } from "../report-document.js";
 import { tableIds } from "../report-document.js";
+import { columnLabels } from "../labels.js";
 import { type ZipEntry, zip } from "./zip.js";
 
 /** The CSV files of a report travel as one ZIP archive (one artifact, one checksum, one download). */
@@ -34,10 +35,11 @@ function tableFile(table: CountTable): Line[] {
   const valueKeys = [...table.columns.map((c) => c.key), ...(rowTotals ? ["total"] : [])];
   const values = (cells: readonly (Cell | null | undefined)[]) => cells.flatMap(split);
   const lines: Line[] = [
-    ["key", "label_fi", "label_en", ...attributeKeys, ...valueKeys.flatMap((k) => [k, `${k}_suppressed`])],
+    ["key", "label_fi", "label_sv", "label_en", ...attributeKeys, ...valueKeys.flatMap((k) => [k, `${k}_suppressed`])],
     ...table.rows.map((r) => [
       r.key,
       r.label.fi,
+      r.label.sv,
       r.label.en,
       ...attributeKeys.map((k) => r.attributes?.[k] ?? null),
       ...values([...table.columns.map((c) => r.values[c.key]), ...(rowTotals ? [r.total] : [])]),
@@ -47,8 +49,9 @@ function tableFile(table: CountTable): Line[] {
     const totals = table.totals;
     lines.push([
       "total",
-      "Yhteensä",
-      "Total",
+      columnLabels.total.fi,
+      columnLabels.total.sv,
+      columnLabels.total.en,
       ...attributeKeys.map(() => null),
       ...values([...table.columns.map((c) => totals.values[c.key]), ...(rowTotals ? [totals.total] : [])]),
     ]);
@@ -64,6 +67,7 @@ export function csvTables(document: ReportDocument): { name: string; lines: Line
       lines: [
         ["key", "value"],
         ["title_fi", document.title.fi],
+        ["title_sv", document.title.sv],
         ["title_en", document.title.en],
         ["schemaVersion", document.schemaVersion],
         ["type", document.type],

@@ -146,6 +146,26 @@ describe("the report's formats", () => {
     expect(all).toContain("Kulttuurin ja vapaa-ajan toimiala");
   });
 
+  it("sets the previous year's columns beside the main tables, with the period they cover", async () => {
+    const pages = await pdfText(await renderPdf(annual));
+    const all = pages.map((p) => p.replace(/Ankkuri Helsinki · .*?30\.4\.2026\s*/, "")).join(" ");
+    const section = (title: string) =>
+      all.slice(all.lastIndexOf(title), all.indexOf("1.5.2024–30.4.2025", all.lastIndexOf(title)));
+    // Tables without row totals repeat each column for the previous year.
+    expect(section("Asiakkuudet tyypeittäin")).toMatch(
+      /Uudet 2024–\s*2025\s+New 2024–\s*2025\s+Aktiiviset 2024–\s*2025\s+Active 2024–\s*2025\s+Päättyneet 2024–\s*2025/,
+    );
+    // Tables with row totals show the previous year's row totals, hidden as that year's report hid them.
+    const meetings = section("Pidetyt tapaamiset ja kirjaaminen");
+    expect(meetings).toMatch(/Yhteensä 2024–\s*2025\s+Total 2024–\s*2025/);
+    const previousTotal = annual.tables.meetings.previous?.totals?.total;
+    expect(previousTotal).toBe("x");
+    expect(meetings).toMatch(/Yhteensä \/ Total\s+x\s+x\s+12\s+x/);
+    expect(all).toContain("1.5.2024–30.4.2025, luvut peitetty kuten sen jakson raportissa");
+    // Monthly statistics have no previous year.
+    expect((await pdfText(await renderPdf(monthly))).join(" ")).not.toContain("luvut peitetty kuten sen jakson");
+  });
+
   it("numbers every page n/N and heads every page but the cover with the team, the report and the period", async () => {
     const pages = await pdfText(await renderPdf(annual));
     pages.forEach((text, i) => {
@@ -187,7 +207,10 @@ describe("the report's formats", () => {
         .filter((i) => i > start)
         .reduce((a, b) => Math.min(a, b), all.indexOf("Henkilötyövuodet: tavoite ja toteuma"));
       const section = all.slice(start, next);
-      if (table.suppressed.length > 0) expect(section, table.id).toContain("x = peitetty, jotta pientä lukua");
+      // Hidden cells this period, or in the previous year's columns beside them.
+      const previousMarks = /"(x|<\d+)"/.test(JSON.stringify(table.previous));
+      if (table.suppressed.length > 0 || previousMarks)
+        expect(section, table.id).toContain("x = peitetty, jotta pientä lukua");
       else expect(section, table.id).not.toContain("x = peitetty, jotta pientä lukua");
     }
     expect(all).not.toMatch(/\b(CASE|MEETING|CONSENT|STAFFING|AGREEMENT)\.[A-Z_]+/);
@@ -327,6 +350,7 @@ describe("the report's formats", () => {
     expect(meetings[0]).toEqual([
       "key",
       "label_fi",
+      "label_sv",
       "label_en",
       "recorded",
       "recorded_suppressed",
@@ -338,6 +362,7 @@ describe("the report's formats", () => {
     expect(meetings[1]).toEqual([
       "youth-crime",
       "Nuorten rikollisuus ja häiriökäyttäytyminen",
+      "Ungdomsbrottslighet och störande beteende",
       "Youth crime and disruptive behaviour",
       "",
       "x",
@@ -346,10 +371,11 @@ describe("the report's formats", () => {
       "9",
       "",
     ]);
-    expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Total", "", "x", "", "x", "12", ""]);
+    expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Totalt", "Total", "", "x", "", "x", "12", ""]);
     expect(tables.get("06-participation.csv")?.[0]).toEqual([
       "key",
       "label_fi",
+      "label_sv",
       "label_en",
       "partyId",
       "meetings",

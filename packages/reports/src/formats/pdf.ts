@@ -1,4 +1,5 @@
 import { ruleLabel } from "@ankkuri/domain";
+import { columnLabels } from "../labels.js";
 import { chartBuckets } from "../periods.js";
 import { type Cell, type CountTable, type ReportDocument, tableIds } from "../report-document.js";
 import { drawBarChart } from "./pdf-chart.js";
@@ -117,6 +118,42 @@ function coverPage(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDo
   );
 }
 
+/** The years a period spans, for a column heading: "2024" or "2024–2025". */
+const yearsOf = (period: { from: string; to: string }) => {
+  const from = period.from.slice(0, 4);
+  const to = period.to.slice(0, 4);
+  return from === to ? from : `${from}–${to}`;
+};
+
+/**
+ * The previous year's columns of a table: its row totals where rows have totals (one column), else
+ * each value column again. Empty when the table carries no previous year.
+ */
+function previousColumns(report: ReportDocument, table: CountTable) {
+  const previous = table.previous;
+  if (previous === null || report.previous === null) return null;
+  const years = yearsOf(report.previous.period);
+  const rowTotals = table.margins === "rows" || table.margins === "both";
+  const columns = rowTotals ? [{ key: "total", label: columnLabels.total }] : table.columns;
+  const pick = (values: Record<string, Cell>, total: Cell | null, key: string) =>
+    show(key === "total" && rowTotals ? total : values[key]);
+  const byKey = new Map(previous.rows.map((r) => [r.key, r]));
+  return {
+    headers: columns.map((c) => `${c.label.fi} ${years} / ${c.label.en} ${years}`),
+    row: (key: string) => {
+      const r = byKey.get(key);
+      return columns.map((c) => (r ? pick(r.values, r.total, c.key) : ""));
+    },
+    totals: columns.map((c) => (previous.totals ? pick(previous.totals.values, previous.totals.total, c.key) : "")),
+    // A mark in place of a number: the legend goes under the table.
+    hidden: [...previous.rows, ...(previous.totals ? [previous.totals] : [])].some(
+      (r) =>
+        (r.total !== null && typeof r.total === "string") || Object.values(r.values).some((v) => typeof v === "string"),
+    ),
+    note: `${years}: ${finnishDate(report.previous.period.from)}–${finnishDate(report.previous.period.to)}, luvut peitetty kuten sen jakson raportissa. / ${years}: the same period a year earlier, suppressed as that period's own report publishes it.`,
+  };
+}
+
 function countTable(
   doc: PDFKit.PDFDocument,
   root: StructParent,
@@ -125,30 +162,36 @@ function countTable(
   rowLabels: readonly string[] = [],
 ): void {
   const rowTotals = table.margins === "rows" || table.margins === "both";
+  const before = previousColumns(report, table);
   const headers = [
     "",
     ...table.columns.map((c) => `${c.label.fi} / ${c.label.en}`),
     ...(rowTotals ? ["Yhteensä / Total"] : []),
+    ...(before?.headers ?? []),
   ];
   const rows = table.rows.map((r, i) => [
     rowLabels[i] ?? r.label.fi,
     ...table.columns.map((c) => show(r.values[c.key])),
     ...(rowTotals ? [show(r.total)] : []),
+    ...(before?.row(r.key) ?? []),
   ]);
+  const hidden = table.suppressed.length > 0 || before?.hidden === true;
   const notes = [
     ...(table.note ? [`${table.note.fi} / ${table.note.en}`] : []),
-    ...(report.suppression.applied && table.suppressed.length > 0 ? [suppressionLegend(report)] : []),
+    ...(before ? [before.note] : []),
+    ...(report.suppression.applied && hidden ? [suppressionLegend(report)] : []),
   ];
+  const empty = [...table.columns.map(() => ""), ...(rowTotals ? [""] : []), ...(before?.headers.map(() => "") ?? [])];
   const pdfTable: PdfTable = {
     headers,
-    rows:
-      rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...table.columns.map(() => ""), ...(rowTotals ? [""] : [])]],
+    rows: rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...empty]],
     ...(table.totals
       ? {
           totalsRow: [
             "Yhteensä / Total",
             ...table.columns.map((c) => show(table.totals?.values[c.key])),
             ...(rowTotals ? [show(table.totals.total)] : []),
+            ...(before?.totals ?? []),
           ],
         }
       : {}),
