@@ -70,7 +70,7 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
       .select()
       .from(reportArtifacts)
       .where(and(eq(reportArtifacts.teamId, fixtureTeamId), eq(reportArtifacts.runId, a.runId)));
-    expect(artifacts.map((x) => x.format).sort()).toEqual(["csv", "json", "pdf"]);
+    expect(artifacts.map((x) => x.format).sort()).toEqual(["csv", "json", "pdf", "xlsx"]);
     for (const artifact of artifacts) {
       expect(artifact.sha256).toBe(createHash("sha256").update(artifact.content).digest("hex"));
       expect(artifact.byteSize).toBe(artifact.content.byteLength);

@@ -400,6 +400,7 @@ describe("the report's formats", () => {
       ["json", "application/json; charset=utf-8"],
       ["csv", "application/zip"],
       ["pdf", "application/pdf"],
+      ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     ]);
     for (const a of artifacts) {
       expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
