@@ -118,39 +118,38 @@ function coverPage(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDo
   );
 }
 
-/** The years a period spans, for a column heading: "2024" or "2024–2025". */
+/** The years a period spans, for a column heading: "2024" or "2024/25" (a slash, so the line does not break). */
 const yearsOf = (period: { from: string; to: string }) => {
   const from = period.from.slice(0, 4);
   const to = period.to.slice(0, 4);
-  return from === to ? from : `${from}–${to}`;
+  return from === to ? from : `${from}/${to.slice(2)}`;
 };
 
 /**
- * The previous year's columns of a table: its row totals where rows have totals (one column), else
- * each value column again. Empty when the table carries no previous year.
+ * The previous year's column of a table: its row totals where rows have totals, else its first
+ * column (new cases, consents given, goals set), headed by the years and the column's name. One
+ * column, so the table keeps its width; the JSON carries the whole previous table. Null when the
+ * table carries no previous year.
  */
-function previousColumns(report: ReportDocument, table: CountTable) {
+function previousColumn(report: ReportDocument, table: CountTable) {
   const previous = table.previous;
-  if (previous === null || report.previous === null) return null;
+  const first = table.columns[0];
+  if (previous === null || report.previous === null || first === undefined) return null;
   const years = yearsOf(report.previous.period);
   const rowTotals = table.margins === "rows" || table.margins === "both";
-  const columns = rowTotals ? [{ key: "total", label: columnLabels.total }] : table.columns;
-  const pick = (values: Record<string, Cell>, total: Cell | null, key: string) =>
-    show(key === "total" && rowTotals ? total : values[key]);
+  const pick = (values: Record<string, Cell>, total: Cell | null) => (rowTotals ? total : values[first.key]);
   const byKey = new Map(previous.rows.map((r) => [r.key, r]));
+  const cells = [...previous.rows, ...(previous.totals ? [previous.totals] : [])].map((r) => pick(r.values, r.total));
   return {
-    headers: columns.map((c) => `${c.label.fi} ${years} / ${c.label.en} ${years}`),
+    header: `${years} / ${rowTotals ? columnLabels.total.fi : first.label.fi}`,
     row: (key: string) => {
       const r = byKey.get(key);
-      return columns.map((c) => (r ? pick(r.values, r.total, c.key) : ""));
+      return r ? show(pick(r.values, r.total)) : "";
     },
-    totals: columns.map((c) => (previous.totals ? pick(previous.totals.values, previous.totals.total, c.key) : "")),
+    totals: previous.totals ? show(pick(previous.totals.values, previous.totals.total)) : "",
     // A mark in place of a number: the legend goes under the table.
-    hidden: [...previous.rows, ...(previous.totals ? [previous.totals] : [])].some(
-      (r) =>
-        (r.total !== null && typeof r.total === "string") || Object.values(r.values).some((v) => typeof v === "string"),
-    ),
-    note: `${years}: ${finnishDate(report.previous.period.from)}–${finnishDate(report.previous.period.to)}, luvut peitetty kuten sen jakson raportissa. / ${years}: the same period a year earlier, suppressed as that period's own report publishes it.`,
+    hidden: cells.some((c) => typeof c === "string"),
+    note: `${years}: ${finnishDate(report.previous.period.from)}–${finnishDate(report.previous.period.to)}, luvut peitetty kuten sen jakson raportissa. / ${years}: the same period a year earlier (${rowTotals ? columnLabels.total.en : first.label.en}), suppressed as that period's own report publishes it.`,
   };
 }
 
@@ -162,18 +161,18 @@ function countTable(
   rowLabels: readonly string[] = [],
 ): void {
   const rowTotals = table.margins === "rows" || table.margins === "both";
-  const before = previousColumns(report, table);
+  const before = previousColumn(report, table);
   const headers = [
     "",
     ...table.columns.map((c) => `${c.label.fi} / ${c.label.en}`),
     ...(rowTotals ? ["Yhteensä / Total"] : []),
-    ...(before?.headers ?? []),
+    ...(before ? [before.header] : []),
   ];
   const rows = table.rows.map((r, i) => [
     rowLabels[i] ?? r.label.fi,
     ...table.columns.map((c) => show(r.values[c.key])),
     ...(rowTotals ? [show(r.total)] : []),
-    ...(before?.row(r.key) ?? []),
+    ...(before ? [before.row(r.key)] : []),
   ]);
   const hidden = table.suppressed.length > 0 || before?.hidden === true;
   const notes = [
@@ -181,7 +180,7 @@ function countTable(
     ...(before ? [before.note] : []),
     ...(report.suppression.applied && hidden ? [suppressionLegend(report)] : []),
   ];
-  const empty = [...table.columns.map(() => ""), ...(rowTotals ? [""] : []), ...(before?.headers.map(() => "") ?? [])];
+  const empty = [...table.columns.map(() => ""), ...(rowTotals ? [""] : []), ...(before ? [""] : [])];
   const pdfTable: PdfTable = {
     headers,
     rows: rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...empty]],
@@ -191,7 +190,7 @@ function countTable(
             "Yhteensä / Total",
             ...table.columns.map((c) => show(table.totals?.values[c.key])),
             ...(rowTotals ? [show(table.totals.total)] : []),
-            ...(before?.totals ?? []),
+            ...(before ? [before.totals] : []),
           ],
         }
       : {}),
