@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
-import { publishedReportSchema, type ReportDocument, tableIds } from "../report-document.js";
+import { type Cell, publishedReportSchema, type ReportDocument, tableIds } from "../report-document.js";
 import { csvFile, finnishNumber, renderCsv } from "./csv.js";
 import { crc32 } from "./zip.js";
 import { publishReport, renderJson } from "./json.js";
@@ -356,8 +356,14 @@ describe("the report's formats", () => {
       "unrecorded_suppressed",
       "total",
       "total_suppressed",
+      "recorded_previous",
+      "recorded_previous_suppressed",
+      "unrecorded_previous",
+      "unrecorded_previous_suppressed",
+      "total_previous",
+      "total_previous_suppressed",
     ]);
-    expect(meetings[1]).toEqual([
+    expect(meetings[1]?.slice(0, 10)).toEqual([
       "youth-crime",
       "Nuorten rikollisuus ja häiriökäyttäytyminen",
       "Ungdomsbrottslighet och störande beteende",
@@ -369,7 +375,20 @@ describe("the report's formats", () => {
       "9",
       "",
     ]);
-    expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Totalt", "Total", "", "x", "", "x", "12", ""]);
+    expect(meetings.at(-1)?.slice(0, 10)).toEqual(["total", "Yhteensä", "Totalt", "Total", "", "x", "", "x", "12", ""]);
+    // The previous year's counts beside them, as published (a number, or empty with its mark).
+    const published = (c: Cell | null | undefined) => (typeof c === "number" ? [String(c), ""] : ["", c ?? ""]);
+    const previous = annual.tables.meetings.previous;
+    const previousRow = previous?.rows.find((r) => r.key === "youth-crime");
+    expect(meetings[1]?.slice(10)).toEqual(
+      [previousRow?.values.recorded, previousRow?.values.unrecorded, previousRow?.total].flatMap(published),
+    );
+    expect(meetings.at(-1)?.slice(10)).toEqual(
+      [previous?.totals?.values.recorded, previous?.totals?.values.unrecorded, previous?.totals?.total].flatMap(
+        published,
+      ),
+    );
+    expect(meetings.at(-1)?.slice(10).join(";")).toMatch(/x/);
     expect(tables.get("06-participation.csv")?.[0]).toEqual([
       "key",
       "label_fi",
