@@ -266,7 +266,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         unit: "month",
         title: {
           fi: "Uudet asiakkuudet kuukausittain",
-          sv: "Nya klientrelationer per månad",
+          sv: "Nya klientärenden per månad",
           en: "New cases per month",
         },
       },
@@ -597,7 +597,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       chart: {
         tableId: "casesOverTime",
         unit: "week",
-        title: { fi: "Uudet asiakkuudet viikoittain", sv: "Nya klientrelationer per vecka", en: "New cases per week" },
+        title: { fi: "Uudet asiakkuudet viikoittain", sv: "Nya klientärenden per vecka", en: "New cases per week" },
       },
       // Tuominen's assignment still runs in September: every target met, nothing to report.
       staffing: {
