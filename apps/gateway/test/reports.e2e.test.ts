@@ -47,12 +47,12 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
       periodTo: agreementYear.to,
       error: null,
     });
-    expect(run.artifacts.map((a) => a.format).sort()).toEqual(["CSV", "JSON", "PDF"]);
+    expect(run.artifacts.map((a) => a.format).sort()).toEqual(["CSV", "JSON", "PDF", "XLSX"]);
     const again = await request();
     expect(as(again.data?.requestReport, "ReportRun")).toMatchObject({ runId, status: "COMPLETED" });
 
     const download = (await h.request(login.leadership, ReportDownloadDocument, { runId })).data?.reportRun;
-    expect(download?.artifacts).toHaveLength(3);
+    expect(download?.artifacts).toHaveLength(4);
     for (const artifact of download?.artifacts ?? []) {
       const bytes = Buffer.from(artifact.contentBase64, "base64");
       expect(createHash("sha256").update(bytes).digest("hex")).toBe(artifact.sha256);
@@ -122,6 +122,11 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
       ["pdf", "application/pdf", "annual-2025-05-01..2026-04-30.pdf"],
       ["csv", "application/zip", "annual-2025-05-01..2026-04-30.csv.zip"],
       ["json", "application/json; charset=utf-8", "annual-2025-05-01..2026-04-30.json"],
+      [
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "annual-2025-05-01..2026-04-30.xlsx",
+      ],
     ] as const) {
       const response = await get(`/reports/${runId}/${format}`, login.leadership);
       expect(response.status).toBe(200);
@@ -143,6 +148,7 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
       [login.leadership, "read", "reporting", "pdf"],
       [login.leadership, "read", "reporting", "csv"],
       [login.leadership, "read", "reporting", "json"],
+      [login.leadership, "read", "reporting", "xlsx"],
     ]);
   });
 
@@ -158,11 +164,11 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     const listed = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns.find(
       (r) => r.runId === runId,
     );
-    expect(listed?.artifacts).toHaveLength(3);
+    expect(listed?.artifacts).toHaveLength(4);
     expect(readsFiles()).toBe(false);
     h.resetQueries();
     const download = (await h.request(login.leadership, ReportDownloadDocument, { runId })).data?.reportRun;
-    expect(download?.artifacts.map((a) => a.contentBase64.length > 0)).toEqual([true, true, true]);
+    expect(download?.artifacts.map((a) => a.contentBase64.length > 0)).toEqual([true, true, true, true]);
     expect(readsFiles()).toBe(true);
   });
 

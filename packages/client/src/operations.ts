@@ -1028,7 +1028,9 @@ export type ReportFormat =
   /** The canonical, versioned structure. */
   | 'JSON'
   /** A readable PDF with tables and a chart. */
-  | 'PDF';
+  | 'PDF'
+  /** A spreadsheet workbook, one sheet per table as in the CSV files; counts are numbers, a hidden count an empty cell with its mark beside it. */
+  | 'XLSX';
 
 /** Where a report run is (ajon tila). */
 export type ReportStatus =

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { schema } from "@ankkuri/db";
 import { csvContentType, renderCsv } from "./formats/csv.js";
 import { jsonContentType, renderJson } from "./formats/json.js";
+import { renderXlsx, xlsxContentType } from "./formats/xlsx.js";
 import type { ReportDocument } from "./report-document.js";
 
 /** One rendered file of a report, with its SHA-256 checksum. */
@@ -22,9 +23,14 @@ const artifact = (format: schema.ReportFormat, contentType: string, content: Buf
 });
 
 /** The file name ending of each format: the CSV files travel in a ZIP archive. */
-export const artifactExtensions: Record<schema.ReportFormat, string> = { json: "json", csv: "csv.zip", pdf: "pdf" };
+export const artifactExtensions: Record<schema.ReportFormat, string> = {
+  json: "json",
+  csv: "csv.zip",
+  pdf: "pdf",
+  xlsx: "xlsx",
+};
 
-/** The report in its three formats: the canonical JSON, CSV and PDF. */
+/** The report in its four formats: the canonical JSON, CSV, PDF and XLSX. */
 export async function renderArtifacts(document: ReportDocument): Promise<Artifact[]> {
   // Loaded on first use: pdfkit costs start-up time of every process that embeds the worker.
   const { pdfContentType, renderPdf } = await import("./formats/pdf.js");
@@ -32,5 +38,6 @@ export async function renderArtifacts(document: ReportDocument): Promise<Artifac
     artifact("json", jsonContentType, renderJson(document)),
     artifact("csv", csvContentType, renderCsv(document)),
     artifact("pdf", pdfContentType, await renderPdf(document)),
+    artifact("xlsx", xlsxContentType, await renderXlsx(document)),
   ];
 }

@@ -15,7 +15,7 @@ import { participationTable } from "./figures/participation.js";
 import { referralSourcesTable } from "./figures/referral-sources.js";
 import { serviceReferralsTable } from "./figures/service-referrals.js";
 import { fixtureTeamId, loadReportFixture } from "./testing/report-dataset.js";
-import type { Cell, CountTable, ReportDocument } from "./report-document.js";
+import { type Cell, type CountTable, hasPreviousYear, type ReportDocument, tableIds } from "./report-document.js";
 import type { ReportRequest } from "./report-request.js";
 import type { RawTable } from "./tables.js";
 
@@ -75,19 +75,24 @@ function referralRows(given: Record<string, Record<string, Cell>>): Record<strin
 
 const sotepe = {
   fi: "Sosiaali-, terveys- ja pelastustoimiala",
+  sv: "Social-, hälsovårds- och räddningssektorn",
   en: "Social Services, Health Care and Rescue Services Division",
 };
-const kuva = { fi: "Kulttuurin ja vapaa-ajan toimiala", en: "Culture and Leisure Division" };
-const police = { fi: "Helsingin poliisilaitos", en: "Helsinki Police Department" };
+const kuva = {
+  fi: "Kulttuurin ja vapaa-ajan toimiala",
+  sv: "Kultur- och fritidssektorn",
+  en: "Culture and Leisure Division",
+};
+const police = { fi: "Helsingin poliisilaitos", sv: "Helsingfors polisinrättning", en: "Helsinki Police Department" };
 const youthUnit = {
   organisationId: org.youthServices,
-  name: { fi: "Nuorisopalvelut", en: "Youth Services" },
+  name: { fi: "Nuorisopalvelut", sv: "Ungdomstjänster", en: "Youth Services" },
   partyId: org.kuva,
   profession: "youth-worker",
 };
 const chairOfA = {
   bodyId: "body-hel-ankkuri-steering",
-  bodyName: { fi: "Ankkurin ohjausryhmä", en: "Ankkuri steering group" },
+  bodyName: { fi: "Ankkurin ohjausryhmä", sv: "Ankkuris styrgrupp", en: "Ankkuri steering group" },
   // 003 § 6.2 rotation from 1 May 2024 in party order: police 2024–25, Sotepe 2025–26, Kuva 2026–27.
   terms: [{ from: "2025-05-01", to: "2026-04-30", chairId: org.sotepe, chairName: sotepe, override: false }],
   next: { from: "2026-05-01", to: "2027-04-30", chairId: org.kuva, chairName: kuva, override: false },
@@ -231,10 +236,18 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     );
     const { tables, ...rest } = doc;
     expect(rest).toEqual({
-      schemaVersion: "2.1",
+      schemaVersion: "2.2",
       type: "annual",
-      title: { fi: "Ankkuri-toiminnan vuosiarviointi", en: "Annual evaluation of Ankkuri work" },
-      team: { id: "team-helsinki", code: "helsinki", name: { fi: "Ankkuri Helsinki", en: "Ankkuri Helsinki" } },
+      title: {
+        fi: "Ankkuri-toiminnan vuosiarviointi",
+        sv: "Årsutvärdering av Ankkuri-verksamheten",
+        en: "Annual evaluation of Ankkuri work",
+      },
+      team: {
+        id: "team-helsinki",
+        code: "helsinki",
+        name: { fi: "Ankkuri Helsinki", sv: "Ankkuri Helsingfors", en: "Ankkuri Helsinki" },
+      },
       period: { from: "2025-05-01", to: "2026-04-30", days: 365 },
       scope: null,
       generatedAt: "2026-05-08T04:00:00.000Z",
@@ -251,14 +264,22 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       chart: {
         tableId: "casesOverTime",
         unit: "month",
-        title: { fi: "Uudet asiakkuudet kuukausittain", en: "New cases per month" },
+        title: {
+          fi: "Uudet asiakkuudet kuukausittain",
+          sv: "Nya klientärenden per månad",
+          en: "New cases per month",
+        },
       },
       staffing: {
         units: [
           // Targets of 003 § 5 over the whole year; the seed's staff meet them, but Kuva from November.
           {
             organisationId: org.policePrevention,
-            name: { fi: "Valvonta ja ennalta estävä toiminto", en: "Surveillance and Preventive Policing" },
+            name: {
+              fi: "Valvonta ja ennalta estävä toiminto",
+              sv: "Övervakning och förebyggande verksamhet",
+              en: "Surveillance and Preventive Policing",
+            },
             partyId: org.police,
             profession: "police-officer",
             target: 5,
@@ -269,7 +290,11 @@ describe.each(testEngines)("report figures on %s", (engine) => {
           },
           {
             organisationId: org.socialEmergency,
-            name: { fi: "Sosiaali- ja kriisipäivystys", en: "Social and Crisis Emergency Services" },
+            name: {
+              fi: "Sosiaali- ja kriisipäivystys",
+              sv: "Social- och krisjouren",
+              en: "Social and Crisis Emergency Services",
+            },
             partyId: org.sotepe,
             profession: "social-worker",
             target: 2.5,
@@ -280,7 +305,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
           },
           {
             organisationId: org.psychiatry,
-            name: { fi: "Psykiatria", en: "Psychiatry" },
+            name: { fi: "Psykiatria", sv: "Psykiatri", en: "Psychiatry" },
             partyId: org.sotepe,
             profession: "psychiatric-nurse",
             target: 1,
@@ -531,6 +556,31 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     expect(nextYear.previous).toEqual({ period: agreementYear, headline: keyFigures });
     const monthly = await computeReport(db, request("monthly", september), undefined, { generatedAt });
     expect(monthly.previous).toBeNull();
+    for (const id of tableIds) expect(monthly.tables[id].previous, id).toBeNull();
+  });
+
+  it("sets the previous year's column in the main tables, each cell as that year's report publishes it", async () => {
+    const thisYear = await computeReport(db, request("annual", agreementYear), undefined, { generatedAt });
+    const nextYear = await computeReport(db, request("annual", { from: "2026-05-01", to: "2027-04-30" }), undefined, {
+      generatedAt,
+    });
+    for (const id of tableIds) {
+      const published = thisYear.tables[id];
+      const previous = nextYear.tables[id].previous;
+      if (!hasPreviousYear(id)) {
+        expect(previous, id).toBeNull();
+        continue;
+      }
+      // Every cell the same number or the same mark: nothing hidden last year is shown now.
+      expect(previous, id).toEqual({
+        rows: published.rows.map((r) => ({ key: r.key, values: r.values, total: r.total })),
+        totals: published.totals,
+      });
+    }
+    // The comparison is not vacuous: last year's hidden cells stay hidden in this year's column.
+    const marks = JSON.stringify(nextYear.tables.meetings.previous);
+    expect(marks).toContain('"x"');
+    expect(marks).toContain('"<5"');
   });
 
   it("publishes the monthly statistics unsuppressed", async () => {
@@ -538,7 +588,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     const { tables, ...rest } = doc;
     expect(rest).toMatchObject({
       type: "monthly",
-      title: { fi: "Toimintatilasto", en: "Operational statistics" },
+      title: { fi: "Toimintatilasto", sv: "Verksamhetsstatistik", en: "Operational statistics" },
       period: { from: "2025-09-01", to: "2025-09-30", days: 30 },
       scope: null,
       definitions: definitions("2025-09-30"),
@@ -547,7 +597,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       chart: {
         tableId: "casesOverTime",
         unit: "week",
-        title: { fi: "Uudet asiakkuudet viikoittain", en: "New cases per week" },
+        title: { fi: "Uudet asiakkuudet viikoittain", sv: "Nya klientärenden per vecka", en: "New cases per week" },
       },
       // Tuominen's assignment still runs in September: every target met, nothing to report.
       staffing: {
@@ -680,6 +730,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       type: "party",
       title: {
         fi: "Osapuolen raportti: Kulttuurin ja vapaa-ajan toimiala",
+        sv: "Partsrapport: Kultur- och fritidssektorn",
         en: "Party report: Culture and Leisure Division",
       },
       scope: { partyId: org.kuva, name: kuva, unitIds: [org.kuva, org.youthServices] },

@@ -31,16 +31,20 @@ import { referralSourcesTable } from "./figures/referral-sources.js";
 import type { FigureScope } from "./figures/scope.js";
 import { goalsTable } from "./figures/goals.js";
 import { serviceReferralsTable } from "./figures/service-referrals.js";
-import { reportTitles, type Text } from "./labels.js";
+import { reportTitles, sameText, type Text, textOf } from "./labels.js";
 import {
   type Cell,
+  type CountTable,
   type KeyFigures,
+  hasPreviousYear,
+  type PreviousYearTableId,
+  previousYearTableIds,
   type ReportDocument,
   reportDocumentSchema,
   reportSchemaVersion,
   type TableId,
 } from "./report-document.js";
-import { chartBuckets, previousYear } from "./periods.js";
+import { chartBuckets, previousYear as yearBefore } from "./periods.js";
 import { parseReportRequest, type ReportRequest } from "./report-request.js";
 import { defaultSuppressionThreshold } from "./suppression.js";
 import { publishTable, type RawTable, suppressTables, type TableLink } from "./tables.js";
@@ -83,7 +87,7 @@ export function isSuppressed(type: ReportRequest["type"]): boolean {
 
 const name = (index: OrganisationIndex, id: string): Text => {
   const o = index.get(id);
-  return o ? { fi: o.name.fi, en: o.name.en } : { fi: id, en: id };
+  return o ? textOf(o.name) : sameText(id);
 };
 
 /** The party's organisation and all below it, in the organisation tree. */
@@ -167,7 +171,7 @@ function chairSection(dataset: TeamDataset, period: Period, index: OrganisationI
   const next = period.to < rotation.anchor ? chairOn(rotation, rotation.anchor) : term;
   return {
     bodyId: body.id,
-    bodyName: { fi: body.name.fi, en: body.name.en },
+    bodyName: textOf(body.name),
     terms: terms.map(show),
     next: next === null ? null : show(next),
   };
@@ -257,16 +261,19 @@ function headlineOf(tables: HeadlineTables): KeyFigures {
   };
 }
 
+type PreviousTables = Record<PreviousYearTableId, NonNullable<CountTable["previous"]>>;
+
 /**
- * The key figures of the same period a year earlier, counted and suppressed as that year's own report
- * would publish them: the tables they come from and those linked to them are computed and suppressed
- * together, as in the report itself.
+ * The tables of the same period a year earlier and their key figures, counted and suppressed as that
+ * year's own report would publish them: the tables and those linked to them (the chart's new cases)
+ * are computed and suppressed together, as in the report itself. Tables are suppressed one by one
+ * apart from their links, so the others need not be computed.
  */
-async function previousYearHeadline(
+async function previousYear(
   db: Executor,
   scope: FigureScope,
   options: { suppress: boolean; threshold: number; policy: AgePolicy; graceDays: number },
-): Promise<ReportDocument["previous"]> {
+): Promise<{ previous: NonNullable<ReportDocument["previous"]>; tables: PreviousTables }> {
   const raw: RawTable[] = [
     await caseFlowTable(db, scope),
     await ageBandsTable(db, scope, options.policy),
@@ -274,6 +281,8 @@ async function previousYearHeadline(
     await casesOverTimeTable(db, scope),
     await meetingsTable(db, scope, options.graceDays),
     await serviceReferralsTable(db, scope),
+    await consentsTable(db, scope),
+    await goalsTable(db, scope),
   ];
   const hidden = options.suppress ? suppressTables(raw, [newCaseTotals], options.threshold) : null;
   const byId = new Map(raw.map((t) => [t.id, publishTable(t, hidden?.get(t.id) ?? null, options.threshold)]));
@@ -282,13 +291,20 @@ async function previousYearHeadline(
     if (!found) throw new Error(`previous year: table ${id} missing`);
     return found;
   };
+  const counts = (id: PreviousYearTableId) => {
+    const t = table(id);
+    return { rows: t.rows.map((r) => ({ key: r.key, values: r.values, total: r.total })), totals: t.totals };
+  };
   return {
-    period: { from: scope.period.from, to: scope.period.to },
-    headline: headlineOf({
-      casesByType: table("casesByType"),
-      meetings: table("meetings"),
-      serviceReferrals: table("serviceReferrals"),
-    }),
+    previous: {
+      period: { from: scope.period.from, to: scope.period.to },
+      headline: headlineOf({
+        casesByType: table("casesByType"),
+        meetings: table("meetings"),
+        serviceReferrals: table("serviceReferrals"),
+      }),
+    },
+    tables: Object.fromEntries(previousYearTableIds.map((id) => [id, counts(id)])) as PreviousTables,
   };
 }
 
@@ -335,24 +351,23 @@ export async function computeReport(
   await onProgress({ percent: 82, stage: "suppressing small cells" });
   const suppress = isSuppressed(valid.type);
   const hidden = suppress ? suppressTables(raw, [newCaseTotals], threshold) : null;
-  const tables = Object.fromEntries(
-    raw.map((t) => [t.id, publishTable(t, hidden?.get(t.id) ?? null, threshold)]),
-  ) as ReportDocument["tables"];
-  const headline = { ...headlineOf(tables), goalsMet: tables.goals.totals?.values.met ?? 0 };
   await onProgress({ percent: 88, stage: "comparing with the previous year" });
-  const previous =
+  const earlier =
     valid.type === "monthly"
       ? null
-      : await previousYearHeadline(
+      : await previousYear(
           db,
-          { ...scope, period: previousYear(valid.period) },
-          {
-            suppress,
-            threshold,
-            policy,
-            graceDays,
-          },
+          { ...scope, period: yearBefore(valid.period) },
+          { suppress, threshold, policy, graceDays },
         );
+  const tables = Object.fromEntries(
+    raw.map((t) => {
+      const published = publishTable(t, hidden?.get(t.id) ?? null, threshold);
+      return [t.id, earlier && hasPreviousYear(t.id) ? { ...published, previous: earlier.tables[t.id] } : published];
+    }),
+  ) as ReportDocument["tables"];
+  const headline = { ...headlineOf(tables), goalsMet: tables.goals.totals?.values.met ?? 0 };
+  const previous = earlier?.previous ?? null;
 
   const scopeName = valid.scope === null ? null : name(index, valid.scope);
   const document: ReportDocument = {
@@ -361,11 +376,15 @@ export async function computeReport(
     title:
       scopeName === null
         ? reportTitles[valid.type]
-        : { fi: `${reportTitles.party.fi}: ${scopeName.fi}`, en: `${reportTitles.party.en}: ${scopeName.en}` },
+        : {
+            fi: `${reportTitles.party.fi}: ${scopeName.fi}`,
+            sv: `${reportTitles.party.sv}: ${scopeName.sv}`,
+            en: `${reportTitles.party.en}: ${scopeName.en}`,
+          },
     team: {
       id: dataset.team.id,
       code: dataset.team.code,
-      name: { fi: dataset.team.name.fi, en: dataset.team.name.en },
+      name: textOf(dataset.team.name),
     },
     period: { from: valid.period.from, to: valid.period.to, days: lengthInDays(valid.period) },
     scope:

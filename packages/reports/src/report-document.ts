@@ -5,10 +5,15 @@ import { z } from "zod";
  * Version of the published JSON. Bump the major on a breaking change, the minor on an addition.
  * 2.0: a count is an object `{ value, suppressed }`, never a string in a number field.
  * 2.1: the `goals` table and `headline.goalsMet`, `leadershipDecisions` and `consultations`.
+ * 2.2: every text in Swedish too (`sv` beside `fi` and `en`); each count table's rows carry the
+ * previous year's counts (`previous`) in annual and party reports.
  */
-export const reportSchemaVersion = "2.1";
+export const reportSchemaVersion = "2.2";
 
-const text = z.object({ fi: z.string().min(1), en: z.string().min(1) });
+/** A text in Finnish, Swedish and English. */
+const text = z
+  .object({ fi: z.string().min(1), sv: z.string().min(1), en: z.string().min(1) })
+  .meta({ id: "Text", description: "A text in Finnish, Swedish and English." });
 
 /** A published count: the number, "<5" (a hidden cell of 1 to 4) or "x" (a cell hidden to protect another, or a hidden total). */
 export const cellSchema = z.union([z.number().int().min(0), z.string().regex(/^<\d+$/), z.literal("x")]);
@@ -69,6 +74,17 @@ const countTableOf = <C extends z.ZodType>(cell: C) =>
     ),
     /** Column totals (and the grand total); null when columns carry no total. */
     totals: z.object({ values: z.record(z.string(), cell), total: cell.nullable() }).nullable(),
+    /**
+     * The same table for the same period a year earlier (the report's `previous.period`), its counts
+     * suppressed as that year's own report publishes them: in annual and party reports, for the
+     * tables of {@link previousYearTableIds}; null otherwise.
+     */
+    previous: z
+      .object({
+        rows: z.array(z.object({ key: z.string(), values: z.record(z.string(), cell), total: cell.nullable() })),
+        totals: z.object({ values: z.record(z.string(), cell), total: cell.nullable() }).nullable(),
+      })
+      .nullable(),
     suppressed: z.array(suppressedEntrySchema),
     note: text.optional(),
   });
@@ -112,6 +128,24 @@ export const tableIds = [
   "caseViolations",
 ] as const;
 export type TableId = (typeof tableIds)[number];
+
+/**
+ * The tables that carry the previous year beside them: those counting what happened in the period
+ * over fixed rows. Not the chart's months, the organisations that attended, or the violations open
+ * on one day.
+ */
+export const previousYearTableIds = [
+  "casesByType",
+  "ageBands",
+  "referralSources",
+  "meetings",
+  "serviceReferrals",
+  "consents",
+  "goals",
+] as const satisfies readonly TableId[];
+export type PreviousYearTableId = (typeof previousYearTableIds)[number];
+export const hasPreviousYear = (id: TableId): id is PreviousYearTableId =>
+  (previousYearTableIds as readonly TableId[]).includes(id);
 
 /** The key figures of a period, as published in the tables. */
 const keyFiguresOf = <C extends z.ZodType>(cell: C) =>

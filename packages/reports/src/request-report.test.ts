@@ -70,11 +70,11 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
       .select()
       .from(reportArtifacts)
       .where(and(eq(reportArtifacts.teamId, fixtureTeamId), eq(reportArtifacts.runId, a.runId)));
-    expect(artifacts.map((x) => x.format).sort()).toEqual(["csv", "json", "pdf"]);
+    expect(artifacts.map((x) => x.format).sort()).toEqual(["csv", "json", "pdf", "xlsx"]);
     for (const artifact of artifacts) {
       expect(artifact.sha256).toBe(createHash("sha256").update(artifact.content).digest("hex"));
       expect(artifact.byteSize).toBe(artifact.content.byteLength);
-      expect(artifact.schemaVersion).toBe("2.1");
+      expect(artifact.schemaVersion).toBe("2.2");
     }
     const json = artifacts.find((x) => x.format === "json");
     const document = publishedReportSchema.parse(JSON.parse(Buffer.from(json?.content ?? []).toString("utf8")));

@@ -63,7 +63,7 @@ describe("runReport", () => {
     });
     expect(await runReport({ ...context, lastAttempt: false }, fixtureTeamId, runId)).toBe("already-completed");
     expect((await row())?.attempts).toBe(3);
-    expect(await database.db.select().from(reportArtifacts).where(eq(reportArtifacts.runId, runId))).toHaveLength(3);
+    expect(await database.db.select().from(reportArtifacts).where(eq(reportArtifacts.runId, runId))).toHaveLength(4);
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.resourceId, runId));
     // kari.nurmi is a team administrator of the police unit (seed users).
     expect(

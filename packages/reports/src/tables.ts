@@ -126,6 +126,7 @@ export function publishTable(
           total: table.margins === "both" ? show(R, C, sum(table.rows.map((r) => sum(r.values)))) : null,
         }
       : null,
+    previous: null,
     suppressed: [...(hidden ?? new Map<string, SuppressionReason>())]
       .map(([k, reason]) => {
         const [row = 0, column = 0] = k.split(":").map(Number);

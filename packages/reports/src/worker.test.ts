@@ -80,7 +80,7 @@ describe.each(testEngines)("two workers on %s", (engine) => {
       .select({ runId: reportArtifacts.runId })
       .from(reportArtifacts)
       .where(and(eq(reportArtifacts.teamId, fixtureTeamId), inArray(reportArtifacts.runId, ids)));
-    expect(artifacts).toHaveLength(60);
+    expect(artifacts).toHaveLength(ids.length * 4);
     const audit = await database.db
       .select({ id: auditLog.resourceId })
       .from(auditLog)

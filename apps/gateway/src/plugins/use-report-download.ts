@@ -6,7 +6,7 @@ import { z } from "zod";
 import { createContext, type GatewayServices } from "../context.js";
 
 const downloadPath = /^\/reports\/([^/]+)\/([^/]+)$/;
-const downloadSchema = z.object({ runId: z.uuid(), format: z.enum(["json", "csv", "pdf"]) });
+const downloadSchema = z.object({ runId: z.uuid(), format: z.enum(schema.reportFormats) });
 
 const json = (fetchAPI: { Response: typeof Response }, status: number, message: string, headers = {}) =>
   new fetchAPI.Response(JSON.stringify({ error: message }), {
@@ -15,7 +15,7 @@ const json = (fetchAPI: { Response: typeof Response }, status: number, message: 
   });
 
 /**
- * `GET /reports/:runId/:format` (json, csv or pdf): a report's file as a download, with the bearer
+ * `GET /reports/:runId/:format` (json, csv, pdf or xlsx): a report's file as a download, with the bearer
  * token of the GraphQL endpoint and the same access as `reportRun { artifacts { contentBase64 } }`
  * (the team's aggregates, and `canSeeReport` for the run's type and party). A run that does not
  * exist and one that is not the caller's answer the same 404. Each download is written to the audit

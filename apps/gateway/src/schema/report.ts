@@ -19,6 +19,7 @@ const ReportFormatEnum = enumOf("ReportFormat", "File format of a report artifac
   json: "The canonical, versioned structure.",
   csv: "One CSV file per table (UTF-8 with BOM, `;` separated, decimal comma, CRLF) in a ZIP archive (application/zip).",
   pdf: "A readable PDF with tables and a chart.",
+  xlsx: "A spreadsheet workbook, one sheet per table as in the CSV files; counts are numbers, a hidden count an empty cell with its mark beside it.",
 });
 
 const ReportStatusEnum = enumOf("ReportStatus", "Where a report run is (ajon tila).", schema.reportRunStatuses, {

@@ -18,7 +18,7 @@ import { teams } from "./teams.js";
 export const reportTypes = ["annual", "party", "monthly"] as const;
 export type ReportType = (typeof reportTypes)[number];
 export const reportRunStatuses = ["queued", "running", "completed", "failed"] as const;
-export const reportFormats = ["json", "csv", "pdf"] as const;
+export const reportFormats = ["json", "csv", "pdf", "xlsx"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 /**

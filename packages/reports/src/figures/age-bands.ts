@@ -1,6 +1,6 @@
 import { type Executor, queryRows, type SQL, sql } from "@ankkuri/db";
 import { type AgePolicy, defaultAgePolicy } from "@ankkuri/domain";
-import { columnLabels, tableTitles } from "../labels.js";
+import { columnLabels, tableTitles, textOf } from "../labels.js";
 import type { RawTable } from "../tables.js";
 import { caseInScope, type FigureScope } from "./scope.js";
 
@@ -44,7 +44,7 @@ export async function ageBandsTable(
     columns: [{ key: "new", label: columnLabels.newCases }],
     rows: policy.bands.map((b) => ({
       key: b.code,
-      label: { fi: b.label.fi, en: b.label.en },
+      label: textOf(b.label),
       values: [byBand.get(b.code) ?? 0],
     })),
   };

@@ -1,6 +1,6 @@
 import { type Executor, queryRows, type SQL, sql } from "@ankkuri/db";
 import { chartBuckets } from "../periods.js";
-import { columnLabels, tableTitles } from "../labels.js";
+import { columnLabels, sameText, tableTitles } from "../labels.js";
 import type { RawTable } from "../tables.js";
 import { caseInScope, type FigureScope } from "./scope.js";
 
@@ -30,7 +30,7 @@ export async function casesOverTimeTable(db: Executor, scope: FigureScope): Prom
     columns: [{ key: "new", label: columnLabels.newCases }],
     rows: buckets.map((b) => ({
       key: b.key,
-      label: unit === "month" ? { fi: b.key, en: b.key } : { fi: `${b.from}–${b.to}`, en: `${b.from}–${b.to}` },
+      label: sameText(unit === "month" ? b.key : `${b.from}–${b.to}`),
       values: [byBucket.get(b.key) ?? 0],
     })),
   };

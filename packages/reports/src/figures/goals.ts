@@ -54,6 +54,7 @@ export async function goalsTable(db: Executor, scope: FigureScope): Promise<RawT
     })),
     note: {
       fi: "Arvioissa asetetut tavoitteet; saavutetut ja saavuttamatta päättyneet sen arvioinnin päivän mukaan, joka päätti tavoitteen.",
+      sv: "Mål som ställts upp i bedömningar; uppnådda och avslutade utan att uppnås enligt dagen för den uppföljning som avslutade målet.",
       en: "Goals set in assessments; met and ended unmet by the day of the review that ended the goal.",
     },
   };

@@ -47,6 +47,7 @@ export async function meetingsTable(
     })),
     note: {
       fi: `Kirjattu: kirjaus enintään ${String(graceDays)} päivää tapaamisen jälkeen. Rivin summa on pidetyt tapaamiset.`,
+      sv: `Registrerat: en anteckning högst ${String(graceDays)} dagar efter mötet. Radens summa är de hållna mötena.`,
       en: `Recorded: a record within ${String(graceDays)} days of the meeting. A row's total is the meetings held.`,
     },
   };

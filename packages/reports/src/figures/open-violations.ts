@@ -13,7 +13,7 @@ import {
   type TeamDataset,
   type Violation,
 } from "@ankkuri/domain";
-import { columnLabels, tableTitles } from "../labels.js";
+import { columnLabels, tableTitles, textOf } from "../labels.js";
 import type { RawTable } from "../tables.js";
 import { caseInScope, type FigureScope } from "./scope.js";
 
@@ -93,12 +93,13 @@ export function caseViolationsTable(counts: ViolationCounts): RawTable {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([code, { severity, count }]) => ({
         key: code,
-        label: { fi: caseRuleLabels[code].fi, en: caseRuleLabels[code].en },
+        label: textOf(caseRuleLabels[code]),
         values: [count],
         attributes: { severity },
       })),
     note: {
       fi: "Virhe rikkoo sääntöä; varoitus vaatii huomiota.",
+      sv: "Ett fel bryter mot en regel; en varning kräver uppmärksamhet.",
       en: "An error breaks a rule; a warning needs attention.",
     },
   };

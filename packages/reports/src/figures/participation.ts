@@ -1,6 +1,6 @@
 import { type Executor, queryRows, type SQL, sql } from "@ankkuri/db";
 import type { Organisation } from "@ankkuri/domain";
-import { columnLabels, tableTitles } from "../labels.js";
+import { columnLabels, sameText, type Text, tableTitles, textOf } from "../labels.js";
 import type { RawTable } from "../tables.js";
 import { type FigureScope, organisationInScope } from "./scope.js";
 
@@ -30,7 +30,10 @@ export async function participationTable(
     db,
     participationQuery(scope),
   );
-  const name = (id: string) => organisations.get(id)?.name ?? { fi: id, en: id };
+  const name = (id: string): Text => {
+    const o = organisations.get(id);
+    return o ? textOf(o.name) : sameText(id);
+  };
   return {
     id: "participation",
     title: tableTitles.participation,
@@ -50,13 +53,14 @@ export async function participationTable(
         const party = partyOf(r.organisation);
         return {
           key: r.organisation,
-          label: { fi: name(r.organisation).fi, en: name(r.organisation).en },
+          label: name(r.organisation),
           values: [r.meetings, r.cases],
           ...(party ? { attributes: { partyId: party } } : {}),
         };
       }),
     note: {
       fi: "Tapaamiset, joihin organisaation edustaja osallistui, ja niiden asiakkuudet. Sarakkeita ei lasketa yhteen, koska tapaamisessa on useita organisaatioita.",
+      sv: "Möten där organisationens representant deltog, och deras klientärenden. Kolumnerna summeras inte, eftersom ett möte har flera organisationer.",
       en: "Meetings an organisation's people attended, and the cases of those meetings. Not summed: a meeting has several organisations.",
     },
   };

@@ -33,6 +33,7 @@ export async function serviceReferralsTable(db: Executor, scope: FigureScope): P
     })),
     note: {
       fi: "Jaksolla tehdyt palveluohjaukset; tila raportin laatimishetkellä.",
+      sv: "Hänvisningar som gjorts under perioden; status när rapporten gjordes.",
       en: "Referrals made in the period; status when the report was made.",
     },
   };

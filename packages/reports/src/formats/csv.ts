@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Cell, CountTable, ReportDocument } from "../report-document.js";
 import { tableIds } from "../report-document.js";
+import { columnLabels } from "../labels.js";
 import { type ZipEntry, zip } from "./zip.js";
 
 /** The CSV files of a report travel as one ZIP archive (one artifact, one checksum, one download). */
@@ -33,24 +34,45 @@ function tableFile(table: CountTable): Line[] {
   const rowTotals = table.margins === "rows" || table.margins === "both";
   const valueKeys = [...table.columns.map((c) => c.key), ...(rowTotals ? ["total"] : [])];
   const values = (cells: readonly (Cell | null | undefined)[]) => cells.flatMap(split);
+  const cellsOf = (r: { values: Record<string, Cell>; total: Cell | null } | undefined) =>
+    r === undefined
+      ? valueKeys.map(() => null)
+      : [...table.columns.map((c) => r.values[c.key]), ...(rowTotals ? [r.total] : [])];
+  // The previous year's counts beside the period's (annual and party reports): `<column>_previous`.
+  const previous = table.previous;
+  const previousRows = new Map(previous?.rows.map((r) => [r.key, r]));
+  const before = (r: { values: Record<string, Cell>; total: Cell | null } | undefined) =>
+    previous === null ? [] : values(cellsOf(r));
   const lines: Line[] = [
-    ["key", "label_fi", "label_en", ...attributeKeys, ...valueKeys.flatMap((k) => [k, `${k}_suppressed`])],
+    [
+      "key",
+      "label_fi",
+      "label_sv",
+      "label_en",
+      ...attributeKeys,
+      ...valueKeys.flatMap((k) => [k, `${k}_suppressed`]),
+      ...(previous === null ? [] : valueKeys.flatMap((k) => [`${k}_previous`, `${k}_previous_suppressed`])),
+    ],
     ...table.rows.map((r) => [
       r.key,
       r.label.fi,
+      r.label.sv,
       r.label.en,
       ...attributeKeys.map((k) => r.attributes?.[k] ?? null),
-      ...values([...table.columns.map((c) => r.values[c.key]), ...(rowTotals ? [r.total] : [])]),
+      ...values(cellsOf(r)),
+      ...before(previousRows.get(r.key)),
     ]),
   ];
   if (table.totals) {
     const totals = table.totals;
     lines.push([
       "total",
-      "Yhteensä",
-      "Total",
+      columnLabels.total.fi,
+      columnLabels.total.sv,
+      columnLabels.total.en,
       ...attributeKeys.map(() => null),
-      ...values([...table.columns.map((c) => totals.values[c.key]), ...(rowTotals ? [totals.total] : [])]),
+      ...values(cellsOf(totals)),
+      ...before(previous?.totals ?? undefined),
     ]);
   }
   return lines;
@@ -64,6 +86,7 @@ export function csvTables(document: ReportDocument): { name: string; lines: Line
       lines: [
         ["key", "value"],
         ["title_fi", document.title.fi],
+        ["title_sv", document.title.sv],
         ["title_en", document.title.en],
         ["schemaVersion", document.schemaVersion],
         ["type", document.type],

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
-import { publishedReportSchema, type ReportDocument, tableIds } from "../report-document.js";
+import { type Cell, publishedReportSchema, type ReportDocument, tableIds } from "../report-document.js";
 import { csvFile, finnishNumber, renderCsv } from "./csv.js";
 import { crc32 } from "./zip.js";
 import { publishReport, renderJson } from "./json.js";
@@ -143,6 +143,24 @@ describe("the report's formats", () => {
     expect(all).toContain("Kulttuurin ja vapaa-ajan toimiala");
   });
 
+  it("sets the previous year's columns beside the main tables, with the period they cover", async () => {
+    const pages = await pdfText(await renderPdf(annual));
+    const all = pages.map((p) => p.replace(/Ankkuri Helsinki · .*?30\.4\.2026\s*/, "")).join(" ");
+    const section = (title: string) =>
+      all.slice(all.lastIndexOf(title), all.indexOf("1.5.2024–30.4.2025", all.lastIndexOf(title)));
+    // Tables without row totals show the previous year's first column, headed by the years.
+    expect(section("Asiakkuudet tyypeittäin")).toMatch(/Päättyneet\s+Closed\s+2024\/25\s+Uudet\s/);
+    // Tables with row totals show the previous year's row totals, hidden as that year's report hid them.
+    const meetings = section("Pidetyt tapaamiset ja kirjaaminen");
+    expect(meetings).toMatch(/Yhteensä\s+Total\s+2024\/25\s+Yhteensä\s/);
+    const previousTotal = annual.tables.meetings.previous?.totals?.total;
+    expect(previousTotal).toBe("x");
+    expect(meetings).toMatch(/Yhteensä \/ Total\s+x\s+x\s+12\s+x/);
+    expect(all).toContain("1.5.2024–30.4.2025, luvut peitetty kuten sen jakson raportissa");
+    // Monthly statistics have no previous year.
+    expect((await pdfText(await renderPdf(monthly))).join(" ")).not.toContain("luvut peitetty kuten sen jakson");
+  });
+
   it("numbers every page n/N and heads every page but the cover with the team, the report and the period", async () => {
     const pages = await pdfText(await renderPdf(annual));
     pages.forEach((text, i) => {
@@ -184,7 +202,10 @@ describe("the report's formats", () => {
         .filter((i) => i > start)
         .reduce((a, b) => Math.min(a, b), all.indexOf("Henkilötyövuodet: tavoite ja toteuma"));
       const section = all.slice(start, next);
-      if (table.suppressed.length > 0) expect(section, table.id).toContain("x = peitetty, jotta pientä lukua");
+      // Hidden cells this period, or in the previous year's columns beside them.
+      const previousMarks = /"(x|<\d+)"/.test(JSON.stringify(table.previous));
+      if (table.suppressed.length > 0 || previousMarks)
+        expect(section, table.id).toContain("x = peitetty, jotta pientä lukua");
       else expect(section, table.id).not.toContain("x = peitetty, jotta pientä lukua");
     }
     expect(all).not.toMatch(/\b(CASE|MEETING|CONSENT|STAFFING|AGREEMENT)\.[A-Z_]+/);
@@ -312,6 +333,7 @@ describe("the report's formats", () => {
     expect(meetings[0]).toEqual([
       "key",
       "label_fi",
+      "label_sv",
       "label_en",
       "recorded",
       "recorded_suppressed",
@@ -319,10 +341,17 @@ describe("the report's formats", () => {
       "unrecorded_suppressed",
       "total",
       "total_suppressed",
+      "recorded_previous",
+      "recorded_previous_suppressed",
+      "unrecorded_previous",
+      "unrecorded_previous_suppressed",
+      "total_previous",
+      "total_previous_suppressed",
     ]);
-    expect(meetings[1]).toEqual([
+    expect(meetings[1]?.slice(0, 10)).toEqual([
       "youth-crime",
       "Nuorten rikollisuus ja häiriökäyttäytyminen",
+      "Ungdomsbrottslighet och störande beteende",
       "Youth crime and disruptive behaviour",
       "",
       "x",
@@ -331,10 +360,24 @@ describe("the report's formats", () => {
       "9",
       "",
     ]);
-    expect(meetings.at(-1)).toEqual(["total", "Yhteensä", "Total", "", "x", "", "x", "12", ""]);
+    expect(meetings.at(-1)?.slice(0, 10)).toEqual(["total", "Yhteensä", "Totalt", "Total", "", "x", "", "x", "12", ""]);
+    // The previous year's counts beside them, as published (a number, or empty with its mark).
+    const published = (c: Cell | null | undefined) => (typeof c === "number" ? [String(c), ""] : ["", c ?? ""]);
+    const previous = annual.tables.meetings.previous;
+    const previousRow = previous?.rows.find((r) => r.key === "youth-crime");
+    expect(meetings[1]?.slice(10)).toEqual(
+      [previousRow?.values.recorded, previousRow?.values.unrecorded, previousRow?.total].flatMap(published),
+    );
+    expect(meetings.at(-1)?.slice(10)).toEqual(
+      [previous?.totals?.values.recorded, previous?.totals?.values.unrecorded, previous?.totals?.total].flatMap(
+        published,
+      ),
+    );
+    expect(meetings.at(-1)?.slice(10).join(";")).toMatch(/x/);
     expect(tables.get("06-participation.csv")?.[0]).toEqual([
       "key",
       "label_fi",
+      "label_sv",
       "label_en",
       "partyId",
       "meetings",
@@ -359,6 +402,7 @@ describe("the report's formats", () => {
       ["json", "application/json; charset=utf-8"],
       ["csv", "application/zip"],
       ["pdf", "application/pdf"],
+      ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     ]);
     for (const a of artifacts) {
       expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -1,5 +1,7 @@
 import {
+  type Cell,
   type CountTable,
+  type PublishedCell,
   publishCell,
   type PublishedReport,
   publishedReportSchema,
@@ -13,21 +15,23 @@ export const jsonContentType = "application/json; charset=utf-8";
 const mapValues = <A, B>(record: Record<string, A>, f: (a: A) => B): Record<string, B> =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
 
+const publishNullable = (c: Cell | null): PublishedCell | null => (c === null ? null : publishCell(c));
+
+const publishTotals = (totals: CountTable["totals"]) =>
+  totals === null ? null : { values: mapValues(totals.values, publishCell), total: publishNullable(totals.total) };
+
+const publishRows = <R extends { values: Record<string, Cell>; total: Cell | null }>(rows: readonly R[]) =>
+  rows.map((r) => ({ ...r, values: mapValues(r.values, publishCell), total: publishNullable(r.total) }));
+
 function publishTable(table: CountTable): PublishedReport["tables"][keyof PublishedReport["tables"]] {
   return {
     ...table,
-    rows: table.rows.map((r) => ({
-      ...r,
-      values: mapValues(r.values, publishCell),
-      total: r.total === null ? null : publishCell(r.total),
-    })),
-    totals:
-      table.totals === null
+    rows: publishRows(table.rows),
+    totals: publishTotals(table.totals),
+    previous:
+      table.previous === null
         ? null
-        : {
-            values: mapValues(table.totals.values, publishCell),
-            total: table.totals.total === null ? null : publishCell(table.totals.total),
-          },
+        : { rows: publishRows(table.previous.rows), totals: publishTotals(table.previous.totals) },
   };
 }
 

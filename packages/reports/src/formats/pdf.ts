@@ -1,4 +1,5 @@
 import { ruleLabel } from "@ankkuri/domain";
+import { columnLabels } from "../labels.js";
 import { chartBuckets } from "../periods.js";
 import { type Cell, type CountTable, type ReportDocument, tableIds } from "../report-document.js";
 import { drawBarChart } from "./pdf-chart.js";
@@ -117,6 +118,41 @@ function coverPage(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDo
   );
 }
 
+/** The years a period spans, for a column heading: "2024" or "2024/25" (a slash, so the line does not break). */
+const yearsOf = (period: { from: string; to: string }) => {
+  const from = period.from.slice(0, 4);
+  const to = period.to.slice(0, 4);
+  return from === to ? from : `${from}/${to.slice(2)}`;
+};
+
+/**
+ * The previous year's column of a table: its row totals where rows have totals, else its first
+ * column (new cases, consents given, goals set), headed by the years and the column's name. One
+ * column, so the table keeps its width; the JSON carries the whole previous table. Null when the
+ * table carries no previous year.
+ */
+function previousColumn(report: ReportDocument, table: CountTable) {
+  const previous = table.previous;
+  const first = table.columns[0];
+  if (previous === null || report.previous === null || first === undefined) return null;
+  const years = yearsOf(report.previous.period);
+  const rowTotals = table.margins === "rows" || table.margins === "both";
+  const pick = (values: Record<string, Cell>, total: Cell | null) => (rowTotals ? total : values[first.key]);
+  const byKey = new Map(previous.rows.map((r) => [r.key, r]));
+  const cells = [...previous.rows, ...(previous.totals ? [previous.totals] : [])].map((r) => pick(r.values, r.total));
+  return {
+    header: `${years} / ${rowTotals ? columnLabels.total.fi : first.label.fi}`,
+    row: (key: string) => {
+      const r = byKey.get(key);
+      return r ? show(pick(r.values, r.total)) : "";
+    },
+    totals: previous.totals ? show(pick(previous.totals.values, previous.totals.total)) : "",
+    // A mark in place of a number: the legend goes under the table.
+    hidden: cells.some((c) => typeof c === "string"),
+    note: `${years}: ${finnishDate(report.previous.period.from)}–${finnishDate(report.previous.period.to)}, luvut peitetty kuten sen jakson raportissa. / ${years}: the same period a year earlier (${rowTotals ? columnLabels.total.en : first.label.en}), suppressed as that period's own report publishes it.`,
+  };
+}
+
 function countTable(
   doc: PDFKit.PDFDocument,
   root: StructParent,
@@ -125,30 +161,36 @@ function countTable(
   rowLabels: readonly string[] = [],
 ): void {
   const rowTotals = table.margins === "rows" || table.margins === "both";
+  const before = previousColumn(report, table);
   const headers = [
     "",
     ...table.columns.map((c) => `${c.label.fi} / ${c.label.en}`),
     ...(rowTotals ? ["Yhteensä / Total"] : []),
+    ...(before ? [before.header] : []),
   ];
   const rows = table.rows.map((r, i) => [
     rowLabels[i] ?? r.label.fi,
     ...table.columns.map((c) => show(r.values[c.key])),
     ...(rowTotals ? [show(r.total)] : []),
+    ...(before ? [before.row(r.key)] : []),
   ]);
+  const hidden = table.suppressed.length > 0 || before?.hidden === true;
   const notes = [
     ...(table.note ? [`${table.note.fi} / ${table.note.en}`] : []),
-    ...(report.suppression.applied && table.suppressed.length > 0 ? [suppressionLegend(report)] : []),
+    ...(before ? [before.note] : []),
+    ...(report.suppression.applied && hidden ? [suppressionLegend(report)] : []),
   ];
+  const empty = [...table.columns.map(() => ""), ...(rowTotals ? [""] : []), ...(before ? [""] : [])];
   const pdfTable: PdfTable = {
     headers,
-    rows:
-      rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...table.columns.map(() => ""), ...(rowTotals ? [""] : [])]],
+    rows: rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...empty]],
     ...(table.totals
       ? {
           totalsRow: [
             "Yhteensä / Total",
             ...table.columns.map((c) => show(table.totals?.values[c.key])),
             ...(rowTotals ? [show(table.totals.total)] : []),
+            ...(before ? [before.totals] : []),
           ],
         }
       : {}),
