@@ -17,7 +17,12 @@ export interface ListScope {
 export interface ListWindow {
   /** The position of a forward page's cursor: cases after it in the list's order. */
   after?: { referredOn: SQL; id: SQL } | null;
-  /** A condition on the case (the list's filters), or null for none. */
+  /**
+   * The case statuses to list, read from each membership's copy of its case's status
+   * (`case_memberships_case_list_status_index`), or null for every status.
+   */
+  statuses?: readonly SQL[] | null;
+  /** A condition on the case (the list's other filters), or null for none. */
   filter?: ((c: ListedCase) => SQL | null) | null;
   limit: number;
 }
@@ -28,17 +33,24 @@ export interface ListWindow {
  * a statement that reads them from `case_memberships_case_list_index`: one backward index scan per
  * organisation, merged in order, duplicates dropped as they pass, and stopped at `limit`. A page, or
  * a capped count, reads the memberships it returns and no others, whatever share of the team's cases
- * the organisation takes part in. `case-list-order.test.ts` holds it equal to `visibleCaseIds`.
+ * the organisation takes part in. With `statuses`, one scan per organisation and status of
+ * `case_memberships_case_list_status_index` instead (each in the list's order, since the status is
+ * fixed within it), merged the same way: a status filter costs no read of the cases it skips.
+ * `case-visibility.test.ts` holds it equal to `visibleCaseIds`.
  */
 export function visibleCasesInListOrder(scope: ListScope, window: ListWindow): SQL {
   const m = alias(caseMemberships, "lm");
-  const scans = scope.organisations.map(
-    (organisation) =>
-      sql`(select ${m.caseReferredOn} as referred_on, ${m.caseId} as case_id from ${caseMemberships} as "lm"
+  const statuses: readonly (SQL | null)[] = window.statuses ?? [null];
+  const scans = scope.organisations.flatMap((organisation) =>
+    statuses.map(
+      (status) =>
+        sql`(select ${m.caseReferredOn} as referred_on, ${m.caseId} as case_id from ${caseMemberships} as "lm"
         where ${m.teamId} = ${scope.teamId} and ${m.organisationId} = ${organisation}
+          ${status ? sql`and ${m.caseStatus} = ${status}` : sql``}
           and ${m.validFrom} <= ${scope.day} and (${m.validTo} is null or ${m.validTo} >= ${scope.day})
           ${window.after ? sql`and (${m.caseReferredOn}, ${m.caseId}) < (${window.after.referredOn}::date, ${window.after.id}::uuid)` : sql``}
         order by ${m.caseReferredOn} desc, ${m.caseId} desc)`,
+    ),
   );
   if (scans.length === 0) return sql`select null::date as referred_on, null::uuid as case_id where false`;
   const c = alias(cases, "lc");
