@@ -5,7 +5,7 @@ DROP TRIGGER "case_memberships_case_referred_on" ON "case_memberships";--> state
 DROP FUNCTION "case_memberships_case_referred_on"();--> statement-breakpoint
 DROP TRIGGER "cases_referred_on_to_memberships" ON "cases";--> statement-breakpoint
 DROP FUNCTION "cases_referred_on_to_memberships"();--> statement-breakpoint
-UPDATE "case_memberships" m SET "case_status" = c."status", "case_referred_on" = c."referred_on" FROM "cases" c WHERE c."team_id" = m."team_id" AND c."id" = m."case_id";--> statement-breakpoint
+UPDATE "case_memberships" m SET "case_status" = c."status" FROM "cases" c WHERE c."team_id" = m."team_id" AND c."id" = m."case_id";--> statement-breakpoint
 -- A membership carries its case's referral day and status (the case list's order and its status
 -- filter): set from the case on every write of a membership, and followed when the case changes
 -- either, so the copies cannot drift.
