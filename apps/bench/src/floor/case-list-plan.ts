@@ -139,6 +139,14 @@ order, merged (\`Merge Append\`) and stopped at the page, so the order holds acr
  Execution Time: 0.187 ms
 \`\`\`
 
+The gateway runs the same scans for the viewer's organisation and its parent (two scans per status),
+each stopped at the page's rows or the count's cap. The bound is what keeps a prepared statement's
+generic plan streaming: postgres.js prepares every statement, and a generic plan (organisation, status
+and day unknown, a few thousand memberships estimated) of the unbounded two-scan count hashed all 203 615
+of the police's active memberships in force and sorted them (\`Parallel Append\`, \`HashAggregate\`,
+top-N sort: 886 ms, 15 217 buffers, with \`plan_cache_mode = force_generic_plan\`); bounded, the generic
+plan is the \`Merge Append\` above (97 ms, 5 045 buffers, same load).
+
 Measured with \`psql -f\` on a database made by \`pnpm db:synth --scale 100000 --today 2026-12-07\`
 and migrated to \`case_list_status\`, then \`VACUUM (ANALYZE) case_memberships\` (the statement is
 \`caseList\` in \`apps/bench/src/floor/floor-queries.ts\`).

@@ -41,23 +41,28 @@ export interface ListWindow {
 export function visibleCasesInListOrder(scope: ListScope, window: ListWindow): SQL {
   const m = alias(caseMemberships, "lm");
   const statuses: readonly (SQL | null)[] = window.statuses ?? [null];
+  const limit = sql.raw(String(Math.max(0, Math.trunc(window.limit))));
+  const c = alias(cases, "lc");
+  const filter = window.filter?.(c) ?? null;
+  // Without a filter on the case, each scan stops at `limit` cases of its own: the cases the merge
+  // keeps are among them. The bound also keeps a prepared statement's generic plan (parameters
+  // unknown, rows underestimated) from hashing every membership of the organisation before it sorts.
+  const perScan = filter ? sql`` : sql` limit ${limit}`;
   const scans = scope.organisations.flatMap((organisation) =>
     statuses.map(
       (status) =>
-        sql`(select ${m.caseReferredOn} as referred_on, ${m.caseId} as case_id from ${caseMemberships} as "lm"
+        sql`(select distinct ${m.caseReferredOn} as referred_on, ${m.caseId} as case_id from ${caseMemberships} as "lm"
         where ${m.teamId} = ${scope.teamId} and ${m.organisationId} = ${organisation}
           ${status ? sql`and ${m.caseStatus} = ${status}` : sql``}
           and ${m.validFrom} <= ${scope.day} and (${m.validTo} is null or ${m.validTo} >= ${scope.day})
           ${window.after ? sql`and (${m.caseReferredOn}, ${m.caseId}) < (${window.after.referredOn}::date, ${window.after.id}::uuid)` : sql``}
-        order by ${m.caseReferredOn} desc, ${m.caseId} desc)`,
+        order by ${m.caseReferredOn} desc, ${m.caseId} desc${perScan})`,
     ),
   );
   if (scans.length === 0) return sql`select null::date as referred_on, null::uuid as case_id where false`;
-  const c = alias(cases, "lc");
-  const filter = window.filter?.(c) ?? null;
   const joined = filter
     ? sql` join ${cases} as "lc" on ${c.teamId} = ${scope.teamId} and ${c.id} = v.case_id and (${filter})`
     : sql``;
   return sql`select distinct v.referred_on, v.case_id from (${sql.join(scans, sql` union all `)}) v${joined}
-    order by v.referred_on desc, v.case_id desc limit ${sql.raw(String(Math.max(0, Math.trunc(window.limit))))}`;
+    order by v.referred_on desc, v.case_id desc limit ${limit}`;
 }
