@@ -107,6 +107,22 @@ describe.each(testEngines)("the case list's pages and counts on %s", (engine) =>
     expect(h.queries.some((q) => q.includes(`("lm"."case_referred_on", "lm"."case_id") < (`))).toBe(true);
   });
 
+  it("reads a status filter from the viewer's memberships, and lists nobody else's cases under it", async () => {
+    h.resetQueries();
+    const several = await page(login.police, { first: 100, filter: { statuses: ["ADMITTED", "REFERRED"] } });
+    expect(several.nodes.map((n) => n.caseId)).toEqual([...seeded].sort(listOrder).map((s) => s.caseId));
+    // The status is the membership's copy (one scan per status of the status index), and no case is
+    // joined to test it.
+    const listing = h.queries.filter((q) => q.includes(`"lm"."case_status" = `));
+    expect(listing.length).toBeGreaterThan(0);
+    expect(listing.some((q) => q.includes(`"cases" as "lc"`))).toBe(false);
+    // Youth services take part in the admitted case only: a status filter widens nothing.
+    const youth = await page(login.youthWorker, { first: 100, filter: { statuses: ["ADMITTED", "REFERRED"] } });
+    expect(youth.nodes.map((n) => n.caseId)).toEqual(seeded.filter((s) => s.youthServicesSees).map((s) => s.caseId));
+    expect(youth).toMatchObject({ totalCount: 1, totalCountIsCapped: false });
+    expect((await page(login.youthWorker, { first: 100, filter: { statuses: ["REFERRED"] } })).nodes).toEqual([]);
+  });
+
   it("pages backward to the same cases", async () => {
     const expected = [...seeded].sort(listOrder).map((s) => s.caseId);
     const ids: string[] = [];

@@ -59,18 +59,24 @@ export async function caseList(
   actor: FloorActor,
   today: string,
   first: number,
-  status: string | null = null,
+  statuses: readonly string[] = [],
 ) {
-  // The status lives on the case: a status filter joins it into the membership scan.
-  const ofStatus =
-    status === null ? sql`` : sql`join cases s on s.team_id = m.team_id and s.id = m.case_id and s.status = ${status}`;
+  // The organisation's memberships in force, in the list's order, from the index that holds them so:
+  // `case_memberships_case_list_index`, or under a status filter `case_memberships_case_list_status_index`
+  // (each membership carries its case's status), one backward scan per status merged in order. Either
+  // way the page reads its own rows and no more, and no case is fetched to test its status.
+  const scan = (status: string | null) => sql`(select m.case_referred_on, m.case_id from case_memberships m
+      where m.team_id = ${actor.teamId} and m.organisation_id = ${actor.organisationId}
+        ${status === null ? sql`` : sql`and m.case_status = ${status}`}
+        and m.valid_from <= ${today} and (m.valid_to is null or m.valid_to >= ${today})
+      order by m.case_referred_on desc, m.case_id desc)`;
+  const scans = (statuses.length === 0 ? [null] : [...new Set(statuses)]).map(scan);
+  const memberships = scans.slice(1).reduce((all, next) => sql`${all} union all ${next}`, scans[0] ?? sql``);
+  const listed = (limit: number) => sql`select distinct v.case_referred_on, v.case_id from (${memberships}) v
+      order by v.case_referred_on desc, v.case_id desc limit ${limit}`;
   const [counted, rows] = await Promise.all([
     // Capped as the gateway's count (10 000): the memberships of at most 10 001 visible cases are read.
-    sql<{ n: number }[]>`select count(*)::int as n from (
-        select distinct m.case_referred_on, m.case_id from case_memberships m ${ofStatus}
-        where m.team_id = ${actor.teamId} and m.organisation_id = ${actor.organisationId}
-          and m.valid_from <= ${today} and (m.valid_to is null or m.valid_to >= ${today})
-        order by m.case_referred_on desc, m.case_id desc limit ${caseCountCap + 1}) listed`,
+    sql<{ n: number }[]>`select count(*)::int as n from (${listed(caseCountCap + 1)}) listed`,
     sql<
       (ClientColumns & {
         id: string;
@@ -82,15 +88,7 @@ export async function caseList(
         organisations: unknown;
       })[]
     >`
-      with listed as (
-        -- The organisation's memberships in force, in the list's order, from the index that holds
-        -- them so (case_memberships_case_list_index): the page reads its own rows and no more.
-        select distinct m.case_referred_on, m.case_id from case_memberships m ${ofStatus}
-        where m.team_id = ${actor.teamId} and m.organisation_id = ${actor.organisationId}
-          and m.valid_from <= ${today} and (m.valid_to is null or m.valid_to >= ${today})
-        order by m.case_referred_on desc, m.case_id desc
-        limit ${first + 1}
-      ), page as (
+      with listed as (${listed(first + 1)}), page as (
         select c.team_id, c.id, c.client_id, c.type, c.status, c.version, c.referred_on
         from listed l join cases c on c.team_id = ${actor.teamId} and c.id = l.case_id
       )

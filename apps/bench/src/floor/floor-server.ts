@@ -38,7 +38,17 @@ async function answer(req: IncomingMessage): Promise<[number, unknown]> {
     case "/case-list":
       return [
         200,
-        { data: { cases: await caseList(sql, actor, today(), Number(q("first") || "50"), q("status") || null) } },
+        {
+          data: {
+            cases: await caseList(
+              sql,
+              actor,
+              today(),
+              Number(q("first") || "50"),
+              q("status").split(",").filter(Boolean),
+            ),
+          },
+        },
       ];
     case "/case":
       return [200, { data: { case: await caseDetail(sql, actor, today(), q("caseId")) } }];

@@ -37,6 +37,21 @@ export const parameterBind: Bind = (_name, value) => sql`${value}`;
 interface Clause {
   shape: string;
   sql: SQL;
+  /**
+   * The statuses it admits, when it is the status filter: the list reads them from the memberships'
+   * copy of the case's status (`visibleCasesInListOrder`) instead of testing each case.
+   */
+  statuses?: readonly string[];
+}
+
+/** The filter: all of it on a case row (`sql`), and split into what a membership scan serves itself. */
+export interface FilterClause {
+  shape: string;
+  sql: SQL;
+  /** The statuses to scan for, or null when the filter names none. */
+  statuses: readonly string[] | null;
+  /** The rest of the filter on a case row, or null when nothing else is asked. */
+  onCase: SQL | null;
 }
 
 /** Enum values stay in the text (few combinations), so they are part of the shape. */
@@ -60,7 +75,9 @@ const clauses: {
   ) => Clause | null;
 } = {
   statuses: (values, t) =>
-    values.length === 0 ? null : { shape: `status:${values.join(",")}`, sql: oneOf(t.status, values) },
+    values.length === 0
+      ? null
+      : { shape: `status:${values.join(",")}`, sql: oneOf(t.status, values), statuses: [...new Set(values)] },
   types: (values, t) =>
     values.length === 0 ? null : { shape: `type:${values.join(",")}`, sql: oneOf(t.type, values) },
   organisationId: (organisationId, t, bind, day) => ({
@@ -88,9 +105,18 @@ const clauses: {
   },
 };
 
+const allOf = (parts: readonly Clause[]) =>
+  parts.length === 0
+    ? null
+    : sql.join(
+        parts.map((p) => sql`(${p.sql})`),
+        sql` and `,
+      );
+
 /**
  * The filter as one SQL condition on a case row (need-to-know is not part of it: the caller adds
- * it), with a shape key that names its text. Null when no filter is given.
+ * it), with a shape key that names its text, and split into the statuses a membership scan reads
+ * and the rest. Null when no filter is given.
  */
 export function caseFilterSql(
   filter: CaseListFilter | null | undefined,
@@ -98,7 +124,7 @@ export function caseFilterSql(
   bind: Bind,
   day: SQL,
   today: LocalDate,
-): Clause | null {
+): FilterClause | null {
   if (!filter) return null;
   const parts: Clause[] = [];
   for (const key of Object.keys(clauses) as (keyof CaseListFilter)[]) {
@@ -113,12 +139,12 @@ export function caseFilterSql(
     );
     if (clause) parts.push(clause);
   }
-  if (parts.length === 0) return null;
+  const all = allOf(parts);
+  if (!all) return null;
   return {
     shape: parts.map((p) => p.shape).join(";"),
-    sql: sql.join(
-      parts.map((p) => sql`(${p.sql})`),
-      sql` and `,
-    ),
+    sql: all,
+    statuses: parts.find((p) => p.statuses)?.statuses ?? null,
+    onCase: allOf(parts.filter((p) => !p.statuses)),
   };
 }

@@ -81,6 +81,8 @@ export function casePageWhere(
   const { filter: f } = args;
   const today = ctx.today;
   const filterOf = (t: CaseRow) => caseFilterSql(f, t, placeholderBind({}), day, today)?.sql ?? null;
+  // The statuses come from the memberships' copy; the rest of the filter joins the case.
+  const onCaseOf = (t: CaseRow) => caseFilterSql(f, t, placeholderBind({}), day, today)?.onCase ?? null;
 
   if (args.last == null) {
     const organisations = access.organisations.map((o, i) => placeholderBind(values)(`organisation${String(i)}`, o));
@@ -93,7 +95,8 @@ export function casePageWhere(
         after: after
           ? { referredOn: sql`${sql.placeholder("afterReferredOn")}`, id: sql`${sql.placeholder("afterId")}` }
           : null,
-        filter: filter ? filterOf : null,
+        statuses: filter?.statuses?.map((status) => sql`${status}`) ?? null,
+        filter: filter?.onCase ? onCaseOf : null,
         limit,
       },
     );
@@ -135,6 +138,7 @@ function cappedCount(f: CaseListFilter | null | undefined, ctx: GatewayContext):
   if (!access) return Promise.resolve({ count: 0, capped: false });
   const day = sql`${access.day}::date`;
   const today = ctx.today;
-  const filter = (c: CaseRow) => caseFilterSql(f, c, parameterBind, day, today)?.sql ?? null;
-  return countVisibleCases(ctx.db, access, filter, caseCountCap);
+  const statuses = caseFilterSql(f, cases, parameterBind, day, today)?.statuses ?? null;
+  const onCase = (c: CaseRow) => caseFilterSql(f, c, parameterBind, day, today)?.onCase ?? null;
+  return countVisibleCases(ctx.db, access, onCase, caseCountCap, statuses);
 }

@@ -50,12 +50,18 @@ interface Listed {
 const listOrder = (a: Listed, b: Listed) =>
   a.referredOn === b.referredOn ? (a.caseId < b.caseId ? 1 : -1) : a.referredOn < b.referredOn ? 1 : -1;
 
-async function listInOrder(db: Executor, organisations: readonly string[], day: string, limit = 1_000) {
+async function listInOrder(
+  db: Executor,
+  organisations: readonly string[],
+  day: string,
+  limit = 1_000,
+  statuses: readonly string[] | null = null,
+) {
   const rows = await queryRows<{ referred_on: string | Date; case_id: string }>(
     db,
     visibleCasesInListOrder(
       { teamId: sql`${teamId}`, organisations: organisations.map((o) => sql`${o}`), day: sql`${day}::date` },
-      { limit },
+      { limit, statuses: statuses?.map((s) => sql`${s}`) ?? null },
     ),
   );
   return rows.map((r) => ({
@@ -165,5 +171,82 @@ describe.each(testEngines)("the case-visibility filter on %s", (engine) => {
     expect(await dayOf()).toBe("2026-03-01");
     // The list stops where it is told to.
     expect(await listInOrder(db, [org.youthServices], "2026-03-10", 1)).toHaveLength(1);
+  });
+
+  it("keeps each membership's copy of its case's status through every status, and lists a status from it", async () => {
+    const db = database.db;
+    const clientId = uuidv7();
+    const caseId = uuidv7();
+    await db
+      .insert(t.clients)
+      .values({ teamId, id: clientId, birthDate: "2010-01-01", givenName: "A", familyName: "B" });
+    await db.insert(t.cases).values({
+      teamId,
+      id: caseId,
+      clientId,
+      type: "youth-crime",
+      status: "referred",
+      referredOn: "2026-04-04",
+      referralSource: "police",
+    });
+    // Written before and after a change: both must carry the case's status.
+    const membership = (organisationId: string) => ({
+      teamId,
+      caseId,
+      id: uuidv7(),
+      organisationId,
+      basis: "referrer" as const,
+      validFrom: "2026-04-04",
+      validTo: null,
+    });
+    await db.insert(t.caseMemberships).values(membership(org.youthServices));
+    const statusesOf = async () =>
+      (
+        await db
+          .select({ status: t.caseMemberships.caseStatus })
+          .from(t.caseMemberships)
+          .where(eq(t.caseMemberships.caseId, caseId))
+      ).map((r) => r.status);
+    const listedAs = async (statuses: readonly string[]) =>
+      (await listInOrder(db, [org.youthServices, org.socialEmergency], "2026-04-10", 1_000, statuses)).some(
+        (r) => r.caseId === caseId,
+      );
+    expect(await statusesOf()).toEqual(["referred"]);
+    // The columns each status requires (cases_status_fields_check), in the state machine's order and back.
+    const states = {
+      "referred": { selectionStartedOn: null, decidedOn: null, activatedOn: null, closedOn: null, closeReason: null },
+      "in-selection": { selectionStartedOn: "2026-04-05" },
+      "admitted": { decidedOn: "2026-04-06" },
+      "active": { activatedOn: "2026-04-07" },
+      "closed": { closedOn: "2026-04-08", closeReason: "goals-met" },
+    } as const;
+    let columns = {};
+    for (const [status, set] of Object.entries(states)) {
+      columns = { ...columns, ...set };
+      await db
+        .update(t.cases)
+        .set({ ...columns, status: status as keyof typeof states })
+        .where(eq(t.cases.id, caseId));
+      if (status === "admitted") await db.insert(t.caseMemberships).values(membership(org.socialEmergency));
+      expect(new Set(await statusesOf()), status).toEqual(new Set([status]));
+      expect(await listedAs([status]), status).toBe(true);
+      expect(await listedAs(["declined", status === "closed" ? "active" : "closed"]), status).toBe(false);
+    }
+    await db
+      .update(t.cases)
+      .set({ ...states.referred, selectionStartedOn: "2026-04-05", decidedOn: "2026-04-06", status: "declined" })
+      .where(eq(t.cases.id, caseId));
+    expect(new Set(await statusesOf())).toEqual(new Set(["declined"]));
+    // A writer cannot set another status on a membership: the case's status wins.
+    await db.update(t.caseMemberships).set({ caseStatus: "active" }).where(eq(t.caseMemberships.caseId, caseId));
+    expect(new Set(await statusesOf())).toEqual(new Set(["declined"]));
+    expect(await listedAs(["active"])).toBe(false);
+    // Several statuses: listed once (two memberships of the organisations asking), in the list's order.
+    const several = await listInOrder(db, [org.youthServices, org.socialEmergency], "2026-04-10", 1_000, [
+      "declined",
+      "referred",
+    ]);
+    expect(several.filter((r) => r.caseId === caseId)).toHaveLength(1);
+    expect(several).toEqual([...several].sort(listOrder));
   });
 });

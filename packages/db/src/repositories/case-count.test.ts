@@ -54,6 +54,12 @@ describe.each(testEngines)("the capped case count on %s", (engine) => {
       capped: true,
     });
     expect(await countVisibleCases(db, scope, () => sql`false`, 2)).toEqual({ count: 0, capped: false });
+    // A status filter reads the memberships' copy of the status: the same count as the case's own.
+    for (const statuses of [["referred"], ["closed"], ["closed", "referred"]]) {
+      const onCase = await countVisibleCases(db, scope, (c) => sql`${c.status} in ${statuses}`, 1_000);
+      expect(await countVisibleCases(db, scope, null, 1_000, statuses), statuses.join()).toEqual(onCase);
+      if (statuses.includes("referred")) expect(onCase.count).toBeGreaterThanOrEqual(4);
+    }
   });
 
   it("counts only what the scope may see: nothing for another team, a day before the case, or no organisation", async () => {

@@ -19,7 +19,7 @@ import { type Executor, openDatabase } from "../client.js";
 import { constraintViolation, StaleWriteError } from "../errors.js";
 import { createIdentityVault } from "../keys/identity-vault.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
-import { caseLinks, cases, clients, referralEvents } from "../schema/tables.js";
+import { caseLinks, caseMemberships as caseMembershipRows, cases, clients, referralEvents } from "../schema/tables.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { InvalidClientIdentityError, loadCase, newId, referCase, saveCase } from "./case-repository.js";
 
@@ -66,6 +66,12 @@ async function step(db: Executor, c: Case, command: CaseCommand): Promise<Case> 
   const stored = await loadCase(db, teamId, c.id);
   if (!stored) throw new Error("case vanished");
   expect(stored.case).toEqual(result.value);
+  // Every membership carries the case's status and referral day (the case list's index), after every step.
+  const copies = await db
+    .selectDistinct({ status: caseMembershipRows.caseStatus, referredOn: caseMembershipRows.caseReferredOn })
+    .from(caseMembershipRows)
+    .where(and(eq(caseMembershipRows.teamId, teamId), eq(caseMembershipRows.caseId, c.id)));
+  expect(copies, `after ${command.type}`).toEqual([{ status: stored.case.status, referredOn: stored.case.referredOn }]);
   return stored.case;
 }
 

@@ -241,13 +241,19 @@ export const caseMemberships = snakeCase.table(
     validFrom: day().notNull(),
     validTo: day(),
     /**
-     * The case's `referred_on`, kept here by the trigger `case_memberships_case_referred_on` (the
+     * The case's `referred_on`, kept here by the trigger `case_memberships_case_list_columns` (the
      * default only lets writers leave it out): the case list walks an organisation's memberships in
      * the list's order (`case_memberships_case_list_index`), so a page reads its own rows and no more.
      */
     caseReferredOn: day()
       .notNull()
       .default(sql`'infinity'`),
+    /**
+     * The case's `status`, kept here by the same trigger and followed when the case's status changes
+     * (the default only lets writers leave it out): a status filter of the case list is then a range
+     * of `case_memberships_case_list_status_index`, not a probe of every case the scan passes.
+     */
+    caseStatus: text().notNull().default(""),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
@@ -257,6 +263,16 @@ export const caseMemberships = snakeCase.table(
     index("case_memberships_case_list_index").on(
       t.teamId,
       t.organisationId,
+      t.caseReferredOn,
+      t.caseId,
+      t.validFrom,
+      t.validTo,
+    ),
+    // The same under a status filter: one backward scan per status, each in the list's order.
+    index("case_memberships_case_list_status_index").on(
+      t.teamId,
+      t.organisationId,
+      t.caseStatus,
       t.caseReferredOn,
       t.caseId,
       t.validFrom,
