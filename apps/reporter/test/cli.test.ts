@@ -36,7 +36,7 @@ describe("the report command", () => {
       timeoutMs: 120_000,
     });
 
-  it("writes the JSON, the CSV files (zipped) and the PDF of one report with a progress bar", async () => {
+  it("writes the JSON, the CSV files (zipped), the PDF and the XLSX workbook of one report with a progress bar", async () => {
     const result = await report("annual", "--period", "2025-05-01..2026-04-30", "--out", "reports");
     expect(result.exit, result.stderr).toBe(0);
     expect(result.stderr).toContain("100%");
@@ -45,8 +45,9 @@ describe("the report command", () => {
       "annual-2025-05-01..2026-04-30.csv.zip",
       "annual-2025-05-01..2026-04-30.json",
       "annual-2025-05-01..2026-04-30.pdf",
+      "annual-2025-05-01..2026-04-30.xlsx",
     ]);
-    expect(result.stdout.trim().split("\n")).toHaveLength(3);
+    expect(result.stdout.trim().split("\n")).toHaveLength(4);
     expect(result.stdout).toMatch(/sha256 [0-9a-f]{64}/);
     const document = publishedReportSchema.parse(
       JSON.parse(readFileSync(join(userDir, "reports", "annual-2025-05-01..2026-04-30.json"), "utf8")),

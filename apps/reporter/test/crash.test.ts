@@ -95,7 +95,7 @@ describe.skipIf(!testEngines.includes("postgres"))(
       workers.push(second);
       const [done] = await waitForRuns(database.db, fixtureTeamId, [runId], 240_000);
       expect(done, second.output()).toMatchObject({ status: "completed", attempts: 2, error: null, progress: 100 });
-      expect(await database.db.select().from(reportArtifacts).where(eq(reportArtifacts.runId, runId))).toHaveLength(3);
+      expect(await database.db.select().from(reportArtifacts).where(eq(reportArtifacts.runId, runId))).toHaveLength(4);
       expect(
         await database.db
           .select()
