@@ -13,7 +13,7 @@ let caseCount = 0;
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   gw = await startGateway();
   ({ admittedCaseId, count: caseCount } = await seedCases(gw));
 });

@@ -41,8 +41,9 @@ export async function startGateway(): Promise<RunningGateway> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    // Not a terminal: the gateway says it is ready in one JSON line on stdout.
-    const [, url = ""] = await child.waitForOutput(/"graphql":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/, 120_000);
+    // Not a terminal: the gateway says it is ready in one JSON line on stdout. Seconds alone; minutes
+    // when CI starts every package's tests at once on two cores.
+    const [, url = ""] = await child.waitForOutput(/"graphql":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/, 240_000);
     await child.waitForOutput(/"webApp":"http/, 5_000);
     const tokens = new Map<string, string>();
     const token = async (login: string) => {
