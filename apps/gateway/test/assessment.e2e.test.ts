@@ -15,11 +15,9 @@ import {
   admit,
   as,
   clock,
-  consentAll,
-  coreComposition,
+  inviteEducationUnderConsent,
   login,
   org,
-  planCoreMeeting,
   refer,
   schoolSocialWorker,
   today,
@@ -112,20 +110,7 @@ describe.each(testEngines)("assessment on %s", (engine) => {
     it("shows nothing of assessments to an organisation present under consent alone, nor lets it record one", async () => {
       const caseId = await admitted();
       as(await record(login.police, assessment(caseId)), "CasePayload");
-      const detail = await h.gql(
-        login.police,
-        `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`,
-        {
-          id: caseId,
-        },
-      );
-      const guardianId =
-        (detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined)?.guardians[0]?.guardianId ?? "";
-      await consentAll(h, caseId, guardianId, [org.education]);
-      await planCoreMeeting(h, caseId, "2026-11-25", [
-        ...coreComposition,
-        { role: "INVITED", organisationId: org.education, profession: "OTHER" },
-      ]);
+      await inviteEducationUnderConsent(h, caseId);
       const post = async (query: string, variables: Record<string, unknown>) =>
         (await (
           await h.fetch("/graphql", {

@@ -16,12 +16,9 @@ import {
   admit,
   as,
   clock,
-  consentAll,
-  coreComposition,
+  inviteEducationUnderConsent,
   login,
   nextIdentityCode,
-  org,
-  planCoreMeeting,
   refer,
   schoolSocialWorker,
 } from "./steps.js";
@@ -282,20 +279,7 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
       // The police officer's case, admitted; the school gets a seat under every required giver's consent.
       const policeCase = await refer(h, { by: login.police });
       await admit(h, policeCase);
-      const detail = await h.gql(
-        login.police,
-        `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`,
-        {
-          id: policeCase,
-        },
-      );
-      const guardianId =
-        (detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined)?.guardians[0]?.guardianId ?? "";
-      await consentAll(h, policeCase, guardianId, [org.education]);
-      await planCoreMeeting(h, policeCase, "2026-11-25", [
-        ...coreComposition,
-        { role: "INVITED", organisationId: org.education, profession: "OTHER" },
-      ]);
+      await inviteEducationUnderConsent(h, policeCase);
       const schoolCase = await referAsSchool();
       // Limited access (consent) is not enough to link: answered as not found.
       const attempt = await asSchool(linkMutation, {

@@ -19,8 +19,7 @@ import {
   admit,
   as,
   clock,
-  consentAll,
-  coreComposition,
+  inviteEducationUnderConsent,
   login,
   nextIdentityCode,
   org,
@@ -321,16 +320,7 @@ describe.each(testEngines)("assigned workers and caseloads on %s", (engine) => {
     await addSchoolSocialWorker(h);
     const c = await refer(h);
     await admit(h, c);
-    const detail = await h.gql(login.police, `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`, {
-      id: c,
-    });
-    const guardianId =
-      (detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined)?.guardians[0]?.guardianId ?? "";
-    await consentAll(h, c, guardianId, [org.education]);
-    await planCoreMeeting(h, c, "2026-11-25", [
-      ...coreComposition,
-      { role: "INVITED", organisationId: org.education, staffId: school.staffId, profession: "OTHER" },
-    ]);
+    await inviteEducationUnderConsent(h, c, school.staffId);
     as((await assign(login.supervisor, c, maria, "LEAD_WORKER")).data?.assignCaseWorker, "CaseWorkerPayload");
     const token = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
     const seen = (await (

@@ -165,3 +165,24 @@ export async function consentAll(
     );
   }
 }
+
+/** The id of the case's first guardian, as the police officer reads it. */
+export async function firstGuardianId(h: Harness, caseId: string): Promise<string> {
+  const detail = await h.gql(login.police, `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`, {
+    id: caseId,
+  });
+  const kase = detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined;
+  return kase?.guardians[0]?.guardianId ?? "";
+}
+
+/**
+ * Gives the Education Division a seat in an admitted case under consent alone: the client and the guardian
+ * consent to it, and a core meeting on 25 November invites it (as `staffId` when given).
+ */
+export async function inviteEducationUnderConsent(h: Harness, caseId: string, staffId?: string): Promise<void> {
+  await consentAll(h, caseId, await firstGuardianId(h, caseId), [org.education]);
+  await planCoreMeeting(h, caseId, "2026-11-25", [
+    ...coreComposition,
+    { role: "INVITED", organisationId: org.education, profession: "OTHER", ...(staffId ? { staffId } : {}) },
+  ]);
+}
