@@ -18,8 +18,9 @@ import {
   inviteEducationUnderConsent,
   login,
   org,
+  type PostAs,
   refer,
-  schoolSocialWorker,
+  signInSchoolSocialWorker,
   today,
 } from "./steps.js";
 
@@ -30,11 +31,10 @@ import {
 
 const tomorrow = "2026-11-23";
 const staffIdOf = (who: string) => helsinkiAnkkuri.staff.find((s) => s.login === who)?.id ?? "";
-const school = schoolSocialWorker;
 
 describe.each(testEngines)("assessment on %s", (engine) => {
   let h: Harness;
-  let schoolToken = "";
+  let asSchool: PostAs;
 
   const record = async (who: string, input: RecordAssessmentInput) =>
     (await h.request(who, RecordAssessmentDocument, { input })).data?.recordAssessment;
@@ -74,7 +74,7 @@ describe.each(testEngines)("assessment on %s", (engine) => {
     h = await startHarness(engine, { gateway: { clock } });
     // A school social worker (fictional), outside the core team, to be invited under consent.
     await addSchoolSocialWorker(h);
-    schoolToken = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
+    asSchool = await signInSchoolSocialWorker(h);
   });
   afterAll(async () => {
     await h.close();
@@ -111,20 +111,12 @@ describe.each(testEngines)("assessment on %s", (engine) => {
       const caseId = await admitted();
       as(await record(login.police, assessment(caseId)), "CasePayload");
       await inviteEducationUnderConsent(h, caseId);
-      const post = async (query: string, variables: Record<string, unknown>) =>
-        (await (
-          await h.fetch("/graphql", {
-            method: "POST",
-            headers: { "content-type": "application/json", "authorization": `Bearer ${schoolToken}` },
-            body: JSON.stringify({ query, variables }),
-          })
-        ).json()) as { data?: Record<string, unknown> };
-      const seen = await post(
+      const seen = await asSchool(
         `query($id: String!) { case(caseId: $id) { caseId latestAssessment { assessmentId } openGoals { goalId } } }`,
         { id: caseId },
       );
       expect(seen.data?.case).toEqual({ caseId, latestAssessment: null, openGoals: [] });
-      const attempt = await post(
+      const attempt = await asSchool(
         `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { __typename } }`,
         { input: { caseId, causes: ["HOUSING"] } },
       );

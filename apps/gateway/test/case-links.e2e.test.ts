@@ -19,8 +19,9 @@ import {
   inviteEducationUnderConsent,
   login,
   nextIdentityCode,
+  type PostAs,
   refer,
-  schoolSocialWorker,
+  signInSchoolSocialWorker,
 } from "./steps.js";
 
 /**
@@ -30,12 +31,10 @@ import {
  */
 
 const teamId = helsinkiAnkkuri.team.id;
-/** A school social worker (fictional) of the Education Division: outside the core team. */
-const school = schoolSocialWorker;
 
 describe.each(testEngines)("linked cases on %s", (engine) => {
   let h: Harness;
-  let schoolToken = "";
+  let asSchool: PostAs;
 
   const link = async (who: string, caseIds: string[], relation: CaseLinkRelation, roles?: LinkedCaseRoleInput[]) =>
     (await h.request(who, LinkCasesDocument, { input: { caseIds, relation, ...(roles ? { roles } : {}) } })).data
@@ -50,15 +49,6 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
   /** A link as a reader sees it: its relation and the cases with their roles. */
   const seen = (links: Awaited<ReturnType<typeof linksAs>>) =>
     (links ?? []).map((l) => ({ relation: l.relation, cases: l.cases.map((c) => [c.caseId, c.role]) }));
-  /** Raw POST as the school social worker, whose account the test writes. */
-  const asSchool = async (query: string, variables: Record<string, unknown>) => {
-    const response = await h.fetch("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", "authorization": `Bearer ${schoolToken}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  };
   const result = "__typename ... on Error { code message path } ... on RuleViolationError { violations { code } }";
   const linkMutation = `mutation($input: LinkCasesInput!) { linkCases(input: $input) { ${result} ... on CaseLinkPayload { link { linkId cases { caseId } } } } }`;
   const unlinkMutation = `mutation($input: UnlinkCasesInput!) { unlinkCases(input: $input) { ${result} } }`;
@@ -93,7 +83,7 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
   beforeAll(async () => {
     h = await startHarness(engine, { gateway: { clock } });
     await addSchoolSocialWorker(h);
-    schoolToken = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
+    asSchool = await signInSchoolSocialWorker(h);
   });
   afterAll(async () => {
     await h.close();

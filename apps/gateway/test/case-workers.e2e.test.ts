@@ -26,6 +26,7 @@ import {
   planCoreMeeting,
   refer,
   schoolSocialWorker,
+  signInSchoolSocialWorker,
   today,
 } from "./steps.js";
 
@@ -322,17 +323,11 @@ describe.each(testEngines)("assigned workers and caseloads on %s", (engine) => {
     await admit(h, c);
     await inviteEducationUnderConsent(h, c, school.staffId);
     as((await assign(login.supervisor, c, maria, "LEAD_WORKER")).data?.assignCaseWorker, "CaseWorkerPayload");
-    const token = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
-    const seen = (await (
-      await h.fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", "authorization": `Bearer ${token}` },
-        body: JSON.stringify({
-          query: `query($id: String!) { case(caseId: $id) { caseId assignedWorkers { assignmentId } } }`,
-          variables: { id: c },
-        }),
-      })
-    ).json()) as { data?: { case?: { caseId: string; assignedWorkers: unknown[] } | null } };
+    const asSchool = await signInSchoolSocialWorker(h);
+    const seen = await asSchool(
+      `query($id: String!) { case(caseId: $id) { caseId assignedWorkers { assignmentId } } }`,
+      { id: c },
+    );
     expect(seen.data?.case).toEqual({ caseId: c, assignedWorkers: [] });
     expect(codesOf((await assign(login.supervisor, c, school.staffId, "PAIR_WORKER")).data?.assignCaseWorker)).toEqual([
       "CASEWORKER.NO_ACCESS",

@@ -11,7 +11,7 @@ import {
   StartSelectionDocument,
   type ParticipantInput,
 } from "@ankkuri/client/operations";
-import type { Harness } from "./harness.js";
+import type { GraphQLBody, Harness } from "./harness.js";
 
 /** The day the tests run on, as the gateway's clock sees it. */
 export const today = "2026-11-22";
@@ -185,4 +185,13 @@ export async function inviteEducationUnderConsent(h: Harness, caseId: string, st
     ...coreComposition,
     { role: "INVITED", organisationId: org.education, profession: "OTHER", ...(staffId ? { staffId } : {}) },
   ]);
+}
+
+/** A GraphQL POST as one signed-in user. */
+export type PostAs = (query: string, variables: Record<string, unknown>) => Promise<GraphQLBody>;
+
+/** Signs in the school social worker, whom the harness's seeded logins do not include; add her first. */
+export async function signInSchoolSocialWorker(h: Harness): Promise<PostAs> {
+  const token = await h.issuer.signClaims({ sub: schoolSocialWorker.login, name: schoolSocialWorker.name });
+  return async (query, variables) => (await h.gql(null, query, variables, { authorization: `Bearer ${token}` })).body;
 }
