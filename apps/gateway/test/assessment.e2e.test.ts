@@ -20,7 +20,6 @@ import {
   org,
   type PostAs,
   refer,
-  signInSchoolSocialWorker,
   today,
 } from "./steps.js";
 
@@ -73,8 +72,7 @@ describe.each(testEngines)("assessment on %s", (engine) => {
   beforeAll(async () => {
     h = await startHarness(engine, { gateway: { clock } });
     // A school social worker (fictional), outside the core team, to be invited under consent.
-    await addSchoolSocialWorker(h);
-    asSchool = await signInSchoolSocialWorker(h);
+    asSchool = await addSchoolSocialWorker(h);
   });
   afterAll(async () => {
     await h.close();

@@ -26,7 +26,6 @@ import {
   planCoreMeeting,
   refer,
   schoolSocialWorker,
-  signInSchoolSocialWorker,
   today,
 } from "./steps.js";
 
@@ -318,12 +317,11 @@ describe.each(testEngines)("assigned workers and caseloads on %s", (engine) => {
   it("shows no workers to a reader present on consent alone, and does not assign her to the case", async () => {
     // A school social worker (fictional) of the Education Division: outside the core team.
     const school = schoolSocialWorker;
-    await addSchoolSocialWorker(h);
+    const asSchool = await addSchoolSocialWorker(h);
     const c = await refer(h);
     await admit(h, c);
     await inviteEducationUnderConsent(h, c, school.staffId);
     as((await assign(login.supervisor, c, maria, "LEAD_WORKER")).data?.assignCaseWorker, "CaseWorkerPayload");
-    const asSchool = await signInSchoolSocialWorker(h);
     const seen = await asSchool(
       `query($id: String!) { case(caseId: $id) { caseId assignedWorkers { assignmentId } } }`,
       { id: c },

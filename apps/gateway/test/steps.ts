@@ -27,8 +27,14 @@ export const schoolSocialWorker = {
   organisationId: org.education,
 } as const;
 
-/** Adds the school social worker to the team: a staff member with a 0.1 FTE assignment and a user account. */
-export async function addSchoolSocialWorker(h: Harness, teamId: string = helsinkiAnkkuri.team.id): Promise<void> {
+/** A GraphQL POST as one signed-in user. */
+export type PostAs = (query: string, variables: Record<string, unknown>) => Promise<GraphQLBody>;
+
+/**
+ * Adds the school social worker to the team: a staff member with a 0.1 FTE assignment and a user account.
+ * Returns a POST as her: the harness signs in only the seeded users.
+ */
+export async function addSchoolSocialWorker(h: Harness, teamId: string = helsinkiAnkkuri.team.id): Promise<PostAs> {
   const w = schoolSocialWorker;
   await h.database.db.insert(schema.staff).values({
     teamId,
@@ -50,6 +56,8 @@ export async function addSchoolSocialWorker(h: Harness, teamId: string = helsink
     needsPremisesAccess: false,
   });
   await h.database.db.insert(schema.users).values({ teamId, login: w.login, displayName: w.name, staffId: w.staffId });
+  const token = await h.issuer.signClaims({ sub: w.login, name: w.name });
+  return async (query, variables) => (await h.gql(null, query, variables, { authorization: `Bearer ${token}` })).body;
 }
 
 /** Logins of the seeded fictional users by role. */
@@ -185,13 +193,4 @@ export async function inviteEducationUnderConsent(h: Harness, caseId: string, st
     ...coreComposition,
     { role: "INVITED", organisationId: org.education, profession: "OTHER", ...(staffId ? { staffId } : {}) },
   ]);
-}
-
-/** A GraphQL POST as one signed-in user. */
-export type PostAs = (query: string, variables: Record<string, unknown>) => Promise<GraphQLBody>;
-
-/** Signs in the school social worker, whom the harness's seeded logins do not include; add her first. */
-export async function signInSchoolSocialWorker(h: Harness): Promise<PostAs> {
-  const token = await h.issuer.signClaims({ sub: schoolSocialWorker.login, name: schoolSocialWorker.name });
-  return async (query, variables) => (await h.gql(null, query, variables, { authorization: `Bearer ${token}` })).body;
 }
