@@ -15,13 +15,11 @@ import {
   admit,
   as,
   clock,
-  consentAll,
-  coreComposition,
+  inviteEducationUnderConsent,
   login,
   org,
-  planCoreMeeting,
+  type PostAs,
   refer,
-  schoolSocialWorker,
   today,
 } from "./steps.js";
 
@@ -32,11 +30,10 @@ import {
 
 const tomorrow = "2026-11-23";
 const staffIdOf = (who: string) => helsinkiAnkkuri.staff.find((s) => s.login === who)?.id ?? "";
-const school = schoolSocialWorker;
 
 describe.each(testEngines)("assessment on %s", (engine) => {
   let h: Harness;
-  let schoolToken = "";
+  let asSchool: PostAs;
 
   const record = async (who: string, input: RecordAssessmentInput) =>
     (await h.request(who, RecordAssessmentDocument, { input })).data?.recordAssessment;
@@ -75,8 +72,7 @@ describe.each(testEngines)("assessment on %s", (engine) => {
   beforeAll(async () => {
     h = await startHarness(engine, { gateway: { clock } });
     // A school social worker (fictional), outside the core team, to be invited under consent.
-    await addSchoolSocialWorker(h);
-    schoolToken = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
+    asSchool = await addSchoolSocialWorker(h);
   });
   afterAll(async () => {
     await h.close();
@@ -112,34 +108,13 @@ describe.each(testEngines)("assessment on %s", (engine) => {
     it("shows nothing of assessments to an organisation present under consent alone, nor lets it record one", async () => {
       const caseId = await admitted();
       as(await record(login.police, assessment(caseId)), "CasePayload");
-      const detail = await h.gql(
-        login.police,
-        `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`,
-        {
-          id: caseId,
-        },
-      );
-      const guardianId =
-        (detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined)?.guardians[0]?.guardianId ?? "";
-      await consentAll(h, caseId, guardianId, [org.education]);
-      await planCoreMeeting(h, caseId, "2026-11-25", [
-        ...coreComposition,
-        { role: "INVITED", organisationId: org.education, profession: "OTHER" },
-      ]);
-      const post = async (query: string, variables: Record<string, unknown>) =>
-        (await (
-          await h.fetch("/graphql", {
-            method: "POST",
-            headers: { "content-type": "application/json", "authorization": `Bearer ${schoolToken}` },
-            body: JSON.stringify({ query, variables }),
-          })
-        ).json()) as { data?: Record<string, unknown> };
-      const seen = await post(
+      await inviteEducationUnderConsent(h, caseId);
+      const seen = await asSchool(
         `query($id: String!) { case(caseId: $id) { caseId latestAssessment { assessmentId } openGoals { goalId } } }`,
         { id: caseId },
       );
       expect(seen.data?.case).toEqual({ caseId, latestAssessment: null, openGoals: [] });
-      const attempt = await post(
+      const attempt = await asSchool(
         `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { __typename } }`,
         { input: { caseId, causes: ["HOUSING"] } },
       );

@@ -1,7 +1,7 @@
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.js";
-import { admit, clock, consentAll, login, org, planCoreMeeting, refer } from "./steps.js";
+import { admit, clock, consentAll, firstGuardianId, login, org, planCoreMeeting, refer } from "./steps.js";
 
 // The chair calendar and the FTE dashboard return organisations the domain computed, by id, and the
 // parts of a case name theirs by id. Their rows come from the team cache: selecting their columns
@@ -120,13 +120,7 @@ describe.each(testEngines)("organisations of computed fields on %s", (engine) =>
   it("serves the organisations of a case's parts from the team cache", async () => {
     const caseId = await refer(h);
     await admit(h, caseId);
-    const guardianId =
-      (
-        (await h.gql(login.police, `{ case(caseId: "${caseId}") { guardians { guardianId } } }`)).body.data as {
-          case: { guardians: { guardianId: string }[] };
-        }
-      ).case.guardians[0]?.guardianId ?? "";
-    await consentAll(h, caseId, guardianId, [org.education]);
+    await consentAll(h, caseId, await firstGuardianId(h, caseId), [org.education]);
     await planCoreMeeting(h, caseId);
     const screen = (selection: string) =>
       `{ case(caseId: "${caseId}") { organisations { since ${selection} } selection { admit ${selection} } consents { consentId ${selection.replace("organisation", "organisations")} } meetings { participants { role ${selection} } } } }`;

@@ -16,14 +16,11 @@ import {
   admit,
   as,
   clock,
-  consentAll,
-  coreComposition,
+  inviteEducationUnderConsent,
   login,
   nextIdentityCode,
-  org,
-  planCoreMeeting,
+  type PostAs,
   refer,
-  schoolSocialWorker,
 } from "./steps.js";
 
 /**
@@ -33,12 +30,10 @@ import {
  */
 
 const teamId = helsinkiAnkkuri.team.id;
-/** A school social worker (fictional) of the Education Division: outside the core team. */
-const school = schoolSocialWorker;
 
 describe.each(testEngines)("linked cases on %s", (engine) => {
   let h: Harness;
-  let schoolToken = "";
+  let asSchool: PostAs;
 
   const link = async (who: string, caseIds: string[], relation: CaseLinkRelation, roles?: LinkedCaseRoleInput[]) =>
     (await h.request(who, LinkCasesDocument, { input: { caseIds, relation, ...(roles ? { roles } : {}) } })).data
@@ -53,15 +48,6 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
   /** A link as a reader sees it: its relation and the cases with their roles. */
   const seen = (links: Awaited<ReturnType<typeof linksAs>>) =>
     (links ?? []).map((l) => ({ relation: l.relation, cases: l.cases.map((c) => [c.caseId, c.role]) }));
-  /** Raw POST as the school social worker, whose account the test writes. */
-  const asSchool = async (query: string, variables: Record<string, unknown>) => {
-    const response = await h.fetch("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", "authorization": `Bearer ${schoolToken}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  };
   const result = "__typename ... on Error { code message path } ... on RuleViolationError { violations { code } }";
   const linkMutation = `mutation($input: LinkCasesInput!) { linkCases(input: $input) { ${result} ... on CaseLinkPayload { link { linkId cases { caseId } } } } }`;
   const unlinkMutation = `mutation($input: UnlinkCasesInput!) { unlinkCases(input: $input) { ${result} } }`;
@@ -95,8 +81,7 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
 
   beforeAll(async () => {
     h = await startHarness(engine, { gateway: { clock } });
-    await addSchoolSocialWorker(h);
-    schoolToken = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
+    asSchool = await addSchoolSocialWorker(h);
   });
   afterAll(async () => {
     await h.close();
@@ -282,20 +267,7 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
       // The police officer's case, admitted; the school gets a seat under every required giver's consent.
       const policeCase = await refer(h, { by: login.police });
       await admit(h, policeCase);
-      const detail = await h.gql(
-        login.police,
-        `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`,
-        {
-          id: policeCase,
-        },
-      );
-      const guardianId =
-        (detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined)?.guardians[0]?.guardianId ?? "";
-      await consentAll(h, policeCase, guardianId, [org.education]);
-      await planCoreMeeting(h, policeCase, "2026-11-25", [
-        ...coreComposition,
-        { role: "INVITED", organisationId: org.education, profession: "OTHER" },
-      ]);
+      await inviteEducationUnderConsent(h, policeCase);
       const schoolCase = await referAsSchool();
       // Limited access (consent) is not enough to link: answered as not found.
       const attempt = await asSchool(linkMutation, {

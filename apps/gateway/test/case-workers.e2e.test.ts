@@ -19,8 +19,7 @@ import {
   admit,
   as,
   clock,
-  consentAll,
-  coreComposition,
+  inviteEducationUnderConsent,
   login,
   nextIdentityCode,
   org,
@@ -318,31 +317,15 @@ describe.each(testEngines)("assigned workers and caseloads on %s", (engine) => {
   it("shows no workers to a reader present on consent alone, and does not assign her to the case", async () => {
     // A school social worker (fictional) of the Education Division: outside the core team.
     const school = schoolSocialWorker;
-    await addSchoolSocialWorker(h);
+    const asSchool = await addSchoolSocialWorker(h);
     const c = await refer(h);
     await admit(h, c);
-    const detail = await h.gql(login.police, `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`, {
-      id: c,
-    });
-    const guardianId =
-      (detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined)?.guardians[0]?.guardianId ?? "";
-    await consentAll(h, c, guardianId, [org.education]);
-    await planCoreMeeting(h, c, "2026-11-25", [
-      ...coreComposition,
-      { role: "INVITED", organisationId: org.education, staffId: school.staffId, profession: "OTHER" },
-    ]);
+    await inviteEducationUnderConsent(h, c, school.staffId);
     as((await assign(login.supervisor, c, maria, "LEAD_WORKER")).data?.assignCaseWorker, "CaseWorkerPayload");
-    const token = await h.issuer.signClaims({ sub: school.login, name: "Eeva Kuraattori" });
-    const seen = (await (
-      await h.fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", "authorization": `Bearer ${token}` },
-        body: JSON.stringify({
-          query: `query($id: String!) { case(caseId: $id) { caseId assignedWorkers { assignmentId } } }`,
-          variables: { id: c },
-        }),
-      })
-    ).json()) as { data?: { case?: { caseId: string; assignedWorkers: unknown[] } | null } };
+    const seen = await asSchool(
+      `query($id: String!) { case(caseId: $id) { caseId assignedWorkers { assignmentId } } }`,
+      { id: c },
+    );
     expect(seen.data?.case).toEqual({ caseId: c, assignedWorkers: [] });
     expect(codesOf((await assign(login.supervisor, c, school.staffId, "PAIR_WORKER")).data?.assignCaseWorker)).toEqual([
       "CASEWORKER.NO_ACCESS",

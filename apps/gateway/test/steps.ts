@@ -11,7 +11,7 @@ import {
   StartSelectionDocument,
   type ParticipantInput,
 } from "@ankkuri/client/operations";
-import type { Harness } from "./harness.js";
+import type { GraphQLBody, Harness } from "./harness.js";
 
 /** The day the tests run on, as the gateway's clock sees it. */
 export const today = "2026-11-22";
@@ -27,8 +27,14 @@ export const schoolSocialWorker = {
   organisationId: org.education,
 } as const;
 
-/** Adds the school social worker to the team: a staff member with a 0.1 FTE assignment and a user account. */
-export async function addSchoolSocialWorker(h: Harness, teamId: string = helsinkiAnkkuri.team.id): Promise<void> {
+/** A GraphQL POST as one signed-in user. */
+export type PostAs = (query: string, variables: Record<string, unknown>) => Promise<GraphQLBody>;
+
+/**
+ * Adds the school social worker to the team: a staff member with a 0.1 FTE assignment and a user account.
+ * Returns a POST as her: the harness signs in only the seeded users.
+ */
+export async function addSchoolSocialWorker(h: Harness, teamId: string = helsinkiAnkkuri.team.id): Promise<PostAs> {
   const w = schoolSocialWorker;
   await h.database.db.insert(schema.staff).values({
     teamId,
@@ -50,6 +56,8 @@ export async function addSchoolSocialWorker(h: Harness, teamId: string = helsink
     needsPremisesAccess: false,
   });
   await h.database.db.insert(schema.users).values({ teamId, login: w.login, displayName: w.name, staffId: w.staffId });
+  const token = await h.issuer.signClaims({ sub: w.login, name: w.name });
+  return async (query, variables) => (await h.gql(null, query, variables, { authorization: `Bearer ${token}` })).body;
 }
 
 /** Logins of the seeded fictional users by role. */
@@ -164,4 +172,25 @@ export async function consentAll(
       "CasePayload",
     );
   }
+}
+
+/** The id of the case's first guardian, as the police officer reads it. */
+export async function firstGuardianId(h: Harness, caseId: string): Promise<string> {
+  const detail = await h.gql(login.police, `query($id: String!) { case(caseId: $id) { guardians { guardianId } } }`, {
+    id: caseId,
+  });
+  const kase = detail.body.data?.case as { guardians: { guardianId: string }[] } | undefined;
+  return kase?.guardians[0]?.guardianId ?? "";
+}
+
+/**
+ * Gives the Education Division a seat in an admitted case under consent alone: the client and the guardian
+ * consent to it, and a core meeting on 25 November invites it (as `staffId` when given).
+ */
+export async function inviteEducationUnderConsent(h: Harness, caseId: string, staffId?: string): Promise<void> {
+  await consentAll(h, caseId, await firstGuardianId(h, caseId), [org.education]);
+  await planCoreMeeting(h, caseId, "2026-11-25", [
+    ...coreComposition,
+    { role: "INVITED", organisationId: org.education, profession: "OTHER", ...(staffId ? { staffId } : {}) },
+  ]);
 }

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { uuidv7 } from "uuidv7";
 import { describe, expect, it } from "vitest";
 import * as t from "../schema/tables.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { insertClientCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { queryRows } from "../query-rows.js";
@@ -78,21 +78,9 @@ describe.each(testEngines)("the case-visibility filter on %s", (engine) => {
     const histories = fc.sample(fc.array(membershipArb, { maxLength: 4 }), { numRuns: 40, seed: 20_261_206 });
     const caseIds = histories.map(() => uuidv7());
     for (const [i, memberships] of histories.entries()) {
-      const clientId = uuidv7();
       const caseId = caseIds[i] ?? "";
-      await db
-        .insert(t.clients)
-        .values({ teamId, id: clientId, birthDate: "2010-01-01", givenName: "A", familyName: "B" });
-      await db.insert(t.cases).values({
-        teamId,
-        id: caseId,
-        clientId,
-        type: "youth-crime",
-        status: "referred",
-        // Ties and different days: the list's order is checked below.
-        referredOn: addDays(firstDay, -(i % 3)),
-        referralSource: "police",
-      });
+      // Ties and different days: the list's order is checked below.
+      await insertClientCase(db, { id: caseId, referredOn: addDays(firstDay, -(i % 3)) });
       if (memberships.length > 0) {
         await db.insert(t.caseMemberships).values(
           memberships.map((m) => ({
@@ -135,20 +123,7 @@ describe.each(testEngines)("the case-visibility filter on %s", (engine) => {
 
   it("keeps each membership's copy of its case's referral day, also when the day changes", async () => {
     const db = database.db;
-    const clientId = uuidv7();
-    const caseId = uuidv7();
-    await db
-      .insert(t.clients)
-      .values({ teamId, id: clientId, birthDate: "2010-01-01", givenName: "A", familyName: "B" });
-    await db.insert(t.cases).values({
-      teamId,
-      id: caseId,
-      clientId,
-      type: "youth-crime",
-      status: "referred",
-      referredOn: "2026-03-03",
-      referralSource: "police",
-    });
+    const { caseId } = await insertClientCase(db, { referredOn: "2026-03-03" });
     await db.insert(t.caseMemberships).values({
       teamId,
       caseId,
@@ -175,20 +150,7 @@ describe.each(testEngines)("the case-visibility filter on %s", (engine) => {
 
   it("keeps each membership's copy of its case's status through every status, and lists a status from it", async () => {
     const db = database.db;
-    const clientId = uuidv7();
-    const caseId = uuidv7();
-    await db
-      .insert(t.clients)
-      .values({ teamId, id: clientId, birthDate: "2010-01-01", givenName: "A", familyName: "B" });
-    await db.insert(t.cases).values({
-      teamId,
-      id: caseId,
-      clientId,
-      type: "youth-crime",
-      status: "referred",
-      referredOn: "2026-04-04",
-      referralSource: "police",
-    });
+    const { caseId } = await insertClientCase(db, { referredOn: "2026-04-04" });
     // Written before and after a change: both must carry the case's status.
     const membership = (organisationId: string) => ({
       teamId,

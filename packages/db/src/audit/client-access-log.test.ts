@@ -2,8 +2,7 @@ import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { uuidv7 } from "uuidv7";
 import { describe, expect, it } from "vitest";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
-import * as t from "../schema/tables.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { insertClientCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import type { AuditEntry } from "./audit-chain.js";
 import { appendAudit } from "./append-audit.js";
 import { clientAccessLog, helsinkiDayStart } from "./client-access-log.js";
@@ -43,17 +42,10 @@ describe.each(testEngines)("a client's access log on %s", (engine) => {
       [client, clientCase],
       [other, otherCase],
     ] as const) {
-      await db
-        .insert(t.clients)
-        .values({ teamId, id: clientId, birthDate: "2011-01-01", givenName: "A", familyName: "B" });
-      await db.insert(t.cases).values({
-        teamId,
+      await insertClientCase(db, {
         id: caseId,
-        clientId,
-        type: "youth-crime",
-        status: "referred",
+        client: { id: clientId, birthDate: "2011-01-01" },
         referredOn: "2026-01-01",
-        referralSource: "police",
       });
     }
     await appendAudit(db, key, [

@@ -1,15 +1,7 @@
-import {
-  helsinkiAnkkuri,
-  helsinkiOrganisationIds as org,
-  membershipContext,
-  referralMemberships,
-  testIdentityCode,
-} from "@ankkuri/domain";
+import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { describe, expect, it } from "vitest";
 import { constraintViolation } from "../errors.js";
-import { createIdentityVault } from "../keys/identity-vault.js";
-import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { referTestCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import {
   assessmentsOfCase,
   insertAssessment,
@@ -17,29 +9,14 @@ import {
   loadGoal,
   type NewAssessment,
 } from "./assessment-repository.js";
-import { newId, referCase } from "./case-repository.js";
+import { newId } from "./case-repository.js";
 
-const vault = createIdentityVault(parseKeyMaterial(generateKeySettings()));
 const teamId = helsinkiAnkkuri.team.id;
 const owner = helsinkiAnkkuri.staff[0]?.id ?? "";
 
 describe.each(testEngines)("the assessment repository on %s", (engine) => {
   const database = seededTestDatabase(engine);
-  let individual = 970;
-  const newCase = async () => {
-    individual += 1;
-    const referral = { referredOn: "2025-03-01", referredByOrganisationId: org.policePrevention };
-    const { caseId } = await referCase(database.db, vault, {
-      teamId,
-      caseId: newId(),
-      type: "youth-crime",
-      referralSource: "police",
-      ...referral,
-      client: { identityCode: testIdentityCode("2011-04-05", individual), givenName: "Eetu", familyName: "Esimerkki" },
-      memberships: referralMemberships(referral, membershipContext(helsinkiAnkkuri.agreement, referral.referredOn)),
-    });
-    return caseId;
-  };
+  const newCase = () => referTestCase(database.db, "youth-crime", org.policePrevention);
   const assessment = (caseId: string, over: Partial<NewAssessment> = {}): NewAssessment => ({
     id: newId(),
     caseId,

@@ -1,38 +1,14 @@
-import {
-  helsinkiAnkkuri,
-  helsinkiOrganisationIds as org,
-  membershipContext,
-  referralMemberships,
-  testIdentityCode,
-} from "@ankkuri/domain";
+import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../client.js";
-import { createIdentityVault } from "../keys/identity-vault.js";
-import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { referTestCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import { countVisibleCases } from "./case-count.js";
-import { newId, referCase } from "./case-repository.js";
 
-const vault = createIdentityVault(parseKeyMaterial(generateKeySettings()));
 const teamId = helsinkiAnkkuri.team.id;
+/** A domestic-violence case referred by `by`. */
+const refer = (db: Executor, by: string) => referTestCase(db, "domestic-violence", by);
 const day = "2025-06-01";
-let individual = 970;
-
-async function refer(db: Executor, referredByOrganisationId: string): Promise<string> {
-  individual += 1;
-  const referral = { referredOn: "2025-03-01", referredByOrganisationId };
-  const { caseId } = await referCase(db, vault, {
-    teamId,
-    caseId: newId(),
-    type: "domestic-violence",
-    referralSource: "police",
-    ...referral,
-    client: { identityCode: testIdentityCode("2012-06-07", individual), givenName: "Eetu", familyName: "Esimerkki" },
-    memberships: referralMemberships(referral, membershipContext(helsinkiAnkkuri.agreement, referral.referredOn)),
-  });
-  return caseId;
-}
 
 describe.each(testEngines)("the capped case count on %s", (engine) => {
   const database = seededTestDatabase(engine);

@@ -1,38 +1,15 @@
-import {
-  helsinkiAnkkuri,
-  helsinkiOrganisationIds as org,
-  membershipContext,
-  referralMemberships,
-  testIdentityCode,
-} from "@ankkuri/domain";
+import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../client.js";
 import { constraintViolation } from "../errors.js";
-import { createIdentityVault } from "../keys/identity-vault.js";
-import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import { caseLinkGroupCases, caseLinkGroups } from "../schema/tables.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { referTestCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import { caseAccessRecords, endCaseLink, insertCaseLink, liveLinksOf, loadCaseLink } from "./case-link-repository.js";
-import { newId, referCase } from "./case-repository.js";
+import { newId } from "./case-repository.js";
 
-const vault = createIdentityVault(parseKeyMaterial(generateKeySettings()));
 const teamId = helsinkiAnkkuri.team.id;
-let individual = 960;
-
-async function refer(db: Executor): Promise<string> {
-  individual += 1;
-  const referral = { referredOn: "2025-03-01", referredByOrganisationId: org.youthServices };
-  const { caseId } = await referCase(db, vault, {
-    teamId,
-    caseId: newId(),
-    type: "domestic-violence",
-    referralSource: "police",
-    ...referral,
-    client: { identityCode: testIdentityCode("2012-06-07", individual), givenName: "Eetu", familyName: "Esimerkki" },
-    memberships: referralMemberships(referral, membershipContext(helsinkiAnkkuri.agreement, referral.referredOn)),
-  });
-  return caseId;
-}
+/** A domestic-violence case Youth Services referred. */
+const refer = (db: Executor) => referTestCase(db, "domestic-violence", org.youthServices);
 
 describe.each(testEngines)("the case link repository on %s", (engine) => {
   const database = seededTestDatabase(engine);

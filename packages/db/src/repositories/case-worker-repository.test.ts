@@ -1,21 +1,11 @@
-import {
-  checkCase,
-  coreOrganisationIds,
-  helsinkiAnkkuri,
-  helsinkiOrganisationIds as org,
-  membershipContext,
-  referralMemberships,
-  testIdentityCode,
-} from "@ankkuri/domain";
+import { checkCase, coreOrganisationIds, helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../client.js";
 import { constraintViolation } from "../errors.js";
-import { createIdentityVault } from "../keys/identity-vault.js";
-import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import { caseWorkers, cases, meetingParticipants, meetingRecords, meetings } from "../schema/tables.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { referTestCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import { and, eq, sql } from "drizzle-orm";
-import { loadCases, newId, referCase } from "./case-repository.js";
+import { loadCases, newId } from "./case-repository.js";
 import {
   assignableCase,
   assignedToSql,
@@ -25,26 +15,11 @@ import {
   insertCaseWorker,
 } from "./case-worker-repository.js";
 
-const vault = createIdentityVault(parseKeyMaterial(generateKeySettings()));
 const teamId = helsinkiAnkkuri.team.id;
+/** A youth-crime case the police referred. */
+const refer = (db: Executor) => referTestCase(db, "youth-crime", org.policePrevention);
 const officer = "st-hpl-jarvinen";
 const socialWorker = "st-sotepe-mattila";
-let individual = 930;
-
-async function refer(db: Executor): Promise<string> {
-  individual += 1;
-  const referral = { referredOn: "2025-03-01", referredByOrganisationId: org.policePrevention };
-  const { caseId } = await referCase(db, vault, {
-    teamId,
-    caseId: newId(),
-    type: "youth-crime",
-    referralSource: "police",
-    ...referral,
-    client: { identityCode: testIdentityCode("2012-06-07", individual), givenName: "Eetu", familyName: "Esimerkki" },
-    memberships: referralMemberships(referral, membershipContext(helsinkiAnkkuri.agreement, referral.referredOn)),
-  });
-  return caseId;
-}
 
 const refusal = (attempt: () => Promise<unknown>) =>
   attempt().then(

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit/verify-audit.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import * as t from "../schema/tables.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { insertClientCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import { activeLegalHolds, type LegalHoldRequest, placeLegalHold, releaseLegalHold } from "./legal-holds.js";
 
 // The legal-hold verbs as an attacker would try them: roles that may not hold, another team's case,
@@ -31,20 +31,7 @@ describe.each(testEngines)("legal holds on %s", (engine) => {
 
   /** A case of a new client with memberships of `organisations`, in `team` (the Helsinki team by default). */
   async function aCase(organisations: string[], inTeam = teamId) {
-    const clientId = uuidv7();
-    const caseId = uuidv7();
-    await database.db
-      .insert(t.clients)
-      .values({ teamId: inTeam, id: clientId, birthDate: "2010-04-05", givenName: "Eetu", familyName: "Esimerkki" });
-    await database.db.insert(t.cases).values({
-      teamId: inTeam,
-      id: caseId,
-      clientId,
-      type: "youth-crime",
-      status: "referred",
-      referredOn: "2026-10-01",
-      referralSource: "police",
-    });
+    const { clientId, caseId } = await insertClientCase(database.db, { teamId: inTeam, referredOn: "2026-10-01" });
     for (const organisationId of organisations)
       await database.db.insert(t.caseMemberships).values({
         teamId: inTeam,

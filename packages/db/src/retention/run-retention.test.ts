@@ -12,7 +12,7 @@ import { appendAudit } from "../audit/append-audit.js";
 import { verifyAuditChain } from "../audit/verify-audit.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
 import * as t from "../schema/tables.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { insertClientCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import { placeLegalHold, releaseLegalHold } from "./legal-holds.js";
 import { runRetention } from "./run-retention.js";
 
@@ -43,19 +43,10 @@ describe.each(testEngines)("retention on %s", (engine) => {
   /** A closed case of a new client with memberships of `organisations` and one note of each. */
   async function closedCase(closedOn: string, organisations: string[]) {
     const db = database.db;
-    const clientId = uuidv7();
-    const caseId = uuidv7();
-    await db
-      .insert(t.clients)
-      .values({ teamId, id: clientId, birthDate: "2008-04-05", givenName: "Eetu", familyName: "Esimerkki" });
-    await db.insert(t.cases).values({
-      teamId,
-      id: caseId,
-      clientId,
-      type: "youth-crime",
+    const { clientId, caseId } = await insertClientCase(db, {
+      client: { birthDate: "2008-04-05" },
       status: "closed",
       referredOn: "2018-01-10",
-      referralSource: "police",
       selectionStartedOn: "2018-01-11",
       decidedOn: "2018-01-12",
       closedOn,

@@ -2,42 +2,17 @@ import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain
 import { eq } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { describe, expect, it } from "vitest";
-import { constraintViolation } from "../errors.js";
-import { seededTestDatabase, testEngines } from "../testing/index.js";
+import { activeCaseDays, insertClientCase, refusedBy, seededTestDatabase, testEngines } from "../testing/index.js";
 import * as t from "./tables.js";
 
 const teamId = helsinkiAnkkuri.team.id;
 const premisesId = "premises-city-meeting-room-1";
 
-async function refusedBy(write: Promise<unknown>, constraint: string): Promise<void> {
-  const error: unknown = await write.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, `expected ${constraint} to refuse the write`).not.toBeNull();
-  expect(constraintViolation(error)?.constraint).toBe(constraint);
-}
-
 describe.each(testEngines)("meeting logistics constraints on %s", (engine) => {
-  const clientId = uuidv7();
   const caseId = uuidv7();
   const meetingId = uuidv7();
   const database = seededTestDatabase(engine, async (db) => {
-    await db
-      .insert(t.clients)
-      .values({ teamId, id: clientId, birthDate: "2010-03-04", givenName: "Testi", familyName: "Asiakas" });
-    await db.insert(t.cases).values({
-      teamId,
-      id: caseId,
-      clientId,
-      type: "youth-crime",
-      status: "active",
-      referredOn: "2025-01-02",
-      referralSource: "police",
-      selectionStartedOn: "2025-01-03",
-      decidedOn: "2025-01-05",
-      activatedOn: "2025-01-06",
-    });
+    await insertClientCase(db, { id: caseId, ...activeCaseDays });
     await db
       .insert(t.meetings)
       .values({ teamId, caseId, id: meetingId, plannedOn: "2025-02-01", status: "held", heldOn: "2025-02-01" });

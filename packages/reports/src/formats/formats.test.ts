@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
+import { meetingsTableColumns } from "../testing/meetings-table.js";
 import { type Cell, publishedReportSchema, type ReportDocument, tableIds } from "../report-document.js";
 import { csvFile, finnishNumber, renderCsv } from "./csv.js";
 import { crc32 } from "./zip.js";
@@ -330,24 +331,7 @@ describe("the report's formats", () => {
       tables.set(name, rows);
     }
     const meetings = tables.get("05-meetings.csv") ?? [];
-    expect(meetings[0]).toEqual([
-      "key",
-      "label_fi",
-      "label_sv",
-      "label_en",
-      "recorded",
-      "recorded_suppressed",
-      "unrecorded",
-      "unrecorded_suppressed",
-      "total",
-      "total_suppressed",
-      "recorded_previous",
-      "recorded_previous_suppressed",
-      "unrecorded_previous",
-      "unrecorded_previous_suppressed",
-      "total_previous",
-      "total_previous_suppressed",
-    ]);
+    expect(meetings[0]).toEqual(meetingsTableColumns);
     expect(meetings[1]?.slice(0, 10)).toEqual([
       "youth-crime",
       "Nuorten rikollisuus ja häiriökäyttäytyminen",

@@ -6,6 +6,7 @@ import { renderArtifacts } from "../artifacts.js";
 import { computeReport } from "../compute-report.js";
 import type { ReportDocument } from "../report-document.js";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
+import { meetingsTableColumns } from "../testing/meetings-table.js";
 import { csvTables } from "./csv.js";
 import { renderXlsx } from "./xlsx.js";
 
@@ -42,24 +43,7 @@ describe("the report as an XLSX workbook", () => {
       });
     }
     const meetings = sheets.find((s) => s.sheet === "05-meetings")?.data ?? [];
-    expect(meetings[0]).toEqual([
-      "key",
-      "label_fi",
-      "label_sv",
-      "label_en",
-      "recorded",
-      "recorded_suppressed",
-      "unrecorded",
-      "unrecorded_suppressed",
-      "total",
-      "total_suppressed",
-      "recorded_previous",
-      "recorded_previous_suppressed",
-      "unrecorded_previous",
-      "unrecorded_previous_suppressed",
-      "total_previous",
-      "total_previous_suppressed",
-    ]);
+    expect(meetings[0]).toEqual(meetingsTableColumns);
     // Hidden counts: no number, the mark beside; a published count a number, not text.
     const youthCrime = meetings.find((row) => row[0] === "youth-crime") ?? [];
     expect(youthCrime.slice(4, 10)).toEqual([null, "x", null, "<5", 9, null]);
