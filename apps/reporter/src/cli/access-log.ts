@@ -1,11 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { openRuntime, type Runtime } from "@ankkuri/db";
 import { languages, localDateSchema } from "@ankkuri/domain";
-import { produceAccessLogExtract } from "@ankkuri/reports";
+import { produceAccessLogExtract, ReportError } from "@ankkuri/reports";
 import { z } from "zod";
 import type { ReporterEnv } from "../env.js";
+import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
 
 const usage = `usage: pnpm report access-log --client <client id> --out <dir> [--language fi|sv|en] [--from <day>] [--to <day>]
                           [--controller <organisation id>] [--team <team id>] [--requested-by <login>]
@@ -56,7 +55,7 @@ export async function accessLogCommand(args: string[], env: ReporterEnv): Promis
   }
   const o = parsed.data;
   const now = new Date();
-  const outDir = isAbsolute(o.out) ? o.out : resolve(env.workingDirectory, o.out);
+  const outDir = outputFolder(o.out, env.workingDirectory);
   let runtime: Runtime | undefined;
   try {
     runtime = await openRuntime(env.database, {
@@ -64,12 +63,7 @@ export async function accessLogCommand(args: string[], env: ReporterEnv): Promis
       applicationName: "ankkuri-access-log-cli",
     });
     const { db } = runtime.handle;
-    const teams = await db.query.teams.findMany({ columns: { id: true } });
-    const teamId = o.team ?? (teams.length === 1 ? teams[0]?.id : undefined);
-    if (teamId === undefined) {
-      process.stderr.write(`Choose the team with --team: ${teams.map((t) => t.id).join(", ")}\n`);
-      return 2;
-    }
+    const teamId = await chooseTeam(db, o.team);
     const produced = await produceAccessLogExtract(db, runtime.keys.auditKey, {
       teamId,
       clientId: o.client,
@@ -86,18 +80,21 @@ export async function accessLogCommand(args: string[], env: ReporterEnv): Promis
       process.stderr.write(`No client ${o.client} in team ${teamId}.\n`);
       return 2;
     }
-    mkdirSync(outDir, { recursive: true });
     const base = `access-log-${o.client}-${o.language}`;
-    for (const [format, content] of [
-      ["pdf", produced.pdf],
-      ["json", produced.json],
-    ] as const) {
-      const file = join(outDir, `${base}.${format}`);
-      writeFileSync(file, content);
-      process.stdout.write(`${file}\t${String(content.byteLength)} bytes\n`);
-    }
+    const written = writeOutputFiles(
+      outDir,
+      [
+        { name: `${base}.pdf`, content: produced.pdf },
+        { name: `${base}.json`, content: produced.json },
+      ],
+      { private: true },
+    );
+    for (const w of written) process.stdout.write(`${w.file}\t${String(w.content.byteLength)} bytes\n`);
     process.stdout.write(`${String(produced.extract.events.length)} events\n`);
     return 0;
+  } catch (error) {
+    if (error instanceof ReportError) return printReportError(error);
+    throw error;
   } finally {
     await runtime?.handle.close();
   }

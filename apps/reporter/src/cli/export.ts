@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createIdentityVault, openRuntime, type Runtime } from "@ankkuri/db";
-import { buildClientExport, renderClientExportJson, renderClientExportPdf } from "@ankkuri/reports";
+import { buildClientExport, renderClientExportJson, renderClientExportPdf, ReportError } from "@ankkuri/reports";
 import { z } from "zod";
 import { parseReporterEnv } from "../env.js";
+import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
 
 const usage = `usage: pnpm export client --client <client id> --controller <organisation id> --out <dir> [--team <team id>] [--requested-by <login>]
   Writes everything the controller holds about the client (GDPR Art. 15) as JSON, with a PDF summary.`;
@@ -45,7 +44,7 @@ async function main(): Promise<number> {
   }
   const o = parsed.data;
   const env = parseReporterEnv(process.env);
-  const outDir = isAbsolute(o.out) ? o.out : resolve(env.workingDirectory, o.out);
+  const outDir = outputFolder(o.out, env.workingDirectory);
   let runtime: Runtime | undefined;
   try {
     runtime = await openRuntime(env.database, {
@@ -53,12 +52,7 @@ async function main(): Promise<number> {
       applicationName: "ankkuri-export-cli",
     });
     const { db } = runtime.handle;
-    const teams = await db.query.teams.findMany({ columns: { id: true } });
-    const teamId = o.team ?? (teams.length === 1 ? teams[0]?.id : undefined);
-    if (teamId === undefined) {
-      process.stderr.write(`Choose the team with --team: ${teams.map((t) => t.id).join(", ")}\n`);
-      return 2;
-    }
+    const teamId = await chooseTeam(db, o.team);
     const exported = await buildClientExport(
       db,
       { auditKey: runtime.keys.auditKey, vault: createIdentityVault(runtime.keys) },
@@ -75,17 +69,20 @@ async function main(): Promise<number> {
       process.stderr.write(`Controller ${o.controller} holds nothing of client ${o.client} in team ${teamId}.\n`);
       return 2;
     }
-    mkdirSync(outDir, { recursive: true });
     const base = `client-${o.client}-${o.controller}`;
-    for (const [format, content] of [
-      ["json", renderClientExportJson(exported)],
-      ["pdf", await renderClientExportPdf(exported)],
-    ] as const) {
-      const file = join(outDir, `${base}.${format}`);
-      writeFileSync(file, content, { mode: 0o600 });
-      process.stdout.write(`${file}\t${String(content.byteLength)} bytes\n`);
-    }
+    const written = writeOutputFiles(
+      outDir,
+      [
+        { name: `${base}.json`, content: renderClientExportJson(exported) },
+        { name: `${base}.pdf`, content: await renderClientExportPdf(exported) },
+      ],
+      { private: true },
+    );
+    for (const w of written) process.stdout.write(`${w.file}\t${String(w.content.byteLength)} bytes\n`);
     return 0;
+  } catch (error) {
+    if (error instanceof ReportError) return printReportError(error);
+    throw error;
   } finally {
     await runtime?.handle.close();
   }

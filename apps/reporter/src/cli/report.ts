@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
-import { appendAudit, type Database, openRuntime, type Runtime, schema } from "@ankkuri/db";
+import { appendAudit, openRuntime, type Runtime } from "@ankkuri/db";
 import {
   computeReport,
   parsePeriod,
@@ -13,34 +11,13 @@ import {
 } from "@ankkuri/reports";
 import { parseReporterEnv } from "../env.js";
 import { accessLogCommand } from "./access-log.js";
+import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
 import { progressDisplay } from "./progress-display.js";
 import { parseReportArgs } from "./report-args.js";
 
 const usage = `usage: pnpm report <annual|party|monthly> --period <P> --out <dir> [--party <organisation id>] [--team <team id>] [--requested-by <login>]
   <P>: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)
        pnpm report access-log --client <client id> --out <dir> [--language fi|sv|en] (--help for more)`;
-
-/** The team to report on: the one given, or the only team in the database. */
-async function chooseTeam(db: Database, given: string | undefined): Promise<string> {
-  if (given !== undefined) return given;
-  const teams = await db.select({ id: schema.teams.id }).from(schema.teams);
-  const [only] = teams;
-  if (teams.length === 1 && only) return only.id;
-  throw new ReportError("REPORT.UNKNOWN_TEAM", {
-    fi:
-      teams.length === 0
-        ? "Tietokannassa ei ole työryhmiä (aja pnpm db:seed)."
-        : `Valitse työryhmä --team: ${teams.map((t) => t.id).join(", ")}`,
-    sv:
-      teams.length === 0
-        ? "Databasen har inga team (kör pnpm db:seed)."
-        : `Välj team med --team: ${teams.map((t) => t.id).join(", ")}`,
-    en:
-      teams.length === 0
-        ? "The database has no teams (run pnpm db:seed)."
-        : `Choose the team with --team: ${teams.map((t) => t.id).join(", ")}`,
-  });
-}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -66,7 +43,7 @@ async function main(): Promise<number> {
   };
   const type = { data: parsed.type };
   const env = parseReporterEnv(process.env);
-  const outDir = isAbsolute(values.out) ? values.out : resolve(env.workingDirectory, values.out);
+  const outDir = outputFolder(values.out, env.workingDirectory);
   let runtime: Runtime | undefined;
   const bar = progressDisplay();
   try {
@@ -92,13 +69,13 @@ async function main(): Promise<number> {
     bar.update(85, "rendering");
     const artifacts = await renderArtifacts(document);
     bar.update(95, "writing files");
-    mkdirSync(outDir, { recursive: true });
     const base = `${request.type}-${periodText(period)}${request.scope === null ? "" : `-${request.scope}`}`;
-    const written = artifacts.map((a) => {
-      const file = join(outDir, `${base}.${artifactExtensions[a.format]}`);
-      writeFileSync(file, a.content);
-      return { file, sha256: a.sha256, bytes: a.byteSize };
-    });
+    // Aggregates with small counts suppressed: no client's data, so the usual file mode.
+    const written = writeOutputFiles(
+      outDir,
+      artifacts.map((a) => ({ name: `${base}.${artifactExtensions[a.format]}`, content: a.content, sha256: a.sha256 })),
+      { private: false },
+    );
     await appendAudit(db, runtime.keys.auditKey, [
       {
         teamId: request.teamId,
@@ -116,14 +93,12 @@ async function main(): Promise<number> {
     ]);
     bar.update(100, "done");
     bar.stop();
-    for (const w of written) process.stdout.write(`${w.file}\t${String(w.bytes)} bytes\tsha256 ${w.sha256}\n`);
+    for (const w of written)
+      process.stdout.write(`${w.file}\t${String(w.content.byteLength)} bytes\tsha256 ${w.sha256}\n`);
     return 0;
   } catch (error) {
     bar.stop();
-    if (error instanceof ReportError) {
-      process.stderr.write(`${error.code}: ${error.messages.fi}\n${error.messages.en}\n`);
-      return 2;
-    }
+    if (error instanceof ReportError) return printReportError(error);
     throw error;
   } finally {
     await runtime?.handle.close();

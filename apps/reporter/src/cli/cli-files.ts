@@ -1,0 +1,55 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { type Database, schema } from "@ankkuri/db";
+import { ReportError } from "@ankkuri/reports";
+
+/** `--out` as given, or relative to the folder the user ran the command in. */
+export const outputFolder = (out: string, workingDirectory: string) =>
+  isAbsolute(out) ? out : resolve(workingDirectory, out);
+
+/** The team to work on: the one given, or the only team in the database. */
+export async function chooseTeam(db: Database, given: string | undefined): Promise<string> {
+  if (given !== undefined) return given;
+  const teams = await db.select({ id: schema.teams.id }).from(schema.teams);
+  const [only] = teams;
+  if (teams.length === 1 && only) return only.id;
+  const ids = teams.map((t) => t.id).join(", ");
+  throw new ReportError("REPORT.UNKNOWN_TEAM", {
+    fi: teams.length === 0 ? "Tietokannassa ei ole työryhmiä (aja pnpm db:seed)." : `Valitse työryhmä --team: ${ids}`,
+    sv: teams.length === 0 ? "Databasen har inga team (kör pnpm db:seed)." : `Välj team med --team: ${ids}`,
+    en: teams.length === 0 ? "The database has no teams (run pnpm db:seed)." : `Choose the team with --team: ${ids}`,
+  });
+}
+
+/** A file the command writes to its output folder. */
+export interface OutputFile {
+  readonly name: string;
+  readonly content: Uint8Array;
+}
+
+/**
+ * Writes each file to `folder`. A client's files are readable by their owner alone (0600): a file
+ * left from an earlier run is removed first, since a mode applies only when a file is created.
+ */
+export function writeOutputFiles<F extends OutputFile>(
+  folder: string,
+  files: readonly F[],
+  { private: holdsClientData }: { private: boolean },
+): (F & { readonly file: string })[] {
+  mkdirSync(folder, { recursive: true });
+  return files.map((output) => {
+    const { name, content } = output;
+    const file = join(folder, name);
+    if (holdsClientData) {
+      rmSync(file, { force: true });
+      writeFileSync(file, content, { mode: 0o600, flag: "wx" });
+    } else writeFileSync(file, content);
+    return { ...output, file };
+  });
+}
+
+/** The command's answer to a failure it expects: the code and the message, no stack. */
+export function printReportError(error: ReportError): number {
+  process.stderr.write(`${error.code}: ${error.messages.fi}\n${error.messages.en}\n`);
+  return 2;
+}
