@@ -5,7 +5,16 @@ import { codegen } from "@graphql-codegen/core";
 import * as typedDocumentNodePlugin from "@graphql-codegen/typed-document-node";
 import * as typescriptOperationsPlugin from "@graphql-codegen/typescript-operations";
 import { persistedHash } from "../persisted-hash.js";
-import { buildSchema, isInterfaceType, type DocumentNode, Kind, parse, print, validate } from "graphql";
+import {
+  buildSchema,
+  isInterfaceType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  Kind,
+  parse,
+  print,
+  validate,
+} from "graphql";
 
 // `pnpm --filter @ankkuri/gateway codegen`: from the committed schema and the documented operations in
 // docs/operations, writes the typed documents of `@ankkuri/client` (with each operation's persisted
@@ -70,19 +79,20 @@ const manifest: Record<string, string> = {};
 const persisted: Record<string, { hash: string; text: string }> = {};
 for (const operation of all.definitions) {
   if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
-  const needed = new Set<string>();
+  const needed = new Map<string, FragmentDefinitionNode>();
   const visit = (text: string) => {
     for (const m of text.matchAll(/\.\.\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
       const name = m[1] ?? "";
       const fragment = fragments.get(name);
       if (fragment && !needed.has(name)) {
-        needed.add(name);
+        needed.set(name, fragment);
         visit(print(fragment));
       }
     }
   };
   visit(print(operation));
-  const text = [print(operation), ...[...needed].sort().map((n) => print(fragments.get(n) as never))].join("\n\n");
+  const used = [...needed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, fragment]) => print(fragment));
+  const text = [print(operation), ...used].join("\n\n");
   const hash = persistedHash(text);
   manifest[hash] = text;
   if (operation.name) persisted[operation.name.value] = { hash, text };

@@ -1,6 +1,8 @@
+import type { ExecutionArgs, ExecutionResult } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
 import { errorCodes, errorExtensions } from "../errors.js";
+import type { ExecuteFunction } from "./execute-function.js";
 
 /**
  * Writes the request's client-data reads to the audit log once the operation has run, before the
@@ -9,15 +11,16 @@ import { errorCodes, errorExtensions } from "../errors.js";
  */
 export function useAuditFlush(): Plugin<GatewayContext> {
   return {
-    onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn(async (args) => {
-        const result: unknown = await executeFn(args);
-        const context = args.contextValue as GatewayContext;
+    // `context` is the object the execution gets (envelop extends it in place).
+    onExecute({ executeFn, setExecuteFn, context }) {
+      const execute: ExecuteFunction = executeFn;
+      setExecuteFn(async (args: ExecutionArgs): Promise<ExecutionResult> => {
+        const result = await execute(args);
         const entries = context.audit.drain();
-        if (entries.length === 0 || !context.services.auditLog) return result as never;
+        if (entries.length === 0 || !context.services.auditLog) return result;
         try {
           await context.services.audit.write(entries);
-          return result as never;
+          return result;
         } catch (error) {
           context.services.metrics.auditWithheld.inc();
           context.services.logger.error(

@@ -61,21 +61,31 @@ export function useBodyLimit(maxBytes: number): Plugin {
           });
         }
         if (Array.isArray(body)) {
-          if (body.length === 0)
+          const batch: unknown[] = body;
+          if (batch.length === 0)
             throw createGraphQLError("The batch is empty: send at least one operation", {
               extensions: errorExtensions(errorCodes.badRequest, { status: 400 }),
             });
-          return body as never;
+          if (!batch.every(isJsonObject))
+            throw createGraphQLError("Each operation of a batch must be a JSON object with a `query` string", {
+              extensions: errorExtensions(errorCodes.badRequest, { status: 400 }),
+            });
+          return batch;
         }
-        if (body === null || typeof body !== "object") {
+        if (!isJsonObject(body)) {
           throw createGraphQLError("The request body must be a JSON object with a `query` string", {
             extensions: errorExtensions(errorCodes.badRequest, { status: 400 }),
           });
         }
-        return body as never;
+        return body;
       });
     },
   };
+}
+
+/** A JSON object, not an array: graphql-yoga then checks its fields as operation parameters. */
+function isJsonObject(value: unknown): value is object {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** 413; `close`: the connection is closed after the answer (see `drainableBytes`). */

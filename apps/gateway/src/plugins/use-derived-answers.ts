@@ -9,6 +9,7 @@ import {
 import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
 import { derivedCache } from "../derived-cache.js";
+import type { ExecuteFunction } from "./execute-function.js";
 
 /**
  * Root fields whose answers are computed from the team dataset alone: no client data beneath them
@@ -59,12 +60,14 @@ const answers = derivedCache<Answer>(1_000);
  */
 export function useDerivedAnswers(): Plugin<GatewayContext> {
   return {
-    onExecute({ args, setExecuteFn, executeFn }) {
-      const { document, operationName, variableValues, contextValue } = args as ExecutionArgs;
-      const context = contextValue as GatewayContext;
+    onExecute({ args, setExecuteFn, executeFn, context }) {
+      // envelop types the arguments' fields as `any`; graphql-js's type says what they are.
+      const executionArgs: ExecutionArgs = args;
+      const { document, operationName, variableValues } = executionArgs;
       const actor = context.actor;
       if (!actor || !isDerivedOperation(document, operationName)) return;
-      setExecuteFn(async (execution) => {
+      const execute: ExecuteFunction = executeFn;
+      setExecuteFn(async (execution: ExecutionArgs): Promise<ExecutionResult> => {
         const snapshot = await context.team();
         const key = JSON.stringify([
           documentId(document),
@@ -83,9 +86,10 @@ export function useDerivedAnswers(): Plugin<GatewayContext> {
           key,
           () =>
             // Looked at when the execution ends, before the audit flush (which wraps this plugin) takes the reads.
-            (computed = Promise.resolve(executeFn(execution) as ExecutionResult | Promise<ExecutionResult>).then(
-              (result) => ({ result, reusable: result.errors === undefined && context.audit.size === 0 }),
-            )),
+            (computed = Promise.resolve(execute(execution)).then((result) => ({
+              result,
+              reusable: result.errors === undefined && context.audit.size === 0,
+            }))),
         );
         if (answer === computed) {
           answer.then(
@@ -96,10 +100,10 @@ export function useDerivedAnswers(): Plugin<GatewayContext> {
               answers.forget(snapshot, key, answer);
             },
           );
-          return (await answer).result as never;
+          return (await answer).result;
         }
         const shared = await answer.catch(() => null);
-        return (shared?.reusable ? shared.result : await executeFn(execution)) as never;
+        return shared?.reusable ? shared.result : await execute(execution);
       });
     },
   };

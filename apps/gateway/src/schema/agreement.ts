@@ -10,7 +10,8 @@ import {
 } from "@ankkuri/domain";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { dayArgument, LocalisedTextRef } from "./common.js";
+import "./localised-field.js";
 import { enumOf, ProfessionEnum, SignatureMethodEnum } from "./enums.js";
 import { RuleViolationRef } from "./errors.js";
 import { Organisation } from "./organisation.js";
@@ -30,17 +31,9 @@ export const Agreement = builder.drizzleObject("agreements", {
     oid: t.exposeString("oid", {
       description: "Identifier as issued (OID), kept exactly, e.g. 1.2.246.10.02012566.1.9.632.1.",
     }),
-    title: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (a, args, ctx) => inLanguage(a.title, args.language, ctx.language),
-      description: "Title (nimi) in the requested language.",
-    }),
+    title: t.localised((a) => a.title, { description: "Title (nimi) in the requested language." }),
     titles: t.field({ type: LocalisedTextRef, resolve: (a) => a.title, description: "Title in every language." }),
-    description: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (a, args, ctx) => inLanguage(a.description, args.language, ctx.language),
-      description: "Description (kuvaus).",
-    }),
+    description: t.localised((a) => a.description, { description: "Description (kuvaus)." }),
     startsOn: t.field({ type: "Date", resolve: (a) => a.startsOn, description: "First day in force (voimaantulo)." }),
     versions: t.relation("versions", {
       query: { orderBy: { number: "asc" } },
@@ -52,7 +45,7 @@ export const Agreement = builder.drizzleObject("agreements", {
     }),
     notices: t.relation("notices", { description: "Notices of termination (irtisanomiset)." }),
     inForce: t.boolean({
-      args: { on: t.arg({ type: "Date", required: false, description: "Day to test; defaults to today." }) },
+      args: { on: t.arg(dayArgument("Day to test; defaults to today.")) },
       description: "Whether the agreement is in force (voimassa) on the day.",
       resolve: async (_a, args, ctx) => isInForce((await ctx.team()).dataset.agreement, args.on ?? ctx.today),
     }),
@@ -71,7 +64,7 @@ export const Agreement = builder.drizzleObject("agreements", {
     }),
     termsOn: t.field({
       type: AgreementVersionRef,
-      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      args: { on: t.arg(dayArgument()) },
       description:
         "The terms in force on the day: the newest version every party has signed whose effective date (and last signature) is on or before it.",
       resolve: async (a, args, ctx) => {
@@ -84,13 +77,13 @@ export const Agreement = builder.drizzleObject("agreements", {
       },
     }),
     currentVersionNumber: t.int({
-      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      args: { on: t.arg(dayArgument()) },
       description: "Number of the version of the terms in effect on the day (signed by every party).",
       resolve: async (_a, args, ctx) => termsOn((await ctx.team()).dataset.agreement, args.on ?? ctx.today).number,
     }),
     coreOrganisations: t.field({
       type: [Organisation],
-      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      args: { on: t.arg(dayArgument()) },
       description: "The core team's organisations (ydintiimi) on the day: inviting anyone else needs consent.",
       resolve: async (_a, args, ctx) => {
         const team = await ctx.team();
@@ -136,11 +129,7 @@ export const AgreementVersionRef = builder.drizzleObject("agreementVersions", {
     number: t.exposeInt("number", { description: "Version number, 1 for the original." }),
     effectiveFrom: t.field({ type: "Date", resolve: (v) => v.effectiveFrom, description: "First day in effect." }),
     decidedOn: t.field({ type: "Date", resolve: (v) => v.decidedOn, description: "Day decided." }),
-    summary: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (v, args, ctx) => inLanguage(v.summary, args.language, ctx.language),
-      description: "What changed.",
-    }),
+    summary: t.localised((v) => v.summary, { description: "What changed." }),
     noticePeriodMonths: t.exposeInt("noticePeriodMonths", {
       description: "Notice period in months (irtisanomisaika).",
     }),

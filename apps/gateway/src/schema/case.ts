@@ -12,7 +12,8 @@ import {
 import { visibleCaseIds } from "@ankkuri/db";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { inLanguage, languageArgument } from "./common.js";
+import { dayArgument, localisedColumns } from "./common.js";
+import "./localised-field.js";
 import {
   CaseStatusEnum,
   CaseTypeEnum,
@@ -43,11 +44,7 @@ const AgeBandRef = builder
       "An age band of reports (ikäryhmä); under-15s are always their own band (criminal responsibility from 15).",
     fields: (t) => ({
       code: t.exposeString("code", { description: "Stable code: under-15, 15-17 or 18-plus." }),
-      label: t.string({
-        args: { language: t.arg(languageArgument) },
-        resolve: (b, args, ctx) => inLanguage(b.label, args.language, ctx.language),
-        description: "Readable label.",
-      }),
+      label: t.localised((b) => b.label, { description: "Readable label." }),
     }),
   });
 
@@ -108,70 +105,22 @@ export const Case = builder.drizzleNode("cases", {
   authScopes: (c) => ({ caseMember: c }),
   fields: (t) => ({
     caseId: t.exposeString("id", { description: "The case's own id (UUID)." }),
-    type: t.field({
-      type: CaseTypeEnum,
-      resolve: (c) => c.type,
-      select: { columns: { type: true } },
-      description: "Type of case.",
-    }),
-    status: t.field({
-      type: CaseStatusEnum,
-      resolve: (c) => c.status,
-      select: { columns: { status: true } },
-      description: "Lifecycle status.",
-    }),
-    referredOn: t.field({
-      type: "Date",
-      select: { columns: { referredOn: true } },
-      resolve: (c) => c.referredOn,
-      description: "Day referred (ohjauspäivä).",
-    }),
-    referralSource: t.field({
-      type: ReferralSourceEnum,
-      select: { columns: { referralSource: true } },
-      resolve: (c) => c.referralSource,
-      description: "Who referred.",
-    }),
-    selectionStartedOn: t.field({
+    type: t.expose("type", { type: CaseTypeEnum, description: "Type of case." }),
+    status: t.expose("status", { type: CaseStatusEnum, description: "Lifecycle status." }),
+    referredOn: t.expose("referredOn", { type: "Date", description: "Day referred (ohjauspäivä)." }),
+    referralSource: t.expose("referralSource", { type: ReferralSourceEnum, description: "Who referred." }),
+    selectionStartedOn: t.expose("selectionStartedOn", {
       type: "Date",
       nullable: true,
-      select: { columns: { selectionStartedOn: true } },
-      resolve: (c) => c.selectionStartedOn,
       description: "Day the selection started.",
     }),
-    decidedOn: t.field({
+    decidedOn: t.expose("decidedOn", { type: "Date", nullable: true, description: "Day admitted or declined." }),
+    activatedOn: t.expose("activatedOn", { type: "Date", nullable: true, description: "Day work started." }),
+    closedOn: t.expose("closedOn", { type: "Date", nullable: true, description: "Day closed." }),
+    closeReason: t.expose("closeReason", { type: CloseReasonEnum, nullable: true, description: "Why closed." }),
+    childWelfareNotifiedOn: t.expose("childWelfareNotifiedOn", {
       type: "Date",
       nullable: true,
-      select: { columns: { decidedOn: true } },
-      resolve: (c) => c.decidedOn,
-      description: "Day admitted or declined.",
-    }),
-    activatedOn: t.field({
-      type: "Date",
-      nullable: true,
-      select: { columns: { activatedOn: true } },
-      resolve: (c) => c.activatedOn,
-      description: "Day work started.",
-    }),
-    closedOn: t.field({
-      type: "Date",
-      nullable: true,
-      select: { columns: { closedOn: true } },
-      resolve: (c) => c.closedOn,
-      description: "Day closed.",
-    }),
-    closeReason: t.field({
-      type: CloseReasonEnum,
-      nullable: true,
-      select: { columns: { closeReason: true } },
-      resolve: (c) => c.closeReason,
-      description: "Why closed.",
-    }),
-    childWelfareNotifiedOn: t.field({
-      type: "Date",
-      nullable: true,
-      select: { columns: { childWelfareNotifiedOn: true } },
-      resolve: (c) => c.childWelfareNotifiedOn,
       description: "Day a child welfare notification was made (lastensuojeluilmoitus, LSL 25 §).",
     }),
     version: t.exposeInt("version", {
@@ -288,7 +237,7 @@ export const Case = builder.drizzleNode("cases", {
     }),
     violations: t.field({
       type: [RuleViolationRef],
-      args: { asOf: t.arg({ type: "Date", required: false, description: "Day of the check; defaults to today." }) },
+      args: { asOf: t.arg(dayArgument("Day of the check; defaults to today.")) },
       description:
         "Rule violations of the case on the day (the domain's checkCase): unrecorded meetings, missing consents, missing responsible worker …",
       resolve: async (c, args, ctx) => {
@@ -305,7 +254,7 @@ export const Case = builder.drizzleNode("cases", {
       type: InvitationRef,
       args: {
         organisationId: t.arg.id({ required: true, description: "The organisation to invite." }),
-        on: t.arg({ type: "Date", required: false, description: "Day of the meeting; defaults to today." }),
+        on: t.arg(dayArgument("Day of the meeting; defaults to today.")),
       },
       description:
         "Whether the organisation may be invited to a meeting of this case on the day, and on what basis, or why not (consent policy).",
@@ -362,13 +311,13 @@ builder.drizzleObject("clients", {
       description: "Whether a personal identity code is on record (it is never returned).",
     }),
     age: t.int({
-      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      args: { on: t.arg(dayArgument()) },
       resolve: (c, args, ctx) => clientAge(c.birthDate, args.on ?? ctx.today),
       description: "Age in completed years on the day.",
     }),
     ageBand: t.field({
       type: AgeBandRef,
-      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      args: { on: t.arg(dayArgument()) },
       resolve: (c, args, ctx) => ageBand(c.birthDate, args.on ?? ctx.today, defaultAgePolicy),
       description: "Report age band on the day.",
     }),
@@ -466,7 +415,7 @@ builder.drizzleObject("consents", {
     }),
     form: t.field({ type: ConsentFormEnum, resolve: (c) => c.form, description: "How given." }),
     inEffect: t.boolean({
-      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      args: { on: t.arg(dayArgument()) },
       resolve: (c, args, ctx) => isConsentInEffect(c, args.on ?? ctx.today),
       description: "Whether in effect on the day: given, not expired, not withdrawn.",
     }),
@@ -538,11 +487,7 @@ builder.drizzleObject("premises", {
     "A place the team holds client meetings in (tila): the city's rooms for client meetings and the police department's own (003 § 7).",
   fields: (t) => ({
     premisesId: t.exposeString("id", { description: "Premises id, to plan a meeting in." }),
-    name: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (p, args, ctx) => inLanguage({ fi: p.nameFi, sv: p.nameSv, en: p.nameEn }, args.language, ctx.language),
-      description: "Name in the requested language.",
-    }),
+    name: t.localised((p) => localisedColumns(p, "name"), { description: "Name in the requested language." }),
     address: t.exposeString("address", { nullable: true, description: "Street address, when given." }),
     organisation: t.organisation((p) => p.organisationId, { description: "The organisation providing the place." }),
   }),

@@ -16,6 +16,11 @@ export const languageArgument = {
   description: "Language of the text; defaults to the request's language (Accept-Language), then Finnish.",
 } as const;
 
+/** Options of an optional day argument, which defaults to today; `description` says which day. */
+export function dayArgument(description = "Day; defaults to today.") {
+  return { type: "Date", required: false, description } as const;
+}
+
 /** The text of `value` in the requested language, else the request's. */
 export function inLanguage(value: LocalisedText, language: Language | null | undefined, fallback: Language): string {
   const lang = language ?? fallback;
@@ -47,3 +52,11 @@ export const PeriodRef = builder.objectRef<{ from: string; to: string }>("Period
     to: t.field({ type: "Date", resolve: (p) => p.to, description: "Last day." }),
   }),
 });
+
+/** A row's `<name>Fi`, `<name>Sv` and `<name>En` columns as one text. */
+export function localisedColumns<Name extends string>(
+  row: Record<`${Name}Fi` | `${Name}Sv` | `${Name}En`, string>,
+  name: Name,
+): LocalisedText {
+  return { fi: row[`${name}Fi`], sv: row[`${name}Sv`], en: row[`${name}En`] };
+}

@@ -9,6 +9,7 @@ import {
   RuleViolationFailure,
 } from "../errors.js";
 import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import "./localised-field.js";
 import { enumOf } from "./enums.js";
 
 export const SeverityEnum = enumOf("Severity", "How serious a finding is (vakavuus).", severities, {
@@ -21,11 +22,7 @@ export const RuleViolationRef = builder.objectRef<Violation>("RuleViolation").im
   fields: (t) => ({
     code: t.exposeString("code", { description: "Stable machine-readable code, AREA.RULE (e.g. CONSENT.MISSING)." }),
     severity: t.field({ type: SeverityEnum, resolve: (v) => v.severity, description: "Error or warning." }),
-    message: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (v, args, ctx) => inLanguage(v.message, args.language, ctx.language),
-      description: "Readable message in the requested language.",
-    }),
+    message: t.localised((v) => v.message, { description: "Readable message in the requested language." }),
     messages: t.field({
       type: LocalisedTextRef,
       resolve: (v) => v.message,

@@ -4,13 +4,27 @@ import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import "./organisation-field.js";
 import { rotationCalendar, rotationChairOn } from "./chair-terms.js";
-import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { dayArgument, localisedColumns, LocalisedTextRef } from "./common.js";
+import "./localised-field.js";
 import { BodyKindEnum, BodyTierEnum } from "./enums.js";
 
 const teamReaders = { $any: { aggregates: true, teamAdmin: true } } as const;
 
 /** A chair calendar's length in years; refused outside 1–20 with the reason, never clamped. */
 const calendarYears = z.number().int().min(1).max(20);
+const defaultCalendarYears = 3;
+
+/** The arguments of a chair calendar's window: its first day and its length in years. */
+const calendarWindow = () =>
+  builder.args((t) => ({
+    from: t.field(dayArgument("First day; defaults to today.")),
+    years: t.int({
+      required: false,
+      defaultValue: defaultCalendarYears,
+      description: "How many years (1–20).",
+      validate: calendarYears,
+    }),
+  }));
 
 /** The rotation of a body, from the team dataset (the domain computes chairs from it). */
 async function rotationOf(ctx: GatewayContext, bodyId: string): Promise<Rotation | null> {
@@ -67,11 +81,7 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
     id: t.exposeID("id", { description: "Body id." }),
     kind: t.expose("kind", { type: BodyKindEnum, description: "What kind of body it is." }),
     tier: t.expose("tier", { type: BodyTierEnum, description: "The level it works on." }),
-    name: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (b, args, ctx) => inLanguage({ fi: b.nameFi, sv: b.nameSv, en: b.nameEn }, args.language, ctx.language),
-      description: "Name in the requested language.",
-    }),
+    name: t.localised((b) => localisedColumns(b, "name"), { description: "Name in the requested language." }),
     region: t.exposeString("region", { nullable: true, description: "Region of a regional body (alue)." }),
     parent: t.relation("parent", { nullable: true, description: "The body this one reports to." }),
     seats: t.relation("seats", {
@@ -86,7 +96,7 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
     chairOn: t.field({
       type: ChairTermRef,
       nullable: true,
-      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      args: { on: t.arg(dayArgument()) },
       description:
         "The chair on a day, with its term; null for bodies without a rotating chair or before the first term.",
       resolve: async (b, args, ctx) => {
@@ -96,19 +106,11 @@ export const CooperationBody = builder.drizzleObject("cooperationBodies", {
     }),
     chairCalendar: t.field({
       type: [ChairTermRef],
-      args: {
-        from: t.arg({ type: "Date", required: false, description: "First day; defaults to today." }),
-        years: t.arg.int({
-          required: false,
-          defaultValue: 3,
-          description: "How many years (1–20).",
-          validate: calendarYears,
-        }),
-      },
+      args: calendarWindow(),
       description: "The chairs for N years (puheenjohtajakalenteri): every term that overlaps the window.",
       resolve: async (b, args, ctx) => {
         const rotation = await rotationOf(ctx, b.id);
-        return rotation ? rotationCalendar(rotation, args.from ?? ctx.today, args.years ?? 3) : [];
+        return rotation ? rotationCalendar(rotation, args.from ?? ctx.today, args.years ?? defaultCalendarYears) : [];
       },
     }),
   }),
@@ -120,10 +122,7 @@ builder.drizzleObject("seats", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Seat id." }),
     organisation: t.relation("organisation", { description: "Organisation holding the seat." }),
-    roleTitle: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (s, args, ctx) =>
-        inLanguage({ fi: s.roleTitleFi, sv: s.roleTitleSv, en: s.roleTitleEn }, args.language, ctx.language),
+    roleTitle: t.localised((s) => localisedColumns(s, "roleTitle"), {
       description: "Role title of the representative.",
     }),
     invitedWhenNeeded: t.boolean({
@@ -156,17 +155,11 @@ builder.queryFields((t) => ({
     authScopes: teamReaders,
     args: {
       bodyId: t.arg.id({ required: true, description: "The body." }),
-      from: t.arg({ type: "Date", required: false, description: "First day; defaults to today." }),
-      years: t.arg.int({
-        required: false,
-        defaultValue: 3,
-        description: "How many years (1–20).",
-        validate: calendarYears,
-      }),
+      ...calendarWindow(),
     },
     resolve: async (_root, args, ctx) => {
       const rotation = await rotationOf(ctx, args.bodyId);
-      return rotation ? rotationCalendar(rotation, args.from ?? ctx.today, args.years ?? 3) : [];
+      return rotation ? rotationCalendar(rotation, args.from ?? ctx.today, args.years ?? defaultCalendarYears) : [];
     },
   }),
 }));
@@ -189,11 +182,7 @@ const AnnualClockItemRef = builder.objectRef<AnnualClockItem>("AnnualClockItem")
         return found;
       },
     }),
-    activity: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (c, args, ctx) => inLanguage(c.activity, args.language, ctx.language),
-      description: "What happens, in the requested language.",
-    }),
+    activity: t.localised((c) => c.activity, { description: "What happens, in the requested language." }),
     activities: t.field({ type: LocalisedTextRef, resolve: (c) => c.activity, description: "In every language." }),
   }),
 });

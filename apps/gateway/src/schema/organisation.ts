@@ -1,6 +1,7 @@
 import { businessIdOf, organisationKinds, sectors } from "@ankkuri/domain";
 import { builder } from "../builder.js";
-import { inLanguage, languageArgument, LocalisedTextRef } from "./common.js";
+import { localisedColumns, LocalisedTextRef } from "./common.js";
+import "./localised-field.js";
 import { enumOf } from "./enums.js";
 
 export const OrganisationKindEnum = enumOf(
@@ -52,14 +53,10 @@ export const Organisation = builder.drizzleObject("organisations", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id, e.g. org-hel-sotepe." }),
     kind: t.field({ type: OrganisationKindEnum, resolve: (o) => o.kind, description: "Level in the tree." }),
-    name: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (o, args, ctx) => inLanguage({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }, args.language, ctx.language),
-      description: "Name (nimi) in the requested language.",
-    }),
+    name: t.localised((o) => localisedColumns(o, "name"), { description: "Name (nimi) in the requested language." }),
     names: t.field({
       type: LocalisedTextRef,
-      resolve: (o) => ({ fi: o.nameFi, sv: o.nameSv, en: o.nameEn }),
+      resolve: (o) => localisedColumns(o, "name"),
       description: "Name in Finnish, Swedish and English.",
     }),
     shortName: t.exposeString("shortName", { nullable: true, description: "Common abbreviation, e.g. Sotepe, Kuva." }),

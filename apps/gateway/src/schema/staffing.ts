@@ -11,7 +11,7 @@ import { builder } from "../builder.js";
 import { derivedCache } from "../derived-cache.js";
 import type { GatewayContext } from "../context.js";
 import "./organisation-field.js";
-import { PeriodInput, PeriodRef } from "./common.js";
+import { dayArgument, PeriodInput, PeriodRef } from "./common.js";
 import { ClearanceScopeEnum, ProfessionEnum } from "./enums.js";
 import { RuleViolationRef } from "./errors.js";
 
@@ -102,7 +102,7 @@ builder.drizzleObject("securityClearances", {
     }),
     version: t.exposeInt("version", { description: "Row version for optimistic concurrency." }),
     validOn: t.boolean({
-      args: { on: t.arg({ type: "Date", required: false, description: "Day; defaults to today." }) },
+      args: { on: t.arg(dayArgument()) },
       description: "Whether the clearance is valid on the day.",
       resolve: (c, args, ctx) => {
         const interval = clearanceInterval(c);

@@ -1,6 +1,7 @@
 import { accessRoles, type Actor } from "@ankkuri/domain";
 import { builder } from "../builder.js";
-import { inLanguage, languageArgument } from "./common.js";
+import { localisedColumns } from "./common.js";
+import "./localised-field.js";
 import { enumOf } from "./enums.js";
 
 export const AccessRoleEnum = enumOf(
@@ -29,12 +30,7 @@ export const Team = builder.drizzleObject("teams", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Team id." }),
     code: t.exposeString("code", { description: "Short code, e.g. helsinki." }),
-    name: t.string({
-      args: { language: t.arg(languageArgument) },
-      resolve: (team, args, ctx) =>
-        inLanguage({ fi: team.nameFi, sv: team.nameSv, en: team.nameEn }, args.language, ctx.language),
-      description: "Name in the requested language.",
-    }),
+    name: t.localised((team) => localisedColumns(team, "name"), { description: "Name in the requested language." }),
     policeDepartment: t.relation("policeDepartment", {
       description: "The police department hosting the team (poliisilaitos).",
     }),
