@@ -116,6 +116,21 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     ]);
   });
 
+  it("logs a page's count when a fragment asks for it, and no count when @skip leaves it out", async () => {
+    const query = `query Page($skip: Boolean!) {
+      cases(first: 2) { ...Counted nodes { caseId } }
+    }
+    fragment Counted on QueryCasesConnection { totalCount @skip(if: $skip) totalCountIsCapped @skip(if: $skip) }`;
+    const counted = await h.gql(login.police, query, { skip: false }, { "x-request-id": "req-count-frag-1" });
+    expect(counted.status, JSON.stringify(counted.body)).toBe(200);
+    const withCount = (await rowsOf("req-count-frag-1")).map((r) => r.resource);
+    expect(withCount.filter((r) => r === "case-count")).toHaveLength(1);
+    expect(withCount.filter((r) => r === "case")).toHaveLength(2);
+    const skipped = await h.gql(login.police, query, { skip: true }, { "x-request-id": "req-count-skip-1" });
+    expect(skipped.status, JSON.stringify(skipped.body)).toBe(200);
+    expect((await rowsOf("req-count-skip-1")).map((r) => r.resource)).toEqual(["case", "case"]);
+  });
+
   it("writes nothing for a request that reads no client data", async () => {
     await h.request(
       login.leadership,

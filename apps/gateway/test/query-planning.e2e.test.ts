@@ -83,6 +83,16 @@ describe.each(testEngines)("statements per request on %s", (engine) => {
     expect(large.deep).toBeLessThanOrEqual(10);
   });
 
+  it("answers a case's organisations from the memberships read for its access check", async () => {
+    if (cases.length === 0) await addCases(3);
+    const page = (selection: string) =>
+      measure(async () => {
+        const { body } = await h.gql(login.police, `{ cases(first: 50) { nodes { caseId ${selection} } } }`);
+        expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      });
+    expect(await page("organisations { basis since until }")).toBe(await page(""));
+  });
+
   it("reads a client's identity code ciphertext only for hasIdentityCode", async () => {
     if (cases.length === 0) await addCases(3);
     const readsIdentityCodes = () =>

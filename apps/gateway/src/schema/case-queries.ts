@@ -4,7 +4,11 @@ import { z } from "zod";
 import { builder } from "../builder.js";
 import { caseCountCap, casePageWhere, countCases, defaultPageSize } from "./case-list-page.js";
 import { visibleCases } from "./case-visibility.js";
+import { selectsField } from "./selected-fields.js";
 import { CaseStatusEnum, CaseTypeEnum } from "./enums.js";
+
+/** The connection's fields that read the count (`countCases`). */
+const countFields = new Set(["totalCount", "totalCountIsCapped"]);
 
 const CaseFilter = builder.inputType("CaseFilter", {
   description: "Filters of the case list (asiakkuuslistan rajaukset); all given filters must match.",
@@ -37,7 +41,11 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: CaseFilter, required: false, description: "Filters." }) },
       // Counted once per connection however many count fields ask (`countCases` keeps it by `args`).
       totalCount: async (_parent, args, ctx) => (await countCases(args, ctx)).count,
-      resolve: async (query, _root, args, ctx) => {
+      resolve: async (query, _root, args, ctx, info) => {
+        // A count asked for starts beside the page, not once the page has been read: it does not
+        // depend on the page, and the two statements then wait on the database together. Its
+        // fields await the same promise (kept by `args`), and report its failure.
+        if (selectsField(info, countFields)) countCases(args, ctx).catch(() => undefined);
         const { where, values } = casePageWhere(args, ctx);
         const rows = (await ctx.services.queries.findMany(
           "cases",

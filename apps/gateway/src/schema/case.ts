@@ -5,6 +5,7 @@ import {
   clientAge,
   coreOrganisationIds,
   isConsentInEffect,
+  membershipInForce,
   defaultAgePolicy,
   type referralSources,
   endTimeOf,
@@ -83,6 +84,19 @@ const ReferralEventRef = builder
     }),
   });
 
+/** A membership as the Case type loads it for access (`select` below). */
+interface CaseMembershipRow {
+  organisationId: string;
+  basis: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+const CaseOrganisation = builder.objectRef<CaseMembershipRow>("CaseOrganisation");
+
+/** Ascending order of ids and ISO dates, as the database's C collation orders them. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The domain's view of a case, for fields computed by the rules. */
 async function storedCase(ctx: GatewayContext, caseId: string) {
   const stored = await ctx.storedCase(caseId);
@@ -135,13 +149,16 @@ export const Case = builder.drizzleNode("cases", {
       query: { orderBy: { position: "asc", organisationId: "asc" } },
       description: "Existing client relationships with other organisations and their responsible social workers.",
     }),
-    organisations: t.relation("memberships", {
+    organisations: t.field({
+      type: [CaseOrganisation],
       description:
         "Organisations that may see the case today, one entry per basis (the need-to-know grant): the selecting units and the referrer from the referral, an organisation with a recorded client relationship, and meeting seats — outside the core team only under the consents behind them, until the first of those ends.",
-      query: (_args, ctx) => ({
-        where: { validFrom: { lte: ctx.today }, OR: [{ validTo: { isNull: true } }, { validTo: { gte: ctx.today } }] },
-        orderBy: { validFrom: "asc", organisationId: "asc" },
-      }),
+      // From the memberships the type loads for its access check: no statement of its own (a
+      // relation filtered by the day could not share their selection and was read again per page).
+      resolve: (c, _args, ctx) =>
+        c.memberships
+          .filter((m) => membershipInForce({ from: m.validFrom, to: m.validTo }, ctx.today))
+          .sort((a, b) => byText(a.validFrom, b.validFrom) || byText(a.organisationId, b.organisationId)),
     }),
     referralEvents: t.field({
       type: [ReferralEventRef],
@@ -355,8 +372,7 @@ builder.drizzleObject("existingClientships", {
   }),
 });
 
-builder.drizzleObject("caseMemberships", {
-  name: "CaseOrganisation",
+CaseOrganisation.implement({
   description: "An organisation's access to a case, on one basis, for an interval (asiakkuuden osapuoli).",
   fields: (t) => ({
     organisation: t.organisation((x) => x.organisationId, { description: "The organisation." }),
