@@ -58,10 +58,7 @@ describe("the packed @ankkuri/client", () => {
         dependencies: { "@ankkuri/client": `file:./${String(tarball)}`, "graphql": "^16.8.1" },
       }),
     );
-    // A cache of its own: the shared one is written at the same time by the other packages' npx
-    // calls, and a half-written entry once failed the install as an unresolvable graphql.
-    const cache = join(scratch, ".npm-cache");
-    await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--cache", cache], { cwd: scratch });
+    await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline"], { cwd: scratch });
     const installed = JSON.parse(
       readFileSync(join(scratch, "node_modules/@ankkuri/client/package.json"), "utf8"),
     ) as Record<string, Record<string, string> | string[]>;
