@@ -10,14 +10,25 @@ export const outputFolder = (out: string, workingDirectory: string) =>
 /** The team to work on: the one given, or the only team in the database. */
 export async function chooseTeam(db: Database, given: string | undefined): Promise<string> {
   if (given !== undefined) return given;
-  const teams = await db.select({ id: schema.teams.id }).from(schema.teams);
-  const [only] = teams;
-  if (teams.length === 1 && only) return only.id;
-  const ids = teams.map((t) => t.id).join(", ");
+  const { teams } = schema;
+  const rows = await db
+    .select({ id: teams.id, fi: teams.nameFi, sv: teams.nameSv, en: teams.nameEn })
+    .from(teams)
+    .orderBy(teams.id);
+  const [only] = rows;
+  if (rows.length === 1 && only) return only.id;
+  // Each team by its name, with the value --team takes.
+  const choices = (language: "fi" | "sv" | "en") => rows.map((t) => `${t[language]} (${t.id})`).join(", ");
   throw new ReportError("REPORT.UNKNOWN_TEAM", {
-    fi: teams.length === 0 ? "Tietokannassa ei ole työryhmiä (aja pnpm db:seed)." : `Valitse työryhmä --team: ${ids}`,
-    sv: teams.length === 0 ? "Databasen har inga team (kör pnpm db:seed)." : `Välj team med --team: ${ids}`,
-    en: teams.length === 0 ? "The database has no teams (run pnpm db:seed)." : `Choose the team with --team: ${ids}`,
+    fi:
+      rows.length === 0
+        ? "Tietokannassa ei ole työryhmiä (aja pnpm db:seed)."
+        : `Valitse työryhmä --team: ${choices("fi")}`,
+    sv: rows.length === 0 ? "Databasen har inga team (kör pnpm db:seed)." : `Välj team med --team: ${choices("sv")}`,
+    en:
+      rows.length === 0
+        ? "The database has no teams (run pnpm db:seed)."
+        : `Choose the team with --team: ${choices("en")}`,
   });
 }
 
