@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ChildProcessError, outputOf, runTypeScript, startTypeScript } from "./typescript-process.js";
+import { ChildProcessError, inheritedEnv, outputOf, runTypeScript, startTypeScript } from "./typescript-process.js";
 import { workspaceRoot } from "./workspace-paths.js";
 
 const fixture = new URL("./fixtures/child.fixture.ts", import.meta.url).pathname;
@@ -19,7 +19,8 @@ describe("startTypeScript", () => {
     expect(seen.node).toBe(process.version);
     expect(seen.root).toBe(workspaceRoot);
     expect(seen.env).toContain("ANKKURI_EXAMPLE");
-    expect(seen.env.filter((name) => !["ANKKURI_EXAMPLE", "PATH", "HOME", "TMPDIR"].includes(name))).toEqual([]);
+    const allowed = new Set<string>(["ANKKURI_EXAMPLE", ...inheritedEnv]);
+    expect(seen.env.filter((name) => !allowed.has(name))).toEqual([]);
   });
 
   it("runs built JavaScript as it is, without the TypeScript loader", async () => {

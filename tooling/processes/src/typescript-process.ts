@@ -25,8 +25,8 @@ export interface ProcessOptions {
   /** Working directory (default: the workspace root). */
   cwd?: string;
   /**
-   * The child's environment. Only PATH, HOME and TMPDIR are taken from the caller, so nothing else
-   * of the caller's shell (a DATABASE_URL, say) leaks in.
+   * The child's environment. Only `inheritedEnv` (PATH, HOME, TMPDIR and the machine's network
+   * settings) is taken from the caller, so nothing else of the caller's shell (a DATABASE_URL, say) leaks in.
    */
   env?: Record<string, string>;
   /** Also write the output to this file. */
@@ -72,9 +72,28 @@ export class ChildProcessError extends Error {
 
 const bounded = (text: string) => (text.length > keptChars * 2 ? text.slice(-keptChars) : text);
 
+/**
+ * What a child takes from the caller: where programs and files are, and how this machine reaches the
+ * network (its extra certificate authorities and proxies: the bench installs a Node.js from the registry).
+ */
+export const inheritedEnv = [
+  "PATH",
+  "HOME",
+  "TMPDIR",
+  "NODE_EXTRA_CA_CERTS",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+] as const;
+
 const inherited = (): Record<string, string> =>
   Object.fromEntries(
-    (["PATH", "HOME", "TMPDIR"] as const).flatMap((name) => {
+    inheritedEnv.flatMap((name) => {
       const value = process.env[name];
       return value === undefined ? [] : [[name, value]];
     }),
