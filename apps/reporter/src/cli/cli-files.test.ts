@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { outputFolder, writeOutputFiles } from "./cli-files.js";
+import { ReportError } from "@ankkuri/reports";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
 
 const folders: string[] = [];
 const folder = () => {
@@ -46,5 +47,26 @@ describe("the output files of the commands", () => {
   it("reads --out relative to the folder the command was run in", () => {
     expect(outputFolder("reports", "/home/user")).toBe("/home/user/reports");
     expect(outputFolder("/srv/out", "/home/user")).toBe("/srv/out");
+  });
+});
+
+describe("a failure the commands expect", () => {
+  it("is printed with its code and its message in Finnish, Swedish and English, and exits with 2", () => {
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const error = new ReportError("REPORT.UNKNOWN_TEAM", {
+        fi: "Valitse työryhmä",
+        sv: "Välj team",
+        en: "Choose the team",
+      });
+      expect(printReportError(error)).toBe(2);
+    } finally {
+      write.mockRestore();
+    }
+    expect(written.join("")).toBe("REPORT.UNKNOWN_TEAM: Valitse työryhmä\nVälj team\nChoose the team\n");
   });
 });

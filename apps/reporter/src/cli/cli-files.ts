@@ -59,8 +59,9 @@ export function writeOutputFiles<F extends OutputFile>(
   });
 }
 
-/** The command's answer to a failure it expects: the code and the message, no stack. */
+/** The command's answer to a failure it expects: the code and the message in fi, sv and en, no stack. */
 export function printReportError(error: ReportError): number {
-  process.stderr.write(`${error.code}: ${error.messages.fi}\n${error.messages.en}\n`);
+  const { fi, sv, en } = error.messages;
+  process.stderr.write(`${error.code}: ${fi}\n${sv}\n${en}\n`);
   return 2;
 }
