@@ -382,15 +382,33 @@ const lifecycleArb: fc.Arbitrary<Slotted[]> = fc
     consents: fc.integer({ min: 0, max: 2 }).map((n) => n > 0),
     clientship: fc.boolean(),
     meetings: fc.array(meetingEpisodeArb, { maxLength: 2 }),
-    // Mid-case changes of who must consent: a withdrawal, or a guardian recorded late.
+    // Mid-case changes of who must consent: a withdrawal (sometimes corrected, to another day or undone:
+    // a correction in the random noise rarely finds a withdrawal to correct), or a guardian recorded late.
     change: fc.oneof(
-      fc.constant(null),
+      fc.constant([]),
       fc
-        .record({ consentId: fc.constantFrom("c-1", "c-2"), on: dateArb })
-        .map(({ consentId, on }): CaseCommand => ({ type: "withdraw-consent", consentId, withdrawalId: "w-1", on })),
+        .record({
+          consentId: fc.constantFrom("c-1", "c-2"),
+          on: dateArb,
+          correction: fc.option(fc.option(dateArb, { nil: null }), { nil: undefined }),
+        })
+        .map(({ consentId, on, correction }): CaseCommand[] => [
+          { type: "withdraw-consent", consentId, withdrawalId: "w-1", on },
+          ...(correction === undefined
+            ? []
+            : [
+                {
+                  type: "correct-consent-withdrawal" as const,
+                  consentId,
+                  withdrawalId: "w-2",
+                  withdrawnOn: correction,
+                  reason: "Peruminen kirjattiin väärin (kuvitteellinen).",
+                },
+              ]),
+        ]),
       fc
         .record({ id: fc.constantFrom("g-2", "g-3"), hasCustody: fc.boolean() })
-        .map(({ id, hasCustody }): CaseCommand => ({ type: "add-guardian", guardian: guardian(id, hasCustody) })),
+        .map(({ id, hasCustody }): CaseCommand[] => [{ type: "add-guardian", guardian: guardian(id, hasCustody) }]),
     ),
     activate: fc.boolean(),
     close: fc.integer({ min: 0, max: 3 }),
@@ -474,7 +492,7 @@ const lifecycleArb: fc.Arbitrary<Slotted[]> = fc
         for (const command of episode) slotted.push([4 + 4 * i, command]);
       });
       if (activate) slotted.push([6, { type: "activate", on: next(7) }]);
-      if (change !== null) slotted.push([9, change]);
+      for (const command of change) slotted.push([9, command]);
       if (close > 0) slotted.push([lastSlot, { type: "close", on: day(offset + 3 * close + 4), reason }]);
       return slotted;
     },
