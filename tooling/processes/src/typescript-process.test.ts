@@ -70,3 +70,14 @@ describe("startTypeScript", () => {
     }
   });
 });
+
+describe("inheritedEnv", () => {
+  // Turbo passes the same network settings to every task (turbo.json); a child of a task can only
+  // inherit what its task was given, so the two lists name the same variables.
+  it("names the network settings turbo passes to its tasks, and the paths every process needs", () => {
+    const turbo = JSON.parse(readFileSync(join(workspaceRoot, "turbo.json"), "utf8")) as {
+      globalPassThroughEnv?: string[];
+    };
+    expect([...inheritedEnv].sort()).toEqual(["HOME", "PATH", "TMPDIR", ...(turbo.globalPassThroughEnv ?? [])].sort());
+  });
+});
