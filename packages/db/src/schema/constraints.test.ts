@@ -440,7 +440,7 @@ describe.each(testEngines)("database constraints on %s", (engine) => {
       expect(v?.noticePeriodMonths).toBe(6);
     });
 
-    it("produces a report once per type, period and scope", async () => {
+    it("produces a report once per type, period, scope and language, in Finnish or Swedish", async () => {
       const run = {
         teamId,
         type: "annual" as const,
@@ -448,14 +448,32 @@ describe.each(testEngines)("database constraints on %s", (engine) => {
         periodTo: "2025-04-30",
         requestedBy: "x",
       };
-      await db()
+      const [finnish] = await db()
         .insert(t.reportRuns)
-        .values({ ...run, id: uuidv7() });
+        .values({ ...run, id: uuidv7() })
+        .returning({ language: t.reportRuns.language });
+      expect(finnish?.language).toBe("fi");
       await refusedBy(
         db()
           .insert(t.reportRuns)
-          .values({ ...run, id: uuidv7() }),
+          .values({ ...run, id: uuidv7(), language: "fi" }),
         "report_runs_once",
+      );
+      // The same period in Swedish is a run of its own, and is produced once too.
+      await db()
+        .insert(t.reportRuns)
+        .values({ ...run, id: uuidv7(), language: "sv" });
+      await refusedBy(
+        db()
+          .insert(t.reportRuns)
+          .values({ ...run, id: uuidv7(), language: "sv" }),
+        "report_runs_once",
+      );
+      await refusedBy(
+        db()
+          .insert(t.reportRuns)
+          .values({ ...run, id: uuidv7(), language: "en" as "fi" }),
+        "report_runs_language_check",
       );
     });
   });

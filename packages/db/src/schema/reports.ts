@@ -20,10 +20,13 @@ export type ReportType = (typeof reportTypes)[number];
 export const reportRunStatuses = ["queued", "running", "completed", "failed"] as const;
 export const reportFormats = ["json", "csv", "pdf", "xlsx"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
+/** The languages a report's PDF is set in (with English subtitles); the other formats carry every language. */
+export const reportLanguages = ["fi", "sv"] as const;
+export type ReportLanguage = (typeof reportLanguages)[number];
 
 /**
- * A requested report. The same type, period and scope is produced once: the unique key makes a second
- * request find the existing run.
+ * A requested report. The same type, period, scope and language is produced once: the unique key makes
+ * a second request find the existing run.
  */
 export const reportRuns = snakeCase.table(
   "report_runs",
@@ -35,6 +38,8 @@ export const reportRuns = snakeCase.table(
     periodTo: day().notNull(),
     /** The party a party report is limited to; '' for team-wide reports (so the unique key works). */
     scope: text().notNull().default(""),
+    /** The language the PDF is set in: a Swedish request for the same period is a run of its own. */
+    language: text().notNull().default("fi").$type<ReportLanguage>(),
     status: text().notNull().default("queued").$type<(typeof reportRunStatuses)[number]>(),
     progress: integer().notNull().default(0),
     stage: text().notNull().default("queued"),
@@ -49,8 +54,9 @@ export const reportRuns = snakeCase.table(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
-    unique("report_runs_once").on(t.teamId, t.type, t.periodFrom, t.periodTo, t.scope),
+    unique("report_runs_once").on(t.teamId, t.type, t.periodFrom, t.periodTo, t.scope, t.language),
     check("report_runs_type_check", oneOf(t.type, reportTypes)),
+    check("report_runs_language_check", oneOf(t.language, reportLanguages)),
     check("report_runs_status_check", oneOf(t.status, reportRunStatuses)),
     check("report_runs_progress_check", sql`${t.progress} between 0 and 100`),
     check("report_runs_period_check", sql`${t.periodTo} >= ${t.periodFrom}`),
