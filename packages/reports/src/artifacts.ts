@@ -4,6 +4,7 @@ import { csvContentType, renderCsv } from "./formats/csv.js";
 import { jsonContentType, renderJson } from "./formats/json.js";
 import { renderXlsx, xlsxContentType } from "./formats/xlsx.js";
 import type { ReportDocument } from "./report-document.js";
+import type { ReportLanguage } from "./report-request.js";
 
 /** One rendered file of a report, with its SHA-256 checksum. */
 export interface Artifact {
@@ -30,14 +31,20 @@ export const artifactExtensions: Record<schema.ReportFormat, string> = {
   xlsx: "xlsx",
 };
 
-/** The report in its four formats: the canonical JSON, CSV, PDF and XLSX. */
-export async function renderArtifacts(document: ReportDocument): Promise<Artifact[]> {
+/**
+ * The report in its four formats: the canonical JSON, CSV, PDF and XLSX. The PDF is set in `language`
+ * (Finnish unless told); the others carry every language.
+ */
+export async function renderArtifacts(
+  document: ReportDocument,
+  options: { language?: ReportLanguage } = {},
+): Promise<Artifact[]> {
   // Loaded on first use: pdfkit costs start-up time of every process that embeds the worker.
   const { pdfContentType, renderPdf } = await import("./formats/pdf.js");
   return [
     artifact("json", jsonContentType, renderJson(document)),
     artifact("csv", csvContentType, renderCsv(document)),
-    artifact("pdf", pdfContentType, await renderPdf(document)),
+    artifact("pdf", pdfContentType, await renderPdf(document, options.language)),
     artifact("xlsx", xlsxContentType, await renderXlsx(document)),
   ];
 }

@@ -5,7 +5,12 @@
  * worker process that runs them is `apps/reporter`; the gateway embeds the same worker on its
  * embedded database.
  */
-export { type ReportRequest, reportRequestSchema } from "./report-request.js";
+export {
+  type ReportLanguage,
+  type ReportRequest,
+  reportRequestSchema,
+  type ValidReportRequest,
+} from "./report-request.js";
 export { type RequestedReport, requestReport } from "./request-report.js";
 export {
   type QueueSettings,

@@ -1,6 +1,6 @@
 import type { CaseType, ReferralSource, ReferralStatus, ServiceKind } from "@ankkuri/domain";
 
-/** A text in Finnish, Swedish and English (the PDF sets the Finnish with the English as its subtitle). */
+/** A text in Finnish, Swedish and English (the PDF sets the Finnish or the Swedish, with the English as its subtitle). */
 export interface Text {
   fi: string;
   sv: string;

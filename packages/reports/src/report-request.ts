@@ -1,9 +1,13 @@
+import { schema } from "@ankkuri/db";
 import { lengthInDays, localDateSchema } from "@ankkuri/domain";
 import { z } from "zod";
 import { ReportError } from "./errors.js";
 import { isCalendarMonth } from "./periods.js";
 
-/** A report to produce: the same team, type, period and scope is produced once. */
+/** The languages a report's PDF is set in: Finnish or Swedish, each with English subtitles. */
+export type ReportLanguage = schema.ReportLanguage;
+
+/** A report to produce: the same team, type, period, scope and language is produced once. */
 export interface ReportRequest {
   teamId: string;
   type: "annual" | "party" | "monthly";
@@ -11,7 +15,15 @@ export interface ReportRequest {
   /** Party organisation id for "party"; null otherwise. */
   scope: string | null;
   requestedBy: string;
+  /**
+   * The language the PDF is set in (`fi` when not given). The JSON, CSV and XLSX carry every
+   * language whatever it is; a Swedish request for the same period is still a run of its own.
+   */
+  language?: ReportLanguage | undefined;
 }
+
+/** A request as {@link parseReportRequest} returns it: its language settled. */
+export type ValidReportRequest = ReportRequest & { language: ReportLanguage };
 
 /** Longest period a report may cover: five years, so that the chart stays readable. */
 export const maxPeriodDays = 5 * 366;
@@ -24,6 +36,7 @@ export const reportRequestSchema = z
     period: z.object({ from: localDateSchema, to: localDateSchema }),
     scope: z.string().trim().min(1).max(100).nullable(),
     requestedBy: z.string().trim().min(1).max(200),
+    language: z.enum(schema.reportLanguages, { error: "A report is in Finnish (fi) or Swedish (sv)" }).default("fi"),
   })
   .superRefine((r, ctx) => {
     if (r.period.to < r.period.from)
@@ -43,7 +56,7 @@ export const reportRequestSchema = z
   });
 
 /** Validates a request; throws `ReportError` `REPORT.REQUEST_INVALID` naming the first problem. */
-export function parseReportRequest(request: ReportRequest): ReportRequest {
+export function parseReportRequest(request: ReportRequest): ValidReportRequest {
   const parsed = reportRequestSchema.safeParse(request);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

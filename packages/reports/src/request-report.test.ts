@@ -101,6 +101,47 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
     expect((await verifyAuditChain(database.db, runtime.keys.auditKey, fixtureTeamId)).ok).toBe(true);
   });
 
+  it("makes a Swedish request for the same period a run of its own, produced once, with its PDF in Swedish", async () => {
+    const finnish = await requestReport(reporter, database.db, annual);
+    const swedish = await requestReport(reporter, database.db, { ...annual, language: "sv" });
+    expect(swedish.runId).not.toBe(finnish.runId);
+    expect(swedish.created).toBe(true);
+    const again = await requestReport(reporter, database.db, {
+      ...annual,
+      language: "sv",
+      requestedBy: "sari.niemela",
+    });
+    expect(again).toMatchObject({ runId: swedish.runId, created: false });
+    // Finnish unless told: the request without a language finds the Finnish run.
+    expect((await requestReport(reporter, database.db, annual)).runId).toBe(finnish.runId);
+
+    const runs = await waitForRuns(database.db, fixtureTeamId, [finnish.runId, swedish.runId], 60_000);
+    expect(runs.map((r) => [r.status, r.language])).toEqual([
+      ["completed", "fi"],
+      ["completed", "sv"],
+    ]);
+    const pdfOf = async (runId: string) => {
+      const [pdf] = await database.db
+        .select()
+        .from(reportArtifacts)
+        .where(
+          and(
+            eq(reportArtifacts.teamId, fixtureTeamId),
+            eq(reportArtifacts.runId, runId),
+            eq(reportArtifacts.format, "pdf"),
+          ),
+        );
+      return Buffer.from(pdf?.content ?? []).toString("latin1");
+    };
+    expect(await pdfOf(swedish.runId)).toMatch(/\/Lang \(sv-FI\)/);
+    expect(await pdfOf(finnish.runId)).toMatch(/\/Lang \(fi-FI\)/);
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.teamId, fixtureTeamId), eq(auditLog.resourceId, swedish.runId)));
+    expect(entry?.details).toMatchObject({ type: "annual", language: "sv" });
+  });
+
   it("refuses a request for an unknown team or party before creating a run", async () => {
     await expect(requestReport(reporter, database.db, { ...annual, teamId: "team-nowhere" })).rejects.toMatchObject({
       code: "REPORT.UNKNOWN_TEAM",
@@ -111,6 +152,13 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
     await expect(requestReport(reporter, database.db, { ...annual, type: "monthly" })).rejects.toMatchObject({
       code: "REPORT.REQUEST_INVALID",
     });
+    const before = await database.db.select().from(reportRuns).where(eq(reportRuns.teamId, fixtureTeamId));
+    await expect(requestReport(reporter, database.db, { ...annual, language: "en" as "fi" })).rejects.toMatchObject({
+      code: "REPORT.REQUEST_INVALID",
+    });
+    expect(await database.db.select().from(reportRuns).where(eq(reportRuns.teamId, fixtureTeamId))).toHaveLength(
+      before.length,
+    );
   });
 
   it("records why a run failed, and runs it again when it is requested again", async () => {

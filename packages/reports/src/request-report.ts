@@ -37,8 +37,8 @@ async function assertKnown(db: Database, request: ReportRequest): Promise<void> 
 }
 
 /**
- * Requests a report. Idempotent: the first request for a team, type, period and scope inserts the
- * run (`report_runs_once`), later ones find it. A job is sent for the run unless it is completed; a
+ * Requests a report. Idempotent: the first request for a team, type, period, scope and language
+ * inserts the run (`report_runs_once`), later ones find it. A job is sent for the run unless it is completed; a
  * failed run is put back in the queue. The report queue allows one queued or active job per run id
  * (`exclusive` policy, singleton key = run id), so concurrent requests never enqueue twice. Never
  * called inside a transaction (on PGlite the queue shares the one connection).
@@ -58,6 +58,7 @@ export async function requestReport(
     eq(reportRuns.periodFrom, valid.period.from),
     eq(reportRuns.periodTo, valid.period.to),
     eq(reportRuns.scope, scope),
+    eq(reportRuns.language, valid.language),
   );
   const inserted = await db
     .insert(reportRuns)
@@ -68,6 +69,7 @@ export async function requestReport(
       periodFrom: valid.period.from,
       periodTo: valid.period.to,
       scope,
+      language: valid.language,
       requestedBy: valid.requestedBy,
     })
     .onConflictDoNothing()

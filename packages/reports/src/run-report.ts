@@ -6,7 +6,7 @@ import { renderArtifacts } from "./artifacts.js";
 import { computeReport, type ComputeOptions, type ReportProgress } from "./compute-report.js";
 import { ReportError } from "./errors.js";
 import { reportSchemaVersion } from "./report-document.js";
-import type { ReportRequest } from "./report-request.js";
+import type { ValidReportRequest } from "./report-request.js";
 
 const { reportArtifacts, reportRuns } = schema;
 
@@ -80,14 +80,22 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
     );
     return existing ? "already-completed" : "missing";
   }
-  const request: ReportRequest = {
+  const request: ValidReportRequest = {
     teamId,
     type: started.type,
     period: { from: started.periodFrom, to: started.periodTo },
     scope: started.scope === "" ? null : started.scope,
     requestedBy: started.requestedBy,
+    language: started.language,
   };
-  const log = logger?.child({ runId, teamId, type: request.type, period: request.period, attempt: started.attempts });
+  const log = logger?.child({
+    runId,
+    teamId,
+    type: request.type,
+    period: request.period,
+    language: request.language,
+    attempt: started.attempts,
+  });
   log?.info("report run started");
   let lastStage = "";
   const progress = async ({ percent, stage }: ReportProgress) => {
@@ -101,7 +109,7 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
   try {
     const document = await computeReport(db, request, progress, context.compute);
     await progress({ percent: 85, stage: "rendering" });
-    const artifacts = await renderArtifacts(document);
+    const artifacts = await renderArtifacts(document, { language: request.language });
     await progress({ percent: 95, stage: "saving" });
     const actor = await actorOf(db, teamId, request.requestedBy, helsinkiDate.format(new Date()));
     const completed = await db.transaction(async (tx) => {
@@ -157,6 +165,7 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
             periodFrom: request.period.from,
             periodTo: request.period.to,
             scope: request.scope,
+            language: request.language,
             attempt: started.attempts,
           },
         },

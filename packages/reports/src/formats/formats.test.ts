@@ -3,6 +3,7 @@ import { inflateRawSync } from "node:zlib";
 import { dirname } from "node:path";
 import { generateKeySettings, parseKeyMaterial } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
+import { helsinkiOrganisationIds as org } from "@ankkuri/domain";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderArtifacts } from "../artifacts.js";
@@ -13,7 +14,7 @@ import { type Cell, publishedReportSchema, type ReportDocument, tableIds } from 
 import { csvFile, finnishNumber, renderCsv } from "./csv.js";
 import { crc32 } from "./zip.js";
 import { publishReport, renderJson } from "./json.js";
-import { popplerView } from "../testing/pdf-checks.js";
+import { embeddedFonts, pdfStructure, popplerView } from "../testing/pdf-checks.js";
 import { chartLabels, renderPdf } from "./pdf.js";
 
 const standardFontDataUrl = `${dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"))}/standard_fonts/`;
@@ -171,23 +172,28 @@ describe("the report's formats", () => {
   });
 
   it("keeps every heading with its table's first row and every note with its table's last row", async () => {
-    for (const report of [annual, monthly]) {
-      const pages = await pdfText(await renderPdf(report));
-      for (const id of tableIds) {
-        const table = report.tables[id];
-        const labels = id === "casesOverTime" ? chartLabels(report) : table.rows.map((r) => r.label.fi);
-        const first = labels[0] ?? "(ei rivejä";
-        const last = labels.at(-1) ?? "(ei rivejä";
-        // The chart bears the title of the table of cases over time too: the table is the last.
-        const headingPage = pages.findLastIndex((p) => p.includes(table.title.fi));
-        expect(headingPage, table.title.fi).toBeGreaterThan(0);
-        expect(pages[headingPage], `${id}: heading with the first row`).toContain(first);
-        if (table.note) {
-          const notePage = pages.findIndex((p, i) => i >= headingPage && p.includes(table.note?.fi.slice(0, 30) ?? ""));
-          expect(pages[notePage], `${id}: note with the last row`).toContain(last);
+    for (const language of ["fi", "sv"] as const)
+      for (const report of [annual, monthly]) {
+        const pages = await pdfText(await renderPdf(report, language));
+        const none = language === "fi" ? "(ei rivejä" : "(inga rader";
+        for (const id of tableIds) {
+          const table = report.tables[id];
+          const title = table.title[language];
+          const labels =
+            id === "casesOverTime" ? chartLabels(report, language) : table.rows.map((r) => r.label[language]);
+          const first = labels[0] ?? none;
+          const last = labels.at(-1) ?? none;
+          // The chart bears the title of the table of cases over time too: the table is the last.
+          const headingPage = pages.findLastIndex((p) => p.includes(title));
+          expect(headingPage, title).toBeGreaterThan(0);
+          expect(pages[headingPage], `${id}: heading with the first row`).toContain(first);
+          if (table.note) {
+            const opening = table.note[language].slice(0, 30);
+            const notePage = pages.findIndex((p, i) => i >= headingPage && p.includes(opening));
+            expect(pages[notePage], `${id}: note with the last row`).toContain(last);
+          }
         }
       }
-    }
   });
 
   it("puts the legend under every table with hidden cells, and names rules rather than printing codes", async () => {
@@ -272,6 +278,103 @@ describe("the report's formats", () => {
       expect(poppler.tagged).toBe(true);
       for (const line of poppler.fonts) expect(line).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
     }
+  });
+
+  it("sets the PDF in Swedish when asked: its headings, names, notes, months and pages, with English subtitles", async () => {
+    const bytes = await renderPdf(annual, "sv");
+    const pages = await pdfText(bytes);
+    const [title = "", chart = ""] = pages;
+    expect(title).toContain("Årsutvärdering av Ankkuri-verksamheten");
+    expect(title).toContain("Annual evaluation of Ankkuri work");
+    expect(title).toContain("1.5.2025–30.4.2026");
+    expect(title).toContain(annual.team.name.sv);
+    for (const party of annual.staffing.parties) expect(title).toContain(party.name.sv);
+    expect(title).toMatch(/Team\s+Ankkuri Helsingfors\s+Parter i avtalet \/ Parties to the agreement/);
+    expect(title).toMatch(/Utarbetad \/ Prepared\s+\d{1,2} [a-z]+ \d{4}/);
+    expect(title).toMatch(/Nyckeltal\s+Key figures/);
+    expect(title).toMatch(/Nya klientskap \/ New cases\s+9\b/);
+    expect(title).toMatch(/Aktiva klientskap \/ Active cases\s+9\b/);
+    expect(title).toMatch(/Avslutade klientskap \/ Closed cases\s+x\b/);
+    expect(title).toMatch(/Hållna möten \/ Meetings held\s+12\b/);
+    expect(title).toMatch(/Hänvisningar till tjänster \/ Referrals to services\s+x\s+0\b/);
+    expect(title).toContain("Uppnådda mål / Goals met");
+    expect(title).toContain("x = dolt så att inget litet tal kan räknas ut ur summorna");
+    expect(chart).toContain(annual.chart.title.sv);
+    expect(chart).toMatch(/maj 2025.*juni 2025/);
+    expect(chartLabels(annual, "sv").slice(10)).toEqual(["mars 2026", "apr. 2026"]);
+    const all = pages.join("\n");
+    for (const heading of [
+      ...tableIds.map((id) => annual.tables[id].title.sv),
+      "Årsverken: mål och utfall",
+      "Styrgruppens ordförandeskap",
+      "Beslut och slutsatser från ledningens gemensamma möte",
+      "Konsultationer per part",
+      "Regelöverträdelser gällande personal och avtal vid periodens slut",
+    ])
+      expect(all).toContain(heading);
+    expect(all).toContain("Kultur- och fritidssektorn");
+    expect(all).toContain("Barnskyddsanmälan saknas (varning)");
+    expect(all).toContain("Enhetens årsverken understiger målet");
+    expect(all).toMatch(/Mandatperiod\s+Term\s+Ordförande\s+Chair\s+Grund\s+Basis/);
+    expect(all).toMatch(/Totalt \/ Total/);
+    expect(all).toContain("talen dolda som i den periodens egen rapport");
+    pages.forEach((text, i) => {
+      expect(text).toContain(`Sida ${String(i + 1)}/${String(pages.length)}`);
+      if (i > 0)
+        expect(text).toMatch(/Ankkuri Helsingfors · Årsutvärdering av Ankkuri-verksamheten · 1\.5\.2025–30\.4\.2026/);
+    });
+    // No fixed Finnish words, and no Finnish name where the Swedish differs.
+    for (const finnish of [
+      "Tunnusluvut",
+      "Uudet asiakkuudet",
+      "Sopimuksen osapuolet",
+      "Laadittu",
+      "Yhteensä",
+      "peitetty",
+      "Henkilötyövuodet",
+      "Ohjausryhmän puheenjohtajuus",
+      "Sivu ",
+      "touko",
+      "varoitus",
+      ...tableIds.map((id) => annual.tables[id].title.fi),
+      ...annual.staffing.parties.map((p) => p.name.fi),
+    ])
+      expect(all, finnish).not.toContain(finnish);
+
+    // Tagged, its language Swedish, its title in Swedish, every font embedded.
+    expect(bytes.toString("latin1")).toMatch(/\/Lang \(sv-FI\)/);
+    const structure = await pdfStructure(bytes);
+    expect(structure.marked).toBe(true);
+    expect(structure.title).toBe("Årsutvärdering av Ankkuri-verksamheten 1.5.2025–30.4.2026");
+    expect(structure.roles.filter((r) => r === "H2")).toHaveLength(1 + 1 + tableIds.length + 5);
+    const fonts = embeddedFonts(bytes);
+    expect(fonts).toEqual({ descriptors: 3, files: 3, standard: 0 });
+    const poppler = popplerView(bytes);
+    if (poppler !== null) {
+      expect(poppler.tagged).toBe(true);
+      for (const line of poppler.fonts) expect(line).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
+    }
+  });
+
+  it("sets a Swedish party report's party and monthly statistics' note in Swedish", async () => {
+    const party = await computeReport(database.db, {
+      teamId: fixtureTeamId,
+      scope: org.kuva,
+      requestedBy: "kari.nurmi",
+      type: "party",
+      period: { from: "2025-05-01", to: "2026-04-30" },
+    });
+    const [partyCover = "", second = ""] = await pdfText(await renderPdf(party, "sv"));
+    expect(partyCover).toMatch(/Partsrapport: Kultur- och fritidssektorn/);
+    expect(partyCover).toMatch(/Part \/ Party\s+Kultur- och fritidssektorn/);
+    expect(second).toContain(
+      "Ankkuri Helsingfors · Partsrapport: Kultur- och fritidssektorn · Kultur- och fritidssektorn ·",
+    );
+    expect(`${partyCover}${second}`).not.toContain("Kulttuurin ja vapaa-ajan toimiala");
+    const [monthlyCover = ""] = await pdfText(await renderPdf(monthly, "sv"));
+    expect(monthlyCover).toContain("Verksamhetsstatistik");
+    expect(monthlyCover).toContain("Teamets interna statistik: små tal har inte dolts.");
+    expect(monthlyCover).not.toContain("Työryhmän sisäinen tilasto");
   });
 
   it("prints the monthly statistics' numbers unsuppressed, with a weekly chart", async () => {

@@ -28,14 +28,15 @@ export function ensureSpace(doc: PDFKit.PDFDocument, needed: number): void {
 const headingHeight = 40;
 
 /**
- * A section heading (`H2`): Finnish in bold, the English subtitle below it (a paragraph in English).
+ * A section heading (`H2`): the document's language (Finnish or Swedish) in bold, the English subtitle
+ * below it (a paragraph in English).
  * `following` is the height of what must stand under it on the same page (the table's header and
  * first rows): a heading never stands alone at the bottom of a page.
  */
 export function heading(
   doc: PDFKit.PDFDocument,
   parent: StructParent,
-  fi: string,
+  title: string,
   en: string,
   following = 40,
   level: "H1" | "H2" = "H2",
@@ -44,7 +45,7 @@ export function heading(
   const x = doc.page.margins.left;
   doc.moveDown(0.6);
   tagged(doc, parent, level, () => {
-    doc.font(fonts.bold).fontSize(12).fillColor("#000000").text(fi, x, doc.y);
+    doc.font(fonts.bold).fontSize(12).fillColor("#000000").text(title, x, doc.y);
   });
   tagged(
     doc,
@@ -146,7 +147,7 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
     doc.x = left;
     doc.y = y + rowHeight;
   };
-  // Headers "Finnish / English" on two lines: the English subtitle in small italics.
+  // Headers "Finnish / English" (or "Swedish / English") on two lines: the English subtitle in small italics.
   const header = (repeated: boolean) => {
     const y = doc.y;
     const height = rowHeight * 2 - 2;
@@ -157,7 +158,7 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
         .fillColor("#000000");
     });
     const drawCell = (cell: string, i: number) => {
-      const [fi = "", en = ""] = cell.split(" / ");
+      const [local = "", en = ""] = cell.split(" / ");
       const options = {
         width: w(i) - 4,
         align: i === 0 ? ("left" as const) : ("right" as const),
@@ -168,7 +169,7 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
         .font(fonts.bold)
         .fontSize(fontSize)
         .fillColor("#000000")
-        .text(fi, x(i) + 2, y + 1, options);
+        .text(local, x(i) + 2, y + 1, options);
       if (en !== "")
         doc
           .font(fonts.italic)

@@ -1,9 +1,11 @@
 import { ruleLabel } from "@ankkuri/domain";
-import { columnLabels } from "../labels.js";
+import { columnLabels, type Text } from "../labels.js";
 import { chartBuckets } from "../periods.js";
 import { type Cell, type CountTable, type ReportDocument, tableIds } from "../report-document.js";
+import type { ReportLanguage } from "../report-request.js";
 import { drawBarChart } from "./pdf-chart.js";
 import { artifact, group, type StructParent, tagged, taggedPdf } from "./pdf-document.js";
+import { type PdfLabels, pdfLabels, splitLabel } from "./pdf-labels.js";
 import { drawTable, fonts, heading, note, noteHeight, type PdfTable, tableStartHeight } from "./pdf-table.js";
 
 export const pdfContentType = "application/pdf";
@@ -11,7 +13,7 @@ export const pdfContentType = "application/pdf";
 const show = (c: Cell | null | undefined) => (c === null || c === undefined ? "" : String(c));
 const fte = (x: number | null) => (x === null ? "" : x.toFixed(2).replace(".", ","));
 
-/** A day as Finns write it: 2026-03-01 → 1.3.2026. */
+/** A day as Finns write it, in Finnish and in Swedish alike: 2026-03-01 → 1.3.2026. */
 export function finnishDate(day: string): string {
   const [y = "", m = "", d = ""] = day.split("-");
   return `${String(Number(d))}.${String(Number(m))}.${y}`;
@@ -19,32 +21,23 @@ export function finnishDate(day: string): string {
 
 const periodText = (report: ReportDocument) => `${finnishDate(report.period.from)}–${finnishDate(report.period.to)}`;
 
-const helsinkiDate = new Intl.DateTimeFormat("fi-FI", { timeZone: "Europe/Helsinki", dateStyle: "long" });
+/** The long date of preparation on the cover: "7. joulukuuta 2026", "7 december 2026". */
+const helsinkiDate = (words: PdfLabels, at: Date) =>
+  new Intl.DateTimeFormat(words.dateLocale, { timeZone: "Europe/Helsinki", dateStyle: "long" }).format(at);
 
-const finnishMonths = [
-  "tammi",
-  "helmi",
-  "maalis",
-  "huhti",
-  "touko",
-  "kesä",
-  "heinä",
-  "elo",
-  "syys",
-  "loka",
-  "marras",
-  "joulu",
-];
+/** A text of the report in the language the PDF is set in. */
+const local = (text: Text, language: ReportLanguage) => text[language];
 
 /**
- * The labels under the chart's bars: the month ("maalis 2026") or the days of the week within the
- * period ("1.–1.3."), never the Monday before the period starts.
+ * The labels under the chart's bars: the month ("maalis 2026", "mars 2026") or the days of the week
+ * within the period ("1.–1.3."), never the Monday before the period starts.
  */
-export function chartLabels(report: ReportDocument): string[] {
+export function chartLabels(report: ReportDocument, language: ReportLanguage = "fi"): string[] {
   const { unit, buckets } = chartBuckets(report.period);
+  const months = pdfLabels[language].months;
   return buckets.map((b) => {
     const [y = "", m = "", d = ""] = b.from.split("-");
-    if (unit === "month") return `${finnishMonths[Number(m) - 1] ?? m} ${y}`;
+    if (unit === "month") return `${months[Number(m) - 1] ?? m} ${y}`;
     const [, m2 = "", d2 = ""] = b.to.split("-");
     return m === m2
       ? `${String(Number(d))}.–${String(Number(d2))}.${String(Number(m))}.`
@@ -53,28 +46,32 @@ export function chartLabels(report: ReportDocument): string[] {
 }
 
 /** The legend under a table with hidden cells. */
-export function suppressionLegend(report: ReportDocument): string {
-  const t = report.suppression.threshold;
-  const p = report.suppression.primaryLabel;
-  return `${p} = 1–${String(t - 1)}; x = peitetty, jotta pientä lukua ei voi laskea summista. / ${p} = 1 to ${String(t - 1)}; x = hidden so that no small count can be worked out from the totals.`;
+export function suppressionLegend(report: ReportDocument, language: ReportLanguage = "fi"): string {
+  return pdfLabels[language].legend(report.suppression.primaryLabel, report.suppression.threshold - 1);
 }
 
-function coverPage(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+function coverPage(
+  doc: PDFKit.PDFDocument,
+  root: StructParent,
+  report: ReportDocument,
+  language: ReportLanguage,
+): void {
+  const words = pdfLabels[language];
   const left = doc.page.margins.left;
   const cover = group(doc, root, "Sect");
-  tagged(doc, cover, "H1", () => doc.font(fonts.bold).fontSize(24).text(report.title.fi, left, 120));
+  tagged(doc, cover, "H1", () => doc.font(fonts.bold).fontSize(24).text(local(report.title, language), left, 120));
   tagged(doc, cover, "P", () => doc.font(fonts.italic).fontSize(14).fillColor("#444444").text(report.title.en), {
     lang: "en",
   });
   doc.fillColor("#000000").moveDown(0.8);
   tagged(doc, cover, "P", () => doc.font(fonts.bold).fontSize(16).text(periodText(report)));
   doc.moveDown(1.5);
-  const parties = report.staffing.parties.map((p) => p.name.fi);
+  const parties = report.staffing.parties.map((p) => local(p.name, language));
   const facts: [string, string][] = [
-    ["Työryhmä / Team", report.team.name.fi],
-    ...(report.scope ? [["Osapuoli / Party", report.scope.name.fi] as [string, string]] : []),
-    ["Sopimuksen osapuolet / Parties to the agreement", parties.length > 0 ? parties.join("; ") : "–"],
-    ["Laadittu / Prepared", helsinkiDate.format(new Date(report.generatedAt))],
+    [words.team, local(report.team.name, language)],
+    ...(report.scope ? [[words.party, local(report.scope.name, language)] as [string, string]] : []),
+    [words.parties, parties.length > 0 ? parties.join("; ") : "–"],
+    [words.prepared, helsinkiDate(words, new Date(report.generatedAt))],
   ];
   for (const [label, value] of facts) {
     doc.font(fonts.bold).fontSize(10).text(label, left, doc.y);
@@ -98,24 +95,19 @@ function coverPage(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDo
       ...(previous ? [`${finnishDate(previous.period.from)}–${finnishDate(previous.period.to)} / Previous year`] : []),
     ],
     rows: [
-      figure("Uudet asiakkuudet / New cases", "newCases"),
-      figure("Aktiiviset asiakkuudet / Active cases", "activeCases"),
-      figure("Päättyneet asiakkuudet / Closed cases", "closedCases"),
-      figure("Pidetyt tapaamiset / Meetings held", "meetingsHeld"),
-      figure("Palveluohjaukset / Referrals to services", "serviceReferrals"),
-      figure("Saavutetut tavoitteet / Goals met", "goalsMet"),
+      figure(words.newCases, "newCases"),
+      figure(words.activeCases, "activeCases"),
+      figure(words.closedCases, "closedCases"),
+      figure(words.meetingsHeld, "meetingsHeld"),
+      figure(words.serviceReferrals, "serviceReferrals"),
+      figure(words.goalsMet, "goalsMet"),
     ],
     labelShare: previous ? 0.5 : 0.7,
   };
-  heading(doc, cover, "Tunnusluvut", "Key figures", tableStartHeight(keyFigures));
+  const title = splitLabel(words.keyFigures);
+  heading(doc, cover, title.local, title.en, tableStartHeight(keyFigures));
   drawTable(doc, cover, keyFigures);
-  note(
-    doc,
-    cover,
-    report.suppression.applied
-      ? suppressionLegend(report)
-      : "Työryhmän sisäinen tilasto: pieniä lukuja ei ole peitetty. Ei saa luovuttaa työryhmän ulkopuolelle. / For the team only: small counts are not suppressed. Not to be shared outside the team.",
-  );
+  note(doc, cover, report.suppression.applied ? suppressionLegend(report, language) : words.teamOnly);
 }
 
 /** The years a period spans, for a column heading: "2024" or "2024/25" (a slash, so the line does not break). */
@@ -131,7 +123,7 @@ const yearsOf = (period: { from: string; to: string }) => {
  * column, so the table keeps its width; the JSON carries the whole previous table. Null when the
  * table carries no previous year.
  */
-function previousColumn(report: ReportDocument, table: CountTable) {
+function previousColumn(report: ReportDocument, table: CountTable, language: ReportLanguage) {
   const previous = table.previous;
   const first = table.columns[0];
   if (previous === null || report.previous === null || first === undefined) return null;
@@ -141,7 +133,7 @@ function previousColumn(report: ReportDocument, table: CountTable) {
   const byKey = new Map(previous.rows.map((r) => [r.key, r]));
   const cells = [...previous.rows, ...(previous.totals ? [previous.totals] : [])].map((r) => pick(r.values, r.total));
   return {
-    header: `${years} / ${rowTotals ? columnLabels.total.fi : first.label.fi}`,
+    header: `${years} / ${local(rowTotals ? columnLabels.total : first.label, language)}`,
     row: (key: string) => {
       const r = byKey.get(key);
       return r ? show(pick(r.values, r.total)) : "";
@@ -149,7 +141,11 @@ function previousColumn(report: ReportDocument, table: CountTable) {
     totals: previous.totals ? show(pick(previous.totals.values, previous.totals.total)) : "",
     // A mark in place of a number: the legend goes under the table.
     hidden: cells.some((c) => typeof c === "string"),
-    note: `${years}: ${finnishDate(report.previous.period.from)}–${finnishDate(report.previous.period.to)}, luvut peitetty kuten sen jakson raportissa. / ${years}: the same period a year earlier (${rowTotals ? columnLabels.total.en : first.label.en}), suppressed as that period's own report publishes it.`,
+    note: pdfLabels[language].previousYear(
+      years,
+      `${finnishDate(report.previous.period.from)}–${finnishDate(report.previous.period.to)}`,
+      (rowTotals ? columnLabels.total : first.label).en,
+    ),
   };
 }
 
@@ -158,36 +154,38 @@ function countTable(
   root: StructParent,
   report: ReportDocument,
   table: CountTable,
+  language: ReportLanguage,
   rowLabels: readonly string[] = [],
 ): void {
+  const words = pdfLabels[language];
   const rowTotals = table.margins === "rows" || table.margins === "both";
-  const before = previousColumn(report, table);
+  const before = previousColumn(report, table, language);
   const headers = [
     "",
-    ...table.columns.map((c) => `${c.label.fi} / ${c.label.en}`),
-    ...(rowTotals ? ["Yhteensä / Total"] : []),
+    ...table.columns.map((c) => `${local(c.label, language)} / ${c.label.en}`),
+    ...(rowTotals ? [words.total] : []),
     ...(before ? [before.header] : []),
   ];
   const rows = table.rows.map((r, i) => [
-    rowLabels[i] ?? r.label.fi,
+    rowLabels[i] ?? local(r.label, language),
     ...table.columns.map((c) => show(r.values[c.key])),
     ...(rowTotals ? [show(r.total)] : []),
     ...(before ? [before.row(r.key)] : []),
   ]);
   const hidden = table.suppressed.length > 0 || before?.hidden === true;
   const notes = [
-    ...(table.note ? [`${table.note.fi} / ${table.note.en}`] : []),
+    ...(table.note ? [`${local(table.note, language)} / ${table.note.en}`] : []),
     ...(before ? [before.note] : []),
-    ...(report.suppression.applied && hidden ? [suppressionLegend(report)] : []),
+    ...(report.suppression.applied && hidden ? [suppressionLegend(report, language)] : []),
   ];
   const empty = [...table.columns.map(() => ""), ...(rowTotals ? [""] : []), ...(before ? [""] : [])];
   const pdfTable: PdfTable = {
     headers,
-    rows: rows.length > 0 ? rows : [["(ei rivejä / no rows)", ...empty]],
+    rows: rows.length > 0 ? rows : [[words.noRows, ...empty]],
     ...(table.totals
       ? {
           totalsRow: [
-            "Yhteensä / Total",
+            words.total,
             ...table.columns.map((c) => show(table.totals?.values[c.key])),
             ...(rowTotals ? [show(table.totals.total)] : []),
             ...(before ? [before.totals] : []),
@@ -197,24 +195,18 @@ function countTable(
     trailing: notes.reduce((sum, n) => sum + noteHeight(doc, n), 8),
   };
   const section = group(doc, root, "Sect");
-  heading(doc, section, table.title.fi, table.title.en, tableStartHeight(pdfTable));
+  heading(doc, section, local(table.title, language), table.title.en, tableStartHeight(pdfTable));
   drawTable(doc, section, pdfTable);
   for (const n of notes) note(doc, section, n);
 }
 
-function staffing(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+function staffing(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument, language: ReportLanguage): void {
+  const words = pdfLabels[language];
   const section = group(doc, root, "Sect");
   const units: PdfTable = {
-    headers: [
-      "Yksikkö / Unit",
-      "Tavoite / Target",
-      "Nimetty / Named",
-      "Toteuma / Realised",
-      "Ero / Difference",
-      "Henkilöt / People",
-    ],
+    headers: [words.unit, words.target, words.named, words.realised, words.difference, words.people],
     rows: report.staffing.units.map((u) => [
-      u.name.fi,
+      local(u.name, language),
       fte(u.target),
       fte(u.named),
       fte(u.realised),
@@ -223,111 +215,126 @@ function staffing(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDoc
     ]),
     labelShare: 0.4,
   };
-  const footnote =
-    "Tavoitteet painotettu sopimuksen voimassaolopäivillä; turvallisuusselvitystä odottava työ ei lasketa toteumaan. / Targets weighted by the days in force; work awaiting a security clearance is not counted.";
+  const footnote = words.staffingNote;
   const parties: PdfTable = {
-    headers: ["Osapuoli / Party", "Tavoite / Target", "Toteuma / Realised", "Ero / Difference"],
-    rows: report.staffing.parties.map((p) => [p.name.fi, fte(p.target), fte(p.realised), fte(p.difference)]),
+    headers: [words.party, words.target, words.realised, words.difference],
+    rows: report.staffing.parties.map((p) => [
+      local(p.name, language),
+      fte(p.target),
+      fte(p.realised),
+      fte(p.difference),
+    ]),
     labelShare: 0.4,
     trailing: noteHeight(doc, footnote) + 8,
   };
-  heading(doc, section, "Henkilötyövuodet: tavoite ja toteuma", "FTE: target and realised", tableStartHeight(units));
+  const title = splitLabel(words.staffing);
+  heading(doc, section, title.local, title.en, tableStartHeight(units));
   drawTable(doc, section, units);
   drawTable(doc, section, parties);
   note(doc, section, footnote);
 }
 
-function chair(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+function chair(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument, language: ReportLanguage): void {
+  const words = pdfLabels[language];
+  const title = splitLabel(words.chairHeading);
   const part = group(doc, root, "Sect");
   const section = report.chair;
   if (!section) {
-    heading(doc, part, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group", 20);
-    note(doc, part, "Ohjausryhmää ei ole kirjattu. / No steering group is recorded.");
+    heading(doc, part, title.local, title.en, 20);
+    note(doc, part, words.noChair);
     return;
   }
   const term = (t: NonNullable<typeof section.next>, basis: string) => [
     `${finnishDate(t.from)}–${finnishDate(t.to)}`,
-    t.chairName?.fi ?? "–",
-    [basis, t.override ? "päätöksellä / by decision" : "vuorottelu / rotation"].filter((s) => s !== "").join(", "),
+    t.chairName ? local(t.chairName, language) : "–",
+    [basis, t.override ? words.byDecision : words.rotation].filter((s) => s !== "").join(", "),
   ];
   const table: PdfTable = {
-    headers: ["Kausi / Term", "Puheenjohtaja / Chair", "Peruste / Basis"],
-    rows: [
-      ...section.terms.map((t) => term(t, "")),
-      ...(section.next ? [term(section.next, "seuraava kausi / next term")] : []),
-    ],
+    headers: [words.term, words.chair, words.basis],
+    rows: [...section.terms.map((t) => term(t, "")), ...(section.next ? [term(section.next, words.nextTerm)] : [])],
     labelShare: 0.3,
   };
-  heading(doc, part, "Ohjausryhmän puheenjohtajuus", "Chair of the steering group", tableStartHeight(table));
+  heading(doc, part, title.local, title.en, tableStartHeight(table));
   drawTable(doc, part, table);
 }
 
-function leadership(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+function leadership(
+  doc: PDFKit.PDFDocument,
+  root: StructParent,
+  report: ReportDocument,
+  language: ReportLanguage,
+): void {
   if (report.type !== "annual") return;
+  const words = pdfLabels[language];
   const section = group(doc, root, "Sect");
   const table: PdfTable = {
-    headers: ["Kokous / Meeting", "Kohta / Item", "Vastuu / Owner", "Määräpäivä / Due"],
+    headers: [words.meeting, words.item, words.owner, words.due],
     rows:
       report.leadershipDecisions.length > 0
         ? report.leadershipDecisions.map((d) => [
             finnishDate(d.heldOn),
-            `${d.kind === "decision" ? "Päätös" : "Johtopäätös"}: ${d.text}`,
-            d.ownerName.fi,
+            // The text itself stays as it was recorded.
+            `${d.kind === "decision" ? words.decision : words.conclusion}: ${d.text}`,
+            local(d.ownerName, language),
             d.dueOn === null ? "" : finnishDate(d.dueOn),
           ])
-        : [["(ei kirjattuja / none recorded)", "", "", ""]],
+        : [[words.noneRecorded, "", "", ""]],
     labelShare: 0.2,
   };
-  heading(
-    doc,
-    section,
-    "Johdon yhteiskokouksen päätökset ja johtopäätökset",
-    "Decisions and conclusions of the joint leadership meeting",
-    tableStartHeight(table),
-  );
+  const title = splitLabel(words.leadership);
+  heading(doc, section, title.local, title.en, tableStartHeight(table));
   drawTable(doc, section, table);
 }
 
-function consultations(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+function consultations(
+  doc: PDFKit.PDFDocument,
+  root: StructParent,
+  report: ReportDocument,
+  language: ReportLanguage,
+): void {
+  const words = pdfLabels[language];
   const section = group(doc, root, "Sect");
   const table: PdfTable = {
-    headers: ["Osapuoli / Party", "Määrä / Count"],
-    rows: report.consultations.map((c) => [c.name.fi, String(c.count)]),
+    headers: [words.party, words.count],
+    rows: report.consultations.map((c) => [local(c.name, language), String(c.count)]),
   };
-  heading(doc, section, "Konsultaatiot osapuolittain", "Consultations by party", tableStartHeight(table));
+  const title = splitLabel(words.consultations);
+  heading(doc, section, title.local, title.en, tableStartHeight(table));
   drawTable(doc, section, table);
 }
 
-const areaNames = { staffing: "Henkilöstö / Staffing", agreement: "Sopimus / Agreement" } as const;
-const severityNames = { error: "Virhe / Error", warning: "Varoitus / Warning" } as const;
-
-function organisationViolations(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocument): void {
+function organisationViolations(
+  doc: PDFKit.PDFDocument,
+  root: StructParent,
+  report: ReportDocument,
+  language: ReportLanguage,
+): void {
+  const words = pdfLabels[language];
   const section = group(doc, root, "Sect");
   const table: PdfTable = {
-    headers: ["Sääntö / Rule", "Alue / Area", "Vakavuus / Severity", "Määrä / Count"],
+    headers: [words.rule, words.area, words.severity, words.count],
     rows:
       report.organisationViolations.length > 0
-        ? report.organisationViolations.map((v) => [
-            ruleLabel(v.code)?.fi ?? v.code,
-            areaNames[v.area],
-            severityNames[v.severity],
-            String(v.count),
-          ])
-        : [["(ei rikkomuksia / none)", "", "", ""]],
+        ? report.organisationViolations.map((v) => {
+            const rule = ruleLabel(v.code);
+            return [
+              rule ? local(rule, language) : v.code,
+              words.areas[v.area],
+              words.severities[v.severity],
+              String(v.count),
+            ];
+          })
+        : [[words.noViolations, "", "", ""]],
     labelShare: 0.46,
   };
-  heading(
-    doc,
-    section,
-    "Henkilöstön ja sopimuksen sääntörikkomukset jakson lopussa",
-    "Staffing and agreement violations at the period's end",
-    tableStartHeight(table),
-  );
+  const title = splitLabel(words.organisationViolations);
+  heading(doc, section, title.local, title.en, tableStartHeight(table));
   drawTable(doc, section, table);
 }
 
 /** The running header (team, report, period) and the page number n/N on every page but the cover. */
-function pageFurniture(doc: PDFKit.PDFDocument, report: ReportDocument): void {
+function pageFurniture(doc: PDFKit.PDFDocument, report: ReportDocument, language: ReportLanguage): void {
+  const words = pdfLabels[language];
   const range = doc.bufferedPageRange();
   const total = range.count;
   for (let i = range.start; i < range.start + total; i++) {
@@ -341,7 +348,8 @@ function pageFurniture(doc: PDFKit.PDFDocument, report: ReportDocument): void {
       () => {
         doc.font(fonts.regular).fontSize(7).fillColor("#555555");
         if (i > range.start) {
-          const header = `${report.team.name.fi} · ${report.title.fi}${report.scope ? ` · ${report.scope.name.fi}` : ""} · ${periodText(report)}`;
+          const scope = report.scope ? ` · ${local(report.scope.name, language)}` : "";
+          const header = `${local(report.team.name, language)} · ${local(report.title, language)}${scope} · ${periodText(report)}`;
           doc.text(header, left, 20, { width, lineBreak: false, ellipsis: true });
           doc
             .moveTo(left, 30)
@@ -350,7 +358,7 @@ function pageFurniture(doc: PDFKit.PDFDocument, report: ReportDocument): void {
             .strokeColor("#bbbbbb")
             .stroke();
         }
-        doc.text(`Sivu ${String(i - range.start + 1)}/${String(total)}`, left, doc.page.height - 26, {
+        doc.text(words.page(i - range.start + 1, total), left, doc.page.height - 26, {
           width,
           align: "right",
           lineBreak: false,
@@ -365,18 +373,20 @@ function pageFurniture(doc: PDFKit.PDFDocument, report: ReportDocument): void {
 
 /**
  * The readable report: a cover with the period, the parties and the key figures; the chart of new
- * cases over time; every table with Finnish headings and English subtitles, its notes and, where
- * cells are hidden, the legend; staffing, the chair and the staffing and agreement findings by the
- * rules' names. Every page but the cover carries the team, the report and the period; every page its
- * number of the whole.
+ * cases over time; every table with headings in the report's language (Finnish or Swedish, with the
+ * names of organisations, bodies and rules in it) and English subtitles, its notes and, where cells
+ * are hidden, the legend; staffing, the chair and the staffing and agreement findings by the rules'
+ * names. Every page but the cover carries the team, the report and the period; every page its number
+ * of the whole.
  */
-export async function renderPdf(report: ReportDocument): Promise<Buffer> {
+export async function renderPdf(report: ReportDocument, language: ReportLanguage = "fi"): Promise<Buffer> {
+  const words = pdfLabels[language];
   const { doc, root } = taggedPdf({
-    title: `${report.title.fi} ${periodText(report)}`,
-    author: report.team.name.fi,
+    title: `${local(report.title, language)} ${periodText(report)}`,
+    author: local(report.team.name, language),
     subject: report.title.en,
     created: new Date(report.generatedAt),
-    lang: "fi-FI",
+    lang: words.lang,
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -384,21 +394,23 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     doc.on("end", resolve);
     doc.on("error", reject);
   });
-  coverPage(doc, root, report);
+  coverPage(doc, root, report, language);
   doc.addPage();
   const over = report.tables.casesOverTime;
-  const labels = chartLabels(report);
+  const labels = chartLabels(report, language);
   const bars = over.rows.map((r, i) => ({ label: labels[i] ?? r.key, value: r.values.new ?? 0 }));
+  const chartTitle = local(report.chart.title, language);
   drawBarChart(doc, group(doc, root, "Sect"), {
-    title: report.chart.title.fi,
+    title: chartTitle,
     subtitle: report.chart.title.en,
     bars,
-    alt: `Pylväskaavio: ${report.chart.title.fi}. ${bars.map((b) => `${b.label}: ${String(b.value)}`).join("; ")}.`,
+    alt: `${words.barChart}: ${chartTitle}. ${bars.map((b) => `${b.label}: ${String(b.value)}`).join("; ")}.`,
   });
-  const severity: Record<string, string> = { error: "virhe", warning: "varoitus" };
+  const severity: Record<string, string> = words.severityInline;
   const violationLabels = report.tables.caseViolations.rows.map((r) => {
     const named = severity[r.attributes?.severity ?? ""];
-    return named === undefined ? r.label.fi : `${r.label.fi} (${named})`;
+    const label = local(r.label, language);
+    return named === undefined ? label : `${label} (${named})`;
   });
   for (const id of tableIds)
     countTable(
@@ -406,14 +418,15 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
       root,
       report,
       report.tables[id],
+      language,
       id === "casesOverTime" ? labels : id === "caseViolations" ? violationLabels : [],
     );
-  staffing(doc, root, report);
-  chair(doc, root, report);
-  leadership(doc, root, report);
-  consultations(doc, root, report);
-  organisationViolations(doc, root, report);
-  pageFurniture(doc, report);
+  staffing(doc, root, report, language);
+  chair(doc, root, report, language);
+  leadership(doc, root, report, language);
+  consultations(doc, root, report, language);
+  organisationViolations(doc, root, report, language);
+  pageFurniture(doc, report, language);
   // Pages numbered 1, 2, … as printed in their footers.
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: [0, { S: "D" }] };
   doc.end();
