@@ -3,8 +3,9 @@ import type { schema } from "@ankkuri/db";
 import { csvContentType, renderCsv } from "./formats/csv.js";
 import { jsonContentType, renderJson } from "./formats/json.js";
 import { renderXlsx, xlsxContentType } from "./formats/xlsx.js";
+import { periodText } from "./periods.js";
 import type { ReportDocument } from "./report-document.js";
-import type { ReportLanguage } from "./report-request.js";
+import type { ReportLanguage, ReportRequest } from "./report-request.js";
 
 /** One rendered file of a report, with its SHA-256 checksum. */
 export interface Artifact {
@@ -30,6 +31,20 @@ export const artifactExtensions: Record<schema.ReportFormat, string> = {
   pdf: "pdf",
   xlsx: "xlsx",
 };
+
+/**
+ * The name a file of a report is saved under, by the command and by the gateway's download alike:
+ * `annual-2025-05-01..2026-04-30.pdf`, a party report's party after the period, and a Swedish run's
+ * `-sv` last, so that both languages of a report can sit in one folder.
+ */
+export function artifactFileName(
+  report: Pick<ReportRequest, "type" | "period" | "scope" | "language">,
+  format: schema.ReportFormat,
+): string {
+  const scope = report.scope === null ? "" : `-${report.scope}`;
+  const language = report.language === undefined || report.language === "fi" ? "" : `-${report.language}`;
+  return `${report.type}-${periodText(report.period)}${scope}${language}.${artifactExtensions[format]}`;
+}
 
 /**
  * The report in its four formats: the canonical JSON, CSV, PDF and XLSX. The PDF is set in `language`

@@ -6,6 +6,7 @@
  * embedded database.
  */
 export {
+  isReportLanguage,
   type ReportLanguage,
   type ReportRequest,
   reportRequestSchema,
@@ -43,7 +44,7 @@ export {
   resolveScope,
 } from "./compute-report.js";
 export { ReportError, type ReportErrorCode } from "./errors.js";
-export { type Artifact, artifactExtensions, renderArtifacts } from "./artifacts.js";
+export { type Artifact, artifactExtensions, artifactFileName, renderArtifacts } from "./artifacts.js";
 export { type RunOutcome, runReport } from "./run-report.js";
 export { reportAggregates, runAggregates } from "./figures/aggregates.js";
 export { type CaseRuleContext, caseRuleContext } from "./figures/case-rule-counts.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ReportError } from "./errors.js";
-import { parseReportRequest, type ReportRequest, reportRequestSchema } from "./report-request.js";
+import { isReportLanguage, parseReportRequest, type ReportRequest, reportRequestSchema } from "./report-request.js";
 
 const annual: ReportRequest = {
   teamId: "team-helsinki",
@@ -37,5 +37,11 @@ describe("a report request's language", () => {
       expect(messages.sv).toMatch(/^Rapportbegäran duger inte \(language\)/);
       expect(messages.en).toMatch(/^The report request is not valid \(language\)/);
     }
+  });
+});
+
+describe("isReportLanguage", () => {
+  it("takes Finnish and Swedish, not English", () => {
+    expect(["fi", "sv", "en", ""].map(isReportLanguage)).toEqual([true, true, false, false]);
   });
 });

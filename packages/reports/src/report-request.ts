@@ -22,6 +22,10 @@ export interface ReportRequest {
   language?: ReportLanguage | undefined;
 }
 
+/** Whether a report can be set in `language` (Finnish or Swedish; not English, which is every PDF's subtitle). */
+export const isReportLanguage = (language: string): language is ReportLanguage =>
+  (schema.reportLanguages as readonly string[]).includes(language);
+
 /** A request as {@link parseReportRequest} returns it: its language settled. */
 export type ValidReportRequest = ReportRequest & { language: ReportLanguage };
 
