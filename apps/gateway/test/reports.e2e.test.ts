@@ -62,9 +62,11 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
         expect(document).toMatchObject({ type: "annual", period: agreementYear });
       }
     }
-    // Exactly one run of that type, period and scope exists.
+    // Exactly one run of that type, period, scope and language exists.
     const runs = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns ?? [];
-    expect(runs.filter((r) => r.periodFrom === agreementYear.from && r.periodTo === agreementYear.to)).toHaveLength(1);
+    expect(
+      runs.filter((r) => r.periodFrom === agreementYear.from && r.periodTo === agreementYear.to && r.language === "FI"),
+    ).toHaveLength(1);
   });
 
   it("downloads a report's files over HTTP to those who may read the run, audited, and to nobody else", async () => {
@@ -150,6 +152,46 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
       [login.leadership, "read", "reporting", "json"],
       [login.leadership, "read", "reporting", "xlsx"],
     ]);
+  });
+
+  it("produces a Swedish report as a run of its own, once, named -sv when downloaded, and refuses English", async () => {
+    const request = (language?: "FI" | "SV" | "EN", headers?: Record<string, string>) =>
+      h.request(
+        login.leadership,
+        RequestReportDocument,
+        { type: "ANNUAL", period: agreementYear, ...(language ? { language } : {}) },
+        headers,
+      );
+    const finnish = as((await request()).data?.requestReport, "ReportRun");
+    expect(finnish.language).toBe("FI");
+    const [first, second] = await Promise.all([request("SV"), request("SV")]);
+    const swedish = as(first.data?.requestReport, "ReportRun");
+    expect(swedish).toMatchObject({ language: "SV" });
+    expect(swedish.runId).not.toBe(finnish.runId);
+    expect(as(second.data?.requestReport, "ReportRun").runId).toBe(swedish.runId);
+    expect(as((await request("FI")).data?.requestReport, "ReportRun").runId).toBe(finnish.runId);
+
+    const run = await completed(swedish.runId, login.leadership);
+    expect(run).toMatchObject({ status: "COMPLETED", language: "SV", periodFrom: agreementYear.from });
+    const runs = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns ?? [];
+    const ofPeriod = runs.filter((r) => r.periodFrom === agreementYear.from && r.periodTo === agreementYear.to);
+    expect(ofPeriod.map((r) => r.language).sort()).toEqual(["FI", "SV"]);
+
+    const response = await h.fetch(`/reports/${swedish.runId}/pdf`, {
+      headers: { authorization: `Bearer ${await h.token(login.leadership)}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="annual-2025-05-01..2026-04-30-sv.pdf"',
+    );
+    expect(Buffer.from(await response.arrayBuffer()).toString("latin1")).toMatch(/\/Lang \(sv-FI\)/);
+
+    // English is every report's subtitle, not a report of its own: a typed error, in the caller's language.
+    const refused = as((await request("EN", { "accept-language": "sv" })).data?.requestReport, "InvalidInputError");
+    expect(refused).toMatchObject({ code: "REPORT.LANGUAGE_UNSUPPORTED", path: ["language"] });
+    expect(refused.message).toMatch(/^En rapport kan begäras på finska eller svenska/);
+    const after = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns ?? [];
+    expect(after).toHaveLength(runs.length);
   });
 
   it("reads a report's files from the database only when they are downloaded", async () => {

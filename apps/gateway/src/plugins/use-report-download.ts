@@ -1,6 +1,6 @@
 import { and, eq, schema } from "@ankkuri/db";
 import { canSeeAggregates, canSeeReport } from "@ankkuri/domain";
-import { artifactExtensions, periodText } from "@ankkuri/reports";
+import { artifactFileName } from "@ankkuri/reports";
 import type { Plugin } from "graphql-yoga";
 import { z } from "zod";
 import { createContext, type GatewayServices } from "../context.js";
@@ -49,7 +49,7 @@ async function download(
   if (!canSeeAggregates(actor, actor.teamId)) return notFound;
   const { runId, format } = parsed.data;
   const run = await services.db.query.reportRuns.findFirst({
-    columns: { teamId: true, type: true, scope: true, periodFrom: true, periodTo: true },
+    columns: { teamId: true, type: true, scope: true, periodFrom: true, periodTo: true, language: true },
     where: { teamId: actor.teamId, id: runId },
   });
   if (!run) return notFound;
@@ -82,8 +82,15 @@ async function download(
       return json(fetchAPI, 503, "The access log could not be written; the file is not served");
     }
   }
-  const period = periodText({ from: run.periodFrom, to: run.periodTo });
-  const name = `${run.type}-${period}${run.scope === "" ? "" : `-${run.scope}`}.${artifactExtensions[format]}`;
+  const name = artifactFileName(
+    {
+      type: run.type,
+      period: { from: run.periodFrom, to: run.periodTo },
+      scope: run.scope === "" ? null : run.scope,
+      language: run.language,
+    },
+    format,
+  );
   return new fetchAPI.Response(request.method === "HEAD" ? null : Buffer.from(artifact.content), {
     status: 200,
     headers: {

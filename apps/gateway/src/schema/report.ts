@@ -1,11 +1,11 @@
 import { eq, schema, verifyAuditChain } from "@ankkuri/db";
 import { canSeeReport, periodSchema } from "@ankkuri/domain";
-import { requestReport } from "@ankkuri/reports";
+import { isReportLanguage, requestReport } from "@ankkuri/reports";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { forbidden } from "../errors.js";
-import { PeriodInput } from "./common.js";
+import { forbidden, InvalidInputFailure } from "../errors.js";
+import { LanguageEnum, PeriodInput } from "./common.js";
 import { enumOf } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 
@@ -45,7 +45,7 @@ async function visible(
 builder.drizzleObject("reportRuns", {
   name: "ReportRun",
   description:
-    "A requested report (raporttiajo): its status, progress and, when completed, its files. The same type, period and scope is produced once.",
+    "A requested report (raporttiajo): its status, progress and, when completed, its files. The same type, period, scope and language is produced once.",
   fields: (t) => ({
     runId: t.exposeString("id", { description: "Run id." }),
     type: t.field({ type: ReportTypeEnum, resolve: (r) => r.type, description: "Kind of report." }),
@@ -55,6 +55,12 @@ builder.drizzleObject("reportRuns", {
       nullable: true,
       resolve: (r) => (r.scope === "" ? null : r.scope),
       description: "The party of a party report.",
+    }),
+    language: t.field({
+      type: LanguageEnum,
+      resolve: (r) => r.language,
+      description:
+        "The language the PDF is set in (FI or SV), with English subtitles; the JSON, CSV and XLSX carry Finnish, Swedish and English whatever it is.",
     }),
     status: t.field({ type: ReportStatusEnum, resolve: (r) => r.status, description: "Where the run is." }),
     progress: t.exposeInt("progress", { description: "Progress in percent." }),
@@ -143,7 +149,7 @@ builder.mutationField("requestReport", (t) =>
   t.drizzleField({
     type: "reportRuns",
     description:
-      "Requests a report; idempotent: the same type, period and scope returns the existing run. The report worker produces JSON, CSV and PDF.",
+      "Requests a report; idempotent: the same type, period, scope and language returns the existing run (a Swedish request for a period is a run of its own). The report worker produces JSON, CSV, PDF and XLSX.",
     authScopes: { aggregates: true },
     errors: { types: mutationErrors },
     args: {
@@ -154,11 +160,29 @@ builder.mutationField("requestReport", (t) =>
         description: "The period (an agreement year runs from 1 May).",
       }),
       partyId: t.arg.id({ required: false, description: "The party, for a party report." }),
+      language: t.arg({
+        type: LanguageEnum,
+        required: false,
+        defaultValue: "fi",
+        description:
+          "The language the PDF is set in, with English subtitles: FI (default) or SV; EN is refused with an InvalidInputError (REPORT.LANGUAGE_UNSUPPORTED). Not the request's Accept-Language.",
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const actor = ctx.actor;
       const reporter = ctx.services.reporter;
       if (!actor || !reporter) throw new Error("reporting is not available");
+      const language = args.language ?? "fi";
+      if (!isReportLanguage(language))
+        throw new InvalidInputFailure(
+          "REPORT.LANGUAGE_UNSUPPORTED",
+          {
+            fi: "Raportin voi pyytää suomeksi tai ruotsiksi (FI tai SV). Kummassakin on englanninkieliset alaotsikot.",
+            sv: "En rapport kan begäras på finska eller svenska (FI eller SV). Båda har underrubriker på engelska.",
+            en: "A report can be requested in Finnish or Swedish (FI or SV). Both carry English subtitles.",
+          },
+          ["language"],
+        );
       const period = periodSchema.parse(args.period);
       const scope = args.type === "party" ? (args.partyId ?? null) : null;
       if (!canSeeReport(actor, { teamId: actor.teamId, type: args.type, scope }, (await ctx.team()).organisations))
@@ -169,6 +193,7 @@ builder.mutationField("requestReport", (t) =>
         period,
         scope,
         requestedBy: actor.login,
+        language,
       });
       const row = await ctx.db.query.reportRuns.findFirst(
         query({ where: { teamId: actor.teamId, id: requested.runId } }),
