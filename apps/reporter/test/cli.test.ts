@@ -58,6 +58,30 @@ describe("the report command", () => {
     });
   }, 480_000);
 
+  it("sets the PDF in Swedish with --language sv, its files named -sv so they sit beside the Finnish", async () => {
+    const result = await report(
+      "annual",
+      "--period",
+      "2025-05-01..2026-04-30",
+      "--language",
+      "sv",
+      "--out",
+      join(userDir, "swedish"),
+    );
+    expect(result.exit, result.stderr).toBe(0);
+    expect(readdirSync(join(userDir, "swedish")).sort()).toEqual([
+      "annual-2025-05-01..2026-04-30-sv.csv.zip",
+      "annual-2025-05-01..2026-04-30-sv.json",
+      "annual-2025-05-01..2026-04-30-sv.pdf",
+      "annual-2025-05-01..2026-04-30-sv.xlsx",
+    ]);
+    const pdf = readFileSync(join(userDir, "swedish", "annual-2025-05-01..2026-04-30-sv.pdf")).toString("latin1");
+    expect(pdf).toMatch(/\/Lang \(sv-FI\)/);
+    const refused = await report("annual", "--period", "2025", "--language", "en", "--out", "x");
+    expect(refused.exit).toBe(2);
+    expect(refused.stderr).toContain('unknown --language "en": a report\'s PDF is in fi or sv');
+  }, 480_000);
+
   it("names a party report after its party, and refuses a bad period with a clear message", async () => {
     const party = await report(
       "party",

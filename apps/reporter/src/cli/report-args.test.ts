@@ -11,6 +11,27 @@ describe("parseReportArgs", () => {
       out: "r",
       party: "org-hel-kuva",
       requestedBy: "cli",
+      language: "fi",
+    });
+  });
+
+  it("takes the PDF's language, Finnish or Swedish, and names any other with the two", () => {
+    expect(parseReportArgs(["annual", "--period", "2025", "--out", "r", "--language", "sv"])).toMatchObject({
+      ok: true,
+      language: "sv",
+    });
+    expect(parseReportArgs(["annual", "--period", "2025", "--out", "r", "--language=fi"])).toMatchObject({
+      ok: true,
+      language: "fi",
+    });
+    for (const language of ["en", "SV"])
+      expect(parseReportArgs(["annual", "--period", "2025", "--out", "r", "--language", language])).toEqual({
+        ok: false,
+        problems: [`unknown --language "${language}": a report's PDF is in fi or sv (with English subtitles)`],
+      });
+    expect(parseReportArgs(["annual", "--period", "2025", "--out", "r", "--language"])).toMatchObject({
+      ok: false,
+      problems: ["--language needs a value"],
     });
   });
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { type ReportRequest, reportRequestSchema } from "@ankkuri/reports";
+import { isReportLanguage, type ReportLanguage, type ReportRequest, reportRequestSchema } from "@ankkuri/reports";
 
 const reportTypes = reportRequestSchema.shape.type.options;
 
@@ -14,6 +14,8 @@ export function parseReportArgs(args: string[]):
       party?: string;
       team?: string;
       requestedBy: string;
+      /** The PDF's language (`--language`, fi unless given). */
+      language: ReportLanguage;
     }
   | { ok: false; problems: string[] } {
   // `pnpm report -- …` from the workspace root passes the separator through.
@@ -24,11 +26,13 @@ export function parseReportArgs(args: string[]):
     "party": { type: "string" },
     "team": { type: "string" },
     "requested-by": { type: "string", default: "cli" },
+    "language": { type: "string", default: "fi" },
     "help": { type: "boolean" },
   } as const;
   // Not strict: every unknown option is named below (strict parsing throws at the first, with a stack).
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: false, options });
-  if (values.help === true) return { ok: true, help: true, type: "annual", period: "", out: "", requestedBy: "cli" };
+  if (values.help === true)
+    return { ok: true, help: true, type: "annual", period: "", out: "", requestedBy: "cli", language: "fi" };
   const problems: string[] = [];
   const known = new Set(Object.keys(options));
   for (const token of rest) {
@@ -46,9 +50,18 @@ export function parseReportArgs(args: string[]):
   if (typeof values.period !== "string")
     problems.push("--period is missing: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)");
   if (typeof values.out !== "string") problems.push("--out is missing: the folder to write the files to");
+  const language = typeof values.language === "string" ? values.language : "fi";
+  if (typeof values.language === "string" && !isReportLanguage(language))
+    problems.push(`unknown --language "${language}": a report's PDF is in fi or sv (with English subtitles)`);
   if (type.success && type.data === "party" && typeof values.party !== "string")
     problems.push("a party report needs --party <organisation id> (an unknown one is answered with the parties)");
-  if (problems.length > 0 || !type.success || typeof values.period !== "string" || typeof values.out !== "string")
+  if (
+    problems.length > 0 ||
+    !type.success ||
+    typeof values.period !== "string" ||
+    typeof values.out !== "string" ||
+    !isReportLanguage(language)
+  )
     return { ok: false, problems };
   return {
     ok: true,
@@ -59,5 +72,6 @@ export function parseReportArgs(args: string[]):
     ...(typeof values.party === "string" ? { party: values.party } : {}),
     ...(typeof values.team === "string" ? { team: values.team } : {}),
     requestedBy: typeof values["requested-by"] === "string" ? values["requested-by"] : "cli",
+    language,
   };
 }

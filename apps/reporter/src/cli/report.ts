@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { appendAudit, openRuntime, type Runtime } from "@ankkuri/db";
 import {
+  artifactFileName,
   computeReport,
   parsePeriod,
-  periodText,
-  artifactExtensions,
   renderArtifacts,
   ReportError,
-  type ReportRequest,
+  type ValidReportRequest,
 } from "@ankkuri/reports";
 import { parseReporterEnv } from "../env.js";
 import { accessLogCommand } from "./access-log.js";
@@ -15,8 +14,9 @@ import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./
 import { progressDisplay } from "./progress-display.js";
 import { parseReportArgs } from "./report-args.js";
 
-const usage = `usage: pnpm report <annual|party|monthly> --period <P> --out <dir> [--party <organisation id>] [--team <team id>] [--requested-by <login>]
+const usage = `usage: pnpm report <annual|party|monthly> --period <P> --out <dir> [--party <organisation id>] [--team <team id>] [--requested-by <login>] [--language fi|sv]
   <P>: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)
+  --language: the PDF's language, with English subtitles (default fi); a Swedish run's files end in -sv
        pnpm report access-log --client <client id> --out <dir> [--language fi|sv|en] (--help for more)`;
 
 async function main(): Promise<number> {
@@ -53,27 +53,27 @@ async function main(): Promise<number> {
       applicationName: "ankkuri-report-cli",
     });
     const { db } = runtime.handle;
-    const request: ReportRequest = {
+    const request: ValidReportRequest = {
       teamId: await chooseTeam(db, values.team),
       type: type.data,
       period,
       scope: values.party ?? null,
       requestedBy: values["requested-by"],
+      language: parsed.language,
     };
     process.stderr.write(
-      `${request.type} ${period.from}..${period.to} (${runtime.handle.engine === "postgres" ? "PostgreSQL" : `embedded database in ${env.database.dataDir}`})\n`,
+      `${request.type} ${period.from}..${period.to}${request.language === "fi" ? "" : ` ${request.language}`} (${runtime.handle.engine === "postgres" ? "PostgreSQL" : `embedded database in ${env.database.dataDir}`})\n`,
     );
     const document = await computeReport(db, request, ({ percent, stage }) => {
       bar.update(percent, stage);
     });
     bar.update(85, "rendering");
-    const artifacts = await renderArtifacts(document);
+    const artifacts = await renderArtifacts(document, { language: request.language });
     bar.update(95, "writing files");
-    const base = `${request.type}-${periodText(period)}${request.scope === null ? "" : `-${request.scope}`}`;
     // Aggregates with small counts suppressed: no client's data, so the usual file mode.
     const written = writeOutputFiles(
       outDir,
-      artifacts.map((a) => ({ name: `${base}.${artifactExtensions[a.format]}`, content: a.content, sha256: a.sha256 })),
+      artifacts.map((a) => ({ name: artifactFileName(request, a.format), content: a.content, sha256: a.sha256 })),
       { private: false },
     );
     await appendAudit(db, runtime.keys.auditKey, [
@@ -88,7 +88,14 @@ async function main(): Promise<number> {
         resource: "report",
         purpose: "evaluation-report",
         basis: "administration",
-        details: { type: request.type, periodFrom: period.from, periodTo: period.to, scope: request.scope, via: "cli" },
+        details: {
+          type: request.type,
+          periodFrom: period.from,
+          periodTo: period.to,
+          scope: request.scope,
+          language: request.language,
+          via: "cli",
+        },
       },
     ]);
     bar.update(100, "done");
