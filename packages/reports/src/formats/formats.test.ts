@@ -270,6 +270,9 @@ describe("the report's formats", () => {
     expect(count("TD")).toBeGreaterThan(50);
     const figure = roles.find((r) => r.role === "Figure");
     expect(figure?.alt).toMatch(/^Pylväskaavio: Uudet asiakkuudet kuukausittain\. touko 2025: <5; kesä 2025: <5/);
+    // Every word on every page is marked content, a structure element's or an artifact's: text outside
+    // both is read by no screen reader in order, or not at all.
+    expect((await pdfStructure(bytes)).untagged).toEqual([]);
     await pdf.destroy();
 
     // Poppler's tools, where installed, say the same (the client's PDFs' test skips with its reason).
@@ -292,9 +295,9 @@ describe("the report's formats", () => {
     expect(title).toMatch(/Team\s+Ankkuri Helsingfors\s+Parter i avtalet \/ Parties to the agreement/);
     expect(title).toMatch(/Utarbetad \/ Prepared\s+\d{1,2} [a-z]+ \d{4}/);
     expect(title).toMatch(/Nyckeltal\s+Key figures/);
-    expect(title).toMatch(/Nya klientskap \/ New cases\s+9\b/);
-    expect(title).toMatch(/Aktiva klientskap \/ Active cases\s+9\b/);
-    expect(title).toMatch(/Avslutade klientskap \/ Closed cases\s+x\b/);
+    expect(title).toMatch(/Nya klientärenden \/ New cases\s+9\b/);
+    expect(title).toMatch(/Aktiva klientärenden \/ Active cases\s+9\b/);
+    expect(title).toMatch(/Avslutade klientärenden \/ Closed cases\s+x\b/);
     expect(title).toMatch(/Hållna möten \/ Meetings held\s+12\b/);
     expect(title).toMatch(/Hänvisningar till tjänster \/ Referrals to services\s+x\s+0\b/);
     expect(title).toContain("Uppnådda mål / Goals met");
@@ -347,6 +350,7 @@ describe("the report's formats", () => {
     expect(structure.marked).toBe(true);
     expect(structure.title).toBe("Årsutvärdering av Ankkuri-verksamheten 1.5.2025–30.4.2026");
     expect(structure.roles.filter((r) => r === "H2")).toHaveLength(1 + 1 + tableIds.length + 5);
+    expect(structure.untagged).toEqual([]);
     const fonts = embeddedFonts(bytes);
     expect(fonts).toEqual({ descriptors: 3, files: 3, standard: 0 });
     const poppler = popplerView(bytes);

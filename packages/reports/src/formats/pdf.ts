@@ -73,12 +73,15 @@ function coverPage(
     [words.parties, parties.length > 0 ? parties.join("; ") : "–"],
     [words.prepared, helsinkiDate(words, new Date(report.generatedAt))],
   ];
+  // Each fact a paragraph, its label then its value, so that a screen reader reads them in order.
   for (const [label, value] of facts) {
-    doc.font(fonts.bold).fontSize(10).text(label, left, doc.y);
-    doc
-      .font(fonts.regular)
-      .fontSize(10)
-      .text(value, left + 12, doc.y, { width: doc.page.width - left * 2 - 12 });
+    tagged(doc, cover, "P", () => {
+      doc.font(fonts.bold).fontSize(10).text(label, left, doc.y);
+      doc
+        .font(fonts.regular)
+        .fontSize(10)
+        .text(value, left + 12, doc.y, { width: doc.page.width - left * 2 - 12 });
+    });
     doc.moveDown(0.4);
   }
   const previous = report.previous;
