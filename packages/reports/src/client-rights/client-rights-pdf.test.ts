@@ -1,6 +1,6 @@
 import type { ExtractEvent } from "@ankkuri/domain";
 import { describe, expect, it } from "vitest";
-import { embeddedFonts, pdfStructure, popplerView } from "../testing/pdf-checks.js";
+import { embeddedFonts, overlappingText, pdfStructure, popplerView } from "../testing/pdf-checks.js";
 import { drawAccessLogPdf } from "./access-log-pdf.js";
 import type { AccessLogExtractDocument } from "./access-log-extract.js";
 import { drawClientExportPdf } from "./client-export-pdf.js";
@@ -64,6 +64,7 @@ async function expectAccessible(bytes: Buffer, title: string, lang: string) {
   expect(structure.marked).toBe(true);
   expect(structure.title).toBe(title);
   expect(structure.untagged).toEqual([]);
+  expect(await overlappingText(bytes)).toEqual([]);
   expect(structure.roles).toContain("Document");
   expect(count(structure.roles, "H1")).toBe(1);
   return structure.roles;

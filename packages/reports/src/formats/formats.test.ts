@@ -14,7 +14,7 @@ import { type Cell, publishedReportSchema, type ReportDocument, tableIds } from 
 import { csvFile, finnishNumber, renderCsv } from "./csv.js";
 import { crc32 } from "./zip.js";
 import { publishReport, renderJson } from "./json.js";
-import { embeddedFonts, pdfStructure, popplerView } from "../testing/pdf-checks.js";
+import { embeddedFonts, overlappingText, pdfStructure, pdfText, popplerView } from "../testing/pdf-checks.js";
 import { chartLabels, renderPdf } from "./pdf.js";
 
 const standardFontDataUrl = `${dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"))}/standard_fonts/`;
@@ -70,23 +70,6 @@ function parseCsv(text: string): string[][] {
   }
   if (field !== "" || row.length > 0) rows.push([...row, field]);
   return rows;
-}
-
-/** The text of each page of a PDF, as pdf.js extracts it. */
-async function pdfText(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    standardFontDataUrl,
-  }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  await pdf.destroy();
-  return pages;
 }
 
 describe("the report's formats", () => {
@@ -273,6 +256,8 @@ describe("the report's formats", () => {
     // Every word on every page is marked content, a structure element's or an artifact's: text outside
     // both is read by no screen reader in order, or not at all.
     expect((await pdfStructure(bytes)).untagged).toEqual([]);
+    // Nothing is drawn over anything else: a long header or label wraps and its row grows.
+    expect(await overlappingText(bytes)).toEqual([]);
     await pdf.destroy();
 
     // Poppler's tools, where installed, say the same (the client's PDFs' test skips with its reason).
@@ -351,6 +336,7 @@ describe("the report's formats", () => {
     expect(structure.title).toBe("Årsutvärdering av Ankkuri-verksamheten 1.5.2025–30.4.2026");
     expect(structure.roles.filter((r) => r === "H2")).toHaveLength(1 + 1 + tableIds.length + 5);
     expect(structure.untagged).toEqual([]);
+    expect(await overlappingText(bytes)).toEqual([]);
     const fonts = embeddedFonts(bytes);
     expect(fonts).toEqual({ descriptors: 3, files: 3, standard: 0 });
     const poppler = popplerView(bytes);

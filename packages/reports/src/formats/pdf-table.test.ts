@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { overlappingText, pdfText } from "../testing/pdf-checks.js";
 import { taggedPdf } from "./pdf-document.js";
 import { drawTable, heading, note, noteHeight, type PdfTable, tableStartHeight } from "./pdf-table.js";
 
@@ -19,7 +20,7 @@ describe("a PDF table's page breaks", () => {
     const t = table(10);
     // Room for the heading and a header row, but not for the first rows.
     doc.y = bottom(doc) - 80;
-    heading(doc, root, "Otsikko", "Heading", tableStartHeight(t));
+    heading(doc, root, "Otsikko", "Heading", tableStartHeight(doc, t));
     const headingPage = page(doc);
     drawTable(doc, root, t);
     expect(headingPage).toBe(2);
@@ -46,5 +47,38 @@ describe("a PDF table's page breaks", () => {
     expect(page(lone)).toBe(1);
     note(lone, loneRoot, text);
     expect(page(lone)).toBe(2);
+  });
+});
+
+describe("a PDF table's cells", () => {
+  it("wrap a header or a label too long for its column and grow its row, so that no text runs over another", async () => {
+    const { doc, root } = newPdf();
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((done) => doc.on("end", done));
+    drawTable(doc, root, {
+      headers: [
+        "",
+        "Asetetut / Set",
+        "Saavutetut / Met",
+        "Saavuttamatta päättyneet / Ended unmet",
+        "2024/25 / Asetetut",
+      ],
+      rows: [
+        ["Nuorten rikollisuus ja häiriökäyttäytyminen, pitkä nimi joka ei mahdu yhdelle riville", "1", "2", "3", "4"],
+        ["(ei kirjattuja / none recorded)", "", "", "", ""],
+      ],
+      totalsRow: ["Yhteensä / Total", "1", "2", "3", "4"],
+      labelShare: 0.2,
+    });
+    root.end();
+    doc.end();
+    await ended;
+    const bytes = Buffer.concat(chunks);
+    expect(await overlappingText(bytes)).toEqual([]);
+    const [first = ""] = await pdfText(bytes);
+    expect(first).toContain("päättyneet");
+    expect(first).toContain("Ended unmet");
+    expect(first).toContain("riville");
   });
 });

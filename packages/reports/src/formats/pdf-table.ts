@@ -85,20 +85,12 @@ export function note(doc: PDFKit.PDFDocument, parent: StructParent, text: string
 const fontSizeOf = (columns: number) => (columns > 6 ? 7 : 8);
 const rowHeightOf = (columns: number) => fontSizeOf(columns) + 6;
 
-/** The height of the table's header and its first rows (up to three): what a heading keeps with it. */
-export function tableStartHeight(table: PdfTable): number {
-  const rowHeight = rowHeightOf(table.headers.length);
-  const all = table.rows.length + (table.totalsRow ? 1 : 0);
-  const rows = Math.min(3, all);
-  return rowHeight * 2 + rowHeight * rows + (rows === all ? (table.trailing ?? 0) : 0);
-}
-
 /**
- * Draws the table as a tagged `Table` under `parent`: the header row of `TH` (column scope) in
- * `THead`, one `TR` per row with the row's label as a `TH` (row scope) and the values as `TD`.
- * A header repeated on a new page is an artifact.
+ * Where a table's columns stand and how tall its header and each row are. A cell whose text does not
+ * fit its column's width wraps, and its row grows to hold it: a long label or a two-word header never
+ * runs over its neighbour or under the next row.
  */
-export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: PdfTable): void {
+function tableLayout(doc: PDFKit.PDFDocument, table: PdfTable) {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   const columns = table.headers.length;
@@ -108,11 +100,54 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
   const rowHeight = rowHeightOf(columns);
   const x = (i: number) => (i === 0 ? left : left + labelWidth + (i - 1) * valueWidth);
   const w = (i: number) => (i === 0 ? labelWidth : valueWidth);
+  const textHeight = (text: string, i: number, font: string, size: number) =>
+    text === ""
+      ? 0
+      : doc
+          .font(font)
+          .fontSize(size)
+          .heightOfString(text, { width: w(i) - 4 });
+  const parts = (cell: string) => {
+    const [local = "", en = ""] = cell.split(" / ");
+    return { local, en };
+  };
+  // The header's local words on top, the English subtitles on one line below the tallest of them.
+  const localHeight = Math.max(
+    fontSize,
+    ...table.headers.map((c, i) => textHeight(parts(c).local, i, fonts.bold, fontSize)),
+  );
+  const enHeight = Math.max(0, ...table.headers.map((c, i) => textHeight(parts(c).en, i, fonts.italic, fontSize - 1)));
+  const headerHeight = Math.max(rowHeight * 2 - 2, localHeight + enHeight + 5);
+  const heightOf = (cells: readonly string[], font: string) =>
+    Math.max(rowHeight, ...cells.map((cell, i) => textHeight(cell, i, font, fontSize) + 5));
+  return { left, width, fontSize, rowHeight, x, w, parts, localHeight, headerHeight, heightOf };
+}
+
+/** The height of the table's header and its first rows (up to three): what a heading keeps with it. */
+export function tableStartHeight(doc: PDFKit.PDFDocument, table: PdfTable): number {
+  const layout = tableLayout(doc, table);
+  const all = [...table.rows.map((r) => layout.heightOf(r, fonts.regular))];
+  if (table.totalsRow) all.push(layout.heightOf(table.totalsRow, fonts.bold));
+  const first = all.slice(0, 3).reduce((sum, h) => sum + h, 0);
+  return layout.headerHeight + 2 + first + (all.length <= 3 ? (table.trailing ?? 0) : 0);
+}
+
+/**
+ * Draws the table as a tagged `Table` under `parent`: the header row of `TH` (column scope) in
+ * `THead`, one `TR` per row with the row's label as a `TH` (row scope) and the values as `TD`.
+ * A header repeated on a new page is an artifact.
+ */
+export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: PdfTable): void {
+  const { left, width, fontSize, rowHeight, x, w, parts, localHeight, headerHeight, heightOf } = tableLayout(
+    doc,
+    table,
+  );
   const structure = doc.struct("Table");
   parent.add(structure);
 
   const drawRow = (into: StructParent, cells: readonly string[], font: string) => {
     const y = doc.y;
+    const height = heightOf(cells, font);
     const row = doc.struct("TR");
     into.add(row);
     cells.forEach((cell, i) => {
@@ -125,12 +160,7 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
             .font(font)
             .fontSize(fontSize)
             .fillColor("#000000")
-            .text(cell, x(i) + 2, y + 1, {
-              width: w(i) - 4,
-              align: i === 0 ? "left" : "right",
-              lineBreak: false,
-              ellipsis: true,
-            });
+            .text(cell, x(i) + 2, y + 1, { width: w(i) - 4, align: i === 0 ? "left" : "right" });
         },
         i === 0 ? { scope: "Row" } : {},
       );
@@ -138,33 +168,27 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
     row.end();
     artifact(doc, () => {
       doc
-        .moveTo(left, y + rowHeight - 2)
-        .lineTo(left + width, y + rowHeight - 2)
+        .moveTo(left, y + height - 2)
+        .lineTo(left + width, y + height - 2)
         .lineWidth(0.3)
         .strokeColor("#bbbbbb")
         .stroke();
     });
     doc.x = left;
-    doc.y = y + rowHeight;
+    doc.y = y + height;
   };
   // Headers "Finnish / English" (or "Swedish / English") on two lines: the English subtitle in small italics.
   const header = (repeated: boolean) => {
     const y = doc.y;
-    const height = rowHeight * 2 - 2;
     artifact(doc, () => {
       doc
-        .rect(left, y - 2, width, height)
+        .rect(left, y - 2, width, headerHeight)
         .fill("#eeeeee")
         .fillColor("#000000");
     });
     const drawCell = (cell: string, i: number) => {
-      const [local = "", en = ""] = cell.split(" / ");
-      const options = {
-        width: w(i) - 4,
-        align: i === 0 ? ("left" as const) : ("right" as const),
-        lineBreak: false,
-        ellipsis: true,
-      };
+      const { local, en } = parts(cell);
+      const options = { width: w(i) - 4, align: i === 0 ? ("left" as const) : ("right" as const) };
       doc
         .font(fonts.bold)
         .fontSize(fontSize)
@@ -175,7 +199,7 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
           .font(fonts.italic)
           .fontSize(fontSize - 1)
           .fillColor("#444444")
-          .text(en, x(i) + 2, y + fontSize + 2, options)
+          .text(en, x(i) + 2, y + localHeight + 2, options)
           .fillColor("#000000");
     };
     if (repeated) {
@@ -206,10 +230,10 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
       head.end();
     }
     doc.x = left;
-    doc.y = y + height;
+    doc.y = y + headerHeight;
   };
 
-  ensureSpace(doc, rowHeight * 3);
+  ensureSpace(doc, headerHeight + rowHeight * 2);
   header(false);
   const body = doc.struct("TBody");
   structure.add(body);
@@ -217,7 +241,8 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
   table.rows.forEach((row, i) => {
     const last = i === table.rows.length - 1;
     // The last row carries the totals and the notes with it.
-    const needed = last ? rowHeight * (table.totalsRow ? 2 : 1) + trailing : rowHeight;
+    const totals = table.totalsRow ? heightOf(table.totalsRow, fonts.bold) : 0;
+    const needed = heightOf(row, fonts.regular) + (last ? totals + trailing : 0);
     if (doc.y + needed > bottom(doc)) {
       doc.addPage();
       header(true);
@@ -225,7 +250,7 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
     drawRow(body, row, fonts.regular);
   });
   if (table.totalsRow) {
-    if (doc.y + rowHeight + (table.rows.length === 0 ? trailing : 0) > bottom(doc)) {
+    if (doc.y + heightOf(table.totalsRow, fonts.bold) + (table.rows.length === 0 ? trailing : 0) > bottom(doc)) {
       doc.addPage();
       header(true);
     }

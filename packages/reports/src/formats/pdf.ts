@@ -108,7 +108,7 @@ function coverPage(
     labelShare: previous ? 0.5 : 0.7,
   };
   const title = splitLabel(words.keyFigures);
-  heading(doc, cover, title.local, title.en, tableStartHeight(keyFigures));
+  heading(doc, cover, title.local, title.en, tableStartHeight(doc, keyFigures));
   drawTable(doc, cover, keyFigures);
   note(doc, cover, report.suppression.applied ? suppressionLegend(report, language) : words.teamOnly);
 }
@@ -198,7 +198,7 @@ function countTable(
     trailing: notes.reduce((sum, n) => sum + noteHeight(doc, n), 8),
   };
   const section = group(doc, root, "Sect");
-  heading(doc, section, local(table.title, language), table.title.en, tableStartHeight(pdfTable));
+  heading(doc, section, local(table.title, language), table.title.en, tableStartHeight(doc, pdfTable));
   drawTable(doc, section, pdfTable);
   for (const n of notes) note(doc, section, n);
 }
@@ -231,7 +231,7 @@ function staffing(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDoc
     trailing: noteHeight(doc, footnote) + 8,
   };
   const title = splitLabel(words.staffing);
-  heading(doc, section, title.local, title.en, tableStartHeight(units));
+  heading(doc, section, title.local, title.en, tableStartHeight(doc, units));
   drawTable(doc, section, units);
   drawTable(doc, section, parties);
   note(doc, section, footnote);
@@ -257,7 +257,7 @@ function chair(doc: PDFKit.PDFDocument, root: StructParent, report: ReportDocume
     rows: [...section.terms.map((t) => term(t, "")), ...(section.next ? [term(section.next, words.nextTerm)] : [])],
     labelShare: 0.3,
   };
-  heading(doc, part, title.local, title.en, tableStartHeight(table));
+  heading(doc, part, title.local, title.en, tableStartHeight(doc, table));
   drawTable(doc, part, table);
 }
 
@@ -285,7 +285,7 @@ function leadership(
     labelShare: 0.2,
   };
   const title = splitLabel(words.leadership);
-  heading(doc, section, title.local, title.en, tableStartHeight(table));
+  heading(doc, section, title.local, title.en, tableStartHeight(doc, table));
   drawTable(doc, section, table);
 }
 
@@ -302,7 +302,7 @@ function consultations(
     rows: report.consultations.map((c) => [local(c.name, language), String(c.count)]),
   };
   const title = splitLabel(words.consultations);
-  heading(doc, section, title.local, title.en, tableStartHeight(table));
+  heading(doc, section, title.local, title.en, tableStartHeight(doc, table));
   drawTable(doc, section, table);
 }
 
@@ -331,7 +331,7 @@ function organisationViolations(
     labelShare: 0.46,
   };
   const title = splitLabel(words.organisationViolations);
-  heading(doc, section, title.local, title.en, tableStartHeight(table));
+  heading(doc, section, title.local, title.en, tableStartHeight(doc, table));
   drawTable(doc, section, table);
 }
 

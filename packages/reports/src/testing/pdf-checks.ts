@@ -45,6 +45,51 @@ export async function pdfStructure(bytes: Buffer): Promise<PdfStructure> {
   return { title: info.Title, marked, roles, untagged };
 }
 
+/** The text of each page of a PDF, as pdf.js extracts it. */
+export async function pdfText(bytes: Buffer): Promise<string[]> {
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    standardFontDataUrl,
+  }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  await pdf.destroy();
+  return pages;
+}
+
+type Placed = { str?: string; transform?: number[]; width?: number; height?: number };
+
+/**
+ * Text drawn over other text, page by page: each pair of text runs whose boxes (from the baseline up
+ * by the font's height) overlap by more than `tolerance` points both ways. Empty when nothing collides.
+ */
+export async function overlappingText(bytes: Buffer, tolerance = 0.5): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl }).promise;
+  const found: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const boxes = ((await (await pdf.getPage(n)).getTextContent()).items as Placed[])
+      .filter((item) => item.str !== undefined && item.str.trim() !== "" && item.transform !== undefined)
+      .map((item) => {
+        const [, , , , x = 0, y = 0] = item.transform ?? [];
+        return { str: item.str ?? "", x, y, right: x + (item.width ?? 0), top: y + (item.height ?? 0) };
+      });
+    boxes.forEach((a, i) => {
+      for (const b of boxes.slice(i + 1)) {
+        const across = Math.min(a.right, b.right) - Math.max(a.x, b.x);
+        const down = Math.min(a.top, b.top) - Math.max(a.y, b.y);
+        if (across > tolerance && down > tolerance) found.push(`page ${String(n)}: "${a.str}" × "${b.str}"`);
+      }
+    });
+  }
+  await pdf.destroy();
+  return found;
+}
+
 /** The fonts' embedding as the file's own objects say: every descriptor has its font file, none is a standard font. */
 export function embeddedFonts(bytes: Buffer): { descriptors: number; files: number; standard: number } {
   const raw = bytes.toString("latin1");
