@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { median, meetsTarget, percentile, ratio, round } from "./stats.js";
+import { median, meetsTarget, percentile, ratio, round, throughputLead } from "./stats.js";
 
 describe("percentile", () => {
   const values = [15, 20, 35, 40, 50];
@@ -46,5 +46,16 @@ describe("ratio and targets", () => {
   it("rounds", () => {
     expect(round(1.23456)).toBe(1.23);
     expect(round(1.23456, 1)).toBe(1.2);
+  });
+});
+
+describe("throughputLead", () => {
+  it("divides the throughputs, and is unbounded when only the peer answered nothing in its rounds", () => {
+    expect(throughputLead({ requests: 300, throughput: 30 }, { requests: 100, throughput: 10 })).toBe(3);
+    expect(throughputLead({ requests: 390, throughput: 39 }, { requests: 0, throughput: 0 })).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+    expect(throughputLead({ requests: 0, throughput: 0 }, { requests: 0, throughput: 0 })).toBeNaN();
+    expect(throughputLead({ requests: 0, throughput: 0 }, { requests: 10, throughput: 1 })).toBe(0);
   });
 });

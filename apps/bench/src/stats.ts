@@ -25,6 +25,19 @@ export function ratio(value: number, baseline: number): number {
   return baseline > 0 && Number.isFinite(value) ? value / baseline : Number.NaN;
 }
 
+/**
+ * How many times the throughput of `side` is the `peer`'s, from the answers each got in its rounds.
+ * A peer that answered none while the side answered some is slower than the rounds can measure:
+ * the side leads by more than any ratio (Infinity), not by an unknown one.
+ */
+export function throughputLead(
+  side: { requests: number; throughput: number },
+  peer: { requests: number; throughput: number },
+): number {
+  if (peer.requests === 0 && side.requests > 0) return Number.POSITIVE_INFINITY;
+  return ratio(side.throughput, peer.throughput);
+}
+
 /** Whether a ratio (lower is better) meets a target such as 1.5×; an unknown ratio does not. */
 export function meetsTarget(value: number, target: number): boolean {
   return Number.isFinite(value) && value <= target;
