@@ -11,12 +11,10 @@ import {
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { assignCaseWorker, unassignCaseWorker } from "../verbs/assign-case-worker.js";
-import { organisationNamed } from "./cached-organisations.js";
 import { Case } from "./case.js";
 import { ProfessionEnum } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 import "./organisation-field.js";
-import { Organisation } from "./organisation.js";
 
 export const CaseWorkerRoleEnum = builder.enumType("CaseWorkerRole", {
   description:
@@ -169,11 +167,7 @@ const CaseloadRef = builder.objectRef<CaseloadRow>("Caseload").implement({
     staffMemberId: t.exposeID("staffId", { description: "The staff member." }),
     name: t.exposeString("name", { description: "The staff member's name." }),
     profession: t.field({ type: ProfessionEnum, resolve: (r) => r.profession, description: "Profession." }),
-    organisation: t.field({
-      type: Organisation,
-      resolve: (r, _args, ctx, info) => organisationNamed(ctx, info, r.organisationId),
-      description: "The staff member's unit.",
-    }),
+    organisation: t.organisation((r) => r.organisationId, { description: "The staff member's unit." }),
     activeCases: t.exposeInt("activeCases", {
       description: "Open cases (referred, not declined, not closed by the day) the worker is assigned to on the day.",
     }),
