@@ -126,10 +126,11 @@ function tableLayout(doc: PDFKit.PDFDocument, table: PdfTable) {
 /** The height of the table's header and its first rows (up to three): what a heading keeps with it. */
 export function tableStartHeight(doc: PDFKit.PDFDocument, table: PdfTable): number {
   const layout = tableLayout(doc, table);
-  const all = [...table.rows.map((r) => layout.heightOf(r, fonts.regular))];
-  if (table.totalsRow) all.push(layout.heightOf(table.totalsRow, fonts.bold));
-  const first = all.slice(0, 3).reduce((sum, h) => sum + h, 0);
-  return layout.headerHeight + 2 + first + (all.length <= 3 ? (table.trailing ?? 0) : 0);
+  const rows = table.rows.slice(0, 3).map((r) => layout.heightOf(r, fonts.regular));
+  if (table.totalsRow && rows.length < 3) rows.push(layout.heightOf(table.totalsRow, fonts.bold));
+  const all = table.rows.length + (table.totalsRow ? 1 : 0);
+  const first = rows.reduce((sum, h) => sum + h, 0);
+  return layout.headerHeight + 2 + first + (all <= 3 ? (table.trailing ?? 0) : 0);
 }
 
 /**
@@ -238,10 +239,10 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
   const body = doc.struct("TBody");
   structure.add(body);
   const trailing = table.trailing ?? 0;
+  const totals = table.totalsRow ? heightOf(table.totalsRow, fonts.bold) : 0;
   table.rows.forEach((row, i) => {
     const last = i === table.rows.length - 1;
     // The last row carries the totals and the notes with it.
-    const totals = table.totalsRow ? heightOf(table.totalsRow, fonts.bold) : 0;
     const needed = heightOf(row, fonts.regular) + (last ? totals + trailing : 0);
     if (doc.y + needed > bottom(doc)) {
       doc.addPage();
@@ -250,7 +251,7 @@ export function drawTable(doc: PDFKit.PDFDocument, parent: StructParent, table: 
     drawRow(body, row, fonts.regular);
   });
   if (table.totalsRow) {
-    if (doc.y + heightOf(table.totalsRow, fonts.bold) + (table.rows.length === 0 ? trailing : 0) > bottom(doc)) {
+    if (doc.y + totals + (table.rows.length === 0 ? trailing : 0) > bottom(doc)) {
       doc.addPage();
       header(true);
     }
