@@ -394,9 +394,7 @@ PostgreSQL: figures are for comparing within one run, not capacity planning.
   divided by the rounds: 2 s by default) completes no request in its rounds: its throughput reads
   0 req/s and the gateway's lead "peer answered none in its rounds", which meets a "≥" target
   (\`throughputLead\` in \`stats.ts\`); a server that answers nothing at all fails the comparison of
-  answers before loading instead. On 2026-12-07 PostGraphile with JWT and row-level security answered
-  no case-list page of the 100 000-case data within its 2 s rounds at 10 connections; the run before
-  had measured 2 a second.
+  answers before loading instead.
 - **Where the gateway stands.** The targets table says, for this run, which operations are within
   their target. Where the database does most of the work (the case list over 100 000 cases), the ratio
   follows the plan of its statements (the section on the case list's floor below). When the answer
