@@ -17,6 +17,7 @@ import { batchLoader } from "./batch-loader.js";
 import { requestIdsOf } from "./plugins/use-request-id.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { PreparedQueries } from "./prepared-queries.js";
+import { remembered } from "./settled-value.js";
 import type { TeamCache, TeamSnapshot } from "./team-cache.js";
 
 /** Long-lived things the gateway is built from (one set per process). */
@@ -71,8 +72,6 @@ export interface GatewayContext {
   db: Database;
   /** The actor's team (organisations, agreement, staff, bodies), loaded at most once per request. */
   team(): Promise<TeamSnapshot>;
-  /** The team once this request's `team()` has resolved, so that fields can answer without a promise. */
-  loadedTeam(): TeamSnapshot | undefined;
   /**
    * After a committed write: `team()` answers from the dataset as it is now, so that a mutation's
    * payload shows its own change (one version read; the cache reloads only what changed).
@@ -140,11 +139,10 @@ export async function createContext(services: GatewayServices, request: Request)
   const auth = await authenticate(services, request, today);
   const actor = "actor" in auth ? auth.actor : null;
   const loaded = "team" in auth ? auth.team : undefined;
-  let current = loaded;
-  let team = loaded
-    ? Promise.resolve(loaded)
-    : Promise.reject<TeamSnapshot>(new Error("team() needs an authenticated actor"));
-  team.catch(() => undefined);
+  // Remembered, so that fields answering from the team can read it without waiting (`settledValue`).
+  let team = remembered(
+    loaded ? Promise.resolve(loaded) : Promise.reject<TeamSnapshot>(new Error("team() needs an authenticated actor")),
+  );
   const access =
     actor && loaded
       ? { teamId: actor.teamId, organisations: accessChain(actor.organisationId, loaded.organisations), day: today }
@@ -165,11 +163,9 @@ export async function createContext(services: GatewayServices, request: Request)
       const loaded = await loadCases(services.db, actor.teamId, ids);
       return new Map(loaded.map((c) => [c.case.id, c]));
     }),
-    loadedTeam: () => current,
     refreshTeam: () => {
       if (!actor) return;
-      team = services.teams.get(services.db, actor.teamId).then((fresh) => (current = fresh));
-      team.catch(() => undefined);
+      team = remembered(services.teams.get(services.db, actor.teamId));
     },
   };
 }

@@ -1,5 +1,12 @@
 import { type AssessmentRow, assessmentsOfCase } from "@ankkuri/db";
-import { assessmentCauseLabels, assessmentCauses, caseAccessFor, goalStatus, isGoalOverdue } from "@ankkuri/domain";
+import {
+  assessmentCauseLabels,
+  assessmentCauses,
+  caseAccessInChain,
+  goalStatus,
+  isGoalOverdue,
+  type MembershipBasis,
+} from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
@@ -32,18 +39,13 @@ function readsInFull(
   ctx: GatewayContext,
   c: {
     teamId: string;
-    memberships: { organisationId: string; basis: string; validFrom: string; validTo: string | null }[];
+    memberships: { organisationId: string; basis: MembershipBasis; validFrom: string; validTo: string | null }[];
   },
 ): boolean {
-  if (!ctx.actor) return false;
-  const memberships = c.memberships.map((m) => ({
-    organisationId: m.organisationId,
-    basis: m.basis as "referrer",
-    from: m.validFrom,
-    to: m.validTo,
-  }));
+  if (!ctx.actor || !ctx.access) return false;
+  const memberships = c.memberships.map((m) => ({ ...m, from: m.validFrom, to: m.validTo }));
   return (
-    caseAccessFor(ctx.actor, { teamId: c.teamId, memberships }, ctx.today, ctx.loadedTeam()?.organisations) === "full"
+    caseAccessInChain(ctx.actor, { teamId: c.teamId, memberships }, ctx.access.organisations, ctx.today) === "full"
   );
 }
 

@@ -1,15 +1,13 @@
 import {
   accessBasisOf,
-  accessChain,
   canAdministerTeam,
   canManageLegalHolds,
   canReadAuditLog,
   canReadNote,
   canRequestAccessLogExtract,
   canSeeAggregates,
-  canSeeCase,
   canSeeClearancesOf,
-  caseAccessFor,
+  caseAccessInChain,
   type CaseStatus,
   hasRole,
   isCaseworker,
@@ -39,7 +37,7 @@ export interface CaseAccessRow {
  * a query let through by mistake.
  */
 export function authScopes(context: GatewayContext) {
-  const { actor } = context;
+  const { actor, access } = context;
   return {
     authenticated: actor !== null,
     caseworker: actor !== null && isCaseworker(actor),
@@ -50,13 +48,16 @@ export function authScopes(context: GatewayContext) {
     teamAdmin: actor !== null && canAdministerTeam(actor, actor.teamId),
     operationalSupervisor: actor !== null && hasRole(actor, "operational-supervisor"),
     caseMember: (row: CaseAccessRow) => {
-      if (!actor) return false;
+      if (!actor || !access) return false;
       const memberships = row.memberships.map((m) => ({ ...m, from: m.validFrom, to: m.validTo }));
-      const organisations = context.loadedTeam()?.organisations;
-      const allowed = canSeeCase(actor, { teamId: row.teamId, memberships }, context.today, organisations);
-      if (!allowed) return false;
-      const chain = accessChain(actor.organisationId, organisations);
-      const basis = accessBasisOf(actor, { status: row.status, memberships }, chain, context.today);
+      const allowed = caseAccessInChain(
+        actor,
+        { teamId: row.teamId, memberships },
+        access.organisations,
+        context.today,
+      );
+      if (allowed === null) return false;
+      const basis = accessBasisOf(actor, { status: row.status, memberships }, access.organisations, context.today);
       if (basis)
         context.audit.read(
           { resource: "case", resourceId: row.id, caseId: row.id, clientId: row.clientId },
@@ -65,10 +66,11 @@ export function authScopes(context: GatewayContext) {
       return basis !== null;
     },
     caseInFull: (row: CaseAccessRow) => {
-      if (!actor) return false;
+      if (!actor || !access) return false;
       const memberships = row.memberships.map((m) => ({ ...m, from: m.validFrom, to: m.validTo }));
-      const organisations = context.loadedTeam()?.organisations;
-      return caseAccessFor(actor, { teamId: row.teamId, memberships }, context.today, organisations) === "full";
+      return (
+        caseAccessInChain(actor, { teamId: row.teamId, memberships }, access.organisations, context.today) === "full"
+      );
     },
     noteReader: (note: { teamId: string; id: string; caseId: string; organisationId: string }) => {
       if (!actor) return false;

@@ -3,6 +3,7 @@ import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } 
 import { batchLoader } from "../batch-loader.js";
 import { builder } from "../builder.js";
 import type { GatewayContext, OrganisationRow } from "../context.js";
+import { settledValue } from "../settled-value.js";
 
 // Fields the domain computes (a term's chair, a staffing unit) return organisations by id. Their
 // rows are in the team cache with every column, but the drizzle plugin cannot know that: a row it
@@ -105,8 +106,9 @@ function cachedOrganisation(
   const load = node && columnsOnly.has(node) && info.fieldNodes.length === 1 ? null : loaderFor(ctx, info);
   if (load) return load(id);
   // Once the request has its team, answer without a promise: a case screen has dozens of these.
-  const team = ctx.loadedTeam();
-  return team ? team.organisationRows.get(id) : ctx.team().then((t) => t.organisationRows.get(id));
+  const pending = ctx.team();
+  const team = settledValue(pending);
+  return team ? team.organisationRows.get(id) : pending.then((t) => t.organisationRows.get(id));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { newId, schema, visibleCaseIds } from "@ankkuri/db";
-import { accessBasisOf, accessChain, localDateSchema, type NoteKind, notInFuture } from "@ankkuri/domain";
+import { accessBasisOf, localDateSchema, type NoteKind, notInFuture } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
-import { actorOf, auditedWrite } from "./audited-write.js";
+import { accessOf, actorOf, auditedWrite } from "./audited-write.js";
 
 /** A note as the mutation receives it. */
 export interface NoteRequest {
@@ -55,7 +55,7 @@ async function caseBasis(ctx: GatewayContext, caseId: string) {
     },
   });
   const memberships = (row?.memberships ?? []).map((m) => ({ ...m, from: m.validFrom, to: m.validTo }));
-  const chain = accessChain(actor.organisationId, ctx.loadedTeam()?.organisations);
-  const found = row ? accessBasisOf(actor, { status: row.status, memberships }, chain, ctx.today) : null;
+  const { organisations } = accessOf(ctx);
+  const found = row ? accessBasisOf(actor, { status: row.status, memberships }, organisations, ctx.today) : null;
   return { basis: found?.basis ?? "casework", consentIds: found?.consentIds ?? [] } as const;
 }

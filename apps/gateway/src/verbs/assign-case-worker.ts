@@ -1,7 +1,7 @@
 import { assignableCase, caseWorkersOf, endCaseWorker, insertCaseWorker, newId } from "@ankkuri/db";
 import {
   type Actor,
-  canSeeCase,
+  caseAccessInChain,
   type CaseWorkerAssignment,
   caseWorkerEndRefusals,
   caseWorkerRefusals,
@@ -10,20 +10,21 @@ import {
   type LegalBasis,
   type LocalDate,
 } from "@ankkuri/domain";
-import type { GatewayContext, TeamSnapshot } from "../context.js";
+import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
-import { actorOf, type AuditedChange, auditedWrite } from "./audited-write.js";
+import { accessOf, actorOf, type AuditedChange, auditedWrite } from "./audited-write.js";
 
 /**
  * The case as the actor may address it, or null ("not yours" and "not there" alike): the operational
  * supervisor coordinates only cases they see (need-to-know, 003 § 9); a team administrator, who
  * never sees client data, addresses the team's cases by id only, and is answered without any.
  */
-async function addressableCase(ctx: GatewayContext, actor: Actor, team: TeamSnapshot, caseId: string) {
+async function addressableCase(ctx: GatewayContext, actor: Actor, caseId: string) {
   const found = await assignableCase(ctx.db, actor.teamId, caseId);
   if (!found) return null;
   if (hasRole(actor, "operational-supervisor")) {
-    return canSeeCase(actor, { teamId: actor.teamId, memberships: found.memberships }, ctx.today, team.organisations)
+    const chain = accessOf(ctx).organisations;
+    return caseAccessInChain(actor, { teamId: actor.teamId, memberships: found.memberships }, chain, ctx.today)
       ? found
       : null;
   }
@@ -37,7 +38,7 @@ async function addressableCase(ctx: GatewayContext, actor: Actor, team: TeamSnap
 async function caseAndStaffMember(ctx: GatewayContext, input: { caseId: string; staffMemberId: string }) {
   const actor = actorOf(ctx);
   const team = await ctx.team();
-  const found = await addressableCase(ctx, actor, team, input.caseId);
+  const found = await addressableCase(ctx, actor, input.caseId);
   if (!found) throw new NotFoundFailure("case", ["input", "caseId"]);
   if (!team.dataset.staff.some((s) => s.id === input.staffMemberId))
     throw new NotFoundFailure("staff member", ["input", "staffMemberId"]);

@@ -1,4 +1,4 @@
-import { appendAudit, type Transaction } from "@ankkuri/db";
+import { type AccessScope, appendAudit, type Transaction } from "@ankkuri/db";
 import type { Actor, LegalBasis } from "@ankkuri/domain";
 import type { GatewayContext } from "../context.js";
 import { asMutationFailure } from "./failures.js";
@@ -24,6 +24,12 @@ export interface AuditedChange {
 export function actorOf(ctx: GatewayContext): Actor {
   if (!ctx.actor) throw new Error("a verb ran without an actor");
   return ctx.actor;
+}
+
+/** The actor's access scope (team, organisation chain, day), worked out once when the request was authenticated. */
+export function accessOf(ctx: GatewayContext): AccessScope {
+  if (!ctx.access) throw new Error("a verb ran without an actor");
+  return ctx.access;
 }
 
 type Changes = AuditedChange | readonly AuditedChange[];

@@ -1,11 +1,10 @@
 import { loadCase, saveCase, type StoredCase } from "@ankkuri/db";
 import {
   accessBasisOf,
-  accessChain,
   type Actor,
   applyCaseCommand,
   type CaseCommand,
-  caseAccessFor,
+  caseAccessInChain,
   caseMemberships,
   clientHoldingOrganisationIds,
   commandBasisOf,
@@ -16,7 +15,7 @@ import {
 } from "@ankkuri/domain";
 import type { GatewayContext, TeamSnapshot } from "../context.js";
 import { ConflictFailure, type MutationFailure, NotFoundFailure, RuleViolationFailure } from "../errors.js";
-import { actorOf, auditedWrite } from "./audited-write.js";
+import { accessOf, actorOf, auditedWrite } from "./audited-write.js";
 
 /** What every case mutation names: the case, and optionally the version the client last read. */
 export interface CaseTarget {
@@ -51,11 +50,11 @@ export async function runCaseCommand(
   // Those present under consent or a client relationship read; only full members change the case.
   if (
     !stored ||
-    caseAccessFor(
+    caseAccessInChain(
       actor,
       { teamId: stored.case.teamId, memberships: stored.memberships },
+      accessOf(ctx).organisations,
       ctx.today,
-      team.organisations,
     ) !== "full"
   ) {
     throw new NotFoundFailure("case", ["caseId"]);
@@ -84,7 +83,7 @@ export async function runCaseCommand(
   const access = accessBasisOf(
     actor,
     { status: stored.case.status, memberships: stored.memberships },
-    accessChain(actor.organisationId, team.organisations),
+    accessOf(ctx).organisations,
     ctx.today,
   ) ?? { basis: "casework", consentIds: [] };
   const basis = commandBasisOf(built.command, access);

@@ -10,7 +10,7 @@ import {
 import {
   type Actor,
   type CaseLink,
-  caseAccessFor,
+  caseAccessInChain,
   caseLinkRefusals,
   coreOrganisationIds,
   type DomesticViolenceRole,
@@ -24,7 +24,7 @@ import {
 } from "@ankkuri/domain";
 import type { GatewayContext, TeamSnapshot } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
-import { actorOf, type AuditedChange, auditedWrite } from "./audited-write.js";
+import { accessOf, actorOf, type AuditedChange, auditedWrite } from "./audited-write.js";
 
 /** A link as a verb answers it: the link and the cases its caller is shown. */
 export interface ShownLink {
@@ -41,11 +41,11 @@ function actorInCoreTeam(actor: Actor, team: TeamSnapshot, today: string): boole
  * Who sees every case in full, with each case's client for the audit entries, or null when any case is
  * missing or not fully theirs (`mayChangeLink`): linking is no way to learn whether a case exists.
  */
-async function fullyVisible(ctx: GatewayContext, actor: Actor, team: TeamSnapshot, caseIds: readonly string[]) {
+async function fullyVisible(ctx: GatewayContext, actor: Actor, caseIds: readonly string[]) {
   const records = await caseAccessRecords(ctx.db, actor.teamId, caseIds);
   const access = caseIds.map((id) => {
     const record = records.get(id);
-    return record ? caseAccessFor(actor, record, ctx.today, team.organisations) : null;
+    return record ? caseAccessInChain(actor, record, accessOf(ctx).organisations, ctx.today) : null;
   });
   return mayChangeLink(access) ? records : null;
 }
@@ -79,9 +79,7 @@ export async function linkCases(
   const team = await ctx.team();
   const request: LinkRequest = { relation: input.relation, caseIds: input.caseIds, roles: input.roles ?? [] };
   const records =
-    request.caseIds.length === 0
-      ? new Map<string, CaseAccessRow>()
-      : await fullyVisible(ctx, actor, team, request.caseIds);
+    request.caseIds.length === 0 ? new Map<string, CaseAccessRow>() : await fullyVisible(ctx, actor, request.caseIds);
   if (!records) throw new NotFoundFailure("case", ["input", "caseIds"]);
   const existing = await liveLinksOf(ctx.db, actor.teamId, request.caseIds);
   const refused = caseLinkRefusals(request, {
@@ -111,7 +109,7 @@ export async function unlinkCases(ctx: GatewayContext, input: { linkId: string }
   const team = await ctx.team();
   const link = await loadCaseLink(ctx.db, actor.teamId, input.linkId);
   const caseIds = link?.cases.map((c) => c.caseId) ?? [];
-  const records = link ? await fullyVisible(ctx, actor, team, caseIds) : null;
+  const records = link ? await fullyVisible(ctx, actor, caseIds) : null;
   const shownWhileInForce =
     link && records
       ? linkShownTo(

@@ -3,24 +3,24 @@ import {
   type Actor,
   type AssessmentCause,
   assessmentRefusals,
-  caseAccessFor,
+  caseAccessInChain,
   goalReviewRefusals,
   type GoalProgress,
   type LocalDate,
 } from "@ankkuri/domain";
-import type { GatewayContext, TeamSnapshot } from "../context.js";
+import type { GatewayContext } from "../context.js";
 import { NotFoundFailure, RuleViolationFailure } from "../errors.js";
-import { actorOf, auditedWrite } from "./audited-write.js";
+import { accessOf, actorOf, auditedWrite } from "./audited-write.js";
 
 /** The case, when the actor's organisation takes part in it in full today; null otherwise. */
-async function caseInFull(ctx: GatewayContext, actor: Actor, team: TeamSnapshot, caseId: string) {
+async function caseInFull(ctx: GatewayContext, actor: Actor, caseId: string) {
   const stored = await loadCase(ctx.db, actor.teamId, caseId);
   if (!stored) return null;
-  const access = caseAccessFor(
+  const access = caseAccessInChain(
     actor,
     { teamId: stored.case.teamId, memberships: stored.memberships },
+    accessOf(ctx).organisations,
     ctx.today,
-    team.organisations,
   );
   return access === "full" ? stored : null;
 }
@@ -43,7 +43,7 @@ export interface AssessmentRequest {
 export async function recordAssessment(ctx: GatewayContext, input: AssessmentRequest): Promise<{ caseId: string }> {
   const actor = actorOf(ctx);
   const team = await ctx.team();
-  const stored = await caseInFull(ctx, actor, team, input.caseId);
+  const stored = await caseInFull(ctx, actor, input.caseId);
   if (!stored) throw new NotFoundFailure("case", ["input", "caseId"]);
   const assessedOn = input.assessedOn ?? ctx.today;
   const request = {
@@ -86,9 +86,8 @@ export async function reviewGoal(
   input: { goalId: string; reviewedOn?: LocalDate | null; progress: GoalProgress },
 ): Promise<{ caseId: string }> {
   const actor = actorOf(ctx);
-  const team = await ctx.team();
   const found = await loadGoal(ctx.db, actor.teamId, input.goalId);
-  const stored = found ? await caseInFull(ctx, actor, team, found.caseId) : null;
+  const stored = found ? await caseInFull(ctx, actor, found.caseId) : null;
   if (!found || !stored) throw new NotFoundFailure("goal", ["input", "goalId"]);
   const review = { reviewedOn: input.reviewedOn ?? ctx.today, progress: input.progress };
   const refused = goalReviewRefusals(stored.case.id, found, found.goal, review, ctx.today);

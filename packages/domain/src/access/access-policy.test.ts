@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "../seed/helsinki/index.js";
 import { indexOrganisations } from "../organisations/organisation.js";
-import type { MembershipBasis } from "./case-membership.js";
+import { accessChain, type MembershipBasis } from "./case-membership.js";
 import {
   type Actor,
   actorSchema,
   canAdministerTeam,
   canSeeClearancesOf,
   caseAccessFor,
+  caseAccessInChain,
   canReadAuditLog,
   canReadNote,
   canSeeAggregates,
@@ -65,6 +66,16 @@ describe("the access policy", () => {
     const nurse = actor(["psychiatric-nurse"], org.psychiatry);
     expect(canSeeCase(nurse, c, today)).toBe(false);
     expect(canSeeCase(nurse, c, today, index)).toBe(true);
+  });
+
+  it("decides the same with a chain worked out once, and still only for caseworkers of the team", () => {
+    const c = caseOf([org.sotepe]);
+    const nurse = actor(["psychiatric-nurse"], org.psychiatry);
+    const chain = accessChain(nurse.organisationId, index);
+    expect(caseAccessInChain(nurse, c, chain, today)).toBe(caseAccessFor(nurse, c, today, index));
+    expect(caseAccessInChain(nurse, c, chain, today)).toBe("full");
+    expect(caseAccessInChain(nurse, caseOf([org.sotepe], "team-other"), chain, today)).toBeNull();
+    expect(caseAccessInChain(actor(["auditor"], org.psychiatry), c, chain, today)).toBeNull();
   });
 
   it("opens a case only while a membership is in force, and fully only on a full-access basis", () => {

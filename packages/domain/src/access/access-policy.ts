@@ -48,8 +48,21 @@ export function caseAccessFor(
   day: LocalDate,
   organisations?: OrganisationIndex,
 ): "full" | "limited" | null {
+  return caseAccessInChain(actor, caseRecord, accessChain(actor.organisationId, organisations), day);
+}
+
+/**
+ * `caseAccessFor` with the actor's access chain (`accessChain`) already worked out, as a request
+ * does once when it resolves the actor, so that every check of the request uses the same chain.
+ */
+export function caseAccessInChain(
+  actor: Actor,
+  caseRecord: CaseAccessRecord,
+  chain: readonly OrganisationId[],
+  day: LocalDate,
+): "full" | "limited" | null {
   if (!isCaseworker(actor) || caseRecord.teamId !== actor.teamId) return null;
-  return caseAccessOn(caseRecord.memberships, accessChain(actor.organisationId, organisations), day);
+  return caseAccessOn(caseRecord.memberships, chain, day);
 }
 
 /** True when the caseworker sees the case's client data on `day` at all (`caseAccessFor`). */
