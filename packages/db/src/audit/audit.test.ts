@@ -1,12 +1,13 @@
-import { helsinkiAnkkuri } from "@ankkuri/domain";
+import { helsinkiAnkkuri, helsinkiOrganisationIds } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../client.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
+import { queryRows } from "../query-rows.js";
 import { auditLog } from "../schema/audit.js";
 import { seedTeam } from "../seed/seed-team.js";
-import { createTestDatabase, type TestDatabase, testEngines } from "../testing/index.js";
+import { createTestDatabase, referTestCase, type TestDatabase, testEngines } from "../testing/index.js";
 import { type AuditEntry, canonicalJson, chainHash, genesisHash } from "./audit-chain.js";
 import { appendAudit } from "./append-audit.js";
 import { pruneAuditLog, retentionCutoff } from "./prune-audit.js";
@@ -277,6 +278,81 @@ describe.each(testEngines)("the audit log on %s", (engine) => {
       });
       await appendAudit(database.db, key, [at(team, 6, 2026)]);
       expect(await verifyAuditChain(database.db, key, team)).toEqual({ ok: true, rows: 4, headSeq: 6, prunedSeq: 2 });
+    });
+
+    describe("under a legal hold", () => {
+      // Holds belong to a team of `teams`: a database of their own, seeded with the Helsinki team.
+      let held: TestDatabase;
+      const clientId = "0190f5a4-7c2e-7000-8000-0000000000c1";
+      const heldCase = "0190f5a4-7c2e-7000-8000-0000000000a2";
+      const about = (i: number, year: number, ids: { caseId?: string; clientId?: string }): AuditEntry => ({
+        ...at(teamId, i, year),
+        caseId: ids.caseId ?? null,
+        clientId: ids.clientId ?? null,
+      });
+      const hold = (id: string, target: { clientId: string } | { caseId: string }, releasedOn: string | null = null) =>
+        held.db.execute(
+          sql`insert into legal_holds (team_id, id, client_id, case_id, reason, reference, placed_on, placed_by, released_on, released_by)
+              values (${teamId}, ${id}, ${"clientId" in target ? target.clientId : null}, ${"caseId" in target ? target.caseId : null},
+                      'complaint', 'EOAK/1/2026', '2026-01-01', 'aino.auditor', ${releasedOn}, ${releasedOn ? "aino.auditor" : null})`,
+        );
+      beforeAll(async () => {
+        held = await createTestDatabase(engine);
+        await seedTeam(held.db, helsinkiAnkkuri);
+      });
+      afterAll(async () => {
+        await held.dispose();
+      });
+
+      it("keeps the first entry about a held client, a case of theirs or a held case, and all after it", async () => {
+        const other = "0190f5a4-7c2e-7000-8000-0000000000b1";
+        await appendAudit(held.db, key, [
+          about(1, 2010, { caseId: other }),
+          about(2, 2010, { caseId: heldCase }),
+          about(3, 2010, { clientId }),
+          about(4, 2010, { caseId: other }),
+        ]);
+        const cutoff = new Date("2015-01-01T00:00:00Z");
+        // A released hold stops nothing; one in force on a case keeps its first entry (seq 2) and all after it.
+        await hold("0190f5a4-7c2e-7000-8000-0000000000d1", { caseId: other }, "2026-02-01");
+        await hold("0190f5a4-7c2e-7000-8000-0000000000d2", { caseId: heldCase });
+        expect(await pruneAuditLog(held.db, key, teamId, cutoff)).toEqual({
+          ok: true,
+          teamId,
+          pruned: 1,
+          prunedSeq: 1,
+          heldFrom: 2,
+        });
+        // Released, the case's hold stops nothing more.
+        await held.db.execute(
+          sql`update legal_holds set released_on = '2026-03-01', released_by = 'aino.auditor' where case_id = ${heldCase}`,
+        );
+        expect(await pruneAuditLog(held.db, key, teamId, cutoff)).toEqual({
+          ok: true,
+          teamId,
+          pruned: 3,
+          prunedSeq: 4,
+        });
+        expect(await verifyAuditChain(held.db, key, teamId)).toMatchObject({ ok: true, rows: 0, prunedSeq: 4 });
+      });
+
+      it("counts a client's hold for the entries of the client's cases that name no client", async () => {
+        const caseId = await referTestCase(held.db, "youth-crime", helsinkiOrganisationIds.policePrevention);
+        const [found] = await queryRows<{ client_id: string }>(
+          held.db,
+          sql`select client_id from cases where team_id = ${teamId} and id = ${caseId}`,
+        );
+        const client = found?.client_id ?? "";
+        await appendAudit(held.db, key, [about(5, 2010, {}), about(6, 2010, { caseId }), about(7, 2010, {})]);
+        await hold("0190f5a4-7c2e-7000-8000-0000000000d3", { clientId: client });
+        expect(await pruneAuditLog(held.db, key, teamId, new Date("2015-01-01T00:00:00Z"))).toEqual({
+          ok: true,
+          teamId,
+          pruned: 1,
+          prunedSeq: 5,
+          heldFrom: 6,
+        });
+      });
     });
 
     it("removes only a whole prefix: an old entry after a newer one waits", async () => {

@@ -8,9 +8,13 @@ import { verifyAuditChain } from "./verify-audit.js";
 /** The default retention of the access log (DOMAIN § 7: configurable, 12 years, unconfirmed). */
 export const defaultAuditRetentionYears = 12;
 
-/** What a retention run did for one team. */
+/**
+ * What a retention run did for one team; `heldFrom` is the first entry a legal hold kept (pruning
+ * stopped before it), absent when no hold stopped it.
+ */
 export type PruneOutcome =
-  { ok: true; teamId: string; pruned: number; prunedSeq: number } | { ok: false; teamId: string; message: string };
+  | { ok: true; teamId: string; pruned: number; prunedSeq: number; heldFrom?: number }
+  | { ok: false; teamId: string; message: string };
 
 /** The instant before which entries are past retention on `today` (UTC calendar arithmetic). */
 export function retentionCutoff(today: Date, years: number): Date {
@@ -23,7 +27,9 @@ export function retentionCutoff(today: Date, years: number): Date {
  * Deletes a team's audit entries that occurred before `cutoff`, oldest first and only as a whole
  * prefix of the chain (an old entry after a newer one waits until everything before it may go), and
  * records the new start of the chain in `audit_heads` under the audit key. A chain that does not
- * verify is left untouched: pruning must not destroy the evidence of tampering.
+ * verify is left untouched: pruning must not destroy the evidence of tampering. A legal hold in force
+ * stops all deletion for its client or case, the log of who read them included: the first
+ * entry about a held client, one of its cases or a held case bounds the prefix as well.
  */
 export async function pruneAuditLog(db: Executor, key: Buffer, teamId: string, cutoff: Date): Promise<PruneOutcome> {
   const verification = await verifyAuditChain(db, key, teamId);
@@ -38,8 +44,11 @@ export async function pruneAuditLog(db: Executor, key: Buffer, teamId: string, c
       .where(and(eq(auditLog.teamId, teamId), gte(auditLog.occurredAt, cutoff), lte(auditLog.seq, head.seq)))
       .orderBy(auditLog.seq)
       .limit(1);
-    const through = (firstKept?.seq ?? head.seq + 1) - 1;
-    if (through <= head.prunedSeq) return { ok: true, teamId, pruned: 0, prunedSeq: head.prunedSeq };
+    const heldFrom = await firstHeldEntry(tx, teamId, head.prunedSeq);
+    const bound = Math.min(firstKept?.seq ?? head.seq + 1, heldFrom ?? Number.POSITIVE_INFINITY);
+    const through = bound - 1;
+    const held = heldFrom !== null && heldFrom === bound ? { heldFrom } : {};
+    if (through <= head.prunedSeq) return { ok: true, teamId, pruned: 0, prunedSeq: head.prunedSeq, ...held };
     const [last] = await tx
       .select({ seq: auditLog.seq, hash: auditLog.hash })
       .from(auditLog)
@@ -64,6 +73,31 @@ export async function pruneAuditLog(db: Executor, key: Buffer, teamId: string, c
       sql`with d as (delete from audit_log where team_id = ${teamId} and seq <= ${through} returning 1) select count(*)::int as n from d`,
     );
     await tx.execute(sql`select set_config('ankkuri.audit_prune', 'off', true)`);
-    return { ok: true, teamId, pruned: deleted?.n ?? 0, prunedSeq: through };
+    return { ok: true, teamId, pruned: deleted?.n ?? 0, prunedSeq: through, ...held };
   });
+}
+
+/**
+ * The first entry after the pruning point about a client or case under a legal hold in force (a
+ * client's hold covers every case of theirs), or null. Read from the holds: each held client's or
+ * case's entries through their own index, not a scan of the log.
+ */
+async function firstHeldEntry(tx: Executor, teamId: string, after: number): Promise<number | null> {
+  const [row] = await queryRows<{ seq: string | number | null }>(
+    tx,
+    sql`with holds as (
+          select client_id, case_id from legal_holds where team_id = ${teamId} and released_on is null
+        ), held_cases as (
+          select case_id as id from holds where case_id is not null
+          union
+          select c.id from cases c join holds h on h.client_id = c.client_id where c.team_id = ${teamId}
+        )
+        select least(
+          (select min(a.seq) from audit_log a
+            where a.team_id = ${teamId} and a.seq > ${after} and a.client_id in (select client_id from holds)),
+          (select min(a.seq) from audit_log a
+            where a.team_id = ${teamId} and a.seq > ${after} and a.case_id in (select id from held_cases))
+        ) as seq`,
+  );
+  return row?.seq == null ? null : Number(row.seq);
 }

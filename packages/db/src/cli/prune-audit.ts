@@ -41,7 +41,11 @@ await withRuntime("db:prune-audit", async ({ handle, keys }, argv) => {
     const outcome = await pruneAuditLog(handle.db, keys.auditKey, team, cutoff);
     if (outcome.ok)
       process.stdout.write(
-        `${team}: removed ${String(outcome.pruned)} entries; the chain now starts after ${String(outcome.prunedSeq)}\n`,
+        `${team}: removed ${String(outcome.pruned)} entries; the chain now starts after ${String(outcome.prunedSeq)}${
+          outcome.heldFrom === undefined
+            ? ""
+            : `; a legal hold keeps entry ${String(outcome.heldFrom)} and every entry after it`
+        }\n`,
       );
     else {
       process.stdout.write(`${team}: ${outcome.message}\n`);

@@ -11,10 +11,10 @@ import {
   type OrganisationIndex,
 } from "@ankkuri/domain";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
-import { randomUUID } from "node:crypto";
 import type { AuditEntry } from "../audit/audit-chain.js";
 import { appendAudit } from "../audit/append-audit.js";
 import type { Executor } from "../client.js";
+import { newId } from "../repositories/case-repository.js";
 import { caseMemberships, cases, clients } from "../schema/cases.js";
 import { legalHolds } from "../schema/retention.js";
 
@@ -161,7 +161,7 @@ export async function placeLegalHold(
       .insert(legalHolds)
       .values({
         teamId: request.actor.teamId,
-        id: randomUUID(),
+        id: newId(),
         clientId: "clientId" in target ? target.clientId : null,
         caseId: "caseId" in target ? target.caseId : null,
         reason: hold.reason,
