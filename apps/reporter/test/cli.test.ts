@@ -15,11 +15,14 @@ const appDir = fileURLToPath(new URL("..", import.meta.url));
 describe("the report command", () => {
   let dataDir: string;
   let userDir: string;
+  let clientId: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "ankkuri-report-cli-data-"));
     userDir = mkdtempSync(join(tmpdir(), "ankkuri-report-cli-user-"));
     const runtime = await openRuntime(parseDatabaseConfig({ DATA_DIR: dataDir }), { warn: () => undefined });
-    await loadReportFixture(runtime.handle.db, runtime.keys);
+    const cases = await loadReportFixture(runtime.handle.db, runtime.keys);
+    const found = await runtime.handle.db.query.cases.findFirst({ where: { id: cases.C1 ?? "" } });
+    clientId = found?.clientId ?? "";
     await runtime.handle.close();
   });
   afterAll(() => {
@@ -27,14 +30,15 @@ describe("the report command", () => {
     rmSync(userDir, { recursive: true, force: true });
   });
 
-  const report = (...args: string[]) =>
-    runTypeScript(`${appDir}src/cli/report.ts`, {
+  const command = (file: "report" | "export", ...args: string[]) =>
+    runTypeScript(`${appDir}src/cli/${file}.ts`, {
       args: ["--", ...args],
       cwd: appDir,
       env: { DATA_DIR: dataDir, INIT_CWD: userDir },
       // Seconds alone; minutes while the other packages test beside it.
       timeoutMs: 120_000,
     });
+  const report = (...args: string[]) => command("report", ...args);
 
   it("writes the JSON, the CSV files (zipped), the PDF and the XLSX workbook of one report with a progress bar", async () => {
     const result = await report("annual", "--period", "2025-05-01..2026-04-30", "--out", "reports");
@@ -117,5 +121,88 @@ describe("the report command", () => {
     expect(party.stderr).toMatch(
       /The organisation is not a party of the agreement\. The parties: .*Culture and Leisure Division/,
     );
+  }, 480_000);
+
+  it("runs a client's access-log extract and export as the auditor or registry office --requested-by names", async () => {
+    const extract = await report(
+      "access-log",
+      "--client",
+      clientId,
+      "--out",
+      "extract",
+      "--requested-by",
+      "outi.tarkka",
+    );
+    expect(extract.exit, extract.stderr).toBe(0);
+    expect(readdirSync(join(userDir, "extract")).sort()).toEqual([
+      `access-log-${clientId}-fi.json`,
+      `access-log-${clientId}-fi.pdf`,
+    ]);
+    const exported = await command(
+      "export",
+      "client",
+      "--client",
+      clientId,
+      "--controller",
+      "org-hel-sotepe",
+      "--out",
+      "export",
+      "--requested-by",
+      "liisa.kirjava",
+    );
+    expect(exported.exit, exported.stderr).toBe(0);
+    expect(readdirSync(join(userDir, "export"))).toContain(`client-${clientId}-org-hel-sotepe.json`);
+
+    const runtime = await openRuntime(parseDatabaseConfig({ DATA_DIR: dataDir }), { warn: () => undefined });
+    try {
+      const logged = await runtime.handle.db.query.auditLog.findMany({
+        where: { clientId, resource: { in: ["access-log-extract", "client-export"] } },
+        orderBy: { seq: "asc" },
+      });
+      expect(logged.map((r) => [r.resource, r.actorId, r.actorOrganisationId, r.actorRole])).toEqual([
+        ["access-log-extract", "outi.tarkka", "org-hel-kanslia", "auditor"],
+        ["client-export", "liisa.kirjava", "org-hel-sotepe", "registry-office"],
+      ]);
+    } finally {
+      await runtime.handle.close();
+    }
+  }, 480_000);
+
+  it("refuses a client's data to a login that may not ask for it, or beyond its reach, before anything is logged", async () => {
+    const missing = await report("access-log", "--client", clientId, "--out", "x");
+    expect(missing.exit).toBe(2);
+    expect(missing.stderr).toMatch(/requestedBy/);
+    for (const [who, controller] of [
+      ["maria.jarvinen", "org-hpl"],
+      ["keksitty.kayttaja", "org-hpl"],
+      ["liisa.kirjava", "org-hpl"],
+    ] as const) {
+      const refused = await command(
+        "export",
+        "client",
+        "--client",
+        clientId,
+        "--controller",
+        controller,
+        "--out",
+        "refused",
+        "--requested-by",
+        who,
+      );
+      expect(refused.exit).toBe(2);
+      expect(refused.stderr).toContain("REPORT.REQUESTER_NOT_ALLOWED");
+      expect(refused.stderr).toContain(who);
+      expect(refused.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    }
+    expect(readdirSync(userDir)).not.toContain("refused");
+    const runtime = await openRuntime(parseDatabaseConfig({ DATA_DIR: dataDir }), { warn: () => undefined });
+    try {
+      const logged = await runtime.handle.db.query.auditLog.findMany({
+        where: { actorId: { in: ["maria.jarvinen", "keksitty.kayttaja"] }, resource: "client-export" },
+      });
+      expect(logged).toEqual([]);
+    } finally {
+      await runtime.handle.close();
+    }
   }, 480_000);
 });

@@ -6,7 +6,8 @@ export type ReportErrorCode =
   | "REPORT.REQUEST_INVALID"
   | "REPORT.UNKNOWN_TEAM"
   | "REPORT.UNKNOWN_PARTY"
-  | "REPORT.NO_AGREEMENT";
+  | "REPORT.NO_AGREEMENT"
+  | "REPORT.REQUESTER_NOT_ALLOWED";
 
 /** An expected failure of a report request: a stable code and a message in Finnish, Swedish and English. */
 export class ReportError extends Error {

@@ -64,4 +64,5 @@ export {
 } from "./client-rights/render-extract.js";
 export { buildClientExport, type ClientExportDocument, type ExportRequest } from "./client-rights/client-export.js";
 export { type ProducedExtract, produceAccessLogExtract } from "./client-rights/produce-extract.js";
+export { clientRightsRequester, type Requester } from "./client-rights/requester.js";
 export { registerRetentionSchedule, retentionCron, runRetentionTick } from "./retention-schedule.js";

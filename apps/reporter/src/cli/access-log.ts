@@ -1,14 +1,15 @@
 import { parseArgs } from "node:util";
 import { openRuntime, type Runtime } from "@ankkuri/db";
 import { languages, localDateSchema } from "@ankkuri/domain";
-import { produceAccessLogExtract, ReportError } from "@ankkuri/reports";
+import { clientRightsRequester, produceAccessLogExtract, ReportError } from "@ankkuri/reports";
 import { z } from "zod";
 import type { ReporterEnv } from "../env.js";
-import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
+import { chooseTeam, helsinkiDay, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
 
 const usage = `usage: pnpm report access-log --client <client id> --out <dir> [--language fi|sv|en] [--from <day>] [--to <day>]
-                          [--controller <organisation id>] [--team <team id>] [--requested-by <login>]
-  Writes the client's access-log extract as PDF and JSON; without --controller it covers every controller.`;
+                          --requested-by <login> [--controller <organisation id>] [--team <team id>]
+  Writes the client's access-log extract as PDF and JSON for the auditor or registry office --requested-by
+  names: an auditor's covers every controller unless --controller names one; a registry office's its own.`;
 
 const optionsSchema = z
   .object({
@@ -19,12 +20,9 @@ const optionsSchema = z
     to: localDateSchema.optional(),
     controller: z.string().min(1).optional(),
     team: z.string().min(1).optional(),
-    requestedBy: z.string().min(1).max(64).default("cli"),
+    requestedBy: z.string().min(1).max(64),
   })
   .refine((o) => o.to === undefined || o.from <= o.to, { message: "--from must not be after --to", path: ["to"] });
-
-/** Today in Helsinki. */
-const helsinkiToday = (now: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(now);
 
 /**
  * `pnpm report access-log`: a client's access-log extract for the operator to hand to the client
@@ -64,16 +62,18 @@ export async function accessLogCommand(args: string[], env: ReporterEnv): Promis
     });
     const { db } = runtime.handle;
     const teamId = await chooseTeam(db, o.team);
+    // Logged as the person asking, as the database knows them today; the scope is theirs.
+    const { requester, scope } = await clientRightsRequester(db, teamId, o.requestedBy, helsinkiDay(now), o.controller);
     const produced = await produceAccessLogExtract(db, runtime.keys.auditKey, {
       teamId,
       clientId: o.client,
       from: o.from,
-      to: o.to ?? helsinkiToday(now),
+      to: o.to ?? helsinkiDay(now),
       language: o.language,
-      scope: o.controller ? { kind: "controller", controllerId: o.controller } : { kind: "team" },
+      scope,
       policies: env.namedControllers.map((controllerId) => ({ controllerId, namesPersons: true })),
       now,
-      requestedBy: o.requestedBy,
+      requestedBy: requester,
       via: "access-log-cli",
     });
     if (!produced) {

@@ -1,19 +1,26 @@
 import { parseArgs } from "node:util";
 import { createIdentityVault, openRuntime, type Runtime } from "@ankkuri/db";
-import { buildClientExport, renderClientExportJson, renderClientExportPdf, ReportError } from "@ankkuri/reports";
+import {
+  buildClientExport,
+  clientRightsRequester,
+  renderClientExportJson,
+  renderClientExportPdf,
+  ReportError,
+} from "@ankkuri/reports";
 import { z } from "zod";
 import { parseReporterEnv } from "../env.js";
-import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
+import { chooseTeam, helsinkiDay, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
 
-const usage = `usage: pnpm export client --client <client id> --controller <organisation id> --out <dir> [--team <team id>] [--requested-by <login>]
-  Writes everything the controller holds about the client (GDPR Art. 15) as JSON, with a PDF summary.`;
+const usage = `usage: pnpm export client --client <client id> --controller <organisation id> --out <dir> --requested-by <login> [--team <team id>]
+  Writes everything the controller holds about the client (GDPR Art. 15) as JSON, with a PDF summary,
+  for the auditor or registry office --requested-by names (a registry office: its own controller only).`;
 
 const optionsSchema = z.object({
   client: z.uuid(),
   controller: z.string().min(1).max(64),
   out: z.string().min(1),
   team: z.string().min(1).optional(),
-  requestedBy: z.string().min(1).max(64).default("cli"),
+  requestedBy: z.string().min(1).max(64),
 });
 
 /**
@@ -53,6 +60,9 @@ async function main(): Promise<number> {
     });
     const { db } = runtime.handle;
     const teamId = await chooseTeam(db, o.team);
+    const now = new Date();
+    // Logged as the person asking, as the database knows them today, within their reach.
+    const { requester } = await clientRightsRequester(db, teamId, o.requestedBy, helsinkiDay(now), o.controller);
     const exported = await buildClientExport(
       db,
       { auditKey: runtime.keys.auditKey, vault: createIdentityVault(runtime.keys) },
@@ -60,8 +70,8 @@ async function main(): Promise<number> {
         teamId,
         clientId: o.client,
         controllerId: o.controller,
-        now: new Date(),
-        requestedBy: o.requestedBy,
+        now,
+        requestedBy: requester,
         via: "export-cli",
       },
     );

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { indexOrganisations } from "../organisations/organisation.js";
 import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "../seed/helsinki/index.js";
 import { type Actor, actorSchema } from "./access-policy.js";
-import { accessLogExtract, controllerOf, extractScopeFor, type LoggedAccess } from "./access-log-extract.js";
+import {
+  accessLogExtract,
+  controllerOf,
+  extractScopeFor,
+  type LoggedAccess,
+  requestedExtractScope,
+} from "./access-log-extract.js";
 
 const organisations = indexOrganisations(helsinkiAnkkuri.organisations);
 const { agreement } = helsinkiAnkkuri;
@@ -62,6 +68,20 @@ describe("extractScopeFor", () => {
     expect(
       extractScopeFor(actor(["auditor"], org.cityExecutiveOffice, "team-other"), team, agreement, organisations, day),
     ).toBeNull();
+  });
+});
+
+describe("requestedExtractScope", () => {
+  it("lets an auditor narrow the team to any controller, and a registry office ask for its own only", () => {
+    expect(requestedExtractScope({ kind: "team" })).toEqual({ kind: "team" });
+    expect(requestedExtractScope({ kind: "team" }, org.police)).toEqual({
+      kind: "controller",
+      controllerId: org.police,
+    });
+    const own = { kind: "controller" as const, controllerId: org.sotepe };
+    expect(requestedExtractScope(own)).toEqual(own);
+    expect(requestedExtractScope(own, org.sotepe)).toEqual(own);
+    expect(requestedExtractScope(own, org.police)).toBeNull();
   });
 });
 

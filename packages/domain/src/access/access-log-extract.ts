@@ -42,6 +42,21 @@ export function extractScopeFor(
 }
 
 /**
+ * The scope a request for one controller's events (or, without `controllerId`, for all the
+ * requester may see) gets within the requester's scope (`extractScopeFor`): an auditor may narrow
+ * the team to a controller; a registry office asks for its own controller only. Null when the
+ * request reaches beyond the requester's scope.
+ */
+export function requestedExtractScope(
+  scope: { kind: "team" } | { kind: "controller"; controllerId: OrganisationId },
+  controllerId?: OrganisationId,
+): { kind: "team" } | { kind: "controller"; controllerId: OrganisationId } | null {
+  if (controllerId === undefined) return scope;
+  if (scope.kind === "team") return { kind: "controller", controllerId };
+  return scope.controllerId === controllerId ? scope : null;
+}
+
+/**
  * A controller's choice whether its clients' extracts name the people who processed their data
  * (the default is organisation and role only); configurable per deployment.
  */

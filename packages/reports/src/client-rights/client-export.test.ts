@@ -55,7 +55,7 @@ describe("the data-subject export", () => {
     clientId,
     controllerId,
     now: new Date("2026-11-22T09:00:00Z"),
-    requestedBy: "liisa.kirjava",
+    requestedBy: { login: "liisa.kirjava", organisationId: org.sotepe, roles: ["registry-office" as const] },
     via: "export-cli",
   });
 

@@ -11,6 +11,7 @@ import {
   schema,
 } from "@ankkuri/db";
 import { type Case, controllerOf, controllerPartOf, indexOrganisations, pick } from "@ankkuri/domain";
+import { type Requester, requesterActor } from "./requester.js";
 
 /** Everything one controller holds about one client (GDPR Art. 15), as the client receives it. */
 export interface ClientExportDocument {
@@ -41,7 +42,7 @@ export interface ExportRequest {
   clientId: string;
   controllerId: string;
   now: Date;
-  requestedBy: string;
+  requestedBy: Requester;
   via: string;
 }
 
@@ -131,9 +132,7 @@ export async function buildClientExport(
   const entry = {
     teamId: request.teamId,
     occurredAt: request.now,
-    actorId: request.requestedBy,
-    actorOrganisationId: request.controllerId,
-    actorRole: "system",
+    ...requesterActor(request.requestedBy),
     operation: "read" as const,
     clientId: document ? request.clientId : null,
     purpose: "client-export",

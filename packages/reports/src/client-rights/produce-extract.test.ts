@@ -68,7 +68,7 @@ describe.each(testEngines)("the operator's access-log extract on %s", (engine) =
     language,
     scope: { kind: "team" as const },
     now: new Date("2026-11-22T09:00:00Z"),
-    requestedBy: "outi.tarkka",
+    requestedBy: { login: "outi.tarkka", organisationId: "org-hel-kanslia", roles: ["auditor" as const] },
     via: "report-cli",
   });
 
@@ -89,10 +89,12 @@ describe.each(testEngines)("the operator's access-log extract on %s", (engine) =
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.teamId, teamId), eq(schema.auditLog.resource, "access-log-extract")));
-    expect(logged.map((r) => [r.actorId, r.basis, r.clientId])).toEqual([
-      ["outi.tarkka", "data-subject-request", clientId],
-      ["outi.tarkka", "data-subject-request", clientId],
-      ["outi.tarkka", "data-subject-request", clientId],
+    // Logged as the person the request was made by, with their organisation and role.
+    const by = ["outi.tarkka", "org-hel-kanslia", "auditor", "data-subject-request", clientId];
+    expect(logged.map((r) => [r.actorId, r.actorOrganisationId, r.actorRole, r.basis, r.clientId])).toEqual([
+      by,
+      by,
+      by,
     ]);
     expect((await verifyAuditChain(database.db, keys.auditKey, teamId)).ok).toBe(true);
   });

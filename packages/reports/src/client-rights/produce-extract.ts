@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { appendAudit, type Database } from "@ankkuri/db";
 import { type AccessLogExtractDocument, buildAccessLogExtract, type ExtractRequest } from "./access-log-extract.js";
 import { renderAccessLogJson, renderAccessLogPdf } from "./render-extract.js";
+import { type Requester, requesterActor } from "./requester.js";
 
 /** A produced extract: the document and its two files. */
 export interface ProducedExtract {
@@ -18,7 +19,7 @@ export interface ProducedExtract {
 export async function produceAccessLogExtract(
   db: Database,
   auditKey: Buffer,
-  request: ExtractRequest & { requestedBy: string; via: string },
+  request: ExtractRequest & { requestedBy: Requester; via: string },
 ): Promise<ProducedExtract | null> {
   const extract = await buildAccessLogExtract(db, request);
   const produced = extract
@@ -29,9 +30,7 @@ export async function produceAccessLogExtract(
       teamId: request.teamId,
       occurredAt: request.now,
       requestId: `${request.via}:${randomUUID()}`,
-      actorId: request.requestedBy,
-      actorOrganisationId: request.scope.kind === "controller" ? request.scope.controllerId : "system",
-      actorRole: "system",
+      ...requesterActor(request.requestedBy),
       operation: "read",
       resource: "access-log-extract",
       clientId: extract ? request.clientId : null,
