@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, appendAudit, type Database, eq, loadTeamDataset, ne, schema, sql } from "@ankkuri/db";
-import { resolveActor } from "@ankkuri/domain";
+import { helsinkiDayOf, resolveActor } from "@ankkuri/domain";
 import type { Logger } from "pino";
 import { renderArtifacts } from "./artifacts.js";
 import { computeReport, type ComputeOptions, type ReportProgress } from "./compute-report.js";
@@ -26,8 +26,6 @@ export interface RunContext {
 }
 
 export type RunOutcome = "completed" | "already-completed" | "missing" | "failed";
-
-const helsinkiDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" });
 
 const runKey = (teamId: string, runId: string) => and(eq(reportRuns.teamId, teamId), eq(reportRuns.id, runId));
 
@@ -111,7 +109,7 @@ export async function runReport(context: RunContext, teamId: string, runId: stri
     await progress({ percent: 85, stage: "rendering" });
     const artifacts = await renderArtifacts(document, { language: request.language });
     await progress({ percent: 95, stage: "saving" });
-    const actor = await actorOf(db, teamId, request.requestedBy, helsinkiDate.format(new Date()));
+    const actor = await actorOf(db, teamId, request.requestedBy, helsinkiDayOf(new Date()));
     const completed = await db.transaction(async (tx) => {
       const [row] = await tx
         .select({ status: reportRuns.status })

@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { openRuntime, type Runtime } from "@ankkuri/db";
-import { languages, localDateSchema } from "@ankkuri/domain";
+import { helsinkiDayOf, languages, localDateSchema } from "@ankkuri/domain";
 import { clientRightsRequester, produceAccessLogExtract, ReportError } from "@ankkuri/reports";
 import { z } from "zod";
 import type { ReporterEnv } from "../env.js";
-import { chooseTeam, helsinkiDay, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
+import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
 
 const usage = `usage: pnpm report access-log --client <client id> --out <dir> [--language fi|sv|en] [--from <day>] [--to <day>]
                           --requested-by <login> [--controller <organisation id>] [--team <team id>]
@@ -63,12 +63,18 @@ export async function accessLogCommand(args: string[], env: ReporterEnv): Promis
     const { db } = runtime.handle;
     const teamId = await chooseTeam(db, o.team);
     // Logged as the person asking, as the database knows them today; the scope is theirs.
-    const { requester, scope } = await clientRightsRequester(db, teamId, o.requestedBy, helsinkiDay(now), o.controller);
+    const { requester, scope } = await clientRightsRequester(
+      db,
+      teamId,
+      o.requestedBy,
+      helsinkiDayOf(now),
+      o.controller,
+    );
     const produced = await produceAccessLogExtract(db, runtime.keys.auditKey, {
       teamId,
       clientId: o.client,
       from: o.from,
-      to: o.to ?? helsinkiDay(now),
+      to: o.to ?? helsinkiDayOf(now),
       language: o.language,
       scope,
       policies: env.namedControllers.map((controllerId) => ({ controllerId, namesPersons: true })),

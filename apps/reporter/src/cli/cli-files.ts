@@ -7,9 +7,6 @@ import { ReportError } from "@ankkuri/reports";
 export const outputFolder = (out: string, workingDirectory: string) =>
   isAbsolute(out) ? out : resolve(workingDirectory, out);
 
-/** The calendar day in Helsinki at `now`: the day rights are decided on. */
-export const helsinkiDay = (now: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(now);
-
 /** The team to work on: the one given, or the only team in the database. */
 export async function chooseTeam(db: Database, given: string | undefined): Promise<string> {
   if (given !== undefined) return given;

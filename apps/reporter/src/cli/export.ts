@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { helsinkiDayOf } from "@ankkuri/domain";
 import { createIdentityVault, openRuntime, type Runtime } from "@ankkuri/db";
 import {
   buildClientExport,
@@ -9,7 +10,7 @@ import {
 } from "@ankkuri/reports";
 import { z } from "zod";
 import { parseReporterEnv } from "../env.js";
-import { chooseTeam, helsinkiDay, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
+import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
 
 const usage = `usage: pnpm export client --client <client id> --controller <organisation id> --out <dir> --requested-by <login> [--team <team id>]
   Writes everything the controller holds about the client (GDPR Art. 15) as JSON, with a PDF summary,
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
     const teamId = await chooseTeam(db, o.team);
     const now = new Date();
     // Logged as the person asking, as the database knows them today, within their reach.
-    const { requester } = await clientRightsRequester(db, teamId, o.requestedBy, helsinkiDay(now), o.controller);
+    const { requester } = await clientRightsRequester(db, teamId, o.requestedBy, helsinkiDayOf(now), o.controller);
     const exported = await buildClientExport(
       db,
       { auditKey: runtime.keys.auditKey, vault: createIdentityVault(runtime.keys) },

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { indexOrganisations, legalHoldReasons, localDateSchema, resolveActor } from "@ankkuri/domain";
+import { helsinkiDayOf, indexOrganisations, legalHoldReasons, localDateSchema, resolveActor } from "@ankkuri/domain";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import {
@@ -21,7 +21,7 @@ import { withRuntime } from "./cli.js";
 // A hold is placed and released by the same verbs as in the gateway, as the person `--by` names, with
 // the roles the database gives them today: an auditor, or a registry office within its controller.
 const env = z.object({ RETENTION_POLICY_FILE: z.string().min(1).optional() });
-const helsinkiToday = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(new Date());
+const helsinkiToday = () => helsinkiDayOf(new Date());
 
 const holdOptions = z
   .object({

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   controllerOf,
   defaultRetentionPolicyFor,
+  helsinkiDayOf,
   indexOrganisations,
   type LocalDate,
   type RetentionDecision,
@@ -41,8 +42,6 @@ export interface RetentionRunReport {
   applied: number;
 }
 
-const helsinkiDay = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(d);
-
 /** The holds in force on the team's cases and clients. */
 async function holdsInForce(db: Executor, teamId: string) {
   const rows = await db
@@ -69,8 +68,8 @@ export async function runRetention(
 ): Promise<RetentionRunReport> {
   const { teamId, today } = options;
   // A day ahead of the clock would delete data before its time: only today or a day past (a re-run).
-  if (today > helsinkiDay(options.now))
-    throw new RangeError(`retention refuses a day in the future (${today}, today is ${helsinkiDay(options.now)})`);
+  if (today > helsinkiDayOf(options.now))
+    throw new RangeError(`retention refuses a day in the future (${today}, today is ${helsinkiDayOf(options.now)})`);
   const dataset = await loadTeamDataset(db, teamId);
   if (!dataset) return { teamId, decisions: [], applied: 0 };
   const organisations = indexOrganisations(dataset.organisations);
@@ -101,7 +100,7 @@ export async function runRetention(
         caseId: row.id,
         closedOn: row.closedOn,
         clientBirthDate: row.client.birthDate,
-        lastEntryOn: helsinkiDay(row.updatedAt),
+        lastEntryOn: helsinkiDayOf(row.updatedAt),
         memberships: row.memberships.map((m) => ({ ...m, from: m.validFrom })),
         noteOrganisationIds: notes.filter((n) => n.caseId === row.id).map((n) => n.organisationId),
         held: holds.cases.has(row.id) || holds.clients.has(row.clientId),

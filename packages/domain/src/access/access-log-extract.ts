@@ -1,7 +1,7 @@
 import type { Agreement } from "../agreement/agreement.js";
 import { termsOn } from "../agreement/agreement-terms.js";
 import type { OrganisationId } from "../core/ids.js";
-import type { LocalDate } from "../core/local-date.js";
+import { helsinkiDayOf, type LocalDate } from "../core/local-date.js";
 import { type Language, type LocalisedText, pick } from "../core/localised-text.js";
 import { isWithin, legalEntityOf, type OrganisationIndex } from "../organisations/organisation.js";
 import { type Actor, hasRole } from "./access-policy.js";
@@ -171,7 +171,7 @@ export function accessLogExtract(
   return [...entries]
     .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
     .flatMap((e) => {
-      const day = e.occurredAt.toISOString().slice(0, 10);
+      const day = helsinkiDayOf(e.occurredAt);
       const controllerId = organisations.has(e.actorOrganisationId)
         ? controllerOf(e.actorOrganisationId, context.agreement, organisations, day)
         : e.actorOrganisationId;

@@ -1,5 +1,5 @@
 import type { OrganisationId } from "../core/ids.js";
-import { addMonths, type LocalDate } from "../core/local-date.js";
+import { addMonths, helsinkiDayOf, type LocalDate } from "../core/local-date.js";
 import { selectionProfessions } from "../staffing/profession.js";
 import type { Agreement, AgreementVersion } from "./agreement.js";
 
@@ -19,16 +19,9 @@ export function isFullySigned(agreement: Agreement, version: AgreementVersion): 
   return unsignedParties(agreement, version).length === 0;
 }
 
-const helsinkiDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Helsinki",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** The day (in Helsinki) a signature was given. */
 export function signedOn(signedAt: string): LocalDate {
-  return helsinkiDate.format(new Date(signedAt));
+  return helsinkiDayOf(new Date(signedAt));
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  helsinkiDayOf,
   addDays,
   addMonths,
   ageOn,
@@ -280,5 +281,14 @@ describe("ageOn", () => {
         expect(ageOn(birthDate, addDays(birthday, -1))).toBe(years - 1);
       }),
     );
+  });
+});
+
+describe("helsinkiDayOf", () => {
+  it("is the Helsinki day, which starts two hours (three in summer) before the UTC one", () => {
+    expect(helsinkiDayOf(new Date("2026-03-01T21:59:59Z"))).toBe("2026-03-01");
+    expect(helsinkiDayOf(new Date("2026-03-01T22:00:00Z"))).toBe("2026-03-02");
+    expect(helsinkiDayOf(new Date("2026-06-30T21:00:00Z"))).toBe("2026-07-01");
+    expect(helsinkiDayOf(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
   });
 });

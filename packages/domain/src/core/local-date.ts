@@ -102,3 +102,18 @@ export function ageOn(birthDate: LocalDate, on: LocalDate): number {
   const birthdayPassed = d.month > b.month || (d.month === b.month && d.day >= b.day);
   return d.year - b.year - (birthdayPassed ? 0 : 1);
 }
+
+const helsinkiCalendar = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/**
+ * The calendar day in Helsinki at `instant`: the team's days (rights, signatures, logged events) are
+ * Helsinki days, and the UTC date is the previous day for the first two or three hours of each.
+ */
+export function helsinkiDayOf(instant: Date): LocalDate {
+  return helsinkiCalendar.format(instant);
+}

@@ -10,7 +10,7 @@ import {
   loadTeamDataset,
   schema,
 } from "@ankkuri/db";
-import { type Case, controllerOf, controllerPartOf, indexOrganisations, pick } from "@ankkuri/domain";
+import { type Case, controllerOf, controllerPartOf, helsinkiDayOf, indexOrganisations, pick } from "@ankkuri/domain";
 import { type Requester, requesterActor } from "./requester.js";
 
 /** Everything one controller holds about one client (GDPR Art. 15), as the client receives it. */
@@ -75,7 +75,7 @@ export async function buildClientExport(
       return part ? [{ ...part, guardianNames: s.guardianNames }] : [];
     });
     // The controller's own organisations (a party's units; not another party inside the same legal entity).
-    const today = request.now.toISOString().slice(0, 10);
+    const today = helsinkiDayOf(request.now);
     const organisationIds = dataset.organisations
       .filter((o) => controllerOf(o.id, dataset.agreement, organisations, today) === request.controllerId)
       .map((o) => o.id);
