@@ -77,6 +77,7 @@ export * from "./access/case-membership.js";
 export * from "./access/resolve-actor.js";
 export * from "./access/legal-basis.js";
 export * from "./access/access-log-extract.js";
+export * from "./access/controller-of.js";
 export * from "./access/controller-share.js";
 
 // Retention

@@ -51,6 +51,7 @@ const caseWith = {
   guardians: { orderBy: { position: "asc", id: "asc" } },
   existingClientships: { orderBy: { position: "asc", organisationId: "asc" } },
   memberships: true,
+  removedControllerParts: { orderBy: { removedOn: "asc", controllerId: "asc" } },
   selection: { orderBy: { position: "asc", staffId: "asc" } },
   consents: {
     with: {
@@ -210,6 +211,10 @@ function toStoredCase(row: CaseRow): StoredCase {
       row.childWelfareNotifiedOn === null || row.childWelfareNotifiedById === null
         ? null
         : { madeOn: row.childWelfareNotifiedOn, organisationId: row.childWelfareNotifiedById },
+    removedControllerParts: row.removedControllerParts.map((p) => ({
+      controllerId: p.controllerId,
+      removedOn: p.removedOn,
+    })),
     version: row.version,
   });
   return {

@@ -1,8 +1,15 @@
 import {
+  accessChain,
+  applyCaseCommand,
+  type Case,
+  caseAccessOn,
+  caseMemberships,
+  coreOrganisationIds,
   defaultRetentionPolicy,
   helsinkiAnkkuri,
   helsinkiOrganisationIds as org,
   indexOrganisations,
+  membershipContext,
   resolveActor,
 } from "@ankkuri/domain";
 import { and, eq } from "drizzle-orm";
@@ -10,7 +17,10 @@ import { uuidv7 } from "uuidv7";
 import { describe, expect, it } from "vitest";
 import { appendAudit } from "../audit/append-audit.js";
 import { verifyAuditChain } from "../audit/verify-audit.js";
+import { visibleCaseIds } from "../access/case-visibility.js";
+import { StaleWriteError } from "../errors.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
+import { loadCase, loadCases, saveCase } from "../repositories/case-repository.js";
 import * as t from "../schema/tables.js";
 import { insertClientCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import { placeLegalHold, releaseLegalHold } from "./legal-holds.js";
@@ -217,5 +227,119 @@ describe.each(testEngines)("retention on %s", (engine) => {
     await run();
     expect(await caseExists(target.caseId)).toBe(true);
     expect(await caseExists(exposed.caseId)).toBe(false);
+  });
+
+  it("keeps a removed controller's part removed when the case is written again", async () => {
+    const db = database.db;
+    const organisations = indexOrganisations(helsinkiAnkkuri.organisations);
+    const referredOn = "2024-06-03";
+    // Past the police's five years from the closing, long before Sotepe's period ends.
+    const later = "2030-01-15";
+    const { caseId } = await insertClientCase(db, {
+      client: { birthDate: "2009-04-05" },
+      status: "closed",
+      referredOn,
+      referredByOrganisationId: org.socialEmergency,
+      selectionStartedOn: "2024-06-04",
+      decidedOn: "2024-06-05",
+      closedOn: "2024-12-31",
+      closeReason: "goals-met",
+    });
+    const consentId = uuidv7();
+    await db.insert(t.consents).values({
+      teamId,
+      caseId,
+      id: consentId,
+      giverKind: "client",
+      givenOn: "2024-06-10",
+      form: "written",
+      recordedBy: "testi",
+    });
+    await db.insert(t.consentScopes).values({ teamId, consentId, organisationId: org.education });
+    // The memberships the gateway derives for it and writes with every change.
+    const context = membershipContext(helsinkiAnkkuri.agreement, referredOn, organisations);
+    const stored = await loadCase(db, teamId, caseId);
+    if (!stored) throw new Error("case vanished");
+    const derived = caseMemberships(stored.case, context);
+    expect(derived.map((m) => [m.organisationId, m.basis])).toContainEqual([org.policePrevention, "selecting-unit"]);
+    await db.insert(t.caseMemberships).values(
+      derived.map((m) => ({
+        teamId,
+        caseId,
+        id: uuidv7(),
+        organisationId: m.organisationId,
+        basis: m.basis,
+        meetingId: m.meetingId,
+        consentIds: m.consentIds,
+        validFrom: m.from,
+        validTo: m.to,
+      })),
+    );
+    const police = accessChain(org.policePrevention, organisations);
+    const policeSees = async () =>
+      (await visibleCaseIds(db, { teamId, organisations: police, day: later }, [caseId])).has(caseId);
+    expect(await policeSees()).toBe(true);
+
+    const report = await runRetention(db, key, {
+      teamId,
+      today: later,
+      policy,
+      dryRun: false,
+      now: new Date(`${later}T10:00:00Z`),
+      actor: "retention-test",
+    });
+    const steps = report.decisions.find((d) => d.caseId === caseId)?.steps ?? [];
+    expect(steps.map((s) => [s.kind, "controllerId" in s ? s.controllerId : null])).toEqual([
+      ["controller-part", org.police],
+    ]);
+    const removed = await db.select().from(t.removedControllerParts).where(eq(t.removedControllerParts.caseId, caseId));
+    expect(removed.map((r) => [r.controllerId, r.removedOn])).toEqual([[org.police, later]]);
+    expect(await policeSees()).toBe(false);
+
+    // Sotepe withdraws the consent on the closed case, as the gateway's verb does it: load, apply,
+    // derive the memberships, save.
+    const withdraw = (c: Case) => {
+      const result = applyCaseCommand(
+        c,
+        { type: "withdraw-consent", consentId, withdrawalId: uuidv7(), on: later },
+        { coreOrganisationIds: coreOrganisationIds(helsinkiAnkkuri.agreement, later), today: later },
+      );
+      if (!result.ok) throw new Error(result.error.map((v) => v.message.en).join("; "));
+      return result.value;
+    };
+    // A writer that read the case before the run is refused: its save would bring the part back.
+    const stale = withdraw(stored.case);
+    await expect(
+      saveCase(db, stored.case, stale, { actorId: "hanna.mattila", memberships: caseMemberships(stale, context) }),
+    ).rejects.toThrow(StaleWriteError);
+    const fresh = await loadCase(db, teamId, caseId);
+    if (!fresh) throw new Error("case vanished");
+    expect(fresh.case.removedControllerParts).toEqual([{ controllerId: org.police, removedOn: later }]);
+    const after = withdraw(fresh.case);
+    await saveCase(db, fresh.case, after, { actorId: "hanna.mattila", memberships: caseMemberships(after, context) });
+
+    // The police have no membership and cannot see the case; Sotepe keeps its own.
+    const [reloaded] = await loadCases(db, teamId, [caseId]);
+    expect(reloaded?.case.consents[0]?.withdrawnOn).toBe(later);
+    expect(reloaded?.memberships.map((m) => m.organisationId)).not.toContain(org.policePrevention);
+    expect(reloaded?.memberships.map((m) => m.organisationId)).toEqual(
+      expect.arrayContaining([org.socialEmergency, org.psychiatry]),
+    );
+    expect(caseAccessOn(reloaded?.memberships ?? [], police, later)).toBeNull();
+    expect(await policeSees()).toBe(false);
+    const sotepe = accessChain(org.socialEmergency, organisations);
+    expect(await visibleCaseIds(db, { teamId, organisations: sotepe, day: later }, [caseId])).toEqual(
+      new Set([caseId]),
+    );
+    // The next run finds nothing more of the police to remove.
+    const again = await runRetention(db, key, {
+      teamId,
+      today: later,
+      policy,
+      dryRun: false,
+      now: new Date(`${later}T10:00:00Z`),
+      actor: "retention-test",
+    });
+    expect(again.decisions.find((d) => d.caseId === caseId)).toBeUndefined();
   });
 });

@@ -4,19 +4,20 @@ import {
   defaultRetentionPolicyFor,
   helsinkiDayOf,
   indexOrganisations,
+  inRemovedPart,
   type LocalDate,
   type RetentionDecision,
   retentionDecision,
   type RetentionPolicy,
   type RetentionStep,
 } from "@ankkuri/domain";
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AuditEntry } from "../audit/audit-chain.js";
 import { appendAudit } from "../audit/append-audit.js";
 import type { Database, Executor } from "../client.js";
 import { loadTeamDataset } from "../repositories/team-dataset.js";
 import { caseMemberships, caseNotes, cases, clients, guardians } from "../schema/cases.js";
-import { legalHolds } from "../schema/retention.js";
+import { legalHolds, removedControllerParts } from "../schema/retention.js";
 
 /** The name an anonymised client and guardian keep. */
 export const anonymisedName = "(anonymisoitu)";
@@ -79,6 +80,8 @@ export async function runRetention(
     dataset.organisations
       .filter((o) => controllerOf(o.id, dataset.agreement, organisations, today) === controllerId)
       .map((o) => o.id);
+  const controllerOn = (organisationId: string, day: LocalDate) =>
+    controllerOf(organisationId, dataset.agreement, organisations, day);
   const rows = await db.query.cases.findMany({
     where: { teamId },
     columns: { id: true, clientId: true, closedOn: true, updatedAt: true },
@@ -154,15 +157,30 @@ export async function runRetention(
             .returning({ id: caseNotes.id });
           log("delete", "case-note", step, { controllerId: step.controllerId, notes: gone.length });
         } else if (step.kind === "controller-part") {
+          // The part is recorded as removed, so no later change of the case derives it again
+          // (`caseMemberships`); its memberships go by the same rule (`inRemovedPart`).
+          const part = { controllerId: step.controllerId, removedOn: today };
+          const partOrganisations = row.memberships
+            .filter((m) => inRemovedPart({ organisationId: m.organisationId, from: m.validFrom }, [part], controllerOn))
+            .map((m) => m.organisationId);
+          await tx
+            .insert(removedControllerParts)
+            .values({ teamId, caseId: row.id, ...part, requestId })
+            .onConflictDoNothing();
           await tx
             .delete(caseMemberships)
             .where(
               and(
                 eq(caseMemberships.teamId, teamId),
                 eq(caseMemberships.caseId, row.id),
-                inArray(caseMemberships.organisationId, organisationsOf(step.controllerId)),
+                inArray(caseMemberships.organisationId, [...new Set(partOrganisations)]),
               ),
             );
+          // A writer holding the case as it was must reload it, or its save would bring the part back.
+          await tx
+            .update(cases)
+            .set({ version: sql`${cases.version} + 1` })
+            .where(and(eq(cases.teamId, teamId), eq(cases.id, row.id)));
           log("delete", "case-membership", step, { controllerId: step.controllerId });
         } else if (step.action === "delete") {
           await tx.delete(cases).where(and(eq(cases.teamId, teamId), eq(cases.id, row.id)));

@@ -245,6 +245,10 @@ export const relations = defineRelations(tables, (r) => ({
       from: [r.cases.teamId, r.cases.id],
       to: [r.caseMemberships.teamId, r.caseMemberships.caseId],
     }),
+    removedControllerParts: r.many.removedControllerParts({
+      from: [r.cases.teamId, r.cases.id],
+      to: [r.removedControllerParts.teamId, r.removedControllerParts.caseId],
+    }),
     links: r.many.caseLinks({
       from: [r.cases.teamId, r.cases.id],
       to: [r.caseLinks.teamId, r.caseLinks.caseId],
@@ -329,6 +333,18 @@ export const relations = defineRelations(tables, (r) => ({
     }),
     organisation: r.one.organisations({
       from: r.caseMemberships.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
+  },
+  removedControllerParts: {
+    case: r.one.cases({
+      from: [r.removedControllerParts.teamId, r.removedControllerParts.caseId],
+      to: [r.cases.teamId, r.cases.id],
+      optional: false,
+    }),
+    controller: r.one.organisations({
+      from: r.removedControllerParts.controllerId,
       to: r.organisations.id,
       optional: false,
     }),

@@ -1,7 +1,9 @@
 import { legalHoldReasons } from "@ankkuri/domain";
 import { check, index, primaryKey, snakeCase, text, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { caseRef } from "./cases.js";
 import { day, oneOf, teamId, timestamps } from "./columns.js";
+import { organisations } from "./organisations.js";
 import { teams } from "./teams.js";
 
 /**
@@ -34,4 +36,27 @@ export const legalHolds = snakeCase.table(
     check("legal_holds_release_check", sql`(${t.releasedOn} is null) = (${t.releasedBy} is null)`),
     check("legal_holds_dates_check", sql`${t.releasedOn} is null or ${t.releasedOn} >= ${t.placedOn}`),
   ],
+);
+
+/**
+ * A controller's part of a case that retention removed (its period ended while another controller's
+ * had not), written in the same transaction as the deletion of its memberships and its audit entry.
+ * The case keeps it (`Case.removedControllerParts`), so that deriving the case's memberships after
+ * any later change leaves the controller out (`caseMemberships`): its access ended with its basis
+ * and stays ended. It goes with the case when the whole case goes.
+ */
+export const removedControllerParts = snakeCase.table(
+  "removed_controller_parts",
+  {
+    teamId: teamId(),
+    caseId: uuid().notNull(),
+    controllerId: text()
+      .notNull()
+      .references(() => organisations.id),
+    removedOn: day().notNull(),
+    /** The retention run that removed it (its audit entries' request id). */
+    requestId: text().notNull(),
+    createdAt: timestamps().createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.caseId, t.controllerId] }), caseRef(t)],
 );

@@ -70,11 +70,14 @@ export function membershipRows(
     })),
     referrals: [],
     childWelfareNotification: null,
+    removedControllerParts: [],
     version: 0,
   };
   const context = {
     selectingUnits: team.selectionOn(rows.case.referredOn),
     coreOrganisationIdsOn: (day: string) => team.coreOn(day),
+    // A synthetic case has no removed parts: controllers are never asked for.
+    controllerOn: (organisationId: string) => organisationId,
   };
   return caseMemberships(domainCase, context).map((m) => ({
     teamId,

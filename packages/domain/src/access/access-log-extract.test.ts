@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { indexOrganisations } from "../organisations/organisation.js";
 import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "../seed/helsinki/index.js";
 import { type Actor, actorSchema } from "./access-policy.js";
-import {
-  accessLogExtract,
-  controllerOf,
-  extractScopeFor,
-  type LoggedAccess,
-  requestedExtractScope,
-} from "./access-log-extract.js";
+import { accessLogExtract, extractScopeFor, type LoggedAccess, requestedExtractScope } from "./access-log-extract.js";
 
 const organisations = indexOrganisations(helsinkiAnkkuri.organisations);
 const { agreement } = helsinkiAnkkuri;
@@ -35,15 +29,6 @@ const context = (language: "fi" | "sv" | "en" = "fi", namesPersons = false) => (
   policies: [{ controllerId: org.sotepe, namesPersons }],
   personName: (login: string) => (login === "sanna.sosiaali" ? "Sanna Sosiaali" : null),
   language,
-});
-
-describe("controllerOf", () => {
-  it("is the agreement party a unit belongs to, or else its legal entity", () => {
-    expect(controllerOf(org.policePrevention, agreement, organisations, day)).toBe(org.police);
-    expect(controllerOf(org.psychiatry, agreement, organisations, day)).toBe(org.sotepe);
-    expect(controllerOf(org.youthServices, agreement, organisations, day)).toBe(org.kuva);
-    expect(controllerOf(org.cityExecutiveOffice, agreement, organisations, day)).toBe(org.city);
-  });
 });
 
 describe("extractScopeFor", () => {

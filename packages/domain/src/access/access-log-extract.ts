@@ -1,26 +1,12 @@
 import type { Agreement } from "../agreement/agreement.js";
-import { termsOn } from "../agreement/agreement-terms.js";
 import type { OrganisationId } from "../core/ids.js";
 import { helsinkiDayOf, type LocalDate } from "../core/local-date.js";
 import { type Language, type LocalisedText, pick } from "../core/localised-text.js";
-import { isWithin, legalEntityOf, type OrganisationIndex } from "../organisations/organisation.js";
+import type { OrganisationIndex } from "../organisations/organisation.js";
 import { type Actor, hasRole } from "./access-policy.js";
+import { controllerOf } from "./controller-of.js";
 import { type LegalBasis, legalBasisTexts } from "./legal-basis.js";
 import { type AccessRole, accessRoles } from "./roles.js";
-
-/**
- * The controller (rekisterinpitäjä) of an organisation's data on a day: the agreement party it
- * belongs to (the police department, Sotepe, Kuva), otherwise its legal entity, otherwise itself.
- */
-export function controllerOf(
-  organisationId: OrganisationId,
-  agreement: Agreement,
-  organisations: OrganisationIndex,
-  day: LocalDate,
-): OrganisationId {
-  const party = termsOn(agreement, day).parties.find((p) => isWithin(organisationId, p.organisationId, organisations));
-  return party?.organisationId ?? legalEntityOf(organisationId, organisations)?.id ?? organisationId;
-}
 
 /**
  * Whose events an extract may hold for this actor: an auditor answers for the whole team; a

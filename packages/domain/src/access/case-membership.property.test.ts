@@ -24,7 +24,11 @@ import { caseAccessOn, caseMemberships, type MembershipContext } from "./case-me
 import { resolveActor } from "./resolve-actor.js";
 
 const selectingUnits: readonly string[] = [orgs.police, orgs.social, orgs.psychiatry];
-const context: MembershipContext = { selectingUnits, coreOrganisationIdsOn: () => coreOrganisationIds };
+const context: MembershipContext = {
+  selectingUnits,
+  coreOrganisationIdsOn: () => coreOrganisationIds,
+  controllerOn: (organisationId) => organisationId,
+};
 const days = Array.from({ length: 40 }, (_, n) => day(n - 2));
 const allOrganisations = [...coreOrganisationIds, ...nonCoreOrganisationIds];
 const dayArb = fc.integer({ min: 0, max: 30 }).map(day);

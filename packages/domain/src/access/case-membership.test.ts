@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "../seed/helsinki/index.js";
 import { indexOrganisations } from "../organisations/organisation.js";
 import {
+  admissionCommands,
   admittedCase,
+  applyAll,
+  buildCase,
   byClient,
   byGuardian,
   clientSeat,
@@ -20,6 +23,7 @@ import {
   accessChain,
   caseAccessOn,
   caseMemberships,
+  inRemovedPart,
   membershipContext,
   referralMemberships,
 } from "./case-membership.js";
@@ -27,6 +31,8 @@ import {
 const context = {
   selectingUnits: [orgs.police, orgs.social, orgs.psychiatry],
   coreOrganisationIdsOn: () => coreOrganisationIds,
+  // Each test organisation answers for itself.
+  controllerOn: (organisationId: string) => organisationId,
 };
 
 const meeting = (
@@ -140,5 +146,45 @@ describe("case memberships", () => {
     const derived = membershipContext(helsinkiAnkkuri.agreement, "2026-01-01");
     expect(derived.selectingUnits).toEqual([org.policePrevention, org.socialEmergency, org.psychiatry]);
     expect(derived.coreOrganisationIdsOn("2026-01-01")).toContain(org.youthServices);
+  });
+});
+
+describe("a controller's part removed by retention", () => {
+  const referredOn = "2025-01-10";
+  const helsinki = membershipContext(
+    helsinkiAnkkuri.agreement,
+    referredOn,
+    indexOrganisations(helsinkiAnkkuri.organisations),
+  );
+  const referred = buildCase({ referredOn, referredByOrganisationId: org.policePrevention });
+  const policeRemoved = { controllerId: org.police, removedOn: "2031-01-15" };
+
+  it("is never derived again, whatever the case still says, while the other controllers keep theirs", () => {
+    const police = (c: Case) =>
+      caseMemberships(c, helsinki)
+        .filter((m) => m.organisationId === org.policePrevention)
+        .map((m) => m.basis);
+    expect(police(referred)).toEqual(["selecting-unit", "referrer"]);
+    const removed = { ...referred, removedControllerParts: [policeRemoved] };
+    expect(police(removed)).toEqual([]);
+    expect(caseMemberships(removed, helsinki).map((m) => m.organisationId)).toEqual([
+      org.socialEmergency,
+      org.psychiatry,
+    ]);
+    // Later changes of the case carry the removal with them: the police's seat gives nothing back.
+    const admitted = applyAll(removed, admissionCommands());
+    expect(admitted.removedControllerParts).toEqual([policeRemoved]);
+    expect(police(admitted)).toEqual([]);
+  });
+
+  it("covers a unit that was the controller's on the removal day or on the membership's first day", () => {
+    // A unit that moved from one controller to another at the start of 2028.
+    const controllerOn = (_: string, on: string) => (on < "2028-01-01" ? "org-old" : "org-new");
+    const membership = { organisationId: "org-moved-unit", from: "2025-01-10" };
+    const removedOf = (controllerId: string) => [{ controllerId, removedOn: "2031-01-15" }];
+    expect(inRemovedPart(membership, removedOf("org-old"), controllerOn)).toBe(true);
+    expect(inRemovedPart(membership, removedOf("org-new"), controllerOn)).toBe(true);
+    expect(inRemovedPart(membership, removedOf("org-other"), controllerOn)).toBe(false);
+    expect(inRemovedPart(membership, [], controllerOn)).toBe(false);
   });
 });

@@ -2,10 +2,11 @@ import type { Agreement } from "../agreement/agreement.js";
 import { coreOrganisationIds, selectionOrganisationIds } from "../agreement/agreement-terms.js";
 import type { OrganisationId } from "../core/ids.js";
 import { addDays, type LocalDate, maxDate, minDate } from "../core/local-date.js";
-import { lineage, type OrganisationIndex } from "../organisations/organisation.js";
+import { indexOrganisations, lineage, type OrganisationIndex } from "../organisations/organisation.js";
 import type { AgePolicy } from "../cases/age-policy.js";
-import type { Case, Consent } from "../cases/case.js";
+import type { Case, Consent, RemovedControllerPart } from "../cases/case.js";
 import { consentBasis } from "../cases/consent-policy.js";
+import { controllerOf } from "./controller-of.js";
 
 /**
  * Why an organisation may see a case (003 §§ 4.2, 9): the units that select clients and the referrer's
@@ -46,6 +47,11 @@ export interface MembershipContext {
   selectingUnits: readonly OrganisationId[];
   /** The core team on a day (`coreOrganisationIds`): their seats need no consent. */
   coreOrganisationIdsOn: (day: LocalDate) => readonly OrganisationId[];
+  /**
+   * The controller of an organisation's data on a day (`controllerOf`): a membership of a controller
+   * whose part of the case retention removed is not derived again (`inRemovedPart`).
+   */
+  controllerOn: (organisationId: OrganisationId, day: LocalDate) => OrganisationId;
   /** When given, a consent for an organisation also covers its sub-units. */
   organisations?: OrganisationIndex;
   policy?: AgePolicy;
@@ -70,7 +76,12 @@ export function referralMemberships(
   return found;
 }
 
-/** The derivation's context from the agreement: its selecting units on the referral day and its core team. */
+const noOrganisations: OrganisationIndex = indexOrganisations([]);
+
+/**
+ * The derivation's context from the agreement: its selecting units on the referral day, its core team
+ * and its controllers (without `organisations`, a unit outside the agreement's parties is its own).
+ */
 export function membershipContext(
   agreement: Agreement,
   referredOn: LocalDate,
@@ -79,8 +90,28 @@ export function membershipContext(
   return {
     selectingUnits: selectionOrganisationIds(agreement, referredOn),
     coreOrganisationIdsOn: (day) => coreOrganisationIds(agreement, day),
+    controllerOn: (organisationId, day) =>
+      controllerOf(organisationId, agreement, organisations ?? noOrganisations, day),
     ...(organisations ? { organisations } : {}),
   };
+}
+
+/**
+ * True when a membership belongs to a controller's part that retention removed from the case. It is
+ * the controller's on the removal day (whose organisations lost their memberships then) or on the
+ * membership's first day (whose the retention decision counts it as), so a unit moved between
+ * controllers keeps neither's removed part.
+ */
+export function inRemovedPart(
+  m: Pick<CaseMembership, "organisationId" | "from">,
+  removed: readonly RemovedControllerPart[],
+  controllerOn: MembershipContext["controllerOn"],
+): boolean {
+  return removed.some(
+    (part) =>
+      controllerOn(m.organisationId, part.removedOn) === part.controllerId ||
+      controllerOn(m.organisationId, m.from) === part.controllerId,
+  );
 }
 
 /** The last day a consent is in effect, if it ends: its expiry, or the day before its withdrawal. */
@@ -97,7 +128,8 @@ const earliest = (days: readonly (LocalDate | null)[]): LocalDate | null =>
  * rests on (a withdrawn or corrected consent, a cancelled meeting, a closed case) changes the access
  * with it. Seats outside the core team rest on the consents that allowed them on the meeting's day
  * and end when the first of those ends, or when the case closes; a seat without such consents gives
- * nothing, whatever role it was given.
+ * nothing, whatever role it was given. A controller whose part of the case retention removed gets
+ * none of it back: its access ended with its retention period, whatever the case still says.
  */
 export function caseMemberships(c: Case, context: MembershipContext): CaseMembership[] {
   const found = referralMemberships(c, context);
@@ -132,7 +164,8 @@ export function caseMemberships(c: Case, context: MembershipContext): CaseMember
       found.push({ organisationId, basis: "consent", meetingId: m.id, consentIds: basis.consentIds, from, to });
     }
   }
-  return found;
+  if (c.removedControllerParts.length === 0) return found;
+  return found.filter((m) => !inRemovedPart(m, c.removedControllerParts, context.controllerOn));
 }
 
 /** True when the membership gives access on `day`. */

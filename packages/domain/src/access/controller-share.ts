@@ -2,7 +2,7 @@ import type { Agreement } from "../agreement/agreement.js";
 import type { Case } from "../cases/case.js";
 import type { OrganisationId } from "../core/ids.js";
 import type { OrganisationIndex } from "../organisations/organisation.js";
-import { controllerOf } from "./access-log-extract.js";
+import { controllerOf } from "./controller-of.js";
 import { type CaseMembership, fullAccessBases } from "./case-membership.js";
 
 /** What deciding a controller's share of a case needs. */

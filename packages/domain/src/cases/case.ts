@@ -282,6 +282,16 @@ export const childWelfareNotificationSchema = z.object({
   organisationId: idSchema,
 });
 
+/**
+ * A controller's part of the case that retention removed on a day: its retention period ended while
+ * another controller's had not. It stays removed: no later change of the case gives it back.
+ */
+export const removedControllerPartSchema = z.object({
+  controllerId: idSchema,
+  removedOn: localDateSchema,
+});
+export type RemovedControllerPart = z.output<typeof removedControllerPartSchema>;
+
 /** zod schema of a {@link Case}. */
 export const caseSchema = z.object({
   id: idSchema,
@@ -306,6 +316,8 @@ export const caseSchema = z.object({
   meetings: z.array(meetingSchema).default([]),
   referrals: z.array(referralSchema).default([]),
   childWelfareNotification: childWelfareNotificationSchema.nullable().default(null),
+  /** Controllers' parts retention removed (`removedParts`): their access stays ended. */
+  removedControllerParts: z.array(removedControllerPartSchema).default([]),
   /** Optimistic-concurrency version; every accepted command increments it. */
   version: z.number().int().min(0).default(0),
 });

@@ -1,5 +1,5 @@
 import type { Agreement } from "../agreement/agreement.js";
-import { controllerOf } from "../access/access-log-extract.js";
+import { controllerOf } from "../access/controller-of.js";
 import type { CaseMembership } from "../access/case-membership.js";
 import { controllerShareOf } from "../access/controller-share.js";
 import { addMonths, type LocalDate } from "../core/local-date.js";
