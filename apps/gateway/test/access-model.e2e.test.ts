@@ -258,25 +258,28 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
     it("finding 1 (e): takes client data away from a city employee whose security clearance is revoked", async () => {
       const worker = attacker.revokedSocialWorker;
       expect((await listedAs(worker)).ids).toContain(sharedCase);
-      // No administrative mutation revokes a clearance yet (recordClearance has no revokedOn), so the
-      // revocation is written directly in the database, dated today.
-      await h.database.db
-        .update(schema.securityClearances)
-        .set({ revokedOn: today })
-        .where(
-          and(
-            eq(schema.securityClearances.teamId, teamId),
-            eq(schema.securityClearances.staffId, "st-sotepe-saarinen"),
-          ),
+      // The administrator revokes her clearance from today through the mutation, as the police ask.
+      const clearancesOf = async () => {
+        const staff = await h.gql(
+          login.admin,
+          `{ staff(organisationId: "${org.socialEmergency}") { id clearances { id version revokedOn validOn } } }`,
         );
-      const staff = await h.gql(
+        return (
+          staff.body.data?.staff as { id: string; clearances: { id: string; version: number; validOn: boolean }[] }[]
+        ).find((s) => s.id === "st-sotepe-saarinen")?.clearances;
+      };
+      const [clearance] = (await clearancesOf()) ?? [];
+      const revoked = await h.gql(
         login.admin,
-        `{ staff(organisationId: "${org.socialEmergency}") { id clearances { revokedOn validOn } } }`,
+        `mutation($id: ID!, $on: Date!, $version: Int!) {
+          revokeClearance(clearanceId: $id, revokedOn: $on, expectedVersion: $version) {
+            ${result} ... on SecurityClearance { revokedOn }
+          }
+        }`,
+        { id: clearance?.id, on: today, version: clearance?.version },
       );
-      const clearances = (staff.body.data?.staff as { id: string; clearances: { validOn: boolean }[] }[]).find(
-        (s) => s.id === "st-sotepe-saarinen",
-      )?.clearances;
-      expect(clearances?.map((c) => c.validOn)).toEqual([false]);
+      expect(payloadOf(revoked.body, "revokeClearance")).toEqual({ __typename: "SecurityClearance", revokedOn: today });
+      expect((await clearancesOf())?.map((c) => c.validOn)).toEqual([false]);
 
       const list = await listedAs(worker);
       const single = await caseAs(worker, sharedCase);

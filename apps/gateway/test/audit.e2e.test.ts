@@ -2,15 +2,30 @@ import { schema, sql } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { helsinkiAnkkuri } from "@ankkuri/domain";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import {
   AccessLogDocument,
+  AddStaffMemberDocument,
+  AmendAgreementDocument,
   AuditChainDocument,
   CaseDetailDocument,
   CaseListDocument,
+  ClosePoliceMailAccountDocument,
+  CloseUserAccountDocument,
+  CreateUserAccountDocument,
+  GrantPoliceMailAccountDocument,
+  GrantPremisesAccessDocument,
+  MoveAssignmentDocument,
+  RecordClearanceDocument,
+  RevokeClearanceDocument,
+  RevokePremisesAccessDocument,
+  SignAgreementDocument,
   StartSelectionDocument,
+  UpdateStaffMemberDocument,
 } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
-import { as, clock, login, refer } from "./steps.js";
+import { as, clock, login, org, refer, today } from "./steps.js";
 
 describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
   let h: Harness;
@@ -24,11 +39,13 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
   });
 
   // The caller's x-request-id is kept as each entry's correlation id; the request id is the server's.
+  // In the order written.
   const rowsOf = (correlationId: string) =>
     h.database.db
       .select()
       .from(schema.auditLog)
-      .where(sql`${schema.auditLog.details}->>'correlationId' = ${correlationId}`);
+      .where(sql`${schema.auditLog.details}->>'correlationId' = ${correlationId}`)
+      .orderBy(schema.auditLog.seq);
 
   it("records each case read under the request's id, in one insert for the whole page", async () => {
     h.resetQueries();
@@ -160,6 +177,191 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
       command: "start-selection",
       correlationId: "req-write-00001",
     });
+  });
+
+  it("records each administrative write as one entry per row it changes, naming the administrator", async () => {
+    const admin = login.admin;
+    let headers: Record<string, string> = {};
+    /** Runs a mutation as the administrator under the current row's request id; returns its result. */
+    const send = async <R, V>(document: TypedDocumentNode<R, V>, variables: V) => {
+      const { data } = await h.request(admin, document, variables, headers);
+      return Object.values(data ?? {})[0] as { __typename: string; id?: string; started?: { id: string } } | undefined;
+    };
+    // In order, each write on what the rows before it made; every one succeeds.
+    const made = { staffId: "", clearanceId: "", accessId: "", startedId: "" };
+    const keep = <T extends { id?: string } | undefined>(key: keyof typeof made, result: T) => {
+      made[key] = result?.id ?? "";
+      return result;
+    };
+    const person = "ville.virkanen";
+    const agreementId = helsinkiAnkkuri.agreement.id;
+    type Entry = [operation: string, resource: string, resourceId: unknown];
+    type Result = { __typename: string } | undefined;
+    const writes: [write: string, payload: string, run: () => Promise<Result>, entries: () => Entry[]][] = [
+      [
+        "addStaffMember",
+        "StaffMember",
+        async () =>
+          keep(
+            "staffId",
+            await send(AddStaffMemberDocument, {
+              input: {
+                organisationId: org.socialEmergency,
+                profession: "SOCIAL_WORKER",
+                givenName: "Ville",
+                familyName: "Virkanen",
+                title: "sosiaalityöntekijä",
+                login: person,
+              },
+            }),
+          ),
+        () => [["create", "staff", made.staffId]],
+      ],
+      [
+        "updateStaffMember",
+        "StaffMember",
+        () => send(UpdateStaffMemberDocument, { input: { staffId: made.staffId, expectedVersion: 0, title: "x" } }),
+        () => [["update", "staff", made.staffId]],
+      ],
+      [
+        "createUserAccount",
+        "UserAccount",
+        () => send(CreateUserAccountDocument, { staffId: made.staffId }),
+        () => [["create", "user-account", person]],
+      ],
+      [
+        "closeUserAccount",
+        "UserAccount",
+        () => send(CloseUserAccountDocument, { login: person, closedOn: today, expectedVersion: 0 }),
+        () => [["update", "user-account", person]],
+      ],
+      [
+        // Two rows, an entry each: the ended assignment and the one that follows it.
+        "moveAssignment",
+        "MoveAssignmentPayload",
+        async () => {
+          const moved = await send(MoveAssignmentDocument, {
+            input: {
+              assignmentId: "as-hpl-koskinen",
+              expectedVersion: 0,
+              lastDay: "2026-12-31",
+              next: { fraction: 0.5 },
+            },
+          });
+          made.startedId = moved?.started?.id ?? "";
+          return moved;
+        },
+        // The started one's entry is appended within the write, before the move's own.
+        () => [
+          ["create", "assignment", made.startedId],
+          ["update", "assignment", "as-hpl-koskinen"],
+        ],
+      ],
+      [
+        "recordClearance",
+        "SecurityClearance",
+        async () =>
+          keep(
+            "clearanceId",
+            await send(RecordClearanceDocument, {
+              input: {
+                staffId: made.staffId,
+                scope: "STANDARD",
+                requestedOn: "2026-10-01",
+                grantedOn: "2026-11-01",
+                validUntil: "2031-10-31",
+              },
+            }),
+          ),
+        () => [["create", "security-clearance", made.clearanceId]],
+      ],
+      [
+        "grantPremisesAccess",
+        "PremisesAccess",
+        async () =>
+          keep(
+            "accessId",
+            await send(GrantPremisesAccessDocument, {
+              input: { staffId: made.staffId, validFrom: "2026-12-01", validTo: "2027-10-31", areas: "x" },
+            }),
+          ),
+        () => [["create", "premises-access", made.accessId]],
+      ],
+      [
+        "revokePremisesAccess",
+        "PremisesAccess",
+        () =>
+          send(RevokePremisesAccessDocument, { accessId: made.accessId, lastDay: "2026-12-31", expectedVersion: 0 }),
+        () => [["update", "premises-access", made.accessId]],
+      ],
+      [
+        "grantPoliceMailAccount",
+        "StaffMember",
+        () => send(GrantPoliceMailAccountDocument, { staffId: made.staffId }),
+        () => [["update", "staff", made.staffId]],
+      ],
+      [
+        "closePoliceMailAccount",
+        "StaffMember",
+        () => send(ClosePoliceMailAccountDocument, { staffId: made.staffId }),
+        () => [["update", "staff", made.staffId]],
+      ],
+      [
+        // The access has ended and the mail account is closed: nothing else goes with the clearance.
+        "revokeClearance",
+        "SecurityClearance",
+        () =>
+          send(RevokeClearanceDocument, { clearanceId: made.clearanceId, revokedOn: "2027-03-01", expectedVersion: 0 }),
+        () => [["update", "security-clearance", made.clearanceId]],
+      ],
+      [
+        "amendAgreement",
+        "AgreementVersion",
+        () =>
+          send(AmendAgreementDocument, {
+            input: {
+              effectiveFrom: "2027-01-01",
+              decidedOn: "2026-11-20",
+              summary: { fi: "Muutos (kuvitteellinen)", sv: "Ändring (fiktiv)", en: "Amendment (fictional)" },
+            },
+          }),
+        () => [["create", "agreement-version", `${agreementId}:2`]],
+      ],
+      [
+        "signAgreement",
+        "AgreementVersion",
+        () =>
+          send(SignAgreementDocument, {
+            input: {
+              versionNumber: 2,
+              organisationId: org.police,
+              signerName: "Allekirjoittaja Kuvitteellinen",
+              signerTitle: "poliisipäällikkö",
+              method: "HANDWRITTEN",
+            },
+          }),
+        () => [["create", "signature", expect.stringMatching(/^sig-/)]],
+      ],
+    ];
+    const seen = [];
+    for (const [i, [write, , run]] of writes.entries()) {
+      const correlationId = `req-admin-write-${String(i).padStart(2, "0")}`;
+      headers = { "x-request-id": correlationId };
+      const result = await run();
+      const rows = await rowsOf(correlationId);
+      seen.push([
+        write,
+        result?.__typename,
+        rows.map((r) => [r.operation, r.resource, r.resourceId, r.actorId, r.basis]),
+      ]);
+    }
+    expect(seen).toEqual(
+      writes.map(([write, payload, , entries]) => [
+        write,
+        payload,
+        entries().map((e) => [...e, admin, "administration"]),
+      ]),
+    );
   });
 
   it("withholds a read whose log entry the database refuses, and serves the reads written beside it", async () => {

@@ -13,6 +13,8 @@ import {
   AddCaseNoteDocument,
   AddStaffMemberDocument,
   AmendAgreementDocument,
+  EndAssignmentDocument,
+  OverrideChairTermDocument,
   PlanBodyMeetingDocument,
   RecordBodyMeetingDocument,
   RecordConsultationDocument,
@@ -184,12 +186,29 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
       givenOn: "2040-01-01",
       reference: "test",
     });
+    // A day that starts no term, and the only supervisor's assignment ended without a successor.
+    const chair = await h.request(who, OverrideChairTermDocument, {
+      bodyId: "body-hel-ankkuri-steering",
+      termStart: "2027-06-01",
+      partyId: org.sotepe,
+      decidedOn: "2026-11-20",
+      reference: "test",
+    });
+    const ended = await h.request(who, EndAssignmentDocument, {
+      assignmentId: "as-hpl-lehtinen",
+      validTo: "2026-12-31",
+      expectedVersion: 0,
+    });
     if (who === login.admin) {
       expect(assign.data?.assignStaff.__typename).toBe("RuleViolationError");
       expect(notice.data?.giveNotice.__typename).toBe("RuleViolationError");
+      expect(as(chair.data?.overrideChairTerm, "RuleViolationError").code).toBe("ROTATION.OVERRIDE_NOT_TERM_START");
+      expect(as(ended.data?.endAssignment, "RuleViolationError").code).toBe("STAFFING.SUPERVISOR_GAP");
     } else {
-      expect(codeOf(assign.errors)).toBe("FORBIDDEN");
-      expect(codeOf(notice.errors)).toBe("FORBIDDEN");
+      for (const refused of [assign, notice, chair, ended]) {
+        expect(refused.data ?? null).toBeNull();
+        expect(codeOf(refused.errors)).toBe("FORBIDDEN");
+      }
     }
   });
 
@@ -317,15 +336,28 @@ describe.each(testEngines)("authorization over HTTP on %s", (engine) => {
   );
 
   it.each(everyone)("lets caseworkers and the administrator record consultations, nobody else (%s)", async (who) => {
-    // A future day: refused by the domain for those who may, so the matrix writes nothing.
-    const { data, errors } = await h.request(who, RecordConsultationDocument, {
-      input: { organisationId: org.socialEmergency, topic: "x", consultedOn: "2099-01-01" },
-    });
-    if (caseworkers.includes(who) || who === login.admin) {
-      expect(data?.recordConsultation.__typename).toMatch(/^(RuleViolationError|NotFoundError)$/);
+    // A future day: refused by the domain for those who may, so the matrix writes nothing. Once as
+    // the signed-in person's own, once as someone else's (a staff member none of these logins is).
+    const record = (staffId?: string) =>
+      h.request(who, RecordConsultationDocument, {
+        input: { organisationId: org.socialEmergency, topic: "x", consultedOn: "2099-01-01", staffId },
+      });
+    const own = await record();
+    const others = await record("st-kuva-tuominen");
+    const answers = { own: own.data?.recordConsultation, others: others.data?.recordConsultation };
+    const refusal = caseworkers.includes(who) ? answers.own : answers.others;
+    if (caseworkers.includes(who)) {
+      // A caseworker records only their own: another person's is not found.
+      expect([answers.own?.__typename, answers.others?.__typename]).toEqual(["RuleViolationError", "NotFoundError"]);
+    } else if (who === login.admin) {
+      // The administrator is no staff member, so has no consultation of their own, but records anyone's.
+      expect([answers.own?.__typename, answers.others?.__typename]).toEqual(["NotFoundError", "RuleViolationError"]);
     } else {
-      expect(codeOf(errors)).toBe("FORBIDDEN");
+      expect([own.data ?? null, others.data ?? null]).toEqual([null, null]);
+      expect([codeOf(own.errors), codeOf(others.errors)]).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+      return;
     }
+    expect(as(refusal, "RuleViolationError").violations.map((v) => v.code)).toContain("CONSULTATION.IN_FUTURE");
   });
 
   it.each(everyone)("lets only caseworkers change cases (%s)", async (who) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AnnualClockDocument,
   BodyMeetingsDocument,
+  GiveNoticeDocument,
   OverrideChairTermDocument,
   PlanBodyMeetingDocument,
   RecordBodyMeetingDocument,
@@ -188,6 +189,18 @@ describe.each(testEngines)("governance over HTTP on %s", (engine) => {
       const unseated = as((await decide(org.hus, "Päätös 3/2026", true)).data?.overrideChairTerm, "RuleViolationError");
       expect(unseated.code).toBe("ROTATION.CHAIR_WITHOUT_SEAT");
       expect(unseated.message).not.toContain(org.hus);
+    });
+
+    it("refuses a seated party whose notice ends its part before the term ends", async () => {
+      // Kuva's notice given on 2027-08-31 ends its part six months later, within the term 2027-05-01–2028-04-30.
+      as(
+        (await h.request(admin, GiveNoticeDocument, { partyId: org.kuva, givenOn: "2027-08-31", reference: "x" })).data
+          ?.giveNotice,
+        "Notice",
+      );
+      const leaving = as((await decide(org.kuva, "Päätös 4/2026", true)).data?.overrideChairTerm, "RuleViolationError");
+      expect(leaving.code).toBe("ROTATION.CHAIR_NOT_IN_FORCE");
+      expect(leaving.message).toContain("2027-05-01–2028-04-30");
     });
 
     it("answers another team's or an unknown body as not found, and refuses non-administrators", async () => {

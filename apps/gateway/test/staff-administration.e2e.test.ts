@@ -1,4 +1,4 @@
-import { schema } from "@ankkuri/db";
+import { schema, sql } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -276,6 +276,53 @@ describe.each(testEngines)("staff and user administration over HTTP on %s", (eng
       expect(accepted.warnings.map((w) => [w.code, w.severity])).toEqual([["STAFFING.SUPERVISOR_GAP", "WARNING"]]);
       expect(accepted.warnings[0]?.messages.sv).toContain("2027-07-01");
       expect(accepted.started).toMatchObject({ operationalSupervisor: false, fraction: 0.5, validFrom: "2027-07-01" });
+    });
+
+    it("ends the supervision with an accepted gap only when asked, returning the gap and auditing it", async () => {
+      // The successor supervises until 2027-06-30 after the step-down above, and nobody after:
+      // ending that assignment earlier leaves the team without a supervisor from the next day.
+      const [supervision] = await assignmentOf(successorId);
+      const request = {
+        assignmentId: supervision?.id ?? "",
+        validTo: "2027-03-31",
+        expectedVersion: supervision?.version ?? 0,
+      };
+      const refused = as(
+        (await h.request(admin, EndAssignmentDocument, request)).data?.endAssignment,
+        "RuleViolationError",
+      );
+      expect(refused.code).toBe("STAFFING.SUPERVISOR_GAP");
+      const correlationId = "req-end-gap-0001";
+      const ended = as(
+        (
+          await h.request(
+            admin,
+            EndAssignmentDocument,
+            { ...request, acceptSupervisorGap: true },
+            { "x-request-id": correlationId },
+          )
+        ).data?.endAssignment,
+        "Assignment",
+      );
+      expect(ended).toMatchObject({ id: request.assignmentId, validTo: "2027-03-31" });
+      expect(ended.warnings.map((w) => [w.code, w.severity])).toEqual([["STAFFING.SUPERVISOR_GAP", "WARNING"]]);
+      expect(ended.warnings[0]?.messages.fi).toContain("2027-04-01");
+      // The warning belongs to the write's answer: the same assignment read again carries none.
+      const reread = await h.gql(admin, "{ staff { id assignments { id validTo warnings { code } } } }");
+      const staff = reread.body.data?.staff as { id: string; assignments: { id: string }[] }[] | undefined;
+      expect(staff?.find((s) => s.id === successorId)?.assignments[0]).toEqual({
+        id: request.assignmentId,
+        validTo: "2027-03-31",
+        warnings: [],
+      });
+      const entries = await h.database.db
+        .select()
+        .from(schema.auditLog)
+        .where(sql`${schema.auditLog.details}->>'correlationId' = ${correlationId}`);
+      expect(entries.map((e) => [e.actorId, e.operation, e.resource, e.resourceId, e.basis])).toEqual([
+        [admin, "update", "assignment", request.assignmentId, "administration"],
+      ]);
+      expect(entries[0]?.details).toMatchObject({ validTo: "2027-03-31", warnings: ["STAFFING.SUPERVISOR_GAP"] });
     });
 
     it("writes nothing when the next assignment breaks a rule", async () => {

@@ -8,6 +8,7 @@ import { giveNotice } from "../verbs/give-notice.js";
 import { overrideChairTerm } from "../verbs/override-chair-term.js";
 import { recordClearance } from "../verbs/record-clearance.js";
 import { recordJoiningDecision } from "../verbs/record-joining-decision.js";
+import { withAcceptedWarnings } from "./accepted-warnings.js";
 import { ClearanceScopeEnum } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 
@@ -67,7 +68,7 @@ builder.mutationField("endAssignment", (t) =>
   t.drizzleField({
     type: "assignments",
     description:
-      "Sets the last day of an assignment (optimistic concurrency: give the version you read). Refused when it would leave the team without an operational supervisor from the next day, unless `acceptSupervisorGap`.",
+      "Sets the last day of an assignment (optimistic concurrency: give the version you read). Refused when it would leave the team without an operational supervisor from the next day, unless `acceptSupervisorGap`; the accepted gap is then in the returned assignment's `warnings`.",
     authScopes: admin,
     errors: { types: mutationErrors },
     args: {
@@ -77,12 +78,15 @@ builder.mutationField("endAssignment", (t) =>
       acceptSupervisorGap: t.arg.boolean({
         required: false,
         description:
-          "Ending the only operational supervisor's assignment without a successor from the next day is refused (STAFFING.SUPERVISOR_GAP) unless this is true. `moveAssignment` returns the accepted gap as a warning.",
+          "Ending the only operational supervisor's assignment without a successor from the next day is refused (STAFFING.SUPERVISOR_GAP) unless this is true; the accepted gap is then returned in `Assignment.warnings` (severity WARNING).",
       }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const { id } = await endAssignment(ctx, args);
-      return loaded(ctx.db.query.assignments.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id } })));
+      const { id, warnings } = await endAssignment(ctx, args);
+      const row = await loaded(
+        ctx.db.query.assignments.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id } })),
+      );
+      return withAcceptedWarnings(row, warnings);
     },
   }),
 );

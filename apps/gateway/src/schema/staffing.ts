@@ -11,6 +11,7 @@ import { builder } from "../builder.js";
 import { derivedCache } from "../derived-cache.js";
 import type { GatewayContext } from "../context.js";
 import "./organisation-field.js";
+import { acceptedWarningsOf } from "./accepted-warnings.js";
 import { dayArgument, PeriodInput, PeriodRef } from "./common.js";
 import { ClearanceScopeEnum, ProfessionEnum } from "./enums.js";
 import { RuleViolationRef } from "./errors.js";
@@ -80,6 +81,12 @@ builder.drizzleObject("assignments", {
       description: "Whether the work is on police premises (needs a clearance for city staff).",
     }),
     version: t.exposeInt("version", { description: "Row version for optimistic concurrency." }),
+    warnings: t.field({
+      type: [RuleViolationRef],
+      description:
+        "What the write that returned this assignment was accepted with (severity WARNING): `endAssignment`'s STAFFING.SUPERVISOR_GAP when `acceptSupervisorGap` let a gap in operational supervision through. Empty when there are none, and whenever the assignment is read other than as `endAssignment`'s result (`staffingViolations` shows a gap either way).",
+      resolve: (a) => [...acceptedWarningsOf(a)],
+    }),
   }),
 });
 
