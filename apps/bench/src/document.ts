@@ -396,8 +396,10 @@ PostgreSQL: figures are for comparing within one run, not capacity planning.
   (\`throughputLead\` in \`stats.ts\`); a server that answers nothing at all fails the comparison of
   answers before loading instead.
 - **Where the gateway stands.** The targets table says, for this run, which operations are within
-  their target. Where the database does most of the work (the case list over 100 000 cases), the ratio
-  follows the plan of its statements (the section on the case list's floor below). When the answer
+  their target. The case list over 100 000 cases reads its page and its capped count with the
+  plan the section on the case list's floor below shows; its statements cost PostgreSQL less than
+  the floor's, and its gap is the gateway's own work per row
+  (docs/investigations/case-list-2026-12-07.md, with the command that profiles it). When the answer
   costs the database a millisecond, the
   ratio measures the gateway's own work per request instead: authentication, GraphQL execution
   with per-field authorization, planning the SQL for the selection and serialisation. The section
