@@ -111,7 +111,19 @@ const definitions = (asOf: string) => ({
 // 2025-10-31 (the fixture ends it): over A (365 days) 1.5 + 0.5 × 184 / 365 = 1.752 (rounded).
 const kuvaFteOfA = { target: 2, realised: 1.752, difference: -0.248 };
 // On A's last day Kuva has 1.5 of its 2.0: the only staffing finding.
-const kuvaShortfall = [{ code: "STAFFING.TARGET_SHORTFALL", area: "staffing", severity: "warning", count: 1 }];
+const kuvaShortfall = [
+  {
+    code: "STAFFING.TARGET_SHORTFALL",
+    name: {
+      fi: "Yksikön henkilötyövuodet jäävät tavoitteesta",
+      sv: "Enhetens årsverken understiger målet",
+      en: "A unit's FTE falls short of its target",
+    },
+    area: "staffing",
+    severity: "warning",
+    count: 1,
+  },
+];
 
 describe.each(testEngines)("report figures on %s", (engine) => {
   let database: TestDatabase;
@@ -236,7 +248,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
     );
     const { tables, ...rest } = doc;
     expect(rest).toEqual({
-      schemaVersion: "2.2",
+      schemaVersion: "2.3",
       type: "annual",
       title: {
         fi: "Ankkuri-toiminnan vuosiarviointi",

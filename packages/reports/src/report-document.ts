@@ -7,8 +7,9 @@ import { z } from "zod";
  * 2.1: the `goals` table and `headline.goalsMet`, `leadershipDecisions` and `consultations`.
  * 2.2: every text in Swedish too (`sv` beside `fi` and `en`); each count table's rows carry the
  * previous year's counts (`previous`) in annual and party reports.
+ * 2.3: each staffing or agreement violation carries its rule's name (`organisationViolations[].name`).
  */
-export const reportSchemaVersion = "2.2";
+export const reportSchemaVersion = "2.3";
 
 /** A text in Finnish, Swedish and English. */
 const text = z
@@ -232,6 +233,8 @@ const reportOf = <C extends z.ZodType>(cell: C) =>
     organisationViolations: z.array(
       z.object({
         code: z.string(),
+        /** The rule in plain language (schema 2.3). */
+        name: text,
         area: z.enum(["staffing", "agreement"]),
         severity: z.enum(["error", "warning"]),
         count: z.number().int().min(1),

@@ -74,7 +74,7 @@ describe.each(testEngines)("requesting reports on %s", (engine) => {
     for (const artifact of artifacts) {
       expect(artifact.sha256).toBe(createHash("sha256").update(artifact.content).digest("hex"));
       expect(artifact.byteSize).toBe(artifact.content.byteLength);
-      expect(artifact.schemaVersion).toBe("2.2");
+      expect(artifact.schemaVersion).toBe("2.3");
     }
     const json = artifacts.find((x) => x.format === "json");
     const document = publishedReportSchema.parse(JSON.parse(Buffer.from(json?.content ?? []).toString("utf8")));

@@ -9,11 +9,12 @@ import {
   coreOrganisationIds,
   defaultAgePolicy,
   indexOrganisations,
+  ruleLabel,
   type Severity,
   type TeamDataset,
   type Violation,
 } from "@ankkuri/domain";
-import { columnLabels, tableTitles, textOf } from "../labels.js";
+import { columnLabels, sameText, tableTitles, type Text, textOf } from "../labels.js";
 import type { RawTable } from "../tables.js";
 import { caseInScope, type FigureScope } from "./scope.js";
 
@@ -105,9 +106,10 @@ export function caseViolationsTable(counts: ViolationCounts): RawTable {
   };
 }
 
-/** A staffing or agreement violation as reported. */
+/** A staffing or agreement violation as reported: the rule's code and its name in plain language. */
 export interface OrganisationViolation {
   code: string;
+  name: Text;
   area: "staffing" | "agreement";
   severity: "error" | "warning";
   count: number;
@@ -143,7 +145,9 @@ export function organisationViolations(dataset: TeamDataset, scope: FigureScope)
   });
   const counts = new Map<string, OrganisationViolation>();
   for (const { area, v } of relevant) {
-    const entry = counts.get(v.code) ?? { code: v.code, area, severity: v.severity, count: 0 };
+    // Every rule the checks report has a name (`ruleLabel`); the code stands in only for a new one.
+    const name = ruleLabel(v.code) ?? sameText(v.code);
+    const entry = counts.get(v.code) ?? { code: v.code, name: textOf(name), area, severity: v.severity, count: 0 };
     entry.count += 1;
     counts.set(v.code, entry);
   }

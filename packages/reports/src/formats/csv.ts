@@ -178,8 +178,16 @@ export function csvTables(document: ReportDocument): { name: string; lines: Line
     {
       id: "organisationViolations",
       lines: [
-        ["code", "area", "severity", "count"],
-        ...document.organisationViolations.map((v) => [v.code, v.area, v.severity, v.count]),
+        ["code", "name_fi", "name_sv", "name_en", "area", "severity", "count"],
+        ...document.organisationViolations.map((v) => [
+          v.code,
+          v.name.fi,
+          v.name.sv,
+          v.name.en,
+          v.area,
+          v.severity,
+          v.count,
+        ]),
       ],
     },
   ];

@@ -465,6 +465,18 @@ describe("the report's formats", () => {
       "cases",
       "cases_suppressed",
     ]);
+    // Rules by name in the three languages, not only by code.
+    const violations = tables.get("16-organisationViolations.csv") ?? [];
+    expect(violations[0]).toEqual(["code", "name_fi", "name_sv", "name_en", "area", "severity", "count"]);
+    for (const row of violations.slice(1)) {
+      const [code = "", fi = "", sv = "", en = ""] = row;
+      expect(
+        [fi, sv, en].every((name) => name !== "" && name !== code),
+        code,
+      ).toBe(true);
+    }
+    expect(annual.organisationViolations.length).toBeGreaterThan(0);
+    expect(violations.length).toBe(annual.organisationViolations.length + 1);
     // Decimals with a comma: the FTE figures.
     const units = tables.get("11-fteUnits.csv") ?? [];
     const target = units[0]?.indexOf("target") ?? -1;

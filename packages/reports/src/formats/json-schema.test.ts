@@ -39,7 +39,7 @@ describe("the published JSON and its committed JSON Schema", () => {
     for (const report of reports) {
       const json = JSON.parse(renderJson(report).toString("utf8")) as Record<string, unknown>;
       expect(schema.safeParse(json).error).toBeUndefined();
-      expect(json.schemaVersion).toBe("2.2");
+      expect(json.schemaVersion).toBe("2.3");
     }
     const json = JSON.parse(renderJson(annual as ReportDocument).toString("utf8")) as {
       headline: Record<string, unknown>;

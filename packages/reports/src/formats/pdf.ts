@@ -1,4 +1,3 @@
-import { ruleLabel } from "@ankkuri/domain";
 import { columnLabels, type Text } from "../labels.js";
 import { chartBuckets } from "../periods.js";
 import { type Cell, type CountTable, type ReportDocument, tableIds } from "../report-document.js";
@@ -318,15 +317,12 @@ function organisationViolations(
     headers: [words.rule, words.area, words.severity, words.count],
     rows:
       report.organisationViolations.length > 0
-        ? report.organisationViolations.map((v) => {
-            const rule = ruleLabel(v.code);
-            return [
-              rule ? local(rule, language) : v.code,
-              words.areas[v.area],
-              words.severities[v.severity],
-              String(v.count),
-            ];
-          })
+        ? report.organisationViolations.map((v) => [
+            local(v.name, language),
+            words.areas[v.area],
+            words.severities[v.severity],
+            String(v.count),
+          ])
         : [[words.noViolations, "", "", ""]],
     labelShare: 0.46,
   };
