@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { generateKeySettings, parseKeyMaterial } from "@ankkuri/db";
 import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { computeReport } from "../compute-report.js";
@@ -65,5 +66,30 @@ describe("the published JSON and its committed JSON Schema", () => {
     const both = structuredClone(json);
     both.headline.newCases = { value: 9, suppressed: "small" };
     expect(schema.safeParse(both).success).toBe(false);
+  });
+
+  it("validates with a standard JSON Schema validator, as a consumer outside TypeScript reads it", () => {
+    // Ajv in strict mode: an unknown keyword or a malformed schema is an error, not ignored. The one
+    // format, `date-time`, comes with a `pattern` beside it that checks the same, so Ajv is told the
+    // format exists rather than given a second package to check it again.
+    const validate = new Ajv2020({ strict: true, allErrors: true, formats: { "date-time": true } }).compile(
+      JSON.parse(readFileSync(committed, "utf8")) as object,
+    );
+    for (const report of reports) {
+      const json = JSON.parse(renderJson(report).toString("utf8")) as Record<string, unknown>;
+      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    }
+    const [annual] = reports;
+    const json = JSON.parse(renderJson(annual as ReportDocument).toString("utf8")) as {
+      headline: Record<string, unknown>;
+      organisationViolations: { name?: unknown }[];
+    };
+    const marked = structuredClone(json);
+    marked.headline.closedCases = "x";
+    expect(validate(marked)).toBe(false);
+    const unnamed = structuredClone(json);
+    expect(unnamed.organisationViolations.length).toBeGreaterThan(0);
+    delete unnamed.organisationViolations[0]?.name;
+    expect(validate(unnamed)).toBe(false);
   });
 });
