@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, schema } from "@ankkuri/db";
+import { and, eq, schema, sql } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportDownloadDocument, ReportRunsDocument, RequestReportDocument } from "@ankkuri/client/operations";
@@ -152,6 +152,58 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
       [login.leadership, "read", "reporting", "json"],
       [login.leadership, "read", "reporting", "xlsx"],
     ]);
+  });
+
+  it("withholds a download whose access-log entry the database refuses: 503 and no file", async () => {
+    const runId = as(
+      (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data
+        ?.requestReport,
+      "ReportRun",
+    ).runId;
+    await completed(runId, login.leadership);
+    const download = async () =>
+      h.fetch(`/reports/${runId}/pdf`, { headers: { authorization: `Bearer ${await h.token(login.leadership)}` } });
+    const logged = async () =>
+      (
+        await h.database.db
+          .select()
+          .from(schema.auditLog)
+          .where(and(eq(schema.auditLog.resource, "report"), eq(schema.auditLog.resourceId, runId)))
+      ).length;
+    const before = await logged();
+    // A trigger refuses the download's entry, as a full disk or a lost connection would.
+    await h.database.db.execute(
+      sql.raw(
+        `create function refuse_report_read() returns trigger language plpgsql as $$ begin if new.resource = 'report' then raise exception 'refused for the test'; end if; return new; end $$`,
+      ),
+    );
+    await h.database.db.execute(
+      sql.raw(
+        "create trigger refuse_report_read before insert on audit_log for each row execute function refuse_report_read()",
+      ),
+    );
+    try {
+      const refused = await download();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("content-type")).not.toBe("application/pdf");
+      const body = await refused.text();
+      expect(body).not.toContain("%PDF");
+      expect(body).toContain("access log could not be written");
+    } finally {
+      await h.database.db.execute(sql.raw("drop trigger refuse_report_read on audit_log"));
+      await h.database.db.execute(sql.raw("drop function refuse_report_read()"));
+    }
+    expect(await logged()).toBe(before);
+    expect(await h.metrics()).toMatch(/^ankkuri_audit_write_failures_total [1-9]\d*$/m);
+    // Once the log takes entries again, the same download is served and logged.
+    const served = await download();
+    expect(served.status).toBe(200);
+    expect(
+      Buffer.from(await served.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
+    expect(await logged()).toBe(before + 1);
   });
 
   it("produces a Swedish report as a run of its own, once, named -sv when downloaded, and refuses English", async () => {
