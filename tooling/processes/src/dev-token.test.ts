@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintDevToken } from "./dev-token.js";
 import { fictionalLogins } from "./fictional-logins.js";
-import { outputOf } from "./typescript-process.js";
+import { outputOf, runTypeScript } from "./typescript-process.js";
 import { workspacePath } from "./workspace-paths.js";
 
 describe("mintDevToken", () => {
@@ -32,5 +32,21 @@ describe("mintDevToken", () => {
     const listed = await outputOf(workspacePath("apps/gateway/src/cli/dev-token.ts"), { env: { DATA_DIR: dataDir } });
     const logins = listed.split("\n").flatMap((line) => /^ {2}(\S+)/.exec(line)?.[1] ?? []);
     expect(logins).toEqual(expect.arrayContaining(Object.values(fictionalLogins)));
+  });
+
+  it("lists a team's users by its code, and names the teams there are when asked for one that is not", async () => {
+    const devToken = (...args: string[]) =>
+      runTypeScript(workspacePath("apps/gateway/src/cli/dev-token.ts"), { args, env: { DATA_DIR: dataDir } });
+    const listed = await devToken("--team", "helsinki");
+    expect(listed.exit, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/^Fictional users of team helsinki/);
+    expect(listed.stdout).toContain(fictionalLogins.police);
+    const unknown = await devToken("--team", "no-such-team");
+    expect(unknown.exit).toBe(2);
+    expect(unknown.stderr).toMatch(/^No team no-such-team\. Teams: helsinki \(team-helsinki\)/);
+    expect(unknown.stdout).toBe("");
+    const elsewhere = await devToken(fictionalLogins.police, "--team", "no-such-team");
+    expect(elsewhere.exit).toBe(2);
+    expect(elsewhere.stdout).toBe("");
   });
 });
