@@ -747,6 +747,18 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
       const { body } = await h.gql(who, clearanceQuery);
       expect(othersClearances(body, ownStaffId)).toEqual([]);
     });
+
+    it("finding 8: shows the person their own clearances and premises access, as their administrators see them", async () => {
+      type Row = { id: string; clearances: unknown[] | null; premisesAccess: unknown[] | null };
+      const own = "st-kuva-lindqvist";
+      const rowOf = async (reader: string) =>
+        ((await h.gql(reader, clearanceQuery)).body.data?.staff as Row[] | undefined)?.find((s) => s.id === own);
+      const mine = await rowOf(login.youthWorker);
+      const asAdministered = await rowOf(login.admin);
+      expect(mine?.clearances?.length).toBeGreaterThan(0);
+      expect(mine?.premisesAccess?.length).toBeGreaterThan(0);
+      expect(mine).toEqual(asAdministered);
+    });
   });
   describe("three teams: a person sees their own team only, whatever the token claims", () => {
     const [, second, third] = syntheticTeams(3).map((t) => t.dataset);
