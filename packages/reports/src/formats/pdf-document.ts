@@ -1,14 +1,18 @@
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 
-/** The report's fonts: DejaVu Sans Condensed (free licence, see assets/fonts/LICENSE), embedded as subsets. */
+/**
+ * The report's fonts: DejaVu Sans Condensed (Bitstream Vera licence, DejaVu changes in the public
+ * domain), from the `dejavu-fonts-ttf` package, embedded as subsets.
+ */
 export const fonts = {
   regular: "DejaVuSansCondensed",
   bold: "DejaVuSansCondensed-Bold",
   italic: "DejaVuSansCondensed-Oblique",
 } as const;
 
-const fontFile = (name: string) => fileURLToPath(new URL(`../../assets/fonts/${name}.ttf`, import.meta.url));
+const require = createRequire(import.meta.url);
+const fontFile = (name: string) => require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
 
 /** Options of a structure element as pdfkit reads them (its types lack `scope` and `bbox`). */
 export interface StructOptions {
