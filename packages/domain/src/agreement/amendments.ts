@@ -1,6 +1,6 @@
 import type { LocalDate } from "../core/local-date.js";
 import { err, ok, type Result, type Violation, violation } from "../core/violation.js";
-import type { Organisation } from "../organisations/organisation.js";
+import { type Organisation, organisationName } from "../organisations/organisation.js";
 import type { Agreement, AgreementVersion, Signature } from "./agreement.js";
 import { type Amendment, amendAgreement } from "./agreement-changes.js";
 import { checkAgreement } from "./agreement-rules.js";
@@ -15,10 +15,7 @@ export type AmendmentCode =
   | "AGREEMENT.SIGNED_IN_FUTURE"
   | "AGREEMENT.SIGNED_BEFORE_DECISION";
 
-const nameOf = (organisations: readonly Organisation[], id: string) => {
-  const found = organisations.find((o) => o.id === id);
-  return found ? found.name : { fi: id, sv: id, en: id };
-};
+const nameOf = (organisations: readonly Organisation[], id: string) => organisationName(id, organisations);
 
 /**
  * Amends the agreement (003 § 2: "päivitetään tarvittaessa"): a new version from a date with the

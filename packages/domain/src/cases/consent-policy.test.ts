@@ -139,7 +139,7 @@ describe("canInvite", () => {
     ];
     const decision = canInvite(caseOfAge(13, { consents }), orgs.school, on, caseContext);
     expect(decision.allowed ? [] : decision.reasons.map((r) => r.message.en)).toEqual([
-      `Consent from the client to invite ${orgs.school} is missing on ${on}.`,
+      `Consent from the client to invite an unknown organisation is missing on ${on}.`,
     ]);
   });
 

@@ -2,7 +2,7 @@ import type { OrganisationId } from "../core/ids.js";
 import type { LocalisedText } from "../core/localised-text.js";
 import type { LocalDate } from "../core/local-date.js";
 import { type Violation, violation } from "../core/violation.js";
-import { isWithin, type OrganisationIndex } from "../organisations/organisation.js";
+import { isWithin, type OrganisationIndex, organisationName } from "../organisations/organisation.js";
 import { type AgePolicy, clientAge, defaultAgePolicy } from "./age-policy.js";
 import type { Case, Consent, ConsentGiver, Guardian } from "./case.js";
 
@@ -77,11 +77,6 @@ function describeGiver(giver: ConsentGiver, guardians: readonly Guardian[]): Loc
   const position = guardians.filter((g) => g.relationship === relationship).findIndex((g) => g.id === giver.guardianId);
   const nth = position > 0 ? ` (${String(position + 1)}.)` : "";
   return { fi: `${name.fi}${nth}`, sv: `${name.sv}${nth}`, en: `${name.en}${nth}` };
-}
-
-/** An organisation by its name in each language when the index has it, else by its id. */
-function organisationName(id: OrganisationId, organisations: OrganisationIndex | undefined): LocalisedText {
-  return organisations?.get(id)?.name ?? { fi: id, sv: id, en: id };
 }
 
 /**

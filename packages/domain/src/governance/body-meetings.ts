@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema } from "../core/ids.js";
 import { type LocalDate, localDateSchema } from "../core/local-date.js";
 import { type Violation, violation } from "../core/violation.js";
-import { isWithin, type Organisation } from "../organisations/organisation.js";
+import { isWithin, type Organisation, organisationName } from "../organisations/organisation.js";
 import type { CooperationBody } from "./cooperation-body.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -80,8 +80,7 @@ export function clientDataIn(texts: readonly { text: string; path: (string | num
     );
 }
 
-const nameOf = (organisations: readonly Organisation[], id: string) =>
-  organisations.find((o) => o.id === id)?.name ?? { fi: id, sv: id, en: id };
+const nameOf = (organisations: readonly Organisation[], id: string) => organisationName(id, organisations);
 
 /**
  * Planning a meeting of a body (003 § 6.2: "Ohjausryhmässä päätetään kunkin kokouksen kokoonpano"):

@@ -2,7 +2,7 @@ import { isPartyOn } from "../agreement/agreement-terms.js";
 import type { Agreement } from "../agreement/agreement.js";
 import type { LocalDate } from "../core/local-date.js";
 import { type Violation, violation } from "../core/violation.js";
-import { isWithin, type Organisation } from "../organisations/organisation.js";
+import { isWithin, type Organisation, organisationName } from "../organisations/organisation.js";
 import { checkRotation, chairOn, type Rotation, type RotationEvent } from "./chair-rotation.js";
 import type { CooperationBody } from "./cooperation-body.js";
 
@@ -37,11 +37,7 @@ export function checkChairOverride(
   const at = next.events.length - 1;
   const found: Violation[] = checkRotation(next).filter((v) => v.path?.[1] === at);
   const index = new Map(input.organisations.map((o) => [o.id, o]));
-  const name = index.get(override.partyId)?.name ?? {
-    fi: override.partyId,
-    sv: override.partyId,
-    en: override.partyId,
-  };
+  const name = organisationName(override.partyId, index);
   const bodyName = body.name;
   if (!body.seats.some((s) => isWithin(s.organisationId, override.partyId, index))) {
     found.push(
@@ -79,7 +75,7 @@ export function checkChairOverride(
     );
     const last = earlier[earlier.length - 1];
     if (last && !replaces) {
-      const was = index.get(last.partyId)?.name ?? { fi: last.partyId, sv: last.partyId, en: last.partyId };
+      const was = organisationName(last.partyId, index);
       found.push(
         violation(
           "ROTATION.OVERRIDE_EXISTS",

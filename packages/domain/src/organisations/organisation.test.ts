@@ -7,6 +7,7 @@ import {
   lineage,
   type Organisation,
   type OrganisationInput,
+  organisationName,
   type OrganisationNode,
   organisationSchema,
   organisationTree,
@@ -125,6 +126,19 @@ describe("indexOrganisations", () => {
     expect(index.size).toBe(parties.length);
     expect(index.get("sotepe")).toBe(sotepe);
     expect(index.get("nobody")).toBeUndefined();
+  });
+});
+
+describe("organisationName", () => {
+  it("names an organisation in each language from a list or an index, and an unknown one without its id", () => {
+    expect(organisationName("sotepe", index)).toEqual(sotepe.name);
+    expect(organisationName("sotepe", parties)).toEqual(sotepe.name);
+    expect(organisationName("org-nobody", index)).toEqual({
+      fi: "tuntematon organisaatio",
+      sv: "okänd organisation",
+      en: "an unknown organisation",
+    });
+    expect(organisationName("sotepe", undefined).en).toBe("an unknown organisation");
   });
 });
 

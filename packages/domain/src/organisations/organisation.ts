@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema, type OrganisationId } from "../core/ids.js";
-import { localisedTextSchema } from "../core/localised-text.js";
+import { type LocalisedText, localisedTextSchema } from "../core/localised-text.js";
 import { businessIdSchema } from "./business-id.js";
 
 /** Levels of the organisation tree: legal entity → division (toimiala) → unit. */
@@ -71,6 +71,26 @@ export type OrganisationIndex = ReadonlyMap<OrganisationId, Organisation>;
 export type OrganisationLink = Pick<Organisation, "id" | "parentId">;
 
 /** Indexes organisations by id. */
+/**
+ * An organisation's name in each language, for messages: people read names, not ids. An id the
+ * records do not hold (a mistyped or another team's organisation in a request) is named as unknown;
+ * the error's path says which input it was.
+ */
+export function organisationName(
+  id: OrganisationId,
+  organisations:
+    ReadonlyMap<OrganisationId, Pick<Organisation, "name">> | readonly Pick<Organisation, "id" | "name">[] | undefined,
+): LocalisedText {
+  const found =
+    organisations === undefined
+      ? undefined
+      : "get" in organisations
+        ? organisations.get(id)
+        : organisations.find((o) => o.id === id);
+  if (found) return { fi: found.name.fi, sv: found.name.sv, en: found.name.en };
+  return { fi: "tuntematon organisaatio", sv: "okänd organisation", en: "an unknown organisation" };
+}
+
 export function indexOrganisations(organisations: readonly Organisation[]): OrganisationIndex {
   return new Map(organisations.map((o) => [o.id, o]));
 }

@@ -4,7 +4,7 @@ import type { UserAccount } from "../access/user-account.js";
 import { contains, type Interval } from "../core/interval.js";
 import { addDays, type LocalDate } from "../core/local-date.js";
 import { type Violation, violation } from "../core/violation.js";
-import { isWithin, type Organisation } from "../organisations/organisation.js";
+import { isWithin, type Organisation, organisationName } from "../organisations/organisation.js";
 import { isPoliceStaff } from "./counted-assignments.js";
 import { validClearanceIntervals } from "./security-clearance.js";
 import type { Assignment, PremisesAccess, SecurityClearance, StaffMember } from "./staff.js";
@@ -45,10 +45,8 @@ export interface StaffRecords {
 export const personName = (person: Pick<StaffMember, "givenName" | "familyName">) =>
   `${person.givenName} ${person.familyName}`;
 
-const organisationName = (records: Pick<StaffRecords, "organisations">, id: string) => {
-  const found = records.organisations.find((o) => o.id === id);
-  return found ? { fi: found.name.fi, sv: found.name.sv, en: found.name.en } : { fi: id, sv: id, en: id };
-};
+const nameOfOrganisation = (records: Pick<StaffRecords, "organisations">, id: string) =>
+  organisationName(id, records.organisations);
 
 /**
  * A new or changed staff member (003 § 5: the parties staff the team): the login belongs to nobody
@@ -82,7 +80,7 @@ export function checkStaffMember(
     !index.has(person.organisationId) ||
     !parties.some((p) => isWithin(person.organisationId, p.organisationId, index))
   ) {
-    const name = organisationName(records, person.organisationId);
+    const name = nameOfOrganisation(records, person.organisationId);
     found.push(
       violation(
         "STAFF.ORGANISATION_NOT_IN_AGREEMENT",
