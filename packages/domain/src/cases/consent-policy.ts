@@ -80,7 +80,7 @@ function describeGiver(giver: ConsentGiver, guardians: readonly Guardian[]): Loc
 }
 
 /** An organisation by its name in each language when the index has it, else by its id. */
-function organisationName(id: OrganisationId, organisations: OrganisationIndex | undefined): LocalisedText {
+export function organisationName(id: OrganisationId, organisations: OrganisationIndex | undefined): LocalisedText {
   return organisations?.get(id)?.name ?? { fi: id, sv: id, en: id };
 }
 
