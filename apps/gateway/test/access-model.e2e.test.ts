@@ -60,6 +60,9 @@ const planMeeting = `mutation($input: PlanMeetingInput!) { planMeeting(input: $i
 const recordExistingClientship = `mutation($input: RecordExistingClientshipInput!) {
   recordExistingClientship(input: $input) { ${result} }
 }`;
+const endExistingClientship = `mutation($input: EndExistingClientshipInput!) {
+  endExistingClientship(input: $input) { ${result} }
+}`;
 
 const codeOf = (body: GraphQLBody) => body.errors?.[0]?.extensions?.code;
 const codesOf = (body: GraphQLBody) => (body.errors ?? []).map((e) => e.extensions?.code);
@@ -532,6 +535,138 @@ describe.each(testEngines)("the access model under attack on %s", (engine) => {
       const guardian = consents.find((c) => c.giverKind === "GUARDIAN")?.consentId;
       const answer = await withdraw(guardian, tomorrow);
       expect({ tomorrow: answer?.__typename }).toEqual({ tomorrow: "RuleViolationError" });
+    });
+  });
+
+  describe("finding 5b: access ends with the client relationship it was based on", () => {
+    // A child welfare social worker (fictional), written directly like the school social worker: her
+    // organisation has a client relationship with the client and nothing else in the case.
+    const childWelfareWorker = { login: "kaisa.lastensuojelu", staffId: "st-cw-lastensuojelu" };
+    let workerToken = "";
+    let caseId = "";
+    const endClientship = (who: string, endedOn: string, organisationId: string = org.childWelfare) =>
+      h.gql(who, endExistingClientship, { input: { caseId, organisationId, endedOn } });
+    const rwSeat = (plannedOn: string) => ({
+      input: {
+        caseId,
+        plannedOn,
+        composition: [
+          ...coreComposition,
+          { role: "RESPONSIBLE_WORKER", organisationId: org.childWelfare, profession: "SOCIAL_WORKER" },
+        ],
+      },
+    });
+    beforeAll(async () => {
+      await h.database.db.insert(schema.staff).values({
+        teamId,
+        id: childWelfareWorker.staffId,
+        organisationId: org.childWelfare,
+        profession: "social-worker",
+        givenName: "Kaisa",
+        familyName: "Lastensuojelu",
+        title: "sosiaalityöntekijä",
+        login: childWelfareWorker.login,
+      });
+      await h.database.db.insert(schema.assignments).values({
+        teamId,
+        id: "as-cw-lastensuojelu",
+        staffId: childWelfareWorker.staffId,
+        organisationId: org.childWelfare,
+        fraction: 0.1,
+        validFrom: "2026-01-01",
+        needsPremisesAccess: false,
+      });
+      await h.database.db.insert(schema.users).values({
+        teamId,
+        login: childWelfareWorker.login,
+        displayName: "Kaisa Lastensuojelu",
+        staffId: childWelfareWorker.staffId,
+      });
+      workerToken = await tokenFor({ login: childWelfareWorker.login, name: "Kaisa Lastensuojelu" });
+      // An admitted case; the client and the guardian consent to child welfare, so that a responsible
+      // worker's seat is refused below for the relationship alone.
+      caseId = await refer(h);
+      await admit(h, caseId);
+      await consentAll(h, caseId, (await detailOf(caseId)).guardians[0]?.guardianId ?? "", [org.childWelfare]);
+      const recorded = await h.gql(login.socialWorker, recordExistingClientship, {
+        input: {
+          caseId,
+          organisationId: org.childWelfare,
+          responsibleWorkerName: "Keksitty Työntekijä",
+          since: "2026-01-01",
+        },
+      });
+      expect(payloadOf(recorded.body, "recordExistingClientship")?.__typename).toBe("CasePayload");
+    });
+
+    it("finding 5b: refuses an end dated tomorrow, and one by another organisation, with or without a part in the case", async () => {
+      const byOutsider = payloadOf((await endClientship(login.youthWorker, today)).body, "endExistingClientship");
+      // Youth services take a core-team seat: a full member of the case, but neither child welfare nor a selecting unit.
+      const meetingPlanned = await h.gql(login.police, planMeeting, {
+        input: { caseId, plannedOn: "2026-12-01", composition: coreComposition },
+      });
+      expect(payloadOf(meetingPlanned.body, "planMeeting")?.__typename).toBe("CasePayload");
+      const byMember = payloadOf((await endClientship(login.youthWorker, today)).body, "endExistingClientship");
+      const inFuture = payloadOf((await endClientship(login.socialWorker, tomorrow)).body, "endExistingClientship");
+      // Child welfare itself sees the case on the relationship alone, which changes nothing.
+      const { body: ownBody } = await post(workerToken, endExistingClientship, {
+        input: { caseId, organisationId: org.childWelfare, endedOn: today },
+      });
+      expect({
+        outsider: byOutsider?.code,
+        member: byMember?.violations?.map((v) => v.code),
+        tomorrow: inFuture?.violations?.map((v) => v.code),
+        childWelfareItself: payloadOf(ownBody, "endExistingClientship")?.code,
+        stillSeen: (await post(workerToken, caseById, { id: caseId })).body.data?.case !== null,
+      }).toEqual({
+        outsider: "NOT_FOUND",
+        member: ["CLIENTSHIP.NOT_RECORDER"],
+        tomorrow: ["CASE.FUTURE_DATE"],
+        childWelfareItself: "NOT_FOUND",
+        stillSeen: true,
+      });
+    });
+
+    it("finding 5b: once the relationship ends, child welfare no longer sees the case and its worker gets no seat", async () => {
+      const ended = await endClientship(login.socialWorker, today);
+      expect(payloadOf(ended.body, "endExistingClientship")?.__typename).toBe("CasePayload");
+      const single = await post(workerToken, caseById, { id: caseId });
+      const list = await post(workerToken, caseList);
+      const seat = payloadOf((await h.gql(login.police, planMeeting, rwSeat("2026-11-25"))).body, "planMeeting");
+      const again = payloadOf((await endClientship(login.socialWorker, today)).body, "endExistingClientship");
+      const memberships = await h.database.db
+        .select({ from: schema.caseMemberships.validFrom, to: schema.caseMemberships.validTo })
+        .from(schema.caseMemberships)
+        .where(
+          and(
+            eq(schema.caseMemberships.teamId, teamId),
+            eq(schema.caseMemberships.caseId, caseId),
+            eq(schema.caseMemberships.basis, "existing-clientship"),
+          ),
+        );
+      const detail = await h.gql(
+        login.police,
+        `query($id: String!) { case(caseId: $id) { existingClientships { organisation { id } endedOn } } }`,
+        { id: caseId },
+      );
+      expect({
+        case: single.body.data?.case ?? null,
+        error: codeOf(single.body) ?? null,
+        listed: JSON.stringify(list.body.data ?? null).includes(caseId),
+        seat: seat?.violations?.map((v) => v.code),
+        endedTwice: again?.violations?.map((v) => v.code),
+        memberships,
+        relationships: (detail.body.data?.case as { existingClientships: unknown[] } | null)?.existingClientships,
+      }).toEqual({
+        case: null,
+        error: null,
+        listed: false,
+        seat: ["MEETING.NO_CLIENTSHIP"],
+        endedTwice: ["CLIENTSHIP.ALREADY_ENDED"],
+        // Recorded and ended today: it gave access until now, and leaves none.
+        memberships: [],
+        relationships: [{ organisation: { id: org.childWelfare }, endedOn: today }],
+      });
     });
   });
 

@@ -347,6 +347,19 @@ caseMutation(
 );
 
 caseMutation(
+  "endExistingClientship",
+  "Records that the client's relationship with another organisation ended (asiakkuuden päättyminen): the organisation's access to the case that rested on it ends the day before, and its responsible worker is no longer seated at meetings from that day. Recorded, like the relationship, by that organisation or a selecting unit; not before the relationship began or was recorded, not after today, and once.",
+  (t) => ({
+    organisationId: t.id({ required: true, description: "The organisation of the relationship." }),
+    endedOn: day(t, "Day ended: the relationship is not in force from this day."),
+  }),
+  (i) => ({
+    command: { type: "end-existing-clientship", organisationId: i.organisationId, endedOn: i.endedOn },
+    on: i.endedOn,
+  }),
+);
+
+caseMutation(
   "recordChildWelfareNotification",
   "Records that a child welfare notification (lastensuojeluilmoitus, LSL 25 §) was made.",
   (t) => ({

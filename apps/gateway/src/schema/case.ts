@@ -365,6 +365,13 @@ builder.drizzleObject("existingClientships", {
   fields: (t) => ({
     organisation: t.organisation((x) => x.organisationId, { description: "The organisation." }),
     since: t.field({ type: "Date", nullable: true, resolve: (x) => x.since, description: "Since when." }),
+    endedOn: t.field({
+      type: "Date",
+      nullable: true,
+      resolve: (x) => x.endedOn,
+      description:
+        "The day the relationship ended (not in force from then; the organisation's access on it ended the day before); null while it lasts.",
+    }),
     responsibleWorkerName: t.exposeString("responsibleWorkerName", {
       nullable: true,
       description: "The responsible social worker (vastuusosiaalityöntekijä); null if not yet named.",

@@ -19,7 +19,14 @@ import { type Executor, openDatabase } from "../client.js";
 import { constraintViolation, StaleWriteError } from "../errors.js";
 import { createIdentityVault } from "../keys/identity-vault.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
-import { caseLinks, caseMemberships as caseMembershipRows, cases, clients, referralEvents } from "../schema/tables.js";
+import {
+  caseLinks,
+  caseMemberships as caseMembershipRows,
+  cases,
+  clients,
+  existingClientships,
+  referralEvents,
+} from "../schema/tables.js";
 import { seededTestDatabase, testEngines } from "../testing/index.js";
 import { InvalidClientIdentityError, loadCase, newId, referCase, saveCase } from "./case-repository.js";
 
@@ -55,8 +62,8 @@ async function refer(db: Executor, code = testIdentityCode("2011-04-05", 944), g
 }
 
 /** Applies a command, saves the change, and returns the reloaded case. */
-async function step(db: Executor, c: Case, command: CaseCommand): Promise<Case> {
-  const result = applyCaseCommand(c, command, context);
+async function step(db: Executor, c: Case, command: CaseCommand, today = context.today): Promise<Case> {
+  const result = applyCaseCommand(c, command, { ...context, today });
   if (!result.ok) throw new Error(result.error.map((v) => v.message.en).join("; "));
   await saveCase(db, c, result.value, {
     actorId: "hanna.mattila",
@@ -359,6 +366,37 @@ describe.each(testEngines)("the case repository on %s", (engine) => {
     );
     expect(stored?.guardianNames[gNew]).toEqual({ givenName: "Pekka", familyName: "Esimerkki" });
     expect(c.version).toBe(20);
+  });
+
+  it("persists a client relationship's end, and the access it gave ends the day before", async () => {
+    const { caseId } = await refer(database.db, testIdentityCode("2010-06-15", 921));
+    let c = (await loadCase(database.db, teamId, caseId))?.case;
+    if (!c) throw new Error("no case");
+    const clientship = { organisationId: org.childWelfare, since: "2024-09-01", responsibleWorker: null };
+    c = await step(database.db, c, { type: "record-existing-clientship", clientship }, "2025-03-05");
+    const clientshipAccess = async () =>
+      (await loadCase(database.db, teamId, caseId))?.memberships
+        .filter((m) => m.basis === "existing-clientship")
+        .map((m) => [m.organisationId, m.from, m.to]);
+    expect(await clientshipAccess()).toEqual([[org.childWelfare, "2025-03-05", null]]);
+    c = await step(
+      database.db,
+      c,
+      { type: "end-existing-clientship", organisationId: org.childWelfare, endedOn: "2025-03-15" },
+      "2025-03-20",
+    );
+    expect(c.existingClientships).toEqual([{ ...clientship, recordedOn: "2025-03-05", endedOn: "2025-03-15" }]);
+    expect(await clientshipAccess()).toEqual([[org.childWelfare, "2025-03-05", "2025-03-14"]]);
+    // The table holds the rule too: no end before the recording, whoever writes.
+    const refused = await database.db
+      .update(existingClientships)
+      .set({ endedOn: "2025-03-04" })
+      .where(and(eq(existingClientships.teamId, teamId), eq(existingClientships.caseId, caseId)))
+      .then(
+        () => null,
+        (error: unknown) => constraintViolation(error)?.constraint ?? String(error),
+      );
+    expect(refused).toBe("existing_clientships_ended_check");
   });
 
   it("refuses a stale write and leaves the case as it was", async () => {

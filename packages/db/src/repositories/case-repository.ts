@@ -115,6 +115,7 @@ function toStoredCase(row: CaseRow): StoredCase {
       organisationId: x.organisationId,
       since: x.since,
       recordedOn: x.recordedOn,
+      endedOn: x.endedOn,
       responsibleWorker:
         x.responsibleWorkerName === null || x.responsibleWorkerOrganisationId === null
           ? null
@@ -514,6 +515,7 @@ export async function saveCase(db: Executor, before: Case, after: Case, context:
       const values = {
         since: x.since,
         recordedOn: x.recordedOn,
+        endedOn: x.endedOn,
         responsibleWorkerName: x.responsibleWorker?.name ?? null,
         responsibleWorkerStaffId: x.responsibleWorker?.staffId ?? null,
         responsibleWorkerOrganisationId: x.responsibleWorker?.organisationId ?? null,

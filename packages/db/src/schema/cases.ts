@@ -202,6 +202,8 @@ export const existingClientships = snakeCase.table(
     responsibleWorkerOrganisationId: text().references(() => organisations.id),
     /** The day the team recorded it: the organisation's access rests on it from then. */
     recordedOn: day(),
+    /** The day it ended (not in force from then): the organisation's access ends the day before. */
+    endedOn: day(),
     ...timestamps(),
     /** Place in the case aggregate's list, so it reads back in the order it was recorded. */
     position: integer().notNull().default(0),
@@ -212,6 +214,11 @@ export const existingClientships = snakeCase.table(
     check(
       "existing_clientships_worker_check",
       sql`(${t.responsibleWorkerName} is null) = (${t.responsibleWorkerOrganisationId} is null)`,
+    ),
+    // A relationship does not end before it was recorded (the domain's `clientshipEndRefusals`).
+    check(
+      "existing_clientships_ended_check",
+      sql`${t.endedOn} is null or ${t.recordedOn} is null or ${t.endedOn} >= ${t.recordedOn}`,
     ),
   ],
 );

@@ -35,6 +35,7 @@ export function membershipRows(
       since: x.since ?? null,
       responsibleWorker: null,
       recordedOn: x.recordedOn ?? null,
+      endedOn: x.endedOn ?? null,
     })),
     selection: [],
     selectionStartedOn: rows.case.selectionStartedOn ?? null,

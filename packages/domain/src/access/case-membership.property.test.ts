@@ -16,6 +16,7 @@ import {
   guardian,
   invitedSeat,
   nonCoreOrganisationIds,
+  onItsDay,
   orgs,
   staff,
 } from "../cases/case.fixture.js";
@@ -34,7 +35,10 @@ const allOrganisations = [...coreOrganisationIds, ...nonCoreOrganisationIds];
 const dayArb = fc.integer({ min: 0, max: 30 }).map(day);
 const giverArb = fc.constantFrom({ kind: "client" as const }, { kind: "guardian" as const, guardianId: "g-1" });
 
-/** Random histories: consents, seats inside and outside the core team, withdrawals, corrections, closing. */
+/**
+ * Random histories: consents, seats inside and outside the core team, withdrawals, corrections, closing,
+ * and a client relationship with child welfare recorded and ended.
+ */
 const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
   {
     weight: 4,
@@ -92,6 +96,21 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
       .map((x): CaseCommand => ({ type: "cancel-meeting", ...x })),
   },
   { weight: 1, arbitrary: dayArb.map((on): CaseCommand => ({ type: "close", on, reason: "goals-met" })) },
+  {
+    weight: 2,
+    arbitrary: fc.option(dayArb, { nil: null }).map((since): CaseCommand => ({
+      type: "record-existing-clientship",
+      clientship: { organisationId: orgs.childWelfare, since, responsibleWorker: null },
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: dayArb.map((endedOn): CaseCommand => ({
+      type: "end-existing-clientship",
+      organisationId: orgs.childWelfare,
+      endedOn,
+    })),
+  },
 );
 
 /** Histories that usually hold consents of both required givers for some organisations, then anything. */
@@ -119,7 +138,7 @@ const historyArb: fc.Arbitrary<CaseCommand[]> = fc
 function history(commands: readonly CaseCommand[]): Case {
   let c = admittedCase({ guardians: [guardian("g-1")] });
   for (const command of commands) {
-    const result = applyCaseCommand(c, command, caseContext);
+    const result = applyCaseCommand(c, command, onItsDay(command, caseContext, day(0)));
     if (result.ok) c = result.value;
   }
   return c;
@@ -127,12 +146,20 @@ function history(commands: readonly CaseCommand[]): Case {
 
 /**
  * A basis for `organisationId` in force on `d`, read straight from the case's facts rather than
- * from `caseMemberships`: a selecting unit from the referral; or a seat not yet cancelled, seated by
+ * from `caseMemberships`: a selecting unit from the referral; a client relationship recorded by then
+ * and not yet ended; or a seat not yet cancelled, seated by
  * then, of the core team or resting on a consent of every required giver that covered the
  * organisation on the meeting's day and is still in effect on `d`, in a case not closed before `d`.
  */
 function justified(c: Case, organisationId: string, d: LocalDate): boolean {
   if (selectingUnits.includes(organisationId) && d >= c.referredOn) return true;
+  const clientship = c.existingClientships.find((x) => x.organisationId === organisationId);
+  if (
+    clientship &&
+    (clientship.recordedOn ?? c.referredOn) <= d &&
+    (clientship.endedOn === null || d < clientship.endedOn)
+  )
+    return true;
   return c.meetings.some((m) => {
     if (!m.composition.some((p) => p.organisationId === organisationId)) return false;
     if ((m.composedOn ?? m.plannedOn) > d || (m.cancelledOn !== null && d >= m.cancelledOn)) return false;
@@ -152,7 +179,7 @@ function justified(c: Case, organisationId: string, d: LocalDate): boolean {
 
 describe("case memberships over random histories", () => {
   it("open a case to an organisation on a day only when a basis is in force that day", () => {
-    const reach = { consentAccessDays: 0, endedByWithdrawal: 0, coreSeatDays: 0 };
+    const reach = { consentAccessDays: 0, endedByWithdrawal: 0, coreSeatDays: 0, endedClientships: 0 };
     fc.assert(
       fc.property(historyArb, (commands) => {
         const c = history(commands);
@@ -161,12 +188,24 @@ describe("case memberships over random histories", () => {
           for (const d of days) {
             const access = caseAccessOn(memberships, [organisationId], d);
             if (access !== null) expect(justified(c, organisationId, d), `${organisationId} on ${d}`).toBe(true);
+            // And a client relationship in force gives access, from its recording to the day before its end.
+            const clientship = c.existingClientships.find((x) => x.organisationId === organisationId);
+            if (clientship && (clientship.recordedOn ?? c.referredOn) <= d && (clientship.endedOn ?? "9999") > d)
+              expect(access, `${organisationId} on ${d}`).toBe("limited");
             if (access !== null && nonCoreOrganisationIds.includes(organisationId)) {
               reach.consentAccessDays += 1;
               expect(access).toBe("limited");
             }
             if (access === "full" && organisationId === orgs.youth) reach.coreSeatDays += 1;
           }
+        }
+        // No access rests on a client relationship on or after the day it ended.
+        for (const x of c.existingClientships.filter((y) => y.endedOn !== null)) {
+          for (const m of memberships.filter((y) => y.basis === "existing-clientship")) {
+            expect(m.to !== null && x.endedOn !== null && m.to < x.endedOn).toBe(true);
+          }
+          if (days.some((d) => d >= (x.recordedOn ?? c.referredOn) && d < (x.endedOn ?? d)))
+            reach.endedClientships += 1;
         }
         // No access rests on a consent on or after the day it was withdrawn.
         for (const m of memberships.filter((x) => x.basis === "consent")) {
@@ -178,10 +217,12 @@ describe("case memberships over random histories", () => {
       }),
       { numRuns: 400 },
     );
-    // Not vacuous: the histories gave invited organisations access, ended it by withdrawals, and seated the core team.
+    // Not vacuous: the histories gave invited organisations access, ended it by withdrawals, seated the
+    // core team, and ended client relationships that had given access.
     expect(reach.consentAccessDays).toBeGreaterThan(0);
     expect(reach.endedByWithdrawal).toBeGreaterThan(0);
     expect(reach.coreSeatDays).toBeGreaterThan(0);
+    expect(reach.endedClientships).toBeGreaterThan(0);
   });
 
   it("give a core-team seat access from its seating until its cancellation", () => {

@@ -119,6 +119,22 @@ describe("case memberships", () => {
     expect(caseMemberships({ ...withdrawn, consents: early }, context).some((m) => m.basis === "consent")).toBe(false);
   });
 
+  it("open a case to an organisation with a client relationship from its recording until the day before it ended", () => {
+    const clientship = { organisationId: orgs.childWelfare, recordedOn: day(3) };
+    const of = (c: Case) => caseMemberships(c, context).filter((m) => m.basis === "existing-clientship");
+    expect(of(admittedCase({ existingClientships: [clientship] })).map((m) => [m.from, m.to])).toEqual([
+      [day(3), null],
+    ]);
+    const ended = of(admittedCase({ existingClientships: [{ ...clientship, endedOn: day(10) }] }));
+    expect(ended.map((m) => [m.from, m.to])).toEqual([[day(3), day(9)]]);
+    expect(caseAccessOn(ended, [orgs.childWelfare], day(9))).toBe("limited");
+    expect(caseAccessOn(ended, [orgs.childWelfare], day(10))).toBeNull();
+    // Ended on the day it was recorded: it gave nothing. Without a recording day it counts from the referral.
+    expect(of(admittedCase({ existingClientships: [{ ...clientship, endedOn: day(3) }] }))).toEqual([]);
+    const legacy = of(admittedCase({ existingClientships: [{ organisationId: orgs.childWelfare, endedOn: day(4) }] }));
+    expect(legacy.map((m) => [m.from, m.to])).toEqual([[day(0), day(3)]]);
+  });
+
   it("give nothing for a seat without consent, nor for one cancelled before it was given", () => {
     const c = admittedCase({
       meetings: [

@@ -126,7 +126,8 @@ const earliest = (days: readonly (LocalDate | null)[]): LocalDate | null =>
 /**
  * Every organisation's access to the case, derived from the case itself, so that a change to what it
  * rests on (a withdrawn or corrected consent, a cancelled meeting, a closed case) changes the access
- * with it. Seats outside the core team rest on the consents that allowed them on the meeting's day
+ * with it. An existing client relationship gives access from its recording until the day before it
+ * ended. Seats outside the core team rest on the consents that allowed them on the meeting's day
  * and end when the first of those ends, or when the case closes; a seat without such consents gives
  * nothing, whatever role it was given. A controller whose part of the case retention removed gets
  * none of it back: its access ended with its retention period, whatever the case still says.
@@ -134,7 +135,11 @@ const earliest = (days: readonly (LocalDate | null)[]): LocalDate | null =>
 export function caseMemberships(c: Case, context: MembershipContext): CaseMembership[] {
   const found = referralMemberships(c, context);
   for (const x of c.existingClientships) {
-    found.push(open(x.organisationId, "existing-clientship", x.recordedOn ?? c.referredOn));
+    const from = x.recordedOn ?? c.referredOn;
+    // An ended relationship gives nothing from its end on; ended by its recording day, nothing at all.
+    const to = x.endedOn === null ? null : addDays(x.endedOn, -1);
+    if (to !== null && to < from) continue;
+    found.push({ ...open(x.organisationId, "existing-clientship", from), to });
   }
   for (const m of c.meetings) {
     const seatedFrom = m.composedOn ?? m.plannedOn;

@@ -34,8 +34,9 @@ export const caseCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("add-guardian"), guardian: guardianSchema }),
   z.object({
     type: z.literal("record-existing-clientship"),
-    clientship: existingClientshipSchema.omit({ recordedOn: true }),
+    clientship: existingClientshipSchema.omit({ recordedOn: true, endedOn: true }),
   }),
+  z.object({ type: z.literal("end-existing-clientship"), organisationId: idSchema, endedOn: localDateSchema }),
   z.object({ type: z.literal("record-child-welfare-notification"), notification: childWelfareNotificationSchema }),
   z.object({
     type: z.literal("record-consent"),

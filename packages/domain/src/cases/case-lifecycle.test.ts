@@ -21,6 +21,7 @@ import {
   deepFreeze,
   fullSelection,
   guardian,
+  organisationIndex,
   orgs,
   refusalCodes,
   staff,
@@ -39,6 +40,7 @@ const sampleCommands: Record<CaseCommandType, CaseCommand> = {
     type: "record-existing-clientship",
     clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker: null },
   },
+  "end-existing-clientship": { type: "end-existing-clientship", organisationId: orgs.childWelfare, endedOn: day(5) },
   "record-child-welfare-notification": {
     type: "record-child-welfare-notification",
     notification: { madeOn: day(0), organisationId: orgs.police },
@@ -427,7 +429,13 @@ describe("record-existing-clientship", () => {
       }),
     );
     expect(second.existingClientships).toEqual([
-      { organisationId: orgs.childWelfare, since: day(-100), responsibleWorker: worker, recordedOn: fixtureToday },
+      {
+        organisationId: orgs.childWelfare,
+        since: day(-100),
+        responsibleWorker: worker,
+        recordedOn: fixtureToday,
+        endedOn: null,
+      },
     ]);
   });
 
@@ -444,6 +452,101 @@ describe("record-existing-clientship", () => {
     expect(applyCaseCommand(buildCase(), command, byItsOwnWorker).ok).toBe(true);
     const unknownRecorder = { coreOrganisationIds: caseContext.coreOrganisationIds, today: fixtureToday };
     expect(refusalCodes(applyCaseCommand(buildCase(), command, unknownRecorder))).toEqual(["CLIENTSHIP.NOT_RECORDER"]);
+  });
+});
+
+describe("end-existing-clientship", () => {
+  const recordedOn = day(10);
+  const onDay = (today: string) => ({ ...caseContext, today });
+  const recorded = () =>
+    accepted(
+      applyCaseCommand(
+        admittedCase(),
+        {
+          type: "record-existing-clientship",
+          clientship: { organisationId: orgs.childWelfare, since: day(-30), responsibleWorker: null },
+        },
+        onDay(recordedOn),
+      ),
+    );
+  const end = (endedOn: string) => ({
+    type: "end-existing-clientship" as const,
+    organisationId: orgs.childWelfare,
+    endedOn,
+  });
+
+  it("records the day the relationship ended, and keeps the rest of it", () => {
+    const ended = accepted(applyCaseCommand(recorded(), end(day(20)), onDay(day(25))));
+    expect(ended.existingClientships).toEqual([
+      { organisationId: orgs.childWelfare, since: day(-30), responsibleWorker: null, recordedOn, endedOn: day(20) },
+    ]);
+  });
+
+  it("refuses a day before the relationship was recorded or began, after today, or a second end", () => {
+    expect(refusalCodes(applyCaseCommand(recorded(), end(day(9)), onDay(day(25))))).toEqual(["CASE.DATE_ORDER"]);
+    // Recorded again later with a later start: it keeps its recording day, and the end follows the start.
+    const restated = applyCaseCommand(
+      recorded(),
+      {
+        type: "record-existing-clientship",
+        clientship: { organisationId: orgs.childWelfare, since: day(15), responsibleWorker: null },
+      },
+      onDay(day(18)),
+    );
+    expect(refusalCodes(applyCaseCommand(accepted(restated), end(day(12)), onDay(day(25))))).toEqual([
+      "CASE.DATE_ORDER",
+    ]);
+    expect(refusalCodes(applyCaseCommand(recorded(), end(day(26)), onDay(day(25))))).toEqual(["CASE.FUTURE_DATE"]);
+    // The day it was recorded is allowed: a relationship recorded by mistake ends before it gave anything.
+    const ended = accepted(applyCaseCommand(recorded(), end(recordedOn), onDay(day(25))));
+    const again = applyCaseCommand(ended, end(day(20)), onDay(day(25)));
+    expect(refusalCodes(again)).toEqual(["CLIENTSHIP.ALREADY_ENDED"]);
+    expect(again.ok ? null : again.error[0]?.message.en).toBe(
+      `The client relationship with an unknown organisation already ended on ${recordedOn}.`,
+    );
+  });
+
+  it("refuses an organisation without a recorded relationship, named in every language", () => {
+    const result = applyCaseCommand(
+      recorded(),
+      { ...end(day(20)), organisationId: orgs.school },
+      { ...onDay(day(25)), recording: { ...fixtureRecording, organisations: organisationIndex } },
+    );
+    expect(refusalCodes(result)).toEqual(["CLIENTSHIP.NOT_FOUND"]);
+    for (const language of ["fi", "sv", "en"] as const)
+      expect(result.ok ? null : result.error[0]?.message[language]).toContain("Testikoulu");
+  });
+
+  it("is recorded, like the relationship, only by its organisation or a selecting unit", () => {
+    const c = recorded();
+    const by = (organisationId: string) => ({
+      ...onDay(day(25)),
+      recording: { ...fixtureRecording, organisationId, clientHolders: [] },
+    });
+    expect(refusalCodes(applyCaseCommand(c, end(day(20)), by(orgs.youth)))).toEqual(["CLIENTSHIP.NOT_RECORDER"]);
+    // No longer holding clients does not keep a relationship from ending.
+    expect(applyCaseCommand(c, end(day(20)), by(orgs.childWelfare)).ok).toBe(true);
+    expect(applyCaseCommand(c, end(day(20)), by(orgs.police)).ok).toBe(true);
+    const unknown = { coreOrganisationIds: caseContext.coreOrganisationIds, today: day(25) };
+    expect(refusalCodes(applyCaseCommand(c, end(day(20)), unknown))).toEqual(["CLIENTSHIP.NOT_RECORDER"]);
+  });
+
+  it("is accepted after the case closed, and an ended relationship is not recorded again", () => {
+    const closed = accepted(
+      applyCaseCommand(recorded(), { type: "close", on: day(12), reason: "goals-met" }, onDay(day(25))),
+    );
+    const ended = accepted(applyCaseCommand(closed, end(day(20)), onDay(day(25))));
+    expect(ended.status).toBe("closed");
+    const reopened = accepted(applyCaseCommand(recorded(), end(day(20)), onDay(day(25))));
+    const again = applyCaseCommand(
+      reopened,
+      {
+        type: "record-existing-clientship",
+        clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker: null },
+      },
+      onDay(day(25)),
+    );
+    expect(refusalCodes(again)).toEqual(["CLIENTSHIP.ALREADY_ENDED"]);
   });
 });
 

@@ -6,7 +6,12 @@ import type { Case, CaseStatus, ExistingClientship } from "./case.js";
 import type { CaseCommand, CaseCommandType } from "./case-commands.js";
 import { caseCommandNames, caseStatusNames } from "./case-names.js";
 import { duplicate, notBefore, notInFuture } from "./case-refusals.js";
-import { type ClientshipRecording, clientshipRefusals } from "./existing-clientship-rules.js";
+import {
+  type ClientshipRecording,
+  clientshipEndedRefusals,
+  clientshipEndRefusals,
+  clientshipRefusals,
+} from "./existing-clientship-rules.js";
 import type { InvitationContext } from "./consent-policy.js";
 import { answerInvitation, sendInvitations } from "./meeting-invitations.js";
 import {
@@ -22,8 +27,8 @@ import { makeReferral, updateReferral } from "./referral-commands.js";
 
 /**
  * What commands need beyond the case: the core team on the command's date, the age policy, today
- * (nothing that has happened is dated after it) and, to record an existing client relationship, who
- * records it (`ClientshipRecording`; without it such a relationship is refused) and the team's premises
+ * (nothing that has happened is dated after it) and, to record an existing client relationship or its
+ * end, who records it (`ClientshipRecording`; without it either is refused) and the team's premises
  * (without them no meeting is placed in premises).
  */
 export interface CaseContext extends InvitationContext {
@@ -40,6 +45,8 @@ export function eventDayOf(command: CaseCommand): LocalDate | null {
       return command.decision.decidedOn;
     case "record-existing-clientship":
       return command.clientship.since;
+    case "end-existing-clientship":
+      return command.endedOn;
     case "record-child-welfare-notification":
       return command.notification.madeOn;
     case "record-consent":
@@ -76,6 +83,8 @@ export const commandAllowedIn: Readonly<Record<CaseCommandType, readonly CaseSta
   "close": working,
   "add-guardian": open,
   "record-existing-clientship": open,
+  // The access a relationship gave ends with it, whatever the case's state: a closed case included.
+  "end-existing-clientship": ["referred", "in-selection", "admitted", "active", "declined", "closed"],
   "record-child-welfare-notification": open,
   "record-consent": open,
   // Withdrawing consent is the client's right at any time, even after the case has ended.
@@ -160,6 +169,14 @@ function latest(dates: readonly LocalDate[]): LocalDate | null {
   return dates.length === 0 ? null : dates.reduce((a, b) => (a >= b ? a : b));
 }
 
+function unknownRecorder(c: Case, organisationId: string): Violation {
+  return violation("CLIENTSHIP.NOT_RECORDER", [c.id, organisationId], {
+    fi: "Olemassa olevan asiakkuuden kirjaajaa ei tunneta.",
+    sv: "Den som registrerar klientrelationen är okänd.",
+    en: "Who records the existing client relationship is not known.",
+  });
+}
+
 function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Case> {
   switch (command.type) {
     case "start-selection": {
@@ -221,19 +238,17 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
       return ok({ ...c, guardians: [...c.guardians, command.guardian] });
     case "record-existing-clientship": {
       const found = context.recording
-        ? clientshipRefusals(c, command.clientship, context.recording)
-        : [
-            violation("CLIENTSHIP.NOT_RECORDER", [c.id, command.clientship.organisationId], {
-              fi: "Olemassa olevan asiakkuuden kirjaajaa ei tunneta.",
-              sv: "Den som registrerar klientrelationen är okänd.",
-              en: "Who records the existing client relationship is not known.",
-            }),
-          ];
+        ? [
+            ...clientshipRefusals(c, command.clientship, context.recording),
+            ...clientshipEndedRefusals(c, command.clientship.organisationId, context.recording.organisations),
+          ]
+        : [unknownRecorder(c, command.clientship.organisationId)];
       if (found.length > 0) return err(found);
       const earlier = c.existingClientships.find((x) => x.organisationId === command.clientship.organisationId);
       const clientship: ExistingClientship = {
         ...command.clientship,
         recordedOn: earlier?.recordedOn ?? context.today,
+        endedOn: null,
       };
       return ok({
         ...c,
@@ -241,6 +256,18 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
           ...c.existingClientships.filter((x) => x.organisationId !== clientship.organisationId),
           clientship,
         ],
+      });
+    }
+    case "end-existing-clientship": {
+      const found = context.recording
+        ? clientshipEndRefusals(c, command.organisationId, command.endedOn, context.recording)
+        : [unknownRecorder(c, command.organisationId)];
+      if (found.length > 0) return err(found);
+      return ok({
+        ...c,
+        existingClientships: c.existingClientships.map((x) =>
+          x.organisationId === command.organisationId ? { ...x, endedOn: command.endedOn } : x,
+        ),
       });
     }
     case "record-child-welfare-notification":

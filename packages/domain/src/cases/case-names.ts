@@ -34,6 +34,11 @@ export const caseCommandNames: Readonly<Record<CaseCommandType, LocalisedText>> 
     sv: "att registrera ett befintligt klientförhållande",
     en: "recording an existing client relationship",
   },
+  "end-existing-clientship": {
+    fi: "olemassa olevan asiakkuuden päättymisen kirjaaminen",
+    sv: "att registrera att ett befintligt klientförhållande har upphört",
+    en: "recording the end of an existing client relationship",
+  },
   "record-child-welfare-notification": {
     fi: "lastensuojeluilmoituksen kirjaaminen",
     sv: "att registrera en barnskyddsanmälan",

@@ -28,6 +28,7 @@ import {
   guardianSeat,
   invitedSeat,
   nonCoreOrganisationIds,
+  onItsDay,
   organisationIndex,
   orgs,
   responsibleWorkerSeat,
@@ -150,6 +151,12 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
           responsibleWorker: x.responsibleWorker && { ...x.responsibleWorker, organisationId: x.organisationId },
         },
       })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ organisationId: fc.constantFrom(...allOrganisations), endedOn: dateArb })
+      .map((x): CaseCommand => ({ type: "end-existing-clientship", ...x })),
   },
   {
     weight: 1,
@@ -358,7 +365,7 @@ const lastSlot = 11;
  * and guardian g-1 (slot 0); selection started (slot 1); decisions by the three selection professions
  * and perhaps others, one of them sometimes missing or declining (slot 2); admission or decline (slot
  * 3); up to two meetings (slots 4 and 8); perhaps activation (slot 6); perhaps a withdrawal or a guardian
- * recorded late (slot 9); perhaps closing (slot 11). Dates mostly move forward but now and then step
+ * recorded late, and the client relationship's end (slot 9); perhaps closing (slot 11). Dates mostly move forward but now and then step
  * back a day, so ordering refusals still happen.
  */
 const lifecycleArb: fc.Arbitrary<Slotted[]> = fc
@@ -381,6 +388,8 @@ const lifecycleArb: fc.Arbitrary<Slotted[]> = fc
     ),
     consents: fc.integer({ min: 0, max: 2 }).map((n) => n > 0),
     clientship: fc.boolean(),
+    // The relationship perhaps ends mid-case, a few days after the first meeting could be planned.
+    clientshipEnds: fc.option(fc.integer({ min: 4, max: 24 }), { nil: null, freq: 2 }),
     meetings: fc.array(meetingEpisodeArb, { maxLength: 2 }),
     // Mid-case changes of who must consent: a withdrawal (sometimes corrected, to another day or undone:
     // a correction in the random noise rarely finds a withdrawal to correct), or a guardian recorded late.
@@ -425,6 +434,7 @@ const lifecycleArb: fc.Arbitrary<Slotted[]> = fc
       outcome,
       consents,
       clientship,
+      clientshipEnds,
       meetings,
       change,
       activate,
@@ -448,6 +458,11 @@ const lifecycleArb: fc.Arbitrary<Slotted[]> = fc
             clientship: { organisationId: orgs.childWelfare, since: null, responsibleWorker },
           },
         ]);
+        if (clientshipEnds !== null)
+          slotted.push([
+            9,
+            { type: "end-existing-clientship", organisationId: orgs.childWelfare, endedOn: day(clientshipEnds) },
+          ]);
       }
       if (consents) {
         // Consents of the client and guardian g-1 (if recorded) for the parties outside the core team.
@@ -575,7 +590,10 @@ function snapshot(c: Case): Case {
   return JSON.parse(JSON.stringify(c)) as Case;
 }
 
-/** Applies the commands in order, checking the case after every step; returns the statuses reached and the last case. */
+/**
+ * Applies the commands in order, checking the case after every step; returns the statuses reached and
+ * the last case. A client relationship and its end are recorded on their own days (`onItsDay`).
+ */
 function run(
   initial: Case,
   commands: readonly CaseCommand[],
@@ -587,7 +605,7 @@ function run(
   expect(caseInvariants(c)).toEqual([]);
   for (const command of commands) {
     const before = snapshot(c);
-    const result = applyCaseCommand(c, command, context);
+    const result = applyCaseCommand(c, command, onItsDay(command, context, initial.referredOn));
     // The input is frozen, so a mutation would have thrown; it must also still equal its snapshot.
     expect(c).toEqual(before);
     if (!result.ok) {
@@ -771,6 +789,7 @@ describe("the case state machine", () => {
       { type: "answer-invitation", invitationId: "i-1", answer: "declined", on: day(7), recordedBy: staff.police.id },
       { type: "cancel-meeting", meetingId: "m-2", on: day(7) },
       { type: "withdraw-consent", consentId: "c-1", withdrawalId: "w-1", on: day(9) },
+      { type: "end-existing-clientship", organisationId: orgs.childWelfare, endedOn: day(9) },
       {
         type: "correct-consent-withdrawal",
         consentId: "c-1",

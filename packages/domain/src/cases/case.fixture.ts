@@ -232,6 +232,17 @@ export function accepted(result: Result<Case>): Case {
   return result.value;
 }
 
+/**
+ * The context with "today" on the day the command happened, for the commands whose day matters beyond
+ * their own date: a client relationship is recorded on the day it began (`fallback` when that is not
+ * known), so it rests access on that day, and its end on the day it ended. Other commands keep `context`.
+ */
+export function onItsDay(command: CaseCommand, context: CaseContext, fallback: LocalDate): CaseContext {
+  if (command.type === "record-existing-clientship") return { ...context, today: command.clientship.since ?? fallback };
+  if (command.type === "end-existing-clientship") return { ...context, today: command.endedOn };
+  return context;
+}
+
 /** Applies commands in order, each of which must be accepted. */
 export function applyAll(c: Case, commands: readonly CaseCommand[], context: CaseContext = caseContext): Case {
   return commands.reduce((current, command) => accepted(applyCaseCommand(current, command, context)), c);

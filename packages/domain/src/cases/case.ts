@@ -79,6 +79,11 @@ export const existingClientshipSchema = z.object({
   responsibleWorker: responsibleWorkerSchema.nullable().default(null),
   /** The day the team recorded it: the organisation's access to the case rests on it from then. */
   recordedOn: localDateSchema.nullable().default(null),
+  /**
+   * The day the relationship ended: it is not in force from this day, and the organisation's access
+   * that rested on it ends the day before. Null while it lasts.
+   */
+  endedOn: localDateSchema.nullable().default(null),
 });
 export type ExistingClientship = z.output<typeof existingClientshipSchema>;
 

@@ -219,6 +219,17 @@ describe("checkCase", () => {
       expect(findings(broken, day(9))).toEqual([["MEETING.STATE_INCONSISTENT", "error"]]);
     });
 
+    it("concerns only meetings held before the client relationship ended", () => {
+      const c = recordedCase({
+        existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker, endedOn: day(5) }],
+      });
+      expect(findings(c, day(9))).toEqual([]);
+      const open = recordedCase({
+        existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker, endedOn: day(6) }],
+      });
+      expect(findings(open, day(9)).map(([code]) => code)).toEqual(["CASE.RESPONSIBLE_WORKER_NOT_INVOLVED"]);
+    });
+
     it("concerns only meetings since the client relationship began", () => {
       const c = recordedCase({
         existingClientships: [{ organisationId: orgs.childWelfare, since: day(6), responsibleWorker: worker }],

@@ -7,6 +7,7 @@ import { caseInvariants } from "./case-invariants.js";
 import type { InvitationContext } from "./consent-policy.js";
 import { effectiveRecord, invitationRefusals } from "./meeting-commands.js";
 import { clientAge } from "./age-policy.js";
+import { clientshipInForce } from "./existing-clientship-rules.js";
 
 /** Days after a meeting within which its record is still on time (DOMAIN § 5; see docs/domain.md). */
 export const defaultRecordingGraceDays = 7;
@@ -69,7 +70,8 @@ const open = ["referred", "in-selection", "admitted", "active"];
  * of 003 § 4.2 — every held meeting recorded in the client and statistics records; no party outside
  * the core team invited to a planned meeting or present at a held one without consent, withdrawn
  * consents and guardians recorded later included; an existing client
- * relationship names its responsible social worker, who attends or is informed of each meeting;
+ * relationship names its responsible social worker, who attends or is informed of each meeting held
+ * while the relationship is in force;
  * compositions from several professions; guardians recorded for a minor; a child welfare notification
  * recorded for a minor referred by the police.
  */
@@ -156,7 +158,10 @@ export function checkCase(c: Case, options: CheckCaseOptions): Violation<CaseRul
       continue;
     }
     for (const m of c.meetings.filter(
-      (mm) => mm.status === "held" && (x.since === null || (mm.heldOn ?? "") >= x.since),
+      // A held meeting without its day (an inconsistent one) counts only for a relationship without dates.
+      (mm) =>
+        mm.status === "held" &&
+        (mm.heldOn === null ? x.since === null && x.endedOn === null : clientshipInForce(x, mm.heldOn)),
     )) {
       const present = m.composition.some(
         (p) => p.role === "responsible-worker" && p.organisationId === x.organisationId && m.attended.includes(p.id),

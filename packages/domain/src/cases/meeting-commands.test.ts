@@ -158,6 +158,31 @@ describe("plan-meeting", () => {
     ]);
   });
 
+  it("seats a responsible worker only on a day the relationship is in force: begun, and not yet ended", () => {
+    const consents = [
+      consent("c-client", byClient, [orgs.childWelfare]),
+      consent("c-g1", byGuardian("g-1"), [orgs.childWelfare]),
+    ];
+    const c = admittedCase({
+      existingClientships: [{ organisationId: orgs.childWelfare, since: day(5), responsibleWorker: worker }],
+      consents,
+    });
+    const seat = [coreSeat(staff.police), responsibleWorkerSeat()];
+    expect(refusalCodes(apply(c, plan("m-1", seat, day(4))))).toEqual(["MEETING.NO_CLIENTSHIP"]);
+    expect(apply(c, plan("m-1", seat, day(5))).ok).toBe(true);
+    const ended = accepted(
+      applyCaseCommand(
+        c,
+        { type: "end-existing-clientship", organisationId: orgs.childWelfare, endedOn: day(8) },
+        caseContext,
+      ),
+    );
+    expect(apply(ended, plan("m-1", seat, day(7))).ok).toBe(true);
+    const after = apply(ended, plan("m-1", seat, day(8)));
+    expect(refusalCodes(after)).toEqual(["MEETING.NO_CLIENTSHIP"]);
+    expect(after.ok ? null : after.error[0]?.message.en).toContain(`in force on the meeting's day ${day(8)}`);
+  });
+
   it("needs consent for others from the organisation of the responsible worker", () => {
     const c = admittedCase({ existingClientships: [{ organisationId: orgs.childWelfare, responsibleWorker: worker }] });
     const result = apply(c, plan("m-1", [responsibleWorkerSeat(), invitedSeat(orgs.childWelfare)]));

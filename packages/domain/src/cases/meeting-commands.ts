@@ -2,7 +2,9 @@ import { type LocalDate, minDate } from "../core/local-date.js";
 import { err, ok, type Result, type Violation, violation } from "../core/violation.js";
 import type { Case, Meeting, MeetingRecord, MeetingRecordAmendment, Participant } from "./case.js";
 import type { MeetingLogistics } from "./meeting-logistics.js";
+import { organisationName } from "../organisations/organisation.js";
 import { canInvite, type InvitationContext } from "./consent-policy.js";
+import { clientshipInForce } from "./existing-clientship-rules.js";
 import { duplicate, notBefore } from "./case-refusals.js";
 
 function notFound(c: Case, meetingId: string): Violation {
@@ -16,7 +18,8 @@ function notFound(c: Case, meetingId: string): Violation {
 /**
  * Reasons a participant may not be invited on `date`: the core team needs nothing; anyone else needs
  * the consent of every required giver (`canInvite`), whatever their seat (003 § 4.2). A responsible
- * worker's seat also needs a recorded existing client relationship with that organisation.
+ * worker's seat also needs a recorded existing client relationship with that organisation in force on
+ * `date` (`clientshipInForce`): begun by then and not yet ended.
  */
 export function invitationRefusals(
   c: Case,
@@ -28,12 +31,16 @@ export function invitationRefusals(
   const checked = new Set<string>();
   for (const p of participants) {
     if (p.organisationId === null) continue;
-    if (p.role === "responsible-worker" && !c.existingClientships.some((x) => x.organisationId === p.organisationId)) {
+    if (
+      p.role === "responsible-worker" &&
+      !c.existingClientships.some((x) => x.organisationId === p.organisationId && clientshipInForce(x, date))
+    ) {
+      const name = organisationName(p.organisationId, context.organisations);
       found.push(
         violation("MEETING.NO_CLIENTSHIP", [c.id, p.organisationId], {
-          fi: "Vastuutyöntekijän paikka edellyttää, että asiakkuus kyseisessä organisaatiossa on kirjattu.",
-          sv: "En plats för den ansvariga arbetaren förutsätter att klientrelationen i organisationen i fråga har registrerats.",
-          en: "A responsible worker's seat needs a recorded existing client relationship with that organisation.",
+          fi: `Vastuutyöntekijän paikka edellyttää, että asiakkuus organisaatiossa ${name.fi} on kirjattu ja voimassa tapaamispäivänä ${date}.`,
+          sv: `En plats för den ansvariga arbetaren förutsätter att klientrelationen med ${name.sv} har registrerats och gäller på mötesdagen ${date}.`,
+          en: `A responsible worker's seat needs an existing client relationship with ${name.en}, recorded and in force on the meeting's day ${date}.`,
         }),
       );
     }

@@ -68,12 +68,16 @@ async function corrupt(db: Database): Promise<void> {
     await run(
       sql`update consents k set guardian_id = (select g.id from guardians g where g.team_id = k.team_id and g.case_id <> k.case_id order by g.id limit 1) where k.giver_kind = 'guardian' and random() < 0.05`,
     );
-    // Client relationships: no responsible worker named, or one named since long ago.
+    // Client relationships: no responsible worker named, one named since long ago, or ended (before,
+    // between or after the meetings).
     await run(
       sql`update existing_clientships set responsible_worker_name = null, responsible_worker_organisation_id = null where random() < 0.2`,
     );
     await run(
       sql`update existing_clientships set since = case when random() < 0.5 then null else since - 300 end where random() < 0.4`,
+    );
+    await run(
+      sql`update existing_clientships set ended_on = coalesce(recorded_on, since, '2025-01-01') + floor(random() * 400)::int where random() < 0.4`,
     );
     // Meetings: statuses without their dates, plans before the admission, nobody informed.
     await run(

@@ -136,7 +136,7 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
     from selection_decisions d where d.team_id = ${team} group by d.case_id
   ),
   -- Client relationships are few: kept once and hashed wherever a rule needs them.
-  clientships as materialized (select x.case_id, x.organisation_id, x.since, x.responsible_worker_name, x.responsible_worker_organisation_id from existing_clientships x where x.team_id = ${team}),
+  clientships as materialized (select x.case_id, x.organisation_id, x.since, x.ended_on, x.responsible_worker_name, x.responsible_worker_organisation_id from existing_clientships x where x.team_id = ${team}),
   custody as (select g.case_id, count(*)::int as guardians from guardians g where g.team_id = ${team} and g.has_custody group by g.case_id),
   case_rules as (
     select
@@ -191,7 +191,8 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
     select count(*) as n
     from clientships x join cs on cs.id = x.case_id join meetings m on m.team_id = ${team} and m.case_id = x.case_id
     where x.responsible_worker_name is not null and x.responsible_worker_organisation_id is not null
-      and m.status = 'held' and (x.since is null or m.held_on >= x.since) and m.responsible_worker_informed_on is null
+      and m.status = 'held' and (x.since is null or m.held_on >= x.since) and (x.ended_on is null or m.held_on < x.ended_on)
+      and m.responsible_worker_informed_on is null
       and not exists (select 1 from meeting_participants p where p.team_id = ${team} and p.meeting_id = m.id
         and p.role = 'responsible-worker' and p.organisation_id = x.organisation_id and p.attended)
   ),
@@ -205,13 +206,15 @@ export function caseRuleCountsQuery(scope: FigureScope, context: CaseRuleContext
       and ((m.status = 'held' and m.held_on is not null and p.attended) or (m.status = 'planned' and cs.status in ('admitted', 'active')))
   ),
   -- A responsible worker's seat (attended at a held meeting, or planned) without a client relationship
-  -- with that organisation recorded in the case.
+  -- with that organisation in force on the meeting's day (clientshipInForce: begun, not yet ended).
   no_clientship as (
     select count(*) as n
     from meeting_participants p join meetings m on m.team_id = p.team_id and m.id = p.meeting_id join cs on cs.id = m.case_id
+      cross join lateral (select case when m.status = 'held' then m.held_on else m.planned_on end as on_day) d
     where p.team_id = ${team} and p.role = 'responsible-worker' and p.organisation_id is not null
       and ((m.status = 'held' and m.held_on is not null and p.attended) or m.status = 'planned')
-      and not exists (select 1 from clientships x where x.case_id = m.case_id and x.organisation_id = p.organisation_id)
+      and not exists (select 1 from clientships x where x.case_id = m.case_id and x.organisation_id = p.organisation_id
+        and (x.since is null or x.since <= d.on_day) and (x.ended_on is null or d.on_day < x.ended_on))
   ),
   -- A planned meeting of a case that is not open refuses every organisation it names, core or not.
   not_open as (

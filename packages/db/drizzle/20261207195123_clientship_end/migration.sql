@@ -1,0 +1,2 @@
+ALTER TABLE "existing_clientships" ADD COLUMN "ended_on" date;--> statement-breakpoint
+ALTER TABLE "existing_clientships" ADD CONSTRAINT "existing_clientships_ended_check" CHECK ("ended_on" is null or "recorded_on" is null or "ended_on" >= "recorded_on");
