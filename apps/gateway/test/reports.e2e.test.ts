@@ -33,6 +33,17 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     );
   }
 
+  /** The agreement year's annual report as leadership asks for it (one run however often asked), completed. */
+  async function completedAnnual(): Promise<string> {
+    const runId = as(
+      (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data
+        ?.requestReport,
+      "ReportRun",
+    ).runId;
+    await completed(runId, login.leadership);
+    return runId;
+  }
+
   it("produces the annual evaluation once, however often it is requested, with checked files", async () => {
     const request = () => h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear });
     const [first, second] = await Promise.all([request(), request()]);
@@ -70,12 +81,7 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
   });
 
   it("downloads a report's files over HTTP to those who may read the run, audited, and to nobody else", async () => {
-    const runId = as(
-      (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data
-        ?.requestReport,
-      "ReportRun",
-    ).runId;
-    await completed(runId, login.leadership);
+    const runId = await completedAnnual();
     const get = async (path: string, asLogin: string | null, init: RequestInit = {}) =>
       h.fetch(path, {
         ...init,
@@ -155,12 +161,7 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
   });
 
   it("withholds a download whose access-log entry the database refuses: 503 and no file", async () => {
-    const runId = as(
-      (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data
-        ?.requestReport,
-      "ReportRun",
-    ).runId;
-    await completed(runId, login.leadership);
+    const runId = await completedAnnual();
     const download = async () =>
       h.fetch(`/reports/${runId}/pdf`, { headers: { authorization: `Bearer ${await h.token(login.leadership)}` } });
     const logged = async () =>
@@ -247,12 +248,7 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
   });
 
   it("reads a report's files from the database only when they are downloaded", async () => {
-    const runId = as(
-      (await h.request(login.leadership, RequestReportDocument, { type: "ANNUAL", period: agreementYear })).data
-        ?.requestReport,
-      "ReportRun",
-    ).runId;
-    await completed(runId, login.leadership);
+    const runId = await completedAnnual();
     const readsFiles = () => h.queries.some((q) => /^\s*select/i.test(q) && q.includes('"content"'));
     h.resetQueries();
     const listed = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns.find(
