@@ -1,10 +1,12 @@
 import {
   CaseAccessDocument,
+  CaseAssessmentDocument,
   CaseDetailDocument,
   CaseWorkersDocument,
   MeetingLogisticsDocument,
   OrganisationTreeDocument,
 } from "@ankkuri/client/operations";
+import { AssessmentSection } from "./case/AssessmentSection.js";
 import { ClientSection, GuardiansSection } from "./case/ClientSection.js";
 import { flatten, clientName } from "./case/case-data.js";
 import { ConsentsSection } from "./case/ConsentsSection.js";
@@ -24,11 +26,13 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
   const tree = useQuery(OrganisationTreeDocument, { language: language.toUpperCase() as "FI" | "SV" | "EN" }, language);
   const workers = useQuery(CaseWorkersDocument, { caseId }, caseId);
   const logistics = useQuery(MeetingLogisticsDocument, { caseId }, caseId);
+  const assessment = useQuery(CaseAssessmentDocument, { caseId }, caseId);
   const viewer = useViewer();
   const reload = async () => {
-    await Promise.all([detail.reload(), access.reload(), workers.reload(), logistics.reload()]);
+    await Promise.all([detail.reload(), access.reload(), workers.reload(), logistics.reload(), assessment.reload()]);
   };
-  const error = detail.error ?? access.error ?? tree.error ?? workers.error ?? logistics.error ?? viewer.error;
+  const error =
+    detail.error ?? access.error ?? tree.error ?? workers.error ?? logistics.error ?? assessment.error ?? viewer.error;
   const c = detail.data?.case;
 
   if (error)
@@ -42,7 +46,8 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
       </>
     );
   // The forms start from what the case, its organisations, workers and the organisation tree say: all first.
-  if (!detail.data || !access.data || !tree.data || !workers.data || !logistics.data) return <p>{t.loading}</p>;
+  if (!detail.data || !access.data || !tree.data || !workers.data || !logistics.data || !assessment.data)
+    return <p>{t.loading}</p>;
   if (!c)
     return (
       <>
@@ -71,6 +76,7 @@ export function CaseScreen({ caseId, onSignedOut }: { caseId: string; onSignedOu
         canAssign={assignsWorkers(viewer.data?.viewer)}
       />
       <OrganisationsSection c={c} taking={taking} />
+      <AssessmentSection assessment={assessment.data.case} />
       <ConsentsSection c={c} organisations={organisations} reload={reload} />
       <MeetingsSection
         c={c}

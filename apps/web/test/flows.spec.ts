@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { seedCases, type RunningGateway, startGateway } from "./gateway.js";
+import { seedAssessment, seedCases, type RunningGateway, startGateway } from "./gateway.js";
 
 const screens = new URL("../test-results/screens/", import.meta.url).pathname;
 mkdirSync(screens, { recursive: true });
@@ -16,6 +16,7 @@ test.beforeAll(async () => {
   test.setTimeout(360_000);
   gw = await startGateway();
   ({ admittedCaseId, count: caseCount } = await seedCases(gw));
+  await seedAssessment(gw, admittedCaseId);
 });
 
 test.afterAll(async () => {
@@ -118,12 +119,33 @@ test("plans a meeting: the consent check refuses an outside organisation and exp
     "Asiakas",
     "Huoltajat",
     "Organisaatiot",
+    "Arvio",
     "Suostumukset",
     "Tapaamiset",
     "Ohjaukset palveluihin",
     "Sääntöhavainnot",
   ])
     await expect(page.getByRole("region", { name: section, exact: true })).toBeVisible();
+  // The assessment recorded in the setup: its day, causes by name, the organisation needed, the
+  // reader's own organisation's summary, and the open goals by due day, the overdue one said in words.
+  const assessment = page.getByRole("region", { name: "Arvio", exact: true });
+  await expect(assessment.getByRole("heading", { level: 2, name: "Arvio" })).toBeVisible();
+  const facts = assessment.locator("dl");
+  await expect(facts.locator("dd").first()).toHaveText("2.11.2026");
+  await expect(facts.getByRole("listitem")).toHaveText(["Kaveripiiri", "Koulunkäynnin vaikeudet", "Lastensuojelu"]);
+  await expect(facts).toContainText("Poliisin yhteenveto (kuvitteellinen).");
+  const goals = assessment.getByRole("table", { name: "Avoimet tavoitteet" });
+  await expect(goals.getByRole("columnheader")).toHaveText(["Tavoite", "Vastuuhenkilö", "Määräpäivä", "Tila"]);
+  await expect(goals.getByRole("row", { name: /Harrastus löytyy/ }).getByRole("cell")).toHaveText([
+    "Hanna Mattila",
+    "15.11.2026",
+    "⚠ Myöhässä",
+  ]);
+  await expect(goals.getByRole("row", { name: /Koulunkäynti säännöllistyy/ }).getByRole("cell")).toHaveText([
+    "Maria Järvinen",
+    "30.6.2030",
+    "Avoin",
+  ]);
   await checkScreen(page, "05-case-screen");
 
   // A client-side check first: the day is required.
@@ -144,6 +166,18 @@ test("plans a meeting: the consent check refuses an outside organisation and exp
   await checkScreen(page, "06-plan-meeting-refused");
   await summary.getByRole("link", { name: "Siirry suostumuksen kirjaamiseen" }).click();
   await expect(page.getByRole("heading", { name: "Kirjaa suostumus" })).toBeFocused();
+
+  // A case with no assessment the reader may see: said in words, not as an error.
+  await page.getByRole("link", { name: "Takaisin asiakkuuksiin" }).click();
+  await page.getByRole("button", { name: "Tyhjennä rajaukset" }).click();
+  await page.getByLabel("Ohjattu viimeistään").fill("2026-10-02");
+  await page.getByRole("button", { name: "Hae" }).click();
+  await page.getByRole("link", { name: "Aino Koivisto" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Asiakkuus: Aino Koivisto");
+  await expect(page.getByRole("region", { name: "Arvio", exact: true })).toContainText(
+    "Sinulle näkyvää arviota ei ole.",
+  );
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
 test("records consents, plans the meeting, records it held, and withdraws a consent", async ({ page }) => {
@@ -215,6 +249,10 @@ test("switches to Swedish and English, and the gateway answers in the same langu
   await expect(page.getByRole("banner")).toContainText("Inloggad");
   await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klientrelation: Eetu Esimerkki");
+  // The causes' names come from the gateway in the same language.
+  const assessment = page.getByRole("region", { name: "Bedömning", exact: true });
+  await expect(assessment).toContainText("Kamratkretsen");
+  await expect(assessment.getByRole("table", { name: "Öppna mål" })).toContainText("Försenat");
   // Organisation names come from the gateway in the language asked for.
   await expect(
     page.getByRole("form", { name: "Registrera ett samtycke" }).getByText("Fostrans- och utbildningssektorn"),

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { testIdentityCode } from "@ankkuri/domain";
+import { helsinkiOrganisationIds, testIdentityCode } from "@ankkuri/domain";
 import { fictionalLogins, type ManagedProcess, mintDevToken, startTypeScript, workspacePath } from "@ankkuri/processes";
 
 /** The gateway in a process of its own on a fresh embedded database, serving the built app under /app/. */
@@ -130,4 +130,29 @@ export async function seedCases(gw: RunningGateway): Promise<{ admittedCaseId: s
     payload(await gw.gql(who, steps.decide, { input: { caseId, admit: true, decidedOn: on } }));
   payload(await gw.gql(login.police, steps.admit, { input: { caseId, on } }));
   return { admittedCaseId: caseId, count: ids.length };
+}
+
+const recordAssessment = `mutation ($input: RecordAssessmentInput!) { recordAssessment(input: $input) { __typename ... on Error { code message } } }`;
+
+/**
+ * Records the admitted case's assessment as the police officer (so that her organisation's summary is
+ * hers to read): two causes, child welfare needed, and two goals — one overdue since mid-November, one
+ * due far enough ahead that it stays open and on time whenever the tests run.
+ */
+export async function seedAssessment(gw: RunningGateway, caseId: string): Promise<void> {
+  payload(
+    await gw.gql(fictionalLogins.police, recordAssessment, {
+      input: {
+        caseId,
+        assessedOn: "2026-11-02",
+        causes: ["PEER_GROUP", "SCHOOL_DIFFICULTIES"],
+        neededOrganisationIds: [helsinkiOrganisationIds.childWelfare],
+        goals: [
+          { description: "Koulunkäynti säännöllistyy", ownerStaffId: "st-hpl-jarvinen", dueOn: "2030-06-30" },
+          { description: "Harrastus löytyy", ownerStaffId: "st-sotepe-mattila", dueOn: "2026-11-15" },
+        ],
+        summary: "Poliisin yhteenveto (kuvitteellinen).",
+      },
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import type {
   CaseAccessDocument,
+  CaseAssessmentDocument,
   CaseDetailDocument,
   MeetingLogisticsDocument,
   OrganisationTreeDocument,
@@ -10,6 +11,8 @@ export type CaseDetail = NonNullable<ResultOf<typeof CaseDetailDocument>["case"]
 export type Meeting = CaseDetail["meetings"][number];
 /** A meeting's time, place, invitations and record. */
 export type MeetingLogistics = NonNullable<ResultOf<typeof MeetingLogisticsDocument>["case"]>["meetings"][number];
+/** The latest assessment and the open goals, as far as the reader may see them. */
+export type CaseAssessment = NonNullable<ResultOf<typeof CaseAssessmentDocument>["case"]>;
 export type TakingPart = NonNullable<ResultOf<typeof CaseAccessDocument>["case"]>["organisations"];
 /** An organisation of the tree, flattened for a picker, with its depth for indenting. */
 export type Organisation = { id: string; name: string; depth: number };
