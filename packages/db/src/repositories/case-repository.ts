@@ -421,7 +421,7 @@ export async function referCase(db: Executor, vault: IdentityVault, input: Refer
 }
 
 /** Replaces a case's memberships with those derived from its current state. */
-async function writeMemberships(
+export async function writeMemberships(
   tx: Executor,
   teamId: string,
   caseId: string,

@@ -20,7 +20,7 @@ import { verifyAuditChain } from "../audit/verify-audit.js";
 import { visibleCaseIds } from "../access/case-visibility.js";
 import { StaleWriteError } from "../errors.js";
 import { generateKeySettings, parseKeyMaterial } from "../keys/key-material.js";
-import { loadCase, loadCases, saveCase } from "../repositories/case-repository.js";
+import { loadCase, loadCases, saveCase, writeMemberships } from "../repositories/case-repository.js";
 import * as t from "../schema/tables.js";
 import { insertClientCase, seededTestDatabase, testEngines } from "../testing/index.js";
 import { placeLegalHold, releaseLegalHold } from "./legal-holds.js";
@@ -262,32 +262,22 @@ describe.each(testEngines)("retention on %s", (engine) => {
     if (!stored) throw new Error("case vanished");
     const derived = caseMemberships(stored.case, context);
     expect(derived.map((m) => [m.organisationId, m.basis])).toContainEqual([org.policePrevention, "selecting-unit"]);
-    await db.insert(t.caseMemberships).values(
-      derived.map((m) => ({
-        teamId,
-        caseId,
-        id: uuidv7(),
-        organisationId: m.organisationId,
-        basis: m.basis,
-        meetingId: m.meetingId,
-        consentIds: m.consentIds,
-        validFrom: m.from,
-        validTo: m.to,
-      })),
-    );
+    await writeMemberships(db, teamId, caseId, derived);
     const police = accessChain(org.policePrevention, organisations);
     const policeSees = async () =>
       (await visibleCaseIds(db, { teamId, organisations: police, day: later }, [caseId])).has(caseId);
     expect(await policeSees()).toBe(true);
 
-    const report = await runRetention(db, key, {
-      teamId,
-      today: later,
-      policy,
-      dryRun: false,
-      now: new Date(`${later}T10:00:00Z`),
-      actor: "retention-test",
-    });
+    const runOnLater = () =>
+      runRetention(db, key, {
+        teamId,
+        today: later,
+        policy,
+        dryRun: false,
+        now: new Date(`${later}T10:00:00Z`),
+        actor: "retention-test",
+      });
+    const report = await runOnLater();
     const steps = report.decisions.find((d) => d.caseId === caseId)?.steps ?? [];
     expect(steps.map((s) => [s.kind, "controllerId" in s ? s.controllerId : null])).toEqual([
       ["controller-part", org.police],
@@ -332,14 +322,7 @@ describe.each(testEngines)("retention on %s", (engine) => {
       new Set([caseId]),
     );
     // The next run finds nothing more of the police to remove.
-    const again = await runRetention(db, key, {
-      teamId,
-      today: later,
-      policy,
-      dryRun: false,
-      now: new Date(`${later}T10:00:00Z`),
-      actor: "retention-test",
-    });
+    const again = await runOnLater();
     expect(again.decisions.find((d) => d.caseId === caseId)).toBeUndefined();
   });
 });
