@@ -1,4 +1,4 @@
-import { and, eq, runRetention, schema } from "@ankkuri/db";
+import { and, eq, runRetention, schema, writeMemberships } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import {
   caseMemberships,
@@ -81,19 +81,7 @@ describe.each(testEngines)("a removed controller part over GraphQL on %s", (engi
       membershipContext(helsinkiAnkkuri.agreement, referredOn, indexOrganisations(helsinkiAnkkuri.organisations)),
     );
     expect(derived.map((m) => [m.organisationId, m.basis])).toContainEqual([org.policePrevention, "selecting-unit"]);
-    await db.insert(schema.caseMemberships).values(
-      derived.map((m) => ({
-        teamId,
-        caseId,
-        id: randomUUID(),
-        organisationId: m.organisationId,
-        basis: m.basis,
-        meetingId: m.meetingId,
-        consentIds: m.consentIds,
-        validFrom: m.from,
-        validTo: m.to,
-      })),
-    );
+    await writeMemberships(db, teamId, caseId, derived);
   });
   afterAll(async () => {
     await h.close();

@@ -110,6 +110,7 @@ export {
   saveCase,
   type SaveCaseContext,
   type StoredCase,
+  writeMemberships,
 } from "./repositories/case-repository.js";
 export {
   type AssessmentRow,
