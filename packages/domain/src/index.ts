@@ -61,6 +61,7 @@ export * from "./cases/existing-clientship-rules.js";
 export * from "./cases/assessment.js";
 export * from "./cases/case-links.js";
 export * from "./cases/case-names.js";
+export * from "./cases/case-list.js";
 export * from "./cases/meeting-calendar.js";
 export * from "./cases/case-workers.js";
 export * from "./cases/returning-client.js";

@@ -2,6 +2,7 @@ import {
   type Agreement,
   type Assignment,
   ageBand,
+  caseListCountCap,
   chairCalendar,
   clientAge,
   defaultAgePolicy,
@@ -50,8 +51,8 @@ const visible = (sql: Sql, actor: FloorActor, today: string) =>
   sql`exists (select 1 from case_memberships o where o.team_id = c.team_id and o.case_id = c.id and o.organisation_id = ${actor.organisationId}
     and o.valid_from <= ${today} and (o.valid_to is null or o.valid_to >= ${today}))`;
 
-/** The case list's count stops here, as the gateway's (`caseCountCap`). */
-const caseCountCap = 10_000;
+/** The case list's count stops where the gateway's does. */
+const caseCountCap = caseListCountCap;
 
 /** (a) A page of the case list: newest referrals first, each with its next planned meeting and organisations. */
 export async function caseList(

@@ -1,3 +1,4 @@
+import { caseListCountCap } from "@ankkuri/domain";
 import type { OperationInputs, OperationKey } from "../operations.js";
 
 /**
@@ -70,10 +71,10 @@ const set = (values: unknown[]): string => [...new Set(values.map(String))].sort
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
 /**
- * The gateway counts a list up to 10 000 and then flags the count as capped (its `caseCountCap`);
- * PostGraphile counts every row. Both totals are compared in the capped form.
+ * The gateway counts a list up to the domain's cap and then flags the count as capped; PostGraphile
+ * counts every row. Both totals are compared in the capped form.
  */
-const caseCountCap = 10_000;
+const caseCountCap = caseListCountCap;
 const cappedTotal = (total: unknown): unknown =>
   typeof total === "number" && total > caseCountCap ? `${String(caseCountCap)}+` : total;
 

@@ -1,4 +1,5 @@
 import { type CappedCount, countVisibleCases, schema, sql, type SQL, visibleCasesInListOrder } from "@ankkuri/db";
+import { caseListCountCap } from "@ankkuri/domain";
 import { decodeBase64, decodeCursorChunk } from "@pothos/core";
 import { z } from "zod";
 import type { GatewayContext } from "../context.js";
@@ -21,11 +22,8 @@ export interface CaseListArgs {
   before?: string | null;
 }
 
-/**
- * The count stops here: below it `totalCount` is exact, above it the count reads this many visible
- * cases and no more, and `totalCountIsCapped` says so (docs/gateway.md, "The case list").
- */
-export const caseCountCap = 10_000;
+/** `totalCount` stops at the domain's cap and `totalCountIsCapped` says so (docs/gateway.md, "The case list"). */
+export const caseCountCap = caseListCountCap;
 
 // A cursor of the list: base64 of `DC:` and the position's (referredOn, id, teamId), as the drizzle
 // plugin writes it: the list's `orderBy`, then the rest of the primary key to break ties.
