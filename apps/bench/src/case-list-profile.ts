@@ -3,14 +3,15 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateKeySettings, keySettingsEnv } from "@ankkuri/db";
-import { mintDevToken, workspaceRoot } from "@ankkuri/processes";
+import { workspaceRoot } from "@ankkuri/processes";
 import { z } from "zod";
+import { prepareAuth } from "./bench-auth.js";
 import { ensureBenchDatabase } from "./bench-database.js";
 import { readCpuProfile, summariseProfile } from "./cpu-profile.js";
 import { runTimedLoad } from "./load.js";
 import { operations } from "./operations.js";
 import { helsinkiToday, pickInputs } from "./phases/inputs.js";
-import { gatewayEnv, type Server, startFloor, startGateway } from "./servers.js";
+import { gatewaySetup, type Server, startFloor, startGateway } from "./servers.js";
 import { median, round } from "./stats.js";
 
 // `pnpm --filter @ankkuri/bench profile:case-list [--scale N] [--rounds N] [--duration S] [--audit on|off]`
@@ -61,16 +62,19 @@ const resultsDir = resolve(
 );
 const profileDir = join(resultsDir, "cpu");
 mkdirSync(profileDir, { recursive: true });
-const token = await mintDevToken(inputs.caseworker.login, dataDir, { DATABASE_URL: database.url, ...keys });
+const auth = await prepareAuth({ caseworker: inputs.caseworker.login, leadership: inputs.leadership.login }, dataDir, {
+  DATABASE_URL: database.url,
+  ...keys,
+});
+// With the audit log, as deployed (production, the local issuer); without it, development mode.
+const setup = gatewaySetup(database.url, keys, auth, options.audit === "on");
+const token = setup.tokens.caseworker;
 const operation = operations.find((o) => o.key === "case-list");
 if (!operation) throw new Error("the bench has no case-list operation");
 
 const gateway = await startGateway(
   "gateway",
-  {
-    ...gatewayEnv(database.url, dataDir, keys, options.audit === "on"),
-    NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}`,
-  },
+  { ...setup.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` },
   resultsDir,
 );
 const floor = await startFloor("floor", database.url, resultsDir);
@@ -109,6 +113,7 @@ try {
 } finally {
   await gateway.child.stop();
   await floor.child.stop();
+  await auth.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -308,9 +308,11 @@ kept in memory only; the raw load-generator output and the server logs go to \`b
 
 ## How the figures are measured
 
-- **Gateway against the floor.** The gateway runs as \`pnpm start\` does (its own process,
-  authorization and audit log on, \`REPORT_WORKER=off\`, pool of 10 connections; until 2026-12-07 the
-  comparisons ran it with \`AUDIT_LOG=off\`); the floor is a small \`node:http\`
+- **Gateway against the floor.** The gateway runs as deployed: its own process,
+  \`NODE_ENV=production\`, trusting an OpenID Connect issuer that the bench runs on loopback and whose
+  published keys the gateway fetches (\`local-issuer.ts\`), authorization and audit log on,
+  \`REPORT_WORKER=off\`, pool of 10 connections. Until 2026-12-07 the comparisons ran it in development
+  mode with the development issuer's tokens, and earlier that day with \`AUDIT_LOG=off\` as well. The floor is a small \`node:http\`
   server with postgres.js (its own process, pool of 10) that answers the same four operations with
   one or two hand-written statements each and the same need-to-know rule, without authentication or
   audit. Before loading, both answers are compared (cases, meetings, seats, consents, FTE rows, chair
@@ -366,8 +368,9 @@ kept in memory only; the raw load-generator output and the server logs go to \`b
   built once before the three starts; pnpm's own start (about half a second) and the build are not
   included, and the build's time is given beside. Until 2026-12-07 the process was
   \`node --import tsx\` on the TypeScript entry point.
-- **Audit log.** The case query on the gateway as it runs (audit log on) and on a second gateway
-  process with \`AUDIT_LOG=off\`, in alternating rounds: what the audit log costs.
+- **Audit log.** The case query on two gateway processes in development mode, the only mode in
+  which the gateway runs without its audit log: one with it and one with \`AUDIT_LOG=off\`, in
+  alternating rounds: what the audit log costs.
 - **Derived answers.** The chair calendar and the FTE dashboard on the gateway as it runs, with its
   derived-answer cache on (a repeated question by the same person on the same team dataset is
   answered from the first answer once the dataset version is read; docs/gateway.md, "Derived

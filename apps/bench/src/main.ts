@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { generateKeySettings, keySettingsEnv } from "@ankkuri/db";
-import { ChildProcessError, mintDevToken, workspaceRoot } from "@ankkuri/processes";
+import { ChildProcessError, workspaceRoot } from "@ankkuri/processes";
 import { type BenchOptions, parseBenchArgs, usage } from "./args.js";
 import { type BenchDatabase, ensureBenchDatabase, type KeyEnv } from "./bench-database.js";
+import { prepareAuth } from "./bench-auth.js";
 import { checkTargets, renderMarkdown, summaryTable } from "./document.js";
 import { BenchError } from "./errors.js";
 import { describeMachine } from "./machine.js";
@@ -26,7 +27,7 @@ import { helsinkiToday, pickInputs } from "./phases/inputs.js";
 import { reportVersusAggregates } from "./phases/reporter.js";
 import { countStatements } from "./phases/statements.js";
 import type { BenchResults } from "./results.js";
-import { gatewayEnv, type Server, startFloor, startGateway, startPostgraphile } from "./servers.js";
+import { gatewaySetup, type Server, startFloor, startGateway, startPostgraphile } from "./servers.js";
 import { round } from "./stats.js";
 
 // `pnpm bench [--quick] [...]`: the gateway and the report worker against hand-written SQL on
@@ -48,18 +49,18 @@ function rounded(value: unknown): unknown {
  * secured (JWT and row-level security), on the main bench database; each joins `servers` once started.
  */
 async function startContenders(context: RunContext, servers: Server[]): Promise<Contenders> {
-  const { database, dataDir, keys, resultsDir } = context;
+  const { database, keys, resultsDir } = context;
   const node22 = await registryNode(node22Version, log);
   // Every gateway of the comparisons runs as the product does: authorization and audit log on.
-  const env = gatewayEnv(database.url, dataDir, keys, true);
+  const { env, tokens } = gatewaySetup(database.url, keys, context.auth, true);
   const started = async <T extends Server>(server: Promise<T>): Promise<T> => {
     const s = await server;
     servers.push(s);
     return s;
   };
-  const gatewayNode22 = await started(startGateway("gateway-node22", env, resultsDir, 120_000, node22));
+  const gatewayNode22 = await started(startGateway("gateway-node22", env, resultsDir, { node: node22, tokens }));
   const gatewayNode20 = context.options.node20
-    ? await started(startGateway("gateway-node20", env, resultsDir, 120_000, await systemNode20()))
+    ? await started(startGateway("gateway-node20", env, resultsDir, { node: await systemNode20(), tokens }))
     : null;
   log(
     `PostGraphile ${postgraphileVersion} on Node.js ${node22Version}: as it comes, and with JWT and row-level security`,
@@ -103,17 +104,18 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   // Only the development issuer's signing key lives here (tokens for the fictional users).
   const dataDir = mkdtempSync(join(tmpdir(), "ankkuri-bench-"));
   const servers: Server[] = [];
+  let auth: Awaited<ReturnType<typeof prepareAuth>> | null = null;
   try {
     const inputs = await pickInputs(full.url);
-    const databaseEnv = { DATABASE_URL: full.url, ...keys };
-    const tokens = {
-      caseworker: await mintDevToken(inputs.caseworker.login, dataDir, databaseEnv),
-      leadership: await mintDevToken(inputs.leadership.login, dataDir, databaseEnv),
-    };
-    const context: RunContext = { options, resultsDir, database: full, keys, dataDir, inputs, tokens, log };
+    auth = await prepareAuth({ caseworker: inputs.caseworker.login, leadership: inputs.leadership.login }, dataDir, {
+      DATABASE_URL: full.url,
+      ...keys,
+    });
+    const context: RunContext = { options, resultsDir, database: full, keys, inputs, auth, log };
 
     log(`gateway and floor on ${full.name}`);
-    const gateway = await startGateway("gateway", gatewayEnv(full.url, dataDir, keys, true), resultsDir);
+    const setup = gatewaySetup(full.url, keys, auth, true);
+    const gateway = await startGateway("gateway", setup.env, resultsDir, { tokens: setup.tokens });
     servers.push(gateway);
     const floor = await startFloor("floor", full.url, resultsDir);
     servers.push(floor);
@@ -131,7 +133,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     log("derived answers: chair calendar and FTE dashboard with the gateway's derived-answer cache off and on");
     const derived = await derivedAnswers(context, gateway);
     log("audit log: case query with the audit log on and off");
-    const audit = await auditOverhead(context, gateway);
+    const audit = await auditOverhead(context);
     log("empty request: graphql-yoga with no plugins, then the gateway");
     const empty = await emptyRequest(context, gateway);
     log("case screen from memory: graphql-yoga with the gateway's schema and its answers, against the floor");
@@ -191,6 +193,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     return results;
   } finally {
     await Promise.all(servers.map((s) => s.child.stop()));
+    await auth?.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,30 @@ export interface Server {
   url: string;
   /** Milliseconds from spawn to the first answer. */
   readyMs: number;
+  /** A gateway's: the tokens it accepts for the users the bench asks as. */
+  tokens?: Tokens;
+}
+
+/** Tokens of the two users the bench asks as. */
+export interface Tokens {
+  caseworker: string;
+  leadership: string;
+}
+
+/** Settings that make a gateway trust an issuer, and the tokens it then accepts. */
+export interface GatewayAuth {
+  env: Record<string, string>;
+  tokens: Tokens;
+}
+
+/**
+ * How the bench's gateways authenticate. `production`: as deployed, trusting the bench's local
+ * issuer (`local-issuer.ts`). `development`: the development issuer of a data folder, the only
+ * set-up in which the gateway runs without its audit log (the comparisons that switch it off).
+ */
+export interface BenchAuth {
+  production: GatewayAuth;
+  development: GatewayAuth;
 }
 
 const gatewayMain = workspacePath("apps/gateway/src/main.ts");
@@ -108,24 +132,23 @@ async function startServer(
  * a free port; waits until it answers a query. PostgreSQL when `env` has DATABASE_URL, otherwise
  * embedded in DATA_DIR. On the workspace's Node.js unless `node` names another binary.
  */
-export function startGateway(
+export async function startGateway(
   name: string,
   env: Record<string, string>,
   logDir: string,
-  timeoutMs = 120_000,
-  node?: string,
-  entry = gatewayMain,
+  options: { timeoutMs?: number; node?: string; entry?: string; tokens?: Tokens } = {},
 ): Promise<Server> {
-  return startServer(
+  const server = await startServer(
     name,
-    entry,
+    options.entry ?? gatewayMain,
     // Metrics on any free port (several gateways run side by side); no rate limit: the load is one person's.
     { HOST: "127.0.0.1", METRICS_PORT: "0", RATE_LIMIT_PER_SECOND: "0", LOG_LEVEL: "warn", GRAPHIQL: "off", ...env },
     logDir,
     answersQueries,
-    timeoutMs,
-    node,
+    options.timeoutMs ?? 120_000,
+    options.node,
   );
+  return options.tokens ? { ...server, tokens: options.tokens } : server;
 }
 
 /**
@@ -156,14 +179,20 @@ export function startPostgraphile(
   );
 }
 
-/** The gateway environment for a bench database: no report worker, audit log as asked. */
-export function gatewayEnv(databaseUrl: string, dataDir: string, keys: KeyEnv, audit: boolean): Record<string, string> {
+/**
+ * A gateway on a bench database, no report worker: with the audit log, as deployed (production,
+ * the local issuer); without it, on the development issuer, since production refuses to run so.
+ */
+export function gatewaySetup(
+  databaseUrl: string,
+  keys: KeyEnv,
+  auth: BenchAuth,
+  audit: boolean,
+): { env: Record<string, string>; tokens: Tokens } {
+  const { env, tokens } = audit ? auth.production : auth.development;
   return {
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
-    REPORT_WORKER: "off",
-    AUDIT_LOG: audit ? "on" : "off",
-    ...keys,
+    env: { DATABASE_URL: databaseUrl, REPORT_WORKER: "off", AUDIT_LOG: audit ? "on" : "off", ...keys, ...env },
+    tokens,
   };
 }
 

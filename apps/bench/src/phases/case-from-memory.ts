@@ -29,7 +29,7 @@ export async function caseFromMemory(
   const answers: Record<string, unknown> = {};
   let bytes = 0;
   for (const body of bodies) {
-    const { status, json } = await graphql(gateway.url, body, tokenFor(context, operation));
+    const { status, json } = await graphql(gateway.url, body, tokenFor(context, operation, gateway));
     const answer = (json.data as { case?: unknown } | undefined)?.case;
     if (status !== 200 || json.errors !== undefined || answer == null)
       throw new BenchError(

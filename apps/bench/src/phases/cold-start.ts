@@ -37,14 +37,10 @@ export async function coldAndWarmStart(
     const bundleMs = performance.now() - bundling;
     const entry = workspacePath("apps/gateway/dist/start/main.mjs");
     const start = async (kind: StartKind, folder: string) => {
-      const server = await startGateway(
-        `start-${kind.replace(" ", "-")}`,
-        env(folder),
-        resultsDir,
-        300_000,
-        undefined,
+      const server = await startGateway(`start-${kind.replace(" ", "-")}`, env(folder), resultsDir, {
+        timeoutMs: 300_000,
         entry,
-      );
+      });
       onReady(kind, server);
       await server.child.stop();
       return server;

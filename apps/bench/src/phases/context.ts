@@ -1,6 +1,7 @@
 import type { BenchOptions } from "../args.js";
 import type { BenchDatabase, KeyEnv } from "../bench-database.js";
 import type { Operation, OperationInputs } from "../operations.js";
+import type { BenchAuth, Server } from "../servers.js";
 
 /** What the phases of one run share. */
 export interface RunContext {
@@ -9,14 +10,12 @@ export interface RunContext {
   resultsDir: string;
   database: BenchDatabase;
   keys: KeyEnv;
-  /** The gateway's data folder: only the development issuer's signing key is kept there. */
-  dataDir: string;
   inputs: OperationInputs;
-  tokens: { caseworker: string; leadership: string };
+  auth: BenchAuth;
   log: (line: string) => void;
 }
 
-/** The token of the user an operation is asked by. */
-export function tokenFor(context: RunContext, operation: Operation): string {
-  return operation.asks === "caseworker" ? context.tokens.caseworker : context.tokens.leadership;
+/** The token of the user an operation is asked by, for `gateway` (by default one running as deployed). */
+export function tokenFor(context: RunContext, operation: Operation, gateway?: Server): string {
+  return (gateway?.tokens ?? context.auth.production.tokens)[operation.asks];
 }

@@ -1,7 +1,7 @@
 import { alternateRounds } from "../load-rounds.js";
 import { operations } from "../operations.js";
 import type { DerivedAnswerFigures } from "../results.js";
-import { gatewayEnv, type Server, startGateway } from "../servers.js";
+import { gatewaySetup, type Server, startGateway } from "../servers.js";
 import { ratio } from "../stats.js";
 import type { RunContext } from "./context.js";
 import { loadGateway } from "./gateway-vs-floor.js";
@@ -15,11 +15,10 @@ const derivedOperations = ["chair-calendar", "fte-dashboard"] as const;
  * in alternating rounds: what each costs when every request computes its answer.
  */
 export async function derivedAnswers(context: RunContext, gateway: Server): Promise<DerivedAnswerFigures[]> {
-  const uncached = await startGateway(
-    "gateway-uncached",
-    { ...gatewayEnv(context.database.url, context.dataDir, context.keys, true), DERIVED_ANSWER_CACHE: "off" },
-    context.resultsDir,
-  );
+  const { env, tokens } = gatewaySetup(context.database.url, context.keys, context.auth, true);
+  const uncached = await startGateway("gateway-uncached", { ...env, DERIVED_ANSWER_CACHE: "off" }, context.resultsDir, {
+    tokens,
+  });
   try {
     const figures: DerivedAnswerFigures[] = [];
     for (const key of derivedOperations) {

@@ -33,7 +33,7 @@ export async function emptyRequest(context: RunContext, gateway: Server): Promis
             `empty.gateway.${String(round + 1)}`,
             context.resultsDir,
             spec(gateway.url, round),
-            context.tokens.leadership,
+            (gateway.tokens ?? context.auth.production.tokens).leadership,
           ),
     );
     context.log(

@@ -20,7 +20,7 @@ async function checkSameAnswer(
   const paths = operation.floorPaths(context.inputs);
   let first = "";
   for (let i = 0; i < Math.min(3, bodies.length); i++) {
-    const { status, json } = await graphql(gateway.url, bodies[i] ?? "", tokenFor(context, operation));
+    const { status, json } = await graphql(gateway.url, bodies[i] ?? "", tokenFor(context, operation, gateway));
     if (status !== 200 || json.errors !== undefined)
       throw new BenchError(
         "check",
@@ -91,7 +91,7 @@ export function loadGateway(
     context,
     gateway,
     operation.gatewayBodies(context.inputs),
-    tokenFor(context, operation),
+    tokenFor(context, operation, gateway),
     name,
     round,
   );
@@ -149,18 +149,24 @@ async function checkContenders(
   contenders: Contenders,
 ): Promise<string | null> {
   const bodies = operation.gatewayBodies(context.inputs);
-  const token = tokenFor(context, operation);
   const peer = peerOperations.find((p) => p.key === operation.key);
   const peerBodies = peer?.bodies(context.inputs) ?? [];
   let form: string | null = null;
   for (let i = 0; i < Math.min(3, bodies.length); i++) {
-    const fromGateway = await answerOf(gateway, bodies[i] ?? "", token, `${operation.key}: the gateway`);
+    const fromGateway = await answerOf(
+      gateway,
+      bodies[i] ?? "",
+      tokenFor(context, operation, gateway),
+      `${operation.key}: the gateway`,
+    );
     for (const [name, other] of [
       ["gatewayNode22", contenders.gatewayNode22],
       ["gatewayNode20", contenders.gatewayNode20],
     ] as const) {
       if (other === null) continue;
-      const theirs = operation.fingerprint(await answerOf(other, bodies[i] ?? "", token, `${operation.key}: ${name}`));
+      const theirs = operation.fingerprint(
+        await answerOf(other, bodies[i] ?? "", tokenFor(context, operation, other), `${operation.key}: ${name}`),
+      );
       if (theirs !== operation.fingerprint(fromGateway))
         throw new BenchError("check", `${operation.key}: ${name} answered differently: ${theirs}`);
     }

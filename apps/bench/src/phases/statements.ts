@@ -1,7 +1,7 @@
 import { databaseUrl } from "../bench-database.js";
 import { operations, type OperationKey } from "../operations.js";
 import type { StatementFigures } from "../results.js";
-import { gatewayEnv, graphql, startFloor, startGateway } from "../servers.js";
+import { gatewaySetup, graphql, type Server, startFloor, startGateway } from "../servers.js";
 import { type StatementCounter, startStatementCounter } from "../statement-counter.js";
 import { median } from "../stats.js";
 import { type RunContext, tokenFor } from "./context.js";
@@ -48,16 +48,12 @@ export async function countStatements(context: RunContext): Promise<StatementCou
     return { counter, url: databaseUrl(url.toString(), context.database.name) };
   };
   const [g, a, f] = [await proxied(), await proxied(), await proxied()];
-  const gateway = await startGateway(
-    "count-gateway",
-    gatewayEnv(g.url, context.dataDir, context.keys, false),
-    context.resultsDir,
-  );
-  const audited = await startGateway(
-    "count-gateway-audit",
-    gatewayEnv(a.url, context.dataDir, context.keys, true),
-    context.resultsDir,
-  );
+  const unaudited = gatewaySetup(g.url, context.keys, context.auth, false);
+  const gateway = await startGateway("count-gateway", unaudited.env, context.resultsDir, { tokens: unaudited.tokens });
+  const withAudit = gatewaySetup(a.url, context.keys, context.auth, true);
+  const audited = await startGateway("count-gateway-audit", withAudit.env, context.resultsDir, {
+    tokens: withAudit.tokens,
+  });
   const floor = await startFloor("count-floor", f.url, context.resultsDir);
   const result: StatementCounts = new Map();
   try {
@@ -65,13 +61,14 @@ export async function countStatements(context: RunContext): Promise<StatementCou
       const bodies = operation.gatewayBodies(context.inputs);
       const paths = operation.floorPaths(context.inputs);
       const n = context.options.countRequests;
-      const ask = (url: string) => async (i: number) => {
-        const { json } = await graphql(url, bodies[i % bodies.length] ?? "", tokenFor(context, operation));
+      const ask = (server: Server) => async (i: number) => {
+        const body = bodies[i % bodies.length] ?? "";
+        const { json } = await graphql(server.url, body, tokenFor(context, operation, server));
         if (json.errors !== undefined) throw new Error(`${operation.key}: ${JSON.stringify(json.errors)}`);
       };
       result.set(operation.key, {
-        gateway: figures(await countEach(g.counter, n, ask(gateway.url))),
-        gatewayWithAudit: figures(await countEach(a.counter, n, ask(audited.url))),
+        gateway: figures(await countEach(g.counter, n, ask(gateway))),
+        gatewayWithAudit: figures(await countEach(a.counter, n, ask(audited))),
         floor: figures(
           await countEach(f.counter, n, async (i) => {
             await (await fetch(`${floor.url}${paths[i % paths.length] ?? ""}`)).arrayBuffer();
