@@ -143,7 +143,7 @@ export function CaseList({ onSignedOut }: { onSignedOut: () => void }) {
 
       {error ? <RequestError error={error} onSignedOut={onSignedOut} /> : null}
       <section aria-labelledby="results-title" aria-busy={loading}>
-        <h2 id="results-title">{cases ? t.caseCount(cases.totalCount) : t.loading}</h2>
+        <h2 id="results-title">{cases ? t.caseCount(cases.totalCount, cases.totalCountIsCapped) : t.loading}</h2>
         {cases?.nodes.length === 0 ? <p>{t.noCases}</p> : null}
         {cases && cases.nodes.length > 0 ? (
           <div className="table-wrap">

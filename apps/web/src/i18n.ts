@@ -4,6 +4,9 @@ export type Language = "fi" | "sv" | "en";
 export const languages: readonly Language[] = ["fi", "sv", "en"];
 export const languageNames: Record<Language, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
 
+/** A whole number as its readers group digits (1 000 in Finnish and Swedish, 1,000 in English). */
+const count = (n: number, language: Language) => n.toLocaleString(language);
+
 const fi = {
   appName: "Ankkuri",
   skipToContent: "Siirry sisältöön",
@@ -29,7 +32,7 @@ const fi = {
   dateHint: "Muoto VVVV-KK-PP",
   applyFilters: "Hae",
   clearFilters: "Tyhjennä rajaukset",
-  caseCount: (n: number) => `${String(n)} asiakkuutta`,
+  caseCount: (n: number, capped?: boolean) => `${capped ? "yli " : ""}${count(n, "fi")} asiakkuutta`,
   noCases: "Ei asiakkuuksia näillä rajauksilla.",
   client: "Asiakas",
   referredOn: "Ohjattu",
@@ -209,7 +212,7 @@ const sv: Messages = {
   dateHint: "Format ÅÅÅÅ-MM-DD",
   applyFilters: "Sök",
   clearFilters: "Töm avgränsningarna",
-  caseCount: (n: number) => `${String(n)} klientrelationer`,
+  caseCount: (n: number, capped?: boolean) => `${capped ? "över " : ""}${count(n, "sv")} klientrelationer`,
   noCases: "Inga klientrelationer med dessa avgränsningar.",
   client: "Klient",
   referredOn: "Hänvisad",
@@ -387,7 +390,7 @@ const en: Messages = {
   dateHint: "Format YYYY-MM-DD",
   applyFilters: "Search",
   clearFilters: "Clear filters",
-  caseCount: (n: number) => `${String(n)} cases`,
+  caseCount: (n: number, capped?: boolean) => `${capped ? "over " : ""}${count(n, "en")} cases`,
   noCases: "No cases with these filters.",
   client: "Client",
   referredOn: "Referred",
