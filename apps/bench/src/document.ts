@@ -1,3 +1,4 @@
+import { caseListCountCap } from "@ankkuri/domain";
 import type { LoadSummary } from "./load-worker.js";
 import { caseListPlan } from "./floor/case-list-plan.js";
 import { type Cell, formatNumber, formatRatio, markdownTable } from "./markdown.js";
@@ -585,7 +586,7 @@ export function renderMarkdown(results: BenchResults): string {
           ]),
         ),
         `The gateway on ${results.runtimes?.gateway ?? "the workspace's Node.js"}, beside it on ${results.runtimes?.node22 ?? "Node.js 22"}${results.options.node20 ? " and on the machine's Node.js 20" : ""}; PostGraphile ${results.runtimes?.postgraphile ?? ""} on ${results.runtimes?.node22 ?? "Node.js 22"}. "—": not measured (PostGraphile does not compute the FTE dashboard or the chair calendar). The gateway has its authentication, per-field authorization and audit log on; PostGraphile without authorization has none, and neither PostGraphile keeps an audit log.`,
-        `The case list's count: the gateway counts up to 10 000 and then says the count is capped (docs/gateway.md); PostGraphile counts every visible row, so its answers carry the exact count and the comparison holds both in the capped form (\`10000+\`).`,
+        `The case list's count: the gateway counts up to the domain's cap (\`caseListCountCap\`, ${formatNumber(caseListCountCap)}) and then says the count is capped (docs/gateway.md); PostGraphile counts every visible row, so its answers carry the exact count and the comparison holds both in the capped form (\`${String(caseListCountCap)}+\`).`,
         peered
           .flatMap((op) =>
             op.peerAnswer

@@ -13,7 +13,7 @@ cases, duplicates (several memberships of one case) dropped as they pass. Each o
 fetched by its key. No case is read to test its status: before the status was on the membership, the
 page walked the list's memberships and fetched each case to test it (9 819 buffers for the page,
 60 000 and 743 ms for the capped count at 100 000 cases); now the page reads 27 index pages. Without a
-status filter the same plan runs on \`case_memberships_case_list_index\`. The count stops at 10 001
+status filter the same plan runs on \`case_memberships_case_list_index\`. The count stops at 1 001
 visible cases (the gateway's \`totalCountIsCapped\`).
 
 \`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)\` of the floor's page statement at 100 000 cases,
@@ -93,25 +93,27 @@ load average of about 15 on 2 cores: the times are indications only, the buffer 
  Execution Time: 12.896 ms
 \`\`\`
 
-The capped count (10 001 active visible cases read, then stopped; a police membership per meeting seat
-makes it read about four memberships per case):
+The capped count (1 001 active visible cases read, then stopped; recent cases have about three
+police memberships each, one per meeting seat). Until 2026-12-07 the cap was 10 000: the count read
+40 818 memberships of 10 001 cases, 5 041 buffers, 155.8 ms in the same conditions, on every page.
+The cap is the domain's \`caseListCountCap\` (docs/gateway.md, "The case list"):
 
 \`\`\`text
- Aggregate (actual time=155.775..155.778 rows=1 loops=1)
-   Buffers: shared hit=5041
-   ->  Limit (actual time=0.290..155.300 rows=10001 loops=1)
-         Buffers: shared hit=5041
-         ->  Unique (actual time=0.289..154.721 rows=10001 loops=1)
-               Buffers: shared hit=5041
-               ->  Index Only Scan Backward using case_memberships_case_list_status_index on case_memberships m (actual time=0.288..151.750 rows=40818 loops=1)
+ Aggregate (actual time=3.434..3.435 rows=1 loops=1)
+   Buffers: shared hit=94
+   ->  Limit (actual time=0.261..3.388 rows=1001 loops=1)
+         Buffers: shared hit=94
+         ->  Unique (actual time=0.259..3.320 rows=1001 loops=1)
+               Buffers: shared hit=94
+               ->  Index Only Scan Backward using case_memberships_case_list_status_index on case_memberships m (actual time=0.257..3.090 rows=2782 loops=1)
                      Index Cond: ((team_id = 'team-helsinki'::text) AND (organisation_id = 'org-hpl-prevention'::text) AND (case_status = 'active'::text) AND (valid_from <= '2026-12-07'::date))
                      Filter: ((valid_to IS NULL) OR (valid_to >= '2026-12-07'::date))
                      Heap Fetches: 0
-                     Buffers: shared hit=5041
+                     Buffers: shared hit=94
  Planning:
-   Buffers: shared hit=230
- Planning Time: 0.661 ms
- Execution Time: 155.849 ms
+   Buffers: shared hit=231
+ Planning Time: 16.563 ms
+ Execution Time: 3.747 ms
 \`\`\`
 
 Several statuses (\`statuses: [ACTIVE, ADMITTED]\`): one backward scan per status, each in the list's

@@ -76,7 +76,7 @@ export async function caseList(
   const listed = (limit: number) => sql`select distinct v.case_referred_on, v.case_id from (${memberships}) v
       order by v.case_referred_on desc, v.case_id desc limit ${limit}`;
   const [counted, rows] = await Promise.all([
-    // Capped as the gateway's count (10 000): the memberships of at most 10 001 visible cases are read.
+    // Capped as the gateway's count: the memberships of at most one case more than the cap are read.
     sql<{ n: number }[]>`select count(*)::int as n from (${listed(caseCountCap + 1)}) listed`,
     sql<
       (ClientColumns & {

@@ -1,6 +1,7 @@
 /**
  * A case list's count stops here: below it the count is exact, above it the list says "more than"
- * this many. Counting every visible case on every page would cost the most on the largest lists,
- * where the exact figure helps nobody (docs/gateway.md, "The case list").
+ * this many. The count reads up to this many entries on every page, so it costs the most on the
+ * largest lists, where an exact figure helps nobody: a list of over a thousand cases is narrowed by
+ * its filters, not read through (docs/gateway.md, "The case list").
  */
-export const caseListCountCap = 10_000;
+export const caseListCountCap = 1_000;
