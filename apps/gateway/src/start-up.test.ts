@@ -1,7 +1,7 @@
 import { DatabaseLockedError, KeyConfigurationError } from "@ankkuri/db";
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "./env.js";
-import { type Banner, bannerLines, startFailureLines } from "./start-up.js";
+import { type Banner, bannerFields, bannerLines, startFailureLines } from "./start-up.js";
 
 describe("start-up failures", () => {
   it("print one line per problem, with no stack", () => {
@@ -52,6 +52,16 @@ describe("the start banner", () => {
     expect(text).toContain("Web app:   http://127.0.0.1:4000/app/");
     expect(text).toMatch(/stop the gateway.*\n.*db:synth --scale 1/);
     expect(text).not.toMatch(/^\s*pnpm /m);
+  });
+
+  it("says how to authenticate in its log-line form too (output not to a terminal)", () => {
+    expect(bannerFields(banner)).toMatchObject({
+      graphql: "http://127.0.0.1:4000/graphql",
+      authentication: expect.stringContaining("npx -y pnpm@10.34.9 -s dev-token maria.jarvinen") as unknown,
+    });
+    expect(bannerFields({ ...banner, developmentLogin: null, issuer: "https://login.example.fi" })).toMatchObject({
+      authentication: "Authorization: Bearer <token> of https://login.example.fi",
+    });
   });
 
   it("repeats a DATA_DIR the user set, so the hints open the same folder", () => {

@@ -90,8 +90,12 @@ export function bannerLines(b: Banner): string[] {
   return [...lines, "", ""];
 }
 
-/** The banner as one JSON log line's fields, for a log collector (stdout not a terminal). */
+/**
+ * The banner as one JSON log line's fields, for a log collector or a start whose output goes to a
+ * file (stdout not a terminal): where everything is, and how to authenticate.
+ */
 export function bannerFields(b: Banner): Record<string, unknown> {
+  const dataDirPrefix = b.dataDirSetting === undefined ? "" : `DATA_DIR=${b.dataDirSetting} `;
   return {
     readyMs: Math.round(b.readyMs),
     node: b.node,
@@ -100,5 +104,8 @@ export function bannerFields(b: Banner): Record<string, unknown> {
     health: b.health,
     metrics: b.metrics,
     database: b.database.engine === "pglite" ? `embedded:${b.database.dataDir}` : "postgres",
+    authentication: b.developmentLogin
+      ? `Authorization: Bearer <token>; a fictional user's token: ${dataDirPrefix}${pnpmCommand} -s dev-token ${b.developmentLogin} (the users: ${dataDirPrefix}${pnpmCommand} dev-token)`
+      : `Authorization: Bearer <token> of ${b.issuer ?? "the configured issuer"}`,
   };
 }
