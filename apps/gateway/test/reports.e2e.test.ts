@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, schema, sql } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
+import { helsinkiAnkkuri } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportDownloadDocument, ReportRunsDocument, RequestReportDocument } from "@ankkuri/client/operations";
 import { type Harness, startHarness } from "./harness.js";
@@ -245,6 +246,23 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     expect(refused.message).toMatch(/^En rapport kan begäras på finska eller svenska/);
     const after = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns ?? [];
     expect(after).toHaveLength(runs.length);
+  });
+
+  it("tells the team's members which languages its scheduled reports come in, as the database has them", async () => {
+    const languages = async (who: string) =>
+      (await h.gql(who, "{ viewer { team { code reportLanguages } } }")).body.data?.viewer;
+    // Helsinki is officially bilingual: the seed gives it both.
+    expect(await languages(login.leadership)).toEqual({ team: { code: "helsinki", reportLanguages: ["FI", "SV"] } });
+    expect(await languages(login.police)).toEqual({ team: { code: "helsinki", reportLanguages: ["FI", "SV"] } });
+    const teamId = helsinkiAnkkuri.team.id;
+    const set = (value: ("fi" | "sv")[]) =>
+      h.database.db.update(schema.teams).set({ reportLanguages: value }).where(eq(schema.teams.id, teamId));
+    await set(["sv"]);
+    try {
+      expect(await languages(login.police)).toEqual({ team: { code: "helsinki", reportLanguages: ["SV"] } });
+    } finally {
+      await set(["fi", "sv"]);
+    }
   });
 
   it("reads a report's files from the database only when they are downloaded", async () => {

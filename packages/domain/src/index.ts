@@ -22,6 +22,7 @@ export * from "./identity/identity-code.js";
 
 // Teams and the agreement
 export * from "./teams/team.js";
+export * from "./teams/report-languages.js";
 export * from "./teams/premises.js";
 export * from "./agreement/agreement.js";
 export * from "./agreement/agreement-terms.js";

@@ -1,11 +1,15 @@
-import { schema } from "@ankkuri/db";
-import { lengthInDays, localDateSchema } from "@ankkuri/domain";
+import {
+  defaultReportLanguage,
+  lengthInDays,
+  localDateSchema,
+  type ReportLanguage,
+  reportLanguageSchema,
+} from "@ankkuri/domain";
 import { z } from "zod";
 import { ReportError } from "./errors.js";
 import { isCalendarMonth } from "./periods.js";
 
-/** The languages a report's PDF is set in: Finnish or Swedish, each with English subtitles. */
-export type ReportLanguage = schema.ReportLanguage;
+export { isReportLanguage, type ReportLanguage } from "@ankkuri/domain";
 
 /** A report to produce: the same team, type, period, scope and language is produced once. */
 export interface ReportRequest {
@@ -22,10 +26,6 @@ export interface ReportRequest {
   language?: ReportLanguage | undefined;
 }
 
-/** Whether a report can be set in `language` (Finnish or Swedish; not English, which is every PDF's subtitle). */
-export const isReportLanguage = (language: string): language is ReportLanguage =>
-  (schema.reportLanguages as readonly string[]).includes(language);
-
 /** A request as {@link parseReportRequest} returns it: its language settled. */
 export type ValidReportRequest = ReportRequest & { language: ReportLanguage };
 
@@ -40,7 +40,7 @@ export const reportRequestSchema = z
     period: z.object({ from: localDateSchema, to: localDateSchema }),
     scope: z.string().trim().min(1).max(100).nullable(),
     requestedBy: z.string().trim().min(1).max(200),
-    language: z.enum(schema.reportLanguages, { error: "A report is in Finnish (fi) or Swedish (sv)" }).default("fi"),
+    language: reportLanguageSchema.default(defaultReportLanguage),
   })
   .superRefine((r, ctx) => {
     if (r.period.to < r.period.from)

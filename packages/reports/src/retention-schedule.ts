@@ -1,9 +1,9 @@
 import { type Database, runRetention, schema } from "@ankkuri/db";
-import type { RetentionPolicy } from "@ankkuri/domain";
+import { helsinkiDayOf, type RetentionPolicy } from "@ankkuri/domain";
 import type { Logger } from "pino";
 import { retentionQueueName } from "./queue.js";
 import type { Reporter } from "./reporter.js";
-import { helsinkiToday, scheduleTimeZone } from "./schedule.js";
+import { scheduleTimeZone } from "./schedule.js";
 
 /** Every night at 03:00 Helsinki time, before the day's reports. */
 export const retentionCron = "0 3 * * *";
@@ -23,7 +23,7 @@ export async function runRetentionTick(db: Database, now: Date, options: Retenti
   for (const team of teams) {
     const report = await runRetention(db, options.auditKey, {
       teamId: team.id,
-      today: helsinkiToday(now),
+      today: helsinkiDayOf(now),
       policy: options.policy,
       dryRun: false,
       now,

@@ -1,5 +1,11 @@
 import { type Database, eq, schema } from "@ankkuri/db";
-import { addDays, defaultRecordingGraceDays, type LocalDate } from "@ankkuri/domain";
+import {
+  addDays,
+  defaultRecordingGraceDays,
+  helsinkiDayOf,
+  type LocalDate,
+  type ReportLanguage,
+} from "@ankkuri/domain";
 import type { Logger } from "pino";
 import { lastCompletedAgreementYear, previousMonth } from "./periods.js";
 import { scheduleQueueName } from "./queue.js";
@@ -13,18 +19,6 @@ export const scheduleTimeZone = "Europe/Helsinki";
 /** Who scheduled runs are requested by (the audit entry's actor). */
 export const scheduleActor = "system:schedule";
 
-const helsinkiDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: scheduleTimeZone,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today's date in Helsinki. */
-export function helsinkiToday(now: Date): LocalDate {
-  return helsinkiDay.format(now);
-}
-
 /** A scheduled report and when it may start. */
 export interface DueReport {
   request: ReportRequest;
@@ -32,39 +26,51 @@ export interface DueReport {
   startAfter: Date;
 }
 
+/** What the schedule needs of a team: its agreement's start and the languages of its reports. */
+export interface ScheduledTeam {
+  id: string;
+  agreementStartsOn: LocalDate;
+  /** At least one, none twice (`reportLanguagesSchema`; the `teams` check holds the stored value to it). */
+  reportLanguages: readonly ReportLanguage[];
+}
+
 /**
  * The reports a team is due on `today`: the annual evaluation of the latest agreement year that has
- * ended (agreement years run from the anniversary, 1 May) and the statistics of the previous month.
+ * ended (agreement years run from the anniversary, 1 May) and the statistics of the previous month,
+ * each in every language of the team (Helsinki's in Finnish and in Swedish), type by type.
  * Requested on every tick; `requestReport` makes all but the first a no-op, so a tick that runs twice
- * or late still produces each report once.
+ * or late still produces each report once in each language.
  */
 export function dueReports(
-  team: { id: string; agreementStartsOn: LocalDate },
+  team: ScheduledTeam,
   today: LocalDate,
   graceDays: number = defaultRecordingGraceDays,
 ): DueReport[] {
   const due: DueReport[] = [];
   const startAfter = (to: LocalDate) => new Date(`${addDays(to, graceDays + 1)}T04:00:00Z`);
+  const add = (type: "annual" | "monthly", period: { from: LocalDate; to: LocalDate }) => {
+    for (const language of team.reportLanguages)
+      due.push({
+        request: { teamId: team.id, type, period, scope: null, requestedBy: scheduleActor, language },
+        startAfter: startAfter(period.to),
+      });
+  };
   const year = lastCompletedAgreementYear(team.agreementStartsOn, today);
-  if (year)
-    due.push({
-      request: { teamId: team.id, type: "annual", period: year, scope: null, requestedBy: scheduleActor },
-      startAfter: startAfter(year.to),
-    });
+  if (year) add("annual", year);
   const month = previousMonth(today);
-  if (month.to >= team.agreementStartsOn)
-    due.push({
-      request: { teamId: team.id, type: "monthly", period: month, scope: null, requestedBy: scheduleActor },
-      startAfter: startAfter(month.to),
-    });
+  if (month.to >= team.agreementStartsOn) add("monthly", month);
   return due;
 }
 
 /** One scheduler tick: requests every team's due reports. */
 export async function runScheduleTick(reporter: Reporter, db: Database, now: Date, logger?: Logger): Promise<void> {
-  const today = helsinkiToday(now);
+  const today = helsinkiDayOf(now);
   const teams = await db
-    .select({ id: schema.teams.id, agreementStartsOn: schema.agreements.startsOn })
+    .select({
+      id: schema.teams.id,
+      agreementStartsOn: schema.agreements.startsOn,
+      reportLanguages: schema.teams.reportLanguages,
+    })
     .from(schema.teams)
     .innerJoin(schema.agreements, eq(schema.agreements.teamId, schema.teams.id));
   for (const team of teams) {
@@ -72,7 +78,13 @@ export async function runScheduleTick(reporter: Reporter, db: Database, now: Dat
       const result = await requestReport(reporter, db, request, { startAfter });
       if (result.created)
         logger?.info(
-          { teamId: team.id, type: request.type, period: request.period, runId: result.runId },
+          {
+            teamId: team.id,
+            type: request.type,
+            period: request.period,
+            language: request.language,
+            runId: result.runId,
+          },
           "scheduled report requested",
         );
     }

@@ -1,4 +1,4 @@
-import { helsinkiAnkkuri, resolveActor } from "@ankkuri/domain";
+import { helsinkiAnkkuri, helsinkiDayOf, resolveActor } from "@ankkuri/domain";
 import { lastCompletedAgreementYear } from "@ankkuri/reports";
 import postgres from "postgres";
 import { BenchError } from "../errors.js";
@@ -7,16 +7,9 @@ import type { OperationInputs } from "../operations.js";
 const caseworkerLogin = "laura.heikkinen"; // police officer: the police case list
 const leadershipLogin = "mikko.rantanen"; // party leadership: the dashboards
 
-const helsinkiDate = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Helsinki",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today in Helsinki, as the gateway reads it. */
+/** Today in Helsinki, as the gateway reads it (the domain's `helsinkiDayOf`). */
 export function helsinkiToday(): string {
-  return helsinkiDate.format(new Date());
+  return helsinkiDayOf(new Date());
 }
 
 /** A seeded person as the gateway resolves them today: their team and the organisation they act for. */

@@ -1,6 +1,6 @@
 import { accessRoles, type Actor } from "@ankkuri/domain";
 import { builder } from "../builder.js";
-import { localisedColumns } from "./common.js";
+import { LanguageEnum, localisedColumns } from "./common.js";
 import "./localised-field.js";
 import { enumOf } from "./enums.js";
 
@@ -35,6 +35,12 @@ export const Team = builder.drizzleObject("teams", {
       description: "The police department hosting the team (poliisilaitos).",
     }),
     agreement: t.relation("agreement", { nullable: true, description: "The team's cooperation agreement (sopimus)." }),
+    reportLanguages: t.field({
+      type: [LanguageEnum],
+      resolve: (team) => team.reportLanguages,
+      description:
+        "The languages the team's scheduled reports (the annual evaluation and the monthly statistics) are produced in, each once per period (raporttien kielet): FI, SV or both; Helsinki, officially bilingual, has both. Read-only: set by the seed or a database migration per team.",
+    }),
   }),
 });
 

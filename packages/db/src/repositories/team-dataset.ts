@@ -57,6 +57,7 @@ export async function loadTeamDataset(db: Executor, teamId: string): Promise<Tea
       name: { fi: team.nameFi, sv: team.nameSv, en: team.nameEn },
       policeDepartmentId: team.policeDepartmentId,
       agreementId: agreement.id,
+      reportLanguages: team.reportLanguages,
     },
     organisations: organisations.map((o) => ({
       id: o.id,

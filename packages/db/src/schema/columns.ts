@@ -22,3 +22,14 @@ const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 export function oneOf(column: PgColumn, values: readonly string[]): SQL {
   return sql`${column} in (${sql.raw(values.map(quote).join(", "))})`;
 }
+
+/**
+ * A `text[]` check: a set drawn from the domain's list of allowed values — at least one, each allowed,
+ * none twice, one dimension. (Each allowed value at most once is how a check, which may hold no
+ * subquery, says "no duplicates".)
+ */
+export function nonEmptySetOf(column: PgColumn, values: readonly string[]): SQL {
+  const allowed = sql.raw(`array[${values.map(quote).join(", ")}]::text[]`);
+  const once = values.map((v) => sql`cardinality(array_positions(${column}, ${sql.raw(quote(v))})) <= 1`);
+  return sql`cardinality(${column}) >= 1 and array_ndims(${column}) = 1 and ${column} <@ ${allowed} and ${sql.join(once, sql` and `)}`;
+}

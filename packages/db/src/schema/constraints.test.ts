@@ -1,5 +1,5 @@
 import { helsinkiAnkkuri, helsinkiOrganisationIds as org } from "@ankkuri/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { describe, expect, it } from "vitest";
 import { activeCaseDays, insertClientCase, refusedBy, seededTestDatabase, testEngines } from "../testing/index.js";
@@ -407,6 +407,41 @@ describe.each(testEngines)("database constraints on %s", (engine) => {
         }),
         "referrals_dates_check",
       );
+    });
+  });
+
+  describe("teams", () => {
+    it("produce scheduled reports in Finnish unless set, in a set of fi and sv", async () => {
+      const [team] = await db()
+        .insert(t.teams)
+        .values({
+          id: "team-languages",
+          code: "languages",
+          nameFi: "X",
+          nameSv: "X",
+          nameEn: "X",
+          policeDepartmentId: org.police,
+        })
+        .returning({ reportLanguages: t.teams.reportLanguages });
+      expect(team?.reportLanguages).toEqual(["fi"]);
+      const set = (languages: SQL) =>
+        db().execute(sql`update teams set report_languages = ${languages} where id = 'team-languages'`);
+      for (const good of [sql`'{sv}'`, sql`'{sv,fi}'`, sql`'{fi,sv}'`]) await set(good);
+      const [stored] = await db()
+        .select({ reportLanguages: t.teams.reportLanguages })
+        .from(t.teams)
+        .where(eq(t.teams.id, "team-languages"));
+      expect(stored?.reportLanguages).toEqual(["fi", "sv"]);
+      // None, one twice, English, a null, or a two-dimensional array: each refused by the check.
+      for (const bad of [
+        sql`'{}'`,
+        sql`'{fi,fi}'`,
+        sql`'{sv,fi,sv}'`,
+        sql`'{fi,en}'`,
+        sql`'{fi,NULL}'`,
+        sql`'{{fi},{sv}}'`,
+      ])
+        await refusedBy(set(bad), "teams_report_languages_check");
     });
   });
 

@@ -1,3 +1,4 @@
+import { type ReportLanguage, reportLanguages } from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
 import {
   bytea,
@@ -21,8 +22,7 @@ export const reportRunStatuses = ["queued", "running", "completed", "failed"] as
 export const reportFormats = ["json", "csv", "pdf", "xlsx"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 /** The languages a report's PDF is set in (with English subtitles); the other formats carry every language. */
-export const reportLanguages = ["fi", "sv"] as const;
-export type ReportLanguage = (typeof reportLanguages)[number];
+export { type ReportLanguage, reportLanguages } from "@ankkuri/domain";
 
 /**
  * A requested report. The same type, period, scope and language is produced once: the unique key makes

@@ -1,7 +1,13 @@
-import { type GrantedRole, grantedRoles } from "@ankkuri/domain";
+import {
+  defaultReportLanguages,
+  type GrantedRole,
+  grantedRoles,
+  type ReportLanguage,
+  reportLanguages,
+} from "@ankkuri/domain";
 import { sql } from "drizzle-orm";
 import { bigint, check, foreignKey, index, primaryKey, snakeCase, text } from "drizzle-orm/pg-core";
-import { day, oneOf, rowVersion, timestamps } from "./columns.js";
+import { day, nonEmptySetOf, oneOf, rowVersion, timestamps } from "./columns.js";
 import { organisations } from "./organisations.js";
 
 /** Ankkuri teams: one per agreement and police department area. */
@@ -16,6 +22,15 @@ export const teams = snakeCase.table(
     policeDepartmentId: text()
       .notNull()
       .references(() => organisations.id),
+    /**
+     * The languages the team's scheduled reports are produced in (`reportLanguagesSchema`): each
+     * report once per language. Helsinki, officially bilingual, has Finnish and Swedish.
+     */
+    reportLanguages: text()
+      .$type<ReportLanguage>()
+      .array()
+      .notNull()
+      .default([...defaultReportLanguages]),
     version: rowVersion(),
     /**
      * Changes whenever anything in the team's dataset does (organisations, agreement, staff, bodies):
@@ -24,7 +39,10 @@ export const teams = snakeCase.table(
     datasetVersion: bigint({ mode: "number" }).notNull().default(1),
     ...timestamps(),
   },
-  (t) => [check("teams_code_check", sql`${t.code} ~ '^[a-z][a-z0-9-]{1,39}$'`)],
+  (t) => [
+    check("teams_code_check", sql`${t.code} ~ '^[a-z][a-z0-9-]{1,39}$'`),
+    check("teams_report_languages_check", nonEmptySetOf(t.reportLanguages, reportLanguages)),
+  ],
 );
 
 /**

@@ -62,6 +62,14 @@ describe.each(testEngines)("seeding the Helsinki dataset on %s", (engine) => {
     expect(sortById(loaded.bodies)).toEqual(sortById(helsinkiAnkkuri.bodies));
   });
 
+  it("gives Helsinki, officially bilingual, scheduled reports in Finnish and Swedish", async () => {
+    const rows = await queryRows<{ report_languages: string[] }>(
+      database.db,
+      sql`select report_languages from teams where id = ${helsinkiAnkkuri.team.id}`,
+    );
+    expect(rows).toEqual([{ report_languages: ["fi", "sv"] }]);
+  });
+
   it("returns null for a team that does not exist", async () => {
     expect(await loadTeamDataset(database.db, "team-nowhere")).toBeNull();
   });

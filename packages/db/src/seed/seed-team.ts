@@ -14,7 +14,7 @@ function depth(o: Organisation, byId: Map<string, Organisation>): number {
  * The version of what `seedTeam` writes for a dataset: raise it with any change to the rows it
  * writes, so that prepared dumps of the embedded database made by the older seed are not restored.
  */
-export const seedVersion = 1;
+export const seedVersion = 2;
 
 /**
  * Loads a team dataset (organisations, team, agreement with its versions, staff, assignments,
@@ -57,6 +57,7 @@ export async function seedTeam(db: Database, dataset: TeamDataset): Promise<void
         nameSv: team.name.sv,
         nameEn: team.name.en,
         policeDepartmentId: team.policeDepartmentId,
+        reportLanguages: team.reportLanguages,
       },
     ]);
     await insert(t.agreements, [

@@ -11,6 +11,8 @@ describe("synthetic teams", () => {
     expect(teams.map((t) => t.dataset.team.id)).toEqual([helsinkiAnkkuri.team.id, "team-synth-02", "team-synth-03"]);
     expect(teams.map((t) => t.dataset.team.code)).toEqual(["helsinki", "synth-02", "synth-03"]);
     expect(teams[1]?.dataset.team.name.fi).toBe("Ankkuri Itä-Kaakko 2");
+    // Bilingual Helsinki beside Finnish-only clones: the schedule meets both kinds of team.
+    expect(teams.map((t) => t.dataset.team.reportLanguages)).toEqual([["fi", "sv"], ["fi"], ["fi"]]);
   });
 
   it("clone the Helsinki dataset with new ids, breaking no rule Helsinki does not", () => {

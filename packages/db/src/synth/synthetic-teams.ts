@@ -96,6 +96,8 @@ export function clonedTeam(number: number): SeedableTeam {
       code: `synth-${two}`,
       name: { fi: `Ankkuri ${area}`, sv: `Ankkuri ${area}`, en: `Ankkuri ${area} (synthetic)` },
       agreementId,
+      // Fictional Finnish-speaking areas: their reports are Finnish only, beside bilingual Helsinki.
+      reportLanguages: ["fi"],
     },
     agreement: {
       ...source.agreement,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultReportLanguages } from "./report-languages.js";
 import { foreignRecords, teamSchema } from "./team.js";
 
 const team = {
@@ -7,6 +8,7 @@ const team = {
   name: { fi: "Ankkuri Helsinki", sv: "Ankkuri Helsingfors", en: "Ankkuri Helsinki" },
   policeDepartmentId: "org-police",
   agreementId: "agreement-fixture",
+  reportLanguages: ["fi", "sv"],
 };
 
 describe("teamSchema", () => {
@@ -36,6 +38,18 @@ describe("teamSchema", () => {
   it("requires the name in Finnish, Swedish and English", () => {
     expect(teamSchema.safeParse({ ...team, name: { fi: "Ankkuri", en: "Ankkuri" } }).success).toBe(false);
     expect(teamSchema.safeParse({ ...team, name: { ...team.name, sv: "  " } }).success).toBe(false);
+  });
+
+  it("produces scheduled reports in Finnish unless the team sets its languages", () => {
+    const { reportLanguages: _, ...unset } = team;
+    expect(defaultReportLanguages).toEqual(["fi"]);
+    expect(teamSchema.parse(unset).reportLanguages).toEqual(["fi"]);
+    expect(teamSchema.parse(team).reportLanguages).toEqual(["fi", "sv"]);
+    expect(teamSchema.safeParse({ ...team, reportLanguages: [] }).success).toBe(false);
+    expect(teamSchema.safeParse({ ...team, reportLanguages: ["sv", "sv"] }).success).toBe(false);
+    // Each parse gets its own array: changing one team's cannot change the next team's default.
+    teamSchema.parse(unset).reportLanguages.push("sv");
+    expect(teamSchema.parse(unset).reportLanguages).toEqual(["fi"]);
   });
 
   it("refuses ids that could carry markup", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "../core/ids.js";
 import { localisedTextSchema } from "../core/localised-text.js";
+import { defaultReportLanguages, reportLanguagesSchema } from "./report-languages.js";
 
 /**
  * An Ankkuri team: the working group of one agreement in one police department's area. Finland has
@@ -16,6 +17,8 @@ export const teamSchema = z.object({
   policeDepartmentId: idSchema,
   /** The agreement whose working group this team is. */
   agreementId: idSchema,
+  /** The languages its scheduled reports are produced in, each once per period (Finnish unless set). */
+  reportLanguages: reportLanguagesSchema.default(() => [...defaultReportLanguages]),
 });
 export type Team = z.output<typeof teamSchema>;
 

@@ -27,6 +27,10 @@ describe("the Helsinki Ankkuri dataset", () => {
     ]);
   });
 
+  it("is bilingual: its scheduled reports come in Finnish and in Swedish", () => {
+    expect(helsinkiAnkkuri.team.reportLanguages).toEqual(["fi", "sv"]);
+  });
+
   it("keeps the agreement's identifier exactly as issued, leading-zero arc included", () => {
     expect(agreement.oid).toBe("1.2.246.10.02012566.1.9.632.1");
     expect(agreement.startsOn).toBe("2024-05-01");

@@ -25,6 +25,8 @@ export const helsinkiAnkkuri: TeamDataset = teamDatasetSchema.parse({
     name: { fi: "Ankkuri Helsinki", sv: "Ankkuri Helsingfors", en: "Ankkuri Helsinki" },
     policeDepartmentId: org.police,
     agreementId: helsinkiAgreementId,
+    // Helsinki is officially bilingual: its scheduled reports come in Finnish and in Swedish.
+    reportLanguages: ["fi", "sv"],
   },
   organisations: [...helsinkiOrganisations, ...helsinki004Organisations],
   agreement: helsinkiAgreement,
