@@ -54,7 +54,9 @@ export {
   canonicalJson,
   chainHash,
   genesisHash,
+  isRefusedAttempt,
   pruneMac,
+  refusedAttempt,
 } from "./audit/audit-chain.js";
 export { appendAudit, type ChainHead } from "./audit/append-audit.js";
 export { ChainAppender } from "./audit/chain-appender.js";

@@ -90,12 +90,13 @@ describe.each(testEngines)("the data-subject export on %s", (engine) => {
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.teamId, fixtureTeamId), eq(schema.auditLog.actorId, "liisa.kirjava")));
-    expect(rows.map((r) => [r.resource, r.basis, r.clientId])).toEqual([
-      ["client-export", "data-subject-request", clientId],
-      ["client.identityCode", "data-subject-request", clientId],
-      ["client-export", "data-subject-request", clientId],
-      ["client.identityCode", "data-subject-request", clientId],
-      ["client-export", "data-subject-request", null],
+    // The controller that holds nothing: a refused attempt, without the client.
+    expect(rows.map((r) => [r.resource, r.basis, r.clientId, r.details?.outcome])).toEqual([
+      ["client-export", "data-subject-request", clientId, undefined],
+      ["client.identityCode", "data-subject-request", clientId, undefined],
+      ["client-export", "data-subject-request", clientId, undefined],
+      ["client.identityCode", "data-subject-request", clientId, undefined],
+      ["client-export", "data-subject-request", null, "refused"],
     ]);
     expect((await verifyAuditChain(database.db, keys.auditKey, fixtureTeamId)).ok).toBe(true);
   });
