@@ -208,13 +208,28 @@ describe.each(testEngines)("the client's access-log extract on %s", (engine) => 
         givenName: "A",
         familyName: "B",
       });
-      for (const id of [foreign, "0190f5a4-7c2e-7000-8000-00000000dead"]) {
+      const missing = "0190f5a4-7c2e-7000-8000-00000000dead";
+      for (const id of [foreign, missing]) {
         const { body } = await h.gql(login.auditor, extractQuery, { clientId: id, ...range });
         expect({ data: body.data?.clientAccessLogExtract, errors: body.errors }).toEqual({
           data: null,
           errors: undefined,
         });
       }
+      // Both attempts logged alike, as refused, the client asked for only in the details.
+      const logged = await h.database.db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.actorId, login.auditor), eq(schema.auditLog.resource, "access-log-extract")))
+        .orderBy(schema.auditLog.seq);
+      expect(
+        logged
+          .filter((r) => r.details?.clientId === foreign || r.details?.clientId === missing)
+          .map((r) => [r.teamId, r.clientId, r.details?.clientId, r.details?.outcome]),
+      ).toEqual([
+        [teamId, null, foreign, "refused"],
+        [teamId, null, missing, "refused"],
+      ]);
     });
 
     it("takes no basis from the request, and refuses a period that ends before it starts", async () => {

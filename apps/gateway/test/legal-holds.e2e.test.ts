@@ -1,4 +1,4 @@
-import { and, eq, schema } from "@ankkuri/db";
+import { and, asc, eq, gt, schema } from "@ankkuri/db";
 import { testEngines } from "@ankkuri/db/testing";
 import { helsinkiAnkkuri } from "@ankkuri/domain";
 import {
@@ -110,6 +110,8 @@ describe.each(testEngines)("legal holds over GraphQL on %s", (engine) => {
         ["update", login.registryOffice, clientId],
       ]),
     );
+    // Allowed, so none of them is marked refused.
+    expect(log.filter((e) => e.clientId === clientId).map((e) => e.details?.outcome)).not.toContain("refused");
   });
 
   describe("attacks", () => {
@@ -201,6 +203,88 @@ describe.each(testEngines)("legal holds over GraphQL on %s", (engine) => {
         .from(schema.legalHolds)
         .where(eq(schema.legalHolds.id, foreignHold));
       expect(theirs?.releasedOn).toBeNull();
+    });
+
+    it("logs every attempt out of reach as refused, naming the actor, the action and the id asked for, and answers it as not found", async () => {
+      const [head] = await h.database.db
+        .select({ seq: schema.auditHeads.seq })
+        .from(schema.auditHeads)
+        .where(eq(schema.auditHeads.teamId, teamId));
+      const before = head?.seq ?? 0;
+      const missingCase = randomUUID();
+      const missingHold = randomUUID();
+      // Not the controller's, another team's, not there: one answer.
+      for (const id of [policeOnlyCaseId, foreignCaseId, missingCase]) {
+        const { body } = await h.gql(login.registryOffice, placeText, {
+          input: { caseId: id, reason: "COMPLAINT", reference: "EOAK/8/2026" },
+        });
+        expect(body.data?.placeLegalHold).toEqual({
+          __typename: "NotFoundError",
+          code: "NOT_FOUND",
+          message: "Kohdetta ei löydy: asiakkuus.",
+        });
+      }
+      const auditors = as(
+        (
+          await h.request(login.auditor, PlaceLegalHoldDocument, {
+            input: { caseId: policeOnlyCaseId, reason: "LITIGATION", reference: "HO 2/2026" },
+          })
+        ).data?.placeLegalHold,
+        "LegalHold",
+      );
+      for (const holdId of [auditors.id, missingHold]) {
+        const { data } = await h.request(login.registryOffice, ReleaseLegalHoldDocument, { holdId });
+        expect(data?.releaseLegalHold).toEqual(notFound("holdId", "säilytysvelvoite"));
+      }
+      expect(
+        (await h.request(login.registryOffice, CaseLegalHoldsDocument, { caseId: policeOnlyCaseId })).data?.legalHolds,
+      ).toBeNull();
+
+      const rows = await h.database.db
+        .select()
+        .from(schema.auditLog)
+        .where(
+          and(
+            eq(schema.auditLog.teamId, teamId),
+            eq(schema.auditLog.resource, "legal-hold"),
+            gt(schema.auditLog.seq, before),
+          ),
+        )
+        .orderBy(asc(schema.auditLog.seq));
+      const refused = { outcome: "refused" };
+      const place = { ...refused, reason: "complaint", reference: "EOAK/8/2026" };
+      // The id asked for only in the details: the entry is the same whether the case exists or not,
+      // and the client's extract does not list an attempt that reached nothing.
+      expect(rows.map((r) => [r.actorId, r.operation, r.resourceId, r.caseId, r.clientId, r.details])).toEqual([
+        [login.registryOffice, "create", null, null, null, { ...place, caseId: policeOnlyCaseId }],
+        [login.registryOffice, "create", null, null, null, { ...place, caseId: foreignCaseId }],
+        [login.registryOffice, "create", null, null, null, { ...place, caseId: missingCase }],
+        [
+          login.auditor,
+          "create",
+          auditors.id,
+          policeOnlyCaseId,
+          expect.any(String),
+          expect.not.objectContaining(refused),
+        ],
+        [login.registryOffice, "update", auditors.id, null, null, { ...refused, holdId: auditors.id }],
+        [login.registryOffice, "update", missingHold, null, null, { ...refused, holdId: missingHold }],
+        [login.registryOffice, "read", null, null, null, { ...refused, caseId: policeOnlyCaseId, holds: 0 }],
+      ]);
+      // The auditors see them as refused in the access log.
+      const { body } = await h.gql(
+        login.auditor,
+        `query($actorId: String) { auditLog(actorId: $actorId, limit: 6) { operation resource resourceId refused } }`,
+        { actorId: login.registryOffice },
+      );
+      expect(body.data?.auditLog).toEqual([
+        { operation: "read", resource: "legal-hold", resourceId: null, refused: true },
+        { operation: "update", resource: "legal-hold", resourceId: missingHold, refused: true },
+        { operation: "update", resource: "legal-hold", resourceId: auditors.id, refused: true },
+        { operation: "create", resource: "legal-hold", resourceId: null, refused: true },
+        { operation: "create", resource: "legal-hold", resourceId: null, refused: true },
+        { operation: "create", resource: "legal-hold", resourceId: null, refused: true },
+      ]);
     });
 
     it("refuses both targets at once, none, and a reference of blanks", async () => {

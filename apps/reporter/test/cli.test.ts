@@ -171,7 +171,7 @@ describe("the report command", () => {
   it("refuses a client's data to a login that may not ask for it, or beyond its reach, before anything is logged", async () => {
     const missing = await report("access-log", "--client", clientId, "--out", "x");
     expect(missing.exit).toBe(2);
-    expect(missing.stderr).toMatch(/requestedBy/);
+    expect(missing.stderr).toMatch(/report access-log: --requested-by is missing/);
     for (const [who, controller] of [
       ["maria.jarvinen", "org-hpl"],
       ["keksitty.kayttaja", "org-hpl"],

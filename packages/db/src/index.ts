@@ -26,6 +26,7 @@ export {
   templateFile,
 } from "./prepared-data-folder.js";
 export { logNodeRuntime, nodeRuntime, openRuntime, type Runtime, supportedNodeMajor } from "./runtime.js";
+export { type CommandLine, type CommandOptions, optionProblems, readCommandLine } from "./cli/command-line.js";
 export { queryRows } from "./query-rows.js";
 export { analyze } from "./analyze.js";
 export {
@@ -54,7 +55,9 @@ export {
   canonicalJson,
   chainHash,
   genesisHash,
+  isRefusedAttempt,
   pruneMac,
+  refusedAttempt,
 } from "./audit/audit-chain.js";
 export { appendAudit, type ChainHead } from "./audit/append-audit.js";
 export { ChainAppender } from "./audit/chain-appender.js";

@@ -1,3 +1,4 @@
+import { refusedAttempt } from "@ankkuri/db";
 import { extractScopeFor, type ExtractEvent, legalBases, localDateSchema } from "@ankkuri/domain";
 import { type AccessLogExtractDocument, buildAccessLogExtract } from "@ankkuri/reports";
 import { z } from "zod";
@@ -107,6 +108,7 @@ builder.queryFields((t) => ({
           to: args.to,
           events: extract?.events.length ?? 0,
           ...(scope.kind === "controller" ? { controllerId: scope.controllerId } : {}),
+          ...(extract ? {} : refusedAttempt),
         },
       );
       return extract;

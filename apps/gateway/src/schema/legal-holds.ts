@@ -69,7 +69,7 @@ builder.mutationField("placeLegalHold", (t) =>
   t.field({
     type: LegalHoldRef,
     description:
-      "Places a legal hold on a client or a case (auditors: any of the team's; a registry office: its own controller's). A case or client outside the actor's reach is answered as not found. Audited.",
+      "Places a legal hold on a client or a case (auditors: any of the team's; a registry office: its own controller's). A case or client outside the actor's reach is answered as not found, and the attempt is logged as refused. Audited.",
     authScopes: { legalHoldManager: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: PlaceLegalHoldInput, required: true, description: "The hold." }) },
@@ -83,7 +83,7 @@ builder.mutationField("releaseLegalHold", (t) =>
   t.field({
     type: LegalHoldRef,
     description:
-      "Releases a legal hold in force, within the actor's reach (as for placing one); retention may then remove what is due. Audited.",
+      "Releases a legal hold in force, within the actor's reach (as for placing one); retention may then remove what is due. A hold out of reach or not in force is answered as not found, and the attempt is logged as refused. Audited.",
     authScopes: { legalHoldManager: true },
     errors: { types: mutationErrors },
     args: { holdId: t.arg.id({ required: true, description: "The hold.", validate: uuid }) },
@@ -96,7 +96,7 @@ builder.queryField("legalHolds", (t) =>
     type: [LegalHoldRef],
     nullable: true,
     description:
-      "The legal holds in force on a client (and on each of their cases) or on a case (and on its client). Null when the client or case is not there or not within the actor's reach. The read is logged.",
+      "The legal holds in force on a client (and on each of their cases) or on a case (and on its client). Null when the client or case is not there or not within the actor's reach. The read is logged, a refused one as refused.",
     authScopes: { legalHoldManager: true },
     args: {
       caseId: t.arg.string({ required: false, description: "The case." }),

@@ -1,4 +1,4 @@
-import { eq, schema, verifyAuditChain } from "@ankkuri/db";
+import { eq, isRefusedAttempt, schema, verifyAuditChain } from "@ankkuri/db";
 import { canSeeReport, periodSchema } from "@ankkuri/domain";
 import { isReportLanguage, requestReport } from "@ankkuri/reports";
 import { z } from "zod";
@@ -220,6 +220,7 @@ const AuditEntryRef = builder
     purpose: string;
     basis: string;
     basisConsentIds: string[];
+    details: Record<string, unknown> | null;
   }>("AuditEntry")
   .implement({
     description: "One access to client data in the audit log (lokimerkintä), client-data act 703/2023.",
@@ -241,6 +242,11 @@ const AuditEntryRef = builder
           "The legal basis as a stable code (casework, selection, consent, statutory-notification, supervision, audit, data-subject-request, administration), set by the server.",
       }),
       basisConsentIds: t.exposeStringList("basisConsentIds", { description: "The consents a consent basis rests on." }),
+      refused: t.boolean({
+        resolve: (e) => isRefusedAttempt(e.details),
+        description:
+          "True for a refused attempt: answered as not found (a target out of the actor's reach or not there), it read or changed nothing; the id asked for is not in caseId or clientId.",
+      }),
     }),
   });
 

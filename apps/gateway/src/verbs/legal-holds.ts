@@ -5,6 +5,7 @@ import {
   type LegalHoldRequest,
   type LegalHoldTarget,
   placeLegalHold,
+  refusedAttempt,
   releaseLegalHold,
 } from "@ankkuri/db";
 import type { LegalHoldInput } from "@ankkuri/domain";
@@ -12,8 +13,9 @@ import type { GatewayContext } from "../context.js";
 import { forbidden, NotFoundFailure } from "../errors.js";
 import { actorOf } from "./audited-write.js";
 
-// The gateway's side of the legal-hold verbs (`@ankkuri/db`): the rule, the check of the target and
-// the audited write are theirs, shared with the retention CLI; here only the request and the answer.
+// The gateway's side of the legal-hold verbs (`@ankkuri/db`): the rule, the check of the target, the
+// audited write and the audit entry of a refused attempt are theirs, shared with the retention CLI;
+// here only the request and the answer.
 
 async function requestOf(ctx: GatewayContext): Promise<LegalHoldRequest> {
   const team = await ctx.team();
@@ -49,7 +51,8 @@ export async function releaseHold(ctx: GatewayContext, holdId: string): Promise<
 
 /**
  * The holds in force on a client or a case, logged as a read of the client's data; null for a target
- * that is not there or not the actor's to see (one answer for both). The attempt is logged either way.
+ * that is not there or not the actor's to see (one answer for both). The attempt is logged either way,
+ * a refused one as such (`refusedAttempt`), as `placeLegalHold` and `releaseLegalHold` log theirs.
  */
 export async function holdsInForce(ctx: GatewayContext, target: LegalHoldTarget): Promise<LegalHold[] | null> {
   const outcome = await activeLegalHolds(ctx.db, await requestOf(ctx), target);
@@ -62,7 +65,7 @@ export async function holdsInForce(ctx: GatewayContext, target: LegalHoldTarget)
       clientId: found?.clientId ?? null,
     },
     { basis: "administration", purpose: "legal-hold" },
-    { ...target, holds: found?.holds.length ?? 0 },
+    found ? { ...target, holds: found.holds.length } : { ...target, holds: 0, ...refusedAttempt },
   );
   return found?.holds ?? null;
 }

@@ -1,28 +1,9 @@
-import { parseArgs } from "node:util";
 import { openRuntime, type Runtime } from "@ankkuri/db";
-import { helsinkiDayOf, languages, localDateSchema } from "@ankkuri/domain";
+import { helsinkiDayOf } from "@ankkuri/domain";
 import { clientRightsRequester, produceAccessLogExtract, ReportError } from "@ankkuri/reports";
-import { z } from "zod";
 import type { ReporterEnv } from "../env.js";
+import { accessLogUsage, parseAccessLogArgs } from "./access-log-args.js";
 import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
-
-const usage = `usage: pnpm report access-log --client <client id> --out <dir> [--language fi|sv|en] [--from <day>] [--to <day>]
-                          --requested-by <login> [--controller <organisation id>] [--team <team id>]
-  Writes the client's access-log extract as PDF and JSON for the auditor or registry office --requested-by
-  names: an auditor's covers every controller unless --controller names one; a registry office's its own.`;
-
-const optionsSchema = z
-  .object({
-    client: z.uuid(),
-    out: z.string().min(1),
-    language: z.enum(languages).default("fi"),
-    from: localDateSchema.default("2012-01-01"),
-    to: localDateSchema.optional(),
-    controller: z.string().min(1).optional(),
-    team: z.string().min(1).optional(),
-    requestedBy: z.string().min(1).max(64),
-  })
-  .refine((o) => o.to === undefined || o.from <= o.to, { message: "--from must not be after --to", path: ["to"] });
 
 /**
  * `pnpm report access-log`: a client's access-log extract for the operator to hand to the client
@@ -30,28 +11,17 @@ const optionsSchema = z
  * request is logged in the team's audit log with the basis `data-subject-request`.
  */
 export async function accessLogCommand(args: string[], env: ReporterEnv): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      "client": { type: "string" },
-      "out": { type: "string" },
-      "language": { type: "string" },
-      "from": { type: "string" },
-      "to": { type: "string" },
-      "controller": { type: "string" },
-      "team": { type: "string" },
-      "requested-by": { type: "string" },
-      "help": { type: "boolean" },
-    },
-  });
-  const parsed = optionsSchema.safeParse({ ...values, requestedBy: values["requested-by"] });
-  if (values.help === true || !parsed.success) {
-    if (!parsed.success && values.help !== true)
-      process.stderr.write(`${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}\n`);
-    process.stderr.write(`${usage}\n`);
-    return values.help === true ? 0 : 2;
+  const parsed = parseAccessLogArgs(args);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) process.stderr.write(`report access-log: ${problem}\n`);
+    process.stderr.write(`${accessLogUsage}\n`);
+    return 2;
   }
-  const o = parsed.data;
+  if (parsed.help) {
+    process.stderr.write(`${accessLogUsage}\n`);
+    return 0;
+  }
+  const o = parsed.options;
   const now = new Date();
   const outDir = outputFolder(o.out, env.workingDirectory);
   let runtime: Runtime | undefined;

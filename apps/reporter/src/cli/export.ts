@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { helsinkiDayOf } from "@ankkuri/domain";
 import { createIdentityVault, openRuntime, type Runtime } from "@ankkuri/db";
 import {
@@ -8,49 +7,26 @@ import {
   renderClientExportPdf,
   ReportError,
 } from "@ankkuri/reports";
-import { z } from "zod";
 import { parseReporterEnv } from "../env.js";
 import { chooseTeam, outputFolder, printReportError, writeOutputFiles } from "./cli-files.js";
-
-const usage = `usage: pnpm export client --client <client id> --controller <organisation id> --out <dir> --requested-by <login> [--team <team id>]
-  Writes everything the controller holds about the client (GDPR Art. 15) as JSON, with a PDF summary,
-  for the auditor or registry office --requested-by names (a registry office: its own controller only).`;
-
-const optionsSchema = z.object({
-  client: z.uuid(),
-  controller: z.string().min(1).max(64),
-  out: z.string().min(1),
-  team: z.string().min(1).optional(),
-  requestedBy: z.string().min(1).max(64),
-});
+import { exportUsage, parseExportArgs } from "./export-args.js";
 
 /**
  * `pnpm export client`: the data-subject export of one client by one controller. The identity code
  * is decrypted only into this export; the export and the decryption are logged.
  */
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args[0] === "--") args.shift();
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      "client": { type: "string" },
-      "controller": { type: "string" },
-      "out": { type: "string" },
-      "team": { type: "string" },
-      "requested-by": { type: "string" },
-      "help": { type: "boolean" },
-    },
-  });
-  const parsed = optionsSchema.safeParse({ ...values, requestedBy: values["requested-by"] });
-  if (values.help === true || positionals[0] !== "client" || !parsed.success) {
-    if (!parsed.success && values.help !== true)
-      process.stderr.write(`${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}\n`);
-    process.stderr.write(`${usage}\n`);
-    return values.help === true ? 0 : 2;
+  const parsed = parseExportArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) process.stderr.write(`export: ${problem}\n`);
+    process.stderr.write(`${exportUsage}\n`);
+    return 2;
   }
-  const o = parsed.data;
+  if (parsed.help) {
+    process.stderr.write(`${exportUsage}\n`);
+    return 0;
+  }
+  const o = parsed.options;
   const env = parseReporterEnv(process.env);
   const outDir = outputFolder(o.out, env.workingDirectory);
   let runtime: Runtime | undefined;

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { readCommandLine } from "@ankkuri/db";
 import { isReportLanguage, type ReportLanguage, type ReportRequest, reportRequestSchema } from "@ankkuri/reports";
 
 const reportTypes = reportRequestSchema.shape.type.options;
@@ -18,30 +18,18 @@ export function parseReportArgs(args: string[]):
       language: ReportLanguage;
     }
   | { ok: false; problems: string[] } {
-  // `pnpm report -- …` from the workspace root passes the separator through.
-  const rest = args[0] === "--" ? args.slice(1) : args;
-  const options = {
-    "period": { type: "string" },
-    "out": { type: "string" },
-    "party": { type: "string" },
-    "team": { type: "string" },
-    "requested-by": { type: "string", default: "cli" },
-    "language": { type: "string", default: "fi" },
-    "help": { type: "boolean" },
-  } as const;
-  // Not strict: every unknown option is named below (strict parsing throws at the first, with a stack).
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: false, options });
+  // `pnpm report -- …` from the workspace root passes the separator through (dropped here).
+  const { values, positionals, problems } = readCommandLine(args, {
+    "period": "string",
+    "out": "string",
+    "party": "string",
+    "team": "string",
+    "requested-by": "string",
+    "language": "string",
+    "help": "boolean",
+  });
   if (values.help === true)
     return { ok: true, help: true, type: "annual", period: "", out: "", requestedBy: "cli", language: "fi" };
-  const problems: string[] = [];
-  const known = new Set(Object.keys(options));
-  for (const token of rest) {
-    const name = /^--?([^=]+)/.exec(token)?.[1];
-    if (name !== undefined && token !== "--" && !known.has(name))
-      problems.push(`unknown option ${token.split("=")[0] ?? token}: the options are --${[...known].join(", --")}`);
-  }
-  for (const [name, value] of Object.entries(values))
-    if (known.has(name) && name !== "help" && typeof value !== "string") problems.push(`--${name} needs a value`);
   const [typeName, ...extra] = positionals;
   const type = reportRequestSchema.shape.type.safeParse(typeName);
   if (typeName === undefined) problems.push(`name the report type: ${reportTypes.join(", ")}`);

@@ -28,6 +28,18 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null;
 }
 
+/**
+ * The details that mark a refused attempt: a request answered as not found (a target out of the
+ * actor's reach, another team's, or not there) read or changed nothing, but is logged all the same.
+ * Such an entry names the id asked for only in its details, never in `caseId` or `clientId`, so it is
+ * the same whether the target exists or not, and a client's extract lists only what happened.
+ */
+export const refusedAttempt = { outcome: "refused" } as const;
+
+/** Whether an entry's details mark a refused attempt (`refusedAttempt`). */
+export const isRefusedAttempt = (details: Record<string, unknown> | null | undefined): boolean =>
+  details?.outcome === refusedAttempt.outcome;
+
 /** A stored audit row: the entry, its place in the team's chain, and the chain hashes. */
 export interface AuditRow extends AuditEntry {
   seq: number;

@@ -43,6 +43,17 @@ describe.each(testEngines)("legal holds on %s", (engine) => {
       });
     return { clientId, caseId };
   }
+  /** The team's entries of refused legal-hold attempts, oldest first: actor, operation, ids, details. */
+  const refusedEntries = async () =>
+    (
+      await database.db
+        .select()
+        .from(t.auditLog)
+        .where(and(eq(t.auditLog.teamId, teamId), eq(t.auditLog.resource, "legal-hold")))
+        .orderBy(t.auditLog.seq)
+    )
+      .filter((e) => e.details?.outcome === "refused")
+      .map((e) => [e.actorId, e.operation, e.resourceId, e.caseId, e.clientId, e.details]);
   const holdsIn = async (clientId: string) =>
     database.db
       .select()
@@ -73,9 +84,11 @@ describe.each(testEngines)("legal holds on %s", (engine) => {
       .select()
       .from(t.auditLog)
       .where(and(eq(t.auditLog.teamId, teamId), eq(t.auditLog.resourceId, placed.value.id)));
-    expect(log.map((e) => [e.operation, e.actorId, e.actorRole, e.clientId, e.caseId])).toEqual([
-      ["create", "outi.tarkka", "auditor", c.clientId, c.caseId],
-      ["update", "outi.tarkka", "auditor", c.clientId, c.caseId],
+    // The second release reached nothing: logged as refused, without the client.
+    expect(log.map((e) => [e.operation, e.actorId, e.actorRole, e.clientId, e.caseId, e.details?.outcome])).toEqual([
+      ["create", "outi.tarkka", "auditor", c.clientId, c.caseId, undefined],
+      ["update", "outi.tarkka", "auditor", c.clientId, c.caseId, undefined],
+      ["update", "outi.tarkka", "auditor", null, null, "refused"],
     ]);
     expect((await verifyAuditChain(database.db, key, teamId)).ok).toBe(true);
   });
@@ -104,10 +117,11 @@ describe.each(testEngines)("legal holds on %s", (engine) => {
     });
     const theirs = await aCase([org.policePrevention], otherTeam);
     const policeOnly = await aCase([org.policePrevention]);
+    const missing = uuidv7();
     const notFound = { ok: false, code: "NOT_FOUND", what: "case", path: "caseId" };
     for (const [actor, caseId] of [
       [auditor, theirs.caseId],
-      [auditor, uuidv7()],
+      [auditor, missing],
       [sotepeRegistry, theirs.caseId],
       [sotepeRegistry, policeOnly.caseId],
     ] as const) {
@@ -122,6 +136,20 @@ describe.each(testEngines)("legal holds on %s", (engine) => {
     });
     expect(await database.db.select().from(t.legalHolds).where(eq(t.legalHolds.teamId, otherTeam))).toEqual([]);
     expect(await holdsIn(policeOnly.clientId)).toEqual([]);
+    // Each refused hold is logged in the actor's team, the same whether the target exists or not.
+    const refused = (await refusedEntries()).filter((e) => e[1] === "create");
+    expect(refused).toEqual([
+      ["outi.tarkka", "create", null, null, null, { outcome: "refused", caseId: theirs.caseId, ...hold }],
+      ["outi.tarkka", "create", null, null, null, { outcome: "refused", caseId: missing, ...hold }],
+      ["liisa.kirjava", "create", null, null, null, { outcome: "refused", caseId: theirs.caseId, ...hold }],
+      ["liisa.kirjava", "create", null, null, null, { outcome: "refused", caseId: policeOnly.caseId, ...hold }],
+      ["liisa.kirjava", "create", null, null, null, { outcome: "refused", clientId: policeOnly.clientId, ...hold }],
+    ]);
+    expect(
+      await database.db.select().from(t.auditLog).where(eq(t.auditLog.teamId, otherTeam)),
+      "nothing in the other team's log",
+    ).toEqual([]);
+    expect((await verifyAuditChain(database.db, key, teamId)).ok).toBe(true);
   });
 
   it("lets a registry office hold its own controller's cases, and release only what its controller reaches", async () => {
@@ -138,6 +166,9 @@ describe.each(testEngines)("legal holds on %s", (engine) => {
     });
     const listed = await activeLegalHolds(database.db, auditor, { caseId: policeOnly.caseId });
     expect(listed.ok && listed.value.holds.map((h) => h.releasedOn)).toEqual([null]);
+    expect((await refusedEntries()).filter((e) => e[2] === auditors.value.id)).toEqual([
+      ["liisa.kirjava", "update", auditors.value.id, null, null, { outcome: "refused", holdId: auditors.value.id }],
+    ]);
     if (own.ok) expect((await releaseLegalHold(database.db, key, sotepeRegistry, own.value.id)).ok).toBe(true);
   });
 
@@ -155,5 +186,8 @@ describe.each(testEngines)("legal holds on %s", (engine) => {
     expect(await releaseLegalHold(database.db, key, auditor, theirs)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     const [row] = await database.db.select().from(t.legalHolds).where(eq(t.legalHolds.id, theirs));
     expect(row?.releasedOn).toBeNull();
+    expect((await refusedEntries()).filter((e) => e[2] === theirs)).toEqual([
+      ["outi.tarkka", "update", theirs, null, null, { outcome: "refused", holdId: theirs }],
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import {
   type OrganisationIndex,
 } from "@ankkuri/domain";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
-import type { AuditEntry } from "../audit/audit-chain.js";
+import { type AuditEntry, refusedAttempt } from "../audit/audit-chain.js";
 import { appendAudit } from "../audit/append-audit.js";
 import type { Executor } from "../client.js";
 import { newId } from "../repositories/case-repository.js";
@@ -119,7 +119,7 @@ const notFound = (target: LegalHoldTarget) =>
 const auditEntry = (
   request: LegalHoldRequest,
   operation: AuditEntry["operation"],
-  hold: Pick<LegalHold, "id" | "clientId" | "caseId">,
+  hold: { id: string | null; clientId: string | null; caseId: string | null },
   details: Record<string, unknown>,
 ): AuditEntry => ({
   teamId: request.actor.teamId,
@@ -139,10 +139,31 @@ const auditEntry = (
   details,
 });
 
+/** What a refused attempt asked for: the target of a hold, or the hold to release. */
+type Attempted = LegalHoldTarget | { holdId: string };
+
+/**
+ * The entry of an attempt answered as not found (`refusedAttempt`): who tried what on which id. The
+ * id asked for is in the details (a hold's in `resourceId` too), never in the case and client columns.
+ */
+const refusedEntry = (
+  request: LegalHoldRequest,
+  operation: AuditEntry["operation"],
+  attempted: Attempted,
+  details: Record<string, unknown> = {},
+): AuditEntry =>
+  auditEntry(
+    request,
+    operation,
+    { id: "holdId" in attempted ? attempted.holdId : null, caseId: null, clientId: null },
+    { ...refusedAttempt, ...attempted, ...details },
+  );
+
 /**
  * Places a legal hold on a client or a case: from then on retention removes nothing of it. Only an
  * actor the domain lets manage holds (`legalHoldScopeFor`), only on a target within their scope
- * (`legalHoldWithinScope`); the hold and its audit entry are written in one transaction.
+ * (`legalHoldWithinScope`); the hold and its audit entry are written in one transaction. A target
+ * answered as not found is logged as a refused attempt (`refusedEntry`).
  */
 export async function placeLegalHold(
   db: Executor,
@@ -156,7 +177,10 @@ export async function placeLegalHold(
   const hold = legalHoldInputSchema.parse(input);
   return db.transaction(async (tx) => {
     const found = await reachable(tx, request, scope, target);
-    if (!found) return notFound(target);
+    if (!found) {
+      await appendAudit(tx, auditKey, [refusedEntry(request, "create", target, hold)]);
+      return notFound(target);
+    }
     const [placed] = await tx
       .insert(legalHolds)
       .values({
@@ -179,7 +203,10 @@ export async function placeLegalHold(
   });
 }
 
-/** Releases a hold in force, within the actor's scope; written with its audit entry in one transaction. */
+/**
+ * Releases a hold in force, within the actor's scope; written with its audit entry in one
+ * transaction. A hold answered as not found is logged as a refused attempt (`refusedEntry`).
+ */
 export async function releaseLegalHold(
   db: Executor,
   auditKey: Buffer,
@@ -190,22 +217,26 @@ export async function releaseLegalHold(
   if (!scope) return { ok: false, code: "FORBIDDEN" };
   const missing = { ok: false, code: "NOT_FOUND", what: "legal hold", path: "holdId" } as const;
   return db.transaction(async (tx) => {
+    const refused = async () => {
+      await appendAudit(tx, auditKey, [refusedEntry(request, "update", { holdId })]);
+      return missing;
+    };
     const [held] = await tx
       .select()
       .from(legalHolds)
       .where(and(eq(legalHolds.teamId, request.actor.teamId), eq(legalHolds.id, holdId), isNull(legalHolds.releasedOn)))
       .for("update");
-    if (!held) return missing;
+    if (!held) return refused();
     const target: LegalHoldTarget = held.caseId !== null ? { caseId: held.caseId } : { clientId: held.clientId ?? "" };
     const found = await reachable(tx, request, scope, target);
     // A hold on data gone meanwhile stays the auditors' to release (a controller no longer reaches it).
-    if (!found && scope.kind === "controller") return missing;
+    if (!found && scope.kind === "controller") return refused();
     const [released] = await tx
       .update(legalHolds)
       .set({ releasedOn: request.today, releasedBy: request.actor.login, updatedAt: request.now })
       .where(and(eq(legalHolds.teamId, request.actor.teamId), eq(legalHolds.id, holdId)))
       .returning();
-    if (!released) return missing;
+    if (!released) return refused();
     await appendAudit(tx, auditKey, [
       auditEntry(
         request,

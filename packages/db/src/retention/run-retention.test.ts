@@ -179,7 +179,14 @@ describe.each(testEngines)("retention on %s", (engine) => {
       ["delete", "case-note"],
       ["delete", "case"],
     ]);
-    expect(log.filter((r) => r.resource === "legal-hold").map((r) => r.operation)).toEqual(["create", "update"]);
+    // The second release found no hold in force: logged as refused.
+    expect(
+      log.filter((r) => r.resource === "legal-hold").map((r) => [r.operation, r.details?.outcome ?? "done"]),
+    ).toEqual([
+      ["create", "done"],
+      ["update", "done"],
+      ["update", "refused"],
+    ]);
   });
 
   it("refuses a day in the future, which would delete data before its time", async () => {

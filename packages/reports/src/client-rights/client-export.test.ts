@@ -8,7 +8,7 @@ import {
   schema,
   verifyAuditChain,
 } from "@ankkuri/db";
-import { createTestDatabase, type TestDatabase } from "@ankkuri/db/testing";
+import { createTestDatabase, type TestDatabase, testEngines } from "@ankkuri/db/testing";
 import { helsinkiOrganisationIds as org, parseIdentityCode } from "@ankkuri/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureTeamId, loadReportFixture } from "../testing/report-dataset.js";
@@ -18,12 +18,12 @@ import { renderClientExportJson, renderClientExportPdf } from "./render-extract.
 const keys = parseKeyMaterial(generateKeySettings());
 const vault = createIdentityVault(keys);
 
-describe("the data-subject export", () => {
+describe.each(testEngines)("the data-subject export on %s", (engine) => {
   let database: TestDatabase;
   let caseId = "";
   let clientId = "";
   beforeAll(async () => {
-    database = await createTestDatabase("pglite");
+    database = await createTestDatabase(engine);
     const ids = await loadReportFixture(database.db, keys);
     caseId = Object.values(ids)[0] ?? "";
     const [row] = await database.db
@@ -90,12 +90,13 @@ describe("the data-subject export", () => {
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.teamId, fixtureTeamId), eq(schema.auditLog.actorId, "liisa.kirjava")));
-    expect(rows.map((r) => [r.resource, r.basis, r.clientId])).toEqual([
-      ["client-export", "data-subject-request", clientId],
-      ["client.identityCode", "data-subject-request", clientId],
-      ["client-export", "data-subject-request", clientId],
-      ["client.identityCode", "data-subject-request", clientId],
-      ["client-export", "data-subject-request", null],
+    // The controller that holds nothing: a refused attempt, without the client.
+    expect(rows.map((r) => [r.resource, r.basis, r.clientId, r.details?.outcome])).toEqual([
+      ["client-export", "data-subject-request", clientId, undefined],
+      ["client.identityCode", "data-subject-request", clientId, undefined],
+      ["client-export", "data-subject-request", clientId, undefined],
+      ["client.identityCode", "data-subject-request", clientId, undefined],
+      ["client-export", "data-subject-request", null, "refused"],
     ]);
     expect((await verifyAuditChain(database.db, keys.auditKey, fixtureTeamId)).ok).toBe(true);
   });

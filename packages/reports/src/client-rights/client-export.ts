@@ -8,6 +8,7 @@ import {
   inArray,
   loadCases,
   loadTeamDataset,
+  refusedAttempt,
   schema,
 } from "@ankkuri/db";
 import { type Case, controllerOf, controllerPartOf, helsinkiDayOf, indexOrganisations, pick } from "@ankkuri/domain";
@@ -149,6 +150,8 @@ export async function buildClientExport(
         controllerId: request.controllerId,
         cases: document?.cases.length ?? 0,
         via: request.via,
+        // A controller that holds nothing is answered with nothing, and the attempt shows as refused.
+        ...(document ? {} : refusedAttempt),
       },
     },
     ...(document?.client.identityCode ? [{ ...entry, requestId, resource: "client.identityCode" }] : []),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { appendAudit, type Database } from "@ankkuri/db";
+import { appendAudit, type Database, refusedAttempt } from "@ankkuri/db";
 import { type AccessLogExtractDocument, buildAccessLogExtract, type ExtractRequest } from "./access-log-extract.js";
 import { renderAccessLogJson, renderAccessLogPdf } from "./render-extract.js";
 import { type Requester, requesterActor } from "./requester.js";
@@ -43,6 +43,7 @@ export async function produceAccessLogExtract(
         language: request.language,
         events: extract?.events.length ?? 0,
         via: request.via,
+        ...(extract ? {} : refusedAttempt),
       },
     },
   ]);
