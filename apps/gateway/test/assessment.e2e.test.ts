@@ -205,7 +205,7 @@ describe.each(testEngines)("assessment on %s", (engine) => {
         { input: { caseId: referred, causes: ["HOUSING"] } },
       );
       expect(sv.body.data?.recordAssessment).toEqual({
-        message: "En bedömning kan registreras endast för ett klientärende som är godkänt eller pågår.",
+        message: "En bedömning kan registreras endast för ett klientskap som är godkänt eller pågår.",
       });
     });
 

@@ -122,7 +122,7 @@ describe.each(testEngines)("the audit log over HTTP on %s", (engine) => {
     expect(rows.every((r) => r.clientId !== null && r.caseId !== null)).toBe(true);
     const counted = await h.gql(
       login.police,
-      '{ cases(filter: { ageBand: "15-17", referredFrom: "2026-01-01" }) { totalCount } }',
+      '{ cases(filter: { ageBand: FROM_15_TO_17, referredFrom: "2026-01-01" }) { totalCount } }',
       {},
       { "x-request-id": "req-count-0001" },
     );

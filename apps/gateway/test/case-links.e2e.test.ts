@@ -371,8 +371,8 @@ describe.each(testEngines)("linked cases on %s", (engine) => {
         { input: { caseIds: [a], relation: "SIBLINGS" } },
       );
       expect(sv.body.data?.linkCases).toEqual({
-        message: "Länka minst två olika klientärenden.",
-        violations: [{ messages: { sv: "Länka minst två olika klientärenden." } }],
+        message: "Länka minst två olika klientskap.",
+        violations: [{ messages: { sv: "Länka minst två olika klientskap." } }],
       });
     });
 

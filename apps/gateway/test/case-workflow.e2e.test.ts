@@ -67,7 +67,7 @@ describe.each(testEngines)("the case workflow over HTTP on %s", (engine) => {
       const first = as((await h.request(login.police, ReferCaseDocument, { input })).data?.referCase, "CasePayload");
       expect(first).toMatchObject({
         existingClient: false,
-        case: { status: "REFERRED", version: 0, client: { ageBand: { code: "under-15" } } },
+        case: { status: "REFERRED", version: 0, client: { ageBand: { code: "UNDER_15" } } },
       });
       const again = as((await h.request(login.police, ReferCaseDocument, { input })).data?.referCase, "CasePayload");
       expect(again.existingClient).toBe(true);
@@ -125,7 +125,7 @@ describe.each(testEngines)("the case workflow over HTTP on %s", (engine) => {
           },
         })
       ).data?.referCase;
-      expect(as(ok, "CasePayload").case.client.ageBand.code).toBe("18-plus");
+      expect(as(ok, "CasePayload").case.client.ageBand.code).toBe("FROM_18");
     });
   });
 

@@ -8,10 +8,11 @@ import { useViewer } from "./viewer.js";
 type Filter = NonNullable<VariablesOf<typeof CaseListDocument>["filter"]>;
 type CaseStatus = NonNullable<Filter["statuses"]>[number];
 type CaseType = NonNullable<Filter["types"]>[number];
+type AgeBandCode = NonNullable<Filter["ageBand"]>;
 
 const statuses: CaseStatus[] = ["REFERRED", "IN_SELECTION", "ADMITTED", "ACTIVE", "CLOSED", "DECLINED"];
 const types: CaseType[] = ["YOUTH_CRIME", "DOMESTIC_VIOLENCE", "MULTI_PROFESSIONAL"];
-const ageBands = ["under-15", "15-17", "18-plus"];
+const ageBands: AgeBandCode[] = ["UNDER_15", "FROM_15_TO_17", "FROM_18"];
 const pageSize = 10;
 
 interface FormState {
@@ -29,7 +30,7 @@ function filterOf(form: FormState): Filter {
   return {
     ...(form.status ? { statuses: [form.status as CaseStatus] } : {}),
     ...(form.type ? { types: [form.type as CaseType] } : {}),
-    ...(form.ageBand ? { ageBand: form.ageBand } : {}),
+    ...(form.ageBand ? { ageBand: form.ageBand as AgeBandCode } : {}),
     ...(form.referredFrom ? { referredFrom: form.referredFrom } : {}),
     ...(form.referredTo ? { referredTo: form.referredTo } : {}),
     ...(form.assignedTo ? { assignedTo: form.assignedTo } : {}),

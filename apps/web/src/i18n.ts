@@ -591,9 +591,9 @@ const enumLabels: Record<Language, Record<string, string>> = {
     "ELECTRONIC": "Sähköinen",
     "ERROR": "Virhe",
     "WARNING": "Huomautus",
-    "under-15": "alle 15",
-    "15-17": "15–17",
-    "18-plus": "18+",
+    "UNDER_15": "alle 15",
+    "FROM_15_TO_17": "15–17",
+    "FROM_18": "18+",
   },
   sv: {
     "ACCEPTED": "tackat ja",
@@ -639,9 +639,9 @@ const enumLabels: Record<Language, Record<string, string>> = {
     "ELECTRONIC": "Elektroniskt",
     "ERROR": "Fel",
     "WARNING": "Anmärkning",
-    "under-15": "under 15",
-    "15-17": "15–17",
-    "18-plus": "18+",
+    "UNDER_15": "under 15",
+    "FROM_15_TO_17": "15–17",
+    "FROM_18": "18+",
   },
   en: {
     "ACCEPTED": "accepted",
@@ -687,9 +687,9 @@ const enumLabels: Record<Language, Record<string, string>> = {
     "ELECTRONIC": "Electronic",
     "ERROR": "Error",
     "WARNING": "Warning",
-    "under-15": "under 15",
-    "15-17": "15–17",
-    "18-plus": "18+",
+    "UNDER_15": "under 15",
+    "FROM_15_TO_17": "15–17",
+    "FROM_18": "18+",
   },
 };
 

@@ -103,17 +103,22 @@ const children = [
  * Refers the cases the screens show (as the police officer, through the API, the way the other
  * divisions' frontends would have) and takes the first through selection to ADMITTED; returns its id.
  */
-export async function seedCases(gw: RunningGateway): Promise<{ admittedCaseId: string; count: number }> {
+export async function seedCases(
+  gw: RunningGateway,
+): Promise<{ admittedCaseId: string; count: number; birthDates: string[] }> {
   const login = fictionalLogins;
   const ids: string[] = [];
+  const birthDates: string[] = [];
   for (const [i, [givenName, familyName]] of children.entries()) {
+    const birthDate = `2011-0${String(1 + (i % 9))}-1${String(i % 10)}`;
+    birthDates.push(birthDate);
     const data = await gw.gql<{ referCase: { __typename: string; case: { caseId: string } } }>(login.police, refer, {
       input: {
         type: i % 3 === 2 ? "DOMESTIC_VIOLENCE" : "YOUTH_CRIME",
         referredOn: `2026-10-${String(1 + i).padStart(2, "0")}`,
         referralSource: "POLICE",
         client: {
-          identityCode: testIdentityCode(`2011-0${String(1 + (i % 9))}-1${String(i % 10)}`, 950 + i),
+          identityCode: testIdentityCode(birthDate, 950 + i),
           givenName,
           familyName,
         },
@@ -129,7 +134,7 @@ export async function seedCases(gw: RunningGateway): Promise<{ admittedCaseId: s
   for (const who of [login.police, login.socialWorker, login.nurse])
     payload(await gw.gql(who, steps.decide, { input: { caseId, admit: true, decidedOn: on } }));
   payload(await gw.gql(login.police, steps.admit, { input: { caseId, on } }));
-  return { admittedCaseId: caseId, count: ids.length };
+  return { admittedCaseId: caseId, count: ids.length, birthDates };
 }
 
 const recordAssessment = `mutation ($input: RecordAssessmentInput!) { recordAssessment(input: $input) { __typename ... on Error { code message } } }`;

@@ -87,6 +87,15 @@ export type AdmitCaseInput = {
   on: string;
 };
 
+/** An age band (ikäryhmä) of the reports' default age policy: age in completed years on the day asked. Under-15s are always a band of their own (criminal responsibility from 15). The case list filters by it (`CaseFilter.ageBand`) and `AgeBand.code` returns it. */
+export type AgeBandCode =
+  /** Aged 15–17 (15–17-vuotiaat). */
+  | 'FROM_15_TO_17'
+  /** Aged 18 and over (18 vuotta täyttäneet). */
+  | 'FROM_18'
+  /** Aged under 15 (alle 15-vuotiaat). */
+  | 'UNDER_15';
+
 /** A party of a version. */
 export type AgreementPartyInput = {
   /** Contact person's e-mail. */
@@ -262,8 +271,8 @@ export type CancelMeetingInput = {
 
 /** Filters of the case list (asiakkuuslistan rajaukset); all given filters must match. */
 export type CaseFilter = {
-  /** Age band today: under-15, 15-17 or 18-plus. */
-  ageBand?: string | null | undefined;
+  /** Only cases whose client is in this age band today. */
+  ageBand?: AgeBandCode | null | undefined;
   /** Only cases this staff member is assigned to today (lead or pair worker). */
   assignedTo?: string | null | undefined;
   /** Only cases this organisation takes part in. */
@@ -1602,7 +1611,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { case: { referralSource: ReferralSource, selectionStartedOn: IsoDate | null, decidedOn: IsoDate | null, activatedOn: IsoDate | null, closedOn: IsoDate | null, closeReason: CloseReason | null, childWelfareNotifiedOn: IsoDate | null, id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, guardians: Array<{ guardianId: string, givenName: string, familyName: string, hasCustody: boolean }>, existingClientships: Array<{ responsibleWorkerName: string | null, organisation: { id: string, name: string } }>, selection: Array<{ profession: Profession, admit: boolean, decidedOn: IsoDate, organisation: { name: string } }>, consents: Array<{ consentId: string, giverKind: ConsentGiverKind, givenOn: IsoDate, withdrawnOn: IsoDate | null, inEffect: boolean, guardian: { guardianId: string } | null, organisations: Array<{ id: string, name: string }> }>, meetings: Array<{ meetingId: string, plannedOn: IsoDate, status: MeetingStatus, heldOn: IsoDate | null, participants: Array<{ participantId: string, role: ParticipantRole, profession: Profession | null, attended: boolean, organisation: { id: string, name: string } | null }>, record: { recordedOn: IsoDate, inClientRecord: boolean, inStatistics: boolean } | null }>, referrals: Array<{ referralId: string, service: ServiceKind, status: ReferralStatus, madeOn: IsoDate, version: number, organisation: { name: string } }>, notes: Array<{ noteId: string, kind: NoteKind, writtenOn: IsoDate, body: string }>, violations: Array<{ code: string, severity: Severity, message: string }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } | null };
+export type CaseDetailQuery = { case: { referralSource: ReferralSource, selectionStartedOn: IsoDate | null, decidedOn: IsoDate | null, activatedOn: IsoDate | null, closedOn: IsoDate | null, closeReason: CloseReason | null, childWelfareNotifiedOn: IsoDate | null, id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, guardians: Array<{ guardianId: string, givenName: string, familyName: string, hasCustody: boolean }>, existingClientships: Array<{ responsibleWorkerName: string | null, organisation: { id: string, name: string } }>, selection: Array<{ profession: Profession, admit: boolean, decidedOn: IsoDate, organisation: { name: string } }>, consents: Array<{ consentId: string, giverKind: ConsentGiverKind, givenOn: IsoDate, withdrawnOn: IsoDate | null, inEffect: boolean, guardian: { guardianId: string } | null, organisations: Array<{ id: string, name: string }> }>, meetings: Array<{ meetingId: string, plannedOn: IsoDate, status: MeetingStatus, heldOn: IsoDate | null, participants: Array<{ participantId: string, role: ParticipantRole, profession: Profession | null, attended: boolean, organisation: { id: string, name: string } | null }>, record: { recordedOn: IsoDate, inClientRecord: boolean, inStatistics: boolean } | null }>, referrals: Array<{ referralId: string, service: ServiceKind, status: ReferralStatus, madeOn: IsoDate, version: number, organisation: { name: string } }>, notes: Array<{ noteId: string, kind: NoteKind, writtenOn: IsoDate, body: string }>, violations: Array<{ code: string, severity: Severity, message: string }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } } | null };
 
 export type InvitationQueryVariables = Exact<{
   caseId: string;
@@ -1697,7 +1706,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_RuleViolationError_Fragment
 ;
 
-export type CaseSummaryFragment = { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } };
+export type CaseSummaryFragment = { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } };
 
 export type TeamPremisesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1782,7 +1791,7 @@ export type OrganisationTreeQuery = { organisations: Array<{ id: string, name: s
 export type MyUpcomingMeetingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyUpcomingMeetingsQuery = { cases: { nodes: Array<{ caseId: string, client: { givenName: string, ageBand: { code: string } }, nextMeeting: { meetingId: string, plannedOn: IsoDate, participants: Array<{ participantId: string, role: ParticipantRole, organisation: { name: string } | null }> } | null }> } };
+export type MyUpcomingMeetingsQuery = { cases: { nodes: Array<{ caseId: string, client: { givenName: string, ageBand: { code: AgeBandCode } }, nextMeeting: { meetingId: string, plannedOn: IsoDate, participants: Array<{ participantId: string, role: ParticipantRole, organisation: { name: string } | null }> } | null }> } };
 
 export type PlanMeetingMutationVariables = Exact<{
   input: PlanMeetingInput;
@@ -1994,7 +2003,7 @@ export type CaseListQueryVariables = Exact<{
 }>;
 
 
-export type CaseListQuery = { cases: { totalCount: number, totalCountIsCapped: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, nextMeeting: { meetingId: string, plannedOn: IsoDate, participants: Array<{ role: ParticipantRole, organisation: { name: string } | null }> } | null, organisations: Array<{ organisation: { id: string, name: string } }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } }> } };
+export type CaseListQuery = { cases: { totalCount: number, totalCountIsCapped: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, nextMeeting: { meetingId: string, plannedOn: IsoDate, participants: Array<{ role: ParticipantRole, organisation: { name: string } | null }> } | null, organisations: Array<{ organisation: { id: string, name: string } }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } }> } };
 
 export type ReferCaseMutationVariables = Exact<{
   input: ReferCaseInput;
@@ -2002,7 +2011,7 @@ export type ReferCaseMutationVariables = Exact<{
 
 
 export type ReferCaseMutation = { referCase:
-    | { __typename: 'CasePayload', existingClient: boolean, case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } }
+    | { __typename: 'CasePayload', existingClient: boolean, case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -2083,7 +2092,7 @@ export type WorkerCaseListQueryVariables = Exact<{
 }>;
 
 
-export type WorkerCaseListQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } }> } };
+export type WorkerCaseListQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } }> } };
 
 export type ClientAccessLogExtractQueryVariables = Exact<{
   clientId: string;
@@ -2142,7 +2151,7 @@ export type ReleaseLegalHoldMutation = { releaseLegalHold:
 export type SelectionQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SelectionQueueQuery = { cases: { totalCount: number, nodes: Array<{ id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, selection: Array<{ profession: Profession, admit: boolean }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } }> } };
+export type SelectionQueueQuery = { cases: { totalCount: number, nodes: Array<{ id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, selection: Array<{ profession: Profession, admit: boolean }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } }> } };
 
 export type StartSelectionMutationVariables = Exact<{
   input: StartSelectionInput;
@@ -2150,7 +2159,7 @@ export type StartSelectionMutationVariables = Exact<{
 
 
 export type StartSelectionMutation = { startSelection:
-    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } }
+    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -2164,7 +2173,7 @@ export type RecordSelectionDecisionMutationVariables = Exact<{
 
 
 export type RecordSelectionDecisionMutation = { recordSelectionDecision:
-    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, selection: Array<{ profession: Profession, admit: boolean }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } }
+    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, selection: Array<{ profession: Profession, admit: boolean }>, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -2178,7 +2187,7 @@ export type AdmitCaseMutationVariables = Exact<{
 
 
 export type AdmitCaseMutation = { admitCase:
-    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } }
+    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -2192,7 +2201,7 @@ export type DeclineCaseMutationVariables = Exact<{
 
 
 export type DeclineCaseMutation = { declineCase:
-    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } }
+    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -2290,7 +2299,7 @@ export type CloseCaseMutationVariables = Exact<{
 
 
 export type CloseCaseMutation = { closeCase:
-    | { __typename: 'CasePayload', case: { closedOn: IsoDate | null, closeReason: CloseReason | null, id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } }
+    | { __typename: 'CasePayload', case: { closedOn: IsoDate | null, closeReason: CloseReason | null, id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }
@@ -2304,7 +2313,7 @@ export type ActivateCaseMutationVariables = Exact<{
 
 
 export type ActivateCaseMutation = { activateCase:
-    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: string, label: string } } } }
+    | { __typename: 'CasePayload', case: { id: string, caseId: string, type: CaseType, status: CaseStatus, version: number, referredOn: IsoDate, client: { givenName: string, familyName: string, age: number, ageBand: { code: AgeBandCode, label: string } } } }
     | { __typename: 'ConflictError', currentVersion: number | null, code: string, message: string, path: Array<string> }
     | { __typename: 'InputValidationError', code: string, message: string, path: Array<string>, issues: Array<{ message: string, path: Array<string> }> }
     | { __typename: 'InvalidInputError', code: string, message: string, path: Array<string> }

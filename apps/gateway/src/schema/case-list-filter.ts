@@ -1,11 +1,11 @@
 import { assignedToSql, type ListedCase, membershipInForceSql, schema, sql, type SQL } from "@ankkuri/db";
-import { birthDatesInAgeBand, type LocalDate } from "@ankkuri/domain";
+import { type AgeBandCode, birthDatesInAgeBand, type LocalDate } from "@ankkuri/domain";
 
 /** The case list's filters as the schema's `CaseFilter` passes them; all given filters must match. */
 export interface CaseListFilter {
   statuses?: readonly string[] | null;
   types?: readonly string[] | null;
-  ageBand?: string | null;
+  ageBand?: AgeBandCode | null;
   organisationId?: string | number | null;
   referredFrom?: string | null;
   referredTo?: string | null;

@@ -1,11 +1,10 @@
 import { sql } from "@ankkuri/db";
-import { defaultAgePolicy } from "@ankkuri/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { caseCountCap, casePageWhere, countCases, defaultPageSize } from "./case-list-page.js";
 import { visibleCases } from "./case-visibility.js";
 import { selectsField } from "./selected-fields.js";
-import { CaseStatusEnum, CaseTypeEnum } from "./enums.js";
+import { AgeBandCodeEnum, CaseStatusEnum, CaseTypeEnum } from "./enums.js";
 
 /** The connection's fields that read the count (`countCases`). */
 const countFields = new Set(["totalCount", "totalCountIsCapped"]);
@@ -15,10 +14,10 @@ const CaseFilter = builder.inputType("CaseFilter", {
   fields: (t) => ({
     statuses: t.field({ type: [CaseStatusEnum], required: false, description: "Any of these statuses." }),
     types: t.field({ type: [CaseTypeEnum], required: false, description: "Any of these types." }),
-    ageBand: t.string({
+    ageBand: t.field({
+      type: AgeBandCodeEnum,
       required: false,
-      description: "Age band today: under-15, 15-17 or 18-plus.",
-      validate: z.enum(defaultAgePolicy.bands.map((b) => b.code) as [string, ...string[]]),
+      description: "Only cases whose client is in this age band today.",
     }),
     organisationId: t.id({ required: false, description: "Only cases this organisation takes part in." }),
     referredFrom: t.field({ type: "Date", required: false, description: "Referred on or after this day." }),

@@ -6,7 +6,7 @@ import {
   coreOrganisationIds,
   isConsentInEffect,
   membershipInForce,
-  defaultAgePolicy,
+  type DefaultAgeBand,
   type referralSources,
   endTimeOf,
 } from "@ankkuri/domain";
@@ -16,6 +16,7 @@ import type { GatewayContext } from "../context.js";
 import { dayArgument, localisedColumns } from "./common.js";
 import "./localised-field.js";
 import {
+  AgeBandCodeEnum,
   CaseStatusEnum,
   CaseTypeEnum,
   CloseReasonEnum,
@@ -38,16 +39,18 @@ import { organisationNamed } from "./cached-organisations.js";
 import "./organisation-field.js";
 import { Organisation } from "./organisation.js";
 
-const AgeBandRef = builder
-  .objectRef<{ code: string; label: { fi: string; sv: string; en: string } }>("AgeBand")
-  .implement({
-    description:
-      "An age band of reports (ikäryhmä); under-15s are always their own band (criminal responsibility from 15).",
-    fields: (t) => ({
-      code: t.exposeString("code", { description: "Stable code: under-15, 15-17 or 18-plus." }),
-      label: t.localised((b) => b.label, { description: "Readable label." }),
+const AgeBandRef = builder.objectRef<DefaultAgeBand>("AgeBand").implement({
+  description:
+    "An age band of reports (ikäryhmä); under-15s are always their own band (criminal responsibility from 15).",
+  fields: (t) => ({
+    code: t.field({
+      type: AgeBandCodeEnum,
+      resolve: (b) => b.code,
+      description: "The band, as `CaseFilter.ageBand` takes it.",
     }),
-  });
+    label: t.localised((b) => b.label, { description: "Readable label." }),
+  }),
+});
 
 /** One referral of a case's client to the team: the case's first, or a later one while it was open. */
 const ReferralEventRef = builder
@@ -335,7 +338,7 @@ builder.drizzleObject("clients", {
     ageBand: t.field({
       type: AgeBandRef,
       args: { on: t.arg(dayArgument()) },
-      resolve: (c, args, ctx) => ageBand(c.birthDate, args.on ?? ctx.today, defaultAgePolicy),
+      resolve: (c, args, ctx) => ageBand(c.birthDate, args.on ?? ctx.today),
       description: "Report age band on the day.",
     }),
   }),

@@ -1,4 +1,6 @@
 import {
+  type AgeBandCode,
+  ageBandCodes,
   assessmentCauseLabels,
   assessmentCauses,
   bodyKinds,
@@ -13,6 +15,7 @@ import {
   domesticViolenceRoles,
   caseTypes,
   closeReasons,
+  defaultAgePolicy,
   invitationAnswers,
   invitationChannels,
   meetingStatuses,
@@ -28,16 +31,18 @@ import { builder } from "../builder.js";
 
 /**
  * The one way the schema builds an enum: from a list the domain (or the database schema) owns, so the
- * values exist once; each value is described. `youth-crime` becomes `YOUTH_CRIME`.
+ * values exist once; each value is described. `youth-crime` becomes `YOUTH_CRIME`; a list whose codes
+ * do not make GraphQL names (`15-17` starts with a digit) names every value in `names` instead.
  */
 export function enumOf<const T extends string>(
   name: string,
   description: string,
   values: readonly T[],
   describe: Readonly<Record<T, string>>,
+  names?: Readonly<Record<T, string>>,
 ) {
   const config: Record<string, { value: T; description: string }> = Object.fromEntries(
-    values.map((v) => [v.toUpperCase().replaceAll("-", "_"), { value: v, description: describe[v] }]),
+    values.map((v) => [names?.[v] ?? v.toUpperCase().replaceAll("-", "_"), { value: v, description: describe[v] }]),
   );
   return builder.enumType(name, { description, values: config });
 }
@@ -83,6 +88,18 @@ export const CloseReasonEnum = enumOf("CloseReason", "Why a case was closed (pä
   "no-contact": "No contact could be made (ei tavoitettu).",
   "other": "Other (muu).",
 });
+
+export const AgeBandCodeEnum = enumOf(
+  "AgeBandCode",
+  "An age band (ikäryhmä) of the reports' default age policy: age in completed years on the day asked. Under-15s are always a band of their own (criminal responsibility from 15). The case list filters by it (`CaseFilter.ageBand`) and `AgeBand.code` returns it.",
+  ageBandCodes,
+  Object.fromEntries(defaultAgePolicy.bands.map((b) => [b.code, `Aged ${b.label.en} (${b.label.fi}).`])) as Record<
+    AgeBandCode,
+    string
+  >,
+  // The domain's codes (`under-15`, `15-17`, `18-plus`) are not all GraphQL names.
+  { "under-15": "UNDER_15", "15-17": "FROM_15_TO_17", "18-plus": "FROM_18" },
+);
 
 export const ProfessionEnum = enumOf("Profession", "A profession in the team (ammattiryhmä).", professions, {
   "police-officer": "Police officer (poliisi).",

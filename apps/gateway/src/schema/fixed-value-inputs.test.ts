@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  ageBandCodes,
   bodyKinds,
   bodyTiers,
   clearanceScopes,
@@ -75,8 +76,6 @@ const reviewed: Record<string, string> = {
   "BodyMeetingAttendeeInput.title": "a job title",
   "BodyMeetingItemInput.text": "free text",
   "BodyMeetingSeatInput.roleTitle": "a role title as the body words it",
-  "CaseFilter.ageBand":
-    "codes of the configurable age policy (AgePolicy.bands), not a fixed list; the case-list filter rework owns it",
   "ClientInput.familyName": "a person's name",
   "ClientInput.givenName": "a person's name",
   "ClientInput.identityCode": "a personal identity code, checked by the domain",
@@ -109,8 +108,19 @@ const reviewed: Record<string, string> = {
 const fixedValueName =
   /^(kind|scope|relationship|role|status|type|types|profession|sector|tier|method|relation|language|format|severity|basis|progress|cause|causes)$/;
 
-/** A description that lists the allowed values, e.g. "parent, legal-guardian or other." */
-const listsValues = /^[a-z0-9-]+(, [a-z0-9-]+)* or [a-z0-9-]+\.?$/;
+/**
+ * Whether a description lists the allowed values: "parent, legal-guardian or other.", also after a
+ * lead-in ("Age band today: under-15, 15-17 or 18-plus.", "One of …", "(…)"). Three values or more,
+ * or fewer that look like codes (a hyphen, digit, underscore or backtick, or capitals): "notes or
+ * comments" is prose.
+ */
+function listsValues(description: string): boolean {
+  const list = /(?:^|: |\bone of |\()((?:`?[\w-]+`?, )*`?[\w-]+`?,? or `?[\w-]+`?)(?:[.;)]|$)/i.exec(
+    description.trim(),
+  );
+  const values = list?.[1]?.split(/,? or |, /) ?? [];
+  return values.length >= 3 || (values.length > 0 && values.some((v) => /[-_\d`]|^[A-Z]{2,}$/.test(v)));
+}
 
 describe("fixed-value inputs are enums", () => {
   const inputs = stringInputs();
@@ -121,8 +131,28 @@ describe("fixed-value inputs are enums", () => {
     );
   });
 
+  it.each([
+    "parent, legal-guardian or other.",
+    "Age band today: under-15, 15-17 or 18-plus.",
+    "One of narrow, standard or extended.",
+    "The report's language (FI or SV).",
+    "Format: `pdf` or `csv`.",
+  ])("reads %j as a list of allowed values", (description) => {
+    expect(listsValues(description)).toBe(true);
+  });
+
+  it.each([
+    "Free text: notes or comments.",
+    "The person's login in the identity provider (a–z, 0–9, . _ -).",
+    "The cases (UUIDs), two to ten.",
+    "Start time on the planned day, HH:MM (24-hour clock), Helsinki time (Europe/Helsinki).",
+    "What was decided, by whom and when.",
+  ])("reads %j as no list of values", (description) => {
+    expect(listsValues(description)).toBe(false);
+  });
+
   it("has no String input whose name or description says its values are a closed set", () => {
-    const closed = inputs.filter((i) => fixedValueName.test(i.name) || listsValues.test(i.description.trim()));
+    const closed = inputs.filter((i) => fixedValueName.test(i.name) || listsValues(i.description));
     expect(closed.map((i) => i.coordinate)).toEqual([]);
   });
 
@@ -150,6 +180,17 @@ describe("fixed-value inputs are enums", () => {
     const fieldConfig = type.getFields()[field];
     expect(fieldConfig ? getNamedType(fieldConfig.type).name : null).toBe(enumName);
     expect(enumValueNames(enumName)).toEqual(values.map((v) => v.toUpperCase().replaceAll("-", "_")).sort());
+  });
+
+  it("types the case list's age band filter, and the band a client is in, as the AgeBandCode enum", () => {
+    const filter = contract.getType("CaseFilter");
+    if (!isInputObjectType(filter)) throw new Error("CaseFilter is not an input type");
+    const ageBand = filter.getFields().ageBand;
+    expect(ageBand ? getNamedType(ageBand.type).name : null).toBe("AgeBandCode");
+    expect(outputTypeName("AgeBand", "code")).toBe("AgeBandCode");
+    // The domain's codes start with digits (15-17), so the enum names them: one name per band.
+    expect(enumValueNames("AgeBandCode")).toEqual(["FROM_15_TO_17", "FROM_18", "UNDER_15"]);
+    expect(enumValueNames("AgeBandCode")).toHaveLength(ageBandCodes.length);
   });
 
   it("types the cooperation bodies' kind filter and their kind and tier as the domain's enums", () => {

@@ -32,7 +32,7 @@ const constraintRules: Record<string, { code: string; message: Message }> = {
     code: "CASEWORKER.LEAD_TAKEN",
     message: {
       fi: "Asiakkuudella on jo vastuutyöntekijä; päätä hänen nimeämisensä ensin.",
-      sv: "Klientärendet har redan en ansvarig arbetstagare; avsluta det uppdraget först.",
+      sv: "Klientskapet har redan en ansvarig arbetstagare; avsluta det uppdraget först.",
       en: "The case already has a lead worker; end that assignment first.",
     },
   },
@@ -40,7 +40,7 @@ const constraintRules: Record<string, { code: string; message: Message }> = {
     code: "CASEWORKER.ALREADY_ASSIGNED",
     message: {
       fi: "Henkilö on jo nimetty asiakkuuteen.",
-      sv: "Personen är redan utsedd till klientärendet.",
+      sv: "Personen är redan utsedd till klientskapet.",
       en: "The person is already assigned to the case.",
     },
   },
@@ -56,7 +56,7 @@ const constraintRules: Record<string, { code: string; message: Message }> = {
     code: "CASE.CLIENT_HAS_OPEN_CASE",
     message: {
       fi: "Asiakkaalla on jo avoin asiakkuus tiimissä; uusi ohjaus liitetään siihen.",
-      sv: "Klienten har redan ett öppet klientärende i teamet; en ny hänvisning läggs till i det.",
+      sv: "Klienten har redan ett öppet klientskap i teamet; en ny hänvisning läggs till i det.",
       en: "The client already has an open case in the team; a new referral is added to it.",
     },
   },

@@ -1,10 +1,12 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { fromParts } from "../core/local-date.js";
 import {
   type AgeBand,
+  type AgeBandCode,
   type AgePolicy,
   ageBand,
+  ageBandCodes,
   agePolicySchema,
   birthDatesInAgeBand,
   clientAge,
@@ -99,6 +101,15 @@ describe("agePolicySchema", () => {
   it("keeps the Finnish defaults: responsibility 15, adulthood 18, own consent from 12", () => {
     expect(defaultAgePolicy).toMatchObject({ criminalResponsibilityAge: 15, adulthoodAge: 18, ownConsentFromAge: 12 });
     expect(defaultAgePolicy.bands.map((b) => b.code)).toEqual(["under-15", "15-17", "18-plus"]);
+  });
+
+  it("names the default bands' codes as a list and a type, which the default policy's bands carry", () => {
+    // The contract's AgeBandCode enum is built from this list: a band added here is a new enum value.
+    expect(ageBandCodes).toEqual(["under-15", "15-17", "18-plus"]);
+    expectTypeOf<AgeBandCode>().toEqualTypeOf<"under-15" | "15-17" | "18-plus">();
+    expectTypeOf(ageBand(birthDate, "2026-01-01").code).toEqualTypeOf<AgeBandCode>();
+    const custom = policyWith([band("under-15", 0, 14), band("15-plus", 15, null)]);
+    expectTypeOf(ageBand(birthDate, "2026-01-01", custom).code).toEqualTypeOf<string>();
   });
 
   it("rejects bands with a gap", () => {

@@ -23,8 +23,11 @@ export interface AgePolicy {
   bands: readonly AgeBand[];
 }
 
-/** Finnish defaults: bands under 15, 15–17 and 18+ (DOMAIN § 7). */
-export const defaultAgePolicy: AgePolicy = {
+/**
+ * Finnish defaults: bands under 15, 15–17 and 18+ (DOMAIN § 7). Typed as written (`as const`), so its
+ * band codes are a type ({@link AgeBandCode}) that the gateway's enum is checked against.
+ */
+export const defaultAgePolicy = {
   criminalResponsibilityAge: 15,
   adulthoodAge: 18,
   ownConsentFromAge: 12,
@@ -38,7 +41,16 @@ export const defaultAgePolicy: AgePolicy = {
       label: { fi: "18 vuotta täyttäneet", sv: "18 år och äldre", en: "18 and over" },
     },
   ],
-};
+} as const satisfies AgePolicy;
+
+/** A band of the default policy, with its code as a literal. */
+export type DefaultAgeBand = (typeof defaultAgePolicy.bands)[number];
+
+/** The code of a band of the default policy: `under-15`, `15-17` or `18-plus`. */
+export type AgeBandCode = DefaultAgeBand["code"];
+
+/** The default policy's band codes, youngest first: the values the GraphQL contract's age band enum maps. */
+export const ageBandCodes: readonly AgeBandCode[] = defaultAgePolicy.bands.map((b) => b.code);
 
 /** zod schema of an {@link AgePolicy}: bands must cover every age from 0 without gaps or overlaps. */
 export const agePolicySchema = z
@@ -81,7 +93,12 @@ export function clientAge(birthDate: LocalDate, on: LocalDate): number {
   return ageOn(birthDate, on);
 }
 
-/** The report band of a person born on `birthDate`, on `on`. */
+/**
+ * The report band of a person born on `birthDate`, on `on`: a band of `policy` (by default
+ * {@link defaultAgePolicy}, whose band codes are then typed as {@link AgeBandCode}).
+ */
+export function ageBand(birthDate: LocalDate, on: LocalDate): DefaultAgeBand;
+export function ageBand<P extends AgePolicy>(birthDate: LocalDate, on: LocalDate, policy: P): P["bands"][number];
 export function ageBand(birthDate: LocalDate, on: LocalDate, policy: AgePolicy = defaultAgePolicy): AgeBand {
   const age = Math.max(0, ageOn(birthDate, on));
   const band = policy.bands.find((b) => age >= b.minAge && (b.maxAge === null || age <= b.maxAge));

@@ -139,7 +139,7 @@ export function assessmentRefusals(
     found.push(
       violation("ASSESSMENT.CASE_NOT_OPEN", [caseId], {
         fi: "Arvion voi kirjata vain asiakkuuteen, joka on hyväksytty tai käynnissä.",
-        sv: "En bedömning kan registreras endast för ett klientärende som är godkänt eller pågår.",
+        sv: "En bedömning kan registreras endast för ett klientskap som är godkänt eller pågår.",
         en: "An assessment is recorded only in an admitted or active case.",
       }),
     );

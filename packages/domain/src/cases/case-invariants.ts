@@ -41,14 +41,14 @@ export function caseInvariants(c: Case): Violation[] {
   if (problems.length > 0) {
     broken("CASE.STATE_INCONSISTENT", {
       fi: `Asiakkuuden kentät ovat ristiriidassa sen tilan (${caseStatusNames[c.status].fi}) kanssa: ${problems.join(", ")}.`,
-      sv: `Fälten i klientärendet stämmer inte överens med dess status (${caseStatusNames[c.status].sv}): ${problems.join(", ")}.`,
+      sv: `Fälten i klientskapet stämmer inte överens med dess status (${caseStatusNames[c.status].sv}): ${problems.join(", ")}.`,
       en: `Fields inconsistent with the case's status (${caseStatusNames[c.status].en}): ${problems.join(", ")}.`,
     });
   }
   if (!inOrder([c.referredOn, c.selectionStartedOn, c.decidedOn, c.activatedOn, c.closedOn])) {
     broken("CASE.DATE_ORDER", {
       fi: "Asiakkuuden vaiheiden päivämäärät eivät ole aikajärjestyksessä.",
-      sv: "Datumen för klientärendets skeden är inte i kronologisk ordning.",
+      sv: "Datumen för klientskapets skeden är inte i kronologisk ordning.",
       en: "The case's lifecycle dates are out of order.",
     });
   }
@@ -62,7 +62,7 @@ export function caseInvariants(c: Case): Violation[] {
   if (admittedLike.includes(c.status) && c.selection.some((d) => d.decision === "decline")) {
     broken("CASE.SELECTION_NOT_UNANIMOUS", {
       fi: "Asiakkuus on hyväksytty, vaikka valintaan osallistunut on vastustanut sitä.",
-      sv: "Klientärendet har godkänts trots att någon som deltog i valet motsatte sig det.",
+      sv: "Klientskapet har godkänts trots att någon som deltog i valet motsatte sig det.",
       en: "The case was admitted although a selection participant proposed declining.",
     });
   }
@@ -86,7 +86,7 @@ export function caseInvariants(c: Case): Violation[] {
         "MEETING.STATE_INCONSISTENT",
         {
           fi: "Tapaamisen pitopäivä puuttuu tai on asiakkuuden ulkopuolella.",
-          sv: "Datumet då mötet hölls saknas eller ligger utanför klientärendet.",
+          sv: "Datumet då mötet hölls saknas eller ligger utanför klientskapet.",
           en: "A meeting's held date is missing or outside the case.",
         },
         [c.id, m.id],
@@ -108,7 +108,7 @@ export function caseInvariants(c: Case): Violation[] {
         "MEETING.STATE_INCONSISTENT",
         {
           fi: "Päättyneellä asiakkuudella on suunniteltu tapaaminen.",
-          sv: "Ett avslutat klientärende har ett planerat möte.",
+          sv: "Ett avslutat klientskap har ett planerat möte.",
           en: "A closed case has a planned meeting.",
         },
         [c.id, m.id],

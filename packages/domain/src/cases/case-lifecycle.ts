@@ -217,7 +217,7 @@ function handle(c: Case, command: CaseCommand, context: CaseContext): Result<Cas
       const found = [
         ...notBefore(c.id, command.on, latest([c.decidedOn, c.activatedOn].filter((d): d is string => d !== null)), {
           fi: "asiakkuuden alku",
-          sv: "klientärendets början",
+          sv: "klientskapets början",
           en: "the start of the case",
         }),
         ...notBefore(c.id, command.on, lastHeld, {
@@ -312,7 +312,7 @@ export function applyCaseCommand(c: Case, command: CaseCommand, context: CaseCon
     return err([
       violation("CASE.ILLEGAL_TRANSITION", [c.id], {
         fi: `Toimenpide (${caseCommandNames[command.type].fi}) ei ole mahdollinen, kun asiakkuus on tilassa ${caseStatusNames[c.status].fi}.`,
-        sv: `Åtgärden (${caseCommandNames[command.type].sv}) är inte möjlig när klientärendet är ${caseStatusNames[c.status].sv}.`,
+        sv: `Åtgärden (${caseCommandNames[command.type].sv}) är inte möjlig när klientskapet är ${caseStatusNames[c.status].sv}.`,
         en: `${sentenceCase(caseCommandNames[command.type].en)} is not possible while the case is ${caseStatusNames[c.status].en}.`,
       }),
     ]);

@@ -111,7 +111,7 @@ export function caseLinkRefusals(request: LinkRequest, context: LinkContext): Vi
         ids,
         {
           fi: "Linkitä vähintään kaksi eri asiakkuutta.",
-          sv: "Länka minst två olika klientärenden.",
+          sv: "Länka minst två olika klientskap.",
           en: "Link at least two different cases.",
         },
         { path: ["caseIds"] },
@@ -125,7 +125,7 @@ export function caseLinkRefusals(request: LinkRequest, context: LinkContext): Vi
         [],
         {
           fi: `Yhteen linkkiin voi kuulua enintään ${String(maxLinkedCases)} asiakkuutta.`,
-          sv: `En länk kan omfatta högst ${String(maxLinkedCases)} klientärenden.`,
+          sv: `En länk kan omfatta högst ${String(maxLinkedCases)} klientskap.`,
           en: `A link joins at most ${String(maxLinkedCases)} cases.`,
         },
         { path: ["caseIds"] },
@@ -140,7 +140,7 @@ export function caseLinkRefusals(request: LinkRequest, context: LinkContext): Vi
         [...new Set(twice)],
         {
           fi: "Sama asiakkuus on linkissä kahdesti.",
-          sv: "Samma klientärende finns två gånger i länken.",
+          sv: "Samma klientskap finns två gånger i länken.",
           en: "The same case is named twice.",
         },
         { path: ["caseIds"] },
@@ -156,7 +156,7 @@ export function caseLinkRefusals(request: LinkRequest, context: LinkContext): Vi
         [...new Set([...stray, ...doubled].map((r) => r.caseId))],
         {
           fi: "Rooli on annettu asiakkuudelle, joka ei kuulu linkkiin, tai samalle asiakkuudelle kahdesti.",
-          sv: "En roll har angetts för ett klientärende som inte ingår i länken, eller två gånger för samma ärende.",
+          sv: "En roll har angetts för ett klientskap som inte ingår i länken, eller två gånger för samma klientskap.",
           en: "A role is given for a case outside the link, or twice for one case.",
         },
         { path: ["roles"] },
@@ -172,7 +172,7 @@ export function caseLinkRefusals(request: LinkRequest, context: LinkContext): Vi
           missing,
           {
             fi: "Kerro lähisuhdeväkivaltalinkissä jokaisen asiakkuuden osapuolen rooli (uhri, tekijä tai väkivaltaa nähnyt lapsi).",
-            sv: "Ange i en länk om våld i nära relationer varje klientärendes roll (offer, förövare eller barn som bevittnat våldet).",
+            sv: "Ange i en länk om våld i nära relationer rollen för varje klientskap (offer, förövare eller barn som bevittnat våldet).",
             en: "Give each case's role in a domestic-violence link (victim, perpetrator or witness child).",
           },
           { path: ["roles"] },
@@ -221,7 +221,7 @@ export function caseLinkRefusals(request: LinkRequest, context: LinkContext): Vi
           [already.id, a, b],
           {
             fi: "Asiakkuudet on jo linkitetty samalla perusteella.",
-            sv: "Klientärendena är redan länkade på samma grund.",
+            sv: "Klientskapen är redan länkade på samma grund.",
             en: "The cases are already linked by the same relation.",
           },
           { path: ["caseIds"] },

@@ -26,17 +26,17 @@ export const caseCommandNames: Readonly<Record<CaseCommandType, LocalisedText>> 
   },
   "admit": { fi: "asiakkaaksi ottaminen", sv: "att anta som klient", en: "admitting the client" },
   "decline": { fi: "asiakkuudesta kieltäytyminen", sv: "att avböja klientskapet", en: "declining the case" },
-  "activate": { fi: "asiakkuuden aloittaminen", sv: "att inleda klientarbetet", en: "activating the case" },
-  "close": { fi: "asiakkuuden päättäminen", sv: "att avsluta klientärendet", en: "closing the case" },
+  "activate": { fi: "asiakkuuden aloittaminen", sv: "att inleda klientskapet", en: "activating the case" },
+  "close": { fi: "asiakkuuden päättäminen", sv: "att avsluta klientskapet", en: "closing the case" },
   "add-guardian": { fi: "huoltajan lisääminen", sv: "att lägga till en vårdnadshavare", en: "adding a guardian" },
   "record-existing-clientship": {
     fi: "olemassa olevan asiakkuuden kirjaaminen",
-    sv: "att registrera ett befintligt klientförhållande",
+    sv: "att registrera en befintlig klientrelation",
     en: "recording an existing client relationship",
   },
   "end-existing-clientship": {
     fi: "olemassa olevan asiakkuuden päättymisen kirjaaminen",
-    sv: "att registrera att ett befintligt klientförhållande har upphört",
+    sv: "att registrera att en befintlig klientrelation har upphört",
     en: "recording the end of an existing client relationship",
   },
   "record-child-welfare-notification": {

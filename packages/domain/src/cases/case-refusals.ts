@@ -19,7 +19,7 @@ export function notBefore(caseId: string, date: LocalDate, earliest: LocalDate |
 export function duplicate(c: Case, id: string): Violation {
   return violation("CASE.DUPLICATE_ID", [c.id, id], {
     fi: "Sama tunniste on jo käytössä asiakkuudessa.",
-    sv: "Samma identifierare används redan i klientärendet.",
+    sv: "Samma identifierare används redan i klientskapet.",
     en: "The same id is already used in this case.",
   });
 }

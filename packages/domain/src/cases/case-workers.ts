@@ -108,7 +108,7 @@ export function caseWorkerRefusals(
         [c.id],
         {
           fi: `Työntekijää ei voi nimetä asiakkuuteen ennen ohjauspäivää ${c.referredOn}.`,
-          sv: `En arbetstagare kan inte utses till klientärendet före hänvisningsdagen ${c.referredOn}.`,
+          sv: `En arbetstagare kan inte utses till klientskapet före hänvisningsdagen ${c.referredOn}.`,
           en: `A worker cannot be assigned to the case before its referral on ${c.referredOn}.`,
         },
         { path: ["on"] },
@@ -119,7 +119,7 @@ export function caseWorkerRefusals(
     found.push(
       violation("CASEWORKER.CASE_NOT_OPEN", [c.id], {
         fi: "Asiakkuus on päättynyt tai sitä ei otettu asiakkuudeksi; siihen ei nimetä työntekijöitä.",
-        sv: "Klientärendet är avslutat eller togs inte emot; inga arbetstagare utses till det.",
+        sv: "Klientskapet är avslutat eller togs inte emot; inga arbetstagare utses till det.",
         en: "The case is closed or was declined; no workers are assigned to it.",
       }),
     );
@@ -167,7 +167,7 @@ export function caseWorkerRefusals(
         [request.staffId, c.id],
         {
           fi: `${org.fi} ei osallistu asiakkuuteen täysin perustein ${day}, joten henkilöä ${name} ei voi nimetä siihen.`,
-          sv: `${org.sv} deltar inte fullt ut i klientärendet ${day}, så ${name} kan inte utses till det.`,
+          sv: `${org.sv} deltar inte fullt ut i klientskapet ${day}, så ${name} kan inte utses till det.`,
           en: `${org.en} does not take part in the case in full on ${day}, so ${name} cannot be assigned to it.`,
         },
         { path: ["staffMemberId"] },
@@ -181,7 +181,7 @@ export function caseWorkerRefusals(
         [request.staffId, c.id],
         {
           fi: `${name} on jo nimetty asiakkuuteen.`,
-          sv: `${name} är redan utsedd till klientärendet.`,
+          sv: `${name} är redan utsedd till klientskapet.`,
           en: `${name} is already assigned to the case.`,
         },
         { path: ["staffMemberId"] },
@@ -197,7 +197,7 @@ export function caseWorkerRefusals(
         [lead.id, c.id],
         {
           fi: `Asiakkuuden vastuutyöntekijä on ${other}; päätä hänen nimeämisensä ensin.`,
-          sv: `Klientärendets ansvariga arbetstagare är ${other}; avsluta det uppdraget först.`,
+          sv: `Klientskapets ansvariga arbetstagare är ${other}; avsluta det uppdraget först.`,
           en: `The case's lead worker is ${other}; end that assignment first.`,
         },
         { path: ["role"] },
@@ -227,7 +227,7 @@ export function caseWorkerEndRefusals(
           [request.staffId, context.caseId],
           {
             fi: `${name} ei ole nimettynä asiakkuuteen.`,
-            sv: `${name} är inte utsedd till klientärendet.`,
+            sv: `${name} är inte utsedd till klientskapet.`,
             en: `${name} is not assigned to the case.`,
           },
           { path: ["staffMemberId"] },

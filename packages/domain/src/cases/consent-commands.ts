@@ -14,7 +14,7 @@ export function recordConsent(c: Case, consent: Omit<Consent, "withdrawnOn" | "w
         [c.id, giver.guardianId],
         {
           fi: "Luvan antajaksi merkittyä huoltajaa ei ole kirjattu asiakkuuteen.",
-          sv: "Den vårdnadshavare som angetts ge samtycket har inte registrerats i klientärendet.",
+          sv: "Den vårdnadshavare som angetts ge samtycket har inte registrerats i klientskapet.",
           en: "The guardian named as the consent giver is not recorded in the case.",
         },
         { path: ["giver", "guardianId"] },

@@ -153,7 +153,7 @@ export function canInvite(
       reasons: [
         violation("CASE.NOT_OPEN", [caseState.id], {
           fi: `Asiakkuuden tila on ${caseState.status}; tapaamisia voi suunnitella vain hyväksytyille ja aktiivisille asiakkuuksille.`,
-          sv: `Klientärendets status är ${caseState.status}; möten kan planeras endast för klientärenden som har godkänts eller pågår.`,
+          sv: `Klientskapets status är ${caseState.status}; möten kan planeras endast för klientskap som har godkänts eller pågår.`,
           en: `The case is ${caseState.status}; meetings can be planned only for admitted and active cases.`,
         }),
       ],

@@ -127,7 +127,7 @@ export function clientshipEndRefusals(
         [c.id, organisationId],
         {
           fi: `Asiakkuudelle ei ole kirjattu olemassa olevaa asiakkuutta organisaatiossa ${name.fi}.`,
-          sv: `Ingen befintlig klientrelation med ${name.sv} har registrerats i klientärendet.`,
+          sv: `Ingen befintlig klientrelation med ${name.sv} har registrerats i klientskapet.`,
           en: `No existing client relationship with ${name.en} is recorded in this case.`,
         },
         { path: ["organisationId"] },

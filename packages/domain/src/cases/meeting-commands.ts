@@ -90,7 +90,7 @@ function compositionProblems(c: Case, composition: readonly Participant[]): Viol
           [c.id, p.id],
           {
             fi: "Kokoonpanoon merkittyä huoltajaa ei ole kirjattu asiakkuuteen.",
-            sv: "En vårdnadshavare i sammansättningen har inte registrerats i klientärendet.",
+            sv: "En vårdnadshavare i sammansättningen har inte registrerats i klientskapet.",
             en: "A guardian in the composition is not recorded in the case.",
           },
           { path: ["composition", i, "guardianId"] },
@@ -349,7 +349,7 @@ export function informResponsibleWorker(c: Case, meetingId: string, on: LocalDat
     return err([
       violation("CASE.RESPONSIBLE_WORKER_MISSING", [c.id], {
         fi: "Asiakkuuteen ei ole kirjattu vastuusosiaalityöntekijää.",
-        sv: "Ingen ansvarig socialarbetare har registrerats för klientärendet.",
+        sv: "Ingen ansvarig socialarbetare har registrerats för klientskapet.",
         en: "No responsible social worker is recorded for the case.",
       }),
     ]);
