@@ -260,10 +260,10 @@ test("switches to Swedish and English, and the gateway answers in the same langu
   });
   await page.getByLabel("Kieli").selectOption("sv");
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klientrelationer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klientskap");
   await expect(page.getByRole("banner")).toContainText("Inloggad");
   await page.goto(`${gw.url}/app/cases/${admittedCaseId}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klientrelation: Eetu Esimerkki");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klientskap: Eetu Esimerkki");
   // The causes' names come from the gateway in the same language.
   const assessment = page.getByRole("region", { name: "Bedömning", exact: true });
   await expect(assessment).toContainText("Kamratkretsen");

@@ -278,7 +278,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
         unit: "month",
         title: {
           fi: "Uudet asiakkuudet kuukausittain",
-          sv: "Nya klientärenden per månad",
+          sv: "Nya klientskap per månad",
           en: "New cases per month",
         },
       },
@@ -609,7 +609,7 @@ describe.each(testEngines)("report figures on %s", (engine) => {
       chart: {
         tableId: "casesOverTime",
         unit: "week",
-        title: { fi: "Uudet asiakkuudet viikoittain", sv: "Nya klientärenden per vecka", en: "New cases per week" },
+        title: { fi: "Uudet asiakkuudet viikoittain", sv: "Nya klientskap per vecka", en: "New cases per week" },
       },
       // Tuominen's assignment still runs in September: every target met, nothing to report.
       staffing: {

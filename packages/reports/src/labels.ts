@@ -75,11 +75,11 @@ export const columnLabels = {
   new: t("Uudet", "Nya", "New"),
   active: t("Aktiiviset", "Aktiva", "Active"),
   closed: t("Päättyneet", "Avslutade", "Closed"),
-  newCases: t("Uudet asiakkuudet", "Nya klientärenden", "New cases"),
+  newCases: t("Uudet asiakkuudet", "Nya klientskap", "New cases"),
   recorded: t("Kirjatut", "Registrerade", "Recorded"),
   unrecorded: t("Kirjaamatta", "Oregistrerade", "Unrecorded"),
   meetings: t("Tapaamiset", "Möten", "Meetings"),
-  cases: t("Asiakkuudet", "Klientärenden", "Cases"),
+  cases: t("Asiakkuudet", "Klientskap", "Cases"),
   given: t("Annetut", "Givna", "Given"),
   withdrawn: t("Peruutetut", "Återkallade", "Withdrawn"),
   violations: t("Rikkomukset", "Överträdelser", "Violations"),
@@ -95,19 +95,19 @@ export const giverLabels = {
 } satisfies Record<string, Text>;
 
 export const tableTitles = {
-  casesByType: t("Asiakkuudet tyypeittäin", "Klientärenden efter typ", "Cases by type"),
+  casesByType: t("Asiakkuudet tyypeittäin", "Klientskap efter typ", "Cases by type"),
   ageBands: t(
     "Uudet asiakkuudet ikäryhmittäin (ikä ohjaushetkellä)",
-    "Nya klientärenden efter åldersgrupp (ålder vid hänvisningen)",
+    "Nya klientskap efter åldersgrupp (ålder vid hänvisningen)",
     "New cases by age band (age at referral)",
   ),
   referralSources: t(
     "Uudet asiakkuudet ohjaajan mukaan",
-    "Nya klientärenden efter vem som hänvisade",
+    "Nya klientskap efter vem som hänvisade",
     "New cases by referral source",
   ),
-  casesOverTimeMonth: t("Uudet asiakkuudet kuukausittain", "Nya klientärenden per månad", "New cases per month"),
-  casesOverTimeWeek: t("Uudet asiakkuudet viikoittain", "Nya klientärenden per vecka", "New cases per week"),
+  casesOverTimeMonth: t("Uudet asiakkuudet kuukausittain", "Nya klientskap per månad", "New cases per month"),
+  casesOverTimeWeek: t("Uudet asiakkuudet viikoittain", "Nya klientskap per vecka", "New cases per week"),
   meetings: t("Pidetyt tapaamiset ja kirjaaminen", "Hållna möten och registrering", "Meetings held and recorded"),
   participation: t(
     "Osallistuminen organisaatioittain",
@@ -122,12 +122,12 @@ export const tableTitles = {
   consents: t("Suostumukset", "Samtycken", "Consents"),
   goals: t(
     "Arvioiden tavoitteet asiakkuustyypeittäin",
-    "Bedömningarnas mål efter typ av klientärende",
+    "Bedömningarnas mål efter typ av klientskap",
     "Goals of assessments by case type",
   ),
   caseViolations: t(
     "Asiakkuuksien avoimet sääntörikkomukset jakson lopussa",
-    "Klientärendenas öppna regelöverträdelser vid periodens slut",
+    "Klientskapens öppna regelöverträdelser vid periodens slut",
     "Case rule violations open at the period's end",
   ),
 } satisfies Record<string, Text>;

@@ -46,7 +46,7 @@ export async function caseFlowTable(db: Executor, scope: FigureScope): Promise<R
     }),
     note: {
       fi: "Uusi: ohjattu jaksolla. Aktiivinen: aktivoitu viimeistään jakson lopussa eikä päättynyt ennen jakson alkua. Päättynyt: päättynyt jaksolla. Sama asiakkuus voi olla kaikissa sarakkeissa.",
-      sv: "Ny: hänvisad under perioden. Aktiv: aktiverad senast vid periodens slut och inte avslutad före periodens början. Avslutad: avslutad under perioden. Samma klientärende kan finnas i alla kolumner.",
+      sv: "Ny: hänvisad under perioden. Aktiv: aktiverad senast vid periodens slut och inte avslutad före periodens början. Avslutad: avslutad under perioden. Samma klientskap kan finnas i alla kolumner.",
       en: "New: referred in the period. Active: activated by the period's end and not closed before its start. Closed: closed in the period. One case can be in every column.",
     },
   };

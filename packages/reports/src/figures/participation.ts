@@ -60,7 +60,7 @@ export async function participationTable(
       }),
     note: {
       fi: "Tapaamiset, joihin organisaation edustaja osallistui, ja niiden asiakkuudet. Sarakkeita ei lasketa yhteen, koska tapaamisessa on useita organisaatioita.",
-      sv: "Möten där organisationens representant deltog, och deras klientärenden. Kolumnerna summeras inte, eftersom ett möte har flera organisationer.",
+      sv: "Möten där organisationens representant deltog, och deras klientskap. Kolumnerna summeras inte, eftersom ett möte har flera organisationer.",
       en: "Meetings an organisation's people attended, and the cases of those meetings. Not summed: a meeting has several organisations.",
     },
   };

@@ -283,9 +283,9 @@ describe("the report's formats", () => {
     expect(title).toMatch(/Team\s+Ankkuri Helsingfors\s+Parter i avtalet \/ Parties to the agreement/);
     expect(title).toMatch(/Utarbetad \/ Prepared\s+\d{1,2} [a-z]+ \d{4}/);
     expect(title).toMatch(/Nyckeltal\s+Key figures/);
-    expect(title).toMatch(/Nya klientärenden \/ New cases\s+9\b/);
-    expect(title).toMatch(/Aktiva klientärenden \/ Active cases\s+9\b/);
-    expect(title).toMatch(/Avslutade klientärenden \/ Closed cases\s+x\b/);
+    expect(title).toMatch(/Nya klientskap \/ New cases\s+9\b/);
+    expect(title).toMatch(/Aktiva klientskap \/ Active cases\s+9\b/);
+    expect(title).toMatch(/Avslutade klientskap \/ Closed cases\s+x\b/);
     expect(title).toMatch(/Hållna möten \/ Meetings held\s+12\b/);
     expect(title).toMatch(/Hänvisningar till tjänster \/ Referrals to services\s+x\s+0\b/);
     expect(title).toContain("Uppnådda mål / Goals met");
