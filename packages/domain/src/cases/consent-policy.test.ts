@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultAgePolicy } from "./age-policy.js";
 import type { Case, CaseInput, CaseStatus } from "./case.js";
+import { caseStatusNames } from "./case-names.js";
 import {
   buildCase,
   bornYearsBefore,
@@ -245,7 +246,11 @@ describe("canInvite", () => {
       expect(decision.allowed).toBe(false);
       if (decision.allowed) return;
       expect(decision.reasons.map((r) => r.code)).toEqual(["CASE.NOT_OPEN"]);
-      expect(decision.reasons[0]?.message.en).toContain(status);
+      // The status in words in every language, never its code (`in-selection`).
+      const message = decision.reasons[0]?.message;
+      for (const language of ["fi", "sv", "en"] as const)
+        expect(message?.[language]).toContain(caseStatusNames[status][language]);
+      if (status.includes("-")) expect(Object.values(message ?? {}).join(" ")).not.toContain(status);
     },
   );
 

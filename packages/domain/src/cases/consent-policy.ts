@@ -5,6 +5,7 @@ import { type Violation, violation } from "../core/violation.js";
 import { isWithin, type OrganisationIndex, organisationName } from "../organisations/organisation.js";
 import { type AgePolicy, clientAge, defaultAgePolicy } from "./age-policy.js";
 import type { Case, Consent, ConsentGiver, Guardian } from "./case.js";
+import { caseStatusNames } from "./case-names.js";
 
 export type ConsentViolationCode = "CONSENT.MISSING" | "CONSENT.NO_GUARDIAN_RECORDED" | "CASE.NOT_OPEN";
 
@@ -152,9 +153,9 @@ export function canInvite(
       allowed: false,
       reasons: [
         violation("CASE.NOT_OPEN", [caseState.id], {
-          fi: `Asiakkuuden tila on ${caseState.status}; tapaamisia voi suunnitella vain hyväksytyille ja aktiivisille asiakkuuksille.`,
-          sv: `Klientskapets status är ${caseState.status}; möten kan planeras endast för klientskap som har godkänts eller pågår.`,
-          en: `The case is ${caseState.status}; meetings can be planned only for admitted and active cases.`,
+          fi: `Asiakkuus on tilassa ${caseStatusNames[caseState.status].fi}; tapaamisia voi suunnitella vain hyväksytyille ja aktiivisille asiakkuuksille.`,
+          sv: `Klientskapet är ${caseStatusNames[caseState.status].sv}; möten kan planeras endast för klientskap som har godkänts eller pågår.`,
+          en: `The case is ${caseStatusNames[caseState.status].en}; meetings can be planned only for admitted and active cases.`,
         }),
       ],
     };
