@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { secretKey } from "../keys/secret-key.js";
 import type { LegalBasis } from "@ankkuri/domain";
 import type { AuditOperation } from "../schema/audit.js";
 
@@ -91,7 +92,7 @@ export function chainHash(
   const payload = canonicalJson(
     row.basisRecorded === false ? fields : [...fields, row.basis, [...(row.basisConsentIds ?? [])]],
   );
-  return createHmac("sha256", key).update(prevHash).update("\n").update(payload).digest("hex");
+  return createHmac("sha256", secretKey(key)).update(prevHash).update("\n").update(payload).digest("hex");
 }
 
 /**
@@ -99,7 +100,7 @@ export function chainHash(
  * off as retention by moving the chain's start.
  */
 export function pruneMac(key: Buffer, teamId: string, prunedSeq: number, prunedHash: string): string {
-  return createHmac("sha256", key)
+  return createHmac("sha256", secretKey(key))
     .update(canonicalJson(["pruned", teamId, prunedSeq, prunedHash]))
     .digest("hex");
 }

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { secretKey } from "../keys/secret-key.js";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../client.js";
@@ -29,7 +30,7 @@ export const auditCheckpointSchema = z.object({
 });
 
 function checkpointMac(key: Buffer, c: Omit<AuditCheckpoint, "mac">): string {
-  return createHmac("sha256", key)
+  return createHmac("sha256", secretKey(key))
     .update(canonicalJson(["checkpoint", c.teamId, c.seq, c.hash, c.at]))
     .digest("hex");
 }

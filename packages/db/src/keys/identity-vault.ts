@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import type { KeyMaterial } from "./key-material.js";
+import { secretKey } from "./secret-key.js";
 
 /** Encrypts, decrypts and hashes personal identity codes; the plain code never reaches the database. */
 export interface IdentityVault {
@@ -25,7 +26,7 @@ export function createIdentityVault(keys: KeyMaterial): IdentityVault {
     currentKeyId: current.id,
     encrypt(code, teamId) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", current.key, iv);
+      const cipher = createCipheriv("aes-256-gcm", secretKey(current.key), iv);
       cipher.setAAD(Buffer.from(`ankkuri:identity:${teamId}`));
       const ct = Buffer.concat([cipher.update(normalise(code), "utf8"), cipher.final()]);
       return [
@@ -40,13 +41,13 @@ export function createIdentityVault(keys: KeyMaterial): IdentityVault {
       const [version, keyId = "", iv = "", tag = "", ct = ""] = ciphertext.split(".");
       const key = byId.get(keyId);
       if (version !== "v1" || !key) throw new Error("identity code ciphertext has an unknown format or key");
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      const decipher = createDecipheriv("aes-256-gcm", secretKey(key), Buffer.from(iv, "base64url"));
       decipher.setAAD(Buffer.from(`ankkuri:identity:${teamId}`));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
     },
     hmac(code) {
-      return createHmac("sha256", keys.identityHmacKey).update(normalise(code)).digest("hex");
+      return createHmac("sha256", secretKey(keys.identityHmacKey)).update(normalise(code)).digest("hex");
     },
     isStale(ciphertext) {
       return ciphertext.split(".")[1] !== current.id;
