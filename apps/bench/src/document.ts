@@ -470,6 +470,18 @@ PostgreSQL: figures are for comparing within one run, not capacity planning.
   for the same person on the same dataset (docs/gateway.md, "Derived answers"): 4 222 → 6 352
   chair calendars a second, p50 1.98 → 1.40 ms, in five pairs; the section "Derived answers" below
   measures both ways in this run.
+- **The count's cap and production mode (2026-12-07).** The case list's count came down from
+  10 000 to 1 000 (docs/gateway.md, "The case list"), and the gateway of the comparisons began to run
+  in production mode against the bench's own issuer. In the 100 000-case runs before and after, the
+  floor's case list went from 105.3 to 37.7 ms at p50 (87 → 237 req/s) and the gateway's from 232.8
+  to 156.2 ms (39 → 59 req/s): the database's share shrank, so the ratio grew (2.21× → 4.14×) and now
+  measures the gateway's own work almost alone, about 17 ms of its main thread per page of 50 cases
+  (docs/investigations/case-list-2026-12-07.md). The secured PostGraphile, whose count has no cap and
+  applies its row-level policy to every visible case, answered its first case lists in this run
+  (1 req/s). The embedded start-up missed its 3 s in the run after (4.2 s cold) on another machine of
+  the same kind than the run before (2.6 s): there the code of the run before started cold in 4.8 s
+  and this run's in 4.1 s (medians of three, \`pnpm --filter @ankkuri/bench start-up\`), so the machine
+  moved, not the code.
 - **The annual report** counts the rule violations open at the year's end in one SQL statement
   (\`figures/case-rule-counts.ts\`), a restatement of the domain library's \`checkCase\` that an
   agreement test holds to it code by code on data breaking every rule. Until 2026-12 the report
