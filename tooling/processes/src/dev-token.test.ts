@@ -34,17 +34,25 @@ describe("mintDevToken", () => {
     expect(logins).toEqual(expect.arrayContaining(Object.values(fictionalLogins)));
   });
 
-  it("lists a team's users by its code, and names the teams there are when asked for one that is not", async () => {
-    const devToken = (...args: string[]) =>
-      runTypeScript(workspacePath("apps/gateway/src/cli/dev-token.ts"), { args, env: { DATA_DIR: dataDir } });
+  // Each run opens the data folder's database (seconds each, many under a loaded CI): one test per run.
+  const devToken = (...args: string[]) =>
+    runTypeScript(workspacePath("apps/gateway/src/cli/dev-token.ts"), { args, env: { DATA_DIR: dataDir } });
+
+  it("lists a team's users by its code", async () => {
     const listed = await devToken("--team", "helsinki");
     expect(listed.exit, listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(/^Fictional users of team helsinki/);
     expect(listed.stdout).toContain(fictionalLogins.police);
+  });
+
+  it("names the teams there are when asked for one that is not", async () => {
     const unknown = await devToken("--team", "no-such-team");
     expect(unknown.exit).toBe(2);
     expect(unknown.stderr).toMatch(/^No team no-such-team\. Teams: helsinki \(team-helsinki\)/);
     expect(unknown.stdout).toBe("");
+  });
+
+  it("mints no token for a team that is not", async () => {
     const elsewhere = await devToken(fictionalLogins.police, "--team", "no-such-team");
     expect(elsewhere.exit).toBe(2);
     expect(elsewhere.stdout).toBe("");
