@@ -42,7 +42,11 @@ describe.each(testEngines)("metrics on %s", (engine) => {
     for (const name of names) expect(labels.has(name), name).toBe(false);
     expect(labels.has("Viewer")).toBe(labelValues(before, "operationName").has("Viewer"));
     expect(labels.has("other")).toBe(true);
-    expect(after.split("\n").length - before.split("\n").length).toBeLessThan(20);
+    // The runtime's own series (a kind of garbage collection seen for the first time, say) come and
+    // go with the machine's load; the gateway's may grow by the new requests' few, not by 30 names.
+    const gatewaySeries = (metrics: string) =>
+      metrics.split("\n").filter((line) => line !== "" && !/^(#|nodejs_|process_)/.test(line)).length;
+    expect(gatewaySeries(after) - gatewaySeries(before)).toBeLessThan(20);
   });
 
   it("name documented operations of signed-in people, and nothing else, never a path of aliases", async () => {
