@@ -26,7 +26,14 @@ export {
   templateFile,
 } from "./prepared-data-folder.js";
 export { logNodeRuntime, nodeRuntime, openRuntime, type Runtime, supportedNodeMajor } from "./runtime.js";
-export { type CommandLine, type CommandOptions, optionProblems, readCommandLine } from "./cli/command-line.js";
+export {
+  type CommandLine,
+  type CommandOptions,
+  optionProblems,
+  readCommandLine,
+  settleOptions,
+  unexpectedArguments,
+} from "./cli/command-line.js";
 export { queryRows } from "./query-rows.js";
 export { analyze } from "./analyze.js";
 export {

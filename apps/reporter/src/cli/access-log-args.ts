@@ -1,4 +1,4 @@
-import { optionProblems, readCommandLine } from "@ankkuri/db";
+import { readCommandLine, settleOptions, unexpectedArguments } from "@ankkuri/db";
 import { languages, localDateSchema } from "@ankkuri/domain";
 import { z } from "zod";
 
@@ -42,8 +42,7 @@ export function parseAccessLogArgs(
     "help": "boolean",
   });
   if (values.help === true) return { ok: true, help: true };
-  if (positionals.length > 0)
-    problems.push(`unexpected argument${positionals.length > 1 ? "s" : ""}: ${positionals.join(" ")}`);
+  problems.push(...unexpectedArguments(positionals));
   const input = {
     client: values.client,
     out: values.out,
@@ -54,8 +53,6 @@ export function parseAccessLogArgs(
     team: values.team,
     requestedBy: values["requested-by"],
   };
-  const parsed = optionsSchema.safeParse(input);
-  if (!parsed.success) problems.push(...optionProblems(parsed.error, input, problems));
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-  return { ok: true, help: false, options: parsed.data };
+  const settled = settleOptions(optionsSchema, input, problems);
+  return settled.ok ? { ok: true, help: false, options: settled.options } : settled;
 }

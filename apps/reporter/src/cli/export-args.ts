@@ -1,4 +1,4 @@
-import { optionProblems, readCommandLine } from "@ankkuri/db";
+import { readCommandLine, settleOptions, unexpectedArguments } from "@ankkuri/db";
 import { z } from "zod";
 
 export const exportUsage = `usage: pnpm export client --client <client id> --controller <organisation id> --out <dir> --requested-by <login> [--team <team id>]
@@ -35,7 +35,7 @@ export function parseExportArgs(
   const [what, ...extra] = positionals;
   if (what === undefined) problems.push('name what to export: "client"');
   else if (what !== "client") problems.push(`unknown export "${what}": the exports are client`);
-  if (extra.length > 0) problems.push(`unexpected argument${extra.length > 1 ? "s" : ""}: ${extra.join(" ")}`);
+  problems.push(...unexpectedArguments(extra));
   const input = {
     client: values.client,
     controller: values.controller,
@@ -43,8 +43,6 @@ export function parseExportArgs(
     team: values.team,
     requestedBy: values["requested-by"],
   };
-  const parsed = optionsSchema.safeParse(input);
-  if (!parsed.success) problems.push(...optionProblems(parsed.error, input, problems));
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-  return { ok: true, help: false, options: parsed.data };
+  const settled = settleOptions(optionsSchema, input, problems);
+  return settled.ok ? { ok: true, help: false, options: settled.options } : settled;
 }

@@ -1,4 +1,4 @@
-import { readCommandLine } from "@ankkuri/db";
+import { readCommandLine, unexpectedArguments } from "@ankkuri/db";
 import { isReportLanguage, type ReportLanguage, type ReportRequest, reportRequestSchema } from "@ankkuri/reports";
 
 const reportTypes = reportRequestSchema.shape.type.options;
@@ -34,7 +34,7 @@ export function parseReportArgs(args: string[]):
   const type = reportRequestSchema.shape.type.safeParse(typeName);
   if (typeName === undefined) problems.push(`name the report type: ${reportTypes.join(", ")}`);
   else if (!type.success) problems.push(`unknown report type "${typeName}": the types are ${reportTypes.join(", ")}`);
-  if (extra.length > 0) problems.push(`unexpected argument${extra.length > 1 ? "s" : ""}: ${extra.join(" ")}`);
+  problems.push(...unexpectedArguments(extra));
   if (typeof values.period !== "string")
     problems.push("--period is missing: a year (2025), a month (2025-03) or an interval (2025-05-01..2026-04-30)");
   if (typeof values.out !== "string") problems.push("--out is missing: the folder to write the files to");

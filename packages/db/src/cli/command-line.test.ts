@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { optionProblems, readCommandLine } from "./command-line.js";
+import { optionProblems, readCommandLine, settleOptions, unexpectedArguments } from "./command-line.js";
 
 const options = { "requested-by": "string", "out": "string", "force": "boolean" } as const;
 
@@ -42,5 +42,36 @@ describe("optionProblems", () => {
       expect.stringMatching(/^--when: Invalid/),
     ]);
     expect(optionProblems(parsed.error, input, ["--out needs a value"])).toHaveLength(2);
+  });
+});
+
+describe("settleOptions", () => {
+  const schema = z.object({ out: z.string().min(1), requestedBy: z.string().min(1) });
+
+  it("gives the options when the schema and the earlier checks find nothing", () => {
+    expect(settleOptions(schema, { out: "x", requestedBy: "a" }, [])).toEqual({
+      ok: true,
+      options: { out: "x", requestedBy: "a" },
+    });
+  });
+
+  it("refuses valid options when an earlier check found a problem", () => {
+    expect(settleOptions(schema, { out: "x", requestedBy: "a" }, ["unexpected argument: y"])).toEqual({
+      ok: false,
+      problems: ["unexpected argument: y"],
+    });
+  });
+
+  it("names the earlier problems first, then each option zod refused, once", () => {
+    const settled = settleOptions(schema, { out: undefined, requestedBy: undefined }, ["--out needs a value"]);
+    expect(settled).toEqual({ ok: false, problems: ["--out needs a value", "--requested-by is missing"] });
+  });
+});
+
+describe("unexpectedArguments", () => {
+  it("names extra arguments, in the singular or plural, and nothing when there are none", () => {
+    expect(unexpectedArguments([])).toEqual([]);
+    expect(unexpectedArguments(["a"])).toEqual(["unexpected argument: a"]);
+    expect(unexpectedArguments(["a", "b"])).toEqual(["unexpected arguments: a b"]);
   });
 });

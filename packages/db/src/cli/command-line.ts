@@ -70,3 +70,22 @@ export function optionProblems(
     })
     .filter((problem) => !named.has(optionNamed(problem)));
 }
+
+/** The problem of arguments a command does not take, or none. */
+export function unexpectedArguments(extra: readonly string[]): string[] {
+  return extra.length === 0 ? [] : [`unexpected argument${extra.length > 1 ? "s" : ""}: ${extra.join(" ")}`];
+}
+
+/**
+ * A command's options checked by `schema`: the options, or every problem with the command line —
+ * `earlier` ones first, then zod's, each option named once (`optionProblems`).
+ */
+export function settleOptions<T extends z.ZodType>(
+  schema: T,
+  input: Readonly<Record<string, unknown>>,
+  earlier: readonly string[],
+): { ok: true; options: z.output<T> } | { ok: false; problems: string[] } {
+  const parsed = schema.safeParse(input);
+  const problems = parsed.success ? [...earlier] : [...earlier, ...optionProblems(parsed.error, input, earlier)];
+  return parsed.success && problems.length === 0 ? { ok: true, options: parsed.data } : { ok: false, problems };
+}

@@ -1,7 +1,7 @@
 import { type LocalDate, localDateSchema } from "@ankkuri/domain";
 import { z } from "zod";
 import { defaultAuditRetentionYears } from "../audit/prune-audit.js";
-import { optionProblems, readCommandLine } from "./command-line.js";
+import { optionProblems, readCommandLine, unexpectedArguments } from "./command-line.js";
 
 export const pruneAuditUsage = `usage: pnpm db:prune-audit [--years N] [--today YYYY-MM-DD] [--team T]
   --years  the access log's retention in years, 1–100 (default AUDIT_RETENTION_YEARS, or ${String(defaultAuditRetentionYears)})
@@ -37,8 +37,7 @@ export function parsePruneAuditArgs(
     help: "boolean",
   });
   if (values.help === true) return { ok: true, command: { kind: "help" } };
-  if (positionals.length > 0)
-    problems.push(`unexpected argument${positionals.length > 1 ? "s" : ""}: ${positionals.join(" ")}`);
+  problems.push(...unexpectedArguments(positionals));
   const setting = retentionEnv.safeParse({ AUDIT_RETENTION_YEARS: env.AUDIT_RETENTION_YEARS });
   // The setting matters only when --years does not override it.
   if (!setting.success && values.years === undefined)

@@ -1,7 +1,7 @@
 import { type LegalHoldInput, legalHoldInputSchema, type LocalDate, localDateSchema } from "@ankkuri/domain";
 import { z } from "zod";
 import type { LegalHoldTarget } from "../retention/legal-holds.js";
-import { type CommandOptions, optionProblems, readCommandLine } from "./command-line.js";
+import { type CommandOptions, optionProblems, readCommandLine, unexpectedArguments } from "./command-line.js";
 
 export const retentionUsage = `usage: pnpm retention [--dry-run] [--today YYYY-MM-DD] [--team T]
        pnpm retention hold (--client ID | --case ID) --reason complaint|criminal-investigation|litigation
@@ -64,7 +64,7 @@ export function parseRetentionArgs(
   if (values.help === true) return { ok: true, command: { kind: "help" } };
   if (kind === "run" && first !== undefined)
     problems.push(`unknown command "${first}": the commands are hold and release, or none to run retention`);
-  if (extra.length > 0) problems.push(`unexpected argument${extra.length > 1 ? "s" : ""}: ${extra.join(" ")}`);
+  problems.push(...unexpectedArguments(extra));
   const fail = (error: z.ZodError, input: Record<string, unknown>) => ({
     ok: false as const,
     problems: [...problems, ...optionProblems(error, input, problems)],
