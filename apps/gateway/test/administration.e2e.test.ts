@@ -10,8 +10,11 @@ import {
   OverrideChairTermDocument,
   RecordClearanceDocument,
   RecordJoiningDecisionDocument,
+  SetTeamReportLanguagesDocument,
   StaffListDocument,
 } from "@ankkuri/client/operations";
+import { schema } from "@ankkuri/db";
+import { and, eq } from "drizzle-orm";
 import { type Harness, startHarness } from "./harness.js";
 import { as, clock, login, org } from "./steps.js";
 
@@ -276,6 +279,72 @@ describe.each(testEngines)("team administration over HTTP on %s", (engine) => {
         ["2027-05-01", "org-hel-sotepe", true],
         ["2028-05-01", "org-hpl", false],
       ]);
+    });
+  });
+
+  describe("report languages", () => {
+    const stored = async () =>
+      (await h.database.db.query.teams.findFirst({ where: { id: "team-helsinki" } }))?.reportLanguages;
+
+    it("sets the languages of the scheduled reports, audited with the languages before and after", async () => {
+      expect(await stored()).toEqual(["fi", "sv"]);
+      const set = as(
+        (await h.request(admin, SetTeamReportLanguagesDocument, { languages: ["SV"] })).data?.setTeamReportLanguages,
+        "Team",
+      );
+      expect(set.reportLanguages).toEqual(["SV"]);
+      expect(await stored()).toEqual(["sv"]);
+      // The next read of the team answers from the changed dataset.
+      const viewer = await h.gql(admin, "{ viewer { team { reportLanguages } } }");
+      expect(viewer.body.data).toEqual({ viewer: { team: { reportLanguages: ["SV"] } } });
+      const entries = await h.database.db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.resource, "team"), eq(schema.auditLog.actorId, admin)));
+      expect(entries.map((e) => [e.operation, e.resourceId, e.basis, e.details])).toEqual([
+        ["update", "team-helsinki", "administration", { reportLanguages: ["sv"], before: ["fi", "sv"] }],
+      ]);
+      as(
+        (await h.request(admin, SetTeamReportLanguagesDocument, { languages: ["FI", "SV"] })).data
+          ?.setTeamReportLanguages,
+        "Team",
+      );
+      expect(await stored()).toEqual(["fi", "sv"]);
+    });
+
+    it("refuses none, English and a language twice, in the reader's language, and changes nothing", async () => {
+      const refused = as(
+        (
+          await h.request(
+            admin,
+            SetTeamReportLanguagesDocument,
+            { languages: ["FI", "EN", "FI"] },
+            { "accept-language": "sv" },
+          )
+        ).data?.setTeamReportLanguages,
+        "RuleViolationError",
+      );
+      expect(refused.violations.map((v) => v.code)).toEqual([
+        "REPORT.LANGUAGE_UNSUPPORTED",
+        "REPORT.LANGUAGE_REPEATED",
+      ]);
+      expect(refused.path).toEqual(["languages", "1"]);
+      expect(refused.message).toContain("finska eller svenska");
+      const none = as(
+        (await h.request(admin, SetTeamReportLanguagesDocument, { languages: [] })).data?.setTeamReportLanguages,
+        "RuleViolationError",
+      );
+      expect(none.code).toBe("REPORT.LANGUAGES_MISSING");
+      expect(await stored()).toEqual(["fi", "sv"]);
+    });
+
+    it("is a team administrator's: a caseworker and a steering-group member are refused", async () => {
+      for (const who of [login.police, login.steering]) {
+        const { data, errors } = await h.request(who, SetTeamReportLanguagesDocument, { languages: ["SV"] });
+        expect(data?.setTeamReportLanguages ?? null).toBeNull();
+        expect(errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      }
+      expect(await stored()).toEqual(["fi", "sv"]);
     });
   });
 });

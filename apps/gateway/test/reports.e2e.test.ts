@@ -243,7 +243,7 @@ describe.each(testEngines)("reports over HTTP on %s", (engine) => {
     // English is every report's subtitle, not a report of its own: a typed error, in the caller's language.
     const refused = as((await request("EN", { "accept-language": "sv" })).data?.requestReport, "InvalidInputError");
     expect(refused).toMatchObject({ code: "REPORT.LANGUAGE_UNSUPPORTED", path: ["language"] });
-    expect(refused.message).toMatch(/^En rapport kan begäras på finska eller svenska/);
+    expect(refused.message).toMatch(/^En rapport är på finska eller svenska/);
     const after = (await h.request(login.leadership, ReportRunsDocument, { type: "ANNUAL" })).data?.reportRuns ?? [];
     expect(after).toHaveLength(runs.length);
   });

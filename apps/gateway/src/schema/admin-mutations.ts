@@ -8,7 +8,9 @@ import { giveNotice } from "../verbs/give-notice.js";
 import { overrideChairTerm } from "../verbs/override-chair-term.js";
 import { recordClearance } from "../verbs/record-clearance.js";
 import { recordJoiningDecision } from "../verbs/record-joining-decision.js";
+import { setReportLanguages } from "../verbs/set-report-languages.js";
 import { withAcceptedWarnings } from "./accepted-warnings.js";
+import { LanguageEnum } from "./common.js";
 import { ClearanceScopeEnum } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 
@@ -211,6 +213,27 @@ builder.mutationField("overrideChairTerm", (t) =>
       return loaded(
         ctx.db.query.cooperationBodies.findFirst(query({ where: { teamId: actorOf(ctx).teamId, id: bodyId } })),
       );
+    },
+  }),
+);
+
+builder.mutationField("setTeamReportLanguages", (t) =>
+  t.drizzleField({
+    type: "teams",
+    description:
+      "Sets the languages the team's scheduled reports (the annual evaluation and the monthly statistics) are produced in: FI, SV or both, each report once in each from the next scheduled run on. Reports already produced stay as they are. Refused (RuleViolationError) with none, EN (REPORT.LANGUAGE_UNSUPPORTED: English is every report's subtitle) or a language twice. The payload is the team with the languages set.",
+    authScopes: admin,
+    errors: { types: mutationErrors },
+    args: {
+      languages: t.arg({
+        type: [LanguageEnum],
+        required: true,
+        description: "The languages, in the order the reports are produced in.",
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      await setReportLanguages(ctx, args.languages);
+      return loaded(ctx.db.query.teams.findFirst(query({ where: { id: actorOf(ctx).teamId } })));
     },
   }),
 );

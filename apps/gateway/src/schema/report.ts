@@ -1,5 +1,5 @@
 import { eq, isRefusedAttempt, schema, verifyAuditChain } from "@ankkuri/db";
-import { canSeeReport, periodSchema } from "@ankkuri/domain";
+import { canSeeReport, periodSchema, reportLanguageUnsupported } from "@ankkuri/domain";
 import { isReportLanguage, requestReport } from "@ankkuri/reports";
 import { z } from "zod";
 import { builder } from "../builder.js";
@@ -174,15 +174,7 @@ builder.mutationField("requestReport", (t) =>
       if (!actor || !reporter) throw new Error("reporting is not available");
       const language = args.language ?? "fi";
       if (!isReportLanguage(language))
-        throw new InvalidInputFailure(
-          "REPORT.LANGUAGE_UNSUPPORTED",
-          {
-            fi: "Raportin voi pyytää suomeksi tai ruotsiksi (FI tai SV). Kummassakin on englanninkieliset alaotsikot.",
-            sv: "En rapport kan begäras på finska eller svenska (FI eller SV). Båda har underrubriker på engelska.",
-            en: "A report can be requested in Finnish or Swedish (FI or SV). Both carry English subtitles.",
-          },
-          ["language"],
-        );
+        throw new InvalidInputFailure("REPORT.LANGUAGE_UNSUPPORTED", reportLanguageUnsupported, ["language"]);
       const period = periodSchema.parse(args.period);
       const scope = args.type === "party" ? (args.partyId ?? null) : null;
       if (!canSeeReport(actor, { teamId: actor.teamId, type: args.type, scope }, (await ctx.team()).organisations))

@@ -39,7 +39,7 @@ export const Team = builder.drizzleObject("teams", {
       type: [LanguageEnum],
       resolve: (team) => team.reportLanguages,
       description:
-        "The languages the team's scheduled reports (the annual evaluation and the monthly statistics) are produced in, each once per period (raporttien kielet): FI, SV or both; Helsinki, officially bilingual, has both. Read-only: set by the seed or a database migration per team.",
+        "The languages the team's scheduled reports (the annual evaluation and the monthly statistics) are produced in, each once per period (raporttien kielet): FI, SV or both; Helsinki, officially bilingual, has both. A team administrator sets them with `setTeamReportLanguages`.",
     }),
   }),
 });

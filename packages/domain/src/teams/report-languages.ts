@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Language } from "../core/localised-text.js";
+import type { Language, Message } from "../core/localised-text.js";
+import { type Violation, violation } from "../core/violation.js";
 
 /**
  * The languages a report can be set in: Finnish or Swedish, each with English subtitles. English is
@@ -32,3 +33,54 @@ export const reportLanguagesSchema = z
   .refine((languages) => new Set(languages).size === languages.length, {
     error: "A report language is listed twice",
   });
+
+/** Why a language cannot be a report's, in words (the same answer for a report asked for and for a team's setting). */
+export const reportLanguageUnsupported: Message = {
+  fi: "Raportin kieli on suomi tai ruotsi (FI tai SV). Kummassakin on englanninkieliset alaotsikot.",
+  sv: "En rapport är på finska eller svenska (FI eller SV). Båda har underrubriker på engelska.",
+  en: "A report is in Finnish or Swedish (FI or SV). Both carry English subtitles.",
+};
+
+/**
+ * Checks the languages a team's scheduled reports are to be produced in (`reportLanguagesSchema`'s
+ * rule, with messages in fi/sv/en for the people who set them): at least one, each Finnish or
+ * Swedish, none twice. On success, the languages in the order given.
+ */
+export function checkReportLanguages(
+  languages: readonly string[],
+): { ok: true; languages: ReportLanguage[] } | { ok: false; error: Violation[] } {
+  const found: Violation[] = [];
+  if (languages.length === 0)
+    found.push(
+      violation(
+        "REPORT.LANGUAGES_MISSING",
+        [],
+        {
+          fi: "Valitse vähintään yksi kieli, jolla tiimin säännölliset raportit laaditaan.",
+          sv: "Välj minst ett språk som teamets regelbundna rapporter görs på.",
+          en: "Choose at least one language for the team's scheduled reports.",
+        },
+        { path: ["languages"] },
+      ),
+    );
+  languages.forEach((language, index) => {
+    if (!isReportLanguage(language))
+      found.push(
+        violation("REPORT.LANGUAGE_UNSUPPORTED", [], reportLanguageUnsupported, { path: ["languages", index] }),
+      );
+    else if (languages.indexOf(language) !== index)
+      found.push(
+        violation(
+          "REPORT.LANGUAGE_REPEATED",
+          [],
+          {
+            fi: "Sama kieli on valittu kahdesti; kukin raportti laaditaan kullakin kielellä kerran.",
+            sv: "Samma språk har valts två gånger; varje rapport görs en gång på varje språk.",
+            en: "The same language is chosen twice; each report is produced once in each language.",
+          },
+          { path: ["languages", index] },
+        ),
+      );
+  });
+  return found.length === 0 ? { ok: true, languages: languages.filter(isReportLanguage) } : { ok: false, error: found };
+}
