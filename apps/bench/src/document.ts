@@ -23,7 +23,7 @@ export const targets = {
   peerThroughput: 1.5,
   /** The case list's p50 in milliseconds at full scale and 10 connections. */
   caseListP50Ms: 50,
-  /** Embedded start-up in a fresh data folder (prepared dump present), spawn to first answer. */
+  /** Embedded start-up in a fresh data folder (prepared database present), spawn to first answer. */
   coldStartMs: 3000,
 } as const;
 
@@ -362,9 +362,11 @@ kept in memory only; the raw load-generator output and the server logs go to \`b
   fresh process per data set whose peak resident memory (\`maxRSS\`) is reported, at the full and at
   the small scale.
 - **Start-up.** The embedded gateway (PGlite) from process spawn to the first answered
-  \`{ __typename }\`: cold in a fresh temporary data folder with the prepared dump present, as after
-  \`pnpm install\` (restores it), then warm on the same folder; and first ever, with no dump (creates,
-  migrates and seeds the database, and writes the dump). The process is \`node\` on the bundle
+  \`{ __typename }\`: cold in a fresh temporary data folder with the prepared database present, as
+  after \`pnpm install\` (starts from it), then warm on the same folder; and first ever, with none
+  (creates, migrates and seeds the database, and keeps it prepared). Until 2026-12-08 the prepared
+  database was a tarball PGlite restored; since then it is a data folder copied natively
+  (docs/database.md, "A new embedded database"). The process is \`node\` on the bundle
   \`pnpm start\` builds and runs (\`apps/gateway/dist/start/main.mjs\`, docs/gateway.md "Start-up"),
   built once before the three starts; pnpm's own start (about half a second) and the build are not
   included, and the build's time is given beside. Until 2026-12-07 the process was
@@ -482,6 +484,14 @@ PostgreSQL: figures are for comparing within one run, not capacity planning.
   the same kind than the run before (2.6 s): there the code of the run before started cold in 4.8 s
   and this run's in 4.1 s (medians of three, \`pnpm --filter @ankkuri/bench start-up\`), so the machine
   moved, not the code.
+- **The prepared folder (2026-12-08).** A new embedded folder became a native copy of a prepared data
+  folder instead of PGlite's restore of a tarball, which unpacked some 1 300 files one by one through
+  its WebAssembly file system (docs/database.md, "A new embedded database"). In two alternating rounds
+  of \`pnpm --filter @ankkuri/bench start-up\` (medians of three starts each, the code before and
+  after on one machine), the cold start went from 2.61 and 2.81 s to 2.01 and 2.29 s (0.79×), warm
+  stayed (1.45 and 1.23 s against 1.41 and 1.41 s), and the first ever start, which now makes the
+  prepared folder, closes it and copies it, went from 5.10 and 5.34 s to 6.22 and 6.06 s (1.18×): it
+  happens only where \`pnpm install\` ran without its scripts.
 - **The annual report** counts the rule violations open at the year's end in one SQL statement
   (\`figures/case-rule-counts.ts\`), a restatement of the domain library's \`checkCase\` that an
   agreement test holds to it code by code on data breaking every rule. Until 2026-12 the report
@@ -679,8 +689,8 @@ export function renderMarkdown(results: BenchResults): string {
         markdownTable(
           ["start", "spawn to first answer ms"],
           [
-            ["first ever (fresh data folder, no prepared dump)", Math.round(results.start.firstEverMs)],
-            ["cold (fresh data folder, prepared dump)", Math.round(results.start.coldMs)],
+            ["first ever (fresh data folder, no prepared database)", Math.round(results.start.firstEverMs)],
+            ["cold (fresh data folder, prepared database)", Math.round(results.start.coldMs)],
             ["warm (same folder)", Math.round(results.start.warmMs)],
             ...(results.start.bundleMs === undefined
               ? []

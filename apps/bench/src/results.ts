@@ -58,9 +58,9 @@ export interface ReportFigures {
 
 /** Embedded start-up: spawn to the first answered query (`phases/cold-start.ts`). */
 export interface StartFigures {
-  /** A fresh data folder and no prepared dump. */
+  /** A fresh data folder and no prepared database. */
   firstEverMs: number;
-  /** A fresh data folder, restored from the prepared dump. */
+  /** A fresh data folder, started from the prepared database. */
   coldMs: number;
   warmMs: number;
   /** Building the bundle every start runs (part of `pnpm start`, before the process is spawned). */

@@ -56,7 +56,7 @@ describe("a gateway that cannot start", () => {
   }, 180_000);
 });
 
-// A new data folder starts from the dump `pnpm install` prepared instead of initdb, migrations and seed.
+// A new data folder starts as a copy of the data folder `pnpm install` prepared instead of initdb, migrations and seed.
 describe("a gateway on a new embedded data folder", () => {
   const root = mkdtempSync(join(tmpdir(), "ankkuri-start-prepared-"));
   afterAll(() => {

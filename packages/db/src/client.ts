@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, cpSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -29,8 +29,11 @@ export type ConnectionOptions =
   | {
       engine: "pglite";
       dataDir?: string;
-      /** A dump (`dumpDataDir`) to start a new data folder from, instead of running initdb. */
-      loadDataDir?: Blob;
+      /**
+       * A prepared data folder (closed cleanly) to start the new, empty `dataDir` as a copy of, instead of
+       * running initdb; copied once the folder's lock is held.
+       */
+      copyOf?: string;
       onQuery?: (sql: string) => void;
     };
 
@@ -124,10 +127,11 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   const lock = options.dataDir === undefined ? null : lockDataDir(options.dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(options.dataDir ?? "memory://", {
-      extensions: { btree_gist },
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    });
+    // A native copy: PGlite's own restore (`loadDataDir`) unpacks a tarball file by file through its
+    // WebAssembly file system, most of a new folder's start.
+    if (options.copyOf !== undefined && options.dataDir !== undefined)
+      cpSync(options.copyOf, options.dataDir, { recursive: true });
+    pglite = await PGlite.create(options.dataDir ?? "memory://", { extensions: { btree_gist } });
   } catch (error) {
     lock?.release();
     throw error;

@@ -18,7 +18,7 @@ export const databaseEnvSchema = z.object({
         .optional(),
     ),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
-  /** Where prepared dumps of a new embedded database are kept (default: this installation's cache). */
+  /** Where the prepared data folders of a new embedded database are kept (default: this installation's cache). */
   DATA_TEMPLATE_DIR: z.string().trim().min(1).optional(),
   ANKKURI_IDENTITY_KEYS: z.string().optional(),
   ANKKURI_IDENTITY_HMAC_KEY: z.string().optional(),
@@ -32,7 +32,7 @@ export const databaseEnvSchema = z.object({
 export interface DatabaseConfig {
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Prepared dumps of a new embedded database (`prepared-data-folder.ts`); default: this installation's cache. */
+  /** Prepared data folders of a new embedded database (`prepared-data-folder.ts`); default: this installation's cache. */
   templateDir?: string;
   poolSize: number;
   keys: { identityKeys: string | undefined; identityHmacKey: string | undefined; auditKey: string | undefined };

@@ -23,7 +23,7 @@ export {
   type EmbeddedStart,
   prepareTemplate,
   seededTemplate,
-  templateFile,
+  templateFolder,
 } from "./prepared-data-folder.js";
 export { logNodeRuntime, nodeRuntime, openRuntime, type Runtime, supportedNodeMajor } from "./runtime.js";
 export {

@@ -16,22 +16,33 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, DatabaseLockedError } from "./client.js";
 import { parseDatabaseConfig } from "./config.js";
 import { migrationsFolder } from "./migrate.js";
-import { type DataFolderTemplate, openEmbeddedDatabase, seededTemplate, templateFile } from "./prepared-data-folder.js";
+import {
+  type DataFolderTemplate,
+  openEmbeddedDatabase,
+  seededTemplate,
+  templateFolder,
+} from "./prepared-data-folder.js";
 import { queryRows } from "./query-rows.js";
 import { openRuntime } from "./runtime.js";
+
+/** Every file under `dir`, recursively. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 
 const count = async (handle: DatabaseHandle, table: string) =>
   (await queryRows<{ n: number }>(handle.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n;
 
-describe("a new embedded database from its prepared dump", () => {
+describe("a new embedded database from its prepared folder", () => {
   const root = mkdtempSync(join(tmpdir(), "ankkuri-prepared-"));
   afterAll(() => {
     rmSync(root, { recursive: true, force: true });
   });
   const helsinki = seededTemplate("helsinki", helsinkiAnkkuri);
 
-  it("is created, seeded and dumped on first start, restored from the dump after, and holds no key", async () => {
-    const templateDir = join(root, "dumps");
+  it("is created, seeded and prepared on first start, copied from the prepared folder after, and holds no key", async () => {
+    const templateDir = join(root, "prepared");
     const config = (dataDir: string) => ({ ...parseDatabaseConfig({ DATA_DIR: dataDir }), templateDir });
     const warnings: string[] = [];
     const first = await openRuntime(config(join(root, "first")), {
@@ -48,15 +59,20 @@ describe("a new embedded database from its prepared dump", () => {
     } finally {
       await first.handle.close();
     }
-    const file = templateFile(templateDir, helsinki);
-    expect(readdirSync(templateDir)).toEqual([file.split("/").pop()]);
+    const folder = templateFolder(templateDir, helsinki);
+    expect(readdirSync(templateDir)).toEqual([folder.split("/").pop()]);
     // Only this user may read it: it holds the seed's fictional people.
-    expect(statSync(file).mode & 0o077).toBe(0);
-    // The keys live in the data folder, never in the dump (which every new folder of this install shares).
-    const dump = readFileSync(file);
-    for (const key of [...first.keys.identityKeys.map((k) => k.key), first.keys.identityHmacKey, first.keys.auditKey]) {
-      expect(dump.includes(key)).toBe(false);
-      expect(dump.includes(key.toString("base64"))).toBe(false);
+    expect(statSync(folder).mode & 0o077).toBe(0);
+    // The keys live in the data folder, never in the prepared one (which every new folder of this install shares).
+    const keys = [...first.keys.identityKeys.map((k) => k.key), first.keys.identityHmacKey, first.keys.auditKey];
+    const files = filesUnder(folder);
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const key of keys) {
+        expect(bytes.includes(key)).toBe(false);
+        expect(bytes.includes(key.toString("base64"))).toBe(false);
+      }
     }
 
     const second = await openRuntime(config(join(root, "second")), {
@@ -82,8 +98,8 @@ describe("a new embedded database from its prepared dump", () => {
     expect(warnings.filter((w) => !w.startsWith("Generated encryption keys"))).toEqual([]);
   }, 240_000);
 
-  it("falls back to creating the database when the dump is corrupt, and replaces the dump", async () => {
-    const templateDir = join(root, "corrupt");
+  it("falls back to creating the database when the prepared folder is broken, and prepares it again for the next", async () => {
+    const templateDir = join(root, "broken");
     const marker: DataFolderTemplate = {
       name: "marker",
       fingerprint: "one",
@@ -91,52 +107,51 @@ describe("a new embedded database from its prepared dump", () => {
         await db.execute(sql`create table prepared_marker (n int)`);
       },
     };
-    const file = templateFile(templateDir, marker);
-    mkdirSync(templateDir, { recursive: true });
-    writeFileSync(file, "not a tarball of a database");
+    const folder = templateFolder(templateDir, marker);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "PG_VERSION"), "not a database");
     const warnings: string[] = [];
-    const dataDir = join(root, "after-corrupt", "pglite");
-    const { handle, start } = await openEmbeddedDatabase(dataDir, {
-      template: marker,
-      templateDir,
-      warn: (m) => warnings.push(m),
-    });
-    try {
-      expect(start).toBe("created");
-      expect(await count(handle, "prepared_marker")).toBe(0);
-    } finally {
-      await handle.close();
-    }
+    const open = async (name: string) => {
+      const { handle, start } = await openEmbeddedDatabase(join(root, name, "pglite"), {
+        template: marker,
+        templateDir,
+        warn: (m) => warnings.push(m),
+      });
+      try {
+        expect(await count(handle, "prepared_marker")).toBe(0);
+      } finally {
+        await handle.close();
+      }
+      return start;
+    };
+    expect(await open("after-broken")).toBe("created");
     expect(warnings).toEqual([expect.stringMatching(/could not be restored.*creating the database instead/)]);
-    expect(readFileSync(file).length).toBeGreaterThan(1_000_000);
+    expect(existsSync(folder)).toBe(false);
 
-    // A dump that unpacks into something that is not a database is refused the same way.
-    writeFileSync(file, readFileSync(file).subarray(0, 200_000));
-    const truncated = await openEmbeddedDatabase(join(root, "after-truncated", "pglite"), {
-      template: marker,
-      templateDir,
-      warn: (m) => warnings.push(m),
-    });
-    try {
-      expect(truncated.start).toBe("created");
-      expect(await count(truncated.handle, "prepared_marker")).toBe(0);
-    } finally {
-      await truncated.handle.close();
-    }
+    // The next new folder prepares it again, and the one after is copied from it.
+    expect(await open("next")).toBe("created");
+    expect(filesUnder(folder).length).toBeGreaterThan(100);
+    expect(await open("after-next")).toBe("restored");
+
+    // A folder that copies but is not a whole database is refused the same way.
+    rmSync(join(folder, "global", "pg_control"));
+    expect(await open("after-truncated")).toBe("created");
     expect(warnings).toHaveLength(2);
   }, 240_000);
 
-  it("never restores a stale dump: another seed or migration names another file, and the old one is removed", async () => {
+  it("never restores a stale prepared folder: another seed or migration names another folder, and the old one is removed", async () => {
     const templateDir = join(root, "stale");
     const one: DataFolderTemplate = { name: "stale", fingerprint: "one", prepare: () => Promise.resolve() };
     const two: DataFolderTemplate = { ...one, fingerprint: "two" };
-    expect(templateFile(templateDir, one)).not.toBe(templateFile(templateDir, two));
-    expect(templateFile(templateDir, one)).toBe(templateFile(templateDir, { ...one }));
+    expect(templateFolder(templateDir, one)).not.toBe(templateFolder(templateDir, two));
+    expect(templateFolder(templateDir, one)).toBe(templateFolder(templateDir, { ...one }));
     expect(seededTemplate("h", helsinkiAnkkuri).fingerprint).not.toBe(
       seededTemplate("h", { ...helsinkiAnkkuri, team: { ...helsinkiAnkkuri.team, code: "OTHER" } }).fingerprint,
     );
-    mkdirSync(templateDir, { recursive: true });
-    writeFileSync(templateFile(templateDir, one), "a dump of the old seed");
+    mkdirSync(templateFolder(templateDir, one), { recursive: true });
+    writeFileSync(join(templateFolder(templateDir, one), "PG_VERSION"), "a folder of the old seed");
+    // A dump of the earlier form (a tarball) goes too.
+    writeFileSync(`${templateFolder(templateDir, one)}.tar`, "a dump of an earlier version");
     const { handle, start } = await openEmbeddedDatabase(join(root, "stale-data", "pglite"), {
       template: two,
       templateDir,
@@ -144,15 +159,15 @@ describe("a new embedded database from its prepared dump", () => {
     });
     await handle.close();
     expect(start).toBe("created");
-    expect(existsSync(templateFile(templateDir, one))).toBe(false);
-    expect(existsSync(templateFile(templateDir, two))).toBe(true);
+    expect(readdirSync(templateDir)).toEqual([templateFolder(templateDir, two).split("/").pop()]);
   }, 240_000);
 
-  it("leaves the dump and the folder alone when another process has the folder open", async () => {
+  it("leaves the prepared folder and the data folder alone when another process has the data folder open", async () => {
     const templateDir = join(root, "locked");
     const template: DataFolderTemplate = { name: "locked", fingerprint: "one", prepare: () => Promise.resolve() };
-    mkdirSync(templateDir, { recursive: true });
-    writeFileSync(templateFile(templateDir, template), "a dump");
+    const folder = templateFolder(templateDir, template);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "PG_VERSION"), "a prepared folder");
     const dataDir = join(root, "locked-data", "pglite");
     mkdirSync(join(root, "locked-data"), { recursive: true });
     // A live process other than this one holds the folder (the parent of the test runner's worker).
@@ -162,6 +177,8 @@ describe("a new embedded database from its prepared dump", () => {
       openEmbeddedDatabase(dataDir, { template, templateDir, warn: (m) => warnings.push(m) }),
     ).rejects.toBeInstanceOf(DatabaseLockedError);
     expect(warnings).toEqual([]);
-    expect(existsSync(templateFile(templateDir, template))).toBe(true);
+    expect(readFileSync(join(folder, "PG_VERSION"), "utf8")).toBe("a prepared folder");
+    // Nothing was copied into the folder the other process has open.
+    expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
   });
 });

@@ -1,14 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,10 +12,10 @@ import { seedTeam, seedVersion } from "./seed/seed-team.js";
 /**
  * What a new embedded database starts with besides the migrations (the seed), and a fingerprint of
  * it. `prepare` is given the database only, never keys: nothing it writes is encrypted or signed, so
- * a dump of it holds no secret and is the same on every machine.
+ * a prepared folder holds no secret and is the same on every machine.
  */
 export interface DataFolderTemplate {
-  /** The dump's file name starts with it. */
+  /** The prepared folder's name starts with it. */
   name: string;
   /** Changes whenever `prepare` would write other rows. */
   fingerprint: string;
@@ -40,7 +31,7 @@ export function seededTemplate(name: string, dataset: TeamDataset): DataFolderTe
   return { name, fingerprint, prepare: (db) => seedTeam(db, dataset) };
 }
 
-/** Where prepared dumps are kept by default: this installation's cache, never the repository. */
+/** Where prepared data folders are kept by default: this installation's cache, never the repository. */
 export const defaultTemplateDir = fileURLToPath(
   new URL("../node_modules/.cache/prepared-data-folders", import.meta.url),
 );
@@ -57,62 +48,66 @@ function pgliteVersion(): string {
 }
 
 /**
- * The dump of `template` for the current migrations and PGlite: a new migration, another seed or
- * another PGlite gives another file, so a stale dump is never restored.
+ * The prepared data folder of `template` for the current migrations and PGlite: a new migration,
+ * another seed or another PGlite gives another folder, so a stale one is never restored.
  */
-export function templateFile(templateDir: string, template: DataFolderTemplate): string {
+export function templateFolder(templateDir: string, template: DataFolderTemplate): string {
   const key = createHash("sha256")
     .update(migrationsHash())
     .update(template.fingerprint)
     .update(pgliteVersion())
     .digest("hex")
     .slice(0, 16);
-  return join(templateDir, `${template.name}-${key}.tar`);
+  return join(templateDir, `${template.name}-${key}`);
 }
 
 const isEmptyFolder = (dir: string) => !existsSync(dir) || readdirSync(dir).length === 0;
 
-/** Writes the database's data folder as `file` (whole or not at all), removing older dumps of the template. */
-export async function writeTemplate(handle: DatabaseHandle, file: string, name: string): Promise<void> {
-  const pglite = handle.pglite;
-  if (!pglite) throw new Error("only an embedded database can be dumped");
-  // Everything on disk in the data files, so the dump does not depend on replaying the WAL.
-  await pglite.exec("checkpoint");
-  const dump = await pglite.dumpDataDir("none");
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const partial = `${file}.${String(process.pid)}.partial`;
-  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
-  renameSync(partial, file);
-  for (const other of readdirSync(dir))
-    // Another process's unfinished dump (`.partial`) is left to it.
-    if (other.startsWith(`${name}-`) && other.endsWith(".tar") && join(dir, other) !== file)
-      rmSync(join(dir, other), { force: true });
-}
-
-/** Makes the dump of `template` in `templateDir` unless it is there; returns its file. */
+/**
+ * Makes the prepared data folder of `template` in `templateDir` unless it is there, and returns it:
+ * a database created, migrated and prepared in a folder of its own, closed cleanly, and renamed into
+ * place whole. Older folders of the template (and dumps of earlier versions) are removed.
+ */
 export async function prepareTemplate(templateDir: string, template: DataFolderTemplate): Promise<string> {
-  const file = templateFile(templateDir, template);
-  if (existsSync(file)) return file;
-  const handle = await openDatabase({ engine: "pglite" });
+  const folder = templateFolder(templateDir, template);
+  if (existsSync(folder)) return folder;
+  mkdirSync(templateDir, { recursive: true, mode: 0o700 });
+  const partial = `${folder}.${String(process.pid)}.partial`;
+  rmSync(partial, { recursive: true, force: true });
   try {
-    await migrateDatabase(handle);
-    await template.prepare(handle.db);
-    await writeTemplate(handle, file, template.name);
-  } finally {
-    await handle.close();
+    const handle = await openDatabase({ engine: "pglite", dataDir: partial });
+    try {
+      await migrateDatabase(handle);
+      await template.prepare(handle.db);
+      // Everything in the data files, so a copy does not depend on replaying the WAL.
+      await handle.pglite?.exec("checkpoint");
+    } finally {
+      await handle.close();
+    }
+    // Only this user may read it: it holds the seed's fictional people.
+    chmodSync(partial, 0o700);
+    renameSync(partial, folder);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    // Another process made it meanwhile.
+    if (existsSync(folder)) return folder;
+    throw error;
   }
-  return file;
+  for (const other of readdirSync(templateDir))
+    // Another process's unfinished folder (`.partial`) is left to it.
+    if (other.startsWith(`${template.name}-`) && !other.endsWith(".partial") && join(templateDir, other) !== folder)
+      rmSync(join(templateDir, other), { recursive: true, force: true });
+  return folder;
 }
 
 /** How an embedded database was opened. */
 export type EmbeddedStart = "existing" | "restored" | "created";
 
 /**
- * Opens and migrates the embedded database in `dataDir`. A new one is restored from the prepared
- * dump of `template` when there is one (no initdb, no migrations to run, no seeding); otherwise it is
- * created, migrated and prepared, and the dump is written for the next new folder. A dump that
- * cannot be restored is removed and the database is created instead.
+ * Opens and migrates the embedded database in `dataDir`. A new one starts as a copy of the prepared
+ * folder of `template`, made first when it is not there (no initdb, no migrations to run, no seeding
+ * on a later new folder). A prepared folder that cannot be opened is removed and the database is
+ * created in `dataDir` instead.
  */
 export async function openEmbeddedDatabase(
   dataDir: string,
@@ -125,25 +120,20 @@ export async function openEmbeddedDatabase(
 ): Promise<{ handle: DatabaseHandle; start: EmbeddedStart }> {
   const { template } = options;
   const fresh = isEmptyFolder(dataDir);
-  const file = template ? templateFile(options.templateDir, template) : undefined;
-  if (fresh && file && existsSync(file)) {
-    const restored = await restore(dataDir, file, options.warn);
-    if (restored) {
-      // Nothing to apply when the dump is current; kept so that a database is always migrated.
-      if (options.migrate !== false) await migrateDatabase(restored);
-      return { handle: restored, start: "restored" };
+  const migrate = options.migrate !== false;
+  if (fresh && template) {
+    const prepared = await preparedFolder(options.templateDir, template, migrate, options.warn);
+    const restored = prepared ? await restore(dataDir, prepared.folder, options.warn) : null;
+    if (prepared && restored) {
+      // Nothing to apply when the folder is current; kept so that a database is always migrated.
+      if (migrate) await migrateDatabase(restored);
+      return { handle: restored, start: prepared.made ? "created" : "restored" };
     }
   }
   const handle = await openDatabase({ engine: "pglite", dataDir });
   try {
-    const migrate = options.migrate !== false;
     if (migrate) await migrateDatabase(handle);
-    if (fresh && migrate && template && file) {
-      await template.prepare(handle.db);
-      await writeTemplate(handle, file, template.name).catch((error: unknown) => {
-        options.warn(`could not keep the prepared database in ${file}: ${messageOf(error)}`);
-      });
-    }
+    if (fresh && migrate && template) await template.prepare(handle.db);
   } catch (error) {
     await handle.close();
     throw error;
@@ -151,24 +141,45 @@ export async function openEmbeddedDatabase(
   return { handle, start: fresh ? "created" : "existing" };
 }
 
-async function restore(dataDir: string, file: string, warn: (message: string) => void): Promise<DatabaseHandle | null> {
+/**
+ * The prepared folder of `template` (`made` when this call made it: the database was created now),
+ * made when it is missing unless migrations are not to run; null when there is none.
+ */
+async function preparedFolder(
+  templateDir: string,
+  template: DataFolderTemplate,
+  migrate: boolean,
+  warn: (message: string) => void,
+): Promise<{ folder: string; made: boolean } | null> {
+  const folder = templateFolder(templateDir, template);
+  if (existsSync(folder)) return { folder, made: false };
+  if (!migrate) return null;
+  try {
+    return { folder: await prepareTemplate(templateDir, template), made: true };
+  } catch (error) {
+    warn(`could not keep the prepared database in ${folder}: ${messageOf(error)}`);
+    return null;
+  }
+}
+
+async function restore(
+  dataDir: string,
+  folder: string,
+  warn: (message: string) => void,
+): Promise<DatabaseHandle | null> {
   let handle: DatabaseHandle | undefined;
   try {
-    handle = await openDatabase({ engine: "pglite", dataDir, loadDataDir: new Blob([readFileSync(file)]) });
-    // A dump that unpacked but is not a database fails here rather than on the first request.
+    handle = await openDatabase({ engine: "pglite", dataDir, copyOf: folder });
+    // A folder that copied but is not a database fails here rather than on the first request.
     await handle.pglite?.query("select 1 from pg_namespace limit 1");
     return handle;
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    // Another process has this folder open: neither the folder nor the dump is at fault.
+    // Another process has this folder open: neither the folder nor the prepared one is at fault.
     if (error instanceof DatabaseLockedError) throw error;
-    warn(`the prepared database ${file} could not be restored (${messageOf(error)}): creating the database instead`);
+    warn(`the prepared database ${folder} could not be restored (${messageOf(error)}): creating the database instead`);
     rmSync(dataDir, { recursive: true, force: true });
-    try {
-      unlinkSync(file);
-    } catch {
-      // Removed by another process meanwhile.
-    }
+    rmSync(folder, { recursive: true, force: true });
     return null;
   }
 }

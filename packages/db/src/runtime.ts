@@ -13,7 +13,7 @@ import { migrateDatabase } from "./migrate.js";
 export interface Runtime {
   handle: DatabaseHandle;
   keys: KeyMaterial;
-  /** The embedded database: found, restored from its prepared dump, or created. */
+  /** The embedded database: found, copied from its prepared folder, or created. */
   start?: EmbeddedStart;
 }
 
@@ -22,7 +22,7 @@ export interface Runtime {
  * PostgreSQL, start-up refuses to run without configured keys (`KeyConfigurationError`); the embedded
  * database generates them into its data folder on first start, with a warning. The embedded database
  * is migrated on start; PostgreSQL is migrated by `pnpm db:migrate` unless `migrate` is set. A new
- * embedded database starts from `template` (restored from its prepared dump, or prepared and dumped).
+ * embedded database starts from `template` (a copy of its prepared folder, made first when missing).
  */
 export async function openRuntime(
   config: DatabaseConfig,

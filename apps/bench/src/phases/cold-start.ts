@@ -11,10 +11,10 @@ export type StartKind = "first ever" | "cold" | "warm";
 
 /**
  * `pnpm start` on the embedded database: spawn to the first answered `{ __typename }`, in three
- * situations. First ever: a fresh data folder and no prepared dump (creates, migrates, seeds, and
- * writes the dump). Cold: another fresh data folder with the dump present, as after `pnpm install`
- * (restores it; keys are generated). Warm: the cold folder again. Every folder is a temporary one,
- * deleted afterwards; the installation's own dump is not touched. Each start runs the bundle `pnpm start`
+ * situations. First ever: a fresh data folder and no prepared database (creates, migrates and seeds
+ * it, and keeps it prepared). Cold: another fresh data folder with the prepared database present, as
+ * after `pnpm install` (copies it; keys are generated). Warm: the cold folder again. Every folder is a
+ * temporary one, deleted afterwards; the installation's own prepared database is not touched. Each start runs the bundle `pnpm start`
  * builds (apps/gateway/dist/start), built once first; how long that takes is reported beside.
  */
 export async function coldAndWarmStart(

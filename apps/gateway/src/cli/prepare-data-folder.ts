@@ -1,9 +1,9 @@
 import { defaultTemplateDir, parseDatabaseConfig, prepareTemplate } from "@ankkuri/db";
 import { helsinkiDataFolder } from "../data-folder.js";
 
-// `pnpm install` runs this (the workspace's postinstall): the dump a new embedded database is restored
-// from, so the first `pnpm start` skips initdb, migrations and seeding. It never fails the install:
-// without the dump, the first start makes it.
+// `pnpm install` runs this (the workspace's postinstall): the prepared data folder a new embedded
+// database is copied from, so the first `pnpm start` skips initdb, migrations and seeding. It never
+// fails the install: without it, the first start makes it.
 const started = performance.now();
 try {
   const { templateDir } = parseDatabaseConfig(process.env);
