@@ -1,4 +1,4 @@
-import { closeSync, cpSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, cpSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -123,7 +123,12 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       },
     };
   }
-  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir !== undefined) {
+    // PGlite writes its files readable and writable by everyone (0666): the folder alone keeps other
+    // users of the machine out, as PostgreSQL requires of its data directory.
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(options.dataDir, 0o700);
+  }
   const lock = options.dataDir === undefined ? null : lockDataDir(options.dataDir);
   let pglite: PGlite;
   try {

@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -81,6 +82,9 @@ describe("a new embedded database from its prepared folder", () => {
     });
     try {
       expect(second.start).toBe("restored");
+      // The database's files are readable by everyone as PGlite writes them: the folders keep others out.
+      for (const dir of [join(root, "second"), join(root, "second", "pglite")])
+        expect((statSync(dir).mode & 0o777).toString(8)).toBe("700");
       expect(await count(second.handle, "teams")).toBe(teams);
       expect(await count(second.handle, "users")).toBe(users);
       expect(await count(second.handle, "drizzle.__drizzle_migrations")).toBe(readdirSync(migrationsFolder).length);
@@ -89,12 +93,15 @@ describe("a new embedded database from its prepared folder", () => {
     } finally {
       await second.handle.close();
     }
+    // A folder an earlier version left open to others is closed to them when it is opened.
+    chmodSync(join(root, "second", "pglite"), 0o755);
     const again = await openRuntime(config(join(root, "second")), {
       warn: (m) => warnings.push(m),
       template: helsinki,
     });
     expect(again.start).toBe("existing");
     await again.handle.close();
+    expect((statSync(join(root, "second", "pglite")).mode & 0o777).toString(8)).toBe("700");
     expect(warnings.filter((w) => !w.startsWith("Generated encryption keys"))).toEqual([]);
   }, 240_000);
 

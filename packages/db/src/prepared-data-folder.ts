@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,8 +84,7 @@ export async function prepareTemplate(templateDir: string, template: DataFolderT
     } finally {
       await handle.close();
     }
-    // Only this user may read it: it holds the seed's fictional people.
-    chmodSync(partial, 0o700);
+    // Only this user may enter it (`openDatabase` made it so): it holds the seed's fictional people.
     renameSync(partial, folder);
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });

@@ -115,7 +115,8 @@ export function keySettingsEnv(
 export function loadOrCreateEmbeddedKeys(dataDir: string, warn: (message: string) => void): KeyMaterial {
   const file = join(dataDir, "keys.json");
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    // Only this user may enter the folder: it holds the keys and the database.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, `${JSON.stringify(generateKeySettings(), null, 2)}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
     warn(
