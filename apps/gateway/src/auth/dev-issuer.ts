@@ -32,7 +32,7 @@ async function loadOrCreateKey(
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: "ES256" },
     publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" },
   };
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   chmodSync(file, 0o600);
   return keys;

@@ -67,7 +67,7 @@ const directoryFile = (dataDir: string) => join(dataDir, "dev-users.json");
  * `pnpm dev-token` can sign only people who exist without opening a database another process holds.
  */
 export function writeDevelopmentDirectory(dataDir: string, users: readonly DevelopmentUser[], day: LocalDate): void {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = directoryFile(dataDir);
   writeFileSync(file, JSON.stringify({ pid: process.pid, writtenOn: day, users }), { mode: 0o600 });
   chmodSync(file, 0o600);
