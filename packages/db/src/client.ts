@@ -172,7 +172,8 @@ export class DatabaseLockedError extends Error {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` runs (one of another user counts). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -212,7 +213,9 @@ function lockDataDir(dataDir: string): { release(): void } {
       if ((error as { code?: string }).code !== "EEXIST") throw error;
       const owner = Number.parseInt(readFileSync(file, "utf8"), 10);
       const stale =
-        !Number.isInteger(owner) || owner <= 0 || (owner === process.pid ? !heldLocks.has(file) : !alive(owner));
+        !Number.isInteger(owner) ||
+        owner <= 0 ||
+        (owner === process.pid ? !heldLocks.has(file) : !isProcessAlive(owner));
       if (!stale) throw new DatabaseLockedError(dataDir, owner);
       unlinkSync(file);
     }

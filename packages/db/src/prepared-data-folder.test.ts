@@ -157,8 +157,12 @@ describe("a new embedded database from its prepared folder", () => {
     );
     mkdirSync(templateFolder(templateDir, one), { recursive: true });
     writeFileSync(join(templateFolder(templateDir, one), "PG_VERSION"), "a folder of the old seed");
-    // A dump of the earlier form (a tarball) goes too.
+    // A dump of the earlier form (a tarball) goes too, and so does a folder a crashed process left
+    // unfinished; one a live process is preparing stays.
     writeFileSync(`${templateFolder(templateDir, one)}.tar`, "a dump of an earlier version");
+    const crashed = `${templateFolder(templateDir, two)}.999999999.partial`;
+    const preparing = `${templateFolder(templateDir, two)}.${String(process.ppid)}.partial`;
+    for (const dir of [crashed, preparing]) mkdirSync(dir);
     const { handle, start } = await openEmbeddedDatabase(join(root, "stale-data", "pglite"), {
       template: two,
       templateDir,
@@ -166,7 +170,9 @@ describe("a new embedded database from its prepared folder", () => {
     });
     await handle.close();
     expect(start).toBe("created");
-    expect(readdirSync(templateDir)).toEqual([templateFolder(templateDir, two).split("/").pop()]);
+    expect(readdirSync(templateDir).sort()).toEqual(
+      [templateFolder(templateDir, two), preparing].map((f) => f.split("/").pop()).sort(),
+    );
   }, 240_000);
 
   it("leaves the prepared folder and the data folder alone when another process has the data folder open", async () => {

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TeamDataset } from "@ankkuri/domain";
-import { type Database, type DatabaseHandle, DatabaseLockedError, openDatabase } from "./client.js";
+import { type Database, type DatabaseHandle, DatabaseLockedError, isProcessAlive, openDatabase } from "./client.js";
 import { migrateDatabase } from "./migrate.js";
 import { migrationsHash } from "./migrations-hash.js";
 import { seedTeam, seedVersion } from "./seed/seed-team.js";
@@ -93,10 +93,15 @@ export async function prepareTemplate(templateDir: string, template: DataFolderT
     throw error;
   }
   for (const other of readdirSync(templateDir))
-    // Another process's unfinished folder (`.partial`) is left to it.
-    if (other.startsWith(`${template.name}-`) && !other.endsWith(".partial") && join(templateDir, other) !== folder)
+    if (other.startsWith(`${template.name}-`) && join(templateDir, other) !== folder && !unfinishedByLiveProcess(other))
       rmSync(join(templateDir, other), { recursive: true, force: true });
   return folder;
+}
+
+/** Whether `name` is a folder another process is still preparing (`<folder>.<pid>.partial`): left to it. */
+function unfinishedByLiveProcess(name: string): boolean {
+  const pid = /\.(\d+)\.partial$/.exec(name)?.[1];
+  return pid !== undefined && isProcessAlive(Number(pid));
 }
 
 /** How an embedded database was opened. */
